@@ -1,0 +1,66 @@
+import db from '@adonisjs/lucid/services/db'
+import Organization from '#models/organization'
+import User from '#models/user'
+import { organizationKindFor, type Role } from '#domain/roles'
+
+export type RegisterAccountInput = {
+  role: Role
+  orgName: string
+  uscc: string
+  region: string
+  contactName: string
+  phone?: string | null
+  email: string
+  password: string
+}
+
+/**
+ * Creates an organisation and its first user in one transaction (零门槛: no
+ * approval step — the account works at once). Also used for staff accounts,
+ * which attach to an existing organisation of the same USCC when there is one.
+ */
+export async function registerAccount(input: RegisterAccountInput) {
+  return db.transaction(async (trx) => {
+    const kind = organizationKindFor(input.role)
+    let organization = await Organization.query({ client: trx }).where('uscc', input.uscc).first()
+    if (!organization) {
+      organization = await Organization.create(
+        {
+          name: input.orgName,
+          uscc: input.uscc,
+          kind,
+          regionCode: input.region,
+          contactName: input.contactName,
+          phone: input.phone ?? null,
+          email: input.email,
+        },
+        { client: trx }
+      )
+    } else if (organization.kind !== kind) {
+      throw new OrganizationKindMismatch(organization.kind, kind)
+    }
+
+    const user = await User.create(
+      {
+        organizationId: organization.id,
+        email: input.email,
+        password: input.password,
+        role: input.role,
+        fullName: input.contactName,
+        phone: input.phone ?? null,
+      },
+      { client: trx }
+    )
+    return { user, organization }
+  })
+}
+
+/** A USCC already registered as another kind of organisation. */
+export class OrganizationKindMismatch extends Error {
+  constructor(
+    readonly existingKind: string,
+    readonly requestedKind: string
+  ) {
+    super(`The organisation is registered as ${existingKind}, not ${requestedKind}`)
+  }
+}

@@ -1,0 +1,21 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Organization from '#models/organization'
+
+/**
+ * Each role has its own home after login. The role areas are guarded by the
+ * `role` middleware in start/routes.ts.
+ */
+export default class DashboardsController {
+  /** Sends the user to the dashboard of their role. */
+  async show({ auth, response }: HttpContext) {
+    const user = auth.getUserOrFail()
+    return response.redirect().toRoute(`dashboard.${user.role}`)
+  }
+
+  /** The dashboard of the signed-in user's role. */
+  async role({ auth, view }: HttpContext) {
+    const user = auth.getUserOrFail()
+    const organization = await Organization.findOrFail(user.organizationId)
+    return view.render('pages/dashboard/show', { user, organization })
+  }
+}

@@ -1,0 +1,21 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { REGIONS } from '#domain/regions'
+import { registerAccountValidator } from '#validators/account'
+import { registerAccount } from '#actions/accounts/register_account'
+
+export default class RegistrationsController {
+  /** The registration form for owners and agencies. */
+  async create({ view, request }: HttpContext) {
+    const role = request.input('role') === 'agency' ? 'agency' : 'owner'
+    return view.render('pages/auth/register', { regions: REGIONS, role })
+  }
+
+  /** Registers the organisation and its first user, then logs the user in. */
+  async store({ request, response, auth, session, i18n }: HttpContext) {
+    const payload = await request.validateUsing(registerAccountValidator)
+    const { user } = await registerAccount(payload)
+    await auth.use('web').login(user)
+    session.flash('success', i18n.t('messages.auth.registered'))
+    return response.redirect().toRoute('dashboard')
+  }
+}

@@ -1,0 +1,79 @@
+import app from '@adonisjs/core/services/app'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { requestLocale } from '#middleware/detect_user_locale_middleware'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+
+type HttpError = Error & {
+  status?: number
+  code?: string
+  messages?: unknown
+  getDefaultHeaders?: () => Record<string, unknown>
+  headers?: Record<string, unknown>
+}
+
+/**
+ * Turns every error into an answer a person or a program can act on:
+ * - /api/* always answers JSON in the API.md shape {errors:[{field?, rule?, code?, message}]};
+ * - pages answer with translated 403/404/500 pages, and forms re-render with field errors.
+ * Internal details never reach the response outside development.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = app.inDev
+
+  protected renderStatusPages = true
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '403': (_, { view }) => view.render('pages/errors/forbidden'),
+    '404': (_, { view }) => view.render('pages/errors/not_found'),
+    '500..599': (_, { view }) => view.render('pages/errors/server_error'),
+  }
+
+  async handle(error: unknown, ctx: HttpContext) {
+    this.ensureLocale(ctx)
+    const httpError = this.toHttpError(error) as HttpError
+
+    if (ctx.request.url().startsWith('/api/')) {
+      return this.renderApiError(httpError, ctx)
+    }
+
+    /**
+     * Bouncer answers a refused page view with plain text: show the 403 page
+     * instead. Refused form submissions keep bouncer's flash-and-redirect.
+     */
+    if (httpError.code === 'E_AUTHORIZATION_FAILURE' && ctx.request.method() === 'GET') {
+      return this.renderErrorAsHTML(httpError as any, ctx)
+    }
+
+    return super.handle(error, ctx)
+  }
+
+  protected async renderApiError(error: HttpError, ctx: HttpContext) {
+    const status = error.status ?? 500
+
+    if (error.code === 'E_VALIDATION_ERROR' && Array.isArray(error.messages)) {
+      return ctx.response.status(422).send({ errors: error.messages })
+    }
+
+    const headers = error.getDefaultHeaders?.() ?? error.headers ?? {}
+    for (const [name, value] of Object.entries(headers)) {
+      ctx.response.header(name, String(value))
+    }
+
+    const code = status >= 500 ? 'E_INTERNAL_SERVER_ERROR' : (error.code ?? `E_HTTP_${status}`)
+    const message = ctx.i18n.t(`errors.${code}`, {}, error.message)
+
+    return ctx.response.status(status).send({ errors: [{ code, message }] })
+  }
+
+  /**
+   * Errors raised before the router middleware ran (an unknown URL) have no
+   * request locale yet: detect it here.
+   */
+  protected ensureLocale(ctx: HttpContext) {
+    if (!('i18n' in ctx) || !ctx.i18n) {
+      ctx.i18n = i18nManager.locale(requestLocale(ctx))
+      if ('view' in ctx) ctx.view.share({ i18n: ctx.i18n })
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/lucid'
+
+/**
+ * One set of migrations for two databases: the embedded SQLite file by default
+ * (a newcomer needs no server) and MySQL 8 / MariaDB 10.11 in production.
+ */
+const migrations = { naturalSort: true, paths: ['database/migrations'] }
+const schemaGeneration = {
+  // database/schema.ts is committed; tests must not rewrite it.
+  enabled: !app.inTest,
+  rulesPaths: ['./database/schema_rules.js'],
+  excludeTables: ['rate_limits'],
+}
+
+const dbConfig = defineConfig({
+  connection: env.get('DB_CONNECTION', 'sqlite'),
+  prettyPrintDebugQueries: true,
+  connections: {
+    sqlite: {
+      client: 'better-sqlite3',
+      connection: {
+        filename: app.makePath(env.get('SQLITE_FILE', 'tmp/market.sqlite3')),
+      },
+      useNullAsDefault: true,
+      migrations,
+      schemaGeneration,
+    },
+    mysql: {
+      client: 'mysql2',
+      connection: {
+        host: env.get('DB_HOST', '127.0.0.1'),
+        port: env.get('DB_PORT', 3306),
+        user: env.get('DB_USER', 'root'),
+        password: env.get('DB_PASSWORD', ''),
+        database: env.get('DB_DATABASE', 'intermediary_market'),
+        charset: 'utf8mb4',
+        // Store and read DATETIME values as UTC whatever the server's zone.
+        timezone: 'Z',
+        dateStrings: false,
+      },
+      pool: { min: 0, max: 10 },
+      migrations,
+      schemaGeneration,
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,22 @@
+import env from '#start/env'
+import { defineConfig, stores } from '@adonisjs/limiter'
+
+/**
+ * Counters live in the database by default so that every instance shares
+ * them; tests use memory.
+ */
+const limiterConfig = defineConfig({
+  default: env.get('LIMITER_STORE', 'database'),
+  stores: {
+    database: stores.database({
+      tableName: 'rate_limits',
+    }),
+    memory: stores.memory({}),
+  },
+})
+
+export default limiterConfig
+
+declare module '@adonisjs/limiter/types' {
+  export interface LimitersList extends InferLimiters<typeof limiterConfig> {}
+}

@@ -1,0 +1,19 @@
+/*
+ * One entry for every page: mounts the Vue islands that the server-rendered
+ * HTML asks for (<div data-island="name" data-props='{…}'>). Pages work
+ * without it; islands only add interaction.
+ */
+import { createApp, type Component } from 'vue'
+import Countdown from './islands/countdown.vue'
+
+const islands: Record<string, Component> = {
+  countdown: Countdown,
+}
+
+for (const element of document.querySelectorAll<HTMLElement>('[data-island]')) {
+  const island = islands[element.dataset.island ?? '']
+  if (!island) continue
+  const props = JSON.parse(element.dataset.props ?? '{}')
+  createApp(island, props).mount(element)
+  element.dataset.mounted = 'true'
+}

@@ -1,0 +1,30 @@
+/*
+ * Environment variables, validated at boot. Everything has a local default
+ * except APP_KEY, which bin/env_defaults.ts generates into .env on first run.
+ */
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum.optional(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.string.optional(),
+
+  /* Database: embedded SQLite by default, MySQL/MariaDB in production */
+  DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
+  SQLITE_FILE: Env.schema.string.optional(),
+  DB_HOST: Env.schema.string.optional({ format: 'host' }),
+  DB_PORT: Env.schema.number.optional(),
+  DB_USER: Env.schema.string.optional(),
+  DB_PASSWORD: Env.schema.string.optional(),
+  DB_DATABASE: Env.schema.string.optional(),
+
+  /* Sessions and rate limits */
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+
+  /* Demo data: seeded by `npm start` into an empty database unless false */
+  SEED_DEMO: Env.schema.boolean.optional(),
+})

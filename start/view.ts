@@ -1,0 +1,33 @@
+/*
+ * Edge helpers shared by every page: presentation only, no business rules.
+ * Money is integer fen shown as ¥1,234.56; times are stored in UTC and shown
+ * in Asia/Shanghai.
+ */
+import edge from 'edge.js'
+import { DateTime } from 'luxon'
+import { regionName } from '#domain/regions'
+
+export const DISPLAY_ZONE = 'Asia/Shanghai'
+
+export function formatDateTime(value: string | Date | DateTime | null | undefined, locale = 'zh-CN') {
+  if (!value) return ''
+  const moment =
+    value instanceof DateTime
+      ? value
+      : value instanceof Date
+        ? DateTime.fromJSDate(value)
+        : DateTime.fromISO(value)
+  return moment.setZone(DISPLAY_ZONE).setLocale(locale).toFormat('yyyy-MM-dd HH:mm')
+}
+
+export function formatFen(fen: number | null | undefined) {
+  if (fen === null || fen === undefined) return ''
+  const sign = fen < 0 ? '-' : ''
+  const yuan = Math.floor(Math.abs(fen) / 100)
+  const cents = String(Math.abs(fen) % 100).padStart(2, '0')
+  return `${sign}¥${yuan.toLocaleString('en-US')}.${cents}`
+}
+
+edge.global('regionName', regionName)
+edge.global('formatDateTime', formatDateTime)
+edge.global('formatFen', formatFen)
