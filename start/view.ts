@@ -9,7 +9,10 @@ import { regionName } from '#domain/regions'
 
 export const DISPLAY_ZONE = 'Asia/Shanghai'
 
-export function formatDateTime(value: string | Date | DateTime | null | undefined, locale = 'zh-CN') {
+export function formatDateTime(
+  value: string | Date | DateTime | null | undefined,
+  locale = 'zh-CN'
+) {
   if (!value) return ''
   const moment =
     value instanceof DateTime

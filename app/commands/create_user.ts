@@ -27,7 +27,10 @@ export default class CreateUser extends BaseCommand {
   @flags.string({ description: 'Unified social credit code of the organisation', required: true })
   declare uscc: string
 
-  @flags.string({ description: 'Administrative division code of the organisation', default: '511400' })
+  @flags.string({
+    description: 'Administrative division code of the organisation',
+    default: '511400',
+  })
   declare region: string
 
   @flags.string({ description: 'Full name of the person (defaults to the e-mail)' })
@@ -41,9 +44,8 @@ export default class CreateUser extends BaseCommand {
     // app (and Lucid's validation rules) have booted.
     const { default: i18nManager } = await import('@adonisjs/i18n/services/main')
     const { createStaffUserValidator } = await import('#validators/account')
-    const { registerAccount, OrganizationKindMismatch } = await import(
-      '#actions/accounts/register_account'
-    )
+    const { registerAccount, OrganizationKindMismatch } =
+      await import('#actions/accounts/register_account')
     const i18n = i18nManager.locale(i18nManager.getSupportedLocaleFor(this.locale) ?? 'zh-CN')
     try {
       const payload = await createStaffUserValidator.validate(
@@ -67,7 +69,8 @@ export default class CreateUser extends BaseCommand {
       )
     } catch (error) {
       if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-        for (const message of error.messages) this.logger.error(`${message.field}: ${message.message}`)
+        for (const message of error.messages)
+          this.logger.error(`${message.field}: ${message.message}`)
         this.exitCode = 1
         return
       }

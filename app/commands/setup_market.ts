@@ -8,7 +8,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
  */
 export default class SetupMarket extends BaseCommand {
   static commandName = 'market:setup'
-  static description = 'Migrate the database, seed demo data into an empty market and print the demo logins'
+  static description =
+    'Migrate the database, seed demo data into an empty market and print the demo logins'
 
   static options: CommandOptions = { startApp: true }
 

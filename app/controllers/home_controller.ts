@@ -6,7 +6,10 @@ export default class HomeController {
   /** The public front page: what the market is and its live figures. */
   async show({ view }: HttpContext) {
     const figures = await marketFigures()
-    const serviceItems = await ServiceItem.query().withScopes((scopes) => scopes.active()).orderBy('code').limit(20)
+    const serviceItems = await ServiceItem.query()
+      .withScopes((scopes) => scopes.active())
+      .orderBy('code')
+      .limit(20)
     return view.render('pages/home', { figures, serviceItems })
   }
 }

@@ -7,7 +7,7 @@ export default class LocalesController {
   async update({ request, response }: HttpContext) {
     const locale = i18nManager.getSupportedLocaleFor(String(request.input('locale', '')))
     if (locale) {
-      response.plainCookie(LOCALE_COOKIE, locale, { encode: false, maxAge: '1y', httpOnly: true })
+      response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true })
     }
     return response.redirect().back()
   }

@@ -49,7 +49,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   protected async renderApiError(error: HttpError, ctx: HttpContext) {
-    const status = error.status ?? 500
+    // Wrong credentials are an authentication failure for API clients (401, not 400).
+    const status = error.code === 'E_INVALID_CREDENTIALS' ? 401 : (error.status ?? 500)
 
     if (error.code === 'E_VALIDATION_ERROR' && Array.isArray(error.messages)) {
       return ctx.response.status(422).send({ errors: error.messages })

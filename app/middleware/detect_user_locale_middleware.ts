@@ -31,16 +31,16 @@ export default class DetectUserLocaleMiddleware {
 
 /** The locale a request should be answered in (also used by the error handler). */
 export function requestLocale(ctx: HttpContext): string {
-  const chosen = ctx.request.plainCookie(LOCALE_COOKIE, { encoded: false })
-    if (chosen) {
-      const supported = i18nManager.getSupportedLocaleFor(String(chosen))
-      if (supported) return supported
-    }
-    if (ctx.request.url().startsWith('/api/') && ctx.request.header('accept-language')) {
-      const accepted = i18nManager.getSupportedLocaleFor(ctx.request.languages())
-      if (accepted) return accepted
-    }
-    return i18nManager.defaultLocale
+  const chosen = ctx.request.plainCookie(LOCALE_COOKIE)
+  if (chosen) {
+    const supported = i18nManager.getSupportedLocaleFor(String(chosen))
+    if (supported) return supported
+  }
+  if (ctx.request.url().startsWith('/api/') && ctx.request.header('accept-language')) {
+    const accepted = i18nManager.getSupportedLocaleFor(ctx.request.languages())
+    if (accepted) return accepted
+  }
+  return i18nManager.defaultLocale
 }
 
 declare module '@adonisjs/core/http' {

@@ -154,7 +154,8 @@ export const DEMO_SERVICE_ITEMS: ServiceItemSeed[] = [
     code: 'ZJ-011',
     name: '房屋建筑和市政基础设施工程施工图设计文件审查',
     category: '住房城乡建设',
-    legalBasis: '《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工程施工图设计文件审查管理办法》',
+    legalBasis:
+      '《建设工程质量管理条例》第十一条；《房屋建筑和市政基础设施工程施工图设计文件审查管理办法》',
     requiredQualification: '施工图审查机构认定',
     approvalItem: '建筑工程施工许可证核发',
     approvalDepartment: '市住房和城乡建设局',

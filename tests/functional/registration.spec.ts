@@ -19,11 +19,7 @@ test.group('Registration through the page', (group) => {
     .with(['owner', 'agency'])
     .run(async ({ client, assert }, role) => {
       const payload = registrationPayload({ role })
-      const response = await client
-        .post('/register')
-        .form(payload)
-        .withCsrfToken()
-        .redirects(0)
+      const response = await client.post('/register').form(payload).withCsrfToken().redirects(0)
 
       response.assertStatus(302)
       response.assertHeader('location', '/dashboard')
@@ -123,7 +119,10 @@ test.group('Registration through the API', (group) => {
     assert.equal(me.body().organization.uscc, payload.uscc)
   })
 
-  test('a bad USCC answers 422 naming the field uscc and the defect', async ({ client, assert }) => {
+  test('a bad USCC answers 422 naming the field uscc and the defect', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/api/v1/auth/register')
       .json(registrationPayload({ uscc: '914403001922038226' }))
@@ -156,7 +155,8 @@ test.group('Registration through the API', (group) => {
     assert,
   }) => {
     const first = registrationPayload()
-    ;(await client.post('/api/v1/auth/register').json(first)).assertStatus(201)
+    const created = await client.post('/api/v1/auth/register').json(first)
+    created.assertStatus(201)
 
     const response = await client
       .post('/api/v1/auth/register')
@@ -186,7 +186,7 @@ test.group('Registration through the API', (group) => {
     const response = await client
       .post('/api/v1/auth/register')
       .header('content-type', 'application/json')
-      .send('{"role": ')
+      .unsafeJson('{"role": ')
     assert.isAtLeast(response.status(), 400)
     assert.isBelow(response.status(), 500)
     assert.isArray(response.body().errors)

@@ -13,7 +13,11 @@ const usccRule = vine.createRule((value: unknown, _options: undefined, field: Fi
   field.mutate(code, field)
   const problem = usccProblem(code)
   if (problem) {
-    field.report(`The {{ field }} is not a valid unified social credit code`, `uscc.${problem}`, field)
+    field.report(
+      `The {{ field }} is not a valid unified social credit code`,
+      `uscc.${problem}`,
+      field
+    )
   }
 })
 

@@ -6,7 +6,11 @@ import { listOrganizationsValidator } from '#validators/organization'
 export default class OrganizationsController {
   /** GET /api/v1/regulator/organizations: every registered organisation (regulators read all records). */
   async index({ request }: HttpContext) {
-    const { kind, page = 1, perPage = 20 } = await request.validateUsing(listOrganizationsValidator, {
+    const {
+      kind,
+      page = 1,
+      perPage = 20,
+    } = await request.validateUsing(listOrganizationsValidator, {
       data: request.qs(),
     })
     const result = await Organization.query()

@@ -1,0 +1,55 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUserWithRole } from '#database/factories/account_factories'
+import { registrationPayload } from '#tests/helpers'
+
+test.group('A person in the browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an agency registers through the form and lands on its dashboard', async ({ visit }) => {
+    const payload = registrationPayload({ role: 'agency' })
+    const page = await visit('/register')
+    await page.getByLabel('中介机构（提供中介服务）').check()
+    await page.getByLabel('机构名称').fill(payload.orgName)
+    await page.getByLabel('统一社会信用代码').fill(payload.uscc)
+    await page.getByLabel('所在地区').selectOption(payload.region)
+    await page.getByLabel('联系人姓名').fill(payload.contactName)
+    await page.getByLabel('联系电话').fill(payload.phone)
+    await page.getByLabel('电子邮箱').fill(payload.email)
+    await page.getByLabel('密码').fill(payload.password)
+    await page.getByRole('button', { name: '注册', exact: true }).click()
+
+    await page.assertPath('/dashboard/agency')
+    await page.assertTextContains('h1', '中介机构')
+    await page.assertTextContains('main', payload.orgName)
+  })
+
+  test('a mistyped USCC is explained beside the field, and the typed values stay', async ({
+    visit,
+  }) => {
+    const payload = registrationPayload({ uscc: '914403001922038217' })
+    const page = await visit('/register')
+    await page.getByLabel('机构名称').fill(payload.orgName)
+    await page.getByLabel('统一社会信用代码').fill(payload.uscc)
+    await page.getByRole('button', { name: '注册', exact: true }).click()
+
+    await page.assertTextContains('#field-uscc-error', '第 18 位校验码不正确')
+    await page.assertInputValue('#field-orgName', payload.orgName)
+    await page.assertExists('#field-uscc[aria-invalid="true"]')
+  })
+
+  test('after too many wrong passwords the login page counts down live (the Vue island mounts)', async ({
+    visit,
+  }) => {
+    const user = await createUserWithRole('owner')
+    const page = await visit('/login')
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await page.getByLabel('电子邮箱').fill(user.email)
+      await page.getByLabel('密码').fill('not-the-password')
+      await page.getByRole('button', { name: '登录', exact: true }).click()
+    }
+
+    await page.assertExists('[data-island="countdown"][data-mounted="true"]')
+    await page.assertTextContains('[role="timer"]', '剩余等待时间')
+  })
+})
