@@ -1,11 +1,17 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 
 /**
  * One set of migrations for two databases: the embedded SQLite file by default
  * (a newcomer needs no server) and MySQL 8 / MariaDB 10.11 in production.
  */
+const sqliteFile = app.makePath(env.get('SQLITE_FILE', 'tmp/market.sqlite3'))
+// A fresh clone has no tmp/ folder; SQLite needs the directory to exist.
+mkdirSync(dirname(sqliteFile), { recursive: true })
+
 const migrations = { naturalSort: true, paths: ['database/migrations'] }
 const schemaGeneration = {
   // database/schema.ts is committed; tests must not rewrite it.
@@ -21,7 +27,7 @@ const dbConfig = defineConfig({
     sqlite: {
       client: 'better-sqlite3',
       connection: {
-        filename: app.makePath(env.get('SQLITE_FILE', 'tmp/market.sqlite3')),
+        filename: sqliteFile,
       },
       useNullAsDefault: true,
       migrations,
