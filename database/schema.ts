@@ -8,18 +8,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
 export class AuthAccessTokenSchema extends BaseModel {
-  static $columns = [
-    'abilities',
-    'createdAt',
-    'expiresAt',
-    'hash',
-    'id',
-    'lastUsedAt',
-    'name',
-    'tokenableId',
-    'type',
-    'updatedAt',
-  ] as const
+  static $columns = ['abilities', 'createdAt', 'expiresAt', 'hash', 'id', 'lastUsedAt', 'name', 'tokenableId', 'type', 'updatedAt'] as const
   $columns = AuthAccessTokenSchema.$columns
   @column()
   declare abilities: string
@@ -44,18 +33,7 @@ export class AuthAccessTokenSchema extends BaseModel {
 }
 
 export class OrganizationSchema extends BaseModel {
-  static $columns = [
-    'contactName',
-    'createdAt',
-    'email',
-    'id',
-    'kind',
-    'name',
-    'phone',
-    'regionCode',
-    'updatedAt',
-    'uscc',
-  ] as const
+  static $columns = ['contactName', 'createdAt', 'email', 'id', 'kind', 'name', 'phone', 'regionCode', 'updatedAt', 'uscc'] as const
   $columns = OrganizationSchema.$columns
   @column()
   declare contactName: string | null
@@ -80,26 +58,7 @@ export class OrganizationSchema extends BaseModel {
 }
 
 export class ServiceItemSchema extends BaseModel {
-  static $columns = [
-    'approvalDepartment',
-    'approvalItem',
-    'category',
-    'changeReason',
-    'code',
-    'createdAt',
-    'effectiveDate',
-    'feeMaxFen',
-    'feeMinFen',
-    'feeType',
-    'id',
-    'legalBasis',
-    'name',
-    'requiredQualification',
-    'status',
-    'timeLimitWorkingDays',
-    'updatedAt',
-    'version',
-  ] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
   $columns = ServiceItemSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -140,17 +99,7 @@ export class ServiceItemSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = [
-    'createdAt',
-    'email',
-    'fullName',
-    'id',
-    'organizationId',
-    'password',
-    'phone',
-    'role',
-    'updatedAt',
-  ] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

@@ -1,0 +1,41 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { createUserWithRole, TEST_PASSWORD } from '#database/factories/account_factories'
+
+test.group('Security basics', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('pages carry the security headers', async ({ client }) => {
+    const response = await client.get('/')
+    response.assertHeader('x-frame-options', 'DENY')
+    response.assertHeader('x-content-type-options', 'nosniff')
+    response.assertHeader('strict-transport-security', 'max-age=15552000')
+  })
+
+  test('the session cookie is HttpOnly and SameSite=Lax, and a new one is issued at login', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUserWithRole('owner')
+    const before = await client.get('/login')
+    const sessionBefore = before.cookie('market-session')
+
+    const login = await client
+      .post('/login')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    const setCookies = ([] as string[]).concat(login.header('set-cookie') ?? [])
+    const sessionCookie = setCookies.find((cookie) => cookie.startsWith('market-session='))
+    assert.exists(sessionCookie)
+    assert.match(sessionCookie!, /HttpOnly/i)
+    assert.match(sessionCookie!, /SameSite=Lax/i)
+    assert.notEqual(login.cookie('market-session')?.value, sessionBefore?.value)
+  })
+
+  test('stored passwords are scrypt hashes, never the password', async ({ assert }) => {
+    const user = await createUserWithRole('agency')
+    assert.match(user.password, /^\$scrypt\$/)
+    assert.notInclude(user.password, TEST_PASSWORD)
+  })
+})
