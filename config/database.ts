@@ -17,7 +17,7 @@ const schemaGeneration = {
   // database/schema.ts is committed; tests must not rewrite it.
   enabled: !app.inTest,
   rulesPaths: ['./database/schema_rules.js'],
-  excludeTables: ['rate_limits'],
+  excludeTables: ['rate_limits', 'agency_service_items'],
 }
 
 const dbConfig = defineConfig({

@@ -7,6 +7,37 @@
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
+export class AgencyProfileSchema extends BaseModel {
+  static $columns = ['commitmentFee', 'commitmentQuality', 'commitmentTime', 'createdAt', 'creditScore', 'description', 'id', 'itemCount', 'listedAt', 'organizationId', 'status', 'updatedAt', 'withdrawnAt'] as const
+  $columns = AgencyProfileSchema.$columns
+  @column()
+  declare commitmentFee: string | null
+  @column()
+  declare commitmentQuality: string | null
+  @column()
+  declare commitmentTime: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditScore: number
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare itemCount: number
+  @column.dateTime()
+  declare listedAt: DateTime | null
+  @column()
+  declare organizationId: number
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
+}
+
 export class AuthAccessTokenSchema extends BaseModel {
   static $columns = ['abilities', 'createdAt', 'expiresAt', 'hash', 'id', 'lastUsedAt', 'name', 'tokenableId', 'type', 'updatedAt'] as const
   $columns = AuthAccessTokenSchema.$columns
@@ -55,6 +86,118 @@ export class OrganizationSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare uscc: string
+}
+
+export class PractitionerSchema extends BaseModel {
+  static $columns = ['certificateNo', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'role', 'updatedAt'] as const
+  $columns = PractitionerSchema.$columns
+  @column()
+  declare certificateNo: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idNumberHash: string
+  @column()
+  declare name: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare role: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class QualificationCheckSchema extends BaseModel {
+  static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
+  $columns = QualificationCheckSchema.$columns
+  @column()
+  declare checkedByUserId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string
+  @column()
+  declare outcome: string
+  @column()
+  declare qualificationId: number
+}
+
+export class QualificationSchema extends BaseModel {
+  static $columns = ['certificateNo', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'issuer', 'level', 'organizationId', 'status', 'type', 'updatedAt', 'validUntil'] as const
+  $columns = QualificationSchema.$columns
+  @column()
+  declare certificateNo: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileKey: string | null
+  @column()
+  declare fileMime: string | null
+  @column()
+  declare fileName: string | null
+  @column()
+  declare fileSize: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare issuer: string
+  @column()
+  declare level: string | null
+  @column()
+  declare organizationId: number
+  @column()
+  declare status: string
+  @column()
+  declare type: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column.date()
+  declare validUntil: DateTime
+}
+
+export class ServiceItemVersionSchema extends BaseModel {
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
+  $columns = ServiceItemVersionSchema.$columns
+  @column()
+  declare approvalDepartment: string
+  @column()
+  declare approvalItem: string
+  @column()
+  declare category: string
+  @column()
+  declare changeReason: string
+  @column()
+  declare changedByUserId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare effectiveDate: DateTime
+  @column()
+  declare feeMaxFen: number | null
+  @column()
+  declare feeMinFen: number | null
+  @column()
+  declare feeType: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column()
+  declare name: string
+  @column()
+  declare requiredQualification: string | null
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare status: string
+  @column()
+  declare timeLimitWorkingDays: number
+  @column()
+  declare version: number
 }
 
 export class ServiceItemSchema extends BaseModel {

@@ -27,4 +27,16 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /* Demo data: seeded by `npm start` into an empty database unless false */
   SEED_DEMO: Env.schema.boolean.optional(),
+
+  /* Uploaded files: local disk (default) or an S3-compatible bucket */
+  DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
+  DRIVE_ROOT: Env.schema.string.optional(),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional(),
+
+  /* Salt for the hashes of persons' ID-card numbers (defaults to one derived from APP_KEY) */
+  PERSON_ID_SALT: Env.schema.string.optional(),
 })

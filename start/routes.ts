@@ -12,6 +12,19 @@ import { ROLES } from '#domain/roles'
 router.get('/', [controllers.Home, 'show']).as('home')
 router.post('/locale', [controllers.Locales, 'update']).as('locale')
 
+// Public: the catalog (中介服务事项库), the directory (中介机构库), owners' pages
+router.get('/service-items', [controllers.Catalog, 'index']).as('service_items.index')
+router.get('/service-items/:code', [controllers.Catalog, 'show']).as('service_items.show')
+router.get('/agencies', [controllers.Agencies, 'index']).as('agencies.index')
+router
+  .get('/agencies/:id', [controllers.Agencies, 'show'])
+  .as('agencies.show')
+  .where('id', router.matchers.number())
+router
+  .get('/organizations/:id', [controllers.Organizations, 'show'])
+  .as('organizations.show')
+  .where('id', router.matchers.number())
+
 router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
 router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
 
@@ -34,6 +47,61 @@ router
         .as(`dashboard.${role}`)
         .use(middleware.role({ roles: [role] }))
     }
+    router
+      .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
+      .as('qualifications.file')
+      .where('id', router.matchers.number())
+
+    router
+      .group(() => {
+        router.get('/profile', [controllers.agency.Profile, 'edit']).as('profile.edit')
+        router.post('/profile', [controllers.agency.Profile, 'update']).as('profile.update')
+        router.post('/withdrawal', [controllers.agency.Profile, 'withdraw']).as('withdrawal')
+        router.post('/return', [controllers.agency.Profile, 'comeBack']).as('return')
+        router
+          .post('/qualifications', [controllers.agency.Qualifications, 'store'])
+          .as('qualifications.store')
+        router
+          .post('/qualifications/:id/removal', [controllers.agency.Qualifications, 'destroy'])
+          .as('qualifications.removal')
+        router
+          .post('/practitioners', [controllers.agency.Practitioners, 'store'])
+          .as('practitioners.store')
+        router
+          .post('/practitioners/:id/removal', [controllers.agency.Practitioners, 'destroy'])
+          .as('practitioners.removal')
+      })
+      .prefix('/agency')
+      .as('agency')
+      .use(middleware.role({ roles: ['agency'] }))
+
+    router
+      .group(() => {
+        router
+          .get('/service-items', [controllers.regulator.ServiceItems, 'index'])
+          .as('service_items.index')
+        router
+          .get('/service-items/new', [controllers.regulator.ServiceItems, 'create'])
+          .as('service_items.create')
+        router
+          .post('/service-items', [controllers.regulator.ServiceItems, 'store'])
+          .as('service_items.store')
+        router
+          .get('/service-items/:code/edit', [controllers.regulator.ServiceItems, 'edit'])
+          .as('service_items.edit')
+        router
+          .post('/service-items/:code', [controllers.regulator.ServiceItems, 'update'])
+          .as('service_items.update')
+        router
+          .get('/qualifications', [controllers.regulator.QualificationChecks, 'index'])
+          .as('qualifications.index')
+        router
+          .post('/qualifications/:id/checks', [controllers.regulator.QualificationChecks, 'store'])
+          .as('qualifications.checks')
+      })
+      .prefix('/regulator')
+      .as('regulator')
+      .use(middleware.role({ roles: ['regulator'] }))
   })
   .use(middleware.auth())
 
@@ -42,13 +110,58 @@ router
     router.post('/auth/register', [controllers.api.Registrations, 'store']).as('auth.register')
     router.post('/auth/tokens', [controllers.api.Tokens, 'store']).as('auth.tokens')
 
+    // Public: the catalog and the agency directory
+    router.get('/service-items', [controllers.api.ServiceItems, 'index']).as('service_items.index')
+    router
+      .get('/service-items/:code', [controllers.api.ServiceItems, 'show'])
+      .as('service_items.show')
+    router.get('/agencies', [controllers.api.Agencies, 'index']).as('agencies.index')
+    router
+      .get('/agencies/:id', [controllers.api.Agencies, 'show'])
+      .as('agencies.show')
+      .where('id', router.matchers.number())
+
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
         router
-          .get('/regulator/organizations', [controllers.api.regulator.Organizations, 'index'])
-          .as('regulator.organizations')
+          .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
+          .as('qualifications.file')
+
+        router
+          .group(() => {
+            router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
+            router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
+          })
+          .prefix('/regulator')
+          .as('regulator')
           .use(middleware.role({ roles: ['regulator', 'admin'] }))
+
+        router
+          .group(() => {
+            router.post('/service-items', [controllers.api.ServiceItems, 'store'])
+            router.put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
+            router.post('/regulator/qualifications/:id/checks', [
+              controllers.api.regulator.QualificationChecks,
+              'store',
+            ])
+          })
+          .use(middleware.role({ roles: ['regulator'] }))
+
+        router
+          .group(() => {
+            router.get('/profile', [controllers.api.agency.Profile, 'show'])
+            router.put('/profile', [controllers.api.agency.Profile, 'update'])
+            router.post('/withdrawal', [controllers.api.agency.Profile, 'withdraw'])
+            router.post('/return', [controllers.api.agency.Profile, 'comeBack'])
+            router.post('/qualifications', [controllers.api.agency.Qualifications, 'store'])
+            router.delete('/qualifications/:id', [controllers.api.agency.Qualifications, 'destroy'])
+            router.post('/practitioners', [controllers.api.agency.Practitioners, 'store'])
+            router.delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])
+          })
+          .prefix('/agency')
+          .as('agency')
+          .use(middleware.role({ roles: ['agency'] }))
       })
       .use(middleware.auth({ guards: ['api'] }))
   })

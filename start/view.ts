@@ -6,6 +6,7 @@
 import edge from 'edge.js'
 import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
+import { gradeForScore } from '#domain/credit'
 
 export const DISPLAY_ZONE = 'Asia/Shanghai'
 
@@ -32,5 +33,6 @@ export function formatFen(fen: number | null | undefined) {
 }
 
 edge.global('regionName', regionName)
+edge.global('gradeForScore', gradeForScore)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatFen', formatFen)

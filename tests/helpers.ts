@@ -17,3 +17,22 @@ export function registrationPayload(overrides: Record<string, unknown> = {}) {
     ...overrides,
   }
 }
+
+/** A complete catalog item as a regulator would submit it. */
+export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
+  counter += 1
+  return {
+    code: `T-${counter}${Date.now() % 100000}`,
+    name: `测试中介服务事项${counter}`,
+    category: '测试类别',
+    legalBasis: '《中华人民共和国行政许可法》第二十八条',
+    requiredQualification: null,
+    approvalItem: '测试审批事项',
+    approvalDepartment: '市测试局',
+    timeLimitWorkingDays: 15,
+    feeType: 'reference',
+    feeMinFen: 100_000,
+    feeMaxFen: 500_000,
+    ...overrides,
+  }
+}

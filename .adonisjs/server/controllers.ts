@@ -4,18 +4,39 @@
  */
 
 export const controllers = {
+  Agencies: () => import('#controllers/agencies_controller'),
+  agency: {
+    Practitioners: () => import('#controllers/agency/practitioners_controller'),
+    Profile: () => import('#controllers/agency/profile_controller'),
+    Qualifications: () => import('#controllers/agency/qualifications_controller'),
+  },
   api: {
+    Agencies: () => import('#controllers/api/agencies_controller'),
+    agency: {
+      Practitioners: () => import('#controllers/api/agency/practitioners_controller'),
+      Profile: () => import('#controllers/api/agency/profile_controller'),
+      Qualifications: () => import('#controllers/api/agency/qualifications_controller'),
+    },
     Me: () => import('#controllers/api/me_controller'),
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),
+      QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
     },
+    ServiceItems: () => import('#controllers/api/service_items_controller'),
     Tokens: () => import('#controllers/api/tokens_controller'),
   },
+  Catalog: () => import('#controllers/catalog_controller'),
   Dashboards: () => import('#controllers/dashboards_controller'),
   HealthChecks: () => import('#controllers/health_checks_controller'),
   Home: () => import('#controllers/home_controller'),
   Locales: () => import('#controllers/locales_controller'),
+  Organizations: () => import('#controllers/organizations_controller'),
+  QualificationFiles: () => import('#controllers/qualification_files_controller'),
   Registrations: () => import('#controllers/registrations_controller'),
+  regulator: {
+    QualificationChecks: () => import('#controllers/regulator/qualification_checks_controller'),
+    ServiceItems: () => import('#controllers/regulator/service_items_controller'),
+  },
   Sessions: () => import('#controllers/sessions_controller'),
 }

@@ -6,6 +6,11 @@ export type ScannedRoutes = {
   ALL: {
     'home': { paramsTuple?: []; params?: {} }
     'locale': { paramsTuple?: []; params?: {} }
+    'service_items.index': { paramsTuple?: []; params?: {} }
+    'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'agencies.index': { paramsTuple?: []; params?: {} }
+    'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -18,13 +23,51 @@ export type ScannedRoutes = {
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
+    'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.profile.update': { paramsTuple?: []; params?: {} }
+    'agency.withdrawal': { paramsTuple?: []; params?: {} }
+    'agency.return': { paramsTuple?: []; params?: {} }
+    'agency.qualifications.store': { paramsTuple?: []; params?: {} }
+    'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.practitioners.store': { paramsTuple?: []; params?: {} }
+    'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.service_items.index': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.create': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.store': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
+    'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.organizations': { paramsTuple?: []; params?: {} }
+    'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
+    'service_items.index': { paramsTuple?: []; params?: {} }
+    'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'agencies.index': { paramsTuple?: []; params?: {} }
+    'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -34,11 +77,29 @@ export type ScannedRoutes = {
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
+    'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.index': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.create': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
+    'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.organizations': { paramsTuple?: []; params?: {} }
+    'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
+    'service_items.index': { paramsTuple?: []; params?: {} }
+    'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'agencies.index': { paramsTuple?: []; params?: {} }
+    'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -48,24 +109,57 @@ export type ScannedRoutes = {
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
+    'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.index': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.create': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
+    'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.organizations': { paramsTuple?: []; params?: {} }
+    'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
+    'agency.profile.update': { paramsTuple?: []; params?: {} }
+    'agency.withdrawal': { paramsTuple?: []; params?: {} }
+    'agency.return': { paramsTuple?: []; params?: {} }
+    'agency.qualifications.store': { paramsTuple?: []; params?: {} }
+    'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.practitioners.store': { paramsTuple?: []; params?: {} }
+    'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.service_items.store': { paramsTuple?: []; params?: {} }
+    'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
+    'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
+  }
+  DELETE: {
+    'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   OPTIONS: {
   }
-  PUT: {
-  }
   PATCH: {
-  }
-  DELETE: {
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -1,8 +1,12 @@
 import { OrganizationSchema } from '#database/schema'
-import { hasMany } from '@adonisjs/lucid/orm'
-import type { HasMany } from '@adonisjs/lucid/types/relations'
+import { hasMany, hasOne, manyToMany } from '@adonisjs/lucid/orm'
+import type { HasMany, HasOne, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { OrganizationKind } from '#domain/roles'
 import User from '#models/user'
+import AgencyProfile from '#models/agency_profile'
+import ServiceItem from '#models/service_item'
+import Qualification from '#models/qualification'
+import Practitioner from '#models/practitioner'
 
 /**
  * An owner, agency, regulator or the platform operator, identified by its
@@ -13,4 +17,21 @@ export default class Organization extends OrganizationSchema {
 
   @hasMany(() => User)
   declare users: HasMany<typeof User>
+
+  @hasOne(() => AgencyProfile)
+  declare agencyProfile: HasOne<typeof AgencyProfile>
+
+  /** The service items an agency offers. */
+  @manyToMany(() => ServiceItem, {
+    pivotTable: 'agency_service_items',
+    pivotForeignKey: 'organization_id',
+    pivotRelatedForeignKey: 'service_item_id',
+  })
+  declare serviceItems: ManyToMany<typeof ServiceItem>
+
+  @hasMany(() => Qualification)
+  declare qualifications: HasMany<typeof Qualification>
+
+  @hasMany(() => Practitioner)
+  declare practitioners: HasMany<typeof Practitioner>
 }

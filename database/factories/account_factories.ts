@@ -2,6 +2,8 @@ import factory from '@adonisjs/lucid/factories'
 import { completeUscc, USCC_ALPHABET } from '#domain/uscc'
 import Organization from '#models/organization'
 import User from '#models/user'
+import AgencyProfile from '#models/agency_profile'
+import { CREDIT_BASE_SCORE } from '#domain/credit'
 
 let sequence = 0
 
@@ -48,5 +50,13 @@ export const UserFactory = factory
 export async function createUserWithRole(role: 'owner' | 'agency' | 'regulator' | 'admin') {
   const kind = role === 'admin' ? 'platform' : role
   const organization = await OrganizationFactory.merge({ kind }).create()
+  if (kind === 'agency') {
+    await AgencyProfile.create({
+      organizationId: organization.id,
+      status: 'active',
+      creditScore: CREDIT_BASE_SCORE,
+      itemCount: 0,
+    })
+  }
   return UserFactory.merge({ role, organizationId: organization.id }).create()
 }

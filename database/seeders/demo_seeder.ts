@@ -5,6 +5,11 @@ import ServiceItem from '#models/service_item'
 import { registerAccount } from '#actions/accounts/register_account'
 import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { DEMO_AGENCIES, type DemoAgency } from '#database/data/demo_agencies'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { updateAgencyProfile } from '#actions/registry/agency_listing'
+import { addQualification } from '#actions/registry/qualifications'
+import { addPractitioner } from '#actions/registry/practitioners'
 
 /**
  * Realistic demo content for a new installation. Runs only on an empty market
@@ -28,7 +33,33 @@ export default class DemoSeeder extends BaseSeeder {
     )
 
     for (const account of DEMO_ACCOUNTS) {
-      await registerAccount({ ...account, password: DEMO_PASSWORD })
+      const { organization } = await registerAccount({ ...account, password: DEMO_PASSWORD })
+      const agency = DEMO_AGENCIES.find((candidate) => candidate.email === account.email)
+      if (agency) await this.describeAgency(organization, agency)
+    }
+  }
+
+  /** Through the same domain verbs an agency uses, so demo data obeys the same rules. */
+  private async describeAgency(organization: Organization, agency: DemoAgency) {
+    const i18n = i18nManager.locale('zh-CN')
+    await updateAgencyProfile(
+      organization,
+      {
+        items: agency.items,
+        description: agency.description,
+        region: organization.regionCode,
+        commitments: agency.commitments,
+      },
+      i18n
+    )
+    for (const qualification of agency.qualifications) {
+      await addQualification(organization, {
+        ...qualification,
+        validUntil: new Date(`${qualification.validUntil}T00:00:00Z`),
+      })
+    }
+    for (const practitioner of agency.practitioners) {
+      await addPractitioner(organization, practitioner, i18n)
     }
   }
 }

@@ -1,6 +1,8 @@
 import db from '@adonisjs/lucid/services/db'
 import Organization from '#models/organization'
 import User from '#models/user'
+import AgencyProfile from '#models/agency_profile'
+import { CREDIT_BASE_SCORE } from '#domain/credit'
 import { organizationKindFor, type Role } from '#domain/roles'
 
 export type RegisterAccountInput = {
@@ -51,6 +53,14 @@ export async function registerAccount(input: RegisterAccountInput) {
       },
       { client: trx }
     )
+    if (kind === 'agency') {
+      // Zero threshold: the agency exists in the registry at once; it is listed when it offers an item.
+      await AgencyProfile.firstOrCreate(
+        { organizationId: organization.id },
+        { status: 'active', creditScore: CREDIT_BASE_SCORE, itemCount: 0 },
+        { client: trx }
+      )
+    }
     return { user, organization }
   })
 }

@@ -1,0 +1,106 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type User from '#models/user'
+import ServiceItem, { type FeeType, type ServiceItemStatus } from '#models/service_item'
+import ServiceItemVersion from '#models/service_item_version'
+
+export type ServiceItemFields = {
+  name: string
+  category: string
+  legalBasis: string
+  requiredQualification?: string | null
+  approvalItem: string
+  approvalDepartment: string
+  timeLimitWorkingDays: number
+  feeType: FeeType
+  feeMinFen?: number | null
+  feeMaxFen?: number | null
+  effectiveDate?: Date
+}
+
+/**
+ * The catalog changes only through these two verbs (动态调整、及时公布): each
+ * writes the current row and an append-only version with its reason and
+ * effective date, in one transaction.
+ */
+export async function createServiceItem(
+  input: ServiceItemFields & { code: string; changeReason?: string },
+  by: User | null
+) {
+  return db.transaction(async (trx) => {
+    const fields = currentFields(input, 'active')
+    const item = await ServiceItem.create(
+      { ...fields, code: input.code, version: 1, changeReason: input.changeReason ?? '首次发布' },
+      { client: trx }
+    )
+    await recordVersion(item, by, trx)
+    return item
+  })
+}
+
+export async function reviseServiceItem(
+  item: ServiceItem,
+  input: ServiceItemFields & { status: ServiceItemStatus; changeReason: string },
+  by: User
+) {
+  return db.transaction(async (trx) => {
+    const locked = await ServiceItem.query({ client: trx })
+      .where('id', item.id)
+      .forUpdate()
+      .firstOrFail()
+    locked.merge({
+      ...currentFields(input, input.status),
+      version: locked.version + 1,
+      changeReason: input.changeReason,
+    })
+    await locked.save()
+    await recordVersion(locked, by, trx)
+    return locked
+  })
+}
+
+function currentFields(input: ServiceItemFields, status: ServiceItemStatus) {
+  const market = input.feeType === 'market'
+  return {
+    name: input.name,
+    category: input.category,
+    legalBasis: input.legalBasis,
+    requiredQualification: input.requiredQualification || null,
+    approvalItem: input.approvalItem,
+    approvalDepartment: input.approvalDepartment,
+    timeLimitWorkingDays: input.timeLimitWorkingDays,
+    feeType: input.feeType,
+    // Market-regulated prices (市场调节价) have no published bounds.
+    feeMinFen: market ? null : (input.feeMinFen ?? null),
+    feeMaxFen: market ? null : (input.feeMaxFen ?? null),
+    status,
+    effectiveDate: input.effectiveDate
+      ? DateTime.fromJSDate(input.effectiveDate).startOf('day')
+      : DateTime.utc().startOf('day'),
+  }
+}
+
+async function recordVersion(item: ServiceItem, by: User | null, trx: TransactionClientContract) {
+  await ServiceItemVersion.create(
+    {
+      serviceItemId: item.id,
+      version: item.version,
+      name: item.name,
+      category: item.category,
+      legalBasis: item.legalBasis,
+      requiredQualification: item.requiredQualification,
+      approvalItem: item.approvalItem,
+      approvalDepartment: item.approvalDepartment,
+      timeLimitWorkingDays: item.timeLimitWorkingDays,
+      feeType: item.feeType,
+      feeMinFen: item.feeMinFen,
+      feeMaxFen: item.feeMaxFen,
+      status: item.status,
+      changeReason: item.changeReason ?? '',
+      effectiveDate: item.effectiveDate,
+      changedByUserId: by?.id ?? null,
+    },
+    { client: trx }
+  )
+}

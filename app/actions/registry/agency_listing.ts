@@ -1,0 +1,125 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { errors as vineErrors } from '@vinejs/vine'
+import AgencyProfile from '#models/agency_profile'
+import type Organization from '#models/organization'
+import ServiceItem from '#models/service_item'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import type { I18n } from '@adonisjs/i18n'
+import { CREDIT_BASE_SCORE } from '#domain/credit'
+
+export type AgencyProfileInput = {
+  items?: string[]
+  description?: string | null
+  region: string
+  commitments?: { time?: string | null; fee?: string | null; quality?: string | null }
+}
+
+/** The profile of an agency, created on first use (every agency has one). */
+export async function profileOf(organization: Organization) {
+  return AgencyProfile.firstOrCreate(
+    { organizationId: organization.id },
+    { status: 'active', creditScore: CREDIT_BASE_SCORE, itemCount: 0 }
+  )
+}
+
+/**
+ * An agency describes itself and chooses its items. Zero threshold
+ * (零门槛、零限制): there is no approval step and no condition of region,
+ * size, capital or headcount — the agency is listed as soon as it offers an
+ * item. Only active catalog items can be chosen.
+ */
+export async function updateAgencyProfile(
+  organization: Organization,
+  input: AgencyProfileInput,
+  i18n: I18n
+) {
+  const codes = input.items ?? []
+  const items = codes.length
+    ? await ServiceItem.query().whereIn('code', codes).where('status', 'active')
+    : []
+  const unknown = codes.filter((code) => !items.some((item) => item.code === code))
+  if (unknown.length > 0) {
+    throw new vineErrors.E_VALIDATION_ERROR([
+      {
+        field: 'items',
+        rule: 'items.unknown',
+        message: i18n.t('validator.shared.messages.items.unknown', { codes: unknown.join(', ') }),
+      },
+    ])
+  }
+
+  return db.transaction(async (trx) => {
+    organization.useTransaction(trx)
+    organization.regionCode = input.region
+    await organization.save()
+
+    const profile = await AgencyProfile.query({ client: trx })
+      .where('organization_id', organization.id)
+      .forUpdate()
+      .first()
+    const current = profile ?? new AgencyProfile().merge({ organizationId: organization.id })
+    current.useTransaction(trx)
+    current.merge({
+      description: input.description ?? null,
+      commitmentTime: input.commitments?.time ?? null,
+      commitmentFee: input.commitments?.fee ?? null,
+      commitmentQuality: input.commitments?.quality ?? null,
+      itemCount: items.length,
+    })
+    if (!profile) current.merge({ status: 'active', creditScore: CREDIT_BASE_SCORE })
+    if (items.length > 0 && !current.listedAt) current.listedAt = DateTime.utc()
+    await current.save()
+
+    await organization.related('serviceItems').sync(
+      items.map((item) => item.id),
+      true,
+      trx
+    )
+    return current
+  })
+}
+
+/** 自愿退出: the agency leaves the market; its history stays. */
+export async function withdrawAgency(organization: Organization) {
+  return db.transaction(async (trx) => {
+    const profile = await lockedProfile(organization, trx)
+    if (profile.status !== 'active') {
+      throw new StateConflictException({ identifier: 'messages.registry.alreadyWithdrawn' })
+    }
+    profile.merge({ status: 'withdrawn', withdrawnAt: DateTime.utc() })
+    await profile.save()
+    return profile
+  })
+}
+
+/** The agency comes back to the market, listed again at once. */
+export async function returnAgency(organization: Organization) {
+  return db.transaction(async (trx) => {
+    const profile = await lockedProfile(organization, trx)
+    if (profile.status !== 'withdrawn') {
+      throw new StateConflictException({ identifier: 'messages.registry.notWithdrawn' })
+    }
+    profile.merge({ status: 'active', withdrawnAt: null })
+    await profile.save()
+    return profile
+  })
+}
+
+async function lockedProfile(organization: Organization, trx: TransactionClientContract) {
+  const profile = await AgencyProfile.query({ client: trx })
+    .where('organization_id', organization.id)
+    .forUpdate()
+    .first()
+  if (profile) return profile
+  return AgencyProfile.create(
+    {
+      organizationId: organization.id,
+      status: 'active',
+      creditScore: CREDIT_BASE_SCORE,
+      itemCount: 0,
+    },
+    { client: trx }
+  )
+}

@@ -1,0 +1,88 @@
+import db from '@adonisjs/lucid/services/db'
+import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import drive from '@adonisjs/drive/services/main'
+import type Organization from '#models/organization'
+import type User from '#models/user'
+import Qualification from '#models/qualification'
+import QualificationCheck from '#models/qualification_check'
+import StateConflictException from '#exceptions/state_conflict_exception'
+
+export type QualificationInput = {
+  type: string
+  level?: string | null
+  certificateNo: string
+  issuer: string
+  validUntil: Date
+  file?: MultipartFile
+}
+
+/**
+ * An agency declares a qualification. The scan (already checked by content in
+ * the validator) is stored under a random name; it starts unverified until a
+ * regulator's spot check.
+ */
+export async function addQualification(organization: Organization, input: QualificationInput) {
+  const stored = input.file ? await storeScan(input.file) : null
+  try {
+    return await Qualification.create({
+      organizationId: organization.id,
+      type: input.type,
+      level: input.level ?? null,
+      certificateNo: input.certificateNo,
+      issuer: input.issuer,
+      validUntil: DateTime.fromJSDate(input.validUntil).startOf('day'),
+      status: 'unverified',
+      fileKey: stored?.key ?? null,
+      fileName: stored?.name ?? null,
+      fileMime: stored?.mime ?? null,
+      fileSize: stored?.size ?? null,
+    })
+  } catch (error) {
+    if (stored) await drive.use().delete(stored.key)
+    throw error
+  }
+}
+
+/** An agency removes a qualification it declared; a checked one stays as evidence. */
+export async function removeQualification(qualification: Qualification) {
+  if (qualification.status !== 'unverified') {
+    throw new StateConflictException({ identifier: 'messages.registry.checkedQualificationStays' })
+  }
+  await qualification.delete()
+  if (qualification.fileKey) await drive.use().delete(qualification.fileKey)
+}
+
+/**
+ * A regulator's spot check (抽查): the qualification becomes verified or
+ * false, and the check with its note is kept as evidence for credit.
+ */
+export async function checkQualification(
+  qualification: Qualification,
+  input: { outcome: 'verified' | 'false'; note: string },
+  regulator: User
+) {
+  return db.transaction(async (trx) => {
+    qualification.useTransaction(trx)
+    qualification.status = input.outcome
+    await qualification.save()
+    return QualificationCheck.create(
+      {
+        qualificationId: qualification.id,
+        checkedByUserId: regulator.id,
+        outcome: input.outcome,
+        note: input.note,
+      },
+      { client: trx }
+    )
+  })
+}
+
+async function storeScan(file: MultipartFile) {
+  const mime = String(file.meta?.detectedMime ?? '')
+  const extension = String(file.meta?.detectedExt ?? 'bin')
+  const key = `qualifications/${randomUUID()}.${extension}`
+  await file.moveToDisk(key)
+  return { key, mime, size: file.size, name: file.clientName.slice(0, 255) }
+}

@@ -1,0 +1,29 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { REGIONS } from '#domain/regions'
+import { CREDIT_GRADES } from '#domain/credit'
+import { directoryFiltersValidator, DIRECTORY_SORTS } from '#validators/agency'
+import { searchAgencies } from '#queries/agency_directory'
+import { loadAgency } from '#queries/agency_profile'
+import { searchCatalog } from '#queries/catalog'
+
+export default class AgenciesController {
+  /** The public agency directory (执业公示) with filters and pages. */
+  async index({ request, view }: HttpContext) {
+    const filters = await request.validateUsing(directoryFiltersValidator, { data: request.qs() })
+    const [result, items] = await Promise.all([searchAgencies(filters), searchCatalog({})])
+    return view.render('pages/agencies/index', {
+      result,
+      filters,
+      items,
+      regions: REGIONS,
+      grades: CREDIT_GRADES,
+      sorts: DIRECTORY_SORTS,
+    })
+  }
+
+  /** An agency's public page: profile, items, qualifications, practitioners. */
+  async show({ params, view }: HttpContext) {
+    const { organization, profile } = await loadAgency(Number(params.id))
+    return view.render('pages/agencies/show', { organization, profile })
+  }
+}

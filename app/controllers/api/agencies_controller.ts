@@ -1,0 +1,28 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { directoryFiltersValidator } from '#validators/agency'
+import { searchAgencies } from '#queries/agency_directory'
+import { loadAgency } from '#queries/agency_profile'
+import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
+
+export default class AgenciesController {
+  /** GET /api/v1/agencies?item=&region=&grade=&q=&sort=&page=&perPage= (public directory). */
+  async index({ request }: HttpContext) {
+    const filters = await request.validateUsing(directoryFiltersValidator, { data: request.qs() })
+    const result = await searchAgencies(filters)
+    return {
+      data: result.rows.map(presentDirectoryRow),
+      meta: { total: result.total, page: result.page, perPage: result.perPage },
+    }
+  }
+
+  /** GET /api/v1/agencies/:id (public profile). */
+  async show({ params }: HttpContext) {
+    const { organization, profile } = await loadAgency(Number(params.id))
+    return presentAgencyProfile(organization, profile, {
+      items: organization.serviceItems,
+      qualifications: organization.qualifications,
+      practitioners: organization.practitioners,
+      showFiles: false,
+    })
+  }
+}

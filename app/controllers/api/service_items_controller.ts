@@ -1,0 +1,42 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import ServiceItemPolicy from '#policies/service_item_policy'
+import {
+  catalogFiltersValidator,
+  createServiceItemValidator,
+  reviseServiceItemValidator,
+} from '#validators/service_item'
+import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
+import { loadServiceItem, searchCatalog } from '#queries/catalog'
+import { presentServiceItem, presentServiceItemVersion } from '#presenters/catalog'
+
+export default class ServiceItemsController {
+  /** GET /api/v1/service-items: the public catalog. */
+  async index({ request }: HttpContext) {
+    const filters = await request.validateUsing(catalogFiltersValidator, { data: request.qs() })
+    const items = await searchCatalog(filters)
+    return { data: items.map(presentServiceItem) }
+  }
+
+  /** GET /api/v1/service-items/:code: the current version and the full history. */
+  async show({ params }: HttpContext) {
+    const item = await loadServiceItem(params.code)
+    return { ...presentServiceItem(item), history: item.versions.map(presentServiceItemVersion) }
+  }
+
+  /** POST /api/v1/service-items (regulator): a new catalog item, version 1. */
+  async store({ request, response, bouncer, auth }: HttpContext) {
+    await bouncer.with(ServiceItemPolicy).authorize('create')
+    const payload = await request.validateUsing(createServiceItemValidator)
+    const item = await createServiceItem(payload, auth.getUserOrFail())
+    return response.created(presentServiceItem(item))
+  }
+
+  /** PUT /api/v1/service-items/:code (regulator): a new version, with changeReason. */
+  async update({ params, request, bouncer, auth }: HttpContext) {
+    const item = await loadServiceItem(params.code)
+    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    const payload = await request.validateUsing(reviseServiceItemValidator)
+    const revised = await reviseServiceItem(item, payload, auth.getUserOrFail())
+    return presentServiceItem(revised)
+  }
+}

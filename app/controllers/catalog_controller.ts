@@ -1,0 +1,18 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { catalogFiltersValidator } from '#validators/service_item'
+import { catalogCategories, loadServiceItem, searchCatalog } from '#queries/catalog'
+
+export default class CatalogController {
+  /** The public catalog of service items (中介服务事项清单). */
+  async index({ request, view }: HttpContext) {
+    const filters = await request.validateUsing(catalogFiltersValidator, { data: request.qs() })
+    const [items, categories] = await Promise.all([searchCatalog(filters), catalogCategories()])
+    return view.render('pages/catalog/index', { items, categories, filters })
+  }
+
+  /** One item: its current version and the full change history. */
+  async show({ params, view }: HttpContext) {
+    const item = await loadServiceItem(params.code)
+    return view.render('pages/catalog/show', { item })
+  }
+}

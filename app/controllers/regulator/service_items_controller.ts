@@ -1,0 +1,53 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import ServiceItem, { FEE_TYPES, SERVICE_ITEM_STATUSES } from '#models/service_item'
+import ServiceItemPolicy from '#policies/service_item_policy'
+import { createServiceItemValidator, reviseServiceItemValidator } from '#validators/service_item'
+import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
+import { loadServiceItem } from '#queries/catalog'
+
+/** The regulators' catalog editor: every change is a new version with a reason. */
+export default class ServiceItemsController {
+  async index({ view }: HttpContext) {
+    const items = await ServiceItem.query().orderBy('status').orderBy('code')
+    return view.render('pages/regulator/service_items/index', { items })
+  }
+
+  async create({ view, bouncer }: HttpContext) {
+    await bouncer.with(ServiceItemPolicy).authorize('create')
+    return view.render('pages/regulator/service_items/form', {
+      item: null,
+      feeTypes: FEE_TYPES,
+      statuses: SERVICE_ITEM_STATUSES,
+    })
+  }
+
+  async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
+    await bouncer.with(ServiceItemPolicy).authorize('create')
+    const payload = await request.validateUsing(createServiceItemValidator)
+    const item = await createServiceItem(payload, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.catalog.published', { code: item.code }))
+    return response.redirect().toRoute('service_items.show', { code: item.code })
+  }
+
+  async edit({ params, view, bouncer }: HttpContext) {
+    const item = await loadServiceItem(params.code)
+    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    return view.render('pages/regulator/service_items/form', {
+      item,
+      feeTypes: FEE_TYPES,
+      statuses: SERVICE_ITEM_STATUSES,
+    })
+  }
+
+  async update({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const item = await loadServiceItem(params.code)
+    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    const payload = await request.validateUsing(reviseServiceItemValidator)
+    const revised = await reviseServiceItem(item, payload, auth.getUserOrFail())
+    session.flash(
+      'success',
+      i18n.t('messages.catalog.revised', { code: revised.code, version: revised.version })
+    )
+    return response.redirect().toRoute('service_items.show', { code: revised.code })
+  }
+}

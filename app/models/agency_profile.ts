@@ -1,0 +1,22 @@
+import { AgencyProfileSchema } from '#database/schema'
+import { gradeForScore } from '#domain/credit'
+
+export const AGENCY_STATUSES = ['active', 'withdrawn'] as const
+export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
+
+/**
+ * What an agency tells the market about itself: description and service
+ * commitments (服务承诺), whether it is listed, and its credit score.
+ */
+export default class AgencyProfile extends AgencyProfileSchema {
+  declare status: AgencyStatus
+
+  get creditGrade() {
+    return gradeForScore(this.creditScore)
+  }
+
+  /** Listed in the directory: active and offering at least one item (零门槛: nothing else). */
+  get isListed() {
+    return this.status === 'active' && this.itemCount > 0
+  }
+}

@@ -1,0 +1,97 @@
+import { gradeForScore } from '#domain/credit'
+import type { DirectoryRow } from '#queries/agency_directory'
+import type Organization from '#models/organization'
+import type AgencyProfile from '#models/agency_profile'
+import type Qualification from '#models/qualification'
+import type Practitioner from '#models/practitioner'
+import type ServiceItem from '#models/service_item'
+
+/** The credit shown until the credit ledger lands: the base score, marked provisional. */
+function presentCredit(score: number) {
+  return { score, grade: gradeForScore(score), provisional: true }
+}
+
+/** An agency in directory lists (API.md: id, name, uscc, region, items, credit, banned). */
+export function presentDirectoryRow(row: DirectoryRow) {
+  const credit = presentCredit(row.creditScore)
+  return {
+    id: row.id,
+    name: row.name,
+    uscc: row.uscc,
+    region: row.regionCode,
+    items: row.items.map((item) => item.code),
+    credit,
+    banned: false,
+  }
+}
+
+export function presentQualification(qualification: Qualification, withFile: boolean) {
+  return {
+    id: qualification.id,
+    type: qualification.type,
+    level: qualification.level,
+    certificateNo: qualification.certificateNo,
+    issuer: qualification.issuer,
+    validUntil: qualification.validUntil.toISODate(),
+    status: qualification.status,
+    hasFile: Boolean(qualification.fileKey),
+    ...(withFile && qualification.fileKey
+      ? {
+          file: {
+            name: qualification.fileName,
+            mime: qualification.fileMime,
+            size: qualification.fileSize,
+          },
+        }
+      : {}),
+  }
+}
+
+/** Names and roles only: the ID-card hash never leaves the server. */
+export function presentPractitioner(practitioner: Practitioner) {
+  return {
+    id: practitioner.id,
+    name: practitioner.name,
+    role: practitioner.role,
+    certificateNo: practitioner.certificateNo,
+  }
+}
+
+/** The public profile of an agency (API.md: profile with credit, qualifications, evaluations summary). */
+export function presentAgencyProfile(
+  organization: Organization,
+  profile: AgencyProfile,
+  details: {
+    items: ServiceItem[]
+    qualifications: Qualification[]
+    practitioners: Practitioner[]
+    showFiles: boolean
+  }
+) {
+  return {
+    id: organization.id,
+    name: organization.name,
+    uscc: organization.uscc,
+    region: organization.regionCode,
+    status: profile.status,
+    listed: profile.isListed,
+    listedAt: profile.listedAt?.toISO() ?? null,
+    description: profile.description,
+    commitments: {
+      time: profile.commitmentTime,
+      fee: profile.commitmentFee,
+      quality: profile.commitmentQuality,
+    },
+    contact: {
+      name: organization.contactName,
+      phone: organization.phone,
+      email: organization.email,
+    },
+    items: details.items.map((item) => ({ code: item.code, name: item.name })),
+    qualifications: details.qualifications.map((q) => presentQualification(q, details.showFiles)),
+    practitioners: details.practitioners.map(presentPractitioner),
+    credit: { ...presentCredit(profile.creditScore), events: [] },
+    evaluations: { count: 0, average: null },
+    banned: false,
+  }
+}
