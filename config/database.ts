@@ -22,7 +22,7 @@ const schemaGeneration = {
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),
-  prettyPrintDebugQueries: true,
+  prettyPrintDebugQueries: app.inDev,
   connections: {
     sqlite: {
       client: 'better-sqlite3',
@@ -32,6 +32,8 @@ const dbConfig = defineConfig({
       useNullAsDefault: true,
       migrations,
       schemaGeneration,
+      // Tests count the queries of a page through the db:query events.
+      debug: app.inTest,
     },
     mysql: {
       client: 'mysql2',
@@ -49,6 +51,8 @@ const dbConfig = defineConfig({
       pool: { min: 0, max: 10 },
       migrations,
       schemaGeneration,
+      // Tests count the queries of a page through the db:query events.
+      debug: app.inTest,
     },
   },
 })

@@ -1,7 +1,6 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { DateTime } from 'luxon'
 import Organization from '#models/organization'
-import ServiceItem from '#models/service_item'
+import { createServiceItem } from '#actions/catalog/publish_service_item'
 import { registerAccount } from '#actions/accounts/register_account'
 import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/data/demo_accounts'
@@ -21,16 +20,9 @@ export default class DemoSeeder extends BaseSeeder {
   async run() {
     if (await Organization.query().first()) return
 
-    const effectiveDate = DateTime.utc().startOf('day')
-    await ServiceItem.createMany(
-      DEMO_SERVICE_ITEMS.map((item) => ({
-        ...item,
-        status: 'active',
-        version: 1,
-        changeReason: '首次发布',
-        effectiveDate,
-      }))
-    )
+    for (const item of DEMO_SERVICE_ITEMS) {
+      await createServiceItem({ ...item, changeReason: '首次发布' }, null)
+    }
 
     for (const account of DEMO_ACCOUNTS) {
       const { organization } = await registerAccount({ ...account, password: DEMO_PASSWORD })
