@@ -8,7 +8,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
 export class AgencyProfileSchema extends BaseModel {
-  static $columns = ['commitmentFee', 'commitmentQuality', 'commitmentTime', 'createdAt', 'creditScore', 'description', 'id', 'itemCount', 'listedAt', 'organizationId', 'status', 'updatedAt', 'withdrawnAt'] as const
+  static $columns = ['commitmentFee', 'commitmentQuality', 'commitmentTime', 'createdAt', 'creditScore', 'description', 'id', 'itemCount', 'listed', 'listedAt', 'organizationId', 'provinceCode', 'regionCode', 'status', 'updatedAt', 'withdrawnAt'] as const
   $columns = AgencyProfileSchema.$columns
   @column()
   declare commitmentFee: string | null
@@ -26,10 +26,16 @@ export class AgencyProfileSchema extends BaseModel {
   declare id: number
   @column()
   declare itemCount: number
+  @column()
+  declare listed: boolean
   @column.dateTime()
   declare listedAt: DateTime | null
   @column()
   declare organizationId: number
+  @column()
+  declare provinceCode: string
+  @column()
+  declare regionCode: string
   @column()
   declare status: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
@@ -109,23 +115,6 @@ export class PractitionerSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
-export class QualificationCheckSchema extends BaseModel {
-  static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
-  $columns = QualificationCheckSchema.$columns
-  @column()
-  declare checkedByUserId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare note: string
-  @column()
-  declare outcome: string
-  @column()
-  declare qualificationId: number
-}
-
 export class QualificationSchema extends BaseModel {
   static $columns = ['certificateNo', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'issuer', 'level', 'organizationId', 'status', 'type', 'updatedAt', 'validUntil'] as const
   $columns = QualificationSchema.$columns
@@ -159,45 +148,21 @@ export class QualificationSchema extends BaseModel {
   declare validUntil: DateTime
 }
 
-export class ServiceItemVersionSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
-  $columns = ServiceItemVersionSchema.$columns
+export class QualificationCheckSchema extends BaseModel {
+  static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
+  $columns = QualificationCheckSchema.$columns
   @column()
-  declare approvalDepartment: string
-  @column()
-  declare approvalItem: string
-  @column()
-  declare category: string
-  @column()
-  declare changeReason: string
-  @column()
-  declare changedByUserId: number | null
+  declare checkedByUserId: number
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
-  @column.date()
-  declare effectiveDate: DateTime
-  @column()
-  declare feeMaxFen: number | null
-  @column()
-  declare feeMinFen: number | null
-  @column()
-  declare feeType: string
   @column({ isPrimary: true })
   declare id: number
   @column()
-  declare legalBasis: string
+  declare note: string
   @column()
-  declare name: string
+  declare outcome: string
   @column()
-  declare requiredQualification: string | null
-  @column()
-  declare serviceItemId: number
-  @column()
-  declare status: string
-  @column()
-  declare timeLimitWorkingDays: number
-  @column()
-  declare version: number
+  declare qualificationId: number
 }
 
 export class ServiceItemSchema extends BaseModel {
@@ -237,6 +202,47 @@ export class ServiceItemSchema extends BaseModel {
   declare timeLimitWorkingDays: number
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+  @column()
+  declare version: number
+}
+
+export class ServiceItemVersionSchema extends BaseModel {
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
+  $columns = ServiceItemVersionSchema.$columns
+  @column()
+  declare approvalDepartment: string
+  @column()
+  declare approvalItem: string
+  @column()
+  declare category: string
+  @column()
+  declare changeReason: string
+  @column()
+  declare changedByUserId: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare effectiveDate: DateTime
+  @column()
+  declare feeMaxFen: number | null
+  @column()
+  declare feeMinFen: number | null
+  @column()
+  declare feeType: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column()
+  declare name: string
+  @column()
+  declare requiredQualification: string | null
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare status: string
+  @column()
+  declare timeLimitWorkingDays: number
   @column()
   declare version: number
 }

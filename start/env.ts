@@ -37,6 +37,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_BUCKET: Env.schema.string.optional(),
   S3_ENDPOINT: Env.schema.string.optional(),
 
+  /* Cache compiled templates (always in production; benchmarks turn it on too) */
+  VIEW_CACHE: Env.schema.boolean.optional(),
+
   /* Salt for the hashes of persons' ID-card numbers (defaults to one derived from APP_KEY) */
   PERSON_ID_SALT: Env.schema.string.optional(),
 })

@@ -4,6 +4,8 @@
  * in Asia/Shanghai.
  */
 import edge from 'edge.js'
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
 import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
@@ -31,6 +33,8 @@ export function formatFen(fen: number | null | undefined) {
   const cents = String(Math.abs(fen) % 100).padStart(2, '0')
   return `${sign}¥${yuan.toLocaleString('en-US')}.${cents}`
 }
+
+if (env.get('VIEW_CACHE', app.inProduction)) edge.configure({ cache: true })
 
 edge.global('regionName', regionName)
 edge.global('gradeForScore', gradeForScore)

@@ -17,6 +17,6 @@ export default class AgencyProfile extends AgencyProfileSchema {
 
   /** Listed in the directory: active and offering at least one item (零门槛: nothing else). */
   get isListed() {
-    return this.status === 'active' && this.itemCount > 0
+    return Boolean(this.listed)
   }
 }

@@ -25,7 +25,9 @@ export type DirectoryRow = {
 /**
  * The public agency directory (执业公示): listed agencies — active and
  * offering at least one item — filtered by item, region (a province includes
- * its cities), credit grade and keyword. Always four queries or fewer,
+ * its cities), credit grade and keyword. Filters and sorting run on the
+ * directory index (see actions/registry/directory_index.ts): by item on
+ * agency_service_items, otherwise on agency_profiles. At most four queries
  * whatever the number of rows: item lookup, count, page, items of the page.
  */
 export async function searchAgencies(filters: DirectoryFilters) {
@@ -40,49 +42,56 @@ export async function searchAgencies(filters: DirectoryFilters) {
   }
 
   const filtered = () => {
-    const query = db
-      .from('organizations as o')
-      .join('agency_profiles as p', 'p.organization_id', 'o.id')
-      .where('o.kind', 'agency')
-      .where('p.status', 'active')
-      .where('p.item_count', '>', 0)
-    if (itemId !== null) {
-      query.whereIn(
-        'o.id',
-        db.from('agency_service_items').where('service_item_id', itemId).select('organization_id')
-      )
-    }
+    const query =
+      itemId === null
+        ? db.from('agency_profiles as x')
+        : db.from('agency_service_items as x').where('x.service_item_id', itemId)
+    query.where('x.listed', true)
     if (filters.region) applyRegion(query, filters.region)
     if (filters.grade) {
       const { min, max } = scoreRangeForGrade(filters.grade)
-      if (Number.isFinite(min)) query.where('p.credit_score', '>=', min)
-      if (Number.isFinite(max)) query.where('p.credit_score', '<', max)
+      if (Number.isFinite(min)) query.where('x.credit_score', '>=', min)
+      if (Number.isFinite(max)) query.where('x.credit_score', '<', max)
     }
     if (filters.q) {
       const keyword = filters.q
-      query.where((where) => {
-        where
-          .whereRaw(`o.name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
-          .orWhere('o.uscc', keyword.toUpperCase())
-      })
+      query.whereIn(
+        'x.organization_id',
+        db
+          .from('organizations')
+          .where('kind', 'agency')
+          .where((where) => {
+            where
+              .whereRaw(`name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
+              .orWhere('uscc', keyword.toUpperCase())
+          })
+          .select('id')
+      )
     }
     return query
   }
 
   const [{ total }] = await filtered().count('* as total')
+
   const pageQuery = filtered()
-    .select('o.id', 'o.name', 'o.uscc', 'o.region_code', 'p.credit_score', 'p.listed_at')
+    .join('organizations as o', 'o.id', 'x.organization_id')
+    .select('o.id', 'o.name', 'o.uscc', 'o.region_code', 'x.credit_score')
     .limit(perPage)
     .offset((page - 1) * perPage)
+  const listedAt = itemId === null ? 'x.listed_at' : 'p.listed_at'
+  if (itemId !== null)
+    pageQuery.join('agency_profiles as p', 'p.organization_id', 'x.organization_id')
+  pageQuery.select(`${listedAt} as listed_at`)
   switch (filters.sort ?? 'credit') {
     case 'name':
       pageQuery.orderBy('o.name', 'asc').orderBy('o.id', 'asc')
       break
     case 'newest':
-      pageQuery.orderBy('p.listed_at', 'desc').orderBy('o.id', 'desc')
+      pageQuery.orderBy(listedAt, 'desc').orderBy('x.organization_id', 'desc')
       break
     default:
-      pageQuery.orderBy('p.credit_score', 'desc').orderBy('o.id', 'asc')
+      // Both descending: the page is read in index order (see the directory indexes).
+      pageQuery.orderBy('x.credit_score', 'desc').orderBy('x.organization_id', 'desc')
   }
   const records = await pageQuery
 
@@ -95,7 +104,6 @@ export async function searchAgencies(filters: DirectoryFilters) {
         .select('a.organization_id', 's.code', 's.name')
         .orderBy('s.code')
     : []
-
   const itemsByAgency = new Map<number, { code: string; name: string }[]>()
   for (const row of offered) {
     const list = itemsByAgency.get(row.organization_id) ?? []
@@ -117,9 +125,9 @@ export async function searchAgencies(filters: DirectoryFilters) {
 
 /** A province (XX0000) includes its cities, a city (XXXX00) its districts. */
 function applyRegion(query: DatabaseQueryBuilderContract, region: string) {
-  if (region.endsWith('0000')) query.where('o.region_code', 'like', `${region.slice(0, 2)}%`)
-  else if (region.endsWith('00')) query.where('o.region_code', 'like', `${region.slice(0, 4)}%`)
-  else query.where('o.region_code', region)
+  if (region.endsWith('0000')) query.where('x.province_code', region.slice(0, 2))
+  else if (region.endsWith('00')) query.where('x.region_code', 'like', `${region.slice(0, 4)}%`)
+  else query.where('x.region_code', region)
 }
 
 /** Keywords are matched literally: % and _ typed by a visitor are not wildcards. */

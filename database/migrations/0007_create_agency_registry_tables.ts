@@ -26,12 +26,28 @@ export default class extends BaseSchema {
       // Base score until the credit ledger computes one; kept here for filtering and sorting.
       table.integer('credit_score').notNullable().defaultTo(80)
       table.integer('item_count').unsigned().notNullable().defaultTo(0)
+      // Directory index, kept by the registry actions: listed = active and offering an item;
+      // the organisation's region and its province (first two digits) for equality filters.
+      table.boolean('listed').notNullable().defaultTo(false)
+      table.string('region_code', 6).notNullable().defaultTo('')
+      table.string('province_code', 2).notNullable().defaultTo('')
       table.timestamp('listed_at').nullable()
       table.timestamp('withdrawn_at').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
-      table.index(['status', 'item_count', 'credit_score'])
-      table.index(['status', 'listed_at'])
+      // Each index ends with organization_id, the tie-break of every sort, so that a page
+      // is read in index order (both columns descending) instead of sorting all rows.
+      // (Explicit names: MySQL allows 64 characters.)
+      table.index(['listed', 'credit_score', 'organization_id'], 'agency_profiles_by_credit')
+      table.index(
+        ['listed', 'province_code', 'credit_score', 'organization_id'],
+        'agency_profiles_by_province'
+      )
+      table.index(
+        ['listed', 'region_code', 'credit_score', 'organization_id'],
+        'agency_profiles_by_region'
+      )
+      table.index(['listed', 'listed_at', 'organization_id'], 'agency_profiles_by_listing')
     })
 
     this.schema.createTable('agency_service_items', (table) => {
@@ -49,8 +65,21 @@ export default class extends BaseSchema {
         .references('id')
         .inTable('service_items')
         .onDelete('RESTRICT')
+      // Copies of the agency's directory fields, so that a directory page filtered by item
+      // is answered from one index (item → listed → province → credit score).
+      table.boolean('listed').notNullable().defaultTo(false)
+      table.string('region_code', 6).notNullable().defaultTo('')
+      table.string('province_code', 2).notNullable().defaultTo('')
+      table.integer('credit_score').notNullable().defaultTo(80)
       table.primary(['organization_id', 'service_item_id'])
-      table.index(['service_item_id', 'organization_id'])
+      table.index(
+        ['service_item_id', 'listed', 'province_code', 'credit_score', 'organization_id'],
+        'agency_service_items_directory_index'
+      )
+      table.index(
+        ['service_item_id', 'listed', 'region_code', 'credit_score', 'organization_id'],
+        'agency_service_items_city_index'
+      )
     })
 
     this.schema.createTable('qualifications', (table) => {

@@ -3,6 +3,7 @@ import Organization from '#models/organization'
 import User from '#models/user'
 import AgencyProfile from '#models/agency_profile'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
+import { reindexAgency } from '#actions/registry/directory_index'
 import { organizationKindFor, type Role } from '#domain/roles'
 
 export type RegisterAccountInput = {
@@ -60,6 +61,7 @@ export async function registerAccount(input: RegisterAccountInput) {
         { status: 'active', creditScore: CREDIT_BASE_SCORE, itemCount: 0 },
         { client: trx }
       )
+      await reindexAgency(organization.id, trx)
     }
     return { user, organization }
   })

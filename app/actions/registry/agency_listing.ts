@@ -7,6 +7,7 @@ import type Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import type { I18n } from '@adonisjs/i18n'
+import { reindexAgency, replaceOfferedItems } from '#actions/registry/directory_index'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
 
 export type AgencyProfileInput = {
@@ -72,11 +73,12 @@ export async function updateAgencyProfile(
     if (items.length > 0 && !current.listedAt) current.listedAt = DateTime.utc()
     await current.save()
 
-    await organization.related('serviceItems').sync(
+    await replaceOfferedItems(
+      organization.id,
       items.map((item) => item.id),
-      true,
       trx
     )
+    await current.refresh()
     return current
   })
 }
@@ -90,6 +92,7 @@ export async function withdrawAgency(organization: Organization) {
     }
     profile.merge({ status: 'withdrawn', withdrawnAt: DateTime.utc() })
     await profile.save()
+    await reindexAgency(organization.id, trx)
     return profile
   })
 }
@@ -103,6 +106,7 @@ export async function returnAgency(organization: Organization) {
     }
     profile.merge({ status: 'active', withdrawnAt: null })
     await profile.save()
+    await reindexAgency(organization.id, trx)
     return profile
   })
 }
