@@ -61,7 +61,8 @@ export default defineConfig({
         timeout: 60000,
       },
     ],
-    forceExit: false,
+    // Exit even when a failed setup leaves handles open (a CI run must never hang).
+    forceExit: true,
   },
 
   metaFiles: [

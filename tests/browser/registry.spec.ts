@@ -1,0 +1,42 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { registrationPayload } from '#tests/helpers'
+
+test.group('An agency in the browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+  })
+
+  test('registers, chooses its items and finds itself in the directory', async ({ visit }) => {
+    const payload = registrationPayload({
+      role: 'agency',
+      orgName: '广州南粤环评技术有限公司',
+      region: '440000',
+    })
+    const page = await visit('/register?role=agency')
+    await page.getByLabel('机构名称').fill(payload.orgName)
+    await page.getByLabel('统一社会信用代码').fill(payload.uscc)
+    await page.getByLabel('所在地区').selectOption(payload.region)
+    await page.getByLabel('联系人姓名').fill(payload.contactName)
+    await page.getByLabel('联系电话').fill(payload.phone)
+    await page.getByLabel('电子邮箱').fill(payload.email)
+    await page.getByLabel('密码').fill(payload.password)
+    await page.getByRole('button', { name: '注册', exact: true }).click()
+    await page.assertPath('/dashboard/agency')
+
+    await page.goto('/agency/profile')
+    await page.getByLabel('建设项目环境影响报告书（表）编制').check()
+    await page.getByLabel('时限承诺').fill('10 个工作日')
+    await page.getByRole('button', { name: '保存', exact: true }).click()
+    await page.assertTextContains('.alert-success', '已在名录中公开展示')
+
+    await page.goto('/agencies?item=ZJ-001&region=440000')
+    await page.assertTextContains('main', payload.orgName)
+    await page.getByRole('link', { name: payload.orgName }).click()
+    await page.assertTextContains('h1', payload.orgName)
+    await page.assertTextContains('main', '10 个工作日')
+  })
+})
