@@ -120,6 +120,10 @@ router
       .get('/agencies/:id', [controllers.api.Agencies, 'show'])
       .as('agencies.show')
       .where('id', router.matchers.number())
+    router
+      .get('/organizations/:id', [controllers.api.Organizations, 'show'])
+      .as('organizations.show')
+      .where('id', router.matchers.number())
 
     router
       .group(() => {

@@ -18,6 +18,7 @@ export const controllers = {
       Qualifications: () => import('#controllers/api/agency/qualifications_controller'),
     },
     Me: () => import('#controllers/api/me_controller'),
+    Organizations: () => import('#controllers/api/organizations_controller'),
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),

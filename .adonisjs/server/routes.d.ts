@@ -45,6 +45,7 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -87,6 +88,7 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -119,6 +121,7 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }

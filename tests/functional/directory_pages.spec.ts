@@ -141,12 +141,18 @@ test.group('Catalog and directory pages', (group) => {
     listed.assertTextIncludes(organization.name)
   })
 
-  test('an owner has a simple public page', async ({ client }) => {
+  test('an owner has a simple public page, and its API twin', async ({ client, assert }) => {
     const owner = await Organization.findByOrFail('kind', 'owner')
     const page = await client.get(`/organizations/${owner.id}`)
     page.assertStatus(200)
     page.assertTextIncludes(owner.name)
     page.assertTextIncludes(owner.uscc)
+    const api = await client.get(`/api/v1/organizations/${owner.id}`)
+    api.assertStatus(200)
+    assert.containsSubset(api.body(), { id: owner.id, uscc: owner.uscc, kind: 'owner' })
+    const regulator = await Organization.findByOrFail('kind', 'regulator')
+    const notPublic = await client.get(`/api/v1/organizations/${regulator.id}`)
+    notPublic.assertStatus(404)
   })
 
   test('the directory and the catalog run the same number of queries whatever the number of rows', async ({
