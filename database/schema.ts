@@ -44,6 +44,42 @@ export class AgencyProfileSchema extends BaseModel {
   declare withdrawnAt: DateTime | null
 }
 
+export class AuditChainSchema extends BaseModel {
+  static $columns = ['id', 'lastEventId', 'lastHash'] as const
+  $columns = AuditChainSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare lastEventId: number | null
+  @column()
+  declare lastHash: string
+}
+
+export class AuditEventSchema extends BaseModel {
+  static $columns = ['action', 'actorRole', 'actorUserId', 'hash', 'id', 'occurredAt', 'payload', 'previousHash', 'subjectId', 'subjectType'] as const
+  $columns = AuditEventSchema.$columns
+  @column()
+  declare action: string
+  @column()
+  declare actorRole: string | null
+  @column()
+  declare actorUserId: number | null
+  @column()
+  declare hash: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare occurredAt: string
+  @column()
+  declare payload: string
+  @column()
+  declare previousHash: string
+  @column()
+  declare subjectId: string
+  @column()
+  declare subjectType: string
+}
+
 export class AuthAccessTokenSchema extends BaseModel {
   static $columns = ['abilities', 'createdAt', 'expiresAt', 'hash', 'id', 'lastUsedAt', 'name', 'tokenableId', 'type', 'updatedAt'] as const
   $columns = AuthAccessTokenSchema.$columns
@@ -115,6 +151,23 @@ export class PractitionerSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class QualificationCheckSchema extends BaseModel {
+  static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
+  $columns = QualificationCheckSchema.$columns
+  @column()
+  declare checkedByUserId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string
+  @column()
+  declare outcome: string
+  @column()
+  declare qualificationId: number
+}
+
 export class QualificationSchema extends BaseModel {
   static $columns = ['certificateNo', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'issuer', 'level', 'organizationId', 'status', 'type', 'updatedAt', 'validUntil'] as const
   $columns = QualificationSchema.$columns
@@ -146,64 +199,6 @@ export class QualificationSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column.date()
   declare validUntil: DateTime
-}
-
-export class QualificationCheckSchema extends BaseModel {
-  static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
-  $columns = QualificationCheckSchema.$columns
-  @column()
-  declare checkedByUserId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare note: string
-  @column()
-  declare outcome: string
-  @column()
-  declare qualificationId: number
-}
-
-export class ServiceItemSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
-  $columns = ServiceItemSchema.$columns
-  @column()
-  declare approvalDepartment: string
-  @column()
-  declare approvalItem: string
-  @column()
-  declare category: string
-  @column()
-  declare changeReason: string | null
-  @column()
-  declare code: string
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime
-  @column.date()
-  declare effectiveDate: DateTime
-  @column()
-  declare feeMaxFen: number | null
-  @column()
-  declare feeMinFen: number | null
-  @column()
-  declare feeType: string
-  @column({ isPrimary: true })
-  declare id: number
-  @column()
-  declare legalBasis: string
-  @column()
-  declare name: string
-  @column()
-  declare requiredQualification: string | null
-  @column()
-  declare status: string
-  @column()
-  declare timeLimitWorkingDays: number
-  @column.dateTime({ autoCreate: true, autoUpdate: true })
-  declare updatedAt: DateTime | null
-  @column()
-  declare version: number
 }
 
 export class ServiceItemVersionSchema extends BaseModel {
@@ -243,6 +238,47 @@ export class ServiceItemVersionSchema extends BaseModel {
   declare status: string
   @column()
   declare timeLimitWorkingDays: number
+  @column()
+  declare version: number
+}
+
+export class ServiceItemSchema extends BaseModel {
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
+  $columns = ServiceItemSchema.$columns
+  @column()
+  declare approvalDepartment: string
+  @column()
+  declare approvalItem: string
+  @column()
+  declare category: string
+  @column()
+  declare changeReason: string | null
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.date()
+  declare effectiveDate: DateTime
+  @column()
+  declare feeMaxFen: number | null
+  @column()
+  declare feeMinFen: number | null
+  @column()
+  declare feeType: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column()
+  declare name: string
+  @column()
+  declare requiredQualification: string | null
+  @column()
+  declare status: string
+  @column()
+  declare timeLimitWorkingDays: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
   @column()
   declare version: number
 }

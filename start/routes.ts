@@ -136,6 +136,7 @@ router
           .group(() => {
             router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
             router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
+            router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
           })
           .prefix('/regulator')
           .as('regulator')

@@ -21,6 +21,7 @@ export const controllers = {
     Organizations: () => import('#controllers/api/organizations_controller'),
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
+      Audit: () => import('#controllers/api/regulator/audit_controller'),
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),
       QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
     },

@@ -50,6 +50,7 @@ export type ScannedRoutes = {
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -93,6 +94,7 @@ export type ScannedRoutes = {
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -126,6 +128,7 @@ export type ScannedRoutes = {
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {

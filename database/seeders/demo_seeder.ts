@@ -42,16 +42,21 @@ export default class DemoSeeder extends BaseSeeder {
         region: organization.regionCode,
         commitments: agency.commitments,
       },
-      i18n
+      i18n,
+      null
     )
     for (const qualification of agency.qualifications) {
-      await addQualification(organization, {
-        ...qualification,
-        validUntil: new Date(`${qualification.validUntil}T00:00:00Z`),
-      })
+      await addQualification(
+        organization,
+        {
+          ...qualification,
+          validUntil: new Date(`${qualification.validUntil}T00:00:00Z`),
+        },
+        null
+      )
     }
     for (const practitioner of agency.practitioners) {
-      await addPractitioner(organization, practitioner, i18n)
+      await addPractitioner(organization, practitioner, i18n, null)
     }
   }
 }

@@ -30,7 +30,12 @@ async function addListedAgencies(howMany: number) {
   for (let index = 0; index < howMany; index++) {
     const user = await createUserWithRole('agency')
     const organization = await Organization.findOrFail(user.organizationId)
-    await updateAgencyProfile(organization, { items: ['ZJ-001', 'ZJ-007'], region: '510100' }, i18n)
+    await updateAgencyProfile(
+      organization,
+      { items: ['ZJ-001', 'ZJ-007'], region: '510100' },
+      i18n,
+      null
+    )
   }
 }
 

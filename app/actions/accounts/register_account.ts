@@ -4,6 +4,7 @@ import User from '#models/user'
 import AgencyProfile from '#models/agency_profile'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
 import { reindexAgency } from '#actions/registry/directory_index'
+import { recordAuditEvent } from '#services/audit_log'
 import { organizationKindFor, type Role } from '#domain/roles'
 
 export type RegisterAccountInput = {
@@ -63,6 +64,13 @@ export async function registerAccount(input: RegisterAccountInput) {
       )
       await reindexAgency(organization.id, trx)
     }
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'account.registered',
+      subjectType: 'user',
+      subjectId: user.id,
+      payload: { organizationId: organization.id, uscc: organization.uscc, role: user.role },
+    })
     return { user, organization }
   })
 }

@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import ServiceItem, { type FeeType, type ServiceItemStatus } from '#models/service_item'
 import ServiceItemVersion from '#models/service_item_version'
+import { recordAuditEvent } from '#services/audit_log'
 
 export type ServiceItemFields = {
   name: string
@@ -35,6 +36,13 @@ export async function createServiceItem(
       { client: trx }
     )
     await recordVersion(item, by, trx)
+    await recordAuditEvent(trx, {
+      actor: by,
+      action: 'service_item.created',
+      subjectType: 'service_item',
+      subjectId: item.code,
+      payload: { version: 1, changeReason: item.changeReason },
+    })
     return item
   })
 }
@@ -56,6 +64,13 @@ export async function reviseServiceItem(
     })
     await locked.save()
     await recordVersion(locked, by, trx)
+    await recordAuditEvent(trx, {
+      actor: by,
+      action: locked.status === 'retired' ? 'service_item.retired' : 'service_item.revised',
+      subjectType: 'service_item',
+      subjectId: locked.code,
+      payload: { version: locked.version, changeReason: locked.changeReason },
+    })
     return locked
   })
 }

@@ -8,6 +8,8 @@ import ServiceItem from '#models/service_item'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import type { I18n } from '@adonisjs/i18n'
 import { reindexAgency, replaceOfferedItems } from '#actions/registry/directory_index'
+import { recordAuditEvent } from '#services/audit_log'
+import type User from '#models/user'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
 
 export type AgencyProfileInput = {
@@ -34,7 +36,8 @@ export async function profileOf(organization: Organization) {
 export async function updateAgencyProfile(
   organization: Organization,
   input: AgencyProfileInput,
-  i18n: I18n
+  i18n: I18n,
+  actor: User | null
 ) {
   const codes = input.items ?? []
   const items = codes.length
@@ -79,12 +82,23 @@ export async function updateAgencyProfile(
       trx
     )
     await current.refresh()
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'agency.profile_updated',
+      subjectType: 'organization',
+      subjectId: organization.id,
+      payload: {
+        items: items.map((item) => item.code).sort(),
+        region: input.region,
+        listed: current.isListed,
+      },
+    })
     return current
   })
 }
 
 /** 自愿退出: the agency leaves the market; its history stays. */
-export async function withdrawAgency(organization: Organization) {
+export async function withdrawAgency(organization: Organization, actor: User | null) {
   return db.transaction(async (trx) => {
     const profile = await lockedProfile(organization, trx)
     if (profile.status !== 'active') {
@@ -93,12 +107,18 @@ export async function withdrawAgency(organization: Organization) {
     profile.merge({ status: 'withdrawn', withdrawnAt: DateTime.utc() })
     await profile.save()
     await reindexAgency(organization.id, trx)
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'agency.withdrawn',
+      subjectType: 'organization',
+      subjectId: organization.id,
+    })
     return profile
   })
 }
 
 /** The agency comes back to the market, listed again at once. */
-export async function returnAgency(organization: Organization) {
+export async function returnAgency(organization: Organization, actor: User | null) {
   return db.transaction(async (trx) => {
     const profile = await lockedProfile(organization, trx)
     if (profile.status !== 'withdrawn') {
@@ -107,6 +127,12 @@ export async function returnAgency(organization: Organization) {
     profile.merge({ status: 'active', withdrawnAt: null })
     await profile.save()
     await reindexAgency(organization.id, trx)
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'agency.returned',
+      subjectType: 'organization',
+      subjectId: organization.id,
+    })
     return profile
   })
 }

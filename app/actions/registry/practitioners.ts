@@ -1,17 +1,22 @@
+import db from '@adonisjs/lucid/services/db'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import type Organization from '#models/organization'
+import type User from '#models/user'
 import Practitioner, { type PractitionerRole } from '#models/practitioner'
 import { personIdHash } from '#services/person_identity'
+import { recordAuditEvent } from '#services/audit_log'
 
 /**
  * An agency names a manager or practitioner (执业公示). The ID-card number is
- * turned into a salted hash here and forgotten.
+ * turned into a salted hash here and forgotten; the audit log records the
+ * person's name and role only.
  */
 export async function addPractitioner(
   organization: Organization,
   input: { name: string; idNumber: string; role: PractitionerRole; certificateNo?: string | null },
-  i18n: I18n
+  i18n: I18n,
+  actor: User | null
 ) {
   const idNumberHash = personIdHash(input.idNumber)
   const existing = await Practitioner.query()
@@ -27,15 +32,42 @@ export async function addPractitioner(
       },
     ])
   }
-  return Practitioner.create({
-    organizationId: organization.id,
-    name: input.name,
-    role: input.role,
-    certificateNo: input.certificateNo ?? null,
-    idNumberHash,
+  return db.transaction(async (trx) => {
+    const practitioner = await Practitioner.create(
+      {
+        organizationId: organization.id,
+        name: input.name,
+        role: input.role,
+        certificateNo: input.certificateNo ?? null,
+        idNumberHash,
+      },
+      { client: trx }
+    )
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'practitioner.named',
+      subjectType: 'practitioner',
+      subjectId: practitioner.id,
+      payload: {
+        organizationId: organization.id,
+        name: practitioner.name,
+        role: practitioner.role,
+      },
+    })
+    return practitioner
   })
 }
 
-export async function removePractitioner(practitioner: Practitioner) {
-  await practitioner.delete()
+export async function removePractitioner(practitioner: Practitioner, actor: User | null) {
+  await db.transaction(async (trx) => {
+    practitioner.useTransaction(trx)
+    await practitioner.delete()
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'practitioner.removed',
+      subjectType: 'practitioner',
+      subjectId: practitioner.id,
+      payload: { organizationId: practitioner.organizationId },
+    })
+  })
 }

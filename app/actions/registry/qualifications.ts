@@ -8,6 +8,7 @@ import type User from '#models/user'
 import Qualification from '#models/qualification'
 import QualificationCheck from '#models/qualification_check'
 import StateConflictException from '#exceptions/state_conflict_exception'
+import { recordAuditEvent } from '#services/audit_log'
 
 export type QualificationInput = {
   type: string
@@ -23,21 +24,43 @@ export type QualificationInput = {
  * the validator) is stored under a random name; it starts unverified until a
  * regulator's spot check.
  */
-export async function addQualification(organization: Organization, input: QualificationInput) {
+export async function addQualification(
+  organization: Organization,
+  input: QualificationInput,
+  actor: User | null
+) {
   const stored = input.file ? await storeScan(input.file) : null
   try {
-    return await Qualification.create({
-      organizationId: organization.id,
-      type: input.type,
-      level: input.level ?? null,
-      certificateNo: input.certificateNo,
-      issuer: input.issuer,
-      validUntil: DateTime.fromJSDate(input.validUntil).startOf('day'),
-      status: 'unverified',
-      fileKey: stored?.key ?? null,
-      fileName: stored?.name ?? null,
-      fileMime: stored?.mime ?? null,
-      fileSize: stored?.size ?? null,
+    return await db.transaction(async (trx) => {
+      const qualification = await Qualification.create(
+        {
+          organizationId: organization.id,
+          type: input.type,
+          level: input.level ?? null,
+          certificateNo: input.certificateNo,
+          issuer: input.issuer,
+          validUntil: DateTime.fromJSDate(input.validUntil).startOf('day'),
+          status: 'unverified',
+          fileKey: stored?.key ?? null,
+          fileName: stored?.name ?? null,
+          fileMime: stored?.mime ?? null,
+          fileSize: stored?.size ?? null,
+        },
+        { client: trx }
+      )
+      await recordAuditEvent(trx, {
+        actor,
+        action: 'qualification.declared',
+        subjectType: 'qualification',
+        subjectId: qualification.id,
+        payload: {
+          organizationId: organization.id,
+          type: qualification.type,
+          certificateNo: qualification.certificateNo,
+          fileKey: qualification.fileKey,
+        },
+      })
+      return qualification
     })
   } catch (error) {
     if (stored) await drive.use().delete(stored.key)
@@ -46,11 +69,21 @@ export async function addQualification(organization: Organization, input: Qualif
 }
 
 /** An agency removes a qualification it declared; a checked one stays as evidence. */
-export async function removeQualification(qualification: Qualification) {
+export async function removeQualification(qualification: Qualification, actor: User | null) {
   if (qualification.status !== 'unverified') {
     throw new StateConflictException({ identifier: 'messages.registry.checkedQualificationStays' })
   }
-  await qualification.delete()
+  await db.transaction(async (trx) => {
+    qualification.useTransaction(trx)
+    await qualification.delete()
+    await recordAuditEvent(trx, {
+      actor,
+      action: 'qualification.removed',
+      subjectType: 'qualification',
+      subjectId: qualification.id,
+      payload: { organizationId: qualification.organizationId },
+    })
+  })
   if (qualification.fileKey) await drive.use().delete(qualification.fileKey)
 }
 
@@ -67,7 +100,7 @@ export async function checkQualification(
     qualification.useTransaction(trx)
     qualification.status = input.outcome
     await qualification.save()
-    return QualificationCheck.create(
+    const check = await QualificationCheck.create(
       {
         qualificationId: qualification.id,
         checkedByUserId: regulator.id,
@@ -76,6 +109,14 @@ export async function checkQualification(
       },
       { client: trx }
     )
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: 'qualification.checked',
+      subjectType: 'qualification',
+      subjectId: qualification.id,
+      payload: { outcome: input.outcome, note: input.note, checkId: check.id },
+    })
+    return check
   })
 }
 

@@ -9,7 +9,7 @@ export default class PractitionersController {
   async store({ auth, request, response, session, i18n }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createPractitionerValidator)
-    await addPractitioner(organization, payload, i18n)
+    await addPractitioner(organization, payload, i18n, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.practitionerAdded'))
     return response.redirect().toRoute('agency.profile.edit')
   }
@@ -19,7 +19,7 @@ export default class PractitionersController {
       .where('id', params.id)
       .where('organization_id', auth.getUserOrFail().organizationId)
       .firstOrFail()
-    await removePractitioner(practitioner)
+    await removePractitioner(practitioner, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.practitionerRemoved'))
     return response.redirect().toRoute('agency.profile.edit')
   }

@@ -17,7 +17,7 @@ export default class ProfileController {
   async update({ auth, request, response, session, i18n }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(updateAgencyProfileValidator)
-    const profile = await updateAgencyProfile(organization, payload, i18n)
+    const profile = await updateAgencyProfile(organization, payload, i18n, auth.getUserOrFail())
     session.flash(
       'success',
       i18n.t(profile.isListed ? 'messages.registry.savedListed' : 'messages.registry.saved')
@@ -28,14 +28,14 @@ export default class ProfileController {
   /** 自愿退出 */
   async withdraw({ auth, response, session, i18n }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
-    await withdrawAgency(organization)
+    await withdrawAgency(organization, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.withdrawn'))
     return response.redirect().toRoute('agency.profile.edit')
   }
 
   async comeBack({ auth, response, session, i18n }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
-    await returnAgency(organization)
+    await returnAgency(organization, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.returned'))
     return response.redirect().toRoute('agency.profile.edit')
   }

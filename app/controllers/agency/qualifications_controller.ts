@@ -10,7 +10,7 @@ export default class QualificationsController {
   async store({ auth, request, response, session, i18n }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createQualificationValidator)
-    await addQualification(organization, payload)
+    await addQualification(organization, payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.qualificationAdded'))
     return response.redirect().toRoute('agency.profile.edit')
   }
@@ -22,7 +22,7 @@ export default class QualificationsController {
       .where('organization_id', auth.getUserOrFail().organizationId)
       .firstOrFail()
     await bouncer.with(QualificationPolicy).authorize('manage', qualification)
-    await removeQualification(qualification)
+    await removeQualification(qualification, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.qualificationRemoved'))
     return response.redirect().toRoute('agency.profile.edit')
   }

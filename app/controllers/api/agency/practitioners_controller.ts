@@ -11,7 +11,7 @@ export default class PractitionersController {
   async store({ auth, request, response, i18n }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createPractitionerValidator)
-    const practitioner = await addPractitioner(organization, payload, i18n)
+    const practitioner = await addPractitioner(organization, payload, i18n, auth.getUserOrFail())
     return response.created(presentPractitioner(practitioner))
   }
 
@@ -21,7 +21,7 @@ export default class PractitionersController {
       .where('id', params.id)
       .where('organization_id', auth.getUserOrFail().organizationId)
       .firstOrFail()
-    await removePractitioner(practitioner)
+    await removePractitioner(practitioner, auth.getUserOrFail())
     return response.noContent()
   }
 }

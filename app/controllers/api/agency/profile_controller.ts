@@ -14,21 +14,21 @@ export default class ProfileController {
   async update({ auth, request, i18n }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(updateAgencyProfileValidator)
-    await updateAgencyProfile(organization, payload, i18n)
+    await updateAgencyProfile(organization, payload, i18n, auth.getUserOrFail())
     return this.present(organization.id)
   }
 
   /** POST /api/v1/agency/withdrawal: 自愿退出. */
   async withdraw({ auth }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
-    await withdrawAgency(organization)
+    await withdrawAgency(organization, auth.getUserOrFail())
     return this.present(organization.id)
   }
 
   /** POST /api/v1/agency/return: back on the market. */
   async comeBack({ auth }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
-    await returnAgency(organization)
+    await returnAgency(organization, auth.getUserOrFail())
     return this.present(organization.id)
   }
 

@@ -12,7 +12,7 @@ export default class QualificationsController {
   async store({ auth, request, response }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createQualificationValidator)
-    const qualification = await addQualification(organization, payload)
+    const qualification = await addQualification(organization, payload, auth.getUserOrFail())
     return response.created(presentQualification(qualification, true))
   }
 
@@ -23,7 +23,7 @@ export default class QualificationsController {
       .where('organization_id', auth.getUserOrFail().organizationId)
       .firstOrFail()
     await bouncer.with(QualificationPolicy).authorize('manage', qualification)
-    await removeQualification(qualification)
+    await removeQualification(qualification, auth.getUserOrFail())
     return response.noContent()
   }
 }
