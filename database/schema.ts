@@ -105,6 +105,23 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class CalendarDaySchema extends BaseModel {
+  static $columns = ['createdAt', 'day', 'note', 'updatedAt', 'updatedByUserId', 'working'] as const
+  $columns = CalendarDaySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare day: string
+  @column()
+  declare note: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare updatedByUserId: number | null
+  @column()
+  declare working: boolean
+}
+
 export class OrganizationSchema extends BaseModel {
   static $columns = ['contactName', 'createdAt', 'email', 'id', 'kind', 'name', 'phone', 'regionCode', 'updatedAt', 'uscc'] as const
   $columns = OrganizationSchema.$columns

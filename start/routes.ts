@@ -102,6 +102,18 @@ router
       .prefix('/regulator')
       .as('regulator')
       .use(middleware.role({ roles: ['regulator'] }))
+
+    router
+      .group(() => {
+        router.get('/calendar', [controllers.admin.Calendar, 'index']).as('calendar.index')
+        router.post('/calendar', [controllers.admin.Calendar, 'store']).as('calendar.store')
+        router
+          .post('/calendar/:day/removal', [controllers.admin.Calendar, 'destroy'])
+          .as('calendar.removal')
+      })
+      .prefix('/admin')
+      .as('admin')
+      .use(middleware.role({ roles: ['admin'] }))
   })
   .use(middleware.auth())
 
@@ -120,6 +132,10 @@ router
       .get('/agencies/:id', [controllers.api.Agencies, 'show'])
       .as('agencies.show')
       .where('id', router.matchers.number())
+    router.get('/calendar', [controllers.api.Calendar, 'index']).as('calendar.index')
+    router
+      .get('/calendar/working-days', [controllers.api.Calendar, 'workingDays'])
+      .as('calendar.working_days')
     router
       .get('/organizations/:id', [controllers.api.Organizations, 'show'])
       .as('organizations.show')
@@ -152,6 +168,15 @@ router
             ])
           })
           .use(middleware.role({ roles: ['regulator'] }))
+
+        router
+          .group(() => {
+            router.put('/calendar/:day', [controllers.api.Calendar, 'update'])
+            router.delete('/calendar/:day', [controllers.api.Calendar, 'destroy'])
+          })
+          .prefix('/admin')
+          .as('admin')
+          .use(middleware.role({ roles: ['admin'] }))
 
         router
           .group(() => {

@@ -4,6 +4,9 @@
  */
 
 export const controllers = {
+  admin: {
+    Calendar: () => import('#controllers/admin/calendar_controller'),
+  },
   Agencies: () => import('#controllers/agencies_controller'),
   agency: {
     Practitioners: () => import('#controllers/agency/practitioners_controller'),
@@ -17,6 +20,7 @@ export const controllers = {
       Profile: () => import('#controllers/api/agency/profile_controller'),
       Qualifications: () => import('#controllers/api/agency/qualifications_controller'),
     },
+    Calendar: () => import('#controllers/api/calendar_controller'),
     Me: () => import('#controllers/api/me_controller'),
     Organizations: () => import('#controllers/api/organizations_controller'),
     Registrations: () => import('#controllers/api/registrations_controller'),

@@ -39,12 +39,17 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -54,6 +59,8 @@ export type ScannedRoutes = {
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
+    'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
@@ -85,10 +92,13 @@ export type ScannedRoutes = {
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -119,10 +129,13 @@ export type ScannedRoutes = {
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -146,6 +159,8 @@ export type ScannedRoutes = {
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
@@ -157,9 +172,11 @@ export type ScannedRoutes = {
   }
   PUT: {
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
+    'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

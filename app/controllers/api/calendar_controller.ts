@@ -1,0 +1,58 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import {
+  calendarYearValidator,
+  setCalendarDayValidator,
+  workingDaysQueryValidator,
+} from '#validators/calendar'
+import { clearCalendarDay, setCalendarDay } from '#actions/calendar/calendar_days'
+import { workingDaysFrom } from '#services/calendar'
+
+/** The working-day calendar: public to read, the admin writes it. */
+export default class CalendarController {
+  /** GET /api/v1/calendar?year=2026: the exceptions of a year (holidays, make-up days). */
+  async index({ request }: HttpContext) {
+    const { year = new Date().getUTCFullYear() } = await request.validateUsing(
+      calendarYearValidator,
+      {
+        data: request.qs(),
+      }
+    )
+    const rows = await db
+      .from('calendar_days')
+      .whereBetween('day', [`${year}-01-01`, `${year}-12-31`])
+      .orderBy('day')
+      .select('day', 'working', 'note')
+    return {
+      year,
+      data: rows.map((row: { day: string; working: unknown; note: string }) => ({
+        day: row.day,
+        working: Boolean(row.working),
+        note: row.note,
+      })),
+    }
+  }
+
+  /** GET /api/v1/calendar/working-days?from=2026-09-29&days=3 → {due} */
+  async workingDays({ request }: HttpContext) {
+    const { from, days } = await request.validateUsing(workingDaysQueryValidator, {
+      data: request.qs(),
+    })
+    return { from, days, due: await workingDaysFrom(from, days) }
+  }
+
+  /** PUT /api/v1/admin/calendar/:day {working, note} */
+  async update({ params, request, auth, i18n }: HttpContext) {
+    const payload = await request.validateUsing(setCalendarDayValidator, {
+      data: { ...request.all(), day: params.day },
+    })
+    await setCalendarDay(payload, auth.getUserOrFail(), i18n)
+    return payload
+  }
+
+  /** DELETE /api/v1/admin/calendar/:day */
+  async destroy({ params, auth, response }: HttpContext) {
+    await clearCalendarDay(String(params.day), auth.getUserOrFail())
+    return response.noContent()
+  }
+}

@@ -1,0 +1,25 @@
+import db from '@adonisjs/lucid/services/db'
+import { addWorkingDays, type CalendarExceptions } from '#domain/working_days'
+
+/**
+ * The calendar exceptions between two days (inclusive), from the database.
+ * A period of n working days never spans more than a few months, so callers
+ * load a window rather than the whole table.
+ */
+export async function calendarExceptions(from: string, to: string): Promise<CalendarExceptions> {
+  const rows = await db
+    .from('calendar_days')
+    .whereBetween('day', [from, to])
+    .select('day', 'working')
+  return new Map(
+    rows.map((row: { day: string; working: unknown }) => [row.day, Boolean(row.working)])
+  )
+}
+
+/** The day on which n working days after `start` end, by the admin's calendar. */
+export async function workingDaysFrom(start: string, n: number) {
+  // Even with the longest holidays, n working days fit in 2n + 30 calendar days.
+  const windowEnd = new Date(new Date(`${start}T00:00:00Z`).getTime() + (2 * n + 30) * 86_400_000)
+  const exceptions = await calendarExceptions(start, windowEnd.toISOString().slice(0, 10))
+  return addWorkingDays(start, n, exceptions)
+}
