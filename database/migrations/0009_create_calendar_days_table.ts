@@ -22,9 +22,9 @@ export default class extends BaseSchema {
 
     this.defer(async (db) => {
       const now = new Date()
-      await db.table(this.tableName).multiInsert(
-        CALENDAR_2026.map((entry) => ({ ...entry, created_at: now, updated_at: now }))
-      )
+      await db
+        .table(this.tableName)
+        .multiInsert(CALENDAR_2026.map((entry) => ({ ...entry, created_at: now, updated_at: now })))
     })
   }
 
