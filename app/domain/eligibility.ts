@@ -1,0 +1,69 @@
+/*
+ * Whether an agency may take part in a project's selection (SPEC "Eligibility",
+ * checked at sign-up and again at opening): active, offers the item, holds the
+ * qualification the item legally requires (valid at the deadline), not banned
+ * (itself or a named manager), credit grade at least the project's minimum,
+ * and no person shared with the owner (conflict of interest). A refusal names
+ * the first condition that failed. Pure: the caller gathers the facts.
+ */
+import { CREDIT_GRADES, type CreditGrade } from '#domain/credit'
+
+export type EligibilityFacts = {
+  agencyStatus: 'active' | 'withdrawn'
+  offersItem: boolean
+  /** The qualification the item requires, or null when the law requires none. */
+  requiredQualification: string | null
+  /** The agency's qualifications: type, validity end (YYYY-MM-DD) and spot-check status. */
+  qualifications: {
+    type: string
+    validUntil: string
+    status: 'unverified' | 'verified' | 'false'
+  }[]
+  /** Deadline day (YYYY-MM-DD) at which qualifications must still be valid. */
+  deadlineDay: string
+  agencyBanned: boolean
+  bannedManagerNames: string[]
+  grade: CreditGrade
+  minimumGrade: CreditGrade | null
+  sharedPersonNames: string[]
+}
+
+export type IneligibilityReason =
+  | { code: 'not_active' }
+  | { code: 'item_not_offered' }
+  | { code: 'qualification_missing'; qualification: string }
+  | { code: 'agency_banned' }
+  | { code: 'manager_banned'; names: string[] }
+  | { code: 'grade_too_low'; grade: CreditGrade; minimum: CreditGrade }
+  | { code: 'conflict_of_interest'; names: string[] }
+
+export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReason | null {
+  if (facts.agencyStatus !== 'active') return { code: 'not_active' }
+  if (!facts.offersItem) return { code: 'item_not_offered' }
+  if (facts.requiredQualification) {
+    const held = facts.qualifications.some(
+      (qualification) =>
+        qualification.type === facts.requiredQualification &&
+        qualification.status !== 'false' &&
+        qualification.validUntil >= facts.deadlineDay
+    )
+    if (!held) return { code: 'qualification_missing', qualification: facts.requiredQualification }
+  }
+  if (facts.agencyBanned) return { code: 'agency_banned' }
+  if (facts.bannedManagerNames.length > 0)
+    return { code: 'manager_banned', names: facts.bannedManagerNames }
+  // Grade D never takes part (SPEC "Credit"), whatever the project's minimum.
+  const minimum = facts.minimumGrade ?? 'C'
+  if (gradeRank(facts.grade) > gradeRank(minimum === 'D' ? 'C' : minimum)) {
+    return { code: 'grade_too_low', grade: facts.grade, minimum: minimum === 'D' ? 'C' : minimum }
+  }
+  if (facts.sharedPersonNames.length > 0) {
+    return { code: 'conflict_of_interest', names: facts.sharedPersonNames }
+  }
+  return null
+}
+
+/** A is best (0), D worst (3). */
+function gradeRank(grade: CreditGrade) {
+  return CREDIT_GRADES.indexOf(grade)
+}
