@@ -105,6 +105,37 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class BanSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdByUserId', 'endsAt', 'id', 'legalBasis', 'liftedAt', 'liftedReason', 'organizationId', 'personIdHash', 'personName', 'reason', 'startsAt', 'updatedAt'] as const
+  $columns = BanSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number | null
+  @column.dateTime()
+  declare endsAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column.dateTime()
+  declare liftedAt: DateTime | null
+  @column()
+  declare liftedReason: string | null
+  @column()
+  declare organizationId: number | null
+  @column()
+  declare personIdHash: string | null
+  @column()
+  declare personName: string | null
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class CalendarDaySchema extends BaseModel {
   static $columns = ['createdAt', 'day', 'note', 'updatedAt', 'updatedByUserId', 'working'] as const
   $columns = CalendarDaySchema.$columns
@@ -216,6 +247,25 @@ export class QualificationSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column.date()
   declare validUntil: DateTime
+}
+
+export class RuleSetSchema extends BaseModel {
+  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'effectiveFrom', 'id', 'parameters', 'version'] as const
+  $columns = RuleSetSchema.$columns
+  @column()
+  declare changeReason: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number | null
+  @column.dateTime()
+  declare effectiveFrom: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare parameters: string
+  @column()
+  declare version: number
 }
 
 export class ServiceItemVersionSchema extends BaseModel {

@@ -1,0 +1,89 @@
+/*
+ * The market's rule parameters (SPEC "Rule parameters"): versioned data with
+ * an effective date; every project records the version it ran under. These
+ * are the spec's starting defaults; the environment may override any of them
+ * (RULE_<NAME>, e.g. RULE_PUBLICITY_WORKING_DAYS=0 in tests).
+ */
+export type RuleParameters = {
+  directSelectionThresholdFen: number
+  minAnnouncementWorkingDays: number
+  minValidResponses: {
+    random: number
+    average_price: number
+    credit_preferred: number
+    lowest_price: number
+    scored: number
+  }
+  abnormallyLowBelowMeanPercent: number
+  abnormallyLowBelowNextPercent: number
+  abnormallyLowJustificationWorkingDays: number
+  publicityWorkingDays: number
+  objectionResponseWorkingDays: number
+  directConfirmationWorkingDays: number
+  contractSigningWorkingDays: number
+  evaluationWindowDays: number
+  creditBaseScore: number
+  gradeCutoffs: { A: number; B: number; C: number }
+  creditEventValidityYears: number
+}
+
+export const DEFAULT_RULES: RuleParameters = {
+  directSelectionThresholdFen: 5_000_000,
+  minAnnouncementWorkingDays: 3,
+  minValidResponses: {
+    random: 3,
+    average_price: 3,
+    credit_preferred: 3,
+    lowest_price: 1,
+    scored: 1,
+  },
+  abnormallyLowBelowMeanPercent: 40,
+  abnormallyLowBelowNextPercent: 30,
+  abnormallyLowJustificationWorkingDays: 1,
+  publicityWorkingDays: 3,
+  objectionResponseWorkingDays: 5,
+  directConfirmationWorkingDays: 2,
+  contractSigningWorkingDays: 5,
+  evaluationWindowDays: 15,
+  creditBaseScore: 80,
+  gradeCutoffs: { A: 90, B: 75, C: 60 },
+  creditEventValidityYears: 2,
+}
+
+/** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
+const OVERRIDABLE = [
+  'directSelectionThresholdFen',
+  'minAnnouncementWorkingDays',
+  'abnormallyLowBelowMeanPercent',
+  'abnormallyLowBelowNextPercent',
+  'abnormallyLowJustificationWorkingDays',
+  'publicityWorkingDays',
+  'objectionResponseWorkingDays',
+  'directConfirmationWorkingDays',
+  'contractSigningWorkingDays',
+  'evaluationWindowDays',
+  'creditBaseScore',
+  'creditEventValidityYears',
+] as const
+
+export function envNameOf(parameter: string) {
+  return `RULE_${parameter.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
+}
+
+/** Applies RULE_* environment overrides; a value that is not a whole number ≥ 0 is an error. */
+export function withOverrides(
+  rules: RuleParameters,
+  environment: Record<string, string | undefined>
+) {
+  const result: RuleParameters = structuredClone(rules)
+  for (const parameter of OVERRIDABLE) {
+    const raw = environment[envNameOf(parameter)]
+    if (raw === undefined || raw === '') continue
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < 0) {
+      throw new RangeError(`${envNameOf(parameter)} must be a whole number ≥ 0, not "${raw}"`)
+    }
+    result[parameter] = value
+  }
+  return result
+}

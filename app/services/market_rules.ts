@@ -1,0 +1,17 @@
+import db from '@adonisjs/lucid/services/db'
+import { withOverrides, type RuleParameters } from '#domain/rules'
+import { clock } from '#services/clock'
+
+/**
+ * The rule set in force at a moment: the latest version whose effective date
+ * has come, with RULE_* environment overrides applied (tests shorten periods).
+ */
+export async function rulesInForce(at: Date = clock.now()) {
+  const row = await db
+    .from('rule_sets')
+    .where('effective_from', '<=', at)
+    .orderBy('version', 'desc')
+    .firstOrFail()
+  const stored = JSON.parse(row.parameters) as RuleParameters
+  return { version: Number(row.version), rules: withOverrides(stored, process.env) }
+}
