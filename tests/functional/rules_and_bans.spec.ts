@@ -27,7 +27,8 @@ test.group('Rule sets and bans', (group) => {
       effective_from: new Date('2027-01-01T00:00:00Z'),
       created_at: new Date(),
     })
-    assert.equal((await rulesInForce(new Date('2026-12-31T23:59:59Z'))).version, 1)
+    const stillFirst = await rulesInForce(new Date('2026-12-31T23:59:59Z'))
+    assert.equal(stillFirst.version, 1)
     const second = await rulesInForce(new Date('2027-01-01T00:00:00Z'))
     assert.equal(second.version, 2)
     assert.equal(second.rules.publicityWorkingDays, 5)
@@ -65,13 +66,12 @@ test.group('Rule sets and bans', (group) => {
       agencyBanned: false,
       bannedManagerNames: ['王某'],
     })
-    assert.deepEqual(
-      (await banStatusOf(agency.id, new Date('2029-01-02T00:00:00Z'))).bannedManagerNames,
-      []
-    )
+    const afterEnd = await banStatusOf(agency.id, new Date('2029-01-02T00:00:00Z'))
+    assert.deepEqual(afterEnd.bannedManagerNames, [])
 
     await db.from('bans').where('id', banId).update({ lifted_at: now, lifted_reason: '信用修复' })
-    assert.deepEqual((await banStatusOf(agency.id, now)).bannedManagerNames, [])
+    const afterLift = await banStatusOf(agency.id, now)
+    assert.deepEqual(afterLift.bannedManagerNames, [])
 
     await db.table('bans').insert({
       organization_id: agency.id,
@@ -81,6 +81,7 @@ test.group('Rule sets and bans', (group) => {
       ends_at: null,
       created_at: now,
     })
-    assert.isTrue((await banStatusOf(agency.id, now)).agencyBanned)
+    const agencyBan = await banStatusOf(agency.id, now)
+    assert.isTrue(agencyBan.agencyBanned)
   })
 })
