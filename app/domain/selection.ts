@@ -1,0 +1,200 @@
+/*
+ * The selection methods (SPEC "Selection methods"), as pure computations over
+ * the opened bids: who wins, the ranked alternates (候补), and the figures to
+ * publish. Ties and random choices always go through the verifiable draw
+ * (app/domain/verifiable_draw.ts), never the database's RAND().
+ * Money is integer fen; comparisons are done in integers wherever a ratio is
+ * involved, so that anyone recomputing gets exactly the same answer.
+ */
+import { drawAveragePriceBase, drawCandidates } from '#domain/verifiable_draw'
+
+export type OpenedBid = {
+  uscc: string
+  quoteFen: number
+  creditScore: number
+  /** Mean owner evaluation 1–5, or null when the agency has none yet. */
+  meanEvaluation: number | null
+  /** The owner's published score of the service plan (scored method), within its weight. */
+  planScore?: number
+}
+
+export type SelectionOutcome =
+  | { failed: true; reason: 'too_few_responses'; validCount: number; required: number }
+  | {
+      failed: false
+      /** Winner first, then the alternates in order. */
+      ranking: string[]
+      referencePriceFen?: number
+      basePercent?: number
+      scores?: Record<string, number>
+      shortlist?: string[]
+    }
+
+/** Fails the selection (流标) when fewer valid bids than the rules require. */
+function tooFew(bids: readonly OpenedBid[], required: number): SelectionOutcome | null {
+  return bids.length < required
+    ? { failed: true, reason: 'too_few_responses', validCount: bids.length, required }
+    : null
+}
+
+/**
+ * Orders bids by a key (smaller first); bids with equal keys are ordered by
+ * the verifiable draw among themselves (purpose "winner", candidates by USCC).
+ */
+function rankWithTieDraw(
+  bids: readonly OpenedBid[],
+  compare: (a: OpenedBid, b: OpenedBid) => number,
+  drawSeed: string
+): string[] {
+  const sorted = [...bids].sort((a, b) => compare(a, b) || a.uscc.localeCompare(b.uscc))
+  const ranking: string[] = []
+  for (let start = 0; start < sorted.length;) {
+    let end = start + 1
+    while (end < sorted.length && compare(sorted[start], sorted[end]) === 0) end += 1
+    const group = sorted.slice(start, end).map((bid) => bid.uscc)
+    ranking.push(
+      ...(group.length > 1 ? drawCandidates(drawSeed, 'winner', group, group.length) : group)
+    )
+    start = end
+  }
+  return ranking
+}
+
+/** 随机抽取: every valid sign-up is ranked by the draw. */
+export function selectRandom(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+  const failure = tooFew(bids, minValid)
+  if (failure) return failure
+  const candidates = bids.map((bid) => bid.uscc).sort()
+  return {
+    failed: false,
+    ranking: drawCandidates(drawSeed, 'winner', candidates, candidates.length),
+  } as const
+}
+
+/** 竞价选取 (最低价): the lowest quote wins; equal quotes are ordered by the draw. */
+export function selectLowestPrice(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+  const failure = tooFew(bids, minValid)
+  if (failure) return failure
+  return {
+    failed: false,
+    ranking: rankWithTieDraw(bids, (a, b) => a.quoteFen - b.quoteFen, drawSeed),
+  } as const
+}
+
+/**
+ * 最优价 (均价比选): drop the highest and the lowest quote, take the mean of
+ * the rest times a base drawn from 95–98 %: the quote closest to that
+ * reference wins (equal distances: the draw). Distances are compared exactly
+ * as |100·m·q − base·S| over the S and m of the kept quotes.
+ */
+export function selectAveragePrice(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+  const failure = tooFew(bids, Math.max(minValid, 3))
+  if (failure) return failure
+  const byQuote = [...bids].sort((a, b) => a.quoteFen - b.quoteFen)
+  const kept = byQuote.slice(1, -1)
+  const sum = BigInt(kept.reduce((total, bid) => total + bid.quoteFen, 0))
+  const count = BigInt(kept.length)
+  const basePercent = drawAveragePriceBase(drawSeed)
+  const target = BigInt(basePercent) * sum
+  const distance = (bid: OpenedBid) => {
+    const scaled = 100n * count * BigInt(bid.quoteFen) - target
+    return scaled < 0n ? -scaled : scaled
+  }
+  const ranking = rankWithTieDraw(
+    bids,
+    (a, b) => {
+      const difference = distance(a) - distance(b)
+      return difference < 0n ? -1 : difference > 0n ? 1 : 0
+    },
+    drawSeed
+  )
+  // Published for information, rounded to the fen; the ranking uses the exact value.
+  const referencePriceFen = Number((target + 50n * count) / (100n * count))
+  return { failed: false, ranking, referencePriceFen, basePercent } as const
+}
+
+/**
+ * 信用择优: the N best credit scores form the longlist (equal scores at the
+ * cut: USCC order), then M are drawn into the shortlist (purpose "shortlist");
+ * the owner picks the winner from the shortlist with a published reason.
+ */
+export function selectCreditPreferredShortlist(
+  bids: readonly OpenedBid[],
+  drawSeed: string,
+  minValid: number,
+  longlistSize: number,
+  shortlistSize: number
+) {
+  const failure = tooFew(bids, minValid)
+  if (failure) return failure
+  const longlist = [...bids]
+    .sort((a, b) => b.creditScore - a.creditScore || a.uscc.localeCompare(b.uscc))
+    .slice(0, longlistSize)
+    .map((bid) => bid.uscc)
+    .sort()
+  const shortlist = drawCandidates(drawSeed, 'shortlist', longlist, shortlistSize)
+  return { failed: false, ranking: shortlist, shortlist } as const
+}
+
+export type ScoreWeights = { price: number; credit: number; performance: number; plan: number }
+
+/**
+ * 综合评分: price part (lowest quote / quote × weight) + credit part
+ * (score / 100 × weight) + performance part (mean evaluation / 5 × weight;
+ * agencies without evaluations get the neutral 3/5) + the owner's plan score.
+ * Scores are rounded to 0.01 point; the highest wins, equal scores by the draw.
+ */
+export function selectScored(
+  bids: readonly OpenedBid[],
+  weights: ScoreWeights,
+  drawSeed: string,
+  minValid: number
+) {
+  const failure = tooFew(bids, minValid)
+  if (failure) return failure
+  const lowest = Math.min(...bids.map((bid) => bid.quoteFen))
+  const scores: Record<string, number> = {}
+  for (const bid of bids) {
+    const pricePart = (lowest / bid.quoteFen) * weights.price
+    const creditPart = (bid.creditScore / 100) * weights.credit
+    const performancePart = ((bid.meanEvaluation ?? 3) / 5) * weights.performance
+    const planPart = Math.min(Math.max(bid.planScore ?? 0, 0), weights.plan)
+    scores[bid.uscc] = Math.round((pricePart + creditPart + performancePart + planPart) * 100) / 100
+  }
+  const ranking = rankWithTieDraw(
+    bids,
+    (a, b) => Math.round(scores[b.uscc] * 100) - Math.round(scores[a.uscc] * 100),
+    drawSeed
+  )
+  return { failed: false, ranking, scores } as const
+}
+
+/**
+ * Abnormally low quotes (after Prozorro): any quote at least X % below the
+ * mean of the other valid quotes, and the lowest quote when it is at least
+ * Y % below the second lowest (as Prozorro applies its 30 % rule to the best
+ * offer only — otherwise a middle quote would be flagged merely for being far
+ * below the highest). Exact integer comparisons:
+ * 100·q·(n−1) ≤ (100−X)·Σothers and 100·lowest ≤ (100−Y)·secondLowest.
+ */
+export function abnormallyLowQuotes(
+  bids: readonly OpenedBid[],
+  belowMeanPercent: number,
+  belowNextPercent: number
+): string[] {
+  if (bids.length < 2) return []
+  const total = bids.reduce((sum, bid) => sum + BigInt(bid.quoteFen), 0n)
+  const ascending = [...bids].sort((a, b) => a.quoteFen - b.quoteFen)
+  const flagged: string[] = []
+  for (const bid of bids) {
+    const quote = BigInt(bid.quoteFen)
+    const others = total - quote
+    const belowMean =
+      100n * quote * BigInt(bids.length - 1) <= BigInt(100 - belowMeanPercent) * others
+    const belowNext =
+      bid === ascending[0] &&
+      100n * quote <= BigInt(100 - belowNextPercent) * BigInt(ascending[1].quoteFen)
+    if (belowMean || belowNext) flagged.push(bid.uscc)
+  }
+  return flagged.sort()
+}
