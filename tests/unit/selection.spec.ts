@@ -164,8 +164,9 @@ test.group('Abnormally low quotes', () => {
   })
 
   test('a middle quote is not flagged for being far below the highest', ({ assert }) => {
+    // 100000 is 50 % below 200000, but it is not the lowest and not 40 % below the others' mean.
     assert.deepEqual(
-      abnormallyLowQuotes([bid(A, 90_000), bid(B, 100_000), bid(C, 200_000)], 40, 30),
+      abnormallyLowQuotes([bid(A, 95_000), bid(B, 100_000), bid(C, 200_000)], 40, 30),
       []
     )
   })
