@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { registrationPayload } from '#tests/helpers'
+import { submitRegistration } from './forms.js'
 
 test.group('A person in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -10,14 +11,7 @@ test.group('A person in the browser', (group) => {
     const payload = registrationPayload({ role: 'agency' })
     const page = await visit('/register')
     await page.getByLabel('中介机构（提供中介服务）').check()
-    await page.getByLabel('机构名称').fill(payload.orgName)
-    await page.getByLabel('统一社会信用代码').fill(payload.uscc)
-    await page.getByLabel('所在地区').selectOption(payload.region)
-    await page.getByLabel('联系人姓名').fill(payload.contactName)
-    await page.getByLabel('联系电话').fill(payload.phone)
-    await page.getByLabel('电子邮箱').fill(payload.email)
-    await page.getByLabel('密码').fill(payload.password)
-    await page.getByRole('button', { name: '注册', exact: true }).click()
+    await submitRegistration(page, payload)
 
     await page.assertPath('/dashboard/agency')
     await page.assertTextContains('h1', '中介机构')

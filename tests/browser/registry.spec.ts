@@ -3,6 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { registrationPayload } from '#tests/helpers'
+import { submitRegistration } from './forms.js'
 
 test.group('An agency in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -17,14 +18,7 @@ test.group('An agency in the browser', (group) => {
       region: '440000',
     })
     const page = await visit('/register?role=agency')
-    await page.getByLabel('机构名称').fill(payload.orgName)
-    await page.getByLabel('统一社会信用代码').fill(payload.uscc)
-    await page.getByLabel('所在地区').selectOption(payload.region)
-    await page.getByLabel('联系人姓名').fill(payload.contactName)
-    await page.getByLabel('联系电话').fill(payload.phone)
-    await page.getByLabel('电子邮箱').fill(payload.email)
-    await page.getByLabel('密码').fill(payload.password)
-    await page.getByRole('button', { name: '注册', exact: true }).click()
+    await submitRegistration(page, payload)
     await page.assertPath('/dashboard/agency')
 
     await page.goto('/agency/profile')
