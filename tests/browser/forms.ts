@@ -2,7 +2,10 @@ import type { Page } from 'playwright'
 import type { registrationPayload } from '#tests/helpers'
 
 /** Fills and submits the registration form the way a person does, by its Chinese labels. */
-export async function submitRegistration(page: Page, payload: ReturnType<typeof registrationPayload>) {
+export async function submitRegistration(
+  page: Page,
+  payload: ReturnType<typeof registrationPayload>
+) {
   await page.getByLabel('机构名称').fill(payload.orgName)
   await page.getByLabel('统一社会信用代码').fill(payload.uscc)
   await page.getByLabel('所在地区').selectOption(payload.region)
