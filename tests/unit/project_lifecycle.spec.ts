@@ -1,0 +1,69 @@
+import { test } from '@japa/runner'
+import {
+  PROJECT_STATES,
+  PROJECT_TRANSITIONS,
+  availableTransitions,
+  isFinal,
+  nextState,
+  type ProjectState,
+  type ProjectTransition,
+} from '#domain/project_lifecycle'
+
+test.group('Project lifecycle', () => {
+  test('the main path runs from draft to closed', ({ assert }) => {
+    const path: ProjectTransition[] = [
+      'publish',
+      'open',
+      'startPublicity',
+      'award',
+      'contract',
+      'startService',
+      'deliver',
+      'accept',
+      'evaluate',
+      'close',
+    ]
+    let state: ProjectState = 'draft'
+    for (const transition of path) {
+      const next = nextState(state, transition)
+      assert.isNotNull(next, `${transition} from ${state}`)
+      state = next!
+    }
+    assert.equal(state, 'closed')
+    assert.isTrue(isFinal(state))
+  })
+
+  test('cancellation is possible before opening only', ({ assert }) => {
+    assert.equal(nextState('draft', 'cancel'), 'cancelled')
+    assert.equal(nextState('published', 'cancel'), 'cancelled')
+    for (const state of ['opened', 'publicity', 'awarded', 'contracted'] as const) {
+      assert.isNull(nextState(state, 'cancel'), state)
+    }
+  })
+
+  test('a failed selection can be published again; opening twice is impossible', ({ assert }) => {
+    assert.equal(nextState('published', 'fail'), 'failed')
+    assert.equal(nextState('failed', 'publish'), 'published')
+    assert.isNull(nextState('opened', 'open'))
+    assert.isNull(nextState('draft', 'open'))
+  })
+
+  test('an upheld objection re-opens the selection; termination only after the contract', ({
+    assert,
+  }) => {
+    assert.equal(nextState('publicity', 'reopen'), 'opened')
+    assert.isNull(nextState('awarded', 'terminate'))
+    assert.equal(nextState('in_service', 'terminate'), 'terminated')
+  })
+
+  test('final states allow nothing; every transition leads to a known state', ({ assert }) => {
+    for (const state of ['closed', 'cancelled', 'terminated'] as const) {
+      assert.deepEqual(availableTransitions(state), [])
+    }
+    for (const rule of Object.values(PROJECT_TRANSITIONS)) {
+      assert.include(PROJECT_STATES, rule.to)
+      for (const from of rule.from) assert.include(PROJECT_STATES, from)
+    }
+    assert.sameMembers(availableTransitions('published'), ['cancel', 'open', 'fail'])
+  })
+})
