@@ -199,6 +199,79 @@ export class PractitionerSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class ProjectSchema extends BaseModel {
+  static $columns = ['cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeedEncrypted', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'ownerOrganizationId', 'publishedAt', 'regionCode', 'responseDeadline', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights'] as const
+  $columns = ProjectSchema.$columns
+  @column()
+  declare cancelReason: string | null
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare ceilingPriceFen: number
+  @column()
+  declare code: string
+  @column()
+  declare contactName: string
+  @column()
+  declare contactPhone: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column()
+  declare deliverables: string
+  @column()
+  declare description: string
+  @column()
+  declare directAgencyId: number | null
+  @column()
+  declare drawCommitment: string | null
+  @column()
+  declare drawSeedEncrypted: string | null
+  @column()
+  declare floorPriceFen: number | null
+  @column()
+  declare fundingSource: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare investmentProjectCode: string | null
+  @column()
+  declare location: string
+  @column()
+  declare longlistSize: number | null
+  @column()
+  declare method: string
+  @column()
+  declare minCreditGrade: string | null
+  @column()
+  declare ownerOrganizationId: number
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+  @column()
+  declare regionCode: string
+  @column.dateTime()
+  declare responseDeadline: DateTime
+  @column()
+  declare rulesetVersion: number | null
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare serviceItemVersion: number
+  @column()
+  declare shortlistSize: number | null
+  @column()
+  declare status: string
+  @column()
+  declare timeLimitWorkingDays: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare weights: string | null
+}
+
 export class QualificationCheckSchema extends BaseModel {
   static $columns = ['checkedByUserId', 'createdAt', 'id', 'note', 'outcome', 'qualificationId'] as const
   $columns = QualificationCheckSchema.$columns
