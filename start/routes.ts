@@ -132,6 +132,11 @@ router
       .get('/agencies/:id', [controllers.api.Agencies, 'show'])
       .as('agencies.show')
       .where('id', router.matchers.number())
+    router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
+    router
+      .get('/projects/:id', [controllers.api.Projects, 'show'])
+      .as('projects.show')
+      .where('id', router.matchers.number())
     router.get('/calendar', [controllers.api.Calendar, 'index']).as('calendar.index')
     router
       .get('/calendar/working-days', [controllers.api.Calendar, 'workingDays'])
@@ -168,6 +173,14 @@ router
             ])
           })
           .use(middleware.role({ roles: ['regulator'] }))
+
+        router
+          .group(() => {
+            router.post('/projects', [controllers.api.Projects, 'store'])
+            router.post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
+            router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
+          })
+          .use(middleware.role({ roles: ['owner'] }))
 
         router
           .group(() => {

@@ -9,8 +9,7 @@ import env from '#start/env'
 import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
-
-export const DISPLAY_ZONE = 'Asia/Shanghai'
+import { DISPLAY_ZONE } from '#domain/time_zone'
 
 export function formatDateTime(
   value: string | Date | DateTime | null | undefined,

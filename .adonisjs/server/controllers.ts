@@ -23,6 +23,7 @@ export const controllers = {
     Calendar: () => import('#controllers/api/calendar_controller'),
     Me: () => import('#controllers/api/me_controller'),
     Organizations: () => import('#controllers/api/organizations_controller'),
+    Projects: () => import('#controllers/api/projects_controller'),
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
       Audit: () => import('#controllers/api/regulator/audit_controller'),

@@ -48,6 +48,8 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -59,6 +61,9 @@ export type ScannedRoutes = {
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.store': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -97,6 +102,8 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -134,6 +141,8 @@ export type ScannedRoutes = {
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -165,6 +174,9 @@ export type ScannedRoutes = {
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.store': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }

@@ -1,0 +1,130 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { I18n } from '@adonisjs/i18n'
+import type User from '#models/user'
+import Organization from '#models/organization'
+import ServiceItem from '#models/service_item'
+import Project, { type SelectionMethod } from '#models/project'
+import type { CreditGrade } from '#domain/credit'
+import { findBarriers } from '#domain/barriers'
+import { recordAuditEvent } from '#services/audit_log'
+import { refuse, type FieldProblem } from '#actions/projects/project_rules'
+
+export type ProjectDraftInput = {
+  title: string
+  serviceItemCode: string
+  description: string
+  deliverables?: string
+  location?: string
+  region?: string
+  investmentProjectCode?: string
+  fundingSource?: string
+  ceilingPriceFen: number
+  floorPriceFen?: number
+  method: SelectionMethod
+  deadline: Date
+  minCreditGrade?: CreditGrade
+  weights?: { price: number; credit: number; performance: number; plan?: number }
+  directAgencyId?: number
+  timeLimitWorkingDays?: number
+  longlistSize?: number
+  shortlistSize?: number
+  contactName?: string
+  contactPhone?: string
+}
+
+/**
+ * An owner drafts a project. The platform refuses, with the reason, what the
+ * seeds forbid: barriers in the texts, a time limit beyond the item's, a
+ * floor not below the ceiling, naming an agency outside direct selection.
+ */
+export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
+  const item = await ServiceItem.query()
+    .where('code', input.serviceItemCode)
+    .where('status', 'active')
+    .first()
+  if (!item) refuse([{ field: 'serviceItemCode', rule: 'unknownItem' }], i18n)
+
+  const problems: FieldProblem[] = []
+  const timeLimit = input.timeLimitWorkingDays ?? item.timeLimitWorkingDays
+  if (timeLimit > item.timeLimitWorkingDays) {
+    problems.push({
+      field: 'timeLimitWorkingDays',
+      rule: 'timeLimitTooLong',
+      data: { max: item.timeLimitWorkingDays },
+    })
+  }
+  if (input.floorPriceFen !== undefined && input.floorPriceFen >= input.ceilingPriceFen) {
+    problems.push({ field: 'floorPriceFen', rule: 'floorNotBelowCeiling' })
+  }
+  if (input.method === 'direct' && !input.directAgencyId) {
+    problems.push({ field: 'directAgencyId', rule: 'directAgencyRequired' })
+  }
+  if (input.method !== 'direct' && input.directAgencyId) {
+    problems.push({ field: 'directAgencyId', rule: 'namingOutsideDirect' })
+  }
+  if (input.method === 'scored' && !input.weights) {
+    problems.push({ field: 'weights', rule: 'weightsRequired' })
+  }
+  const barriers = findBarriers([input.title, input.description, input.deliverables ?? ''], {
+    method: input.method,
+    itemRequiresQualification: Boolean(item.requiredQualification),
+  })
+  for (const barrier of barriers) {
+    problems.push({
+      field: 'description',
+      rule: `barrier.${barrier.kind}`,
+      data: { excerpt: barrier.excerpt },
+    })
+  }
+  if (problems.length > 0) refuse(problems, i18n)
+
+  const organization = await Organization.findOrFail(owner.organizationId)
+  return db.transaction(async (trx) => {
+    const project = await Project.create(
+      {
+        code: `DRAFT-${owner.id}-${Date.now()}`,
+        ownerOrganizationId: organization.id,
+        createdByUserId: owner.id,
+        serviceItemId: item.id,
+        serviceItemVersion: item.version,
+        title: input.title,
+        description: input.description,
+        deliverables: input.deliverables ?? '',
+        location: input.location ?? '',
+        regionCode: input.region ?? organization.regionCode,
+        investmentProjectCode: input.investmentProjectCode ?? null,
+        fundingSource: input.fundingSource ?? '',
+        ceilingPriceFen: input.ceilingPriceFen,
+        floorPriceFen: input.floorPriceFen ?? null,
+        method: input.method,
+        responseDeadline: DateTime.fromJSDate(input.deadline).toUTC(),
+        minCreditGrade: input.minCreditGrade ?? null,
+        timeLimitWorkingDays: timeLimit,
+        weights: input.weights ? JSON.stringify(input.weights) : null,
+        directAgencyId: input.directAgencyId ?? null,
+        longlistSize: input.longlistSize ?? null,
+        shortlistSize: input.shortlistSize ?? null,
+        contactName: input.contactName ?? owner.fullName,
+        contactPhone: input.contactPhone ?? owner.phone ?? organization.phone ?? '',
+        status: 'draft',
+      },
+      { client: trx }
+    )
+    // The public code: XM-<year>-<id>, unique because the id is.
+    project.code = `XM-${new Date().getUTCFullYear()}-${String(project.id).padStart(6, '0')}`
+    await project.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.drafted',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: {
+        code: project.code,
+        method: project.method,
+        ceilingPriceFen: project.ceilingPriceFen,
+      },
+    })
+    return project
+  })
+}

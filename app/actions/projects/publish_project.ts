@@ -1,0 +1,100 @@
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import { DateTime } from 'luxon'
+import type { I18n } from '@adonisjs/i18n'
+import type User from '#models/user'
+import type Project from '#models/project'
+import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
+import { recordAuditEvent } from '#services/audit_log'
+import { rulesInForce } from '#services/market_rules'
+import { workingDaysFrom } from '#services/calendar'
+import { clock } from '#services/clock'
+import { DISPLAY_ZONE } from '#domain/time_zone'
+import { lockForTransition, refuse, type FieldProblem } from '#actions/projects/project_rules'
+
+/**
+ * Publication (采购公告): the deadline must leave the minimum announcement
+ * period in working days; direct selection only up to the threshold and only
+ * of a listed agency offering the item. A secret draw seed is generated and
+ * kept encrypted; its SHA-256 commitment is published now, the seed at opening.
+ */
+export async function publishProject(project: Project, owner: User, i18n: I18n) {
+  const now = clock.now()
+  const { version, rules } = await rulesInForce(now)
+  const problems: FieldProblem[] = []
+
+  const today = DateTime.fromJSDate(now).setZone(DISPLAY_ZONE).toISODate()!
+  const earliestDay = await workingDaysFrom(today, rules.minAnnouncementWorkingDays)
+  const deadline = project.responseDeadline
+  const deadlineDay = deadline.setZone(DISPLAY_ZONE).toISODate()!
+  if (deadline.toMillis() <= now.getTime() || deadlineDay < earliestDay) {
+    problems.push({
+      field: 'deadline',
+      rule: 'deadlineTooEarly',
+      data: { days: rules.minAnnouncementWorkingDays, earliest: earliestDay },
+    })
+  }
+  if (project.method === 'direct') {
+    if (project.ceilingPriceFen > rules.directSelectionThresholdFen) {
+      problems.push({
+        field: 'ceilingPriceFen',
+        rule: 'overDirectThreshold',
+        data: { threshold: (rules.directSelectionThresholdFen / 100).toLocaleString('en-US') },
+      })
+    }
+    const offered = await db
+      .from('agency_service_items')
+      .where('organization_id', project.directAgencyId ?? 0)
+      .where('service_item_id', project.serviceItemId)
+      .where('listed', true)
+      .first()
+    if (!offered) problems.push({ field: 'directAgencyId', rule: 'directAgencyNotListed' })
+  }
+  if (problems.length > 0) refuse(problems, i18n)
+
+  return db.transaction(async (trx) => {
+    const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)
+    const seed = generateSeed()
+    locked.merge({
+      status: to,
+      publishedAt: DateTime.fromJSDate(now),
+      rulesetVersion: version,
+      drawCommitment: commitmentOf(seed),
+      drawSeedEncrypted: encryption.encrypt(seed),
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.published',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: {
+        code: locked.code,
+        drawCommitment: locked.drawCommitment,
+        rulesetVersion: version,
+      },
+    })
+    return locked
+  })
+}
+
+/** Cancellation before opening, with a public reason (终止公告). */
+export async function cancelProject(project: Project, reason: string, owner: User) {
+  return db.transaction(async (trx) => {
+    const { project: locked, to } = await lockForTransition(project.id, 'cancel', trx)
+    locked.merge({
+      status: to,
+      cancelledAt: DateTime.fromJSDate(clock.now()),
+      cancelReason: reason,
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.cancelled',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: { code: locked.code, reason },
+    })
+    return locked
+  })
+}

@@ -1,0 +1,79 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import Project from '#models/project'
+import ProjectPolicy from '#policies/project_policy'
+import {
+  cancelProjectValidator,
+  createProjectValidator,
+  listProjectsValidator,
+} from '#validators/project'
+import { draftProject } from '#actions/projects/draft_project'
+import { cancelProject, publishProject } from '#actions/projects/publish_project'
+import { presentProject } from '#presenters/project'
+
+export default class ProjectsController {
+  /** GET /api/v1/projects?status=&item=&page= — public: published and later, never drafts. */
+  async index({ request }: HttpContext) {
+    const {
+      status,
+      item,
+      page = 1,
+      perPage = 20,
+    } = await request.validateUsing(listProjectsValidator, {
+      data: request.qs(),
+    })
+    const result = await Project.query()
+      .whereNot('status', 'draft')
+      .if(status, (query) => query.where('status', status!))
+      .if(item, (query) =>
+        query.whereIn('service_item_id', (sub) =>
+          sub.from('service_items').where('code', item!).select('id')
+        )
+      )
+      .orderBy('id', 'desc')
+      .paginate(page, perPage)
+    return {
+      data: result.all().map(presentProject),
+      meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
+    }
+  }
+
+  /** GET /api/v1/projects/:id — public once published; a draft only to its owner. */
+  async show({ params, auth }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    if (project.status === 'draft') {
+      // A draft is nobody else's business: it does not exist for them.
+      await auth.use('api').check()
+      const user = auth.use('api').user
+      if (!user || user.organizationId !== project.ownerOrganizationId) {
+        throw new lucidErrors.E_ROW_NOT_FOUND()
+      }
+    }
+    return presentProject(project)
+  }
+
+  /** POST /api/v1/projects (owner): a draft. */
+  async store({ request, response, bouncer, auth, i18n }: HttpContext) {
+    await bouncer.with(ProjectPolicy).authorize('create')
+    const payload = await request.validateUsing(createProjectValidator)
+    const project = await draftProject(payload, auth.getUserOrFail(), i18n)
+    return response.created({ id: project.id, code: project.code, status: project.status })
+  }
+
+  /** POST /api/v1/projects/:id/publish (owner): the announcement with the draw commitment. */
+  async publish({ params, bouncer, auth, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const published = await publishProject(project, auth.getUserOrFail(), i18n)
+    return { status: published.status, drawCommitment: published.drawCommitment }
+  }
+
+  /** POST /api/v1/projects/:id/cancel (owner, before opening) {reason}. */
+  async cancel({ params, request, bouncer, auth }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const { reason } = await request.validateUsing(cancelProjectValidator)
+    const cancelled = await cancelProject(project, reason, auth.getUserOrFail())
+    return { status: cancelled.status, cancelReason: cancelled.cancelReason }
+  }
+}

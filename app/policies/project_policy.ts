@@ -1,0 +1,14 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#models/user'
+import type Project from '#models/project'
+
+/** Owners post and manage their organisation's projects; nobody else does. */
+export default class ProjectPolicy extends BasePolicy {
+  create(user: User) {
+    return user.role === 'owner'
+  }
+
+  manage(user: User, project: Project) {
+    return user.role === 'owner' && user.organizationId === project.ownerOrganizationId
+  }
+}

@@ -1,0 +1,56 @@
+import vine from '@vinejs/vine'
+import { REGION_CODES } from '#domain/regions'
+import { CREDIT_GRADES } from '#domain/credit'
+import { SELECTION_METHODS } from '#models/project'
+
+const MAX_FEN = 1_000_000_000_000
+
+/**
+ * An owner drafts a project (API.md fields, plus the spec's optional extras:
+ * deliverables, location, region, investment project code, funding source,
+ * contact, credit-preferred list sizes).
+ */
+export const createProjectValidator = vine.create({
+  title: vine.string().trim().minLength(4).maxLength(200),
+  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+  description: vine.string().trim().minLength(10).maxLength(10_000),
+  deliverables: vine.string().trim().maxLength(5000).optional(),
+  location: vine.string().trim().maxLength(200).optional(),
+  region: vine.enum(REGION_CODES).optional(),
+  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+  fundingSource: vine.string().trim().maxLength(100).optional(),
+  ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+  floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
+  method: vine.enum(SELECTION_METHODS),
+  deadline: vine.date({ formats: { utc: true } }),
+  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+  weights: vine
+    .object({
+      price: vine.number().min(0).max(100),
+      credit: vine.number().min(0).max(100),
+      performance: vine.number().min(0).max(100),
+      plan: vine.number().min(0).max(100).optional(),
+    })
+    .optional(),
+  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365).optional(),
+  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+  contactName: vine.string().trim().maxLength(100).optional(),
+  contactPhone: vine.string().trim().maxLength(32).optional(),
+})
+
+/** Cancelling before opening needs a public reason. */
+export const cancelProjectValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})
+
+/** Filters of the public project list. */
+export const listProjectsValidator = vine.create({
+  status: vine
+    .enum(['published', 'opened', 'publicity', 'awarded', 'cancelled', 'failed'] as const)
+    .optional(),
+  item: vine.string().trim().toUpperCase().maxLength(32).optional(),
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+  perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
