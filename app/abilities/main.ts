@@ -1,23 +1,5 @@
 /*
-|--------------------------------------------------------------------------
-| Bouncer abilities
-|--------------------------------------------------------------------------
-|
-| You may export multiple abilities from this file and pre-register them
-| when creating the Bouncer instance.
-|
-| Pre-registered policies and abilities can be referenced as a string by their
-| name. Also they are must if want to perform authorization inside Edge
-| templates.
-|
-*/
-
-import { Bouncer } from '@adonisjs/bouncer'
-
-/**
- * Delete the following ability to start from
- * scratch
+ * Bouncer abilities that are not about one model. Authorization lives in one
+ * policy per model (app/policies); nothing is needed here yet.
  */
-export const editUser = Bouncer.ability(() => {
-  return true
-})
+export {}

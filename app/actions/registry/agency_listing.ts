@@ -19,14 +19,6 @@ export type AgencyProfileInput = {
   commitments?: { time?: string | null; fee?: string | null; quality?: string | null }
 }
 
-/** The profile of an agency, created on first use (every agency has one). */
-export async function profileOf(organization: Organization) {
-  return AgencyProfile.firstOrCreate(
-    { organizationId: organization.id },
-    { status: 'active', creditScore: CREDIT_BASE_SCORE, itemCount: 0 }
-  )
-}
-
 /**
  * An agency describes itself and chooses its items. Zero threshold
  * (零门槛、零限制): there is no approval step and no condition of region,
