@@ -136,6 +136,35 @@ export class BanSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class BidSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'ip', 'nonceEncrypted', 'organizationId', 'projectId', 'quoteEncrypted', 'receipt', 'status', 'submittedByUserId', 'updatedAt', 'userAgent'] as const
+  $columns = BidSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ip: string | null
+  @column()
+  declare nonceEncrypted: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare projectId: number
+  @column()
+  declare quoteEncrypted: string
+  @column()
+  declare receipt: string
+  @column()
+  declare status: string
+  @column()
+  declare submittedByUserId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userAgent: string | null
+}
+
 export class CalendarDaySchema extends BaseModel {
   static $columns = ['createdAt', 'day', 'note', 'updatedAt', 'updatedByUserId', 'working'] as const
   $columns = CalendarDaySchema.$columns

@@ -184,6 +184,14 @@ router
 
         router
           .group(() => {
+            router.post('/projects/:id/bids', [controllers.api.Bids, 'store'])
+            router.get('/projects/:id/bids/mine', [controllers.api.Bids, 'mine'])
+            router.delete('/projects/:id/bids/mine', [controllers.api.Bids, 'destroy'])
+          })
+          .use(middleware.role({ roles: ['agency'] }))
+
+        router
+          .group(() => {
             router.put('/calendar/:day', [controllers.api.Calendar, 'update'])
             router.delete('/calendar/:day', [controllers.api.Calendar, 'destroy'])
           })

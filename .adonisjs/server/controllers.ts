@@ -20,6 +20,7 @@ export const controllers = {
       Profile: () => import('#controllers/api/agency/profile_controller'),
       Qualifications: () => import('#controllers/api/agency/qualifications_controller'),
     },
+    Bids: () => import('#controllers/api/bids_controller'),
     Calendar: () => import('#controllers/api/calendar_controller'),
     Me: () => import('#controllers/api/me_controller'),
     Organizations: () => import('#controllers/api/organizations_controller'),

@@ -64,6 +64,9 @@ export type ScannedRoutes = {
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -112,6 +115,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -151,6 +155,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -177,6 +182,7 @@ export type ScannedRoutes = {
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
@@ -188,6 +194,7 @@ export type ScannedRoutes = {
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
+    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { requestLocale } from '#middleware/detect_user_locale_middleware'
-import StateConflictException from '#exceptions/state_conflict_exception'
+import RefusalException from '#exceptions/refusal_exception'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
@@ -35,7 +35,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const httpError = this.toHttpError(error) as HttpError
 
     // Domain exceptions answer for themselves (pages and API); everything else on /api is JSON here.
-    if (ctx.request.url().startsWith('/api/') && !(error instanceof StateConflictException)) {
+    if (ctx.request.url().startsWith('/api/') && !(error instanceof RefusalException)) {
       return this.renderApiError(httpError, ctx)
     }
 

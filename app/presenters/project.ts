@@ -1,7 +1,7 @@
 import type Project from '#models/project'
 
 /** A project in API answers. Quotes and the draw seed never appear before opening. */
-export function presentProject(project: Project) {
+export function presentProject(project: Project, responseCount = 0) {
   return {
     id: project.id,
     code: project.code,
@@ -27,7 +27,7 @@ export function presentProject(project: Project) {
     drawCommitment: project.drawCommitment,
     publishedAt: project.publishedAt?.toISO() ?? null,
     cancelReason: project.cancelReason,
-    // Bids arrive with the bidding feature; until then nobody has responded.
-    responseCount: 0,
+    // Before opening only the number of responses is public, never a quote.
+    responseCount,
   }
 }

@@ -103,7 +103,7 @@ export const DEMO_SERVICE_ITEMS: ServiceItemSeed[] = [
     name: '建设工程测绘（规划放线、竣工规划核实测量）',
     category: '测绘',
     legalBasis: '《中华人民共和国测绘法》第二十七条；《中华人民共和国城乡规划法》第四十五条',
-    requiredQualification: '测绘资质（工程测量乙级及以上）',
+    requiredQualification: '测绘资质（工程测量）',
     approvalItem: '建设工程规划许可证核发；建设工程规划条件核实',
     approvalDepartment: '市自然资源和规划局',
     timeLimitWorkingDays: 15,

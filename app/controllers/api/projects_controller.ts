@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as lucidErrors } from '@adonisjs/lucid'
+import db from '@adonisjs/lucid/services/db'
 import Project from '#models/project'
 import ProjectPolicy from '#policies/project_policy'
 import {
@@ -32,8 +33,9 @@ export default class ProjectsController {
       )
       .orderBy('id', 'desc')
       .paginate(page, perPage)
+    const counts = await responseCounts(result.all().map((project) => project.id))
     return {
-      data: result.all().map(presentProject),
+      data: result.all().map((project) => presentProject(project, counts.get(project.id) ?? 0)),
       meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
     }
   }
@@ -49,7 +51,8 @@ export default class ProjectsController {
         throw new lucidErrors.E_ROW_NOT_FOUND()
       }
     }
-    return presentProject(project)
+    const counts = await responseCounts([project.id])
+    return presentProject(project, counts.get(project.id) ?? 0)
   }
 
   /** POST /api/v1/projects (owner): a draft. */
@@ -76,4 +79,22 @@ export default class ProjectsController {
     const cancelled = await cancelProject(project, reason, auth.getUserOrFail())
     return { status: cancelled.status, cancelReason: cancelled.cancelReason }
   }
+}
+
+/** Active responses per project, in one query for a whole page. */
+async function responseCounts(projectIds: number[]) {
+  if (projectIds.length === 0) return new Map<number, number>()
+  const rows = await db
+    .from('bids')
+    .whereIn('project_id', projectIds)
+    .where('status', 'active')
+    .select('project_id')
+    .count('* as total')
+    .groupBy('project_id')
+  return new Map(
+    rows.map((row: { project_id: number; total: number | string }) => [
+      Number(row.project_id),
+      Number(row.total),
+    ])
+  )
 }

@@ -1,0 +1,14 @@
+import RefusalException from '#exceptions/refusal_exception'
+import type { IneligibilityReason } from '#domain/eligibility'
+
+/** The agency may not take part in this selection: 403 naming the condition that failed. */
+export default class IneligibleException extends RefusalException {
+  constructor(readonly reason: IneligibilityReason) {
+    const { code, ...data } = reason
+    const names = 'names' in data ? { names: data.names.join('、') } : {}
+    super(403, 'E_INELIGIBLE', {
+      identifier: `messages.eligibility.${code}`,
+      data: { ...data, ...names },
+    })
+  }
+}
