@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import encryption from '@adonisjs/core/services/encryption'
 import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
@@ -52,12 +53,7 @@ export async function placeBid(
   if (reason) throw new IneligibleException(reason)
 
   return db.transaction(async (trx) => {
-    // The project row lock orders concurrent bids of a project and guards the deadline.
-    const project = await Project.query({ client: trx })
-      .where('id', projectId)
-      .forUpdate()
-      .firstOrFail()
-    ensureOpenForBids(project)
+    const project = await lockOpenProject(projectId, trx)
     const previous = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agency.id)
@@ -97,11 +93,7 @@ export async function placeBid(
 /** The agency withdraws its bid before the deadline. */
 export async function withdrawBid(projectId: number, agencyUser: User) {
   return db.transaction(async (trx) => {
-    const project = await Project.query({ client: trx })
-      .where('id', projectId)
-      .forUpdate()
-      .firstOrFail()
-    ensureOpenForBids(project)
+    const project = await lockOpenProject(projectId, trx)
     const bid = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agencyUser.organizationId)
@@ -117,6 +109,19 @@ export async function withdrawBid(projectId: number, agencyUser: User) {
       payload: { bidId: bid.id, receipt: bid.receipt },
     })
   })
+}
+
+/**
+ * Locks the project row — ordering concurrent bids of a project — and checks,
+ * under the lock, that it still takes bids.
+ */
+async function lockOpenProject(projectId: number, trx: TransactionClientContract) {
+  const project = await Project.query({ client: trx })
+    .where('id', projectId)
+    .forUpdate()
+    .firstOrFail()
+  ensureOpenForBids(project)
+  return project
 }
 
 /** Bids are taken while the project is published and its deadline has not passed. */
