@@ -136,25 +136,70 @@ export class BanSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class BidMemberSchema extends BaseModel {
+  static $columns = ['bidId', 'id', 'organizationId', 'serviceItemId'] as const
+  $columns = BidMemberSchema.$columns
+  @column()
+  declare bidId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number
+  @column()
+  declare serviceItemId: number
+}
+
 export class BidSchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'ip', 'nonceEncrypted', 'organizationId', 'projectId', 'quoteEncrypted', 'receipt', 'status', 'submittedByUserId', 'updatedAt', 'userAgent'] as const
+  static $columns = ['abnormallyLow', 'createdAt', 'id', 'inDrawSeed', 'invalidReason', 'ip', 'justification', 'justifiedAt', 'nonce', 'nonceEncrypted', 'organizationId', 'ownerDecidedAt', 'ownerDecision', 'ownerDecisionReason', 'planScoreCenti', 'planScoreReason', 'projectId', 'quoteEncrypted', 'quoteFen', 'rank', 'receipt', 'round', 'scoreCenti', 'servicePlan', 'status', 'submittedByUserId', 'updatedAt', 'userAgent', 'valid'] as const
   $columns = BidSchema.$columns
+  @column()
+  declare abnormallyLow: boolean
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare inDrawSeed: boolean
+  @column()
+  declare invalidReason: string | null
+  @column()
   declare ip: string | null
+  @column()
+  declare justification: string | null
+  @column.dateTime()
+  declare justifiedAt: DateTime | null
+  @column()
+  declare nonce: string | null
   @column()
   declare nonceEncrypted: string
   @column()
   declare organizationId: number
+  @column.dateTime()
+  declare ownerDecidedAt: DateTime | null
+  @column()
+  declare ownerDecision: string | null
+  @column()
+  declare ownerDecisionReason: string | null
+  @column()
+  declare planScoreCenti: number | null
+  @column()
+  declare planScoreReason: string | null
   @column()
   declare projectId: number
   @column()
   declare quoteEncrypted: string
   @column()
+  declare quoteFen: number | null
+  @column()
+  declare rank: number | null
+  @column()
   declare receipt: string
+  @column()
+  declare round: number
+  @column()
+  declare scoreCenti: number | null
+  @column()
+  declare servicePlan: string | null
   @column()
   declare status: string
   @column()
@@ -163,6 +208,8 @@ export class BidSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare userAgent: string | null
+  @column()
+  declare valid: boolean | null
 }
 
 export class CalendarDaySchema extends BaseModel {
@@ -180,6 +227,58 @@ export class CalendarDaySchema extends BaseModel {
   declare updatedByUserId: number | null
   @column()
   declare working: boolean
+}
+
+export class NotificationSchema extends BaseModel {
+  static $columns = ['createdAt', 'data', 'id', 'kind', 'organizationId', 'projectId', 'readAt'] as const
+  $columns = NotificationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare data: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare projectId: number | null
+  @column.dateTime()
+  declare readAt: DateTime | null
+}
+
+export class ObjectionSchema extends BaseModel {
+  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
+  $columns = ObjectionSchema.$columns
+  @column()
+  declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedByUserId: number | null
+  @column()
+  declare decision: string | null
+  @column()
+  declare filedByUserId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number
+  @column()
+  declare projectId: number
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare responseDueAt: DateTime
+  @column()
+  declare round: number
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
 }
 
 export class OrganizationSchema extends BaseModel {
@@ -229,8 +328,12 @@ export class PractitionerSchema extends BaseModel {
 }
 
 export class ProjectSchema extends BaseModel {
-  static $columns = ['cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeedEncrypted', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'ownerOrganizationId', 'publishedAt', 'regionCode', 'responseDeadline', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights'] as const
+  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
   $columns = ProjectSchema.$columns
+  @column.dateTime()
+  declare awardedAt: DateTime | null
+  @column()
+  declare basePercent: number | null
   @column()
   declare cancelReason: string | null
   @column.dateTime()
@@ -256,7 +359,17 @@ export class ProjectSchema extends BaseModel {
   @column()
   declare drawCommitment: string | null
   @column()
+  declare drawSeed: string | null
+  @column()
   declare drawSeedEncrypted: string | null
+  @column()
+  declare drawSeedMixed: string | null
+  @column()
+  declare draws: string | null
+  @column()
+  declare failReason: string | null
+  @column.dateTime()
+  declare failedAt: DateTime | null
   @column()
   declare floorPriceFen: number | null
   @column()
@@ -273,14 +386,26 @@ export class ProjectSchema extends BaseModel {
   declare method: string
   @column()
   declare minCreditGrade: string | null
+  @column.dateTime()
+  declare openedAt: DateTime | null
   @column()
   declare ownerOrganizationId: number
+  @column()
+  declare pickReason: string | null
+  @column.dateTime()
+  declare publicityEndsAt: DateTime | null
+  @column.dateTime()
+  declare publicityStartedAt: DateTime | null
   @column.dateTime()
   declare publishedAt: DateTime | null
+  @column()
+  declare referencePriceFen: number | null
   @column()
   declare regionCode: string
   @column.dateTime()
   declare responseDeadline: DateTime
+  @column()
+  declare round: number
   @column()
   declare rulesetVersion: number | null
   @column()
@@ -289,6 +414,10 @@ export class ProjectSchema extends BaseModel {
   declare serviceItemVersion: number
   @column()
   declare shortlistSize: number | null
+  @column()
+  declare stage: string | null
+  @column.dateTime()
+  declare stageDueAt: DateTime | null
   @column()
   declare status: string
   @column()
@@ -299,6 +428,8 @@ export class ProjectSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare weights: string | null
+  @column()
+  declare winnerOrganizationId: number | null
 }
 
 export class QualificationCheckSchema extends BaseModel {

@@ -11,6 +11,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.secret(),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   LOG_LEVEL: Env.schema.string.optional(),
+  // How often the server performs due transitions (ms); 0 turns the scheduler off.
+  SCHEDULER_INTERVAL_MS: Env.schema.number.optional(),
 
   /* Database: embedded SQLite by default, MySQL/MariaDB in production */
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),
@@ -42,4 +44,14 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /* Salt for the hashes of persons' ID-card numbers (defaults to one derived from APP_KEY) */
   PERSON_ID_SALT: Env.schema.string.optional(),
+
+  /* E-mail: SMTP when SMTP_HOST is set, otherwise messages are written to the log */
+  MAIL_MAILER: Env.schema.enum.optional(['smtp', 'log'] as const),
+  MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
+  MAIL_FROM_NAME: Env.schema.string.optional(),
+  SMTP_HOST: Env.schema.string.optional({ format: 'host' }),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
 })

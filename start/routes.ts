@@ -25,6 +25,16 @@ router
   .as('organizations.show')
   .where('id', router.matchers.number())
 
+router.get('/projects', [controllers.Projects, 'index']).as('projects.index')
+router
+  .get('/projects/:id', [controllers.Projects, 'show'])
+  .as('projects.show')
+  .where('id', router.matchers.number())
+router
+  .get('/projects/:id/verify', [controllers.Projects, 'verify'])
+  .as('projects.verify')
+  .where('id', router.matchers.number())
+
 router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
 router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
 
@@ -41,6 +51,10 @@ router
   .group(() => {
     router.post('/logout', [controllers.Sessions, 'destroy']).as('logout')
     router.get('/dashboard', [controllers.Dashboards, 'show']).as('dashboard')
+    router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
+    router
+      .post('/notifications/read', [controllers.Notifications, 'markRead'])
+      .as('notifications.read')
     for (const role of ROLES) {
       router
         .get(`/dashboard/${role}`, [controllers.Dashboards, 'role'])
@@ -70,6 +84,23 @@ router
         router
           .post('/practitioners/:id/removal', [controllers.agency.Practitioners, 'destroy'])
           .as('practitioners.removal')
+        router.get('/projects', [controllers.agency.Bids, 'index']).as('projects.index')
+        router.post('/projects/:id/bids', [controllers.agency.Bids, 'store']).as('bids.store')
+        router
+          .post('/projects/:id/withdrawal', [controllers.agency.Bids, 'withdraw'])
+          .as('bids.withdraw')
+        router
+          .post('/projects/:id/direct/accept', [controllers.agency.Bids, 'acceptDirect'])
+          .as('direct.accept')
+        router
+          .post('/projects/:id/direct/decline', [controllers.agency.Bids, 'declineDirect'])
+          .as('direct.decline')
+        router
+          .post('/bids/:id/justification', [controllers.agency.Bids, 'justify'])
+          .as('bids.justify')
+        router
+          .post('/projects/:id/objections', [controllers.agency.Bids, 'object'])
+          .as('objections.store')
       })
       .prefix('/agency')
       .as('agency')
@@ -98,10 +129,39 @@ router
         router
           .post('/qualifications/:id/checks', [controllers.regulator.QualificationChecks, 'store'])
           .as('qualifications.checks')
+        router
+          .get('/objections', [controllers.regulator.Objections, 'index'])
+          .as('objections.index')
+        router
+          .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
+          .as('objections.decide')
       })
       .prefix('/regulator')
       .as('regulator')
       .use(middleware.role({ roles: ['regulator'] }))
+
+    router
+      .group(() => {
+        router.get('/projects', [controllers.owner.Projects, 'index']).as('projects.index')
+        router.get('/projects/new', [controllers.owner.Projects, 'create']).as('projects.create')
+        router.post('/projects', [controllers.owner.Projects, 'store']).as('projects.store')
+        router
+          .post('/projects/:id/publish', [controllers.owner.Projects, 'publish'])
+          .as('projects.publish')
+        router
+          .post('/projects/:id/cancel', [controllers.owner.Projects, 'cancel'])
+          .as('projects.cancel')
+        router.post('/projects/:id/pick', [controllers.owner.Projects, 'pick']).as('projects.pick')
+        router
+          .post('/projects/:id/plan-scores', [controllers.owner.Projects, 'scorePlans'])
+          .as('projects.plan_scores')
+        router
+          .post('/bids/:id/decision', [controllers.owner.Projects, 'decideQuote'])
+          .as('bids.decide')
+      })
+      .prefix('/owner')
+      .as('owner')
+      .use(middleware.role({ roles: ['owner'] }))
 
     router
       .group(() => {
@@ -137,6 +197,10 @@ router
       .get('/projects/:id', [controllers.api.Projects, 'show'])
       .as('projects.show')
       .where('id', router.matchers.number())
+    router
+      .get('/draws/:projectId/verify', [controllers.api.Draws, 'verify'])
+      .as('draws.verify')
+      .where('projectId', router.matchers.number())
     router.get('/calendar', [controllers.api.Calendar, 'index']).as('calendar.index')
     router
       .get('/calendar/working-days', [controllers.api.Calendar, 'workingDays'])
@@ -149,6 +213,8 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router.get('/notifications', [controllers.api.Notifications, 'index'])
+        router.post('/notifications/read', [controllers.api.Notifications, 'markRead'])
         router
           .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
           .as('qualifications.file')
@@ -179,14 +245,30 @@ router
             router.post('/projects', [controllers.api.Projects, 'store'])
             router.post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
             router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
+            router.post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
+            router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
+            router.post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])
+            router.post('/bids/:id/acceptance', [controllers.api.Selections, 'keepQuote'])
           })
           .use(middleware.role({ roles: ['owner'] }))
+
+        router
+          .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
+          .use(middleware.role({ roles: ['regulator'] }))
 
         router
           .group(() => {
             router.post('/projects/:id/bids', [controllers.api.Bids, 'store'])
             router.get('/projects/:id/bids/mine', [controllers.api.Bids, 'mine'])
             router.delete('/projects/:id/bids/mine', [controllers.api.Bids, 'destroy'])
+            router.get('/bids/mine', [controllers.api.Bids, 'index'])
+            router.post('/projects/:id/direct/accept', [controllers.api.Selections, 'acceptDirect'])
+            router.post('/projects/:id/direct/decline', [
+              controllers.api.Selections,
+              'declineDirect',
+            ])
+            router.post('/bids/:id/justification', [controllers.api.Selections, 'justify'])
+            router.post('/projects/:id/objections', [controllers.api.Objections, 'store'])
           })
           .use(middleware.role({ roles: ['agency'] }))
 

@@ -1,4 +1,6 @@
 export const policies = {
+  BidPolicy: () => import('#policies/bid_policy'),
+  ObjectionPolicy: () => import('#policies/objection_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),

@@ -11,6 +11,9 @@ export type ScannedRoutes = {
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.index': { paramsTuple?: []; params?: {} }
+    'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -19,6 +22,8 @@ export type ScannedRoutes = {
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
@@ -32,6 +37,13 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.projects.index': { paramsTuple?: []; params?: {} }
+    'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
@@ -39,6 +51,16 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.projects.create': { paramsTuple?: []; params?: {} }
+    'owner.projects.store': { paramsTuple?: []; params?: {} }
+    'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
@@ -50,10 +72,13 @@ export type ScannedRoutes = {
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
@@ -64,9 +89,19 @@ export type ScannedRoutes = {
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.index': { paramsTuple?: []; params?: {} }
+    'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -85,21 +120,29 @@ export type ScannedRoutes = {
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.index': { paramsTuple?: []; params?: {} }
+    'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.projects.create': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -107,15 +150,18 @@ export type ScannedRoutes = {
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -125,21 +171,29 @@ export type ScannedRoutes = {
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.index': { paramsTuple?: []; params?: {} }
+    'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.projects.create': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -147,15 +201,18 @@ export type ScannedRoutes = {
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -163,6 +220,7 @@ export type ScannedRoutes = {
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
+    'notifications.read': { paramsTuple?: []; params?: {} }
     'agency.profile.update': { paramsTuple?: []; params?: {} }
     'agency.withdrawal': { paramsTuple?: []; params?: {} }
     'agency.return': { paramsTuple?: []; params?: {} }
@@ -170,19 +228,42 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.store': { paramsTuple?: []; params?: {} }
+    'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }

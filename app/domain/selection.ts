@@ -6,7 +6,12 @@
  * Money is integer fen; comparisons are done in integers wherever a ratio is
  * involved, so that anyone recomputing gets exactly the same answer.
  */
-import { drawAveragePriceBase, drawCandidates } from '#domain/verifiable_draw'
+import {
+  AVERAGE_PRICE_BASES,
+  drawAveragePriceBase,
+  drawCandidates,
+  type DrawPurpose,
+} from '#domain/verifiable_draw'
 
 export type OpenedBid = {
   uscc: string
@@ -18,6 +23,9 @@ export type OpenedBid = {
   planScore?: number
 }
 
+/** A draw performed for a selection, published so anyone can recompute it. */
+export type DrawRecord = { purpose: DrawPurpose; candidates: string[]; picks: string[] }
+
 export type SelectionOutcome =
   | { failed: true; reason: 'too_few_responses'; validCount: number; required: number }
   | {
@@ -28,6 +36,8 @@ export type SelectionOutcome =
       basePercent?: number
       scores?: Record<string, number>
       shortlist?: string[]
+      /** Every draw performed, in order (tie-breaks, the base, the shortlist). */
+      draws: DrawRecord[]
     }
 
 /** Fails the selection (流标) when fewer valid bids than the rules require. */
@@ -44,7 +54,8 @@ function tooFew(bids: readonly OpenedBid[], required: number): SelectionOutcome 
 function rankWithTieDraw(
   bids: readonly OpenedBid[],
   compare: (a: OpenedBid, b: OpenedBid) => number,
-  drawSeed: string
+  drawSeed: string,
+  draws: DrawRecord[]
 ): string[] {
   const sorted = [...bids].sort((a, b) => compare(a, b) || a.uscc.localeCompare(b.uscc))
   const ranking: string[] = []
@@ -52,33 +63,46 @@ function rankWithTieDraw(
     let end = start + 1
     while (end < sorted.length && compare(sorted[start], sorted[end]) === 0) end += 1
     const group = sorted.slice(start, end).map((bid) => bid.uscc)
-    ranking.push(
-      ...(group.length > 1 ? drawCandidates(drawSeed, 'winner', group, group.length) : group)
-    )
+    if (group.length > 1) {
+      const picks = drawCandidates(drawSeed, 'winner', group, group.length)
+      draws.push({ purpose: 'winner', candidates: group, picks })
+      ranking.push(...picks)
+    } else {
+      ranking.push(...group)
+    }
     start = end
   }
   return ranking
 }
 
 /** 随机抽取: every valid sign-up is ranked by the draw. */
-export function selectRandom(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+export function selectRandom(
+  bids: readonly OpenedBid[],
+  drawSeed: string,
+  minValid: number
+): SelectionOutcome {
   const failure = tooFew(bids, minValid)
   if (failure) return failure
   const candidates = bids.map((bid) => bid.uscc).sort()
+  const ranking = drawCandidates(drawSeed, 'winner', candidates, candidates.length)
   return {
     failed: false,
-    ranking: drawCandidates(drawSeed, 'winner', candidates, candidates.length),
-  } as const
+    ranking,
+    draws: [{ purpose: 'winner', candidates, picks: ranking }],
+  }
 }
 
 /** 竞价选取 (最低价): the lowest quote wins; equal quotes are ordered by the draw. */
-export function selectLowestPrice(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+export function selectLowestPrice(
+  bids: readonly OpenedBid[],
+  drawSeed: string,
+  minValid: number
+): SelectionOutcome {
   const failure = tooFew(bids, minValid)
   if (failure) return failure
-  return {
-    failed: false,
-    ranking: rankWithTieDraw(bids, (a, b) => a.quoteFen - b.quoteFen, drawSeed),
-  } as const
+  const draws: DrawRecord[] = []
+  const ranking = rankWithTieDraw(bids, (a, b) => a.quoteFen - b.quoteFen, drawSeed, draws)
+  return { failed: false, ranking, draws }
 }
 
 /**
@@ -87,7 +111,11 @@ export function selectLowestPrice(bids: readonly OpenedBid[], drawSeed: string, 
  * reference wins (equal distances: the draw). Distances are compared exactly
  * as |100·m·q − base·S| over the S and m of the kept quotes.
  */
-export function selectAveragePrice(bids: readonly OpenedBid[], drawSeed: string, minValid: number) {
+export function selectAveragePrice(
+  bids: readonly OpenedBid[],
+  drawSeed: string,
+  minValid: number
+): SelectionOutcome {
   const failure = tooFew(bids, Math.max(minValid, 3))
   if (failure) return failure
   const byQuote = [...bids].sort((a, b) => a.quoteFen - b.quoteFen)
@@ -95,6 +123,13 @@ export function selectAveragePrice(bids: readonly OpenedBid[], drawSeed: string,
   const sum = BigInt(kept.reduce((total, bid) => total + bid.quoteFen, 0))
   const count = BigInt(kept.length)
   const basePercent = drawAveragePriceBase(drawSeed)
+  const draws: DrawRecord[] = [
+    {
+      purpose: 'base',
+      candidates: AVERAGE_PRICE_BASES.map(String),
+      picks: [String(basePercent)],
+    },
+  ]
   const target = BigInt(basePercent) * sum
   const distance = (bid: OpenedBid) => {
     const scaled = 100n * count * BigInt(bid.quoteFen) - target
@@ -106,11 +141,12 @@ export function selectAveragePrice(bids: readonly OpenedBid[], drawSeed: string,
       const difference = distance(a) - distance(b)
       return difference < 0n ? -1 : difference > 0n ? 1 : 0
     },
-    drawSeed
+    drawSeed,
+    draws
   )
   // Published for information, rounded to the fen; the ranking uses the exact value.
   const referencePriceFen = Number((target + 50n * count) / (100n * count))
-  return { failed: false, ranking, referencePriceFen, basePercent } as const
+  return { failed: false, ranking, referencePriceFen, basePercent, draws }
 }
 
 /**
@@ -124,7 +160,7 @@ export function selectCreditPreferredShortlist(
   minValid: number,
   longlistSize: number,
   shortlistSize: number
-) {
+): SelectionOutcome {
   const failure = tooFew(bids, minValid)
   if (failure) return failure
   const longlist = [...bids]
@@ -133,7 +169,12 @@ export function selectCreditPreferredShortlist(
     .map((bid) => bid.uscc)
     .sort()
   const shortlist = drawCandidates(drawSeed, 'shortlist', longlist, shortlistSize)
-  return { failed: false, ranking: shortlist, shortlist } as const
+  return {
+    failed: false,
+    ranking: shortlist,
+    shortlist,
+    draws: [{ purpose: 'shortlist', candidates: longlist, picks: shortlist }],
+  }
 }
 
 export type ScoreWeights = { price: number; credit: number; performance: number; plan: number }
@@ -149,7 +190,7 @@ export function selectScored(
   weights: ScoreWeights,
   drawSeed: string,
   minValid: number
-) {
+): SelectionOutcome {
   const failure = tooFew(bids, minValid)
   if (failure) return failure
   const lowest = Math.min(...bids.map((bid) => bid.quoteFen))
@@ -161,12 +202,14 @@ export function selectScored(
     const planPart = Math.min(Math.max(bid.planScore ?? 0, 0), weights.plan)
     scores[bid.uscc] = Math.round((pricePart + creditPart + performancePart + planPart) * 100) / 100
   }
+  const draws: DrawRecord[] = []
   const ranking = rankWithTieDraw(
     bids,
     (a, b) => Math.round(scores[b.uscc] * 100) - Math.round(scores[a.uscc] * 100),
-    drawSeed
+    drawSeed,
+    draws
   )
-  return { failed: false, ranking, scores } as const
+  return { failed: false, ranking, scores, draws }
 }
 
 /**

@@ -3,12 +3,16 @@ import type { IneligibilityReason } from '#domain/eligibility'
 
 /** The agency may not take part in this selection: 403 naming the condition that failed. */
 export default class IneligibleException extends RefusalException {
-  constructor(readonly reason: IneligibilityReason) {
+  /** `member` names a consortium member when the member, not the bidder, fails. */
+  constructor(
+    readonly reason: IneligibilityReason,
+    member?: string
+  ) {
     const { code, ...data } = reason
     const names = 'names' in data ? { names: data.names.join('、') } : {}
     super(403, 'E_INELIGIBLE', {
-      identifier: `messages.eligibility.${code}`,
-      data: { ...data, ...names },
+      identifier: member ? `messages.eligibility.member.${code}` : `messages.eligibility.${code}`,
+      data: { ...data, ...names, member },
     })
   }
 }

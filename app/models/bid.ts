@@ -1,16 +1,47 @@
 import { BidSchema } from '#database/schema'
-import { column } from '@adonisjs/lucid/orm'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Project from '#models/project'
 
 export const BID_STATUSES = ['active', 'replaced', 'withdrawn'] as const
 export type BidStatus = (typeof BID_STATUSES)[number]
 
+/** Why a bid does not count, as published with the result. */
+export type InvalidReason =
+  | 'not_active'
+  | 'item_not_offered'
+  | 'qualification_missing'
+  | 'agency_banned'
+  | 'manager_banned'
+  | 'grade_too_low'
+  | 'conflict_of_interest'
+  | 'member_ineligible'
+  | 'no_justification'
+  | 'rejected_abnormally_low'
+  | 'objection_upheld'
+
 /** A sealed bid: quote and nonce are ciphertexts until opening. */
 export default class Bid extends BidSchema {
   declare status: BidStatus
+  declare invalidReason: InvalidReason | null
+  declare ownerDecision: 'kept' | 'rejected' | null
 
   @column({ serializeAs: null })
   declare quoteEncrypted: string
 
   @column({ serializeAs: null })
   declare nonceEncrypted: string
+
+  // Booleans come back as 0/1 from both databases.
+  @column({ consume: (value) => Boolean(value) })
+  declare inDrawSeed: boolean
+
+  @column({ consume: (value) => Boolean(value) })
+  declare abnormallyLow: boolean
+
+  @column({ consume: (value) => (value === null ? null : Boolean(value)) })
+  declare valid: boolean | null
+
+  @belongsTo(() => Project)
+  declare project: BelongsTo<typeof Project>
 }

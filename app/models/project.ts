@@ -15,10 +15,21 @@ export const SELECTION_METHODS = [
 ] as const
 export type SelectionMethod = (typeof SELECTION_METHODS)[number]
 
+/** What an opened selection waits for (and, for direct selection, a published one). */
+export const SELECTION_STAGES = [
+  'confirmation', // direct: the named agency accepts or declines
+  'justification', // abnormally low quotes: the agencies justify them
+  'owner_decision', // the owner keeps or rejects each justified quote
+  'plan_scores', // scored: the owner scores the service plans
+  'pick', // credit_preferred: the owner picks from the shortlist
+] as const
+export type SelectionStage = (typeof SELECTION_STAGES)[number]
+
 /** A project an owner posts to select an intermediary agency. */
 export default class Project extends ProjectSchema {
   declare status: ProjectState
   declare method: SelectionMethod
+  declare stage: SelectionStage | null
 
   /** The secret draw seed never leaves the server before opening. */
   @column({ serializeAs: null })

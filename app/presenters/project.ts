@@ -1,7 +1,14 @@
 import type Project from '#models/project'
+import type Objection from '#models/objection'
+import { drawsOf, type ResultBid } from '#queries/selection_result'
+import { DRAW_ALGORITHM } from '#domain/verifiable_draw'
 
 /** A project in API answers. Quotes and the draw seed never appear before opening. */
-export function presentProject(project: Project, responseCount = 0) {
+export function presentProject(
+  project: Project,
+  responseCount = 0,
+  opened?: { bids: ResultBid[]; objections: Objection[] }
+) {
   return {
     id: project.id,
     code: project.code,
@@ -23,11 +30,84 @@ export function presentProject(project: Project, responseCount = 0) {
     timeLimitWorkingDays: project.timeLimitWorkingDays,
     weights: project.weights ? JSON.parse(project.weights) : null,
     directAgencyId: project.directAgencyId,
+    longlistSize: project.longlistSize,
+    shortlistSize: project.shortlistSize,
     rulesetVersion: project.rulesetVersion,
+    round: project.round,
+    stage: project.stage,
+    stageDueAt: project.stageDueAt?.toISO() ?? null,
     drawCommitment: project.drawCommitment,
     publishedAt: project.publishedAt?.toISO() ?? null,
     cancelReason: project.cancelReason,
+    failReason: project.failReason,
     // Before opening only the number of responses is public, never a quote.
     responseCount,
+    result:
+      opened && project.openedAt ? presentResult(project, opened.bids, opened.objections) : null,
+  }
+}
+
+/** The published result (中选公示): every quote, nonce, receipt, score and the draw proof. */
+function presentResult(project: Project, bids: ResultBid[], objections: Objection[]) {
+  const ranked = bids.filter((bid) => bid.rank !== null)
+  return {
+    openedAt: project.openedAt!.toISO(),
+    winnerAgencyId: project.winnerOrganizationId,
+    alternates: ranked
+      .map((bid) => bid.agencyId)
+      .filter((agencyId) => agencyId !== project.winnerOrganizationId),
+    shortlist:
+      project.method === 'credit_preferred' ? ranked.map((bid) => bid.agencyId) : undefined,
+    pickReason: project.pickReason,
+    bids: bids.map((bid) => ({
+      id: bid.id,
+      agencyId: bid.agencyId,
+      agencyName: bid.agencyName,
+      agencyUscc: bid.agencyUscc,
+      quoteFen: bid.quoteFen,
+      nonce: bid.nonce,
+      receipt: bid.receipt,
+      score: bid.score ?? undefined,
+      planScore: bid.planScore ?? undefined,
+      planScoreReason: bid.planScoreReason ?? undefined,
+      rank: bid.rank,
+      valid: bid.valid,
+      invalidReason: bid.invalidReason ?? undefined,
+      abnormallyLow: bid.abnormallyLow,
+      justification: bid.justification,
+      ownerDecision: bid.ownerDecision,
+      ownerDecisionReason: bid.ownerDecisionReason,
+      consortium: bid.consortium,
+    })),
+    basePercent: project.basePercent ?? undefined,
+    referencePriceFen: project.referencePriceFen ?? undefined,
+    publicityStartedAt: project.publicityStartedAt?.toISO() ?? null,
+    publicityEndsAt: project.publicityEndsAt?.toISO() ?? null,
+    awardedAt: project.awardedAt?.toISO() ?? null,
+    objections: objections.map(presentObjection),
+    draw: {
+      seed: project.drawSeed,
+      commitment: project.drawCommitment,
+      drawSeed: project.drawSeedMixed,
+      algorithm: DRAW_ALGORITHM,
+      draws: drawsOf(project),
+    },
+  }
+}
+
+/** An objection as published: who objected to which bid, and the regulator's decision. */
+export function presentObjection(objection: Objection) {
+  return {
+    id: objection.id,
+    projectId: objection.projectId,
+    round: objection.round,
+    bidId: objection.bidId,
+    agencyId: objection.organizationId,
+    reason: objection.reason,
+    status: objection.status,
+    responseDueAt: objection.responseDueAt.toISO(),
+    decision: objection.decision,
+    decidedAt: objection.decidedAt?.toISO() ?? null,
+    filedAt: objection.createdAt.toISO(),
   }
 }

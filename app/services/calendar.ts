@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { DISPLAY_ZONE } from '#domain/time_zone'
 import { addWorkingDays, type CalendarExceptions } from '#domain/working_days'
 
 /**
@@ -22,4 +24,16 @@ export async function workingDaysFrom(start: string, n: number) {
   const windowEnd = new Date(new Date(`${start}T00:00:00Z`).getTime() + (2 * n + 30) * 86_400_000)
   const exceptions = await calendarExceptions(start, windowEnd.toISOString().slice(0, 10))
   return addWorkingDays(start, n, exceptions)
+}
+
+/**
+ * The moment a period of n working days that starts at `from` is over: the
+ * end (24:00 Beijing time) of the n-th working day after the day of `from`.
+ * A period of 0 working days is over at once (tests shorten periods this way).
+ */
+export async function workingPeriodEnd(from: Date, n: number): Promise<Date> {
+  if (n === 0) return new Date(from.getTime())
+  const today = DateTime.fromJSDate(from).setZone(DISPLAY_ZONE).toISODate()!
+  const lastDay = await workingDaysFrom(today, n)
+  return DateTime.fromISO(lastDay, { zone: DISPLAY_ZONE }).plus({ days: 1 }).toJSDate()
 }

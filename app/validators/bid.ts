@@ -1,6 +1,52 @@
 import vine from '@vinejs/vine'
 
-/** An agency's quote in fen (the random method takes a quote too, within the bounds). */
+const MAX_FEN = 1_000_000_000_000
+
+/**
+ * An agency's quote in fen (the random method takes a quote too, within the
+ * bounds), optional consortium members (联合中介) each with its sub-item, and
+ * the service plan the owner scores in the scored method.
+ */
 export const placeBidValidator = vine.create({
-  quoteFen: vine.number().withoutDecimals().min(1).max(1_000_000_000_000),
+  quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+  consortium: vine
+    .array(
+      vine.object({
+        agencyId: vine.number().withoutDecimals().min(1),
+        itemCode: vine.string().trim().toUpperCase().maxLength(32),
+      })
+    )
+    .maxLength(10)
+    .optional(),
+  servicePlan: vine.string().trim().maxLength(20_000).optional(),
+})
+
+/** Direct selection: the named agency accepts at a price (the ceiling when none is given). */
+export const acceptDirectValidator = vine.create({
+  quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN).optional(),
+})
+
+/** Declining a direct selection, with an optional reason shown to the owner. */
+export const declineDirectValidator = vine.create({
+  reason: vine.string().trim().maxLength(2000).optional(),
+})
+
+/** The agency's bid form: the quote in yuan, and the service plan for the scored method. */
+export const bidFormValidator = vine.create({
+  quoteYuan: vine
+    .number()
+    .min(0.01)
+    .max(MAX_FEN / 100)
+    .decimal([0, 2]),
+  servicePlan: vine.string().trim().maxLength(20_000).optional(),
+})
+
+/** Accepting a direct selection from the page: the price in yuan (the ceiling when empty). */
+export const acceptDirectFormValidator = vine.create({
+  quoteYuan: vine
+    .number()
+    .min(0.01)
+    .max(MAX_FEN / 100)
+    .decimal([0, 2])
+    .optional(),
 })

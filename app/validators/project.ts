@@ -54,3 +54,58 @@ export const listProjectsValidator = vine.create({
   page: vine.number().withoutDecimals().min(1).max(100000).optional(),
   perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
 })
+
+/** Publication; after a failure (流标) the owner may set a new deadline and name another agency. */
+export const publishProjectValidator = vine.create({
+  deadline: vine.date({ formats: { utc: true } }).optional(),
+  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+})
+
+/** Yuan with at most two decimals, as people type money (stored as integer fen). */
+const yuan = () =>
+  vine
+    .number()
+    .min(0.01)
+    .max(MAX_FEN / 100)
+    .decimal([0, 2])
+
+/**
+ * The owner's form: the same fields as the API, with money in yuan and the
+ * deadline as a Beijing-time datetime-local value.
+ */
+export const projectFormValidator = vine.create({
+  title: vine.string().trim().minLength(4).maxLength(200),
+  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+  description: vine.string().trim().minLength(10).maxLength(10_000),
+  deliverables: vine.string().trim().maxLength(5000).optional(),
+  location: vine.string().trim().maxLength(200).optional(),
+  fundingSource: vine.string().trim().maxLength(100).optional(),
+  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+  ceilingYuan: yuan(),
+  floorYuan: yuan().optional(),
+  method: vine.enum(SELECTION_METHODS),
+  deadline: vine.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+  weights: vine
+    .object({
+      price: vine.number().min(0).max(100),
+      credit: vine.number().min(0).max(100),
+      performance: vine.number().min(0).max(100),
+      plan: vine.number().min(0).max(100).optional(),
+    })
+    .optional(),
+  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+  contactName: vine.string().trim().maxLength(100).optional(),
+  contactPhone: vine.string().trim().maxLength(32).optional(),
+})
+
+/** Re-publication from the owner's page: a new Beijing-time deadline, another named agency. */
+export const republishFormValidator = vine.create({
+  deadline: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .optional(),
+  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+})

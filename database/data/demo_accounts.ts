@@ -1,6 +1,7 @@
 /*
- * Demo organisations and their users: one owner, four agencies (one from
- * another province, 对外省机构不设门槛), one regulator and one platform admin.
+ * Demo organisations and their users: one owner, eight agencies (two from
+ * another province, 对外省机构不设门槛; five offer environmental impact
+ * assessment ZJ-001, so every selection method can be tried), one regulator and one platform admin.
  * USCCs are completed with real GB 32100 / GB 11714 check characters.
  */
 import { completeUscc } from '#domain/uscc'
@@ -63,6 +64,42 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     contactName: '陈静',
     phone: '13800002004',
     email: 'agency4@demo.example.com',
+  },
+  {
+    role: 'agency',
+    orgName: '四川清源环保工程咨询有限公司',
+    uscc: completeUscc('91510100MA6DPK3W'),
+    region: '510100',
+    contactName: '周涛',
+    phone: '13800002005',
+    email: 'agency5@demo.example.com',
+  },
+  {
+    role: 'agency',
+    orgName: '乐山嘉州环境评价有限公司',
+    uscc: completeUscc('91511100MA64R7XH'),
+    region: '511100',
+    contactName: '黄丽',
+    phone: '13800002006',
+    email: 'agency6@demo.example.com',
+  },
+  {
+    role: 'agency',
+    orgName: '眉山市节能技术服务有限公司',
+    uscc: completeUscc('91511400MA6E8TQ4'),
+    region: '511400',
+    contactName: '郑磊',
+    phone: '13800002007',
+    email: 'agency7@demo.example.com',
+  },
+  {
+    role: 'agency',
+    orgName: '重庆山城生态环境咨询有限公司',
+    uscc: completeUscc('91500000MA5UHB2N'),
+    region: '500000',
+    contactName: '罗娟',
+    phone: '13800002008',
+    email: 'agency8@demo.example.com',
   },
   {
     role: 'regulator',

@@ -139,4 +139,60 @@ export const DEMO_AGENCIES: DemoAgency[] = [
       },
     ],
   },
+  {
+    email: 'agency5@demo.example.com',
+    items: ['ZJ-001', 'ZJ-002'],
+    description: '环境影响评价与节能评估，成都本地团队，熟悉工业园区项目。',
+    commitments: {
+      time: '报告表 8 个工作日内提交',
+      fee: '报价含全部评审配合费用',
+      quality: '评审意见 3 个工作日内修改完毕',
+    },
+    qualifications: [],
+    practitioners: [
+      { name: '周涛', idNumber: fakeId('51010419790203008'), role: 'manager', certificateNo: null },
+    ],
+  },
+  {
+    email: 'agency6@demo.example.com',
+    items: ['ZJ-001', 'ZJ-005'],
+    description: '环评报告表与水土保持方案编制，乐山、眉山项目经验丰富。',
+    commitments: {
+      time: '报告表 10 个工作日内提交',
+      fee: '分阶段收费，不收预付款',
+      quality: '一次通过评审，否则退还一半费用',
+    },
+    qualifications: [],
+    practitioners: [
+      { name: '黄丽', idNumber: fakeId('51110219860724009'), role: 'manager', certificateNo: null },
+    ],
+  },
+  {
+    email: 'agency7@demo.example.com',
+    items: ['ZJ-001', 'ZJ-002'],
+    description: '节能报告与环境影响评价，服务眉山市县两级审批项目。',
+    commitments: {
+      time: '节能报告 10 个工作日内提交',
+      fee: '按参考价下浮收费',
+      quality: '终身负责，免费补正',
+    },
+    qualifications: [],
+    practitioners: [
+      { name: '郑磊', idNumber: fakeId('51140219880412010'), role: 'manager', certificateNo: null },
+    ],
+  },
+  {
+    email: 'agency8@demo.example.com',
+    items: ['ZJ-001', 'ZJ-006'],
+    description: '重庆机构，承接川渝两地环境影响评价与排污许可技术服务。',
+    commitments: {
+      time: '报告表 12 个工作日内提交',
+      fee: '一口价，全程不加价',
+      quality: '专家内审后提交',
+    },
+    qualifications: [],
+    practitioners: [
+      { name: '罗娟', idNumber: fakeId('50010319830918011'), role: 'manager', certificateNo: null },
+    ],
+  },
 ]

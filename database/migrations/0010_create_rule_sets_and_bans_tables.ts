@@ -49,7 +49,7 @@ export default class extends BaseSchema {
         version: 1,
         parameters: JSON.stringify(DEFAULT_RULES),
         change_reason: '初始规则（规格说明默认值）',
-        effective_from: new Date('2026-01-01T00:00:00Z'),
+        effective_from: '2026-01-01 00:00:00',
         created_at: now,
       })
     })

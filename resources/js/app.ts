@@ -5,9 +5,11 @@
  */
 import { createApp, type Component } from 'vue'
 import Countdown from './islands/countdown.vue'
+import DrawVerification from './islands/draw_verification.vue'
 
 const islands: Record<string, Component> = {
-  countdown: Countdown,
+  'countdown': Countdown,
+  'draw-verification': DrawVerification,
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-island]')) {

@@ -18,7 +18,7 @@ test.group('Home page and language', (group) => {
     response.assertTextIncludes('<html lang="zh-CN">')
     response.assertTextIncludes('网上中介服务超市')
     response.assertTextIncludes(`data-figure="service-items">${DEMO_SERVICE_ITEMS.length}<`)
-    response.assertTextIncludes('data-figure="agencies">4<')
+    response.assertTextIncludes('data-figure="agencies">8<')
     response.assertTextIncludes('data-figure="owners">1<')
     response.assertTextIncludes('环境影响报告书')
   })

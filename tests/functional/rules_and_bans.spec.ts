@@ -24,7 +24,7 @@ test.group('Rule sets and bans', (group) => {
       version: 2,
       parameters: JSON.stringify({ ...DEFAULT_RULES, publicityWorkingDays: 5 }),
       change_reason: '延长公示期',
-      effective_from: new Date('2027-01-01T00:00:00Z'),
+      effective_from: '2027-01-01 00:00:00',
       created_at: new Date(),
     })
     const stillFirst = await rulesInForce(new Date('2026-12-31T23:59:59Z'))
@@ -58,8 +58,8 @@ test.group('Rule sets and bans', (group) => {
       person_name: '王某',
       reason: '出具虚假报告',
       legal_basis: '《中华人民共和国行政许可法》',
-      starts_at: new Date('2026-01-01T00:00:00Z'),
-      ends_at: new Date('2029-01-01T00:00:00Z'),
+      starts_at: '2026-01-01 00:00:00',
+      ends_at: '2029-01-01 00:00:00',
       created_at: now,
     })
     assert.deepEqual(await banStatusOf(agency.id, now), {
@@ -77,7 +77,7 @@ test.group('Rule sets and bans', (group) => {
       organization_id: agency.id,
       reason: '串通投标',
       legal_basis: '《中华人民共和国招标投标法》',
-      starts_at: new Date('2026-11-01T00:00:00Z'),
+      starts_at: '2026-11-01 00:00:00',
       ends_at: null,
       created_at: now,
     })

@@ -30,9 +30,11 @@ const drawSeed = drawSeedOf(SEED, ['r-a', 'r-b', 'r-c', 'r-d', 'r-e'])
 
 test.group('Selection methods, worked examples', () => {
   test('lowest price: ¥950 wins, then ¥980, ¥1,000, ¥1,100, ¥1,200', ({ assert }) => {
+    // No equal quotes: nothing is drawn.
     assert.deepEqual(selectLowestPrice(BIDS, drawSeed, 1), {
       failed: false,
       ranking: [B, D, A, E, C],
+      draws: [],
     })
   })
 
@@ -85,9 +87,11 @@ test.group('Selection methods, worked examples', () => {
     assert,
   }) => {
     const outcome = selectRandom(BIDS, drawSeed, 3)
+    const ranking = drawCandidates(drawSeed, 'winner', [A, B, C, D, E], 5)
     assert.deepEqual(outcome, {
       failed: false,
-      ranking: drawCandidates(drawSeed, 'winner', [A, B, C, D, E], 5),
+      ranking,
+      draws: [{ purpose: 'winner', candidates: [A, B, C, D, E], picks: ranking }],
     })
     assert.isTrue(selectRandom(BIDS.slice(0, 2), drawSeed, 3).failed)
   })

@@ -10,7 +10,8 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { ineligibilityReason } from '#domain/eligibility'
 import { bidReceipt, generateNonce } from '#domain/verifiable_draw'
-import { eligibilityFactsFor } from '#queries/eligibility_facts'
+import { eligibilityFactsFor, eligibilityFactsForMany } from '#queries/eligibility_facts'
+import ServiceItem from '#models/service_item'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
 import { refuse } from '#actions/projects/project_rules'
@@ -22,12 +23,21 @@ import { refuse } from '#actions/projects/project_rules'
  * encrypted; the agency gets the receipt SHA-256("code|uscc|quote|nonce").
  * A new bid replaces the agency's previous one: the last one counts.
  */
+export type BidInput = {
+  quoteFen: number
+  /** 联合中介: member agencies, each responsible for one sub-item. */
+  consortium?: { agencyId: number; itemCode: string }[]
+  /** The service plan (方案) that the owner scores in the scored method. */
+  servicePlan?: string
+}
+
 export async function placeBid(
   projectId: number,
-  quoteFen: number,
+  input: BidInput,
   agencyUser: User,
   context: { ip: string; userAgent: string | null; i18n: I18n }
 ) {
+  const { quoteFen } = input
   const agency = await Organization.findOrFail(agencyUser.organizationId)
   const snapshot = await Project.findOrFail(projectId)
   ensureOpenForBids(snapshot)
@@ -51,12 +61,14 @@ export async function placeBid(
   }
   const reason = ineligibilityReason(await eligibilityFactsFor(snapshot, agency.id))
   if (reason) throw new IneligibleException(reason)
+  const members = await checkConsortium(snapshot, agency.id, input.consortium ?? [], context.i18n)
 
   return db.transaction(async (trx) => {
     const project = await lockOpenProject(projectId, trx)
     const previous = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agency.id)
+      .where('round', project.round)
       .where('status', 'active')
     for (const bid of previous) {
       bid.status = 'replaced'
@@ -67,27 +79,78 @@ export async function placeBid(
     const bid = await Bid.create(
       {
         projectId: project.id,
+        round: project.round,
         organizationId: agency.id,
         submittedByUserId: agencyUser.id,
         quoteEncrypted: encryption.encrypt(String(quoteFen)),
         nonceEncrypted: encryption.encrypt(nonce),
         receipt,
         status: 'active',
+        servicePlan: input.servicePlan ?? null,
         ip: context.ip.slice(0, 64),
         userAgent: context.userAgent?.slice(0, 300) ?? null,
       },
       { client: trx }
     )
+    if (members.length > 0) {
+      await trx
+        .insertQuery()
+        .table('bid_members')
+        .multiInsert(
+          members.map((member) => ({
+            bid_id: bid.id,
+            organization_id: member.organizationId,
+            service_item_id: member.serviceItemId,
+          }))
+        )
+    }
     // The audit log records that a bid exists, never its quote.
     await recordAuditEvent(trx, {
       actor: agencyUser,
       action: 'bid.placed',
       subjectType: 'project',
       subjectId: project.id,
-      payload: { bidId: bid.id, agencyId: agency.id, receipt },
+      payload: {
+        bidId: bid.id,
+        agencyId: agency.id,
+        receipt,
+        consortium: members.map((member) => member.organizationId),
+      },
     })
     return { bid, receipt }
   })
+}
+
+/**
+ * A consortium bid (联合中介): each member is another agency, named once,
+ * eligible for its own sub-item (a catalog item) — refused with 422 for an
+ * unknown agency or item, 403 naming the member and the failed condition.
+ */
+async function checkConsortium(
+  project: Project,
+  leadId: number,
+  consortium: { agencyId: number; itemCode: string }[],
+  i18n: I18n
+) {
+  const members: { organizationId: number; serviceItemId: number }[] = []
+  const seen = new Set<number>([leadId])
+  for (const [index, entry] of consortium.entries()) {
+    const member = await Organization.query()
+      .where('id', entry.agencyId)
+      .where('kind', 'agency')
+      .first()
+    const item = await ServiceItem.query().where('code', entry.itemCode).first()
+    if (!member || seen.has(entry.agencyId)) {
+      refuse([{ field: `consortium.${index}.agencyId`, rule: 'consortiumMember' }], i18n)
+    }
+    if (!item) refuse([{ field: `consortium.${index}.itemCode`, rule: 'unknownItem' }], i18n)
+    seen.add(member.id)
+    const facts = await eligibilityFactsForMany(project, [member.id], { serviceItemId: item.id })
+    const reason = ineligibilityReason(facts.get(member.id)!)
+    if (reason) throw new IneligibleException(reason, member.name)
+    members.push({ organizationId: member.id, serviceItemId: item.id })
+  }
+  return members
 }
 
 /** The agency withdraws its bid before the deadline. */
@@ -97,6 +160,7 @@ export async function withdrawBid(projectId: number, agencyUser: User) {
     const bid = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agencyUser.organizationId)
+      .where('round', project.round)
       .where('status', 'active')
       .firstOrFail()
     bid.status = 'withdrawn'

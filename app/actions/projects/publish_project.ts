@@ -7,10 +7,13 @@ import type Project from '#models/project'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
-import { workingDaysFrom } from '#services/calendar'
+import { workingDaysFrom, workingPeriodEnd } from '#services/calendar'
+import { notify, organizationsOfferingItem } from '#services/notifications'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { lockForTransition, refuse, type FieldProblem } from '#actions/projects/project_rules'
+
+export type RepublicationChanges = { deadline?: Date; directAgencyId?: number }
 
 /**
  * Publication (采购公告): the deadline must leave the minimum announcement
@@ -18,20 +21,33 @@ import { lockForTransition, refuse, type FieldProblem } from '#actions/projects/
  * of a listed agency offering the item. A secret draw seed is generated and
  * kept encrypted; its SHA-256 commitment is published now, the seed at opening.
  */
-export async function publishProject(project: Project, owner: User, i18n: I18n) {
+export async function publishProject(
+  project: Project,
+  owner: User,
+  i18n: I18n,
+  changes: RepublicationChanges = {}
+) {
   const now = clock.now()
   const { version, rules } = await rulesInForce(now)
   const problems: FieldProblem[] = []
+  // Re-publication after a failure may set a new deadline and, for direct
+  // selection, name another agency.
+  if (changes.deadline) project.responseDeadline = DateTime.fromJSDate(changes.deadline).toUTC()
+  if (changes.directAgencyId && project.method === 'direct') {
+    project.directAgencyId = changes.directAgencyId
+  }
 
   const today = DateTime.fromJSDate(now).setZone(DISPLAY_ZONE).toISODate()!
-  const earliestDay = await workingDaysFrom(today, rules.minAnnouncementWorkingDays)
+  // Direct selection has no competition to announce: only the confirmation window applies.
+  const announcementDays = project.method === 'direct' ? 0 : rules.minAnnouncementWorkingDays
+  const earliestDay = await workingDaysFrom(today, announcementDays)
   const deadline = project.responseDeadline
   const deadlineDay = deadline.setZone(DISPLAY_ZONE).toISODate()!
   if (deadline.toMillis() <= now.getTime() || deadlineDay < earliestDay) {
     problems.push({
       field: 'deadline',
       rule: 'deadlineTooEarly',
-      data: { days: rules.minAnnouncementWorkingDays, earliest: earliestDay },
+      data: { days: announcementDays, earliest: earliestDay },
     })
   }
   if (project.method === 'direct') {
@@ -54,13 +70,33 @@ export async function publishProject(project: Project, owner: User, i18n: I18n) 
 
   return db.transaction(async (trx) => {
     const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)
+    const republished = locked.status === 'failed'
     const seed = generateSeed()
+    const windowEnd = await workingPeriodEnd(now, rules.directConfirmationWorkingDays)
+    const confirmationDue =
+      locked.method === 'direct' ? Math.min(deadline.toMillis(), windowEnd.getTime()) : null
     locked.merge({
       status: to,
+      round: republished ? locked.round + 1 : locked.round,
+      responseDeadline: deadline,
+      directAgencyId: project.directAgencyId,
       publishedAt: DateTime.fromJSDate(now),
       rulesetVersion: version,
       drawCommitment: commitmentOf(seed),
       drawSeedEncrypted: encryption.encrypt(seed),
+      stage: confirmationDue === null ? null : 'confirmation',
+      stageDueAt: confirmationDue === null ? null : DateTime.fromMillis(confirmationDue),
+      // A new round starts from a clean result.
+      openedAt: null,
+      drawSeed: null,
+      drawSeedMixed: null,
+      draws: null,
+      basePercent: null,
+      referencePriceFen: null,
+      winnerOrganizationId: null,
+      pickReason: null,
+      failedAt: null,
+      failReason: null,
     })
     await locked.save()
     await recordAuditEvent(trx, {
@@ -70,10 +106,30 @@ export async function publishProject(project: Project, owner: User, i18n: I18n) 
       subjectId: locked.id,
       payload: {
         code: locked.code,
+        round: locked.round,
         drawCommitment: locked.drawCommitment,
         rulesetVersion: version,
+        deadline: locked.responseDeadline.toISO(),
       },
     })
+    const when = (locked.stageDueAt ?? locked.responseDeadline)
+      .setZone(DISPLAY_ZONE)
+      .toFormat('yyyy-LL-dd HH:mm')
+    if (locked.method === 'direct') {
+      await notify(trx, {
+        organizationIds: [locked.directAgencyId!],
+        kind: 'direct.requested',
+        projectId: locked.id,
+        data: { code: locked.code, title: locked.title, deadline: when },
+      })
+    } else {
+      await notify(trx, {
+        organizationIds: await organizationsOfferingItem(locked.serviceItemId, trx),
+        kind: 'project.published',
+        projectId: locked.id,
+        data: { code: locked.code, title: locked.title, deadline: when },
+      })
+    }
     return locked
   })
 }

@@ -7,13 +7,43 @@ import { placeBid, withdrawBid } from '#actions/bids/place_bid'
 export default class BidsController {
   /** POST /api/v1/projects/:id/bids (agency) {quoteFen} → 201 {receipt} */
   async store({ params, request, response, auth, i18n }: HttpContext) {
-    const { quoteFen } = await request.validateUsing(placeBidValidator)
-    const { receipt } = await placeBid(Number(params.id), quoteFen, auth.getUserOrFail(), {
+    const payload = await request.validateUsing(placeBidValidator)
+    const { receipt } = await placeBid(Number(params.id), payload, auth.getUserOrFail(), {
       ip: request.ip(),
       userAgent: request.header('user-agent') ?? null,
       i18n,
     })
     return response.created({ receipt })
+  }
+
+  /** GET /api/v1/bids/mine: the agency's bids on every project, newest first, with receipts. */
+  async index({ auth, request }: HttpContext) {
+    const page = Math.max(1, Number(request.input('page', 1)) || 1)
+    const result = await Bid.query()
+      .where('organization_id', auth.getUserOrFail().organizationId)
+      .preload('project')
+      .orderBy('id', 'desc')
+      .paginate(page, 20)
+    return {
+      data: result.all().map((bid) => ({
+        id: bid.id,
+        projectId: bid.projectId,
+        projectCode: bid.project.code,
+        projectTitle: bid.project.title,
+        projectStatus: bid.project.status,
+        round: bid.round,
+        status: bid.status,
+        receipt: bid.receipt,
+        // The agency sees its own quote; nobody else does before opening.
+        quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+        valid: bid.valid,
+        invalidReason: bid.invalidReason,
+        abnormallyLow: bid.abnormallyLow,
+        rank: bid.rank,
+        submittedAt: bid.createdAt.toISO(),
+      })),
+      meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
+    }
   }
 
   /** GET /api/v1/projects/:id/bids/mine: the agency's own active bid, to check its receipt. */
@@ -22,6 +52,7 @@ export default class BidsController {
       .where('project_id', params.id)
       .where('organization_id', auth.getUserOrFail().organizationId)
       .where('status', 'active')
+      .orderBy('id', 'desc')
       .firstOrFail()
     return {
       receipt: bid.receipt,

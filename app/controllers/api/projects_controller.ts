@@ -1,13 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as lucidErrors } from '@adonisjs/lucid'
-import db from '@adonisjs/lucid/services/db'
 import Project from '#models/project'
 import ProjectPolicy from '#policies/project_policy'
 import {
   cancelProjectValidator,
   createProjectValidator,
   listProjectsValidator,
+  publishProjectValidator,
 } from '#validators/project'
+import Objection from '#models/objection'
+import { openedBidsOf } from '#queries/selection_result'
+import { responseCounts } from '#queries/response_counts'
 import { draftProject } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { presentProject } from '#presenters/project'
@@ -52,7 +55,13 @@ export default class ProjectsController {
       }
     }
     const counts = await responseCounts([project.id])
-    return presentProject(project, counts.get(project.id) ?? 0)
+    const opened = project.openedAt
+      ? {
+          bids: await openedBidsOf(project),
+          objections: await Objection.query().where('project_id', project.id).orderBy('id'),
+        }
+      : undefined
+    return presentProject(project, counts.get(project.id) ?? 0, opened)
   }
 
   /** POST /api/v1/projects (owner): a draft. */
@@ -64,11 +73,17 @@ export default class ProjectsController {
   }
 
   /** POST /api/v1/projects/:id/publish (owner): the announcement with the draw commitment. */
-  async publish({ params, bouncer, auth, i18n }: HttpContext) {
+  async publish({ params, request, bouncer, auth, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
-    const published = await publishProject(project, auth.getUserOrFail(), i18n)
-    return { status: published.status, drawCommitment: published.drawCommitment }
+    const changes = await request.validateUsing(publishProjectValidator)
+    const published = await publishProject(project, auth.getUserOrFail(), i18n, changes)
+    return {
+      status: published.status,
+      round: published.round,
+      drawCommitment: published.drawCommitment,
+      deadline: published.responseDeadline.toISO(),
+    }
   }
 
   /** POST /api/v1/projects/:id/cancel (owner, before opening) {reason}. */
@@ -79,22 +94,4 @@ export default class ProjectsController {
     const cancelled = await cancelProject(project, reason, auth.getUserOrFail())
     return { status: cancelled.status, cancelReason: cancelled.cancelReason }
   }
-}
-
-/** Active responses per project, in one query for a whole page. */
-async function responseCounts(projectIds: number[]) {
-  if (projectIds.length === 0) return new Map<number, number>()
-  const rows = await db
-    .from('bids')
-    .whereIn('project_id', projectIds)
-    .where('status', 'active')
-    .select('project_id')
-    .count('* as total')
-    .groupBy('project_id')
-  return new Map(
-    rows.map((row: { project_id: number; total: number | string }) => [
-      Number(row.project_id),
-      Number(row.total),
-    ])
-  )
 }

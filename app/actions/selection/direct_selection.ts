@@ -1,0 +1,152 @@
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import { DateTime } from 'luxon'
+import type { I18n } from '@adonisjs/i18n'
+import type Project from '#models/project'
+import Bid from '#models/bid'
+import Organization from '#models/organization'
+import type User from '#models/user'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import IneligibleException from '#exceptions/ineligible_exception'
+import { ineligibilityReason } from '#domain/eligibility'
+import { bidReceipt, drawSeedOf, generateNonce } from '#domain/verifiable_draw'
+import { eligibilityFactsFor } from '#queries/eligibility_facts'
+import { recordAuditEvent } from '#services/audit_log'
+import { clock } from '#services/clock'
+import { refuse } from '#actions/projects/project_rules'
+import {
+  failProject,
+  lockProject,
+  startPublicity,
+  transition,
+} from '#actions/selection/open_selection'
+
+/*
+ * 直接选取: the owner named one agency; it accepts (with its price, at most
+ * the ceiling) or declines within the confirmation window. A decline or
+ * silence fails this round, and the owner may name another agency.
+ */
+
+/** Locks a direct project that still waits for the named agency's answer. */
+async function lockAwaitingConfirmation(
+  project: Project,
+  agencyUser: User,
+  trx: Parameters<typeof lockProject>[1]
+) {
+  const locked = await lockProject(project.id, trx)
+  if (
+    !locked ||
+    locked.method !== 'direct' ||
+    locked.status !== 'published' ||
+    locked.stage !== 'confirmation' ||
+    locked.directAgencyId !== agencyUser.organizationId ||
+    clock.now().getTime() >= locked.stageDueAt!.toMillis()
+  ) {
+    throw new StateConflictException({ identifier: 'messages.selection.notAwaitingConfirmation' })
+  }
+  return locked
+}
+
+/** The named agency accepts at a price within the bounds; the result goes to publicity. */
+export async function acceptDirectSelection(
+  project: Project,
+  quoteFen: number | undefined,
+  agencyUser: User,
+  i18n: I18n
+) {
+  const agency = await Organization.findOrFail(agencyUser.organizationId)
+  const price = quoteFen ?? project.ceilingPriceFen
+  if (price > project.ceilingPriceFen) {
+    refuse(
+      [{ field: 'quoteFen', rule: 'quoteOverCeiling', data: { ceiling: project.ceilingPriceFen } }],
+      i18n
+    )
+  }
+  if (project.floorPriceFen !== null && price < project.floorPriceFen) {
+    refuse(
+      [{ field: 'quoteFen', rule: 'quoteUnderFloor', data: { floor: project.floorPriceFen } }],
+      i18n
+    )
+  }
+  const reason = ineligibilityReason(await eligibilityFactsFor(project, agency.id))
+  if (reason) throw new IneligibleException(reason)
+
+  return db.transaction(async (trx) => {
+    const locked = await lockAwaitingConfirmation(project, agencyUser, trx)
+    const nonce = generateNonce()
+    const receipt = bidReceipt(locked.code, agency.uscc, price, nonce)
+    await Bid.create(
+      {
+        projectId: locked.id,
+        round: locked.round,
+        organizationId: agency.id,
+        submittedByUserId: agencyUser.id,
+        quoteEncrypted: encryption.encrypt(String(price)),
+        nonceEncrypted: encryption.encrypt(nonce),
+        quoteFen: price,
+        nonce,
+        receipt,
+        status: 'active',
+        valid: true,
+        inDrawSeed: true,
+        rank: 1,
+      },
+      { client: trx }
+    )
+    const seed = encryption.decrypt<string>(locked.drawSeedEncrypted!)!
+    transition(locked, 'open')
+    locked.merge({
+      openedAt: DateTime.fromJSDate(clock.now()),
+      drawSeed: seed,
+      drawSeedMixed: drawSeedOf(seed, [receipt]),
+      draws: '[]',
+      winnerOrganizationId: agency.id,
+      stage: null,
+      stageDueAt: null,
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: agencyUser,
+      action: 'selection.direct_accepted',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: { code: locked.code, agencyId: agency.id, quoteFen: price, receipt },
+    })
+    await startPublicity(locked, trx, agencyUser)
+    return locked
+  })
+}
+
+/** The named agency declines; the round fails and the owner may name another agency. */
+export async function declineDirectSelection(project: Project, reason: string, agencyUser: User) {
+  return db.transaction(async (trx) => {
+    const locked = await lockAwaitingConfirmation(project, agencyUser, trx)
+    await recordAuditEvent(trx, {
+      actor: agencyUser,
+      action: 'selection.direct_declined',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: { code: locked.code, agencyId: agencyUser.organizationId, reason },
+    })
+    await failProject(locked, 'direct_declined', trx, agencyUser)
+    return locked
+  })
+}
+
+/** The scheduler: the confirmation window passed in silence. */
+export async function expireDirectSelection(projectId: number) {
+  return db.transaction(async (trx) => {
+    const locked = await lockProject(projectId, trx)
+    if (
+      !locked ||
+      locked.method !== 'direct' ||
+      locked.status !== 'published' ||
+      locked.stageDueAt === null ||
+      locked.stageDueAt.toMillis() > clock.now().getTime()
+    ) {
+      return false
+    }
+    await failProject(locked, 'no_confirmation', trx, null)
+    return true
+  })
+}

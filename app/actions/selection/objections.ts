@@ -1,0 +1,141 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { I18n } from '@adonisjs/i18n'
+import type Project from '#models/project'
+import Bid from '#models/bid'
+import Objection from '#models/objection'
+import type User from '#models/user'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import { refuse } from '#actions/projects/project_rules'
+import { recordAuditEvent } from '#services/audit_log'
+import { rulesOfVersion } from '#services/market_rules'
+import { workingPeriodEnd } from '#services/calendar'
+import { notify } from '#services/notifications'
+import { clock } from '#services/clock'
+import {
+  bidsOfRound,
+  concludeSelection,
+  lockProject,
+  transition,
+} from '#actions/selection/open_selection'
+
+/*
+ * 质疑 (SPEC "Publicity and objections"): during publicity a participating
+ * agency objects, with reasons, to a bid of the result (the winner's when it
+ * names none). The award waits while an objection is pending. A regulator
+ * decides within the response limit; an upheld objection disqualifies the
+ * bid and re-opens the selection without it.
+ */
+
+/** A participant files an objection during publicity. */
+export async function fileObjection(
+  project: Project,
+  input: { reason: string; bidId?: number },
+  agencyUser: User,
+  i18n: I18n
+) {
+  return db.transaction(async (trx) => {
+    const locked = await lockProject(project.id, trx)
+    const now = clock.now()
+    if (
+      !locked ||
+      locked.status !== 'publicity' ||
+      now.getTime() >= locked.publicityEndsAt!.toMillis()
+    ) {
+      throw new StateConflictException({ identifier: 'messages.selection.objectionsClosed' })
+    }
+    const bids = await bidsOfRound(locked, trx)
+    if (!bids.some((bid) => bid.organizationId === agencyUser.organizationId)) {
+      throw new StateConflictException({ identifier: 'messages.selection.notParticipant' })
+    }
+    const target = input.bidId
+      ? bids.find((bid) => bid.id === input.bidId && bid.valid)
+      : bids.find((bid) => bid.organizationId === locked.winnerOrganizationId)
+    if (!target) refuse([{ field: 'bidId', rule: 'objectionTarget' }], i18n)
+    const rules = await rulesOfVersion(locked.rulesetVersion!)
+    const due = await workingPeriodEnd(now, Math.max(1, rules.objectionResponseWorkingDays))
+    const objection = await Objection.create(
+      {
+        projectId: locked.id,
+        round: locked.round,
+        bidId: target.id,
+        organizationId: agencyUser.organizationId,
+        filedByUserId: agencyUser.id,
+        reason: input.reason,
+        status: 'pending',
+        responseDueAt: DateTime.fromJSDate(due),
+      },
+      { client: trx }
+    )
+    await recordAuditEvent(trx, {
+      actor: agencyUser,
+      action: 'objection.filed',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: { objectionId: objection.id, bidId: target.id, reason: input.reason },
+    })
+    const regulators = await trx.from('organizations').where('kind', 'regulator').select('id')
+    await notify(trx, {
+      organizationIds: [locked.ownerOrganizationId, ...regulators.map((row: any) => row.id)],
+      kind: 'objection.filed',
+      projectId: locked.id,
+      data: { code: locked.code, title: locked.title },
+    })
+    return objection
+  })
+}
+
+/** A regulator decides a pending objection; upheld re-opens the selection without the bid. */
+export async function decideObjection(
+  objection: Objection,
+  input: { upheld: boolean; decision: string },
+  regulator: User
+) {
+  return db.transaction(async (trx) => {
+    const project = await lockProject(objection.projectId, trx)
+    const locked = await Objection.query({ client: trx })
+      .where('id', objection.id)
+      .forUpdate()
+      .firstOrFail()
+    if (!project || locked.status !== 'pending') {
+      throw new StateConflictException({ identifier: 'messages.selection.objectionDecided' })
+    }
+    locked.merge({
+      status: input.upheld ? 'upheld' : 'rejected',
+      decision: input.decision,
+      decidedByUserId: regulator.id,
+      decidedAt: DateTime.fromJSDate(clock.now()),
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: input.upheld ? 'objection.upheld' : 'objection.rejected',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { objectionId: locked.id, bidId: locked.bidId, decision: input.decision },
+    })
+    await notify(trx, {
+      organizationIds: [project.ownerOrganizationId, locked.organizationId],
+      kind: 'objection.decided',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    if (input.upheld && project.status === 'publicity' && locked.round === project.round) {
+      const bid = await Bid.query({ client: trx }).where('id', locked.bidId).firstOrFail()
+      bid.merge({ valid: false, invalidReason: 'objection_upheld', rank: null })
+      await bid.save()
+      transition(project, 'reopen')
+      project.merge({ winnerOrganizationId: null, publicityStartedAt: null, publicityEndsAt: null })
+      await project.save()
+      await recordAuditEvent(trx, {
+        actor: regulator,
+        action: 'project.reopened',
+        subjectType: 'project',
+        subjectId: project.id,
+        payload: { code: project.code, disqualifiedBidId: bid.id },
+      })
+      await concludeSelection(project, trx, regulator)
+    }
+    return locked
+  })
+}

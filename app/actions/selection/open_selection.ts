@@ -1,0 +1,479 @@
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import Project from '#models/project'
+import Bid, { type InvalidReason } from '#models/bid'
+import type User from '#models/user'
+import { nextState, type ProjectTransition } from '#domain/project_lifecycle'
+import { ineligibilityReason } from '#domain/eligibility'
+import { drawSeedOf } from '#domain/verifiable_draw'
+import {
+  abnormallyLowQuotes,
+  selectAveragePrice,
+  selectCreditPreferredShortlist,
+  selectLowestPrice,
+  selectRandom,
+  selectScored,
+  type OpenedBid,
+  type SelectionOutcome,
+} from '#domain/selection'
+import type { RuleParameters } from '#domain/rules'
+import { eligibilityFactsForMany } from '#queries/eligibility_facts'
+import { recordAuditEvent } from '#services/audit_log'
+import { rulesOfVersion } from '#services/market_rules'
+import { workingPeriodEnd } from '#services/calendar'
+import { notify } from '#services/notifications'
+import { clock } from '#services/clock'
+import StateConflictException from '#exceptions/state_conflict_exception'
+
+type Actor = Pick<User, 'id' | 'role'> | null
+
+/**
+ * Moves a locked project along the lifecycle or refuses with 409. Every
+ * selection step goes through here, so a step that is no longer allowed
+ * (a second opening, a pick after publicity began) changes nothing.
+ */
+export function transition(project: Project, name: ProjectTransition) {
+  const to = nextState(project.status, name)
+  if (!to) {
+    throw new StateConflictException({
+      identifier: 'messages.projects.transitionRefused',
+      data: { transition: name, status: project.status },
+    })
+  }
+  project.status = to
+}
+
+/** Locks a project row for a selection step (null when it does not exist). */
+export function lockProject(projectId: number, trx: TransactionClientContract) {
+  return Project.query({ client: trx }).where('id', projectId).forUpdate().first()
+}
+
+/** The bids of the project's current round that were still active at the deadline. */
+export function bidsOfRound(project: Project, trx: TransactionClientContract) {
+  return Bid.query({ client: trx })
+    .where('project_id', project.id)
+    .where('round', project.round)
+    .where('status', 'active')
+    .orderBy('id')
+}
+
+/**
+ * 开标: at the deadline the seed is revealed, every quote and nonce is
+ * decrypted, each bidder (and each consortium member) is judged eligible again
+ * as of now, and the draw seed is fixed over the receipts of the valid bids.
+ * Too few valid responses fail the selection (流标); abnormally low quotes
+ * wait for their justification; otherwise the method computes the result.
+ * Returns what happened; a project that is not due (or already opened by
+ * another instance, which held the lock first) is left alone.
+ */
+export async function openProject(projectId: number): Promise<'opened' | 'failed' | 'skipped'> {
+  return db.transaction(async (trx) => {
+    const project = await lockProject(projectId, trx)
+    const now = clock.now()
+    if (
+      !project ||
+      project.status !== 'published' ||
+      project.method === 'direct' ||
+      project.responseDeadline.toMillis() > now.getTime()
+    ) {
+      return 'skipped'
+    }
+    const rules = await rulesOfVersion(project.rulesetVersion!)
+    const seed = encryption.decrypt<string>(project.drawSeedEncrypted!)!
+    const bids = await bidsOfRound(project, trx)
+    const invalid = await judgeEligibility(project, bids, trx)
+
+    for (const bid of bids) {
+      bid.quoteFen = Number(encryption.decrypt<string>(bid.quoteEncrypted))
+      bid.nonce = encryption.decrypt<string>(bid.nonceEncrypted)
+      bid.invalidReason = invalid.get(bid.id) ?? null
+      bid.valid = bid.invalidReason === null
+      bid.inDrawSeed = bid.valid
+    }
+    await saveRevealedBids(bids, trx)
+    const valid = bids.filter((bid) => bid.valid)
+
+    transition(project, 'open')
+    project.merge({
+      openedAt: DateTime.fromJSDate(now),
+      drawSeed: seed,
+      drawSeedMixed: drawSeedOf(
+        seed,
+        valid.map((bid) => bid.receipt)
+      ),
+    })
+    await project.save()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'project.opened',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: {
+        code: project.code,
+        round: project.round,
+        seed,
+        drawSeed: project.drawSeedMixed,
+        bids: bids.map((bid) => ({
+          bidId: bid.id,
+          receipt: bid.receipt,
+          quoteFen: bid.quoteFen,
+          invalidReason: bid.invalidReason,
+        })),
+      },
+    })
+    await notify(trx, {
+      organizationIds: bids.map((bid) => bid.organizationId),
+      kind: 'project.opened',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+
+    const required = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
+    if (valid.length < required) {
+      await failProject(project, 'too_few_responses', trx, null)
+      return 'failed'
+    }
+
+    const flagged = new Set(
+      abnormallyLowQuotes(
+        await openedBids(valid, trx),
+        rules.abnormallyLowBelowMeanPercent,
+        rules.abnormallyLowBelowNextPercent
+      )
+    )
+    if (flagged.size > 0) {
+      await askForJustifications(project, valid, flagged, rules, trx)
+      return 'opened'
+    }
+    const outcome = await concludeSelection(project, trx, null)
+    return outcome === 'failed' ? 'failed' : 'opened'
+  })
+}
+
+/**
+ * Eligibility again at opening, for each bidder and each consortium member
+ * for its sub-item: the first failed condition of each invalid bid.
+ */
+async function judgeEligibility(project: Project, bids: Bid[], trx: TransactionClientContract) {
+  const invalid = new Map<number, InvalidReason>()
+  const facts = await eligibilityFactsForMany(
+    project,
+    bids.map((bid) => bid.organizationId),
+    { client: trx }
+  )
+  for (const bid of bids) {
+    const reason = ineligibilityReason(facts.get(bid.organizationId)!)
+    if (reason) invalid.set(bid.id, reason.code)
+  }
+  const members = await trx
+    .from('bid_members')
+    .whereIn(
+      'bid_id',
+      bids.map((bid) => bid.id)
+    )
+    .select('bid_id', 'organization_id', 'service_item_id')
+  const byItem = Map.groupBy(members, (member: any) => Number(member.service_item_id))
+  for (const [serviceItemId, rows] of byItem) {
+    const memberFacts = await eligibilityFactsForMany(
+      project,
+      rows.map((row: any) => Number(row.organization_id)),
+      { client: trx, serviceItemId }
+    )
+    for (const row of rows) {
+      const bidId = Number(row.bid_id)
+      if (invalid.has(bidId)) continue
+      if (ineligibilityReason(memberFacts.get(Number(row.organization_id))!)) {
+        invalid.set(bidId, 'member_ineligible')
+      }
+    }
+  }
+  return invalid
+}
+
+/** Writes the revealed quotes and judgements, 500 bids per statement. */
+async function saveRevealedBids(bids: Bid[], trx: TransactionClientContract) {
+  for (let start = 0; start < bids.length; start += 500) {
+    const chunk = bids.slice(start, start + 500)
+    const cases = (pick: (bid: Bid) => string | number | boolean | null) => {
+      const bindings: (string | number)[] = []
+      const sql = chunk
+        .map((bid) => {
+          const value = pick(bid)
+          if (value === null) {
+            bindings.push(bid.id)
+            return 'when ? then null'
+          }
+          bindings.push(bid.id, typeof value === 'boolean' ? Number(value) : value)
+          return 'when ? then ?'
+        })
+        .join(' ')
+      return trx.raw(`case id ${sql} end`, bindings)
+    }
+    await trx
+      .from('bids')
+      .whereIn(
+        'id',
+        chunk.map((bid) => bid.id)
+      )
+      .update({
+        quote_fen: cases((bid) => bid.quoteFen),
+        nonce: cases((bid) => bid.nonce),
+        valid: cases((bid) => (bid.valid ? 1 : 0)),
+        in_draw_seed: cases((bid) => (bid.inDrawSeed ? 1 : 0)),
+        invalid_reason: cases((bid) => bid.invalidReason),
+      })
+  }
+}
+
+/** The opened bids as the pure selection functions see them (USCC, quote, credit, plan score). */
+async function openedBids(bids: Bid[], trx: TransactionClientContract): Promise<OpenedBid[]> {
+  const ids = bids.map((bid) => bid.organizationId)
+  const agencies = new Map<number, { uscc: string; creditScore: number }>()
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = await trx
+      .from('organizations as o')
+      .leftJoin('agency_profiles as p', 'p.organization_id', 'o.id')
+      .whereIn('o.id', ids.slice(start, start + 500))
+      .select('o.id', 'o.uscc', 'p.credit_score')
+    for (const row of rows) {
+      agencies.set(Number(row.id), { uscc: row.uscc, creditScore: Number(row.credit_score ?? 0) })
+    }
+  }
+  return bids.map((bid) => ({
+    uscc: agencies.get(bid.organizationId)!.uscc,
+    quoteFen: bid.quoteFen!,
+    creditScore: agencies.get(bid.organizationId)!.creditScore,
+    // Evaluations arrive with service delivery; until then everyone is neutral.
+    meanEvaluation: null,
+    planScore: bid.planScoreCenti === null ? undefined : bid.planScoreCenti / 100,
+  }))
+}
+
+/** Flags abnormally low quotes; their agencies have the rule's working days to justify them. */
+async function askForJustifications(
+  project: Project,
+  valid: Bid[],
+  flagged: Set<string>,
+  rules: RuleParameters,
+  trx: TransactionClientContract
+) {
+  const opened = await openedBids(valid, trx)
+  const flaggedBids = valid.filter((_bid, index) => flagged.has(opened[index].uscc))
+  await Bid.query({ client: trx })
+    .whereIn(
+      'id',
+      flaggedBids.map((bid) => bid.id)
+    )
+    .update({ abnormally_low: 1 })
+  const due = await workingPeriodEnd(clock.now(), rules.abnormallyLowJustificationWorkingDays)
+  project.merge({ stage: 'justification', stageDueAt: DateTime.fromJSDate(due) })
+  await project.save()
+  await recordAuditEvent(trx, {
+    actor: null,
+    action: 'selection.abnormally_low_flagged',
+    subjectType: 'project',
+    subjectId: project.id,
+    payload: { code: project.code, bidIds: flaggedBids.map((bid) => bid.id), dueAt: due },
+  })
+  const deadline = DateTime.fromJSDate(due).setZone('Asia/Shanghai').toFormat('yyyy-LL-dd HH:mm')
+  await notify(trx, {
+    organizationIds: flaggedBids.map((bid) => bid.organizationId),
+    kind: 'bid.abnormally_low',
+    projectId: project.id,
+    data: { code: project.code, title: project.title, deadline },
+  })
+}
+
+/**
+ * Computes the result from the bids that are valid now, by the project's
+ * method, and moves on: to publicity with the winner and alternates; to the
+ * owner when the method needs a choice (shortlist pick, plan scores); or to
+ * failure when too few valid bids remain.
+ */
+export async function concludeSelection(
+  project: Project,
+  trx: TransactionClientContract,
+  actor: Actor
+): Promise<'publicity' | 'failed' | 'waiting'> {
+  const rules = await rulesOfVersion(project.rulesetVersion!)
+  const bids = await bidsOfRound(project, trx)
+  const valid = bids.filter((bid) => bid.valid)
+  const opened = await openedBids(valid, trx)
+  const bidOfUscc = new Map(opened.map((entry, index) => [entry.uscc, valid[index]]))
+  const weights = project.weights ? JSON.parse(project.weights) : null
+  const minValid = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
+  const drawSeed = project.drawSeedMixed!
+
+  if (
+    project.method === 'scored' &&
+    (weights?.plan ?? 0) > 0 &&
+    valid.some((bid) => bid.planScoreCenti === null) &&
+    valid.length >= minValid
+  ) {
+    await waitForOwner(project, 'plan_scores', trx)
+    return 'waiting'
+  }
+
+  const outcome: SelectionOutcome = (() => {
+    switch (project.method) {
+      case 'random':
+        return selectRandom(opened, drawSeed, minValid)
+      case 'lowest_price':
+        return selectLowestPrice(opened, drawSeed, minValid)
+      case 'average_price':
+        return selectAveragePrice(opened, drawSeed, minValid)
+      case 'credit_preferred':
+        return selectCreditPreferredShortlist(
+          opened,
+          drawSeed,
+          minValid,
+          project.longlistSize ?? Math.max(5, minValid),
+          project.shortlistSize ?? 3
+        )
+      case 'scored':
+        return selectScored(
+          opened,
+          { price: 0, credit: 0, performance: 0, plan: 0, ...weights },
+          drawSeed,
+          minValid
+        )
+      default:
+        throw new Error(`No computed selection for method ${project.method}`)
+    }
+  })()
+
+  if (outcome.failed) {
+    await failProject(project, 'too_few_responses', trx, actor)
+    return 'failed'
+  }
+
+  for (const bid of bids) {
+    bid.rank = null
+    bid.scoreCenti = null
+  }
+  outcome.ranking.forEach((uscc, index) => {
+    bidOfUscc.get(uscc)!.rank = index + 1
+  })
+  for (const [uscc, score] of Object.entries(outcome.scores ?? {})) {
+    bidOfUscc.get(uscc)!.scoreCenti = Math.round(score * 100)
+  }
+  for (const bid of bids) await bid.save()
+
+  project.merge({
+    draws: JSON.stringify(outcome.draws),
+    basePercent: outcome.basePercent ?? null,
+    referencePriceFen: outcome.referencePriceFen ?? null,
+  })
+  if (project.method === 'credit_preferred') {
+    project.winnerOrganizationId = null
+    await waitForOwner(project, 'pick', trx)
+    return 'waiting'
+  }
+  project.winnerOrganizationId = bidOfUscc.get(outcome.ranking[0])!.organizationId
+  await startPublicity(project, trx, actor)
+  return 'publicity'
+}
+
+/** The selection waits for the owner (plan scores or the shortlist pick). */
+async function waitForOwner(
+  project: Project,
+  stage: 'plan_scores' | 'pick',
+  trx: TransactionClientContract
+) {
+  project.merge({ stage, stageDueAt: null })
+  await project.save()
+  await recordAuditEvent(trx, {
+    actor: null,
+    action: `selection.awaiting_${stage}`,
+    subjectType: 'project',
+    subjectId: project.id,
+    payload: { code: project.code, draws: project.draws },
+  })
+  await notify(trx, {
+    organizationIds: [project.ownerOrganizationId],
+    kind: 'project.needs_owner',
+    projectId: project.id,
+    data: { code: project.code, title: project.title },
+  })
+}
+
+/** 中选公示: the result is public for the publicity period; objections may be filed. */
+export async function startPublicity(
+  project: Project,
+  trx: TransactionClientContract,
+  actor: Actor
+) {
+  const rules = await rulesOfVersion(project.rulesetVersion!)
+  const now = clock.now()
+  transition(project, 'startPublicity')
+  const ends = await workingPeriodEnd(now, rules.publicityWorkingDays)
+  project.merge({
+    stage: null,
+    stageDueAt: null,
+    publicityStartedAt: DateTime.fromJSDate(now),
+    publicityEndsAt: DateTime.fromJSDate(ends),
+  })
+  await project.save()
+  const ranked = await Bid.query({ client: trx })
+    .where('project_id', project.id)
+    .where('round', project.round)
+    .whereNotNull('rank')
+    .orderBy('rank')
+  await recordAuditEvent(trx, {
+    actor,
+    action: 'project.publicity_started',
+    subjectType: 'project',
+    subjectId: project.id,
+    payload: {
+      code: project.code,
+      winnerOrganizationId: project.winnerOrganizationId,
+      ranking: ranked.map((bid) => bid.organizationId),
+      basePercent: project.basePercent,
+      referencePriceFen: project.referencePriceFen,
+      publicityEndsAt: ends.toISOString(),
+    },
+  })
+  const participants = await bidsOfRound(project, trx)
+  await notify(trx, {
+    organizationIds: [
+      project.ownerOrganizationId,
+      ...participants.map((bid) => bid.organizationId),
+    ],
+    kind: 'project.publicity',
+    projectId: project.id,
+    data: { code: project.code, title: project.title },
+  })
+}
+
+/** 流标: the selection failed; the owner may re-publish (changing the method if needed). */
+export async function failProject(
+  project: Project,
+  reason: 'too_few_responses' | 'direct_declined' | 'no_confirmation',
+  trx: TransactionClientContract,
+  actor: Actor
+) {
+  transition(project, 'fail')
+  project.merge({
+    stage: null,
+    stageDueAt: null,
+    winnerOrganizationId: null,
+    failedAt: DateTime.fromJSDate(clock.now()),
+    failReason: reason,
+  })
+  await project.save()
+  await recordAuditEvent(trx, {
+    actor,
+    action: 'project.failed',
+    subjectType: 'project',
+    subjectId: project.id,
+    payload: { code: project.code, round: project.round, reason },
+  })
+  await notify(trx, {
+    organizationIds: [project.ownerOrganizationId],
+    kind: 'project.failed',
+    projectId: project.id,
+    data: { code: project.code, title: project.title },
+  })
+}

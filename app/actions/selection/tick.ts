@@ -1,0 +1,122 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { recordAuditEvent } from '#services/audit_log'
+import { notify } from '#services/notifications'
+import { clock } from '#services/clock'
+import { sqlTime } from '#services/sql_time'
+import { lockProject, openProject, transition } from '#actions/selection/open_selection'
+import { closeJustifications } from '#actions/selection/abnormal_quotes'
+import { expireDirectSelection } from '#actions/selection/direct_selection'
+
+export type TickReport = {
+  opened: number
+  failed: number
+  directExpired: number
+  justificationsClosed: number
+  awarded: number
+}
+
+/**
+ * Performs every transition that is due now (SPEC "The project lifecycle"):
+ * openings at the deadline, silent direct selections, justification
+ * deadlines, the end of publicity. Each project moves in its own transaction
+ * under a row lock and re-checks its state inside it, so ticks running at the
+ * same time on several instances do each transition exactly once, and a tick
+ * that crashes half-way leaves nothing half-done.
+ */
+export async function runTick(): Promise<TickReport> {
+  const now = sqlTime(clock.now())
+  const report: TickReport = {
+    opened: 0,
+    failed: 0,
+    directExpired: 0,
+    justificationsClosed: 0,
+    awarded: 0,
+  }
+
+  const dueOpenings = await db
+    .from('projects')
+    .where('status', 'published')
+    .where('response_deadline', '<=', now)
+    .whereNot('method', 'direct')
+    .orderBy('response_deadline')
+    .select('id')
+  for (const { id } of dueOpenings) {
+    const outcome = await openProject(Number(id))
+    if (outcome === 'opened') report.opened += 1
+    if (outcome === 'failed') report.failed += 1
+  }
+
+  const silentDirect = await db
+    .from('projects')
+    .where('status', 'published')
+    .where('method', 'direct')
+    .where('stage_due_at', '<=', now)
+    .select('id')
+  for (const { id } of silentDirect) {
+    if (await expireDirectSelection(Number(id))) report.directExpired += 1
+  }
+
+  const justificationsDue = await db
+    .from('projects')
+    .where('status', 'opened')
+    .where('stage', 'justification')
+    .where('stage_due_at', '<=', now)
+    .select('id')
+  for (const { id } of justificationsDue) {
+    if (await closeJustifications(Number(id))) report.justificationsClosed += 1
+  }
+
+  const publicityOver = await db
+    .from('projects')
+    .where('status', 'publicity')
+    .where('publicity_ends_at', '<=', now)
+    .whereNotExists((query) =>
+      query
+        .from('objections')
+        .whereColumn('objections.project_id', 'projects.id')
+        .where('objections.status', 'pending')
+    )
+    .select('id')
+  for (const { id } of publicityOver) {
+    if (await awardProject(Number(id))) report.awarded += 1
+  }
+  return report
+}
+
+/** The end of publicity without a pending objection: the winner is awarded (中选). */
+export async function awardProject(projectId: number) {
+  return db.transaction(async (trx) => {
+    const project = await lockProject(projectId, trx)
+    if (
+      !project ||
+      project.status !== 'publicity' ||
+      project.publicityEndsAt!.toMillis() > clock.now().getTime()
+    ) {
+      return false
+    }
+    const pending = await trx
+      .from('objections')
+      .where('project_id', project.id)
+      .where('status', 'pending')
+      .first()
+    if (pending) return false
+    transition(project, 'award')
+    project.awardedAt = DateTime.fromJSDate(clock.now())
+    await project.save()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'project.awarded',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { code: project.code, winnerOrganizationId: project.winnerOrganizationId },
+    })
+    await notify(trx, {
+      organizationIds: [project.ownerOrganizationId, project.winnerOrganizationId!],
+      kind: 'project.awarded',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    return true
+  })
+}

@@ -1,0 +1,23 @@
+import { BaseCommand } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/**
+ * `node ace market:tick` — performs every transition that is due now
+ * (openings, silent direct selections, justification deadlines, the end of
+ * publicity). Idempotent and safe on several instances at once.
+ */
+export default class Tick extends BaseCommand {
+  static commandName = 'market:tick'
+  static description = 'Perform every market transition that is due now'
+
+  static options: CommandOptions = { startApp: true }
+
+  async run() {
+    const { runTick } = await import('#actions/selection/tick')
+    const report = await runTick()
+    this.logger.info(
+      `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
+        `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}`
+    )
+  }
+}

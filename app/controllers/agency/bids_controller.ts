@@ -1,0 +1,92 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Project from '#models/project'
+import Bid from '#models/bid'
+import BidPolicy from '#policies/bid_policy'
+import ObjectionPolicy from '#policies/objection_policy'
+import {
+  acceptDirectFormValidator,
+  bidFormValidator,
+  declineDirectValidator,
+} from '#validators/bid'
+import { justificationValidator } from '#validators/selection'
+import { fileObjectionValidator } from '#validators/objection'
+import { placeBid, withdrawBid } from '#actions/bids/place_bid'
+import { acceptDirectSelection, declineDirectSelection } from '#actions/selection/direct_selection'
+import { justifyQuote } from '#actions/selection/abnormal_quotes'
+import { fileObjection } from '#actions/selection/objections'
+import {
+  bidsOfAgency,
+  directRequestsForAgency,
+  openProjectsForAgency,
+} from '#queries/project_pages'
+import { yuanToFen } from '#services/money'
+
+/** The agency's pages: open announcements for its items, its bids, and its answers. */
+export default class BidsController {
+  async index({ auth, view }: HttpContext) {
+    const organizationId = auth.getUserOrFail().organizationId
+    const [open, direct, bids] = await Promise.all([
+      openProjectsForAgency(organizationId),
+      directRequestsForAgency(organizationId),
+      bidsOfAgency(organizationId),
+    ])
+    return view.render('pages/agency/projects', { open, direct, bids })
+  }
+
+  async store({ params, request, response, auth, session, i18n }: HttpContext) {
+    const { quoteYuan, servicePlan } = await request.validateUsing(bidFormValidator)
+    const { receipt } = await placeBid(
+      Number(params.id),
+      { quoteFen: yuanToFen(quoteYuan), servicePlan },
+      auth.getUserOrFail(),
+      { ip: request.ip(), userAgent: request.header('user-agent') ?? null, i18n }
+    )
+    session.flash('success', i18n.t('messages.projectPages.bidPlaced', { receipt }))
+    return response.redirect().toRoute('projects.show', { id: params.id })
+  }
+
+  async withdraw({ params, response, auth, session, i18n }: HttpContext) {
+    await withdrawBid(Number(params.id), auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.projectPages.bidWithdrawn'))
+    return response.redirect().toRoute('projects.show', { id: params.id })
+  }
+
+  async acceptDirect({ params, request, response, auth, session, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    const { quoteYuan } = await request.validateUsing(acceptDirectFormValidator)
+    await acceptDirectSelection(
+      project,
+      quoteYuan === undefined ? undefined : yuanToFen(quoteYuan),
+      auth.getUserOrFail(),
+      i18n
+    )
+    session.flash('success', i18n.t('messages.projectPages.directAccepted'))
+    return response.redirect().toRoute('projects.show', { id: project.id })
+  }
+
+  async declineDirect({ params, request, response, auth, session, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    const { reason } = await request.validateUsing(declineDirectValidator)
+    await declineDirectSelection(project, reason ?? '', auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.projectPages.directDeclined'))
+    return response.redirect().toRoute('projects.show', { id: project.id })
+  }
+
+  async justify({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const bid = await Bid.findOrFail(params.id)
+    await bouncer.with(BidPolicy).authorize('justify', bid)
+    const { text } = await request.validateUsing(justificationValidator)
+    await justifyQuote(bid, text, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.projectPages.justified'))
+    return response.redirect().toRoute('projects.show', { id: bid.projectId })
+  }
+
+  async object({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(ObjectionPolicy).authorize('file')
+    const project = await Project.findOrFail(params.id)
+    const payload = await request.validateUsing(fileObjectionValidator)
+    await fileObjection(project, payload, auth.getUserOrFail(), i18n)
+    session.flash('success', i18n.t('messages.projectPages.objectionFiled'))
+    return response.redirect().toRoute('projects.show', { id: project.id })
+  }
+}

@@ -1,0 +1,83 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Project from '#models/project'
+import Bid from '#models/bid'
+import ProjectPolicy from '#policies/project_policy'
+import BidPolicy from '#policies/bid_policy'
+import { acceptDirectValidator, declineDirectValidator } from '#validators/bid'
+import {
+  justificationValidator,
+  planScoresValidator,
+  quoteDecisionValidator,
+  shortlistPickValidator,
+} from '#validators/selection'
+import { pickFromShortlist, scorePlans } from '#actions/selection/owner_choices'
+import { decideQuote, justifyQuote } from '#actions/selection/abnormal_quotes'
+import { acceptDirectSelection, declineDirectSelection } from '#actions/selection/direct_selection'
+
+/** The steps of a selection after opening that need a person: owners and agencies. */
+export default class SelectionsController {
+  /** POST /api/v1/projects/:id/shortlist/pick (owner, credit_preferred) {agencyId, reason} */
+  async pick({ params, request, bouncer, auth, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const { agencyId, reason } = await request.validateUsing(shortlistPickValidator)
+    const picked = await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail(), i18n)
+    return { status: picked.status, winnerAgencyId: picked.winnerOrganizationId }
+  }
+
+  /** POST /api/v1/projects/:id/plan-scores (owner, scored) {scores:[{bidId, score, reason}]} */
+  async scorePlans({ params, request, bouncer, auth, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const { scores } = await request.validateUsing(planScoresValidator)
+    const scored = await scorePlans(project, scores, auth.getUserOrFail(), i18n)
+    return { status: scored.status, winnerAgencyId: scored.winnerOrganizationId }
+  }
+
+  /** POST /api/v1/bids/:id/justification (the bidding agency) {text} */
+  async justify({ params, request, bouncer, auth }: HttpContext) {
+    const bid = await Bid.findOrFail(params.id)
+    await bouncer.with(BidPolicy).authorize('justify', bid)
+    const { text } = await request.validateUsing(justificationValidator)
+    const justified = await justifyQuote(bid, text, auth.getUserOrFail())
+    return { id: justified.id, justifiedAt: justified.justifiedAt?.toISO() }
+  }
+
+  /** POST /api/v1/bids/:id/rejection (owner) {reason} — rejects an abnormally low quote. */
+  async rejectQuote(context: HttpContext) {
+    return this.decide(context, 'rejected')
+  }
+
+  /** POST /api/v1/bids/:id/acceptance (owner) {reason} — keeps a justified low quote. */
+  async keepQuote(context: HttpContext) {
+    return this.decide(context, 'kept')
+  }
+
+  private async decide(
+    { params, request, bouncer, auth }: HttpContext,
+    decision: 'kept' | 'rejected'
+  ) {
+    const bid = await Bid.findOrFail(params.id)
+    const project = await Project.findOrFail(bid.projectId)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const { reason } = await request.validateUsing(quoteDecisionValidator)
+    const decided = await decideQuote(bid, decision, reason, auth.getUserOrFail())
+    return { id: decided.id, ownerDecision: decided.ownerDecision, valid: decided.valid }
+  }
+
+  /** POST /api/v1/projects/:id/direct/accept (the named agency) {quoteFen?} */
+  async acceptDirect({ params, request, auth, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    const { quoteFen } = await request.validateUsing(acceptDirectValidator)
+    const accepted = await acceptDirectSelection(project, quoteFen, auth.getUserOrFail(), i18n)
+    return { status: accepted.status, winnerAgencyId: accepted.winnerOrganizationId }
+  }
+
+  /** POST /api/v1/projects/:id/direct/decline (the named agency) {reason?} */
+  async declineDirect({ params, request, auth }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    const { reason } = await request.validateUsing(declineDirectValidator)
+    const declined = await declineDirectSelection(project, reason ?? '', auth.getUserOrFail())
+    return { status: declined.status, failReason: declined.failReason }
+  }
+}

@@ -1,0 +1,93 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Project from '#models/project'
+import Objection from '#models/objection'
+import { listProjectsValidator } from '#validators/project'
+import { drawProofOf, openedBidsOf } from '#queries/selection_result'
+import { projectPageFacts, searchProjects } from '#queries/project_pages'
+import { searchCatalog } from '#queries/catalog'
+import { SELECTION_METHODS } from '#models/project'
+
+const VERIFY_LABELS = [
+  'verdictChecking',
+  'verdictValid',
+  'verdictInvalid',
+  'verdictPending',
+  'verdictUnsupported',
+  'verdictError',
+  'serverDisagrees',
+  'tableCaption',
+  'columnCheck',
+  'columnResult',
+  'columnExpected',
+  'columnActual',
+  'resultOk',
+  'resultFail',
+  'checkCommitment',
+  'checkReceipt',
+  'checkDrawSeed',
+  'checkDraw',
+  'purposeWinner',
+  'purposeBase',
+  'purposeShortlist',
+  'detailAgency',
+  'detailQuoteFen',
+  'detailReceiptCount',
+  'detailCandidates',
+  'detailK',
+  'otherSummary',
+  'otherHelp',
+  'otherInput',
+  'otherSubmit',
+  'otherInvalidJson',
+  'otherInvalidShape',
+]
+
+/** Public pages: announcements and results (采购公告、中选公示), and the draw verification. */
+export default class ProjectsController {
+  /** GET /projects — announcements, results, cancellations; never drafts. */
+  async index({ request, view }: HttpContext) {
+    const filters = await request.validateUsing(listProjectsValidator, { data: request.qs() })
+    const [result, items] = await Promise.all([searchProjects(filters), searchCatalog({})])
+    return view.render('pages/projects/index', { result, filters, items })
+  }
+
+  /** GET /projects/:id — the announcement, then the result with every quote and the draw. */
+  async show({ params, view, auth }: HttpContext) {
+    const project = await Project.query()
+      .where('id', params.id)
+      .preload('serviceItem')
+      .firstOrFail()
+    const user = auth.user ?? null
+    if (project.status === 'draft' && user?.organizationId !== project.ownerOrganizationId) {
+      return view.render('pages/errors/not_found')
+    }
+    const [bids, objections, facts] = await Promise.all([
+      openedBidsOf(project),
+      Objection.query().where('project_id', project.id).orderBy('id'),
+      projectPageFacts(project, user),
+    ])
+    return view.render('pages/projects/show', {
+      project,
+      bids,
+      objections,
+      viewer: user,
+      methods: SELECTION_METHODS,
+      weights: project.weights ? JSON.parse(project.weights) : null,
+      ...facts,
+    })
+  }
+
+  /** GET /projects/:id/verify — the server's recomputation, and the browser's own (Vue island). */
+  async verify({ params, view, i18n }: HttpContext) {
+    const project = await Project.query()
+      .where('id', params.id)
+      .whereNot('status', 'draft')
+      .firstOrFail()
+    const proof = await drawProofOf(project)
+    // Every text of the island comes from the translations, in the visitor's language.
+    const verifyLabels = Object.fromEntries(
+      VERIFY_LABELS.map((key) => [key, i18n.t(`messages.verify.labels.${key}`)])
+    )
+    return view.render('pages/projects/verify', { project, proof, verifyLabels })
+  }
+}

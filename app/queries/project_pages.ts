@@ -1,0 +1,146 @@
+import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import Project from '#models/project'
+import Bid from '#models/bid'
+import type User from '#models/user'
+import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
+import { eligibilityFactsFor } from '#queries/eligibility_facts'
+import { responseCounts } from '#queries/response_counts'
+
+const PER_PAGE = 20
+
+/** The public project list: one page and the response counts, three queries. */
+export async function searchProjects(filters: {
+  status?: string
+  item?: string
+  page?: number
+  perPage?: number
+}) {
+  const page = await Project.query()
+    .whereNot('status', 'draft')
+    .if(filters.status, (query) => query.where('status', filters.status!))
+    .if(filters.item, (query) =>
+      query.whereIn('service_item_id', (sub) =>
+        sub.from('service_items').where('code', filters.item!).select('id')
+      )
+    )
+    .preload('serviceItem')
+    .orderBy('id', 'desc')
+    .paginate(filters.page ?? 1, filters.perPage ?? PER_PAGE)
+  const counts = await responseCounts(page.all().map((project) => project.id))
+  return { page, counts }
+}
+
+/**
+ * What the project page shows a visitor beyond the public record: for an
+ * agency its own bid this round (its quote only to itself) and whether it may
+ * respond; for the owner that it is theirs.
+ */
+export async function projectPageFacts(project: Project, user: User | null) {
+  const counts = await responseCounts([project.id])
+  const facts = {
+    responseCount: counts.get(project.id) ?? 0,
+    isOwner: Boolean(
+      user && user.role === 'owner' && user.organizationId === project.ownerOrganizationId
+    ),
+    myBid: null as null | {
+      id: number
+      receipt: string
+      quoteFen: number
+      nonce: string
+      createdAt: string
+      abnormallyLow: boolean
+      justification: string | null
+    },
+    ineligibility: null as IneligibilityReason | null,
+    participated: false,
+  }
+  if (user?.role !== 'agency') return facts
+  const bid = await Bid.query()
+    .where('project_id', project.id)
+    .where('round', project.round)
+    .where('organization_id', user.organizationId)
+    .where('status', 'active')
+    .orderBy('id', 'desc')
+    .first()
+  if (bid) {
+    facts.participated = true
+    facts.myBid = {
+      id: bid.id,
+      receipt: bid.receipt,
+      quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+      nonce: encryption.decrypt<string>(bid.nonceEncrypted)!,
+      createdAt: bid.createdAt.toISO()!,
+      abnormallyLow: bid.abnormallyLow,
+      justification: bid.justification,
+    }
+  }
+  if (project.status === 'published') {
+    facts.ineligibility = ineligibilityReason(
+      await eligibilityFactsFor(project, user.organizationId)
+    )
+  }
+  return facts
+}
+
+/** An owner's projects, drafts included, newest first. */
+export async function projectsOfOwner(organizationId: number, page: number) {
+  const result = await Project.query()
+    .where('owner_organization_id', organizationId)
+    .preload('serviceItem')
+    .orderBy('id', 'desc')
+    .paginate(page, PER_PAGE)
+  const counts = await responseCounts(result.all().map((project) => project.id))
+  return { page: result, counts }
+}
+
+/** Open announcements for the items an agency offers, soonest deadline first. */
+export async function openProjectsForAgency(organizationId: number) {
+  return Project.query()
+    .where('status', 'published')
+    .whereNot('method', 'direct')
+    .whereIn('service_item_id', (sub) =>
+      sub
+        .from('agency_service_items')
+        .where('organization_id', organizationId)
+        .select('service_item_id')
+    )
+    .preload('serviceItem')
+    .orderBy('response_deadline', 'asc')
+    .limit(100)
+}
+
+/** Direct selections naming the agency that wait for its answer. */
+export async function directRequestsForAgency(organizationId: number) {
+  return Project.query()
+    .where('status', 'published')
+    .where('method', 'direct')
+    .where('direct_agency_id', organizationId)
+    .preload('serviceItem')
+    .orderBy('stage_due_at', 'asc')
+}
+
+/** The agency's bids, newest first, with their projects. */
+export async function bidsOfAgency(organizationId: number) {
+  const bids = await Bid.query()
+    .where('organization_id', organizationId)
+    .whereIn('status', ['active', 'withdrawn'])
+    .preload('project')
+    .orderBy('id', 'desc')
+    .limit(100)
+  return bids.map((bid) => ({
+    bid,
+    quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+  }))
+}
+
+/** Pending objections for the regulator's desk, oldest due first. */
+export async function pendingObjections() {
+  return db
+    .from('objections as o')
+    .join('projects as p', 'p.id', 'o.project_id')
+    .join('organizations as a', 'a.id', 'o.organization_id')
+    .where('o.status', 'pending')
+    .orderBy('o.response_due_at')
+    .select('o.*', 'p.code as project_code', 'p.title as project_title', 'a.name as agency_name')
+}

@@ -1,0 +1,158 @@
+import db from '@adonisjs/lucid/services/db'
+import type Project from '#models/project'
+import type { DrawRecord } from '#domain/selection'
+import {
+  bidReceipt,
+  commitmentOf,
+  drawCandidates,
+  drawSeedOf,
+  DRAW_ALGORITHM,
+} from '#domain/verifiable_draw'
+
+export type ResultBid = {
+  id: number
+  agencyId: number
+  agencyName: string
+  agencyUscc: string
+  quoteFen: number
+  nonce: string
+  receipt: string
+  inDrawSeed: boolean
+  valid: boolean
+  invalidReason: string | null
+  abnormallyLow: boolean
+  justification: string | null
+  ownerDecision: string | null
+  ownerDecisionReason: string | null
+  score: number | null
+  planScore: number | null
+  planScoreReason: string | null
+  servicePlan: string | null
+  rank: number | null
+  consortium: { agencyId: number; agencyName: string; itemCode: string }[]
+}
+
+/**
+ * The opened bids of a project's current round with their agencies and
+ * consortium members — three queries. Empty before opening: quotes are
+ * sealed until then.
+ */
+export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
+  if (!project.openedAt) return []
+  const rows = await db
+    .from('bids as b')
+    .join('organizations as o', 'o.id', 'b.organization_id')
+    .where('b.project_id', project.id)
+    .where('b.round', project.round)
+    .where('b.status', 'active')
+    .select('b.*', 'o.name as agency_name', 'o.uscc as agency_uscc')
+  const members =
+    rows.length === 0
+      ? []
+      : await db
+          .from('bid_members as m')
+          .join('organizations as o', 'o.id', 'm.organization_id')
+          .join('service_items as i', 'i.id', 'm.service_item_id')
+          .whereIn(
+            'm.bid_id',
+            rows.map((row: any) => row.id)
+          )
+          .select('m.bid_id', 'm.organization_id', 'o.name', 'i.code')
+  const bids: ResultBid[] = rows.map((row: any) => ({
+    id: Number(row.id),
+    agencyId: Number(row.organization_id),
+    agencyName: row.agency_name,
+    agencyUscc: row.agency_uscc,
+    quoteFen: Number(row.quote_fen),
+    nonce: row.nonce,
+    receipt: row.receipt,
+    inDrawSeed: Boolean(row.in_draw_seed),
+    valid: Boolean(row.valid),
+    invalidReason: row.invalid_reason,
+    abnormallyLow: Boolean(row.abnormally_low),
+    justification: row.justification,
+    ownerDecision: row.owner_decision,
+    ownerDecisionReason: row.owner_decision_reason,
+    score: row.score_centi === null ? null : Number(row.score_centi) / 100,
+    planScore: row.plan_score_centi === null ? null : Number(row.plan_score_centi) / 100,
+    planScoreReason: row.plan_score_reason,
+    servicePlan: row.service_plan,
+    rank: row.rank === null ? null : Number(row.rank),
+    consortium: members
+      .filter((member: any) => Number(member.bid_id) === Number(row.id))
+      .map((member: any) => ({
+        agencyId: Number(member.organization_id),
+        agencyName: member.name,
+        itemCode: member.code,
+      })),
+  }))
+  // Ranked first (winner, alternates), then the others by quote.
+  return bids.sort(
+    (a, b) =>
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+      a.quoteFen - b.quoteFen ||
+      a.agencyUscc.localeCompare(b.agencyUscc)
+  )
+}
+
+/** The draws a project published (empty before its result). */
+export function drawsOf(project: Project): DrawRecord[] {
+  return project.draws ? (JSON.parse(project.draws) as DrawRecord[]) : []
+}
+
+/**
+ * The draw proof of API.md, recomputed from public data only: the seed
+ * against the commitment, every receipt, the draw seed, and every draw.
+ */
+export async function drawProofOf(project: Project) {
+  const opened = await openedBidsOf(project)
+  const bids = opened.filter((bid) => bid.inDrawSeed)
+  const draws = drawsOf(project)
+  const main =
+    draws.find((draw) => draw.purpose === 'winner' || draw.purpose === 'shortlist') ?? null
+  const seed = project.drawSeed
+  const publicBids = bids
+    .map((bid) => ({
+      agencyUscc: bid.agencyUscc,
+      quoteFen: bid.quoteFen,
+      nonce: bid.nonce,
+      receipt: bid.receipt,
+    }))
+    .sort((a, b) => a.agencyUscc.localeCompare(b.agencyUscc))
+  const base = {
+    commitment: project.drawCommitment,
+    seed,
+    drawSeed: project.drawSeedMixed,
+    algorithm: DRAW_ALGORITHM,
+    projectCode: project.code,
+    candidates: main?.candidates ?? [],
+    picks: main?.picks ?? [],
+    bids: publicBids,
+    draws,
+  }
+  if (!seed || !project.drawCommitment) {
+    return { valid: false, opened: false, checks: [], ...base }
+  }
+  const recomputedSeed = drawSeedOf(
+    seed,
+    publicBids.map((bid) => bid.receipt)
+  )
+  const checks = [
+    { check: 'commitment', ok: commitmentOf(seed) === project.drawCommitment },
+    ...publicBids.map((bid) => ({
+      check: 'receipt',
+      uscc: bid.agencyUscc,
+      ok: bidReceipt(project.code, bid.agencyUscc, bid.quoteFen, bid.nonce) === bid.receipt,
+    })),
+    { check: 'drawSeed', ok: recomputedSeed === project.drawSeedMixed },
+    ...draws.map((draw) => {
+      const picks = drawCandidates(recomputedSeed, draw.purpose, draw.candidates, draw.picks.length)
+      return {
+        check: 'draw',
+        purpose: draw.purpose,
+        ok: picks.length === draw.picks.length && picks.every((pick, i) => pick === draw.picks[i]),
+      }
+    }),
+  ]
+  return { valid: checks.every((check) => check.ok), opened: true, checks, ...base }
+}
