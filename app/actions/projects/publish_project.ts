@@ -123,11 +123,16 @@ export async function publishProject(
         data: { code: locked.code, title: locked.title, deadline: when },
       })
     } else {
+      const item = await trx
+        .from('service_items')
+        .where('id', locked.serviceItemId)
+        .select('name')
+        .firstOrFail()
       await notify(trx, {
         organizationIds: await organizationsOfferingItem(locked.serviceItemId, trx),
         kind: 'project.published',
         projectId: locked.id,
-        data: { code: locked.code, title: locked.title, deadline: when },
+        data: { code: locked.code, title: locked.title, item: item.name, deadline: when },
       })
     }
     return locked

@@ -60,7 +60,7 @@ export async function justifyQuote(bid: Bid, text: string, agencyUser: User) {
       organizationIds: [project.ownerOrganizationId],
       kind: 'project.needs_owner',
       projectId: project.id,
-      data: { code: project.code, title: project.title },
+      data: { code: project.code, title: project.title, reason: 'owner_decision', deadline: null },
     })
     await moveOnWhenDecided(project, trx, agencyUser)
     return locked

@@ -75,11 +75,16 @@ export async function fileObjection(
       payload: { objectionId: objection.id, bidId: target.id, reason: input.reason },
     })
     const regulators = await trx.from('organizations').where('kind', 'regulator').select('id')
+    const objector = await trx
+      .from('organizations')
+      .where('id', agencyUser.organizationId)
+      .select('name')
+      .firstOrFail()
     await notify(trx, {
       organizationIds: [locked.ownerOrganizationId, ...regulators.map((row: any) => row.id)],
       kind: 'objection.filed',
       projectId: locked.id,
-      data: { code: locked.code, title: locked.title },
+      data: { code: locked.code, title: locked.title, agency: objector.name },
     })
     return objection
   })
@@ -118,7 +123,11 @@ export async function decideObjection(
       organizationIds: [project.ownerOrganizationId, locked.organizationId],
       kind: 'objection.decided',
       projectId: project.id,
-      data: { code: project.code, title: project.title },
+      data: {
+        code: project.code,
+        title: project.title,
+        outcome: input.upheld ? 'upheld' : 'rejected',
+      },
     })
     if (input.upheld && project.status === 'publicity' && locked.round === project.round) {
       const bid = await Bid.query({ client: trx }).where('id', locked.bidId).firstOrFail()

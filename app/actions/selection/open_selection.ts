@@ -395,7 +395,7 @@ async function waitForOwner(
     organizationIds: [project.ownerOrganizationId],
     kind: 'project.needs_owner',
     projectId: project.id,
-    data: { code: project.code, title: project.title },
+    data: { code: project.code, title: project.title, reason: stage, deadline: null },
   })
 }
 
@@ -443,7 +443,7 @@ export async function startPublicity(
     ],
     kind: 'project.publicity',
     projectId: project.id,
-    data: { code: project.code, title: project.title },
+    data: { code: project.code, title: project.title, deadline: ends.toISOString() },
   })
 }
 
@@ -474,6 +474,6 @@ export async function failProject(
     organizationIds: [project.ownerOrganizationId],
     kind: 'project.failed',
     projectId: project.id,
-    data: { code: project.code, title: project.title },
+    data: { code: project.code, title: project.title, reason },
   })
 }

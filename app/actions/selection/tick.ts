@@ -111,11 +111,16 @@ export async function awardProject(projectId: number) {
       subjectId: project.id,
       payload: { code: project.code, winnerOrganizationId: project.winnerOrganizationId },
     })
+    const winner = await trx
+      .from('organizations')
+      .where('id', project.winnerOrganizationId!)
+      .select('name')
+      .firstOrFail()
     await notify(trx, {
       organizationIds: [project.ownerOrganizationId, project.winnerOrganizationId!],
       kind: 'project.awarded',
       projectId: project.id,
-      data: { code: project.code, title: project.title },
+      data: { code: project.code, title: project.title, agency: winner.name },
     })
     return true
   })
