@@ -2,12 +2,14 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { createServer } from 'node:http'
 import { cpus, totalmem } from 'node:os'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 
 /**
  * `npm run bench` — generates a registry of agencies in MySQL (once; reused
  * on later runs) and measures the public directory and catalog served by the
- * real application in this process. Writes the table to BENCHMARKS.md.
+ * real application in this process, then sealed bids and openings (part
+ * "selection"). Writes the tables to BENCHMARKS.md; a part not run keeps its
+ * previous section.
  */
 export default class Bench extends BaseCommand {
   static commandName = 'market:bench'
@@ -24,12 +26,24 @@ export default class Bench extends BaseCommand {
   @flags.number({ description: 'Measured requests per URL (default 300; 100 with --quick)' })
   declare requests?: number
 
+  @flags.array({ description: 'Parts to run: directory, selection (default: both)' })
+  declare only?: string[]
+
+  @flags.number({ description: 'Agencies bidding at once (default 1,000; 200 with --quick)' })
+  declare bidders?: number
+
+  @flags.number({ description: 'Bids of the opened project (default 10,000; 1,000 with --quick)' })
+  declare openingBids?: number
+
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const { default: server } = await import('@adonisjs/core/services/server')
     const { default: DemoSeeder } = await import('#database/seeders/demo_seeder')
     const { generateAgencies } = await import('#benchmarks/registry_dataset')
     const { measureUrl, markdownTable } = await import('#benchmarks/measure')
+    const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
+    const parts = (this.only ?? []).flatMap((part) => part.split(','))
+    const runs = (part: 'directory' | 'selection') => parts.length === 0 || parts.includes(part)
 
     const connection = db.connection()
     if (connection.dialect.name !== 'mysql') {
@@ -45,7 +59,8 @@ export default class Bench extends BaseCommand {
     const target = this.agencies ?? (this.quick ? 10_000 : 100_000)
     const requests = this.requests ?? (this.quick ? 100 : 300)
 
-    const migrate = await this.kernel.exec('migration:run', ['--force'])
+    // Never regenerate database/schema.ts from the bench database (it is committed).
+    const migrate = await this.kernel.exec('migration:run', ['--force', '--no-schema-generate'])
     if (migrate.exitCode !== 0) {
       this.exitCode = 1
       return
@@ -87,7 +102,7 @@ export default class Bench extends BaseCommand {
       ['catalog', '/service-items'],
     ]
     const results = []
-    for (const [label, path] of urls) {
+    for (const [label, path] of runs('directory') ? urls : []) {
       results.push(
         await measureUrl(baseUrl, label, path, {
           requests,
@@ -96,6 +111,17 @@ export default class Bench extends BaseCommand {
         })
       )
     }
+    const selection = runs('selection')
+      ? await runSelectionBench(
+          baseUrl,
+          {
+            bidders: this.bidders ?? (this.quick ? 200 : 1000),
+            bidsPerAgency: 2,
+            openingBids: this.openingBids ?? (this.quick ? 1000 : 10_000),
+          },
+          (message) => this.logger.info(message)
+        )
+      : null
     httpServer.close()
 
     const table = markdownTable(results)
@@ -105,6 +131,21 @@ export default class Bench extends BaseCommand {
       .count('* as agencies')
     const [[{ version }]] = await db.rawQuery('select version() as version')
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, MySQL/MariaDB ${version}`
+    // A part not run keeps what the file said about it.
+    const previous = await readFile(this.app.makePath('BENCHMARKS.md'), 'utf8').catch(() => '')
+    const [previousDirectory, previousSelection] = previous.split(/^(?=## Selection$)/m)
+    const selectionSection = selection
+      ? `${selectionMarkdown(selection, this.quick)}\n`
+      : (previousSelection ?? '')
+    if (!runs('directory') && previousDirectory) {
+      await writeFile(
+        this.app.makePath('BENCHMARKS.md'),
+        [previousDirectory.trimEnd(), '', selectionSection].join('\n')
+      )
+      this.logger.log(selectionSection)
+      this.logger.success('Written to BENCHMARKS.md')
+      return
+    }
     const report = [
       '# Benchmarks',
       '',
@@ -116,9 +157,11 @@ export default class Bench extends BaseCommand {
       '',
       table,
       '',
+      ...(selectionSection ? [selectionSection] : []),
     ].join('\n')
     await writeFile(this.app.makePath('BENCHMARKS.md'), report)
     this.logger.log(table)
+    if (selection) this.logger.log(selectionSection)
     this.logger.success('Written to BENCHMARKS.md')
   }
 

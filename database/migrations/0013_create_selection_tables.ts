@@ -18,7 +18,8 @@ export default class extends BaseSchema {
       table.string('draw_seed', 64).nullable()
       table.string('draw_seed_mixed', 64).nullable()
       // The draws performed, in order: [{purpose, candidates, picks}] (JSON).
-      table.text('draws').nullable()
+      // LONGTEXT on MySQL: a random draw over 10,000 bids lists 20,000 USCCs.
+      table.text('draws', 'longtext').nullable()
       table.integer('base_percent').unsigned().nullable()
       table.bigint('reference_price_fen').unsigned().nullable()
       table

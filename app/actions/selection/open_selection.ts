@@ -7,7 +7,7 @@ import Bid, { type InvalidReason } from '#models/bid'
 import type User from '#models/user'
 import { nextState, type ProjectTransition } from '#domain/project_lifecycle'
 import { ineligibilityReason } from '#domain/eligibility'
-import { drawSeedOf } from '#domain/verifiable_draw'
+import { drawSeedOf, sha256Hex } from '#domain/verifiable_draw'
 import {
   abnormallyLowQuotes,
   selectAveragePrice,
@@ -115,12 +115,15 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
         round: project.round,
         seed,
         drawSeed: project.drawSeedMixed,
-        bids: bids.map((bid) => ({
-          bidId: bid.id,
-          receipt: bid.receipt,
-          quoteFen: bid.quoteFen,
-          invalidReason: bid.invalidReason,
-        })),
+        // The revealed bids are public in the project record; the event pins them by a
+        // digest (a list of 10,000 bids would not fit an audit payload).
+        validCount: valid.length,
+        invalidCount: bids.length - valid.length,
+        bidsSha256: sha256Hex(
+          bids
+            .map((bid) => `${bid.id}|${bid.receipt}|${bid.quoteFen}|${bid.invalidReason ?? ''}`)
+            .join('\n')
+        ),
       },
     })
     await notify(trx, {
@@ -389,7 +392,7 @@ async function waitForOwner(
     action: `selection.awaiting_${stage}`,
     subjectType: 'project',
     subjectId: project.id,
-    payload: { code: project.code, draws: project.draws },
+    payload: { code: project.code, drawsSha256: sha256Hex(project.draws ?? '') },
   })
   await notify(trx, {
     organizationIds: [project.ownerOrganizationId],
@@ -429,7 +432,9 @@ export async function startPublicity(
     payload: {
       code: project.code,
       winnerOrganizationId: project.winnerOrganizationId,
-      ranking: ranked.map((bid) => bid.organizationId),
+      // The full ranking is in the project record; the event keeps the first ten.
+      ranking: ranked.slice(0, 10).map((bid) => bid.organizationId),
+      rankedCount: ranked.length,
       basePercent: project.basePercent,
       referencePriceFen: project.referencePriceFen,
       publicityEndsAt: ends.toISOString(),

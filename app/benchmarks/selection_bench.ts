@@ -1,0 +1,457 @@
+/*
+ * Selection benchmarks (`npm run bench`, part "selection"): sealed bids per
+ * second on one project through the HTTP API, and the time openProject takes
+ * for a project with many bids. Runs on the generated registry: the bidders
+ * are generated agencies offering an item that needs no qualification, each
+ * given an agency user once (kept for later runs). The projects, bids and
+ * notifications of a run are deleted at its end; audit events stay (the
+ * chain must remain intact). E-mails are queued to a messenger that drops
+ * them: queueing is measured, sending (in the background) is not — and
+ * mail.fake() would not do, it sends synchronously inside the commit hooks.
+ */
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import encryption from '@adonisjs/core/services/encryption'
+import i18nManager from '@adonisjs/i18n/services/main'
+import mail from '@adonisjs/mail/services/main'
+import { DateTime } from 'luxon'
+import User from '#models/user'
+import type Project from '#models/project'
+import { DEFAULT_GRADE_CUTOFFS } from '#domain/credit'
+import { bidReceipt, generateNonce } from '#domain/verifiable_draw'
+import { seededRandom } from '#domain/seeded_random'
+import { draftProject } from '#actions/projects/draft_project'
+import { publishProject } from '#actions/projects/publish_project'
+import { openProject } from '#actions/selection/open_selection'
+import { clock } from '#services/clock'
+
+const NOW = new Date('2026-09-29T02:00:00Z')
+const DEADLINE = new Date('2026-10-09T04:00:00Z')
+const CEILING_FEN = 8_000_000
+const EMAIL_DOMAIN = 'selection.bench.example.com'
+
+export type BiddingResult = {
+  agencies: number
+  bidsPerAgency: number
+  sent: number
+  accepted: number
+  refused: number
+  lost: number
+  duplicated: number
+  seconds: number
+  bidsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  maxMs: number
+}
+
+export type SqlStep = { step: string; statements: number; ms: number }
+
+export type OpeningResult = {
+  label: string
+  bids: number
+  outcome: string
+  seconds: number
+  /** SQL time of openProject grouped by statement kind and table, longest first. */
+  sql: SqlStep[]
+  /** Decrypting every quote and nonce once, outside openProject, for comparison. */
+  decryptSeconds: number
+}
+
+type BenchAgency = { organizationId: number; uscc: string; user: User }
+
+/** Runs the selection benchmarks and deletes what they created. */
+export async function runSelectionBench(
+  baseUrl: string,
+  sizes: { bidders: number; bidsPerAgency: number; openingBids: number },
+  log: (message: string) => void
+) {
+  mail.setMessenger(() => ({ queue: async () => ({}) }))
+  const created: number[] = []
+  try {
+    const { itemCode, agencies } = await benchAgencies(
+      Math.max(sizes.bidders, sizes.openingBids),
+      log
+    )
+    const owner = await User.findByOrFail('email', 'owner@demo.example.com')
+
+    clock.freeze(NOW)
+    const bidding = await publishBenchProject(owner, itemCode)
+    created.push(bidding.id)
+    clock.freeze(new Date(DEADLINE.getTime() - 60_000))
+    log(`Bidding: ${sizes.bidders} agencies × ${sizes.bidsPerAgency} bids on ${bidding.code}…`)
+    const biddingResult = await measureBidding(
+      baseUrl,
+      bidding,
+      agencies.slice(0, sizes.bidders),
+      sizes.bidsPerAgency
+    )
+
+    clock.freeze(NOW)
+    const large = await publishBenchProject(owner, itemCode)
+    created.push(large.id)
+    log(`Inserting ${sizes.openingBids} sealed bids on ${large.code}…`)
+    await insertSealedBids(large, agencies.slice(0, sizes.openingBids))
+
+    clock.freeze(new Date(DEADLINE.getTime() + 1000))
+    const openings: OpeningResult[] = []
+    log(`Opening ${bidding.code} (${sizes.bidders} bids)…`)
+    openings.push(await measureOpening(`the bidding project`, bidding.id))
+    log(`Opening ${large.code} (${sizes.openingBids} bids)…`)
+    openings.push(await measureOpening(`set-based inserted bids`, large.id))
+    return { bidding: biddingResult, openings, itemCode }
+  } finally {
+    clock.unfreeze()
+    await removeProjects(created)
+  }
+}
+
+/**
+ * Listed, active agencies of grade C or better offering the item (needing no
+ * qualification) with the most such agencies, each with an agency user.
+ */
+async function benchAgencies(count: number, log: (message: string) => void) {
+  const [best] = await db
+    .from('agency_service_items as a')
+    .join('service_items as s', 's.id', 'a.service_item_id')
+    .join('agency_profiles as p', 'p.organization_id', 'a.organization_id')
+    .where('s.status', 'active')
+    .whereNull('s.required_qualification')
+    .where('a.listed', true)
+    .where('p.status', 'active')
+    .where('p.credit_score', '>=', DEFAULT_GRADE_CUTOFFS.C)
+    .groupBy('s.id', 's.code')
+    .select('s.id', 's.code')
+    .count('* as total')
+    .orderBy('total', 'desc')
+    .limit(1)
+  const rows: { id: number; uscc: string }[] = await db
+    .from('agency_service_items as a')
+    .join('agency_profiles as p', 'p.organization_id', 'a.organization_id')
+    .join('organizations as o', 'o.id', 'a.organization_id')
+    .where('a.service_item_id', best.id)
+    .where('a.listed', true)
+    .where('p.status', 'active')
+    .where('p.credit_score', '>=', DEFAULT_GRADE_CUTOFFS.C)
+    .orderBy('o.id')
+    .limit(count)
+    .select('o.id', 'o.uscc')
+  if (rows.length < count) {
+    throw new Error(
+      `Only ${rows.length} eligible agencies offer ${best.code}: generate more agencies (--agencies)`
+    )
+  }
+
+  const users = new Map<number, User>()
+  const loadUsers = async (ids: number[]) => {
+    for (let start = 0; start < ids.length; start += 1000) {
+      const found = await User.query()
+        .whereIn('organization_id', ids.slice(start, start + 1000))
+        .where('role', 'agency')
+        .orderBy('id')
+      for (const user of found)
+        if (!users.has(user.organizationId)) users.set(user.organizationId, user)
+    }
+  }
+  const ids = rows.map((row) => Number(row.id))
+  await loadUsers(ids)
+  const missing = ids.filter((id) => !users.has(id))
+  if (missing.length > 0) {
+    log(`Creating ${missing.length} agency users (once)…`)
+    const password = await hash.use('scrypt').make('selection-bench-password')
+    const now = DateTime.utc().toFormat(db.connection().dialect.dateTimeFormat)
+    for (let start = 0; start < missing.length; start += 1000) {
+      await db.table('users').multiInsert(
+        missing.slice(start, start + 1000).map((id) => ({
+          organization_id: id,
+          email: `agency-${id}@${EMAIL_DOMAIN}`,
+          password,
+          role: 'agency',
+          full_name: '投标经办人',
+          phone: '13800000000',
+          created_at: now,
+          updated_at: now,
+        }))
+      )
+    }
+    await loadUsers(missing)
+  }
+  const agencies: BenchAgency[] = rows.map((row) => ({
+    organizationId: Number(row.id),
+    uscc: row.uscc,
+    user: users.get(Number(row.id))!,
+  }))
+  return { itemCode: best.code as string, agencies }
+}
+
+/** A random-method project of the demo owner, drafted and published through the actions. */
+async function publishBenchProject(owner: User, itemCode: string) {
+  const i18n = i18nManager.locale('zh-CN')
+  const draft = await draftProject(
+    {
+      title: '东坡区滨江大道改造工程环境影响评价（基准测试）',
+      serviceItemCode: itemCode,
+      description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+      ceilingPriceFen: CEILING_FEN,
+      method: 'random',
+      deadline: DEADLINE,
+    },
+    owner,
+    i18n
+  )
+  return publishProject(draft, owner, i18n)
+}
+
+/**
+ * Every agency sends its bids one after the other (each replacing the
+ * previous), all agencies at once, through POST /api/v1/projects/:id/bids.
+ * Afterwards every accepted receipt must be stored, and exactly one bid of
+ * each agency active: the last one.
+ */
+async function measureBidding(
+  baseUrl: string,
+  project: Project,
+  agencies: BenchAgency[],
+  bidsPerAgency: number
+): Promise<BiddingResult> {
+  const tokens: string[] = []
+  for (const agency of agencies) {
+    const token = await User.accessTokens.create(agency.user)
+    tokens.push(token.value!.release())
+  }
+  const random = seededRandom(20261009)
+  const durations: number[] = []
+  const lastReceipts = new Map<number, string>()
+  const receipts: string[] = []
+  let refused = 0
+
+  const started = performance.now()
+  await Promise.all(
+    agencies.map(async (agency, index) => {
+      for (let round = 0; round < bidsPerAgency; round++) {
+        const quoteFen = random.integer(CEILING_FEN / 2, CEILING_FEN)
+        const sent = performance.now()
+        const response = await fetch(`${baseUrl}/api/v1/projects/${project.id}/bids`, {
+          method: 'POST',
+          headers: {
+            'authorization': `Bearer ${tokens[index]}`,
+            'content-type': 'application/json',
+            'accept': 'application/json',
+          },
+          body: JSON.stringify({ quoteFen }),
+        })
+        const body = (await response.json()) as { receipt?: string }
+        durations.push(performance.now() - sent)
+        if (response.status !== 201 || !body.receipt) {
+          refused += 1
+          continue
+        }
+        receipts.push(body.receipt)
+        lastReceipts.set(agency.organizationId, body.receipt)
+      }
+    })
+  )
+  const seconds = (performance.now() - started) / 1000
+
+  const stored = await db
+    .from('bids')
+    .where('project_id', project.id)
+    .select('organization_id', 'receipt', 'status')
+  const storedReceipts = new Set(stored.map((row) => row.receipt as string))
+  const activeOf = new Map<number, string[]>()
+  for (const row of stored.filter((bid) => bid.status === 'active')) {
+    const id = Number(row.organization_id)
+    activeOf.set(id, [...(activeOf.get(id) ?? []), row.receipt])
+  }
+  // Lost: accepted but not stored, or an agency whose last accepted bid is not the active one.
+  let lost = receipts.filter((receipt) => !storedReceipts.has(receipt)).length
+  for (const [organizationId, receipt] of lastReceipts) {
+    if (!(activeOf.get(organizationId) ?? []).includes(receipt)) lost += 1
+  }
+  const duplicated = [...activeOf.values()].reduce((sum, list) => sum + list.length - 1, 0)
+
+  await db
+    .from('auth_access_tokens')
+    .whereIn(
+      'tokenable_id',
+      agencies.map((agency) => agency.user.id)
+    )
+    .delete()
+
+  durations.sort((a, b) => a - b)
+  const percentile = (p: number) =>
+    durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]
+  return {
+    agencies: agencies.length,
+    bidsPerAgency,
+    sent: agencies.length * bidsPerAgency,
+    accepted: receipts.length,
+    refused,
+    lost,
+    duplicated,
+    seconds,
+    bidsPerSecond: receipts.length / seconds,
+    p50Ms: percentile(0.5),
+    p99Ms: percentile(0.99),
+    maxMs: durations[durations.length - 1],
+  }
+}
+
+/**
+ * Sealed bids inserted set-based, as placeBid stores them: quote and nonce
+ * encrypted with the app key, the receipt over code, USCC, quote and nonce.
+ */
+async function insertSealedBids(project: Project, agencies: BenchAgency[]) {
+  const random = seededRandom(20261010)
+  const now = DateTime.utc().toFormat(db.connection().dialect.dateTimeFormat)
+  for (let start = 0; start < agencies.length; start += 1000) {
+    const rows = agencies.slice(start, start + 1000).map((agency) => {
+      const quoteFen = random.integer(CEILING_FEN / 2, CEILING_FEN)
+      const nonce = generateNonce()
+      return {
+        project_id: project.id,
+        round: project.round,
+        organization_id: agency.organizationId,
+        submitted_by_user_id: agency.user.id,
+        quote_encrypted: encryption.encrypt(String(quoteFen)),
+        nonce_encrypted: encryption.encrypt(nonce),
+        receipt: bidReceipt(project.code, agency.uscc, quoteFen, nonce),
+        status: 'active',
+        ip: '127.0.0.1',
+        user_agent: 'market-bench',
+        created_at: now,
+        updated_at: now,
+      }
+    })
+    await db.table('bids').multiInsert(rows)
+  }
+}
+
+/**
+ * Times openProject and, from the driver's query events, the SQL time it
+ * spent per statement kind and table (the rest is JavaScript: decryption,
+ * the draw, building payloads).
+ */
+async function measureOpening(label: string, projectId: number): Promise<OpeningResult> {
+  const [{ total }] = await db
+    .from('bids')
+    .where('project_id', projectId)
+    .where('status', 'active')
+    .count('* as total')
+  const sealed = await db
+    .from('bids')
+    .where('project_id', projectId)
+    .where('status', 'active')
+    .select('quote_encrypted', 'nonce_encrypted')
+  const decryptStarted = performance.now()
+  for (const bid of sealed) {
+    encryption.decrypt(bid.quote_encrypted)
+    encryption.decrypt(bid.nonce_encrypted)
+  }
+  const decryptSeconds = (performance.now() - decryptStarted) / 1000
+
+  const knex = db.connection().getWriteClient()
+  const pending = new Map<string, { key: string; started: number }>()
+  const steps = new Map<string, SqlStep>()
+  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
+    pending.set(query.__knexQueryUid, { key: statementKind(query.sql), started: performance.now() })
+  }
+  const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
+    const entry = pending.get(query.__knexQueryUid)
+    if (!entry) return
+    pending.delete(query.__knexQueryUid)
+    const step = steps.get(entry.key) ?? { step: entry.key, statements: 0, ms: 0 }
+    step.statements += 1
+    step.ms += performance.now() - entry.started
+    steps.set(entry.key, step)
+  }
+  knex.on('query', onQuery)
+  knex.on('query-response', onDone)
+  knex.on('query-error', onDone)
+  const started = performance.now()
+  let outcome: string
+  try {
+    outcome = await openProject(projectId)
+  } catch (error) {
+    // The driver's own message (the failed statement itself may be megabytes long).
+    const { code, sqlMessage, message } = error as {
+      code?: string
+      sqlMessage?: string
+      message: string
+    }
+    outcome = `failed: ${sqlMessage ? `${code} ${sqlMessage}` : message.slice(0, 200)}`
+  } finally {
+    knex.off('query', onQuery)
+    knex.off('query-response', onDone)
+    knex.off('query-error', onDone)
+  }
+  const seconds = (performance.now() - started) / 1000
+  return {
+    label,
+    bids: Number(total),
+    outcome,
+    seconds,
+    sql: [...steps.values()].sort((a, b) => b.ms - a.ms),
+    decryptSeconds,
+  }
+}
+
+/** "update bids", "select agency_profiles", "insert audit_events"… */
+function statementKind(sql: string) {
+  const verb = sql.trim().split(/\s+/)[0].toLowerCase()
+  const table = /\b(?:from|into|update)\s+[`"]?(\w+)/i.exec(sql)?.[1] ?? '?'
+  return `${verb} ${table}`
+}
+
+/** Removes the run's projects with their bids and notifications (audit events stay). */
+async function removeProjects(projectIds: number[]) {
+  if (projectIds.length === 0) return
+  const bids = await db.from('bids').whereIn('project_id', projectIds).select('id')
+  const bidIds = bids.map((row) => Number(row.id))
+  for (let start = 0; start < bidIds.length; start += 1000) {
+    const chunk = bidIds.slice(start, start + 1000)
+    await db.from('bid_members').whereIn('bid_id', chunk).delete()
+    await db.from('objections').whereIn('bid_id', chunk).delete()
+    await db.from('bids').whereIn('id', chunk).delete()
+  }
+  await db.from('notifications').whereIn('project_id', projectIds).delete()
+  await db.from('projects').whereIn('id', projectIds).delete()
+}
+
+export function selectionMarkdown(
+  result: { bidding: BiddingResult; openings: OpeningResult[]; itemCode: string },
+  quick: boolean
+) {
+  const { bidding, openings } = result
+  const lines = [
+    '## Selection',
+    '',
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` (part \`selection\`) on ${new Date().toISOString().slice(0, 10)}, same machine and database.`,
+    `Bidders: generated agencies offering ${result.itemCode}; e-mails queued to a messenger that drops them; projects, bids and notifications deleted afterwards.`,
+    '',
+    '### Sealed bids on one project',
+    '',
+    `${bidding.agencies.toLocaleString('en-US')} agencies at once, each sending ${bidding.bidsPerAgency} bids one after the other (each replacing its previous one)`,
+    'through `POST /api/v1/projects/:id/bids` on the application served in the same process.',
+    '',
+    '| bids sent | accepted | refused | lost | duplicated | seconds | bids/s | p50 ms | p99 ms | max ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${bidding.sent} | ${bidding.accepted} | ${bidding.refused} | ${bidding.lost} | ${bidding.duplicated} | ${bidding.seconds.toFixed(1)} | ${bidding.bidsPerSecond.toFixed(0)} | ${bidding.p50Ms.toFixed(0)} | ${bidding.p99Ms.toFixed(0)} | ${bidding.maxMs.toFixed(0)} |`,
+    '',
+    '### Opening (`openProject`, random method)',
+    '',
+    '| bids | from | outcome | seconds | of which SQL (s) | decrypting alone (s) | SQL time by statement: ms (statements) |',
+    '| ---: | --- | --- | ---: | ---: | ---: | --- |',
+  ]
+  for (const opening of openings) {
+    const sqlMs = opening.sql.reduce((sum, step) => sum + step.ms, 0)
+    const sql = opening.sql
+      .slice(0, 6)
+      .map((step) => `${step.step} ${step.ms.toFixed(0)} (${step.statements})`)
+      .join('; ')
+    lines.push(
+      `| ${opening.bids.toLocaleString('en-US')} | ${opening.label} | ${opening.outcome.replace(/\|/g, '\\|')} | ${opening.seconds.toFixed(2)} | ${(sqlMs / 1000).toFixed(2)} | ${opening.decryptSeconds.toFixed(2)} | ${sql} |`
+    )
+  }
+  return lines.join('\n')
+}
