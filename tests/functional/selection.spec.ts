@@ -153,6 +153,30 @@ test.group('Selection: opening and the six methods', (group) => {
     assert.lengthOf(openings, 1)
   })
 
+  test('publication notifies the agencies offering the item; opening notifies the bidders; the owner hears when the selection needs them', async ({
+    client,
+    assert,
+  }) => {
+    const { id } = await postProject(client, { method: 'credit_preferred', shortlistSize: 2 })
+    const kindsOf = async (n: number | 'owner') => {
+      const account = n === 'owner' ? await owner() : await agency(n)
+      const rows = await db
+        .from('notifications')
+        .where('organization_id', account.organizationId)
+        .where('project_id', id)
+        .orderBy('id')
+      return rows.map((row: { kind: string }) => row.kind)
+    }
+    assert.deepEqual(await kindsOf(1), ['project.published'])
+    // Agency 2 does not offer ZJ-001.
+    assert.deepEqual(await kindsOf(2), [])
+    for (const n of [1, 5, 6]) await bid(client, id, n, 5_000_000)
+    await openAtDeadline()
+    assert.deepEqual(await kindsOf(5), ['project.published', 'project.opened'])
+    assert.deepEqual(await kindsOf(7), ['project.published'])
+    assert.deepEqual(await kindsOf('owner'), ['project.needs_owner'])
+  })
+
   test('random: publicity ends after 3 working days and the tick awards the winner', async ({
     client,
     assert,
