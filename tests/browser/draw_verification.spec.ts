@@ -50,7 +50,8 @@ test.group('Anyone verifies a draw in the browser', (group) => {
     await page.waitForSelector('text=一致：本次抽取已在您的浏览器中独立重算')
 
     // Paste the proof with one quote changed: the browser finds the broken receipt.
-    const proof = (await client.get(`/api/v1/draws/${id}/verify`)).body()
+    const published = await client.get(`/api/v1/draws/${id}/verify`)
+    const proof = published.body()
     proof.bids[0].quoteFen += 1
     await page.getByText('验证其他数据').click()
     await page.getByLabel('抽取证明 JSON').fill(JSON.stringify(proof))
