@@ -64,7 +64,7 @@ export async function placeBid(
   const members = await checkConsortium(snapshot, agency.id, input.consortium ?? [], context.i18n)
 
   return db.transaction(async (trx) => {
-    const project = await lockOpenProject(projectId, trx)
+    const project = await lockOpenProject(projectId, agency.id, trx)
     const previous = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agency.id)
@@ -156,7 +156,7 @@ async function checkConsortium(
 /** The agency withdraws its bid before the deadline. */
 export async function withdrawBid(projectId: number, agencyUser: User) {
   return db.transaction(async (trx) => {
-    const project = await lockOpenProject(projectId, trx)
+    const project = await lockOpenProject(projectId, agencyUser.organizationId, trx)
     const bid = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agencyUser.organizationId)
@@ -176,15 +176,23 @@ export async function withdrawBid(projectId: number, agencyUser: User) {
 }
 
 /**
- * Locks the project row — ordering concurrent bids of a project — and checks,
- * under the lock, that it still takes bids.
+ * Takes a shared lock on the project row — bids of many agencies go on side
+ * by side, while opening, which locks the row exclusively, waits for them and
+ * then holds them off — and checks, under it, that the project still takes
+ * bids. The agency's own row is locked exclusively, so that two bids of the
+ * same agency queue up and exactly one stays active.
  */
-async function lockOpenProject(projectId: number, trx: TransactionClientContract) {
+async function lockOpenProject(
+  projectId: number,
+  organizationId: number,
+  trx: TransactionClientContract
+) {
   const project = await Project.query({ client: trx })
     .where('id', projectId)
-    .forUpdate()
+    .forShare()
     .firstOrFail()
   ensureOpenForBids(project)
+  await trx.from('organizations').where('id', organizationId).forUpdate().select('id')
   return project
 }
 
