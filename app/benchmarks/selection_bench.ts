@@ -420,13 +420,16 @@ async function removeProjects(projectIds: number[]) {
 
 export function selectionMarkdown(
   result: { bidding: BiddingResult; openings: OpeningResult[]; itemCode: string },
-  quick: boolean
+  quick: boolean,
+  machine: string
 ) {
   const { bidding, openings } = result
   const lines = [
     '## Selection',
     '',
-    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` (part \`selection\`) on ${new Date().toISOString().slice(0, 10)}, same machine and database.`,
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` (part \`selection\`) on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `Machine: ${machine}.`,
     `Bidders: generated agencies offering ${result.itemCode}; e-mails queued to a messenger that drops them; projects, bids and notifications deleted afterwards.`,
     '',
     '### Sealed bids on one project',

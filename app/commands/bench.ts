@@ -135,7 +135,7 @@ export default class Bench extends BaseCommand {
     const previous = await readFile(this.app.makePath('BENCHMARKS.md'), 'utf8').catch(() => '')
     const [previousDirectory, previousSelection] = previous.split(/^(?=## Selection$)/m)
     const selectionSection = selection
-      ? `${selectionMarkdown(selection, this.quick)}\n`
+      ? `${selectionMarkdown(selection, this.quick, machine)}\n`
       : (previousSelection ?? '')
     if (!runs('directory') && previousDirectory) {
       await writeFile(

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { addWorkingDays, type CalendarExceptions } from '#domain/working_days'
@@ -8,8 +9,12 @@ import { addWorkingDays, type CalendarExceptions } from '#domain/working_days'
  * A period of n working days never spans more than a few months, so callers
  * load a window rather than the whole table.
  */
-export async function calendarExceptions(from: string, to: string): Promise<CalendarExceptions> {
-  const rows = await db
+export async function calendarExceptions(
+  from: string,
+  to: string,
+  client: QueryClientContract = db.connection()
+): Promise<CalendarExceptions> {
+  const rows = await client
     .from('calendar_days')
     .whereBetween('day', [from, to])
     .select('day', 'working')
@@ -19,10 +24,15 @@ export async function calendarExceptions(from: string, to: string): Promise<Cale
 }
 
 /** The day on which n working days after `start` end, by the admin's calendar. */
-export async function workingDaysFrom(start: string, n: number) {
+/** Pass the transaction as `client` inside one (SQLite has a single connection). */
+export async function workingDaysFrom(
+  start: string,
+  n: number,
+  client: QueryClientContract = db.connection()
+) {
   // Even with the longest holidays, n working days fit in 2n + 30 calendar days.
   const windowEnd = new Date(new Date(`${start}T00:00:00Z`).getTime() + (2 * n + 30) * 86_400_000)
-  const exceptions = await calendarExceptions(start, windowEnd.toISOString().slice(0, 10))
+  const exceptions = await calendarExceptions(start, windowEnd.toISOString().slice(0, 10), client)
   return addWorkingDays(start, n, exceptions)
 }
 
@@ -31,9 +41,13 @@ export async function workingDaysFrom(start: string, n: number) {
  * end (24:00 Beijing time) of the n-th working day after the day of `from`.
  * A period of 0 working days is over at once (tests shorten periods this way).
  */
-export async function workingPeriodEnd(from: Date, n: number): Promise<Date> {
+export async function workingPeriodEnd(
+  from: Date,
+  n: number,
+  client: QueryClientContract = db.connection()
+): Promise<Date> {
   if (n === 0) return new Date(from.getTime())
   const today = DateTime.fromJSDate(from).setZone(DISPLAY_ZONE).toISODate()!
-  const lastDay = await workingDaysFrom(today, n)
+  const lastDay = await workingDaysFrom(today, n, client)
   return DateTime.fromISO(lastDay, { zone: DISPLAY_ZONE }).plus({ days: 1 }).toJSDate()
 }

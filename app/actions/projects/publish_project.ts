@@ -72,7 +72,7 @@ export async function publishProject(
     const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)
     const republished = locked.status === 'failed'
     const seed = generateSeed()
-    const windowEnd = await workingPeriodEnd(now, rules.directConfirmationWorkingDays)
+    const windowEnd = await workingPeriodEnd(now, rules.directConfirmationWorkingDays, trx)
     const confirmationDue =
       locked.method === 'direct' ? Math.min(deadline.toMillis(), windowEnd.getTime()) : null
     locked.merge({

@@ -52,8 +52,8 @@ export async function fileObjection(
       ? bids.find((bid) => bid.id === input.bidId && bid.valid)
       : bids.find((bid) => bid.organizationId === locked.winnerOrganizationId)
     if (!target) refuse([{ field: 'bidId', rule: 'objectionTarget' }], i18n)
-    const rules = await rulesOfVersion(locked.rulesetVersion!)
-    const due = await workingPeriodEnd(now, Math.max(1, rules.objectionResponseWorkingDays))
+    const rules = await rulesOfVersion(locked.rulesetVersion!, trx)
+    const due = await workingPeriodEnd(now, Math.max(1, rules.objectionResponseWorkingDays), trx)
     const objection = await Objection.create(
       {
         projectId: locked.id,

@@ -80,7 +80,7 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
     ) {
       return 'skipped'
     }
-    const rules = await rulesOfVersion(project.rulesetVersion!)
+    const rules = await rulesOfVersion(project.rulesetVersion!, trx)
     const seed = encryption.decrypt<string>(project.drawSeedEncrypted!)!
     const bids = await bidsOfRound(project, trx)
     const invalid = await judgeEligibility(project, bids, trx)
@@ -270,7 +270,7 @@ async function askForJustifications(
       flaggedBids.map((bid) => bid.id)
     )
     .update({ abnormally_low: 1 })
-  const due = await workingPeriodEnd(clock.now(), rules.abnormallyLowJustificationWorkingDays)
+  const due = await workingPeriodEnd(clock.now(), rules.abnormallyLowJustificationWorkingDays, trx)
   project.merge({ stage: 'justification', stageDueAt: DateTime.fromJSDate(due) })
   await project.save()
   await recordAuditEvent(trx, {
@@ -300,7 +300,7 @@ export async function concludeSelection(
   trx: TransactionClientContract,
   actor: Actor
 ): Promise<'publicity' | 'failed' | 'waiting'> {
-  const rules = await rulesOfVersion(project.rulesetVersion!)
+  const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const bids = await bidsOfRound(project, trx)
   const valid = bids.filter((bid) => bid.valid)
   const opened = await openedBids(valid, trx)
@@ -408,10 +408,10 @@ export async function startPublicity(
   trx: TransactionClientContract,
   actor: Actor
 ) {
-  const rules = await rulesOfVersion(project.rulesetVersion!)
+  const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const now = clock.now()
   transition(project, 'startPublicity')
-  const ends = await workingPeriodEnd(now, rules.publicityWorkingDays)
+  const ends = await workingPeriodEnd(now, rules.publicityWorkingDays, trx)
   project.merge({
     stage: null,
     stageDueAt: null,
