@@ -17,7 +17,9 @@ export default class Tick extends BaseCommand {
     const report = await runTick()
     this.logger.info(
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
-        `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}`
+        `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
+        `errors ${report.errors}`
     )
+    if (report.errors > 0) this.exitCode = 1
   }
 }

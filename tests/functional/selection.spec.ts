@@ -102,6 +102,7 @@ test.group('Selection: opening and the six methods', (group) => {
       directExpired: 0,
       justificationsClosed: 0,
       awarded: 0,
+      errors: 0,
     })
 
     const project = await resultOf(client, id)
@@ -175,6 +176,23 @@ test.group('Selection: opening and the six methods', (group) => {
     assert.deepEqual(await kindsOf(5), ['project.published', 'project.opened'])
     assert.deepEqual(await kindsOf(7), ['project.published'])
     assert.deepEqual(await kindsOf('owner'), ['project.needs_owner'])
+  })
+
+  test('a project that cannot be opened is logged and retried; the other due projects open all the same', async ({
+    client,
+    assert,
+  }) => {
+    const broken = await postProject(client, { method: 'lowest_price' })
+    const sound = await postProject(client, { method: 'lowest_price' })
+    await bid(client, broken.id, 1, 5_000_000)
+    await bid(client, sound.id, 1, 5_000_000)
+    // A seed that no longer decrypts (as after an APP_KEY change): opening must not guess.
+    await db.from('projects').where('id', broken.id).update({ draw_seed_encrypted: 'garbage' })
+    const report = await openAtDeadline()
+    assert.equal(report.errors, 1)
+    assert.equal(report.opened, 1)
+    assert.equal((await resultOf(client, broken.id)).status, 'published')
+    assert.equal((await resultOf(client, sound.id)).status, 'publicity')
   })
 
   test('random: publicity ends after 3 working days and the tick awards the winner', async ({

@@ -60,6 +60,98 @@ export function bidsOfRound(project: Project, trx: TransactionClientContract) {
 }
 
 /**
+ * The same bids as plain records, for the steps that go over every bid of a
+ * round (10,000 at a national scale): no model instances, one bulk update.
+ */
+type RoundBid = {
+  id: number
+  organizationId: number
+  receipt: string
+  quoteEncrypted: string
+  nonceEncrypted: string
+  quoteFen: number | null
+  nonce: string | null
+  valid: boolean | null
+  invalidReason: InvalidReason | null
+  inDrawSeed: boolean
+  planScoreCenti: number | null
+  rank: number | null
+  scoreCenti: number | null
+}
+
+async function roundBids(project: Project, trx: TransactionClientContract): Promise<RoundBid[]> {
+  const rows = await trx
+    .from('bids')
+    .where('project_id', project.id)
+    .where('round', project.round)
+    .where('status', 'active')
+    .orderBy('id')
+    .select(
+      'id',
+      'organization_id',
+      'receipt',
+      'quote_encrypted',
+      'nonce_encrypted',
+      'quote_fen',
+      'nonce',
+      'valid',
+      'invalid_reason',
+      'in_draw_seed',
+      'plan_score_centi',
+      'rank',
+      'score_centi'
+    )
+  const numberOrNull = (value: unknown) => (value === null ? null : Number(value))
+  return rows.map((row: any) => ({
+    id: Number(row.id),
+    organizationId: Number(row.organization_id),
+    receipt: row.receipt,
+    quoteEncrypted: row.quote_encrypted,
+    nonceEncrypted: row.nonce_encrypted,
+    quoteFen: numberOrNull(row.quote_fen),
+    nonce: row.nonce,
+    valid: row.valid === null ? null : Boolean(row.valid),
+    invalidReason: row.invalid_reason,
+    inDrawSeed: Boolean(row.in_draw_seed),
+    planScoreCenti: numberOrNull(row.plan_score_centi),
+    rank: numberOrNull(row.rank),
+    scoreCenti: numberOrNull(row.score_centi),
+  }))
+}
+
+/** Writes columns of many bids, 500 per statement (UPDATE … SET c = CASE id WHEN … END). */
+async function updateBids(
+  trx: TransactionClientContract,
+  bids: RoundBid[],
+  columns: Record<string, (bid: RoundBid) => string | number | boolean | null>
+) {
+  for (let start = 0; start < bids.length; start += 500) {
+    const chunk = bids.slice(start, start + 500)
+    const update: Record<string, unknown> = {}
+    for (const [column, pick] of Object.entries(columns)) {
+      const bindings: (string | number)[] = []
+      const cases = chunk.map((bid) => {
+        const value = pick(bid)
+        if (value === null) {
+          bindings.push(bid.id)
+          return 'when ? then null'
+        }
+        bindings.push(bid.id, typeof value === 'boolean' ? Number(value) : value)
+        return 'when ? then ?'
+      })
+      update[column] = trx.raw(`case id ${cases.join(' ')} end`, bindings)
+    }
+    await trx
+      .from('bids')
+      .whereIn(
+        'id',
+        chunk.map((bid) => bid.id)
+      )
+      .update(update)
+  }
+}
+
+/**
  * 开标: at the deadline the seed is revealed, every quote and nonce is
  * decrypted, each bidder (and each consortium member) is judged eligible again
  * as of now, and the draw seed is fixed over the receipts of the valid bids.
@@ -81,8 +173,14 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       return 'skipped'
     }
     const rules = await rulesOfVersion(project.rulesetVersion!, trx)
-    const seed = encryption.decrypt<string>(project.drawSeedEncrypted!)!
-    const bids = await bidsOfRound(project, trx)
+    const seed = encryption.decrypt<string>(project.drawSeedEncrypted ?? '')
+    if (!seed) {
+      // Never open with a made-up seed: the published commitment would not match.
+      throw new Error(
+        `The draw seed of project ${project.code} cannot be decrypted (APP_KEY changed?)`
+      )
+    }
+    const bids = await roundBids(project, trx)
     const invalid = await judgeEligibility(project, bids, trx)
 
     for (const bid of bids) {
@@ -92,7 +190,13 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       bid.valid = bid.invalidReason === null
       bid.inDrawSeed = bid.valid
     }
-    await saveRevealedBids(bids, trx)
+    await updateBids(trx, bids, {
+      quote_fen: (bid) => bid.quoteFen,
+      nonce: (bid) => bid.nonce,
+      valid: (bid) => bid.valid,
+      in_draw_seed: (bid) => bid.inDrawSeed,
+      invalid_reason: (bid) => bid.invalidReason,
+    })
     const valid = bids.filter((bid) => bid.valid)
 
     transition(project, 'open')
@@ -150,7 +254,7 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       await askForJustifications(project, valid, flagged, rules, trx)
       return 'opened'
     }
-    const outcome = await concludeSelection(project, trx, null)
+    const outcome = await concludeSelection(project, trx, null, bids)
     return outcome === 'failed' ? 'failed' : 'opened'
   })
 }
@@ -159,7 +263,11 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
  * Eligibility again at opening, for each bidder and each consortium member
  * for its sub-item: the first failed condition of each invalid bid.
  */
-async function judgeEligibility(project: Project, bids: Bid[], trx: TransactionClientContract) {
+async function judgeEligibility(
+  project: Project,
+  bids: RoundBid[],
+  trx: TransactionClientContract
+) {
   const invalid = new Map<number, InvalidReason>()
   const facts = await eligibilityFactsForMany(
     project,
@@ -195,43 +303,8 @@ async function judgeEligibility(project: Project, bids: Bid[], trx: TransactionC
   return invalid
 }
 
-/** Writes the revealed quotes and judgements, 500 bids per statement. */
-async function saveRevealedBids(bids: Bid[], trx: TransactionClientContract) {
-  for (let start = 0; start < bids.length; start += 500) {
-    const chunk = bids.slice(start, start + 500)
-    const cases = (pick: (bid: Bid) => string | number | boolean | null) => {
-      const bindings: (string | number)[] = []
-      const sql = chunk
-        .map((bid) => {
-          const value = pick(bid)
-          if (value === null) {
-            bindings.push(bid.id)
-            return 'when ? then null'
-          }
-          bindings.push(bid.id, typeof value === 'boolean' ? Number(value) : value)
-          return 'when ? then ?'
-        })
-        .join(' ')
-      return trx.raw(`case id ${sql} end`, bindings)
-    }
-    await trx
-      .from('bids')
-      .whereIn(
-        'id',
-        chunk.map((bid) => bid.id)
-      )
-      .update({
-        quote_fen: cases((bid) => bid.quoteFen),
-        nonce: cases((bid) => bid.nonce),
-        valid: cases((bid) => (bid.valid ? 1 : 0)),
-        in_draw_seed: cases((bid) => (bid.inDrawSeed ? 1 : 0)),
-        invalid_reason: cases((bid) => bid.invalidReason),
-      })
-  }
-}
-
 /** The opened bids as the pure selection functions see them (USCC, quote, credit, plan score). */
-async function openedBids(bids: Bid[], trx: TransactionClientContract): Promise<OpenedBid[]> {
+async function openedBids(bids: RoundBid[], trx: TransactionClientContract): Promise<OpenedBid[]> {
   const ids = bids.map((bid) => bid.organizationId)
   const agencies = new Map<number, { uscc: string; creditScore: number }>()
   for (let start = 0; start < ids.length; start += 500) {
@@ -257,14 +330,15 @@ async function openedBids(bids: Bid[], trx: TransactionClientContract): Promise<
 /** Flags abnormally low quotes; their agencies have the rule's working days to justify them. */
 async function askForJustifications(
   project: Project,
-  valid: Bid[],
+  valid: RoundBid[],
   flagged: Set<string>,
   rules: RuleParameters,
   trx: TransactionClientContract
 ) {
   const opened = await openedBids(valid, trx)
   const flaggedBids = valid.filter((_bid, index) => flagged.has(opened[index].uscc))
-  await Bid.query({ client: trx })
+  await trx
+    .from('bids')
     .whereIn(
       'id',
       flaggedBids.map((bid) => bid.id)
@@ -298,10 +372,11 @@ async function askForJustifications(
 export async function concludeSelection(
   project: Project,
   trx: TransactionClientContract,
-  actor: Actor
+  actor: Actor,
+  loaded?: RoundBid[]
 ): Promise<'publicity' | 'failed' | 'waiting'> {
   const rules = await rulesOfVersion(project.rulesetVersion!, trx)
-  const bids = await bidsOfRound(project, trx)
+  const bids = loaded ?? (await roundBids(project, trx))
   const valid = bids.filter((bid) => bid.valid)
   const opened = await openedBids(valid, trx)
   const bidOfUscc = new Map(opened.map((entry, index) => [entry.uscc, valid[index]]))
@@ -362,7 +437,10 @@ export async function concludeSelection(
   for (const [uscc, score] of Object.entries(outcome.scores ?? {})) {
     bidOfUscc.get(uscc)!.scoreCenti = Math.round(score * 100)
   }
-  for (const bid of bids) await bid.save()
+  await updateBids(trx, bids, {
+    rank: (bid) => bid.rank,
+    score_centi: (bid) => bid.scoreCenti,
+  })
 
   project.merge({
     draws: JSON.stringify(outcome.draws),
@@ -419,11 +497,8 @@ export async function startPublicity(
     publicityEndsAt: DateTime.fromJSDate(ends),
   })
   await project.save()
-  const ranked = await Bid.query({ client: trx })
-    .where('project_id', project.id)
-    .where('round', project.round)
-    .whereNotNull('rank')
-    .orderBy('rank')
+  const participants = await roundBids(project, trx)
+  const ranked = participants.filter((bid) => bid.rank !== null).sort((a, b) => a.rank! - b.rank!)
   await recordAuditEvent(trx, {
     actor,
     action: 'project.publicity_started',
@@ -440,7 +515,6 @@ export async function startPublicity(
       publicityEndsAt: ends.toISOString(),
     },
   })
-  const participants = await bidsOfRound(project, trx)
   await notify(trx, {
     organizationIds: [
       project.ownerOrganizationId,

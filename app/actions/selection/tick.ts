@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
 import { recordAuditEvent } from '#services/audit_log'
 import { notify } from '#services/notifications'
@@ -14,6 +15,27 @@ export type TickReport = {
   directExpired: number
   justificationsClosed: number
   awarded: number
+  /** Steps that threw: logged, rolled back, tried again at the next tick. */
+  errors: number
+}
+
+/**
+ * Runs one project's step; a failure rolls back that step only and is logged,
+ * so one broken project never holds up the others.
+ */
+async function attempt<T>(
+  step: string,
+  projectId: number,
+  report: TickReport,
+  run: () => Promise<T>
+) {
+  try {
+    return await run()
+  } catch (error) {
+    report.errors += 1
+    logger.error({ err: error, projectId, step }, 'market tick step failed')
+    return null
+  }
 }
 
 /**
@@ -32,6 +54,7 @@ export async function runTick(): Promise<TickReport> {
     directExpired: 0,
     justificationsClosed: 0,
     awarded: 0,
+    errors: 0,
   }
 
   const dueOpenings = await db
@@ -42,7 +65,7 @@ export async function runTick(): Promise<TickReport> {
     .orderBy('response_deadline')
     .select('id')
   for (const { id } of dueOpenings) {
-    const outcome = await openProject(Number(id))
+    const outcome = await attempt('open', Number(id), report, () => openProject(Number(id)))
     if (outcome === 'opened') report.opened += 1
     if (outcome === 'failed') report.failed += 1
   }
@@ -54,7 +77,10 @@ export async function runTick(): Promise<TickReport> {
     .where('stage_due_at', '<=', now)
     .select('id')
   for (const { id } of silentDirect) {
-    if (await expireDirectSelection(Number(id))) report.directExpired += 1
+    const expired = await attempt('expireDirect', Number(id), report, () =>
+      expireDirectSelection(Number(id))
+    )
+    if (expired) report.directExpired += 1
   }
 
   const justificationsDue = await db
@@ -64,7 +90,10 @@ export async function runTick(): Promise<TickReport> {
     .where('stage_due_at', '<=', now)
     .select('id')
   for (const { id } of justificationsDue) {
-    if (await closeJustifications(Number(id))) report.justificationsClosed += 1
+    const closed = await attempt('closeJustifications', Number(id), report, () =>
+      closeJustifications(Number(id))
+    )
+    if (closed) report.justificationsClosed += 1
   }
 
   const publicityOver = await db
@@ -79,7 +108,8 @@ export async function runTick(): Promise<TickReport> {
     )
     .select('id')
   for (const { id } of publicityOver) {
-    if (await awardProject(Number(id))) report.awarded += 1
+    const awarded = await attempt('award', Number(id), report, () => awardProject(Number(id)))
+    if (awarded) report.awarded += 1
   }
   return report
 }
