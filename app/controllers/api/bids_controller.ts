@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import encryption from '@adonisjs/core/services/encryption'
 import Bid from '#models/bid'
+import Project from '#models/project'
 import { placeBidValidator } from '#validators/bid'
 import { placeBid, withdrawBid } from '#actions/bids/place_bid'
 
@@ -48,11 +49,12 @@ export default class BidsController {
 
   /** GET /api/v1/projects/:id/bids/mine: the agency's own active bid, to check its receipt. */
   async mine({ params, auth }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
     const bid = await Bid.query()
-      .where('project_id', params.id)
+      .where('project_id', project.id)
+      .where('round', project.round)
       .where('organization_id', auth.getUserOrFail().organizationId)
       .where('status', 'active')
-      .orderBy('id', 'desc')
       .firstOrFail()
     return {
       receipt: bid.receipt,
