@@ -118,7 +118,8 @@ export type DrawProofV1 = {
   /** The valid bids whose receipts enter drawSeed. */
   bids: DrawProofBid[]
   /** Every draw made with drawSeed (purpose "winner", "base" or "shortlist"). */
-  draws: DrawProofDraw[]
+  /** Every draw performed; absent in proofs made before the list was published. */
+  draws?: DrawProofDraw[]
 }
 
 export type CommitmentCheck = {
@@ -188,8 +189,8 @@ function sameList(a: readonly string[], b: readonly string[]) {
  * step that does not hold: the seed against the commitment, each receipt
  * against its bid, the drawSeed against the seed and the published receipts,
  * each draw against the published drawSeed. The proof is valid when all hold.
- * When `draws` is absent or empty, the main draw (candidates sorted
- * ascending, purpose "winner") is checked instead.
+ * When `draws` is absent, the main draw (candidates sorted ascending,
+ * purpose "winner") is checked instead; an empty list means nothing was drawn.
  */
 export async function verifyProof(proof: DrawProofV1): Promise<ProofVerification> {
   if (proof.algorithm !== DRAW_ALGORITHM_V1) {
@@ -236,10 +237,13 @@ export async function verifyProof(proof: DrawProofV1): Promise<ProofVerification
     actual: drawSeed,
   })
 
+  // A published list of draws is authoritative, even when empty (a lowest-price result
+  // without ties draws nothing); only a proof without the list falls back to the main draw.
   const draws: DrawProofDraw[] =
-    proof.draws && proof.draws.length > 0
-      ? proof.draws
-      : [{ purpose: 'winner', candidates: [...proof.candidates].sort(), picks: proof.picks }]
+    proof.draws ??
+    (proof.candidates.length > 0
+      ? [{ purpose: 'winner', candidates: [...proof.candidates].sort(), picks: proof.picks }]
+      : [])
   for (const draw of draws) {
     const k = draw.picks.length
     const actual = await drawCandidates(proof.drawSeed ?? '', draw.purpose, draw.candidates, k)
@@ -313,6 +317,7 @@ export function parseProof(data: unknown): ParsedProof {
 
   const drawsData = data.draws ?? []
   if (!Array.isArray(drawsData)) return fail('draws')
+  const drawsListed = data.draws !== undefined
   const draws: DrawProofDraw[] = []
   for (const [index, draw] of drawsData.entries()) {
     if (!isRecord(draw)) return fail(`draws[${index}]`)
@@ -334,7 +339,7 @@ export function parseProof(data: unknown): ParsedProof {
       candidates,
       picks,
       bids,
-      draws,
+      draws: drawsListed ? draws : undefined,
     },
   }
 }

@@ -25,7 +25,10 @@ const uscc = (index: number) => `9151000000000000${String(index).padStart(2, '0'
 const nonceOf = (label: string) => server.sha256Hex(`nonce:${label}`).slice(0, 32)
 
 /** A proof as GET /api/v1/draws/:projectId/verify would serve it, made with the server module. */
-function serverProof(seed: string, bidCount: number): DrawProofV1 {
+function serverProof(
+  seed: string,
+  bidCount: number
+): DrawProofV1 & { draws: NonNullable<DrawProofV1['draws']> } {
   // Listed out of order on purpose: the published candidates are sorted by USCC.
   const agencies = Array.from({ length: bidCount }, (_, i) => uscc(bidCount - i))
   const bids = agencies.map((agencyUscc, i) => {
@@ -194,15 +197,27 @@ test.group('Verifiable draw, version 1, recomputed in the browser', () => {
 
   test('without a draws list the main draw is checked as the server does', async ({ assert }) => {
     const proof = serverProof(SEEDS[2], 4)
-    const result = await browser.verifyProof({ ...proof, draws: [] })
+    const result = await browser.verifyProof({ ...proof, draws: undefined })
     assert.isTrue(result.valid)
     assert.equal(result.checks.at(-1)?.check, 'draw')
     const forged = await browser.verifyProof({
       ...proof,
-      draws: [],
+      draws: undefined,
       picks: [...proof.picks].reverse(),
     })
     assert.deepEqual(failedChecks(forged), ['draw'])
+  })
+
+  test('an empty draws list means nothing was drawn (lowest price without ties): no draw is checked', async ({
+    assert,
+  }) => {
+    const proof = serverProof(SEEDS[2], 4)
+    const result = await browser.verifyProof({ ...proof, draws: [], candidates: [], picks: [] })
+    assert.isTrue(result.valid)
+    assert.notInclude(
+      result.checks.map((check) => check.check),
+      'draw'
+    )
   })
 
   test('a null seed says the draw is not verifiable yet instead of failing', async ({ assert }) => {
