@@ -158,6 +158,11 @@ router
         router
           .post('/bids/:id/decision', [controllers.owner.Projects, 'decideQuote'])
           .as('bids.decide')
+        router.get('/persons', [controllers.owner.Persons, 'index']).as('persons.index')
+        router.post('/persons', [controllers.owner.Persons, 'store']).as('persons.store')
+        router
+          .post('/persons/:id/removal', [controllers.owner.Persons, 'destroy'])
+          .as('persons.removal')
       })
       .prefix('/owner')
       .as('owner')
@@ -249,6 +254,9 @@ router
             router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
             router.post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])
             router.post('/bids/:id/acceptance', [controllers.api.Selections, 'keepQuote'])
+            // The owner's key persons, compared with agencies' for conflicts of interest.
+            router.post('/owner/persons', [controllers.api.agency.Practitioners, 'store'])
+            router.delete('/owner/persons/:id', [controllers.api.agency.Practitioners, 'destroy'])
           })
           .use(middleware.role({ roles: ['owner'] }))
 

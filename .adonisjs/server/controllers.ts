@@ -47,6 +47,7 @@ export const controllers = {
   Notifications: () => import('#controllers/notifications_controller'),
   Organizations: () => import('#controllers/organizations_controller'),
   owner: {
+    Persons: () => import('#controllers/owner/persons_controller'),
     Projects: () => import('#controllers/owner/projects_controller'),
   },
   Projects: () => import('#controllers/projects_controller'),

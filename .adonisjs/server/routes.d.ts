@@ -61,6 +61,9 @@ export type ScannedRoutes = {
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.persons.index': { paramsTuple?: []; params?: {} }
+    'owner.persons.store': { paramsTuple?: []; params?: {} }
+    'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
@@ -93,6 +96,8 @@ export type ScannedRoutes = {
     'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
+    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -143,6 +148,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
+    'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -194,6 +200,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
+    'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -244,6 +251,8 @@ export type ScannedRoutes = {
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.persons.store': { paramsTuple?: []; params?: {} }
+    'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
@@ -258,6 +267,7 @@ export type ScannedRoutes = {
     'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -275,6 +285,7 @@ export type ScannedRoutes = {
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
+    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

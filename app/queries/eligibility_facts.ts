@@ -13,7 +13,7 @@ const CHUNK = 500
 
 /**
  * Gathers what app/domain/eligibility.ts needs to judge agencies for a
- * project (or, for a consortium member, for one of its sub-items): five
+ * project (or, for a consortium member, for one of its sub-items): six
  * queries per 500 agencies, whatever their qualifications and managers.
  */
 export async function eligibilityFactsForMany(
@@ -63,6 +63,18 @@ export async function eligibilityFactsForMany(
         bansInForce(at, client).whereNotNull('person_id_hash').select('person_id_hash')
       )
       .select('p.organization_id', 'p.name')
+    // 回避: a person named by the agency who is also named by the owner (same ID-card hash).
+    const sharedPersons = await client
+      .from('practitioners as p')
+      .whereIn('p.organization_id', ids)
+      .whereIn(
+        'p.id_number_hash',
+        client
+          .from('practitioners')
+          .where('organization_id', project.ownerOrganizationId)
+          .select('id_number_hash')
+      )
+      .select('p.organization_id', 'p.name')
 
     const profileOf = new Map(profiles.map((row: any) => [Number(row.organization_id), row]))
     const offering = new Set(offered.map((row: any) => Number(row.organization_id)))
@@ -87,8 +99,9 @@ export async function eligibilityFactsForMany(
           .map((row: any) => row.name),
         grade: gradeForScore(Number(profile?.credit_score ?? 0)) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
-        // Owners name no persons yet; shared persons are compared once they can (issue 6).
-        sharedPersonNames: [],
+        sharedPersonNames: sharedPersons
+          .filter((row: any) => Number(row.organization_id) === id)
+          .map((row: any) => row.name),
       })
     }
   }

@@ -6,6 +6,7 @@ import User from '#models/user'
 import Project from '#models/project'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
+import { idNumberCheckCharacter } from '#domain/id_card'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const user = (email: string) => User.findByOrFail('email', email)
@@ -110,5 +111,24 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     page.assertStatus(200)
     const owner = await client.get('/agency/projects').loginAs(await user('owner@demo.example.com'))
     assert.oneOf(owner.status(), [302, 403])
+  })
+
+  test('an owner names a key person for conflict checks; the page never shows the ID number', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await user('owner@demo.example.com')
+    const idNumber = '51140219700101001' + idNumberCheckCharacter('51140219700101001')
+    const saved = await client
+      .post('/owner/persons')
+      .loginAs(owner)
+      .form({ name: '王建国', idNumber, role: 'manager' })
+      .withCsrfToken()
+      .redirects(0)
+    saved.assertStatus(302)
+    const page = await client.get('/owner/persons').loginAs(owner)
+    page.assertStatus(200)
+    assert.include(page.text(), '王建国')
+    assert.notInclude(page.text(), idNumber)
   })
 })

@@ -9,6 +9,7 @@ import Organization from '#models/organization'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
 import { withdrawAgency } from '#actions/registry/agency_listing'
+import { idNumberCheckCharacter } from '#domain/id_card'
 // The browser's independent implementation recomputes every draw from public data only.
 import * as independent from '../../resources/js/draw_v1.js'
 
@@ -256,6 +257,41 @@ test.group('Selection: opening and the six methods', (group) => {
     const proof = (await client.get(`/api/v1/draws/${id}/verify`)).body()
     assert.lengthOf(proof.bids, 3)
     assert.isTrue(proof.valid)
+  })
+
+  test('conflict of interest: a person named by both the owner and an agency keeps that agency out — at sign-up, and at opening when named later', async ({
+    client,
+    assert,
+  }) => {
+    const { id } = await postProject(client, { method: 'random' })
+    for (const n of [1, 6, 7]) await bid(client, id, n, 5_000_000)
+    // 周涛 manages agency 5; 李秀英 manages agency 1 (demo data).
+    const zhouTao = '51010419790203008' + idNumberCheckCharacter('51010419790203008')
+    const liXiuying = '51140219800101002' + idNumberCheckCharacter('51140219800101002')
+    for (const [name, idNumber] of [
+      ['周涛', zhouTao],
+      ['李秀英', liXiuying],
+    ]) {
+      const named = await client
+        .post('/api/v1/owner/persons')
+        .json({ name, idNumber, role: 'manager' })
+        .withGuard('api')
+        .loginAs(await owner())
+      named.assertStatus(201)
+    }
+    const refused = await client
+      .post(`/api/v1/projects/${id}/bids`)
+      .json({ quoteFen: 5_000_000 })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    refused.assertStatus(403)
+    assert.include(refused.body().errors[0].message, '周涛')
+
+    await openAtDeadline()
+    const { result } = await resultOf(client, id)
+    const agencyOne = await idOfAgency(1)
+    const first = result.bids.find((entry: any) => entry.agencyId === agencyOne)
+    assert.equal(first.invalidReason, 'conflict_of_interest')
   })
 
   test('lowest price: the lowest quote wins; equal lowest quotes are ordered by the published draw', async ({
