@@ -327,6 +327,27 @@ export class PractitionerSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class ProjectAttachmentSchema extends BaseModel {
+  static $columns = ['createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'projectId', 'uploadedByUserId'] as const
+  $columns = ProjectAttachmentSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare projectId: number
+  @column()
+  declare uploadedByUserId: number
+}
+
 export class ProjectSchema extends BaseModel {
   static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
   $columns = ProjectSchema.$columns

@@ -31,6 +31,11 @@ router
   .as('projects.show')
   .where('id', router.matchers.number())
 router
+  .get('/projects/:id/attachments/:attachmentId', [controllers.ProjectAttachments, 'show'])
+  .as('projects.attachments.show')
+  .where('id', router.matchers.number())
+  .where('attachmentId', router.matchers.number())
+router
   .get('/projects/:id/verify', [controllers.Projects, 'verify'])
   .as('projects.verify')
   .where('id', router.matchers.number())
@@ -158,6 +163,9 @@ router
         router
           .post('/bids/:id/decision', [controllers.owner.Projects, 'decideQuote'])
           .as('bids.decide')
+        router
+          .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+          .as('projects.attachments.store')
         router.get('/persons', [controllers.owner.Persons, 'index']).as('persons.index')
         router.post('/persons', [controllers.owner.Persons, 'store']).as('persons.store')
         router
@@ -250,6 +258,7 @@ router
             router.post('/projects', [controllers.api.Projects, 'store'])
             router.post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
             router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
+            router.post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
             router.post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
             router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
             router.post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])

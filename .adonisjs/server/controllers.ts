@@ -50,6 +50,7 @@ export const controllers = {
     Persons: () => import('#controllers/owner/persons_controller'),
     Projects: () => import('#controllers/owner/projects_controller'),
   },
+  ProjectAttachments: () => import('#controllers/project_attachments_controller'),
   Projects: () => import('#controllers/projects_controller'),
   QualificationFiles: () => import('#controllers/qualification_files_controller'),
   Registrations: () => import('#controllers/registrations_controller'),

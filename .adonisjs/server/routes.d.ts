@@ -13,6 +13,7 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -61,6 +62,7 @@ export type ScannedRoutes = {
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -92,6 +94,7 @@ export type ScannedRoutes = {
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.project_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -127,6 +130,7 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -179,6 +183,7 @@ export type ScannedRoutes = {
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -251,6 +256,7 @@ export type ScannedRoutes = {
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.bids.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
@@ -263,6 +269,7 @@ export type ScannedRoutes = {
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.project_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

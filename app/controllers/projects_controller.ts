@@ -56,6 +56,7 @@ export default class ProjectsController {
     const project = await Project.query()
       .where('id', params.id)
       .preload('serviceItem')
+      .preload('attachments')
       .firstOrFail()
     const user = auth.user ?? null
     if (project.status === 'draft' && user?.organizationId !== project.ownerOrganizationId) {

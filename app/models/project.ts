@@ -1,6 +1,7 @@
 import { ProjectSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
-import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
+import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
 import ServiceItem from '#models/service_item'
 import Organization from '#models/organization'
@@ -40,4 +41,7 @@ export default class Project extends ProjectSchema {
 
   @belongsTo(() => Organization, { foreignKey: 'ownerOrganizationId' })
   declare owner: BelongsTo<typeof Organization>
+
+  @hasMany(() => ProjectAttachment)
+  declare attachments: HasMany<typeof ProjectAttachment>
 }

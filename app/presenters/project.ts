@@ -42,6 +42,14 @@ export function presentProject(
     failReason: project.failReason,
     // Before opening only the number of responses is public, never a quote.
     responseCount,
+    attachments: project.$preloaded.attachments
+      ? project.attachments.map((attachment) => ({
+          id: attachment.id,
+          name: attachment.fileName,
+          size: attachment.fileSize,
+          url: `/projects/${project.id}/attachments/${attachment.id}`,
+        }))
+      : undefined,
     result:
       opened && project.openedAt ? presentResult(project, opened.bids, opened.objections) : null,
   }

@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { REGION_CODES } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
+import { scanFile } from '#validators/rules/file_content'
 
 const MAX_FEN = 1_000_000_000_000
 
@@ -108,4 +109,9 @@ export const republishFormValidator = vine.create({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
     .optional(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+})
+
+/** A document attached to a draft: PDF, JPEG or PNG up to 10 MB, checked by content. */
+export const projectAttachmentValidator = vine.create({
+  file: scanFile(),
 })

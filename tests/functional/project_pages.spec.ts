@@ -7,6 +7,13 @@ import Project from '#models/project'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
 import { idNumberCheckCharacter } from '#domain/id_card'
+import app from '@adonisjs/core/services/app'
+import { mkdir, writeFile } from 'node:fs/promises'
+
+/** A tiny but real PDF: file-type recognises it by its %PDF- signature. */
+const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+)
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const user = (email: string) => User.findByOrFail('email', email)
@@ -130,5 +137,71 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     page.assertStatus(200)
     assert.include(page.text(), '王建国')
     assert.notInclude(page.text(), idNumber)
+  })
+})
+
+test.group('Project documents', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(NOW)
+    return () => clock.unfreeze()
+  })
+
+  test('the owner attaches a PDF to a draft; it is public once published and fixed from then on', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await user('owner@demo.example.com')
+    const draft = await client
+      .post('/api/v1/projects')
+      .json({
+        title: '滨江大道改造工程环境影响评价',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingPriceFen: 8_000_000,
+        method: 'random',
+        deadline: '2026-10-09T04:00:00Z',
+      })
+      .withGuard('api')
+      .loginAs(owner)
+    const id = draft.body().id
+    await mkdir(app.makePath('tmp/test-fixtures'), { recursive: true })
+    const pdf = app.makePath('tmp/test-fixtures/采购文件.pdf')
+    await writeFile(pdf, PDF_BYTES)
+    const exe = app.makePath('tmp/test-fixtures/setup.pdf')
+    await writeFile(exe, Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff'))
+
+    const refused = await client
+      .post(`/api/v1/projects/${id}/attachments`)
+      .file('file', exe)
+      .withGuard('api')
+      .loginAs(owner)
+    refused.assertStatus(422)
+    const attached = await client
+      .post(`/api/v1/projects/${id}/attachments`)
+      .file('file', pdf)
+      .withGuard('api')
+      .loginAs(owner)
+    attached.assertStatus(201)
+    const url = attached.body().url
+
+    // A draft's document is the owner's only.
+    const early = await client.get(url)
+    early.assertStatus(404)
+
+    await client.post(`/api/v1/projects/${id}/publish`).withGuard('api').loginAs(owner)
+    const shown = await client.get(`/api/v1/projects/${id}`)
+    assert.equal(shown.body().attachments[0].name, '采购文件.pdf')
+    const download = await client.get(url)
+    download.assertStatus(200)
+    assert.include(download.header('content-type'), 'application/pdf')
+
+    const late = await client
+      .post(`/api/v1/projects/${id}/attachments`)
+      .file('file', pdf)
+      .withGuard('api')
+      .loginAs(owner)
+    late.assertStatus(409)
   })
 })

@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import drive from '@adonisjs/drive/services/main'
@@ -9,6 +8,7 @@ import Qualification from '#models/qualification'
 import QualificationCheck from '#models/qualification_check'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { recordAuditEvent } from '#services/audit_log'
+import { storeUpload } from '#services/uploads'
 
 export type QualificationInput = {
   type: string
@@ -29,7 +29,7 @@ export async function addQualification(
   input: QualificationInput,
   actor: User | null
 ) {
-  const stored = input.file ? await storeScan(input.file) : null
+  const stored = input.file ? await storeUpload(input.file, 'qualifications') : null
   try {
     return await db.transaction(async (trx) => {
       const qualification = await Qualification.create(
@@ -118,12 +118,4 @@ export async function checkQualification(
     })
     return check
   })
-}
-
-async function storeScan(file: MultipartFile) {
-  const mime = String(file.meta?.detectedMime ?? '')
-  const extension = String(file.meta?.detectedExt ?? 'bin')
-  const key = `qualifications/${randomUUID()}.${extension}`
-  await file.moveToDisk(key)
-  return { key, mime, size: file.size, name: file.clientName.slice(0, 255) }
 }

@@ -45,7 +45,10 @@ export default class ProjectsController {
 
   /** GET /api/v1/projects/:id — public once published; a draft only to its owner. */
   async show({ params, auth }: HttpContext) {
-    const project = await Project.findOrFail(params.id)
+    const project = await Project.query()
+      .where('id', params.id)
+      .preload('attachments')
+      .firstOrFail()
     if (project.status === 'draft') {
       // A draft is nobody else's business: it does not exist for them.
       await auth.use('api').check()

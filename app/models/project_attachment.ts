@@ -1,0 +1,4 @@
+import { ProjectAttachmentSchema } from '#database/schema'
+
+/** A document published with a project's announcement. */
+export default class ProjectAttachment extends ProjectAttachmentSchema {}
