@@ -86,6 +86,7 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
       ownerDecision: bid.ownerDecision,
       ownerDecisionReason: bid.ownerDecisionReason,
       consortium: bid.consortium,
+      recentWins: bid.recentWins,
     })),
     basePercent: project.basePercent ?? undefined,
     referencePriceFen: project.referencePriceFen ?? undefined,

@@ -8,6 +8,7 @@ import {
   drawSeedOf,
   DRAW_ALGORITHM,
 } from '#domain/verifiable_draw'
+import { sqlTime } from '#services/sql_time'
 
 export type ResultBid = {
   id: number
@@ -30,11 +31,25 @@ export type ResultBid = {
   servicePlan: string | null
   rank: number | null
   consortium: { agencyId: number; agencyName: string; itemCode: string }[]
+  /** Rotation (轮换): the agency's wins on the same item in the same province in the past year. */
+  recentWins: number
 }
 
+/** States in which a project has a winner. */
+const WON_STATES = [
+  'publicity',
+  'awarded',
+  'contracted',
+  'in_service',
+  'delivered',
+  'accepted',
+  'evaluated',
+  'closed',
+]
+
 /**
- * The opened bids of a project's current round with their agencies and
- * consortium members — three queries. Empty before opening: quotes are
+ * The opened bids of a project's current round with their agencies,
+ * consortium members and recent wins — three queries. Empty before opening: quotes are
  * sealed until then.
  */
 export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
@@ -58,6 +73,26 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
             rows.map((row: any) => row.id)
           )
           .select('m.bid_id', 'm.organization_id', 'o.name', 'i.code')
+  const wins =
+    rows.length === 0
+      ? []
+      : await db
+          .from('projects')
+          .whereIn(
+            'winner_organization_id',
+            rows.map((row: any) => row.organization_id)
+          )
+          .whereNot('id', project.id)
+          .where('service_item_id', project.serviceItemId)
+          .where('region_code', 'like', `${project.regionCode.slice(0, 2)}%`)
+          .whereIn('status', WON_STATES)
+          .where('published_at', '>=', sqlTime(project.openedAt.minus({ years: 1 })))
+          .select('winner_organization_id')
+          .count('* as total')
+          .groupBy('winner_organization_id')
+  const winsOf = new Map(
+    wins.map((row: any) => [Number(row.winner_organization_id), Number(row.total)])
+  )
   const bids: ResultBid[] = rows.map((row: any) => ({
     id: Number(row.id),
     agencyId: Number(row.organization_id),
@@ -85,6 +120,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
         agencyName: member.name,
         itemCode: member.code,
       })),
+    recentWins: winsOf.get(Number(row.organization_id)) ?? 0,
   }))
   // Ranked first (winner, alternates), then the others by quote.
   return bids.sort(

@@ -212,6 +212,26 @@ test.group('Selection: opening and the six methods', (group) => {
     assert.isNotNull(project.result.awardedAt)
   })
 
+  test('rotation: a previous win on the same item in the province is shown beside the bid', async ({
+    client,
+    assert,
+  }) => {
+    const first = await postProject(client, { method: 'lowest_price' })
+    const second = await postProject(client, { method: 'lowest_price' })
+    await bid(client, first.id, 5, 5_000_000)
+    await bid(client, second.id, 5, 5_000_000)
+    await bid(client, second.id, 6, 5_100_000)
+    await openAtDeadline()
+    const { result } = await resultOf(client, second.id)
+    const winsOf = async (n: number) => {
+      const agencyId = await idOfAgency(n)
+      return result.bids.find((entry: any) => entry.agencyId === agencyId).recentWins
+    }
+    // Both opened at once: agency 5 won the other one.
+    assert.equal(await winsOf(5), 1)
+    assert.equal(await winsOf(6), 0)
+  })
+
   test('random: fewer valid sign-ups than 3 fail the selection (流标); the owner re-publishes a new round', async ({
     client,
     assert,
