@@ -12,7 +12,12 @@ export default class extends BaseSchema {
       table.string('file_name', 255).notNullable()
       table.string('file_mime', 50).notNullable()
       table.integer('file_size').unsigned().notNullable()
-      table.integer('uploaded_by_user_id').unsigned().notNullable().references('id').inTable('users')
+      table
+        .integer('uploaded_by_user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
       table.timestamp('created_at').notNullable()
       table.index(['project_id'])
     })
