@@ -229,6 +229,143 @@ export class CalendarDaySchema extends BaseModel {
   declare working: boolean
 }
 
+export class ContractSignatureSchema extends BaseModel {
+  static $columns = ['contractId', 'id', 'ip', 'organizationId', 'revision', 'signedAt', 'textSha256', 'userAgent', 'userId', 'voidedAt'] as const
+  $columns = ContractSignatureSchema.$columns
+  @column()
+  declare contractId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ip: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare revision: number
+  @column.dateTime()
+  declare signedAt: DateTime
+  @column()
+  declare textSha256: string
+  @column()
+  declare userAgent: string | null
+  @column()
+  declare userId: number
+  @column.dateTime()
+  declare voidedAt: DateTime | null
+}
+
+export class ContractTemplateSchema extends BaseModel {
+  static $columns = ['body', 'category', 'changeReason', 'createdAt', 'createdByUserId', 'id', 'key', 'serviceItemId', 'title', 'version'] as const
+  $columns = ContractTemplateSchema.$columns
+  @column()
+  declare body: string
+  @column()
+  declare category: string | null
+  @column()
+  declare changeReason: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare key: string
+  @column()
+  declare serviceItemId: number | null
+  @column()
+  declare title: string
+  @column()
+  declare version: number
+}
+
+export class ContractSchema extends BaseModel {
+  static $columns = ['agencyOrganizationId', 'bidId', 'createdAt', 'fieldValues', 'id', 'ownerOrganizationId', 'priceFen', 'projectId', 'revision', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textSha256', 'updatedAt'] as const
+  $columns = ContractSchema.$columns
+  @column()
+  declare agencyOrganizationId: number
+  @column()
+  declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fieldValues: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ownerOrganizationId: number
+  @column()
+  declare priceFen: number
+  @column()
+  declare projectId: number
+  @column()
+  declare revision: number
+  @column.dateTime()
+  declare signedAt: DateTime | null
+  @column.dateTime()
+  declare signingDueAt: DateTime
+  @column()
+  declare status: string
+  @column()
+  declare supplementaryTerms: string | null
+  @column()
+  declare templateId: number
+  @column.dateTime()
+  declare terminatedAt: DateTime | null
+  @column()
+  declare terminationReason: string | null
+  @column()
+  declare textSha256: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class FeeRecordSchema extends BaseModel {
+  static $columns = ['amountFen', 'contractId', 'createdAt', 'id', 'kind', 'milestoneId', 'occurredAt', 'paymentId', 'stripeEventId', 'stripeObjectId'] as const
+  $columns = FeeRecordSchema.$columns
+  @column()
+  declare amountFen: number
+  @column()
+  declare contractId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare milestoneId: number | null
+  @column.dateTime()
+  declare occurredAt: DateTime
+  @column()
+  declare paymentId: number | null
+  @column()
+  declare stripeEventId: string | null
+  @column()
+  declare stripeObjectId: string | null
+}
+
+export class MilestoneSchema extends BaseModel {
+  static $columns = ['amountFen', 'condition', 'contractId', 'id', 'paidAt', 'position', 'status', 'title'] as const
+  $columns = MilestoneSchema.$columns
+  @column()
+  declare amountFen: number
+  @column()
+  declare condition: string | null
+  @column()
+  declare contractId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare paidAt: DateTime | null
+  @column()
+  declare position: number
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+}
+
 export class NotificationSchema extends BaseModel {
   static $columns = ['createdAt', 'data', 'id', 'kind', 'organizationId', 'projectId', 'readAt'] as const
   $columns = NotificationSchema.$columns
@@ -304,6 +441,35 @@ export class OrganizationSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare uscc: string
+}
+
+export class PaymentSchema extends BaseModel {
+  static $columns = ['amountFen', 'contractId', 'createdAt', 'createdByUserId', 'currency', 'id', 'idempotencyKey', 'milestoneId', 'refundedFen', 'status', 'stripePaymentIntentId', 'updatedAt'] as const
+  $columns = PaymentSchema.$columns
+  @column()
+  declare amountFen: number
+  @column()
+  declare contractId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column()
+  declare currency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idempotencyKey: string
+  @column()
+  declare milestoneId: number
+  @column()
+  declare refundedFen: number
+  @column()
+  declare status: string
+  @column()
+  declare stripePaymentIntentId: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
 }
 
 export class PractitionerSchema extends BaseModel {
@@ -602,6 +768,17 @@ export class ServiceItemSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare version: number
+}
+
+export class StripeEventSchema extends BaseModel {
+  static $columns = ['id', 'receivedAt', 'type'] as const
+  $columns = StripeEventSchema.$columns
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare receivedAt: DateTime
+  @column()
+  declare type: string
 }
 
 export class UserSchema extends BaseModel {

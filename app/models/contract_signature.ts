@@ -1,0 +1,4 @@
+import { ContractSignatureSchema } from '#database/schema'
+
+/** A party's electronic signature of one revision of a contract's text (电子签名). */
+export default class ContractSignature extends ContractSignatureSchema {}
