@@ -230,7 +230,7 @@ export class CalendarDaySchema extends BaseModel {
 }
 
 export class ContractSignatureSchema extends BaseModel {
-  static $columns = ['contractId', 'id', 'ip', 'organizationId', 'revision', 'signedAt', 'textSha256', 'userAgent', 'userId', 'voidedAt'] as const
+  static $columns = ['contractId', 'id', 'ip', 'organizationId', 'revision', 'signedAt', 'textHash', 'userAgent', 'userId', 'voidedAt'] as const
   $columns = ContractSignatureSchema.$columns
   @column()
   declare contractId: number
@@ -245,7 +245,7 @@ export class ContractSignatureSchema extends BaseModel {
   @column.dateTime()
   declare signedAt: DateTime
   @column()
-  declare textSha256: string
+  declare textHash: string
   @column()
   declare userAgent: string | null
   @column()
@@ -280,7 +280,7 @@ export class ContractTemplateSchema extends BaseModel {
 }
 
 export class ContractSchema extends BaseModel {
-  static $columns = ['agencyOrganizationId', 'bidId', 'createdAt', 'fieldValues', 'id', 'ownerOrganizationId', 'priceFen', 'projectId', 'revision', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textSha256', 'updatedAt'] as const
+  static $columns = ['agencyOrganizationId', 'bidId', 'createdAt', 'fieldValues', 'id', 'ownerOrganizationId', 'priceFen', 'projectId', 'revision', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'updatedAt'] as const
   $columns = ContractSchema.$columns
   @column()
   declare agencyOrganizationId: number
@@ -315,7 +315,7 @@ export class ContractSchema extends BaseModel {
   @column()
   declare terminationReason: string | null
   @column()
-  declare textSha256: string
+  declare textHash: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

@@ -40,6 +40,26 @@ router
   .as('projects.verify')
   .where('id', router.matchers.number())
 
+router
+  .group(() => {
+    router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')
+    router
+      .get('/contracts/:id', [controllers.Contracts, 'show'])
+      .as('contracts.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/contracts/:id/print', [controllers.Contracts, 'print'])
+      .as('contracts.print')
+      .where('id', router.matchers.number())
+    router.post('/contracts/:id/terms', [controllers.Contracts, 'update']).as('contracts.update')
+    router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
+    router.post('/contracts/:id/refusal', [controllers.Contracts, 'refuse']).as('contracts.refuse')
+    router
+      .post('/projects/:id/next-alternate', [controllers.Contracts, 'nextAlternate'])
+      .as('projects.next_alternate')
+  })
+  .use(middleware.auth())
+
 router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
 router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
 
@@ -226,6 +246,11 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router.get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
+        router.put('/contracts/:id', [controllers.api.Contracts, 'update'])
+        router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign'])
+        router.post('/contracts/:id/refusal', [controllers.api.Contracts, 'refuse'])
+        router.post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
         router.get('/notifications', [controllers.api.Notifications, 'index'])
         router.post('/notifications/read', [controllers.api.Notifications, 'markRead'])
         router

@@ -1,5 +1,6 @@
 export const policies = {
   BidPolicy: () => import('#policies/bid_policy'),
+  ContractPolicy: () => import('#policies/contract_policy'),
   ObjectionPolicy: () => import('#policies/objection_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),

@@ -15,6 +15,13 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.index': { paramsTuple?: []; params?: {} }
+    'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -82,6 +89,11 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -132,6 +144,9 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.index': { paramsTuple?: []; params?: {} }
+    'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -165,6 +180,7 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -185,6 +201,9 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.index': { paramsTuple?: []; params?: {} }
+    'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -218,6 +237,7 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -229,6 +249,10 @@ export type ScannedRoutes = {
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
+    'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
@@ -263,6 +287,9 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -287,6 +314,7 @@ export type ScannedRoutes = {
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
+    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }

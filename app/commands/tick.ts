@@ -18,6 +18,7 @@ export default class Tick extends BaseCommand {
     this.logger.info(
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
         `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
+        `contracts expired ${report.contractsExpired}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -5,6 +5,7 @@ import { listProjectsValidator } from '#validators/project'
 import { drawProofOf, openedBidsOf } from '#queries/selection_result'
 import { projectPageFacts, searchProjects } from '#queries/project_pages'
 import { searchCatalog } from '#queries/catalog'
+import { contractNotice, currentContractOf } from '#queries/contracts'
 import { SELECTION_METHODS } from '#models/project'
 
 const VERIFY_LABELS = [
@@ -62,16 +63,29 @@ export default class ProjectsController {
     if (project.status === 'draft' && user?.organizationId !== project.ownerOrganizationId) {
       return view.render('pages/errors/not_found')
     }
-    const [bids, objections, facts] = await Promise.all([
+    const [bids, objections, facts, notice, contract] = await Promise.all([
       openedBidsOf(project),
       Objection.query().where('project_id', project.id).orderBy('id'),
       projectPageFacts(project, user),
+      contractNotice(project.id),
+      currentContractOf(project.id),
     ])
     return view.render('pages/projects/show', {
       project,
       bids,
       objections,
       viewer: user,
+      notice,
+      // The parties and staff get a link to the contract itself.
+      contract:
+        contract &&
+        user &&
+        (user.organizationId === contract.ownerOrganizationId ||
+          user.organizationId === contract.agencyOrganizationId ||
+          user.role === 'regulator' ||
+          user.role === 'admin')
+          ? contract
+          : null,
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,

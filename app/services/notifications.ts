@@ -27,6 +27,11 @@ export const NOTIFICATION_KINDS = [
   'objection.filed',
   'objection.decided',
   'direct.requested',
+  'contract.generated',
+  'contract.changed',
+  'contract.signature_given',
+  'contract.signed',
+  'contract.unsigned',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -52,6 +57,11 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'objection.filed': ['code', 'title', 'agency'],
   'objection.decided': ['code', 'title', 'outcome'],
   'direct.requested': ['code', 'title', 'deadline'],
+  'contract.generated': ['code', 'title', 'deadline'],
+  'contract.changed': ['code', 'title'],
+  'contract.signature_given': ['code', 'title'],
+  'contract.signed': ['code', 'title'],
+  'contract.unsigned': ['code', 'title'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

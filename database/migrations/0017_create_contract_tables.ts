@@ -33,13 +33,8 @@ export default class extends BaseSchema {
 
     this.schema.createTable('contracts', (table) => {
       table.increments('id').notNullable()
-      table
-        .integer('project_id')
-        .unsigned()
-        .notNullable()
-        .unique()
-        .references('id')
-        .inTable('projects')
+      // A project may see several contracts: when the winner does not sign, the next alternate's.
+      table.integer('project_id').unsigned().notNullable().references('id').inTable('projects')
       table
         .integer('template_id')
         .unsigned()
@@ -67,13 +62,14 @@ export default class extends BaseSchema {
       table.text('supplementary_terms').nullable()
       // Bumped on every change; signatures of an earlier revision are void.
       table.integer('revision').unsigned().notNullable().defaultTo(1)
-      table.string('text_sha256', 64).notNullable()
+      table.string('text_hash', 64).notNullable()
       table.timestamp('signing_due_at').notNullable()
       table.timestamp('signed_at').nullable()
       table.timestamp('terminated_at').nullable()
       table.text('termination_reason').nullable()
       table.timestamp('created_at').notNullable()
       table.timestamp('updated_at').nullable()
+      table.index(['project_id'])
       table.index(['status', 'signing_due_at'])
       table.index(['agency_organization_id', 'status'])
       table.index(['owner_organization_id', 'status'])
@@ -90,7 +86,7 @@ export default class extends BaseSchema {
         .inTable('organizations')
       table.integer('user_id').unsigned().notNullable().references('id').inTable('users')
       table.integer('revision').unsigned().notNullable()
-      table.string('text_sha256', 64).notNullable()
+      table.string('text_hash', 64).notNullable()
       table.string('ip', 64).notNullable()
       table.string('user_agent', 300).nullable()
       table.timestamp('signed_at').notNullable()

@@ -103,6 +103,7 @@ test.group('Selection: opening and the six methods', (group) => {
       directExpired: 0,
       justificationsClosed: 0,
       awarded: 0,
+      contractsExpired: 0,
       errors: 0,
     })
 

@@ -8,6 +8,7 @@ import { sqlTime } from '#services/sql_time'
 import { lockProject, openProject, transition } from '#actions/selection/open_selection'
 import { closeJustifications } from '#actions/selection/abnormal_quotes'
 import { expireDirectSelection } from '#actions/selection/direct_selection'
+import { expireContract, makeContract } from '#actions/contracts/contract_lifecycle'
 
 export type TickReport = {
   opened: number
@@ -15,6 +16,7 @@ export type TickReport = {
   directExpired: number
   justificationsClosed: number
   awarded: number
+  contractsExpired: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -54,6 +56,7 @@ export async function runTick(): Promise<TickReport> {
     directExpired: 0,
     justificationsClosed: 0,
     awarded: 0,
+    contractsExpired: 0,
     errors: 0,
   }
 
@@ -111,6 +114,17 @@ export async function runTick(): Promise<TickReport> {
     const awarded = await attempt('award', Number(id), report, () => awardProject(Number(id)))
     if (awarded) report.awarded += 1
   }
+  const unsignedContracts = await db
+    .from('contracts')
+    .whereIn('status', ['drafting', 'signing'])
+    .where('signing_due_at', '<=', now)
+    .select('id')
+  for (const { id } of unsignedContracts) {
+    const expired = await attempt('expireContract', Number(id), report, () =>
+      expireContract(Number(id))
+    )
+    if (expired) report.contractsExpired += 1
+  }
   return report
 }
 
@@ -134,6 +148,14 @@ export async function awardProject(projectId: number) {
     transition(project, 'award')
     project.awardedAt = DateTime.fromJSDate(clock.now())
     await project.save()
+    const winningBid = await trx
+      .from('bids')
+      .where('project_id', project.id)
+      .where('round', project.round)
+      .where('status', 'active')
+      .where('organization_id', project.winnerOrganizationId!)
+      .select('id', 'quote_fen')
+      .firstOrFail()
     await recordAuditEvent(trx, {
       actor: null,
       action: 'project.awarded',
@@ -152,6 +174,17 @@ export async function awardProject(projectId: number) {
       projectId: project.id,
       data: { code: project.code, title: project.title, agency: winner.name },
     })
+    // 合同生成: the contract is made in the same transaction as the award.
+    await makeContract(
+      project,
+      {
+        id: Number(winningBid.id),
+        organizationId: project.winnerOrganizationId!,
+        quoteFen: Number(winningBid.quote_fen),
+      },
+      trx,
+      null
+    )
     return true
   })
 }

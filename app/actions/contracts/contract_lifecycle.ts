@@ -1,0 +1,449 @@
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { I18n } from '@adonisjs/i18n'
+import { DateTime } from 'luxon'
+import Contract from '#models/contract'
+import ContractSignature from '#models/contract_signature'
+import Milestone from '#models/milestone'
+import Project from '#models/project'
+import type User from '#models/user'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import { termsProblems, type MilestoneTerms } from '#domain/contract_template'
+import { DEFAULT_TERMS } from '#database/data/contract_templates'
+import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
+import { recordAuditEvent } from '#services/audit_log'
+import { rulesOfVersion } from '#services/market_rules'
+import { workingPeriodEnd } from '#services/calendar'
+import { notify } from '#services/notifications'
+import { clock } from '#services/clock'
+import { refuse } from '#actions/projects/project_rules'
+import { lockProject, transition } from '#actions/selection/open_selection'
+
+type Actor = Pick<User, 'id' | 'role'> | null
+
+/**
+ * The template in force for an item: the latest version of a template for
+ * the item itself, else for its category, else the general one.
+ */
+async function templateFor(serviceItemId: number, client: TransactionClientContract) {
+  const item = await client
+    .from('service_items')
+    .where('id', serviceItemId)
+    .select('category')
+    .firstOrFail()
+  const latest = (query: any) => query.orderBy('version', 'desc').first()
+  return (
+    (await latest(client.from('contract_templates').where('service_item_id', serviceItemId))) ??
+    (await latest(
+      client
+        .from('contract_templates')
+        .whereNull('service_item_id')
+        .where('category', item.category)
+    )) ??
+    (await latest(client.from('contract_templates').where('key', 'general')))
+  )
+}
+
+/**
+ * 合同生成: on award (and for an alternate), the contract is made from the
+ * template in force, at the winning quote, with one milestone for the whole
+ * price, and must be signed within the signing window.
+ */
+export async function makeContract(
+  project: Project,
+  bid: { id: number; organizationId: number; quoteFen: number },
+  trx: TransactionClientContract,
+  actor: Actor
+) {
+  const template = await templateFor(project.serviceItemId, trx)
+  const rules = await rulesOfVersion(project.rulesetVersion!, trx)
+  const due = await workingPeriodEnd(clock.now(), rules.contractSigningWorkingDays, trx)
+  const fields: FieldValues = {
+    price: bid.quoteFen,
+    deliverables: project.deliverables || project.description,
+    timeLimitWorkingDays: project.timeLimitWorkingDays,
+    acceptanceCriteria: DEFAULT_TERMS.acceptanceCriteria,
+    disputeResolution: DEFAULT_TERMS.disputeResolution,
+  }
+  const contract = await Contract.create(
+    {
+      projectId: project.id,
+      templateId: template.id,
+      ownerOrganizationId: project.ownerOrganizationId,
+      agencyOrganizationId: bid.organizationId,
+      bidId: bid.id,
+      priceFen: bid.quoteFen,
+      status: 'drafting',
+      fieldValues: JSON.stringify(fields),
+      supplementaryTerms: null,
+      revision: 1,
+      textHash: '',
+      signingDueAt: DateTime.fromJSDate(due),
+    },
+    { client: trx }
+  )
+  await Milestone.create(
+    {
+      contractId: contract.id,
+      position: 1,
+      title: DEFAULT_TERMS.milestoneTitle,
+      amountFen: bid.quoteFen,
+      condition: null,
+      status: 'unpaid',
+    },
+    { client: trx }
+  )
+  const { sha256 } = await contractText(contract, trx)
+  contract.textHash = sha256
+  await contract.save()
+  await recordAuditEvent(trx, {
+    actor,
+    action: 'contract.generated',
+    subjectType: 'contract',
+    subjectId: contract.id,
+    payload: {
+      projectId: project.id,
+      templateId: template.id,
+      templateVersion: template.version,
+      agencyId: bid.organizationId,
+      priceFen: bid.quoteFen,
+      textSha256: sha256,
+    },
+  })
+  await notify(trx, {
+    organizationIds: [project.ownerOrganizationId, bid.organizationId],
+    kind: 'contract.generated',
+    projectId: project.id,
+    data: {
+      code: project.code,
+      title: project.title,
+      deadline: DateTime.fromJSDate(due).setZone('Asia/Shanghai').toFormat('yyyy-LL-dd HH:mm'),
+    },
+  })
+  return contract
+}
+
+/** Locks a contract that can still change or be signed, before its signing deadline. */
+async function lockOpenContract(contractId: number, trx: TransactionClientContract) {
+  const contract = await Contract.query({ client: trx })
+    .where('id', contractId)
+    .forUpdate()
+    .firstOrFail()
+  if (
+    (contract.status !== 'drafting' && contract.status !== 'signing') ||
+    clock.now().getTime() >= contract.signingDueAt.toMillis()
+  ) {
+    throw new StateConflictException({ identifier: 'messages.contracts.notOpen' })
+  }
+  return contract
+}
+
+export type TermsInput = {
+  price: number
+  deliverables: string
+  timeLimitWorkingDays: number
+  acceptanceCriteria: string
+  disputeResolution: string
+  milestones: MilestoneTerms[]
+  supplementaryTerms: string | null
+}
+
+/**
+ * The owner fills the declared fields before signing. The price stays within
+ * the winning quote and the milestones sum exactly to it; any change voids
+ * the signatures already given (the text they signed no longer exists).
+ */
+export async function updateTerms(contract: Contract, input: TermsInput, owner: User, i18n: I18n) {
+  const project = await Project.findOrFail(contract.projectId)
+  const quote = await db.from('bids').where('id', contract.bidId).select('quote_fen').firstOrFail()
+  const problems = termsProblems(
+    {
+      priceFen: input.price,
+      milestones: input.milestones,
+      timeLimitWorkingDays: input.timeLimitWorkingDays,
+    },
+    {
+      winningQuoteFen: Number(quote.quote_fen),
+      maxTimeLimitWorkingDays: project.timeLimitWorkingDays,
+    }
+  )
+  if (problems.length > 0) {
+    refuse(
+      problems.map((problem) => ({
+        field: problem.field,
+        rule: problem.rule,
+        data: 'data' in problem ? problem.data : undefined,
+      })),
+      i18n
+    )
+  }
+  return db.transaction(async (trx) => {
+    const locked = await lockOpenContract(contract.id, trx)
+    const before = fieldValuesOf(locked)
+    const fields: FieldValues = {
+      price: input.price,
+      deliverables: input.deliverables,
+      timeLimitWorkingDays: input.timeLimitWorkingDays,
+      acceptanceCriteria: input.acceptanceCriteria,
+      disputeResolution: input.disputeResolution,
+    }
+    await trx.from('milestones').where('contract_id', locked.id).delete()
+    await trx
+      .insertQuery()
+      .table('milestones')
+      .multiInsert(
+        input.milestones.map((milestone, index) => ({
+          contract_id: locked.id,
+          position: index + 1,
+          title: milestone.title,
+          amount_fen: milestone.amountFen,
+          condition: milestone.condition,
+          status: 'unpaid',
+        }))
+      )
+    const voided = await trx
+      .from('contract_signatures')
+      .where('contract_id', locked.id)
+      .whereNull('voided_at')
+      .update({
+        voided_at: DateTime.fromJSDate(clock.now()).toUTC().toFormat('yyyy-MM-dd HH:mm:ss'),
+      })
+    locked.merge({
+      fieldValues: JSON.stringify(fields),
+      priceFen: input.price,
+      supplementaryTerms: input.supplementaryTerms?.trim() || null,
+      revision: locked.revision + 1,
+      status: 'drafting',
+    })
+    const { sha256 } = await contractText(locked, trx)
+    locked.textHash = sha256
+    await locked.save()
+    const changed = (Object.keys(fields) as (keyof FieldValues)[]).filter(
+      (key) => fields[key] !== before[key]
+    )
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'contract.terms_changed',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: {
+        revision: locked.revision,
+        changed,
+        milestones: input.milestones,
+        supplementaryTerms: locked.supplementaryTerms,
+        signaturesVoided: Number(voided),
+        textSha256: sha256,
+      },
+    })
+    await notify(trx, {
+      organizationIds: [locked.agencyOrganizationId],
+      kind: 'contract.changed',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    return locked
+  })
+}
+
+/**
+ * 电子签名: a party signs by entering its password again; the signature
+ * records the user, time, IP, user agent and the SHA-256 of the text signed.
+ * When both parties have signed the same revision, the contract is signed
+ * and the project is contracted.
+ */
+export async function signContract(
+  contract: Contract,
+  signer: User,
+  password: string,
+  context: { ip: string; userAgent: string | null; i18n: I18n }
+) {
+  if (!(await hash.verify(signer.password, password))) {
+    refuse([{ field: 'password', rule: 'wrongPassword' }], context.i18n)
+  }
+  return db.transaction(async (trx) => {
+    const locked = await lockOpenContract(contract.id, trx)
+    const { sha256 } = await contractText(locked, trx)
+    const current = await trx
+      .from('contract_signatures')
+      .where('contract_id', locked.id)
+      .where('revision', locked.revision)
+      .whereNull('voided_at')
+      .select('organization_id')
+    if (current.some((row: any) => Number(row.organization_id) === signer.organizationId)) {
+      throw new StateConflictException({ identifier: 'messages.contracts.alreadySigned' })
+    }
+    const signature = await ContractSignature.create(
+      {
+        contractId: locked.id,
+        organizationId: signer.organizationId,
+        userId: signer.id,
+        revision: locked.revision,
+        textHash: sha256,
+        ip: context.ip.slice(0, 64),
+        userAgent: context.userAgent?.slice(0, 300) ?? null,
+        signedAt: DateTime.fromJSDate(clock.now()),
+      },
+      { client: trx }
+    )
+    const bothSigned = current.length + 1 >= 2
+    locked.merge({
+      status: bothSigned ? 'signed' : 'signing',
+      textHash: sha256,
+      signedAt: bothSigned ? DateTime.fromJSDate(clock.now()) : null,
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: signer,
+      action: bothSigned ? 'contract.signed' : 'contract.signature_given',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: {
+        signatureId: signature.id,
+        organizationId: signer.organizationId,
+        revision: locked.revision,
+        textSha256: sha256,
+        ip: signature.ip,
+      },
+    })
+    const project = (await lockProject(locked.projectId, trx))!
+    if (bothSigned) {
+      transition(project, 'contract')
+      await project.save()
+      await recordAuditEvent(trx, {
+        actor: signer,
+        action: 'project.contracted',
+        subjectType: 'project',
+        subjectId: project.id,
+        payload: { code: project.code, contractId: locked.id },
+      })
+    }
+    await notify(trx, {
+      organizationIds: [
+        signer.organizationId === locked.ownerOrganizationId
+          ? locked.agencyOrganizationId
+          : locked.ownerOrganizationId,
+      ],
+      kind: bothSigned ? 'contract.signed' : 'contract.signature_given',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    return locked
+  })
+}
+
+/** The winner refuses to sign: recorded (a credit event once credit lands); the owner may take the next alternate. */
+export async function refuseContract(contract: Contract, reason: string, agencyUser: User) {
+  return db.transaction(async (trx) => {
+    const locked = await lockOpenContract(contract.id, trx)
+    locked.merge({ status: 'refused', terminationReason: reason })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: agencyUser,
+      action: 'contract.refused',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { agencyId: locked.agencyOrganizationId, reason },
+    })
+    const project = await Project.findOrFail(locked.projectId, { client: trx })
+    await notify(trx, {
+      organizationIds: [locked.ownerOrganizationId],
+      kind: 'contract.unsigned',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    return locked
+  })
+}
+
+/** The scheduler: the signing window passed without both signatures. */
+export async function expireContract(contractId: number) {
+  return db.transaction(async (trx) => {
+    const locked = await Contract.query({ client: trx }).where('id', contractId).forUpdate().first()
+    if (
+      !locked ||
+      (locked.status !== 'drafting' && locked.status !== 'signing') ||
+      locked.signingDueAt.toMillis() > clock.now().getTime()
+    ) {
+      return false
+    }
+    const signed = await trx
+      .from('contract_signatures')
+      .where('contract_id', locked.id)
+      .where('revision', locked.revision)
+      .whereNull('voided_at')
+      .select('organization_id')
+    const missing = [locked.ownerOrganizationId, locked.agencyOrganizationId].filter(
+      (id) => !signed.some((row: any) => Number(row.organization_id) === id)
+    )
+    locked.status = 'expired'
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'contract.expired',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { unsignedOrganizationIds: missing },
+    })
+    const project = await Project.findOrFail(locked.projectId, { client: trx })
+    await notify(trx, {
+      organizationIds: [locked.ownerOrganizationId, locked.agencyOrganizationId],
+      kind: 'contract.unsigned',
+      projectId: project.id,
+      data: { code: project.code, title: project.title },
+    })
+    return true
+  })
+}
+
+/**
+ * After a refusal or an expired window the owner takes the next alternate
+ * (候补) of the published ranking: it becomes the winner and gets a contract.
+ */
+export async function takeNextAlternate(project: Project, owner: User) {
+  return db.transaction(async (trx) => {
+    const locked = (await lockProject(project.id, trx))!
+    const last = await Contract.query({ client: trx })
+      .where('project_id', locked.id)
+      .orderBy('id', 'desc')
+      .first()
+    if (locked.status !== 'awarded' || !last || !['refused', 'expired'].includes(last.status)) {
+      throw new StateConflictException({ identifier: 'messages.contracts.noAlternateNeeded' })
+    }
+    const lastBid = await trx.from('bids').where('id', last.bidId).select('rank').firstOrFail()
+    const next = await trx
+      .from('bids')
+      .where('project_id', locked.id)
+      .where('round', locked.round)
+      .where('status', 'active')
+      .where('valid', 1)
+      .where('rank', '>', Number(lastBid.rank))
+      .orderBy('rank')
+      .select('id', 'organization_id', 'quote_fen')
+      .first()
+    if (!next) throw new StateConflictException({ identifier: 'messages.contracts.noAlternate' })
+    locked.winnerOrganizationId = Number(next.organization_id)
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.alternate_taken',
+      subjectType: 'project',
+      subjectId: locked.id,
+      payload: {
+        code: locked.code,
+        previousContractId: last.id,
+        agencyId: locked.winnerOrganizationId,
+      },
+    })
+    return makeContract(
+      locked,
+      {
+        id: Number(next.id),
+        organizationId: Number(next.organization_id),
+        quoteFen: Number(next.quote_fen),
+      },
+      trx,
+      owner
+    )
+  })
+}

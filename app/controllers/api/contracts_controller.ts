@@ -1,0 +1,101 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { errors as lucidErrors } from '@adonisjs/lucid'
+import Contract from '#models/contract'
+import Project from '#models/project'
+import ContractPolicy from '#policies/contract_policy'
+import ProjectPolicy from '#policies/project_policy'
+import {
+  CONTRACT_TERM_KEYS,
+  contractTermsValidator,
+  refuseContractValidator,
+  signContractValidator,
+} from '#validators/contract'
+import {
+  refuseContract,
+  signContract,
+  takeNextAlternate,
+  updateTerms,
+} from '#actions/contracts/contract_lifecycle'
+import { contractDetails, currentContractOf } from '#queries/contracts'
+import { presentContract } from '#presenters/contract'
+
+/** Contracts (API.md "Contracts, payments…"): the parties and staff read; the owner fills; both sign. */
+export default class ContractsController {
+  /** GET /api/v1/projects/:id/contract (parties, regulators) */
+  async show({ params, bouncer }: HttpContext) {
+    const contract = await currentContractOf(Number(params.id))
+    if (!contract) throw new lucidErrors.E_ROW_NOT_FOUND()
+    await bouncer.with(ContractPolicy).authorize('view', contract)
+    return this.present(contract)
+  }
+
+  /** PUT /api/v1/contracts/:id (owner, before signing) — declared fields only. */
+  async update({ params, request, bouncer, auth, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('edit', contract)
+    // Anything but a declared field would be a fixed clause of the model text: refused by name.
+    const foreign = Object.keys(request.body()).filter(
+      (key) => !(CONTRACT_TERM_KEYS as readonly string[]).includes(key)
+    )
+    if (foreign.length > 0) {
+      throw new vineErrors.E_VALIDATION_ERROR(
+        foreign.map((field) => ({
+          field,
+          rule: 'contract.fixedClause',
+          message: i18n.t('validator.shared.messages.contract.fixedClause', { field }),
+        }))
+      )
+    }
+    const payload = await request.validateUsing(contractTermsValidator)
+    const updated = await updateTerms(
+      contract,
+      {
+        ...payload,
+        milestones: payload.milestones.map((milestone) => ({
+          title: milestone.title,
+          amountFen: milestone.amountFen,
+          condition: milestone.condition ?? null,
+        })),
+        supplementaryTerms: payload.supplementaryTerms ?? null,
+      },
+      auth.getUserOrFail(),
+      i18n
+    )
+    return this.present(updated)
+  }
+
+  /** POST /api/v1/contracts/:id/sign (owner or agency) {password} */
+  async sign({ params, request, bouncer, auth, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    const { password } = await request.validateUsing(signContractValidator)
+    const signed = await signContract(contract, auth.getUserOrFail(), password, {
+      ip: request.ip(),
+      userAgent: request.header('user-agent') ?? null,
+      i18n,
+    })
+    return this.present(signed)
+  }
+
+  /** POST /api/v1/contracts/:id/refusal (the winning agency) {reason} */
+  async refuse({ params, request, bouncer, auth }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('refuse', contract)
+    const { reason } = await request.validateUsing(refuseContractValidator)
+    return this.present(await refuseContract(contract, reason, auth.getUserOrFail()))
+  }
+
+  /** POST /api/v1/projects/:id/next-alternate (owner): the next ranked agency gets a contract. */
+  async nextAlternate({ params, bouncer, auth, response }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const contract = await takeNextAlternate(project, auth.getUserOrFail())
+    return response.created(await this.present(contract))
+  }
+
+  private async present(contract: Contract) {
+    const { text, milestones, signatures } = await contractDetails(contract)
+    return presentContract(contract, text, milestones, signatures)
+  }
+}

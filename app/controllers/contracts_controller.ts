@@ -1,0 +1,126 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Contract from '#models/contract'
+import Project from '#models/project'
+import ContractPolicy from '#policies/contract_policy'
+import ProjectPolicy from '#policies/project_policy'
+import {
+  contractTermsFormValidator,
+  refuseContractValidator,
+  signContractValidator,
+} from '#validators/contract'
+import {
+  refuseContract,
+  signContract,
+  takeNextAlternate,
+  updateTerms,
+} from '#actions/contracts/contract_lifecycle'
+import { contractDetails, contractHistory, contractsFor } from '#queries/contracts'
+import { fieldValuesOf } from '#queries/contract_text'
+import { yuanToFen } from '#services/money'
+
+/** Contract pages: the list, the contract with its forms, the print view. */
+export default class ContractsController {
+  async index({ auth, request, view }: HttpContext) {
+    const page = Math.max(1, Number(request.input('page', 1)) || 1)
+    const result = await contractsFor(auth.getUserOrFail(), page)
+    return view.render('pages/contracts/index', { result })
+  }
+
+  async show({ params, view, bouncer, auth }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('view', contract)
+    const details = await contractDetails(contract)
+    const project = await Project.findOrFail(contract.projectId)
+    const history = await contractHistory(contract.id)
+    const user = auth.getUserOrFail()
+    return view.render('pages/contracts/show', {
+      contract,
+      project,
+      fields: fieldValuesOf(contract),
+      ...details,
+      history,
+      canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
+      canSign: await bouncer.with(ContractPolicy).allows('sign', contract),
+      canRefuse: await bouncer.with(ContractPolicy).allows('refuse', contract),
+      mySignature: details.signatures.find(
+        (signature) =>
+          signature.organizationId === user.organizationId &&
+          signature.revision === contract.revision &&
+          signature.voidedAt === null
+      ),
+    })
+  }
+
+  async print({ params, view, bouncer }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('view', contract)
+    const details = await contractDetails(contract)
+    return view.render('pages/contracts/print', { contract, ...details })
+  }
+
+  async update({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('edit', contract)
+    const form = await request.validateUsing(contractTermsFormValidator)
+    await updateTerms(
+      contract,
+      {
+        price: yuanToFen(form.priceYuan),
+        deliverables: form.deliverables,
+        timeLimitWorkingDays: form.timeLimitWorkingDays,
+        acceptanceCriteria: form.acceptanceCriteria,
+        disputeResolution: form.disputeResolution,
+        // Empty rows of the form are ignored.
+        milestones: form.milestones
+          .filter((row) => row.title && row.amountYuan !== undefined)
+          .map((row) => ({
+            title: row.title!,
+            amountFen: yuanToFen(row.amountYuan!),
+            condition: row.condition || null,
+          })),
+        supplementaryTerms: form.supplementaryTerms ?? null,
+      },
+      auth.getUserOrFail(),
+      i18n
+    )
+    session.flash('success', i18n.t('messages.contracts.saved'))
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  async sign({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    const { password } = await request.validateUsing(signContractValidator)
+    const signed = await signContract(contract, auth.getUserOrFail(), password, {
+      ip: request.ip(),
+      userAgent: request.header('user-agent') ?? null,
+      i18n,
+    })
+    session.flash(
+      'success',
+      i18n.t(
+        signed.status === 'signed'
+          ? 'messages.contracts.inForce'
+          : 'messages.contracts.signedYourSide'
+      )
+    )
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  async refuse({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('refuse', contract)
+    const { reason } = await request.validateUsing(refuseContractValidator)
+    await refuseContract(contract, reason, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.contracts.refused'))
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  async nextAlternate({ params, response, bouncer, auth, session, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const contract = await takeNextAlternate(project, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.contracts.alternateTaken'))
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+}

@@ -1,0 +1,48 @@
+import type Contract from '#models/contract'
+import type Milestone from '#models/milestone'
+import type ContractSignature from '#models/contract_signature'
+import { fieldValuesOf } from '#queries/contract_text'
+
+/** A contract in API answers: its rendered text and hash, fields, milestones and signatures. */
+export function presentContract(
+  contract: Contract,
+  text: string,
+  milestones: Milestone[],
+  signatures: ContractSignature[]
+) {
+  return {
+    id: contract.id,
+    projectId: contract.projectId,
+    status: contract.status,
+    templateId: contract.templateId,
+    revision: contract.revision,
+    ownerOrganizationId: contract.ownerOrganizationId,
+    agencyOrganizationId: contract.agencyOrganizationId,
+    priceFen: contract.priceFen,
+    fields: fieldValuesOf(contract),
+    supplementaryTerms: contract.supplementaryTerms,
+    text,
+    textSha256: contract.textHash,
+    signingDueAt: contract.signingDueAt.toISO(),
+    signedAt: contract.signedAt?.toISO() ?? null,
+    milestones: milestones.map((milestone) => ({
+      id: milestone.id,
+      position: milestone.position,
+      title: milestone.title,
+      amountFen: milestone.amountFen,
+      condition: milestone.condition,
+      status: milestone.status,
+      paidAt: milestone.paidAt?.toISO() ?? null,
+    })),
+    signatures: signatures.map((signature) => ({
+      organizationId: signature.organizationId,
+      userId: signature.userId,
+      revision: signature.revision,
+      textSha256: signature.textHash,
+      signedAt: signature.signedAt.toISO(),
+      ip: signature.ip,
+      userAgent: signature.userAgent,
+      void: signature.voidedAt !== null,
+    })),
+  }
+}

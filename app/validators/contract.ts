@@ -1,0 +1,69 @@
+import vine from '@vinejs/vine'
+
+const MAX_FEN = 1_000_000_000_000
+
+const milestone = vine.object({
+  title: vine.string().trim().minLength(2).maxLength(200),
+  amountFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+  condition: vine.string().trim().maxLength(500).nullable().optional(),
+})
+
+/** The declared fields the owner may set before signing (API, fen). */
+export const contractTermsValidator = vine.create({
+  price: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+  deliverables: vine.string().trim().minLength(4).maxLength(10_000),
+  timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365),
+  acceptanceCriteria: vine.string().trim().minLength(4).maxLength(5000),
+  disputeResolution: vine.string().trim().minLength(4).maxLength(2000),
+  milestones: vine.array(milestone).minLength(1).maxLength(10),
+  supplementaryTerms: vine.string().trim().maxLength(10_000).nullable().optional(),
+})
+
+/** The keys a contract change may carry: anything else would be a fixed clause. */
+export const CONTRACT_TERM_KEYS = [
+  'price',
+  'deliverables',
+  'timeLimitWorkingDays',
+  'acceptanceCriteria',
+  'disputeResolution',
+  'milestones',
+  'supplementaryTerms',
+] as const
+
+/** The owner's page form: money in yuan, milestones as rows. */
+export const contractTermsFormValidator = vine.create({
+  priceYuan: vine
+    .number()
+    .min(0.01)
+    .max(MAX_FEN / 100)
+    .decimal([0, 2]),
+  deliverables: vine.string().trim().minLength(4).maxLength(10_000),
+  timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365),
+  acceptanceCriteria: vine.string().trim().minLength(4).maxLength(5000),
+  disputeResolution: vine.string().trim().minLength(4).maxLength(2000),
+  milestones: vine
+    .array(
+      vine.object({
+        title: vine.string().trim().maxLength(200).optional(),
+        amountYuan: vine
+          .number()
+          .min(0)
+          .max(MAX_FEN / 100)
+          .decimal([0, 2])
+          .optional(),
+        condition: vine.string().trim().maxLength(500).optional(),
+      })
+    )
+    .maxLength(10),
+  supplementaryTerms: vine.string().trim().maxLength(10_000).optional(),
+})
+
+/** Signing: the signer enters the password again. */
+export const signContractValidator = vine.create({
+  password: vine.string().minLength(1).maxLength(200),
+})
+
+/** The winner refuses to sign, with a reason. */
+export const refuseContractValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})

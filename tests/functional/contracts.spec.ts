@@ -1,0 +1,292 @@
+// Assertions read best as `(await contractOf(client, id)).status`.
+/* eslint-disable @unicorn/no-await-expression-member */
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import User from '#models/user'
+import { clock } from '#services/clock'
+import { runTick } from '#actions/selection/tick'
+import { textSha256 } from '#domain/contract_template'
+
+const NOW = new Date('2026-09-29T02:00:00Z')
+const user = (email: string) => User.findByOrFail('email', email)
+const owner = () => user('owner@demo.example.com')
+const agency = (n: number) => user(`agency${n}@demo.example.com`)
+
+/** A lowest-price project awarded to agency 5 (¥50,000.00), alternates 6 then 1. */
+async function awardedProject(client: any) {
+  const draft = await client
+    .post('/api/v1/projects')
+    .json({
+      title: '滨江大道改造工程环境影响评价',
+      serviceItemCode: 'ZJ-001',
+      description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+      deliverables: '环境影响报告表一份（含附图附件），通过技术评审。',
+      ceilingPriceFen: 8_000_000,
+      method: 'lowest_price',
+      deadline: '2026-10-09T04:00:00Z',
+    })
+    .withGuard('api')
+    .loginAs(await owner())
+  const id = draft.body().id as number
+  await client
+    .post(`/api/v1/projects/${id}/publish`)
+    .withGuard('api')
+    .loginAs(await owner())
+  for (const [n, quote] of [
+    [5, 5_000_000],
+    [6, 5_200_000],
+    [1, 5_400_000],
+  ]) {
+    await client
+      .post(`/api/v1/projects/${id}/bids`)
+      .json({ quoteFen: quote })
+      .withGuard('api')
+      .loginAs(await agency(n))
+  }
+  clock.freeze(new Date('2026-10-09T04:00:01Z'))
+  await runTick()
+  clock.freeze(new Date('2026-10-13T16:00:00Z'))
+  const report = await runTick()
+  if (report.awarded !== 1) throw new Error(`award failed: ${JSON.stringify(report)}`)
+  return id
+}
+
+async function contractOf(client: any, projectId: number) {
+  const response = await client
+    .get(`/api/v1/projects/${projectId}/contract`)
+    .withGuard('api')
+    .loginAs(await owner())
+  response.assertStatus(200)
+  return response.body()
+}
+
+const TERMS = {
+  price: 5_000_000,
+  deliverables: '环境影响报告表一份（含附图附件），通过技术评审。',
+  timeLimitWorkingDays: 20,
+  acceptanceCriteria: '报告表通过生态环境部门组织的技术评审。',
+  disputeResolution: '向眉山仲裁委员会申请仲裁。',
+  milestones: [
+    { title: '签约后预付', amountFen: 1_500_000, condition: '合同生效后 5 个工作日内' },
+    { title: '验收后支付', amountFen: 3_500_000 },
+  ],
+}
+
+test.group('Contracts: generated on award, filled by the owner, signed by both', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(NOW)
+    return () => clock.unfreeze()
+  })
+
+  test('the award makes a contract from the model text at the winning quote; only the parties and staff read it', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const contract = await contractOf(client, projectId)
+    assert.equal(contract.status, 'drafting')
+    assert.equal(contract.priceFen, 5_000_000)
+    assert.include(contract.text, '四川清源环保工程咨询有限公司')
+    assert.include(contract.text, '眉山市东坡区城市建设投资有限公司')
+    assert.include(contract.text, '¥50,000.00')
+    assert.equal(contract.textSha256, textSha256(contract.text))
+    assert.deepEqual(
+      contract.milestones.map((milestone: any) => milestone.amountFen),
+      [5_000_000]
+    )
+
+    const winner = await client
+      .get(`/api/v1/projects/${projectId}/contract`)
+      .withGuard('api')
+      .loginAs(await agency(5))
+    winner.assertStatus(200)
+    const regulator = await client
+      .get(`/api/v1/projects/${projectId}/contract`)
+      .withGuard('api')
+      .loginAs(await user('regulator@demo.example.com'))
+    regulator.assertStatus(200)
+    const loser = await client
+      .get(`/api/v1/projects/${projectId}/contract`)
+      .withGuard('api')
+      .loginAs(await agency(6))
+    loser.assertStatus(403)
+    const anonymous = await client.get(`/api/v1/projects/${projectId}/contract`)
+    anonymous.assertStatus(401)
+  })
+
+  test('the owner fills declared fields only: a fixed clause, a price above the quote or milestones off the price are refused', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const put = async (body: Record<string, unknown>, as?: User) =>
+      client
+        .put(`/api/v1/contracts/${id}`)
+        .json(body)
+        .withGuard('api')
+        .loginAs(as ?? (await owner()))
+
+    const fixed = await put({ ...TERMS, body: '乙方放弃一切权利' })
+    fixed.assertStatus(422)
+    assert.equal(fixed.body().errors[0].field, 'body')
+    assert.include(fixed.body().errors[0].message, '固定条款')
+
+    const overQuote = await put({
+      ...TERMS,
+      price: 5_000_001,
+      milestones: [{ title: '一次付清', amountFen: 5_000_001 }],
+    })
+    overQuote.assertStatus(422)
+    assert.equal(overQuote.body().errors[0].field, 'price')
+
+    const offSum = await put({
+      ...TERMS,
+      milestones: [{ title: '一次付清', amountFen: 4_999_999 }],
+    })
+    offSum.assertStatus(422)
+    assert.include(offSum.body().errors[0].message, '¥49,999.99')
+
+    const byAgency = await put(TERMS, await agency(5))
+    byAgency.assertStatus(403)
+
+    const saved = await put({ ...TERMS, supplementaryTerms: '乙方须派驻现场人员一名。' })
+    saved.assertStatus(200)
+    assert.equal(saved.body().revision, 2)
+    assert.include(saved.body().text, '1. 签约后预付：¥15,000.00（合同生效后 5 个工作日内）')
+    assert.include(
+      saved.body().text,
+      '补充条款（由业主补充，非示范文本条款）\n乙方须派驻现场人员一名。'
+    )
+    assert.include(saved.body().text, '向眉山仲裁委员会申请仲裁。')
+  })
+
+  test('signing: a wrong password signs nothing; a change voids a signature; both signatures make it signed and the notice public', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const sign = async (as: User, password = DEMO_PASSWORD) =>
+      client
+        .post(`/api/v1/contracts/${id}/sign`)
+        .json({ password })
+        .header('user-agent', 'contract-test/1.0')
+        .withGuard('api')
+        .loginAs(as)
+
+    const wrong = await sign(await owner(), 'not-my-password')
+    wrong.assertStatus(422)
+    assert.equal(wrong.body().errors[0].field, 'password')
+    assert.lengthOf((await contractOf(client, projectId)).signatures, 0)
+
+    const first = await sign(await owner())
+    first.assertStatus(200)
+    assert.equal(first.body().status, 'signing')
+    const again = await sign(await owner())
+    again.assertStatus(409)
+
+    // The owner changes a term: the signature given is void, both sign again.
+    await client
+      .put(`/api/v1/contracts/${id}`)
+      .json(TERMS)
+      .withGuard('api')
+      .loginAs(await owner())
+    const afterChange = await contractOf(client, projectId)
+    assert.equal(afterChange.status, 'drafting')
+    assert.isTrue(afterChange.signatures[0].void)
+
+    await sign(await agency(5))
+    const done = await sign(await owner())
+    done.assertStatus(200)
+    assert.equal(done.body().status, 'signed')
+    const valid = done.body().signatures.filter((signature: any) => !signature.void)
+    assert.lengthOf(valid, 2)
+    for (const signature of valid) {
+      assert.equal(signature.textSha256, textSha256(done.body().text))
+      assert.equal(signature.userAgent, 'contract-test/1.0')
+      assert.isNotEmpty(signature.ip)
+    }
+
+    const project = await client.get(`/api/v1/projects/${projectId}`)
+    assert.equal(project.body().status, 'contracted')
+    const page = await client.get(`/projects/${projectId}`)
+    assert.include(page.text(), '合同公示')
+    assert.include(page.text(), '¥50,000.00')
+    assert.notInclude(page.text(), '签约后预付')
+    const late = await client
+      .put(`/api/v1/contracts/${id}`)
+      .json(TERMS)
+      .withGuard('api')
+      .loginAs(await owner())
+    late.assertStatus(409)
+  })
+
+  test('the winner refuses to sign; the owner takes the next alternate, who gets its own contract', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const early = await client
+      .post(`/api/v1/projects/${projectId}/next-alternate`)
+      .withGuard('api')
+      .loginAs(await owner())
+    early.assertStatus(409)
+    const refused = await client
+      .post(`/api/v1/contracts/${id}/refusal`)
+      .json({ reason: '报价测算有误，无法按此价格履约' })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    refused.assertStatus(200)
+    assert.equal(refused.body().status, 'refused')
+    const [event] = await db.from('audit_events').where('action', 'contract.refused')
+    assert.exists(event)
+
+    const next = await client
+      .post(`/api/v1/projects/${projectId}/next-alternate`)
+      .withGuard('api')
+      .loginAs(await owner())
+    next.assertStatus(201)
+    assert.equal(next.body().agencyOrganizationId, (await agency(6)).organizationId)
+    assert.equal(next.body().priceFen, 5_200_000)
+    const project = await client.get(`/api/v1/projects/${projectId}`)
+    assert.equal(project.body().result.winnerAgencyId, (await agency(6)).organizationId)
+  })
+
+  test('a contract not signed within the signing window expires at the tick', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const contract = await contractOf(client, projectId)
+    clock.freeze(new Date(new Date(contract.signingDueAt).getTime() - 1000))
+    assert.equal((await runTick()).contractsExpired, 0)
+    clock.freeze(new Date(contract.signingDueAt))
+    assert.equal((await runTick()).contractsExpired, 1)
+    assert.equal((await contractOf(client, projectId)).status, 'expired')
+  })
+
+  test('the contract page and the print view show the same text to the parties', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const contract = await contractOf(client, projectId)
+    const page = await client.get(`/contracts/${contract.id}`).loginAs(await owner())
+    page.assertStatus(200)
+    const print = await client.get(`/contracts/${contract.id}/print`).loginAs(await agency(5))
+    print.assertStatus(200)
+    for (const response of [page, print]) {
+      assert.include(response.text(), contract.textSha256)
+      assert.include(response.text(), '中介服务合同（通用示范文本）')
+    }
+    const stranger = await client.get(`/contracts/${contract.id}`).loginAs(await agency(6))
+    stranger.assertStatus(403)
+  })
+})
