@@ -54,4 +54,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   SMTP_SECURE: Env.schema.boolean.optional(),
   SMTP_USERNAME: Env.schema.string.optional(),
   SMTP_PASSWORD: Env.schema.string.optional(),
+
+  /*
+   * Stripe: without STRIPE_API_BASE and STRIPE_SECRET_KEY, development starts
+   * a local Stripe mock (STRIPE_MOCK_PORT, default 12111) and uses test keys.
+   */
+  STRIPE_SECRET_KEY: Env.schema.string.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
+  STRIPE_API_BASE: Env.schema.string.optional({ format: 'url', tld: false }),
+  STRIPE_PAYMENT_METHOD_TYPES: Env.schema.string.optional(),
+  STRIPE_MOCK_PORT: Env.schema.number.optional(),
 })

@@ -41,6 +41,13 @@ router
   .where('id', router.matchers.number())
 
 router
+  .get('/contract-templates', [controllers.ContractTemplates, 'index'])
+  .as('contract_templates.index')
+router
+  .get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
+  .as('contract_templates.show')
+
+router
   .group(() => {
     router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')
     router
@@ -160,6 +167,12 @@ router
         router
           .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
           .as('objections.decide')
+        router
+          .get('/contract-templates/new', [controllers.ContractTemplates, 'create'])
+          .as('contract_templates.create')
+        router
+          .post('/contract-templates', [controllers.ContractTemplates, 'store'])
+          .as('contract_templates.store')
       })
       .prefix('/regulator')
       .as('regulator')
@@ -226,6 +239,8 @@ router
       .as('agencies.show')
       .where('id', router.matchers.number())
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
+    router.get('/contract-templates', [controllers.ContractTemplates, 'index'])
+    router.get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
     router
       .get('/projects/:id', [controllers.api.Projects, 'show'])
       .as('projects.show')
@@ -262,6 +277,7 @@ router
             router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
             router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
             router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
+            router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
           })
           .prefix('/regulator')
           .as('regulator')

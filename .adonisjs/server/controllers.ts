@@ -41,6 +41,7 @@ export const controllers = {
     Tokens: () => import('#controllers/api/tokens_controller'),
   },
   Catalog: () => import('#controllers/catalog_controller'),
+  ContractTemplates: () => import('#controllers/contract_templates_controller'),
   Contracts: () => import('#controllers/contracts_controller'),
   Dashboards: () => import('#controllers/dashboards_controller'),
   HealthChecks: () => import('#controllers/health_checks_controller'),

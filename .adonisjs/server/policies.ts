@@ -1,6 +1,7 @@
 export const policies = {
   BidPolicy: () => import('#policies/bid_policy'),
   ContractPolicy: () => import('#policies/contract_policy'),
+  ContractTemplatePolicy: () => import('#policies/contract_template_policy'),
   ObjectionPolicy: () => import('#policies/objection_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),

@@ -15,6 +15,8 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contract_templates.index': { paramsTuple?: []; params?: {} }
+    'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -61,6 +63,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -83,6 +87,8 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -100,6 +106,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -144,6 +151,8 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contract_templates.index': { paramsTuple?: []; params?: {} }
+    'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -165,6 +174,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -174,6 +184,8 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -201,6 +213,8 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contract_templates.index': { paramsTuple?: []; params?: {} }
+    'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -222,6 +236,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -231,6 +246,8 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
+    'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -274,6 +291,7 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -291,6 +309,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }

@@ -29,7 +29,7 @@ export default class ContractsController {
   async show({ params, view, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('view', contract)
-    const details = await contractDetails(contract)
+    const { template, ...details } = await contractDetails(contract)
     const project = await Project.findOrFail(contract.projectId)
     const history = await contractHistory(contract.id)
     const user = auth.getUserOrFail()
@@ -38,6 +38,8 @@ export default class ContractsController {
       project,
       fields: fieldValuesOf(contract),
       ...details,
+      // `template` is a reserved name inside Edge templates.
+      modelTemplate: template,
       history,
       canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
       canSign: await bouncer.with(ContractPolicy).allows('sign', contract),

@@ -67,3 +67,17 @@ export const signContractValidator = vine.create({
 export const refuseContractValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })
+
+/** A regulator publishes a model contract or a new version of it (the reason is required). */
+export const contractTemplateValidator = vine.create({
+  key: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,46}$/),
+  title: vine.string().trim().minLength(4).maxLength(200),
+  body: vine.string().trim().minLength(50).maxLength(100_000),
+  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32).nullable().optional(),
+  category: vine.string().trim().maxLength(100).nullable().optional(),
+  changeReason: vine.string().trim().minLength(4).maxLength(2000),
+})

@@ -290,3 +290,81 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     stranger.assertStatus(403)
   })
 })
+
+test.group('Model contract templates', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(NOW)
+    return () => clock.unfreeze()
+  })
+
+  const BODY = [
+    '建设项目环境影响评价技术服务合同（眉山市示范文本）',
+    '委托方：{{ownerName}}（{{ownerUscc}}）',
+    '受托方：{{agencyName}}（{{agencyUscc}}）',
+    '合同价款：{{price}}',
+    '支付：',
+    '{{milestones}}',
+    '受托方对环境影响报告表的结论负责，不得出具虚假报告。',
+  ].join('\n')
+
+  test('a regulator publishes an item template; awards of that item use it; contracts keep their version', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await user('regulator@demo.example.com')
+    const publish = async (body: Record<string, unknown>, as: User = regulator) =>
+      client.post('/api/v1/regulator/contract-templates').json(body).withGuard('api').loginAs(as)
+    const payload = {
+      key: 'zj-001',
+      title: '环境影响评价技术服务合同',
+      body: BODY,
+      serviceItemCode: 'ZJ-001',
+      changeReason: '按省生态环境厅示范文本编制',
+    }
+    ;(await publish(payload, await owner())).assertStatus(403)
+    const unknown = await publish({ ...payload, body: `${BODY}\n{{bankAccount}}` })
+    unknown.assertStatus(422)
+    assert.include(unknown.body().errors[0].message, 'bankAccount')
+    const missing = await publish({ ...payload, body: BODY.replace('{{milestones}}', '') })
+    missing.assertStatus(422)
+    assert.include(missing.body().errors[0].message, 'milestones')
+    const noReason = await publish({ ...payload, changeReason: undefined })
+    noReason.assertStatus(422)
+
+    const first = await publish(payload)
+    first.assertStatus(201)
+    assert.equal(first.body().version, 1)
+
+    const projectId = await awardedProject(client)
+    const contract = await contractOf(client, projectId)
+    assert.include(contract.text, '建设项目环境影响评价技术服务合同（眉山市示范文本）')
+
+    const second = await publish({
+      ...payload,
+      body: `${BODY}\n第二版新增条款。`,
+      changeReason: '增加条款',
+    })
+    assert.equal(second.body().version, 2)
+    const after = await contractOf(client, projectId)
+    assert.equal(after.templateId, contract.templateId)
+    assert.notInclude(after.text, '第二版新增条款')
+
+    const versions = await client.get('/api/v1/contract-templates/zj-001')
+    assert.deepEqual(
+      versions.body().data.map((version: any) => version.version),
+      [2, 1]
+    )
+    const page = await client.get('/contract-templates/zj-001')
+    page.assertStatus(200)
+    page.assertTextIncludes('增加条款')
+    const list = await client.get('/contract-templates')
+    list.assertTextIncludes('中介服务合同（通用示范文本）')
+    const form = await client
+      .get('/regulator/contract-templates/new')
+      .qs({ key: 'zj-001' })
+      .loginAs(regulator)
+    form.assertStatus(200)
+  })
+})
