@@ -1,0 +1,72 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import User from '#models/user'
+import Contract from '#models/contract'
+import { clock } from '#services/clock'
+import { runTick } from '#actions/selection/tick'
+
+const user = (email: string) => User.findByOrFail('email', email)
+
+test.group('An owner and the winning agency sign a contract in the browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test('the owner splits the price into two milestones and signs; the agency signs; the contract is in force', async ({
+    client,
+    visit,
+    browserContext,
+  }) => {
+    const owner = await user('owner@demo.example.com')
+    const draft = await client
+      .post('/api/v1/projects')
+      .json({
+        title: '滨江大道改造工程环境影响评价',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingPriceFen: 8_000_000,
+        method: 'lowest_price',
+        deadline: '2026-10-09T04:00:00Z',
+      })
+      .withGuard('api')
+      .loginAs(owner)
+    const projectId = draft.body().id
+    await client.post(`/api/v1/projects/${projectId}/publish`).withGuard('api').loginAs(owner)
+    await client
+      .post(`/api/v1/projects/${projectId}/bids`)
+      .json({ quoteFen: 5_000_000 })
+      .withGuard('api')
+      .loginAs(await user('agency5@demo.example.com'))
+    clock.freeze(new Date('2026-10-09T04:00:01Z'))
+    await runTick()
+    clock.freeze(new Date('2026-10-13T16:00:00Z'))
+    await runTick()
+    const contract = await Contract.findByOrFail('project_id', projectId)
+
+    await browserContext.loginAs(owner)
+    const page = await visit(`/contracts/${contract.id}`)
+    await page.getByLabel('节点名称 1').fill('签约后预付')
+    await page.getByLabel('金额（元） 1').fill('15000')
+    await page.getByLabel('节点名称 2').fill('验收后支付')
+    await page.getByLabel('金额（元） 2').fill('35000')
+    await page.getByRole('button', { name: '保存约定事项' }).click()
+    await page.assertTextContains('.contract-text', '1. 签约后预付：¥15,000.00')
+    await page.getByLabel('登录密码').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '签署', exact: true }).click()
+    await page.assertTextContains('main', '已签署，等待对方签署')
+
+    await browserContext.clearCookies()
+    await browserContext.loginAs(await user('agency5@demo.example.com'))
+    const agencyPage = await visit(`/contracts/${contract.id}`)
+    await agencyPage.assertTextContains('main', '业主修改约定事项')
+    await agencyPage.getByLabel('登录密码').fill(DEMO_PASSWORD)
+    await agencyPage.getByRole('button', { name: '签署', exact: true }).click()
+    await agencyPage.assertTextContains('h1', '已生效')
+  })
+})
