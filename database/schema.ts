@@ -320,6 +320,54 @@ export class ContractSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class CreditEventSchema extends BaseModel {
+  static $columns = ['createdAt', 'evidenceId', 'evidenceType', 'expiresAt', 'id', 'occurredAt', 'organizationId', 'points', 'reason', 'recordedByUserId', 'ruleVersion', 'status', 'type'] as const
+  $columns = CreditEventSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare evidenceId: number | null
+  @column()
+  declare evidenceType: string | null
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare occurredAt: DateTime
+  @column()
+  declare organizationId: number
+  @column()
+  declare points: number
+  @column()
+  declare reason: string
+  @column()
+  declare recordedByUserId: number | null
+  @column()
+  declare ruleVersion: number
+  @column()
+  declare status: string
+  @column()
+  declare type: string
+}
+
+export class CreditRuleSetSchema extends BaseModel {
+  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'id', 'rules', 'version'] as const
+  $columns = CreditRuleSetSchema.$columns
+  @column()
+  declare changeReason: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare rules: string
+  @column()
+  declare version: number
+}
+
 export class FeeRecordSchema extends BaseModel {
   static $columns = ['amountFen', 'contractId', 'createdAt', 'id', 'kind', 'milestoneId', 'occurredAt', 'paymentId', 'stripeEventId', 'stripeObjectId'] as const
   $columns = FeeRecordSchema.$columns

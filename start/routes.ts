@@ -278,6 +278,7 @@ router
             router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
             router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
             router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
+            router.get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
           })
           .prefix('/regulator')
           .as('regulator')
@@ -287,6 +288,7 @@ router
           .group(() => {
             router.post('/service-items', [controllers.api.ServiceItems, 'store'])
             router.put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
+            router.post('/regulator/credit-events', [controllers.api.regulator.Credit, 'store'])
             router.post('/regulator/qualifications/:id/checks', [
               controllers.api.regulator.QualificationChecks,
               'store',

@@ -33,6 +33,7 @@ export const controllers = {
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
       Audit: () => import('#controllers/api/regulator/audit_controller'),
+      Credit: () => import('#controllers/api/regulator/credit_controller'),
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),
       QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
     },

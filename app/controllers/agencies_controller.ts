@@ -5,6 +5,7 @@ import { directoryFiltersValidator, DIRECTORY_SORTS } from '#validators/agency'
 import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
 import { searchCatalog } from '#queries/catalog'
+import { creditEventsOf } from '#services/credit_ledger'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -24,6 +25,7 @@ export default class AgenciesController {
   /** An agency's public page: profile, items, qualifications, practitioners. */
   async show({ params, view }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
-    return view.render('pages/agencies/show', { organization, profile })
+    const creditEvents = await creditEventsOf(organization.id)
+    return view.render('pages/agencies/show', { organization, profile, creditEvents })
   }
 }

@@ -34,3 +34,36 @@ export function scoreRangeForGrade(
       return { min: Number.NEGATIVE_INFINITY, max: cutoffs.C }
   }
 }
+
+/** The credit event types of the rule table (SPEC "Credit ledger"). */
+export const CREDIT_EVENT_TYPES = [
+  'refused_to_sign',
+  'contract_unsigned',
+  'false_qualification',
+  'overdue',
+  'evaluation_good',
+  'evaluation_bad',
+  'upheld_complaint',
+  'approval_first_time',
+  'approval_rejected',
+  'regulator_penalty',
+  'regulator_commendation',
+] as const
+export type CreditEventType = (typeof CREDIT_EVENT_TYPES)[number]
+
+export type CreditRules = Record<CreditEventType, { points: number; validityYears: number }>
+
+/**
+ * A score: the base plus the points of the events still valid at `at`
+ * (not revoked or repaired, not expired), clamped to 0–100.
+ */
+export function creditScore(
+  base: number,
+  events: readonly { points: number; status: string; expiresAt: Date }[],
+  at: Date
+) {
+  const total = events
+    .filter((event) => event.status === 'valid' && event.expiresAt.getTime() > at.getTime())
+    .reduce((sum, event) => sum + event.points, base)
+  return Math.min(100, Math.max(0, total))
+}

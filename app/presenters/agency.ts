@@ -1,4 +1,5 @@
 import { gradeForScore } from '#domain/credit'
+import type { creditEventsOf } from '#services/credit_ledger'
 import type { DirectoryRow } from '#queries/agency_directory'
 import type Organization from '#models/organization'
 import type AgencyProfile from '#models/agency_profile'
@@ -6,9 +7,9 @@ import type Qualification from '#models/qualification'
 import type Practitioner from '#models/practitioner'
 import type ServiceItem from '#models/service_item'
 
-/** The credit shown until the credit ledger lands: the base score, marked provisional. */
+/** A score and its grade (the events behind it come with the profile). */
 function presentCredit(score: number) {
-  return { score, grade: gradeForScore(score), provisional: true }
+  return { score, grade: gradeForScore(score) }
 }
 
 /** An agency in directory lists (API.md: id, name, uscc, region, items, credit, banned). */
@@ -66,6 +67,7 @@ export function presentAgencyProfile(
     qualifications: Qualification[]
     practitioners: Practitioner[]
     showFiles: boolean
+    creditEvents?: Awaited<ReturnType<typeof creditEventsOf>>
   }
 ) {
   return {
@@ -90,7 +92,7 @@ export function presentAgencyProfile(
     items: details.items.map((item) => ({ code: item.code, name: item.name })),
     qualifications: details.qualifications.map((q) => presentQualification(q, details.showFiles)),
     practitioners: details.practitioners.map(presentPractitioner),
-    credit: { ...presentCredit(profile.creditScore), events: [] },
+    credit: { ...presentCredit(profile.creditScore), events: details.creditEvents ?? [] },
     evaluations: { count: 0, average: null },
     banned: false,
   }

@@ -13,6 +13,7 @@ import { termsProblems, type MilestoneTerms } from '#domain/contract_template'
 import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
 import { recordAuditEvent } from '#services/audit_log'
+import { recordCreditEvent } from '#services/credit_ledger'
 import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
@@ -338,6 +339,13 @@ export async function refuseContract(contract: Contract, reason: string, agencyU
     const locked = await lockOpenContract(contract.id, trx)
     locked.merge({ status: 'refused', terminationReason: reason })
     await locked.save()
+    await recordCreditEvent(trx, {
+      organizationId: locked.agencyOrganizationId,
+      type: 'refused_to_sign',
+      reason,
+      evidence: { type: 'contract', id: locked.id },
+      actor: agencyUser,
+    })
     await recordAuditEvent(trx, {
       actor: agencyUser,
       action: 'contract.refused',
@@ -378,6 +386,15 @@ export async function expireContract(contractId: number) {
     )
     locked.status = 'expired'
     await locked.save()
+    if (missing.includes(locked.agencyOrganizationId)) {
+      await recordCreditEvent(trx, {
+        organizationId: locked.agencyOrganizationId,
+        type: 'contract_unsigned',
+        reason: '中选后未在签署期限内签订合同',
+        evidence: { type: 'contract', id: locked.id },
+        actor: null,
+      })
+    }
     await recordAuditEvent(trx, {
       actor: null,
       action: 'contract.expired',

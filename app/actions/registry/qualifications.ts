@@ -9,6 +9,7 @@ import QualificationCheck from '#models/qualification_check'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { recordAuditEvent } from '#services/audit_log'
 import { storeUpload } from '#services/uploads'
+import { recordCreditEvent } from '#services/credit_ledger'
 
 export type QualificationInput = {
   type: string
@@ -109,6 +110,15 @@ export async function checkQualification(
       },
       { client: trx }
     )
+    if (input.outcome === 'false') {
+      await recordCreditEvent(trx, {
+        organizationId: qualification.organizationId,
+        type: 'false_qualification',
+        reason: input.note,
+        evidence: { type: 'qualification_check', id: check.id },
+        actor: regulator,
+      })
+    }
     await recordAuditEvent(trx, {
       actor: regulator,
       action: 'qualification.checked',

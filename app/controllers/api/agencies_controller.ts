@@ -3,6 +3,7 @@ import { directoryFiltersValidator } from '#validators/agency'
 import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
 import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
+import { creditEventsOf } from '#services/credit_ledger'
 
 export default class AgenciesController {
   /** GET /api/v1/agencies?item=&region=&grade=&q=&sort=&page=&perPage= (public directory). */
@@ -23,6 +24,7 @@ export default class AgenciesController {
       qualifications: organization.qualifications,
       practitioners: organization.practitioners,
       showFiles: false,
+      creditEvents: await creditEventsOf(organization.id),
     })
   }
 }

@@ -1,0 +1,45 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import Organization from '#models/organization'
+import { creditEventValidator } from '#validators/credit'
+import { creditRulesInForce, recordCreditEvent } from '#services/credit_ledger'
+import { refuse } from '#actions/projects/project_rules'
+
+/** The credit ledger for regulators (API.md "Regulators"). */
+export default class CreditController {
+  /** POST /api/v1/regulator/credit-events {agencyId, type, points?, reason} */
+  async store({ request, response, auth, i18n }: HttpContext) {
+    const payload = await request.validateUsing(creditEventValidator)
+    const agency = await Organization.query()
+      .where('id', payload.agencyId)
+      .where('kind', 'agency')
+      .firstOrFail()
+    // Own points only for a penalty or a commendation; every other event follows the rule table.
+    const ownPoints =
+      payload.type === 'regulator_penalty' || payload.type === 'regulator_commendation'
+    if (payload.points !== undefined && !ownPoints) {
+      refuse([{ field: 'points', rule: 'pointsByRule' }], i18n)
+    }
+    if (payload.points !== undefined) {
+      const wrongSign =
+        (payload.type === 'regulator_penalty' && payload.points >= 0) ||
+        (payload.type === 'regulator_commendation' && payload.points <= 0)
+      if (wrongSign) refuse([{ field: 'points', rule: 'pointsSign' }], i18n)
+    }
+    const recorded = await db.transaction((trx) =>
+      recordCreditEvent(trx, {
+        organizationId: agency.id,
+        type: payload.type,
+        reason: payload.reason,
+        points: payload.points,
+        actor: auth.getUserOrFail(),
+      })
+    )
+    return response.created(recorded)
+  }
+
+  /** GET /api/v1/regulator/credit-rules — the rule table in force. */
+  async rules() {
+    return creditRulesInForce()
+  }
+}

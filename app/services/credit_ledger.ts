@@ -1,0 +1,148 @@
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import type User from '#models/user'
+import type { CreditEventType, CreditRules } from '#domain/credit'
+import { reindexAgency } from '#actions/registry/directory_index'
+import { recordAuditEvent } from '#services/audit_log'
+import { rulesInForce } from '#services/market_rules'
+import { sqlTime } from '#services/sql_time'
+import { clock } from '#services/clock'
+
+/** The credit rule table in force: the latest version. */
+export async function creditRulesInForce(client: QueryClientContract = db.connection()) {
+  const row = await client.from('credit_rule_sets').orderBy('version', 'desc').firstOrFail()
+  return { version: Number(row.version), rules: JSON.parse(row.rules) as CreditRules }
+}
+
+/** SQL for a score: base + valid, unexpired points, clamped to 0–100 (both databases). */
+function scoreSql(base: number, now: string) {
+  const sum = `(${base} + coalesce((select sum(e.points) from credit_events e
+    where e.organization_id = agency_profiles.organization_id
+      and e.status = 'valid' and e.expires_at > '${now}'), 0))`
+  return `case when ${sum} > 100 then 100 when ${sum} < 0 then 0 else ${sum} end`
+}
+
+/**
+ * Records a credit event with its evidence, in the caller's transaction, and
+ * updates that agency's score at once (incremental). The same evidence never
+ * counts twice for the same type.
+ */
+export async function recordCreditEvent(
+  trx: TransactionClientContract,
+  event: {
+    organizationId: number
+    type: CreditEventType
+    reason: string
+    /** Only regulators' penalties and commendations may set their own points. */
+    points?: number
+    evidence?: { type: string; id: number }
+    actor: Pick<User, 'id' | 'role'> | null
+  }
+) {
+  if (event.evidence) {
+    const existing = await trx
+      .from('credit_events')
+      .where('type', event.type)
+      .where('evidence_type', event.evidence.type)
+      .where('evidence_id', event.evidence.id)
+      .first()
+    if (existing) return null
+  }
+  const { version, rules } = await creditRulesInForce(trx)
+  const rule = rules[event.type]
+  const now = DateTime.fromJSDate(clock.now())
+  const points = event.points ?? rule.points
+  const [id] = await trx
+    .insertQuery()
+    .table('credit_events')
+    .insert({
+      organization_id: event.organizationId,
+      type: event.type,
+      points,
+      reason: event.reason,
+      evidence_type: event.evidence?.type ?? null,
+      evidence_id: event.evidence?.id ?? null,
+      rule_version: version,
+      occurred_at: sqlTime(now),
+      expires_at: sqlTime(now.plus({ years: rule.validityYears })),
+      status: 'valid',
+      recorded_by_user_id: event.actor?.id ?? null,
+      created_at: sqlTime(now),
+    })
+  const score = await updateScore(event.organizationId, trx)
+  await recordAuditEvent(trx, {
+    actor: event.actor,
+    action: 'credit.event_recorded',
+    subjectType: 'organization',
+    subjectId: event.organizationId,
+    payload: {
+      creditEventId: Number(id),
+      type: event.type,
+      points,
+      reason: event.reason,
+      evidence: event.evidence ?? null,
+      score,
+    },
+  })
+  return { id: Number(id), points, score }
+}
+
+/** Recomputes one agency's score from its events and copies it into the directory index. */
+export async function updateScore(organizationId: number, trx: TransactionClientContract) {
+  const { rules } = await rulesInForce(clock.now(), trx)
+  await trx
+    .from('agency_profiles')
+    .where('organization_id', organizationId)
+    .update({ credit_score: trx.raw(scoreSql(rules.creditBaseScore, sqlTime(clock.now()))) })
+  await reindexAgency(organizationId, trx)
+  const row = await trx
+    .from('agency_profiles')
+    .where('organization_id', organizationId)
+    .select('credit_score')
+    .firstOrFail()
+  return Number(row.credit_score)
+}
+
+/**
+ * Recomputes every agency's score in two set-based statements (events expire
+ * with time, so a nightly run keeps scores true) and copies them into the
+ * directory index. Gives the same numbers as the incremental updates.
+ */
+export async function recomputeAllScores() {
+  const { rules } = await rulesInForce(clock.now())
+  return db.transaction(async (trx) => {
+    const updated = await trx
+      .from('agency_profiles')
+      .update({ credit_score: trx.raw(scoreSql(rules.creditBaseScore, sqlTime(clock.now()))) })
+    await trx.from('agency_service_items').update({
+      credit_score: trx.raw(
+        '(select p.credit_score from agency_profiles p where p.organization_id = agency_service_items.organization_id)'
+      ),
+    })
+    return Number(Array.isArray(updated) ? updated[0] : updated)
+  })
+}
+
+/** The events behind an agency's score, newest first (the explanation on its page and in the API). */
+export async function creditEventsOf(organizationId: number) {
+  const rows = await db
+    .from('credit_events')
+    .where('organization_id', organizationId)
+    .orderBy('id', 'desc')
+    .limit(200)
+  return rows.map((row: any) => ({
+    id: Number(row.id),
+    type: row.type as CreditEventType,
+    points: Number(row.points),
+    reason: row.reason as string,
+    evidence: row.evidence_type ? { type: row.evidence_type, id: Number(row.evidence_id) } : null,
+    occurredAt: row.occurred_at,
+    expiresAt: row.expires_at,
+    status: row.status as string,
+    valid:
+      row.status === 'valid' &&
+      (row.expires_at instanceof Date ? sqlTime(row.expires_at) : String(row.expires_at)) >
+        sqlTime(clock.now()),
+  }))
+}
