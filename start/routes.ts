@@ -40,6 +40,7 @@ router
   .as('projects.verify')
   .where('id', router.matchers.number())
 
+router.get('/exposure', [controllers.Bans, 'exposure']).as('exposure')
 router
   .get('/contract-templates', [controllers.ContractTemplates, 'index'])
   .as('contract_templates.index')
@@ -167,6 +168,9 @@ router
         router
           .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
           .as('objections.decide')
+        router.get('/bans/new', [controllers.Bans, 'create']).as('bans.create')
+        router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
+        router.post('/bans/:id/lifting', [controllers.Bans, 'lift']).as('bans.lift')
         router
           .get('/contract-templates/new', [controllers.ContractTemplates, 'create'])
           .as('contract_templates.create')
@@ -241,6 +245,7 @@ router
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
     router.get('/contract-templates', [controllers.ContractTemplates, 'index'])
     router.get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
+    router.get('/public/exposure', [controllers.Bans, 'exposure'])
     router
       .get('/projects/:id', [controllers.api.Projects, 'show'])
       .as('projects.show')
@@ -289,6 +294,8 @@ router
             router.post('/service-items', [controllers.api.ServiceItems, 'store'])
             router.put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
             router.post('/regulator/credit-events', [controllers.api.regulator.Credit, 'store'])
+            router.post('/regulator/bans', [controllers.Bans, 'store'])
+            router.delete('/regulator/bans/:id', [controllers.Bans, 'lift'])
             router.post('/regulator/qualifications/:id/checks', [
               controllers.api.regulator.QualificationChecks,
               'store',

@@ -41,6 +41,7 @@ export const controllers = {
     ServiceItems: () => import('#controllers/api/service_items_controller'),
     Tokens: () => import('#controllers/api/tokens_controller'),
   },
+  Bans: () => import('#controllers/bans_controller'),
   Catalog: () => import('#controllers/catalog_controller'),
   ContractTemplates: () => import('#controllers/contract_templates_controller'),
   Contracts: () => import('#controllers/contracts_controller'),

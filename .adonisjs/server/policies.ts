@@ -1,4 +1,5 @@
 export const policies = {
+  BanPolicy: () => import('#policies/ban_policy'),
   BidPolicy: () => import('#policies/bid_policy'),
   ContractPolicy: () => import('#policies/contract_policy'),
   ContractTemplatePolicy: () => import('#policies/contract_template_policy'),

@@ -22,7 +22,7 @@ export function presentDirectoryRow(row: DirectoryRow) {
     region: row.regionCode,
     items: row.items.map((item) => item.code),
     credit,
-    banned: false,
+    banned: row.banned,
   }
 }
 
@@ -68,6 +68,7 @@ export function presentAgencyProfile(
     practitioners: Practitioner[]
     showFiles: boolean
     creditEvents?: Awaited<ReturnType<typeof creditEventsOf>>
+    banned?: boolean
   }
 ) {
   return {
@@ -94,6 +95,6 @@ export function presentAgencyProfile(
     practitioners: details.practitioners.map(presentPractitioner),
     credit: { ...presentCredit(profile.creditScore), events: details.creditEvents ?? [] },
     evaluations: { count: 0, average: null },
-    banned: false,
+    banned: details.banned ?? false,
   }
 }

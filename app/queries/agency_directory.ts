@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import { sqlTime } from '#services/sql_time'
+import { clock } from '#services/clock'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { scoreRangeForGrade, type CreditGrade } from '#domain/credit'
 
@@ -19,6 +21,7 @@ export type DirectoryRow = {
   regionCode: string
   creditScore: number
   listedAt: string | Date | null
+  banned: boolean
   items: { code: string; name: string }[]
 }
 
@@ -86,6 +89,18 @@ export async function searchAgencies(filters: DirectoryFilters) {
   if (itemId !== null)
     pageQuery.join('agency_profiles as p', 'p.organization_id', 'x.organization_id')
   pageQuery.select(`${listedAt} as listed_at`)
+  // Banned (禁入) now: the agency itself or one of its named managers — no extra query.
+  const now = sqlTime(clock.now())
+  const inForce = `b.starts_at <= ? and b.lifted_at is null and (b.ends_at is null or b.ends_at > ?)`
+  pageQuery.select(
+    db.raw(
+      `(case when exists (select 1 from bans b where b.organization_id = x.organization_id and ${inForce})
+        or exists (select 1 from practitioners m join bans b on b.person_id_hash = m.id_number_hash
+          where m.organization_id = x.organization_id and m.role = 'manager' and ${inForce})
+        then 1 else 0 end) as banned`,
+      [now, now, now, now]
+    )
+  )
   switch (filters.sort ?? 'credit') {
     case 'name':
       pageQuery.orderBy('o.name', 'asc').orderBy('o.id', 'asc')
@@ -123,6 +138,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
     creditScore: Number(record.credit_score),
     listedAt: record.listed_at,
     items: itemsByAgency.get(record.id) ?? [],
+    banned: Boolean(Number(record.banned)),
   }))
   return { rows, total: Number(total), page, perPage }
 }

@@ -34,3 +34,36 @@ export async function banStatusOf(organizationId: number, at: Date = clock.now()
     bannedManagerNames: bannedManagers.map((row: { name: string }) => row.name),
   }
 }
+
+/** Banned for the market's purposes: the agency itself or one of its named managers. */
+export function isBanned(status: { agencyBanned: boolean; bannedManagerNames: string[] }) {
+  return status.agencyBanned || status.bannedManagerNames.length > 0
+}
+
+/**
+ * 曝光台: bans in force, and those ended in the past year, with the agency or
+ * the person, the reason, the legal basis and the period — newest first.
+ */
+export async function exposureList(at: Date = clock.now(), page = 1) {
+  const yearAgo = sqlTime(new Date(at.getTime() - 365 * 86_400_000))
+  return db
+    .from('bans as b')
+    .leftJoin('organizations as o', 'o.id', 'b.organization_id')
+    .where('b.starts_at', '<=', sqlTime(at))
+    .where((where) => where.whereNull('b.ends_at').orWhere('b.ends_at', '>', yearAgo))
+    .orderBy('b.starts_at', 'desc')
+    .select(
+      'b.id',
+      'b.organization_id',
+      'o.name as organization_name',
+      'o.uscc as organization_uscc',
+      'b.person_name',
+      'b.reason',
+      'b.legal_basis',
+      'b.starts_at',
+      'b.ends_at',
+      'b.lifted_at',
+      'b.lifted_reason'
+    )
+    .paginate(page, 50)
+}

@@ -1,17 +1,6 @@
 import vine from '@vinejs/vine'
-import type { FieldContext } from '@vinejs/vine/types'
-import { isValidIdNumber, normalizeIdNumber } from '#domain/id_card'
+import { idNumberRule } from '#validators/rules/id_number'
 import { PRACTITIONER_ROLES } from '#models/practitioner'
-
-/** A 居民身份证号码 with a correct GB 11643 check character. */
-const idNumberRule = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
-  if (typeof value !== 'string') return
-  if (!isValidIdNumber(value)) {
-    field.report('The {{ field }} is not a valid ID-card number', 'idNumber', field)
-    return
-  }
-  field.mutate(normalizeIdNumber(value), field)
-})
 
 /** An agency names a manager or a practitioner. */
 export const createPractitionerValidator = vine.create({

@@ -9,6 +9,8 @@ import Milestone from '#models/milestone'
 import Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
+import IneligibleException from '#exceptions/ineligible_exception'
+import { banStatusOf } from '#queries/bans'
 import { termsProblems, type MilestoneTerms } from '#domain/contract_template'
 import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
@@ -261,6 +263,14 @@ export async function signContract(
 ) {
   if (!(await hash.verify(signer.password, password))) {
     refuse([{ field: 'password', rule: 'wrongPassword' }], context.i18n)
+  }
+  // A banned agency cannot sign (禁入).
+  if (signer.role === 'agency') {
+    const bans = await banStatusOf(signer.organizationId)
+    if (bans.agencyBanned) throw new IneligibleException({ code: 'agency_banned' })
+    if (bans.bannedManagerNames.length > 0) {
+      throw new IneligibleException({ code: 'manager_banned', names: bans.bannedManagerNames })
+    }
   }
   return db.transaction(async (trx) => {
     const locked = await lockOpenContract(contract.id, trx)

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { banStatusOf, isBanned } from '#queries/bans'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { errors as vineErrors } from '@vinejs/vine'
@@ -44,6 +45,18 @@ export async function updateAgencyProfile(
         message: i18n.t('validator.shared.messages.items.unknown', { codes: unknown.join(', ') }),
       },
     ])
+  }
+
+  // A banned agency (itself or a named manager) keeps what it offers but adds nothing new.
+  const offered = await db
+    .from('agency_service_items')
+    .where('organization_id', organization.id)
+    .select('service_item_id')
+  const adding = items.some(
+    (item) => !offered.some((row: any) => Number(row.service_item_id) === item.id)
+  )
+  if (adding && isBanned(await banStatusOf(organization.id))) {
+    throw new StateConflictException({ identifier: 'messages.bans.bannedNoItems' })
   }
 
   return db.transaction(async (trx) => {

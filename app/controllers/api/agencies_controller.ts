@@ -4,6 +4,7 @@ import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
 import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
 import { creditEventsOf } from '#services/credit_ledger'
+import { banStatusOf, isBanned } from '#queries/bans'
 
 export default class AgenciesController {
   /** GET /api/v1/agencies?item=&region=&grade=&q=&sort=&page=&perPage= (public directory). */
@@ -25,6 +26,7 @@ export default class AgenciesController {
       practitioners: organization.practitioners,
       showFiles: false,
       creditEvents: await creditEventsOf(organization.id),
+      banned: isBanned(await banStatusOf(organization.id)),
     })
   }
 }

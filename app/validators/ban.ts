@@ -1,0 +1,21 @@
+import vine from '@vinejs/vine'
+import { idNumberRule } from '#validators/rules/id_number'
+
+/** A regulator bans an agency and/or a person (禁入), with the legal basis. */
+export const banValidator = vine.create({
+  agencyId: vine.number().withoutDecimals().min(1).optional(),
+  personIdNumber: vine.string().trim().use(idNumberRule()).optional(),
+  personName: vine.string().trim().minLength(2).maxLength(100).optional(),
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+  legalBasis: vine.string().trim().minLength(4).maxLength(2000),
+  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'x'] }),
+  endsAt: vine
+    .date({ formats: ['YYYY-MM-DD', 'x'] })
+    .nullable()
+    .optional(),
+})
+
+/** Lifting a ban early needs a reason. */
+export const liftBanValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})
