@@ -15,6 +15,7 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exposure': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -63,6 +64,9 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.bans.create': { paramsTuple?: []; params?: {} }
+    'regulator.bans.store': { paramsTuple?: []; params?: {} }
+    'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
@@ -89,6 +93,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -107,8 +112,12 @@ export type ScannedRoutes = {
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.credit.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bans.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -151,6 +160,7 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exposure': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -174,6 +184,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
@@ -186,6 +197,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -198,6 +210,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -213,6 +226,7 @@ export type ScannedRoutes = {
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'exposure': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -236,6 +250,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
@@ -248,6 +263,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -260,6 +276,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -291,6 +308,8 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.bans.store': { paramsTuple?: []; params?: {} }
+    'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -311,6 +330,8 @@ export type ScannedRoutes = {
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
+    'api.v1.credit.store': { paramsTuple?: []; params?: {} }
+    'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -339,6 +360,7 @@ export type ScannedRoutes = {
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
+    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
