@@ -44,6 +44,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/view'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
+    { file: () => import('#start/stripe'), environment: ['web'] },
     () => import('#start/notifications'),
   ],
 

@@ -168,6 +168,12 @@ router
         router
           .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
           .as('objections.decide')
+        router
+          .get('/fee-records', [controllers.regulator.FeeRecords, 'index'])
+          .as('fee_records.index')
+        router
+          .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
+          .as('fee_records.export')
         router.get('/bans/new', [controllers.Bans, 'create']).as('bans.create')
         router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
         router.post('/bans/:id/lifting', [controllers.Bans, 'lift']).as('bans.lift')
@@ -208,6 +214,14 @@ router
         router
           .post('/persons/:id/removal', [controllers.owner.Persons, 'destroy'])
           .as('persons.removal')
+        router
+          .post('/milestones/:id/payments', [controllers.owner.Payments, 'store'])
+          .as('milestones.payments.store')
+          .where('id', router.matchers.number())
+        router
+          .post('/payments/:id/confirmation', [controllers.owner.Payments, 'confirm'])
+          .as('payments.confirm')
+          .where('id', router.matchers.number())
       })
       .prefix('/owner')
       .as('owner')
@@ -231,6 +245,8 @@ router
   .group(() => {
     router.post('/auth/register', [controllers.api.Registrations, 'store']).as('auth.register')
     router.post('/auth/tokens', [controllers.api.Tokens, 'store']).as('auth.tokens')
+    // Stripe's signed events: no login and no CSRF token (the signature is checked instead).
+    router.post('/webhooks/stripe', [controllers.api.StripeWebhooks, 'store']).as('webhooks.stripe')
 
     // Public: the catalog and the agency directory
     router.get('/service-items', [controllers.api.ServiceItems, 'index']).as('service_items.index')
@@ -266,6 +282,9 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router
+          .get('/payments/:id', [controllers.api.Payments, 'show'])
+          .where('id', router.matchers.number())
         router.get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
         router.put('/contracts/:id', [controllers.api.Contracts, 'update'])
         router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign'])
@@ -282,6 +301,7 @@ router
             router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
             router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
             router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
+            router.get('/fee-records', [controllers.api.regulator.FeeRecords, 'index'])
             router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
             router.get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
           })
@@ -316,6 +336,15 @@ router
             // The owner's key persons, compared with agencies' for conflicts of interest.
             router.post('/owner/persons', [controllers.api.agency.Practitioners, 'store'])
             router.delete('/owner/persons/:id', [controllers.api.agency.Practitioners, 'destroy'])
+            router
+              .post('/milestones/:id/payments', [controllers.api.Payments, 'store'])
+              .where('id', router.matchers.number())
+            router
+              .post('/payments/:id/test-confirmation', [
+                controllers.api.PaymentConfirmations,
+                'store',
+              ])
+              .where('id', router.matchers.number())
           })
           .use(middleware.role({ roles: ['owner'] }))
 

@@ -55,6 +55,11 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
         throw command.error ?? new Error('migration:fresh failed')
       }
     },
+    // The local Stripe mock, unless STRIPE_API_BASE names a Stripe-compatible server.
+    async () => {
+      const { startTestStripe } = await import('#tests/stripe')
+      return startTestStripe()
+    },
   ],
   teardown: [],
 }

@@ -16,6 +16,7 @@ import {
 } from '#actions/contracts/contract_lifecycle'
 import { contractDetails, contractHistory, contractsFor } from '#queries/contracts'
 import { fieldValuesOf } from '#queries/contract_text'
+import { milestonePaymentsOf } from '#queries/milestone_payments'
 import { yuanToFen } from '#services/money'
 
 /** Contract pages: the list, the contract with its forms, the print view. */
@@ -32,6 +33,7 @@ export default class ContractsController {
     const { template, ...details } = await contractDetails(contract)
     const project = await Project.findOrFail(contract.projectId)
     const history = await contractHistory(contract.id)
+    const milestonePayments = await milestonePaymentsOf(contract)
     const user = auth.getUserOrFail()
     return view.render('pages/contracts/show', {
       contract,
@@ -41,6 +43,7 @@ export default class ContractsController {
       // `template` is a reserved name inside Edge templates.
       modelTemplate: template,
       history,
+      milestonePayments,
       canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
       canSign: await bouncer.with(ContractPolicy).allows('sign', contract),
       canRefuse: await bouncer.with(ContractPolicy).allows('refuse', contract),

@@ -1,0 +1,246 @@
+/*
+ * Fee-record flags (SPEC "Payments and fee records"; seed 000 attachment 4:
+ * 严禁分解收费、重复收费、扩大范围, 公布收费标准). Pure functions over the facts
+ * of the fee records: no database, every rule with a worked example in
+ * tests/unit/fee_flags.spec.ts. Amounts are integer fen.
+ */
+import type { FeeType } from '#models/service_item'
+
+export type FeeRecordKind = 'payment' | 'refund' | 'failure'
+
+export type FeeRecordFact = {
+  id: number
+  contractId: number
+  milestoneId: number | null
+  kind: FeeRecordKind
+  amountFen: number
+  occurredAt: Date
+}
+
+export type MilestoneFact = { id: number; contractId: number; amountFen: number }
+
+/** The fee standard of the item, as of the version the project ran under. */
+export type FeeStandard = { feeType: FeeType; feeMinFen: number | null; feeMaxFen: number | null }
+
+export type ContractFact = { id: number; projectId: number; priceFen: number; fee: FeeStandard }
+
+/** A direct selection (直接选取) of an owner, with what it was worth and when it was made. */
+export type DirectSelection = {
+  projectId: number
+  ownerOrganizationId: number
+  serviceItemId: number
+  amountFen: number
+  at: Date
+}
+
+export type FeeFlag =
+  | { code: 'overpaid'; paidFen: number; priceFen: number }
+  | {
+      code: 'outside_milestones'
+      reason: 'no_milestone' | 'other_contract' | 'amount'
+      milestoneAmountFen: number | null
+    }
+  | {
+      code: 'price_out_of_bounds'
+      priceFen: number
+      feeType: FeeType
+      feeMinFen: number | null
+      feeMaxFen: number | null
+    }
+  | { code: 'paid_twice'; milestoneId: number }
+  | {
+      code: 'split_selection'
+      selectionCount: number
+      totalFen: number
+      thresholdFen: number
+      windowDays: number
+    }
+
+export type FeeFlagCode = FeeFlag['code']
+export const FEE_FLAG_CODES: FeeFlagCode[] = [
+  'overpaid',
+  'outside_milestones',
+  'price_out_of_bounds',
+  'paid_twice',
+  'split_selection',
+]
+
+/** Split selections are looked for within this many days (the issue's rule). */
+export const SPLIT_WINDOW_DAYS = 90
+const DAY_MS = 86_400_000
+
+/** Oldest first; records of the same moment in the order they were written. */
+function chronological<T extends { occurredAt: Date; id: number }>(records: T[]) {
+  return [...records].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id - b.id)
+}
+
+/**
+ * 超额收费: going through a contract's records in time order, each payment
+ * that leaves the net amount paid (payments less refunds) above the contract
+ * price. Returns the net total paid after each such payment.
+ */
+export function overpayments(records: FeeRecordFact[], priceFen: number) {
+  const flagged = new Map<number, number>()
+  let paid = 0
+  for (const record of chronological(records)) {
+    if (record.kind === 'payment') paid += record.amountFen
+    if (record.kind === 'refund') paid -= record.amountFen
+    if (record.kind === 'payment' && paid > priceFen) flagged.set(record.id, paid)
+  }
+  return flagged
+}
+
+/**
+ * A payment outside the milestones: none named, a milestone of another
+ * contract, or an amount different from the milestone's.
+ */
+export function outsideMilestones(
+  record: Pick<FeeRecordFact, 'contractId' | 'amountFen'>,
+  milestone: MilestoneFact | undefined
+): 'no_milestone' | 'other_contract' | 'amount' | null {
+  if (!milestone) return 'no_milestone'
+  if (milestone.contractId !== record.contractId) return 'other_contract'
+  if (milestone.amountFen !== record.amountFen) return 'amount'
+  return null
+}
+
+/**
+ * 超出政府定价/指导价: a contract price below the minimum or above the
+ * maximum of an item whose fee is set (政府定价) or guided (政府指导价) by
+ * the government. Reference and market prices bind nobody.
+ */
+export function priceOutOfBounds(priceFen: number, fee: FeeStandard) {
+  if (fee.feeType !== 'government_priced' && fee.feeType !== 'government_guided') return false
+  if (fee.feeMinFen !== null && priceFen < fee.feeMinFen) return true
+  if (fee.feeMaxFen !== null && priceFen > fee.feeMaxFen) return true
+  return false
+}
+
+/**
+ * 重复收费: a payment on a milestone that is already paid — that is, whose
+ * earlier payments were not refunded in full before this one.
+ */
+export function repeatedPayments(records: FeeRecordFact[]) {
+  const flagged = new Set<number>()
+  const held = new Map<number, number>()
+  for (const record of chronological(records)) {
+    if (record.milestoneId === null) continue
+    const net = held.get(record.milestoneId) ?? 0
+    if (record.kind === 'payment') {
+      if (net > 0) flagged.add(record.id)
+      held.set(record.milestoneId, net + record.amountFen)
+    }
+    if (record.kind === 'refund') held.set(record.milestoneId, net - record.amountFen)
+  }
+  return flagged
+}
+
+/**
+ * 拆分规避: one owner selecting agencies for the same item directly, each
+ * selection at or below the direct-selection threshold, several within
+ * `windowDays` whose sum is above it — one need split to avoid open
+ * selection. Returns, for each project caught, the largest such group.
+ */
+export function splitSelections(
+  selections: DirectSelection[],
+  thresholdFen: number,
+  windowDays = SPLIT_WINDOW_DAYS
+) {
+  const caught = new Map<number, { selectionCount: number; totalFen: number }>()
+  const groups = Map.groupBy(
+    selections.filter((selection) => selection.amountFen <= thresholdFen),
+    (selection) => `${selection.ownerOrganizationId}|${selection.serviceItemId}`
+  )
+  for (const group of groups.values()) {
+    const sorted = [...group].sort(
+      (a, b) => a.at.getTime() - b.at.getTime() || a.projectId - b.projectId
+    )
+    for (let start = 0; start < sorted.length; start++) {
+      let end = start
+      let totalFen = 0
+      while (
+        end < sorted.length &&
+        sorted[end].at.getTime() - sorted[start].at.getTime() <= windowDays * DAY_MS
+      ) {
+        totalFen += sorted[end].amountFen
+        end++
+      }
+      const selectionCount = end - start
+      if (selectionCount < 2 || totalFen <= thresholdFen) continue
+      for (const selection of sorted.slice(start, end)) {
+        const known = caught.get(selection.projectId)
+        if (!known || known.totalFen < totalFen) {
+          caught.set(selection.projectId, { selectionCount, totalFen })
+        }
+      }
+    }
+  }
+  return caught
+}
+
+export type FeeFacts = {
+  records: FeeRecordFact[]
+  contracts: Map<number, ContractFact>
+  milestones: Map<number, MilestoneFact>
+  directSelections: DirectSelection[]
+  thresholdFen: number
+}
+
+/**
+ * Every flag of every payment record. Contract-wide findings (price out of
+ * bounds, split selections) are shown on each payment of the contract;
+ * refunds and failures move no money to the agency and carry none.
+ */
+export function flagFeeRecords(facts: FeeFacts) {
+  const flags = new Map<number, FeeFlag[]>()
+  const add = (id: number, flag: FeeFlag) => flags.set(id, [...(flags.get(id) ?? []), flag])
+  const split = splitSelections(facts.directSelections, facts.thresholdFen)
+
+  for (const [contractId, records] of Map.groupBy(facts.records, (record) => record.contractId)) {
+    const contract = facts.contracts.get(contractId)
+    const overpaid = contract ? overpayments(records, contract.priceFen) : new Map()
+    const repeated = repeatedPayments(records)
+    const outOfBounds = contract ? priceOutOfBounds(contract.priceFen, contract.fee) : false
+    const splitGroup = contract ? split.get(contract.projectId) : undefined
+
+    for (const record of chronological(records)) {
+      if (record.kind !== 'payment') continue
+      if (overpaid.has(record.id)) {
+        add(record.id, {
+          code: 'overpaid',
+          paidFen: overpaid.get(record.id),
+          priceFen: contract!.priceFen,
+        })
+      }
+      const milestone =
+        record.milestoneId === null ? undefined : facts.milestones.get(record.milestoneId)
+      const outside = outsideMilestones(record, milestone)
+      if (outside) {
+        add(record.id, {
+          code: 'outside_milestones',
+          reason: outside,
+          milestoneAmountFen: milestone?.amountFen ?? null,
+        })
+      }
+      if (outOfBounds) {
+        add(record.id, {
+          code: 'price_out_of_bounds',
+          priceFen: contract!.priceFen,
+          ...contract!.fee,
+        })
+      }
+      if (repeated.has(record.id)) {
+        add(record.id, { code: 'paid_twice', milestoneId: record.milestoneId! })
+      }
+      if (splitGroup) {
+        add(record.id, {
+          code: 'split_selection',
+          ...splitGroup,
+          thresholdFen: facts.thresholdFen,
+          windowDays: SPLIT_WINDOW_DAYS,
+        })
+      }
+    }
+  }
+  return flags
+}

@@ -1,0 +1,29 @@
+import type Payment from '#models/payment'
+import type { StartedPayment } from '#actions/payments/milestone_payments'
+
+/** A milestone payment in API answers (amounts in fen). */
+export function presentPayment(payment: Payment) {
+  return {
+    id: payment.id,
+    contractId: payment.contractId,
+    milestoneId: payment.milestoneId,
+    status: payment.status,
+    amountFen: payment.amountFen,
+    refundedFen: payment.refundedFen,
+    currency: payment.currency,
+    paymentIntentId: payment.stripePaymentIntentId,
+    createdAt: payment.createdAt.toISO(),
+  }
+}
+
+/** API.md: POST /milestones/:id/payments → {paymentId, clientSecret, status}. */
+export function presentStartedPayment({ payment, clientSecret }: StartedPayment) {
+  return {
+    paymentId: payment.id,
+    clientSecret,
+    status: payment.status,
+    amountFen: payment.amountFen,
+    currency: payment.currency,
+    paymentIntentId: payment.stripePaymentIntentId,
+  }
+}

@@ -1,0 +1,38 @@
+/*
+ * Payments need a Stripe. In development, when neither STRIPE_API_BASE nor
+ * STRIPE_SECRET_KEY is set, the web server starts the local Stripe mock
+ * beside itself (STRIPE_MOCK_PORT, default 12111; its state survives
+ * restarts in tmp/) and sends its signed events to its own webhook. In
+ * production a missing key is reported at boot instead of failing at the
+ * first payment.
+ */
+import app from '@adonisjs/core/services/app'
+import logger from '@adonisjs/core/services/logger'
+import env from '#start/env'
+import { stripeSettings, useLocalStripeMock } from '#services/stripe'
+import { startStripeMock, type StripeMockOptions } from '../app/stripe_mock/server.js'
+
+const configured = env.get('STRIPE_API_BASE') || env.get('STRIPE_SECRET_KEY')
+
+if (app.getMode() !== 'run') {
+  // `node ace codegen` assembles the web app without running it: nothing to start.
+} else if (app.inProduction && !env.get('STRIPE_SECRET_KEY')) {
+  logger.error('STRIPE_SECRET_KEY is not set: milestone payments will fail')
+} else if (!app.inProduction && !configured) {
+  const host = env.get('HOST', '127.0.0.1')
+  const options: StripeMockOptions = {
+    port: env.get('STRIPE_MOCK_PORT', 12111),
+    webhookUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.get('PORT', 3333)}/api/v1/webhooks/stripe`,
+    webhookSecret: stripeSettings().webhookSecret,
+    stateFile: app.tmpPath('stripe-mock-state.json'),
+    log: (message) => logger.debug(`stripe mock: ${message}`),
+  }
+  const mock = await startStripeMock(options).catch((error) => {
+    // Another server (a second instance, or stripe-mock) holds the port: take any free one.
+    if (error.code !== 'EADDRINUSE') throw error
+    return startStripeMock({ ...options, port: 0 })
+  })
+  useLocalStripeMock(mock.url)
+  logger.info(`local Stripe mock at ${mock.url} (test mode; set STRIPE_SECRET_KEY to use Stripe)`)
+  app.terminating(() => mock.close())
+}
