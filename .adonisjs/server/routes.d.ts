@@ -64,6 +64,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -81,11 +83,14 @@ export type ScannedRoutes = {
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -100,6 +105,7 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -111,6 +117,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
@@ -129,6 +136,8 @@ export type ScannedRoutes = {
     'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payment_confirmations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -184,6 +193,8 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
@@ -204,12 +215,14 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
@@ -250,6 +263,8 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
@@ -270,12 +285,14 @@ export type ScannedRoutes = {
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
@@ -320,10 +337,13 @@ export type ScannedRoutes = {
     'owner.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -342,6 +362,8 @@ export type ScannedRoutes = {
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
+    'api.v1.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payment_confirmations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
