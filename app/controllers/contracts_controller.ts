@@ -23,8 +23,9 @@ import { yuanToFen } from '#services/money'
 export default class ContractsController {
   async index({ auth, request, view }: HttpContext) {
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
-    const result = await contractsFor(auth.getUserOrFail(), page)
-    return view.render('pages/contracts/index', { result })
+    const onlySupplementary = request.input('supplementary') === '1'
+    const result = await contractsFor(auth.getUserOrFail(), page, onlySupplementary)
+    return view.render('pages/contracts/index', { result, onlySupplementary })
   }
 
   async show({ params, view, bouncer, auth }: HttpContext) {

@@ -21,7 +21,7 @@ export async function contractDetails(contract: Contract) {
 }
 
 /** Contracts a user may see: its organisation's, or all for staff; newest first. */
-export async function contractsFor(user: User, page: number) {
+export async function contractsFor(user: User, page: number, onlySupplementary = false) {
   return db
     .from('contracts as c')
     .join('projects as p', 'p.id', 'c.project_id')
@@ -33,10 +33,13 @@ export async function contractsFor(user: User, page: number) {
     .if(user.role === 'agency', (query) =>
       query.where('c.agency_organization_id', user.organizationId)
     )
+    // Regulators review the contracts whose owners added terms to the model text.
+    .if(onlySupplementary, (query) => query.whereNotNull('c.supplementary_terms'))
     .orderBy('c.id', 'desc')
     .select(
       'c.id',
       'c.status',
+      'c.supplementary_terms',
       'c.price_fen',
       'c.signing_due_at',
       'c.signed_at',

@@ -164,6 +164,14 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
       '补充条款（由业主补充，非示范文本条款）\n乙方须派驻现场人员一名。'
     )
     assert.include(saved.body().text, '向眉山仲裁委员会申请仲裁。')
+
+    // Regulators list the contracts that carry supplementary terms.
+    const regulatorList = await client
+      .get('/contracts')
+      .qs({ supplementary: '1' })
+      .loginAs(await user('regulator@demo.example.com'))
+    regulatorList.assertStatus(200)
+    regulatorList.assertTextIncludes('含补充条款')
   })
 
   test('signing: a wrong password signs nothing; a change voids a signature; both signatures make it signed and the notice public', async ({
