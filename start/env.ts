@@ -64,4 +64,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   STRIPE_API_BASE: Env.schema.string.optional({ format: 'url', tld: false }),
   STRIPE_PAYMENT_METHOD_TYPES: Env.schema.string.optional(),
   STRIPE_MOCK_PORT: Env.schema.number.optional(),
+
+  /* Open data: the registered OCDS ocid prefix (ocds-xxxxxx) and the publisher of the packages */
+  OCDS_OCID_PREFIX: Env.schema.string.optional(),
+  OCDS_PUBLISHER_NAME: Env.schema.string.optional(),
+  OCDS_PUBLISHER_USCC: Env.schema.string.optional(),
+  OCDS_LICENSE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  OCDS_PUBLICATION_POLICY_URL: Env.schema.string.optional({ format: 'url', tld: false }),
 })

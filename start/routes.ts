@@ -27,6 +27,9 @@ router
 
 router.get('/projects', [controllers.Projects, 'index']).as('projects.index')
 router
+  .get('/feeds/announcements.atom', [controllers.Feeds, 'announcements'])
+  .as('feeds.announcements')
+router
   .get('/projects/:id', [controllers.Projects, 'show'])
   .as('projects.show')
   .where('id', router.matchers.number())
@@ -278,6 +281,20 @@ router
       .get('/organizations/:id', [controllers.api.Organizations, 'show'])
       .as('organizations.show')
       .where('id', router.matchers.number())
+
+    // Open data: OCDS 1.1 packages and CSV downloads (public, no token)
+    router.get('/ocds/releases', [controllers.api.Ocds, 'releases']).as('ocds.releases')
+    router.get('/ocds/records/:ocid', [controllers.api.Ocds, 'record']).as('ocds.record')
+    router
+      .get('/exports/projects.csv', [controllers.api.Exports, 'projects'])
+      .as('exports.projects')
+    router
+      .get('/exports/agencies.csv', [controllers.api.Exports, 'agencies'])
+      .as('exports.agencies')
+    router.get('/exports/results.csv', [controllers.api.Exports, 'results']).as('exports.results')
+    router
+      .get('/exports/contracts.csv', [controllers.api.Exports, 'contracts'])
+      .as('exports.contracts')
 
     router
       .group(() => {

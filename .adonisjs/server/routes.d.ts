@@ -12,6 +12,7 @@ export type ScannedRoutes = {
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
+    'feeds.announcements': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -104,6 +105,12 @@ export type ScannedRoutes = {
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
+    'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
+    'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.results': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -166,6 +173,7 @@ export type ScannedRoutes = {
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
+    'feeds.announcements': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -214,6 +222,12 @@ export type ScannedRoutes = {
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
+    'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
+    'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.results': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -236,6 +250,7 @@ export type ScannedRoutes = {
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
+    'feeds.announcements': { paramsTuple?: []; params?: {} }
     'projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -284,6 +299,12 @@ export type ScannedRoutes = {
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
+    'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
+    'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.results': { paramsTuple?: []; params?: {} }
+    'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
