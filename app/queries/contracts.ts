@@ -22,34 +22,36 @@ export async function contractDetails(contract: Contract) {
 
 /** Contracts a user may see: its organisation's, or all for staff; newest first. */
 export async function contractsFor(user: User, page: number, onlySupplementary = false) {
-  return db
-    .from('contracts as c')
-    .join('projects as p', 'p.id', 'c.project_id')
-    .join('organizations as o', 'o.id', 'c.owner_organization_id')
-    .join('organizations as a', 'a.id', 'c.agency_organization_id')
-    .if(user.role === 'owner', (query) =>
-      query.where('c.owner_organization_id', user.organizationId)
-    )
-    .if(user.role === 'agency', (query) =>
-      query.where('c.agency_organization_id', user.organizationId)
-    )
-    // Regulators review the contracts whose owners added terms to the model text.
-    .if(onlySupplementary, (query) => query.whereNotNull('c.supplementary_terms'))
-    .orderBy('c.id', 'desc')
-    .select(
-      'c.id',
-      'c.status',
-      'c.supplementary_terms',
-      'c.price_fen',
-      'c.signing_due_at',
-      'c.signed_at',
-      'p.id as project_id',
-      'p.code as project_code',
-      'p.title as project_title',
-      'o.name as owner_name',
-      'a.name as agency_name'
-    )
-    .paginate(page, 20)
+  return (
+    db
+      .from('contracts as c')
+      .join('projects as p', 'p.id', 'c.project_id')
+      .join('organizations as o', 'o.id', 'c.owner_organization_id')
+      .join('organizations as a', 'a.id', 'c.agency_organization_id')
+      .if(user.role === 'owner', (query) =>
+        query.where('c.owner_organization_id', user.organizationId)
+      )
+      .if(user.role === 'agency', (query) =>
+        query.where('c.agency_organization_id', user.organizationId)
+      )
+      // Regulators review the contracts whose owners added terms to the model text.
+      .if(onlySupplementary, (query) => query.whereNotNull('c.supplementary_terms'))
+      .orderBy('c.id', 'desc')
+      .select(
+        'c.id',
+        'c.status',
+        'c.supplementary_terms',
+        'c.price_fen',
+        'c.signing_due_at',
+        'c.signed_at',
+        'p.id as project_id',
+        'p.code as project_code',
+        'p.title as project_title',
+        'o.name as owner_name',
+        'a.name as agency_name'
+      )
+      .paginate(page, 20)
+  )
 }
 
 /** 合同公示: what the public sees of a signed contract — parties, item, price, time limit. */
