@@ -9,6 +9,8 @@ import type { CreditGrade } from '#domain/credit'
 import { findBarriers } from '#domain/barriers'
 import { recordAuditEvent } from '#services/audit_log'
 import { refuse, type FieldProblem } from '#actions/projects/project_rules'
+import { clock } from '#services/clock'
+import { DISPLAY_ZONE } from '#domain/time_zone'
 
 export type ProjectDraftInput = {
   title: string
@@ -111,8 +113,9 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
       },
       { client: trx }
     )
-    // The public code: XM-<year>-<id>, unique because the id is.
-    project.code = `XM-${new Date().getUTCFullYear()}-${String(project.id).padStart(6, '0')}`
+    // The public code: XM-<year in Beijing by the market clock>-<id>, unique because the id is.
+    const year = DateTime.fromJSDate(clock.now()).setZone(DISPLAY_ZONE).year
+    project.code = `XM-${year}-${String(project.id).padStart(6, '0')}`
     await project.save()
     await recordAuditEvent(trx, {
       actor: owner,
