@@ -66,6 +66,9 @@ router
     router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
     router.post('/contracts/:id/refusal', [controllers.Contracts, 'refuse']).as('contracts.refuse')
     router
+      .post('/contracts/:id/termination', [controllers.Contracts, 'terminate'])
+      .as('contracts.terminate')
+    router
       .post('/projects/:id/next-alternate', [controllers.Contracts, 'nextAlternate'])
       .as('projects.next_alternate')
   })
@@ -306,6 +309,7 @@ router
         router.put('/contracts/:id', [controllers.api.Contracts, 'update'])
         router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign'])
         router.post('/contracts/:id/refusal', [controllers.api.Contracts, 'refuse'])
+        router.post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
         router.post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
         router.get('/notifications', [controllers.api.Notifications, 'index'])
         router.post('/notifications/read', [controllers.api.Notifications, 'markRead'])

@@ -25,6 +25,7 @@ export type ScannedRoutes = {
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -117,6 +118,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
@@ -324,6 +326,7 @@ export type ScannedRoutes = {
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
@@ -367,6 +370,7 @@ export type ScannedRoutes = {
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }

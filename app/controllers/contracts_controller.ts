@@ -12,6 +12,7 @@ import {
   refuseContract,
   signContract,
   takeNextAlternate,
+  terminateContract,
   updateTerms,
 } from '#actions/contracts/contract_lifecycle'
 import { contractDetails, contractHistory, contractsFor } from '#queries/contracts'
@@ -119,6 +120,15 @@ export default class ContractsController {
     const { reason } = await request.validateUsing(refuseContractValidator)
     await refuseContract(contract, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.refused'))
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  async terminate({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('edit', contract)
+    const { reason } = await request.validateUsing(refuseContractValidator)
+    await terminateContract(contract, reason, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.contracts.terminated'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
   }
 

@@ -32,6 +32,7 @@ export const NOTIFICATION_KINDS = [
   'contract.signature_given',
   'contract.signed',
   'contract.unsigned',
+  'contract.terminated',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -62,6 +63,7 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'contract.signature_given': ['code', 'title'],
   'contract.signed': ['code', 'title'],
   'contract.unsigned': ['code', 'title'],
+  'contract.terminated': ['code', 'title', 'reason'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

@@ -233,6 +233,27 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
       .withGuard('api')
       .loginAs(await owner())
     late.assertStatus(409)
+
+    // 解除: only the owner ends a contract in force; the project is terminated and OCDS says so.
+    const byAgency = await client
+      .post(`/api/v1/contracts/${id}/termination`)
+      .json({ reason: '项目取消建设' })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    byAgency.assertStatus(403)
+    const ended = await client
+      .post(`/api/v1/contracts/${id}/termination`)
+      .json({ reason: '项目取消建设，经双方协商解除' })
+      .withGuard('api')
+      .loginAs(await owner())
+    ended.assertStatus(200)
+    assert.equal(ended.body().status, 'terminated')
+    assert.deepEqual(ended.body().refunds, { refunds: [], cancelled: [], errors: [] })
+    const terminatedProject = await client.get(`/api/v1/projects/${projectId}`)
+    assert.equal(terminatedProject.body().status, 'terminated')
+    const releases = await client.get('/api/v1/ocds/releases').qs({ perPage: 100 })
+    const tags = releases.body().releases.flatMap((release: any) => release.tag)
+    assert.include(tags, 'contractTermination')
   })
 
   test('the winner refuses to sign; the owner takes the next alternate, who gets its own contract', async ({

@@ -16,6 +16,7 @@ import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
+import { refundContract } from '#actions/payments/refund_contract'
 import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
@@ -473,4 +474,53 @@ export async function takeNextAlternate(project: Project, owner: User) {
       owner
     )
   })
+}
+
+/**
+ * 解除合同: the owner ends a signed contract early with a public reason; the
+ * project is terminated and every paid milestone is refunded through Stripe
+ * (after the commit: the refunds are recorded when Stripe reports them).
+ */
+export async function terminateContract(contract: Contract, reason: string, owner: User) {
+  const terminated = await db.transaction(async (trx) => {
+    const locked = await Contract.query({ client: trx })
+      .where('id', contract.id)
+      .forUpdate()
+      .firstOrFail()
+    if (locked.status !== 'signed') {
+      throw new StateConflictException({ identifier: 'messages.contracts.notInForce' })
+    }
+    const project = (await lockProject(locked.projectId, trx))!
+    transition(project, 'terminate')
+    await project.save()
+    locked.merge({
+      status: 'terminated',
+      terminatedAt: DateTime.fromJSDate(clock.now()),
+      terminationReason: reason,
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'contract.terminated',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { projectId: project.id, reason },
+    })
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.terminated',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { code: project.code, contractId: locked.id, reason },
+    })
+    await notify(trx, {
+      organizationIds: [locked.agencyOrganizationId],
+      kind: 'contract.terminated',
+      projectId: project.id,
+      data: { code: project.code, title: project.title, reason },
+    })
+    return locked
+  })
+  const refunds = await refundContract(terminated, reason, owner)
+  return { contract: terminated, refunds }
 }

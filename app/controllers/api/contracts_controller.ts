@@ -15,6 +15,7 @@ import {
   refuseContract,
   signContract,
   takeNextAlternate,
+  terminateContract,
   updateTerms,
 } from '#actions/contracts/contract_lifecycle'
 import { contractDetails, currentContractOf } from '#queries/contracts'
@@ -84,6 +85,19 @@ export default class ContractsController {
     await bouncer.with(ContractPolicy).authorize('refuse', contract)
     const { reason } = await request.validateUsing(refuseContractValidator)
     return this.present(await refuseContract(contract, reason, auth.getUserOrFail()))
+  }
+
+  /** POST /api/v1/contracts/:id/termination (owner) {reason} — ends a signed contract; refunds follow. */
+  async terminate({ params, request, bouncer, auth }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('edit', contract)
+    const { reason } = await request.validateUsing(refuseContractValidator)
+    const { contract: terminated, refunds } = await terminateContract(
+      contract,
+      reason,
+      auth.getUserOrFail()
+    )
+    return { ...(await this.present(terminated)), refunds }
   }
 
   /** POST /api/v1/projects/:id/next-alternate (owner): the next ranked agency gets a contract. */
