@@ -93,6 +93,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
   const winsOf = new Map(
     wins.map((row: any) => [Number(row.winner_organization_id), Number(row.total)])
   )
+  const membersOf = Map.groupBy(members, (member: any) => Number(member.bid_id))
   const bids: ResultBid[] = rows.map((row: any) => ({
     id: Number(row.id),
     agencyId: Number(row.organization_id),
@@ -113,13 +114,11 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
     planScoreReason: row.plan_score_reason,
     servicePlan: row.service_plan,
     rank: row.rank === null ? null : Number(row.rank),
-    consortium: members
-      .filter((member: any) => Number(member.bid_id) === Number(row.id))
-      .map((member: any) => ({
-        agencyId: Number(member.organization_id),
-        agencyName: member.name,
-        itemCode: member.code,
-      })),
+    consortium: (membersOf.get(Number(row.id)) ?? []).map((member: any) => ({
+      agencyId: Number(member.organization_id),
+      agencyName: member.name,
+      itemCode: member.code,
+    })),
     recentWins: winsOf.get(Number(row.organization_id)) ?? 0,
   }))
   // Ranked first (winner, alternates), then the others by quote.

@@ -10,11 +10,11 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { ineligibilityReason } from '#domain/eligibility'
 import { bidReceipt, generateNonce } from '#domain/verifiable_draw'
-import { eligibilityFactsFor, eligibilityFactsForMany } from '#queries/eligibility_facts'
+import { eligibilityFactsForMany } from '#queries/eligibility_facts'
 import ServiceItem from '#models/service_item'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
-import { refuse } from '#actions/projects/project_rules'
+import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
 
 /**
  * An agency signs up or bids (SPEC "Sealed bids"). Refused after the deadline
@@ -41,26 +41,8 @@ export async function placeBid(
   const agency = await Organization.findOrFail(agencyUser.organizationId)
   const snapshot = await Project.findOrFail(projectId)
   ensureOpenForBids(snapshot)
-  if (quoteFen > snapshot.ceilingPriceFen) {
-    refuse(
-      [
-        {
-          field: 'quoteFen',
-          rule: 'quoteOverCeiling',
-          data: { ceiling: snapshot.ceilingPriceFen },
-        },
-      ],
-      context.i18n
-    )
-  }
-  if (snapshot.floorPriceFen !== null && quoteFen < snapshot.floorPriceFen) {
-    refuse(
-      [{ field: 'quoteFen', rule: 'quoteUnderFloor', data: { floor: snapshot.floorPriceFen } }],
-      context.i18n
-    )
-  }
-  const reason = ineligibilityReason(await eligibilityFactsFor(snapshot, agency.id))
-  if (reason) throw new IneligibleException(reason)
+  ensureQuoteWithinBounds(snapshot, quoteFen, context.i18n)
+  await ensureEligible(snapshot, agency.id)
   const members = await checkConsortium(snapshot, agency.id, input.consortium ?? [], context.i18n)
 
   return db.transaction(async (trx) => {

@@ -21,6 +21,7 @@ import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
+import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/selection/open_selection'
 
@@ -211,7 +212,7 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
       .where('contract_id', locked.id)
       .whereNull('voided_at')
       .update({
-        voided_at: DateTime.fromJSDate(clock.now()).toUTC().toFormat('yyyy-MM-dd HH:mm:ss'),
+        voided_at: sqlTime(clock.now()),
       })
     locked.merge({
       fieldValues: JSON.stringify(fields),

@@ -3,6 +3,9 @@ import type { I18n } from '@adonisjs/i18n'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Project from '#models/project'
 import StateConflictException from '#exceptions/state_conflict_exception'
+import IneligibleException from '#exceptions/ineligible_exception'
+import { ineligibilityReason } from '#domain/eligibility'
+import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { nextState, type ProjectTransition } from '#domain/project_lifecycle'
 
 export type FieldProblem = { field: string; rule: string; data?: Record<string, unknown> }
@@ -42,4 +45,26 @@ export async function lockForTransition(
     })
   }
   return { project, to }
+}
+
+/** A quote must lie within [floor, ceiling]: 422 naming the bound otherwise. */
+export function ensureQuoteWithinBounds(project: Project, quoteFen: number, i18n: I18n) {
+  if (quoteFen > project.ceilingPriceFen) {
+    refuse(
+      [{ field: 'quoteFen', rule: 'quoteOverCeiling', data: { ceiling: project.ceilingPriceFen } }],
+      i18n
+    )
+  }
+  if (project.floorPriceFen !== null && quoteFen < project.floorPriceFen) {
+    refuse(
+      [{ field: 'quoteFen', rule: 'quoteUnderFloor', data: { floor: project.floorPriceFen } }],
+      i18n
+    )
+  }
+}
+
+/** The agency may take part in the project now, or 403 naming the condition that failed. */
+export async function ensureEligible(project: Project, organizationId: number) {
+  const reason = ineligibilityReason(await eligibilityFactsFor(project, organizationId))
+  if (reason) throw new IneligibleException(reason)
 }

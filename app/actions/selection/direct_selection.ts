@@ -7,13 +7,10 @@ import Bid from '#models/bid'
 import Organization from '#models/organization'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
-import IneligibleException from '#exceptions/ineligible_exception'
-import { ineligibilityReason } from '#domain/eligibility'
 import { bidReceipt, drawSeedOf, generateNonce } from '#domain/verifiable_draw'
-import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
-import { refuse } from '#actions/projects/project_rules'
+import { ensureEligible, ensureQuoteWithinBounds } from '#actions/projects/project_rules'
 import {
   failProject,
   lockProject,
@@ -56,20 +53,8 @@ export async function acceptDirectSelection(
 ) {
   const agency = await Organization.findOrFail(agencyUser.organizationId)
   const price = quoteFen ?? project.ceilingPriceFen
-  if (price > project.ceilingPriceFen) {
-    refuse(
-      [{ field: 'quoteFen', rule: 'quoteOverCeiling', data: { ceiling: project.ceilingPriceFen } }],
-      i18n
-    )
-  }
-  if (project.floorPriceFen !== null && price < project.floorPriceFen) {
-    refuse(
-      [{ field: 'quoteFen', rule: 'quoteUnderFloor', data: { floor: project.floorPriceFen } }],
-      i18n
-    )
-  }
-  const reason = ineligibilityReason(await eligibilityFactsFor(project, agency.id))
-  if (reason) throw new IneligibleException(reason)
+  ensureQuoteWithinBounds(project, price, i18n)
+  await ensureEligible(project, agency.id)
 
   return db.transaction(async (trx) => {
     const locked = await lockAwaitingConfirmation(project, agencyUser, trx)
