@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import User from '#models/user'
 import Contract from '#models/contract'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { awardedProject } from '#tests/selection_fixtures'
 
 const user = (email: string) => User.findByOrFail('email', email)
 
@@ -24,29 +24,7 @@ test.group('An owner and the winning agency sign a contract in the browser', (gr
     browserContext,
   }) => {
     const owner = await user('owner@demo.example.com')
-    const draft = await client
-      .post('/api/v1/projects')
-      .json({
-        title: '滨江大道改造工程环境影响评价',
-        serviceItemCode: 'ZJ-001',
-        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
-        ceilingPriceFen: 8_000_000,
-        method: 'lowest_price',
-        deadline: '2026-10-09T04:00:00Z',
-      })
-      .withGuard('api')
-      .loginAs(owner)
-    const projectId = draft.body().id
-    await client.post(`/api/v1/projects/${projectId}/publish`).withGuard('api').loginAs(owner)
-    await client
-      .post(`/api/v1/projects/${projectId}/bids`)
-      .json({ quoteFen: 5_000_000 })
-      .withGuard('api')
-      .loginAs(await user('agency5@demo.example.com'))
-    clock.freeze(new Date('2026-10-09T04:00:01Z'))
-    await runTick()
-    clock.freeze(new Date('2026-10-13T16:00:00Z'))
-    await runTick()
+    const projectId = await awardedProject(client, [[5, 5_000_000]])
     const contract = await Contract.findByOrFail('project_id', projectId)
 
     await browserContext.loginAs(owner)

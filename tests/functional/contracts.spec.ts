@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
+import { awardedProject as awardedFixture } from '#tests/selection_fixtures'
 import { textSha256 } from '#domain/contract_template'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -16,42 +17,16 @@ const owner = () => user('owner@demo.example.com')
 const agency = (n: number) => user(`agency${n}@demo.example.com`)
 
 /** A lowest-price project awarded to agency 5 (¥50,000.00), alternates 6 then 1. */
-async function awardedProject(client: any) {
-  const draft = await client
-    .post('/api/v1/projects')
-    .json({
-      title: '滨江大道改造工程环境影响评价',
-      serviceItemCode: 'ZJ-001',
-      description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
-      deliverables: '环境影响报告表一份（含附图附件），通过技术评审。',
-      ceilingPriceFen: 8_000_000,
-      method: 'lowest_price',
-      deadline: '2026-10-09T04:00:00Z',
-    })
-    .withGuard('api')
-    .loginAs(await owner())
-  const id = draft.body().id as number
-  await client
-    .post(`/api/v1/projects/${id}/publish`)
-    .withGuard('api')
-    .loginAs(await owner())
-  for (const [n, quote] of [
-    [5, 5_000_000],
-    [6, 5_200_000],
-    [1, 5_400_000],
-  ]) {
-    await client
-      .post(`/api/v1/projects/${id}/bids`)
-      .json({ quoteFen: quote })
-      .withGuard('api')
-      .loginAs(await agency(n))
-  }
-  clock.freeze(new Date('2026-10-09T04:00:01Z'))
-  await runTick()
-  clock.freeze(new Date('2026-10-13T16:00:00Z'))
-  const report = await runTick()
-  if (report.awarded !== 1) throw new Error(`award failed: ${JSON.stringify(report)}`)
-  return id
+function awardedProject(client: any) {
+  return awardedFixture(
+    client,
+    [
+      [5, 5_000_000],
+      [6, 5_200_000],
+      [1, 5_400_000],
+    ],
+    { deliverables: '环境影响报告表一份（含附图附件），通过技术评审。' }
+  )
 }
 
 async function contractOf(client: any, projectId: number) {

@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { awardedProject } from '#tests/selection_fixtures'
 import { recomputeAllScores, recordCreditEvent } from '#services/credit_ledger'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -40,29 +40,7 @@ test.group('Credit ledger', (group) => {
     assert,
   }) => {
     const owner = await user('owner@demo.example.com')
-    const draft = await client
-      .post('/api/v1/projects')
-      .json({
-        title: '滨江大道改造工程环境影响评价',
-        serviceItemCode: 'ZJ-001',
-        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
-        ceilingPriceFen: 8_000_000,
-        method: 'lowest_price',
-        deadline: '2026-10-09T04:00:00Z',
-      })
-      .withGuard('api')
-      .loginAs(owner)
-    const projectId = draft.body().id
-    await client.post(`/api/v1/projects/${projectId}/publish`).withGuard('api').loginAs(owner)
-    await client
-      .post(`/api/v1/projects/${projectId}/bids`)
-      .json({ quoteFen: 5_000_000 })
-      .withGuard('api')
-      .loginAs(await agency(5))
-    clock.freeze(new Date('2026-10-09T04:00:01Z'))
-    await runTick()
-    clock.freeze(new Date('2026-10-13T16:00:00Z'))
-    await runTick()
+    const projectId = await awardedProject(client, [[5, 5_000_000]])
     const contract = await client
       .get(`/api/v1/projects/${projectId}/contract`)
       .withGuard('api')

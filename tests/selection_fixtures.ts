@@ -1,0 +1,71 @@
+/*
+ * Projects in a given stage of the selection, made through the API the way
+ * owners and agencies make them, with the demo data seeded and the clock
+ * frozen at 2026-09-29 10:00 Beijing time by the caller.
+ */
+import User from '#models/user'
+import { clock } from '#services/clock'
+import { runTick } from '#actions/selection/tick'
+
+export const DEADLINE = '2026-10-09T04:00:00Z'
+/** One second after the deadline: the tick opens. */
+export const AFTER_DEADLINE = new Date('2026-10-09T04:00:01Z')
+/** Publicity of 3 working days from Fri 9 Oct (Sat 10 is a make-up working day) is over. */
+export const AFTER_PUBLICITY = new Date('2026-10-13T16:00:00Z')
+
+const demoUser = (email: string) => User.findByOrFail('email', email)
+export const demoOwner = () => demoUser('owner@demo.example.com')
+export const demoAgency = (n: number) => demoUser(`agency${n}@demo.example.com`)
+
+/** A ZJ-001 project drafted and published by the demo owner; returns its id. */
+export async function publishedProject(client: any, overrides: Record<string, unknown> = {}) {
+  const owner = await demoOwner()
+  const draft = await client
+    .post('/api/v1/projects')
+    .json({
+      title: '滨江大道改造工程环境影响评价',
+      serviceItemCode: 'ZJ-001',
+      description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+      ceilingPriceFen: 8_000_000,
+      method: 'lowest_price',
+      deadline: DEADLINE,
+      ...overrides,
+    })
+    .withGuard('api')
+    .loginAs(owner)
+  const id = draft.body().id as number
+  await client.post(`/api/v1/projects/${id}/publish`).withGuard('api').loginAs(owner)
+  return id
+}
+
+/** Demo agencies bid: [agency number, quote in fen]. */
+export async function placeBids(client: any, projectId: number, quotes: [number, number][]) {
+  for (const [n, quoteFen] of quotes) {
+    await client
+      .post(`/api/v1/projects/${projectId}/bids`)
+      .json({ quoteFen })
+      .withGuard('api')
+      .loginAs(await demoAgency(n))
+  }
+}
+
+/** The tick after the deadline (opening), then after publicity (award and contract). */
+export async function openAndAward() {
+  clock.freeze(AFTER_DEADLINE)
+  await runTick()
+  clock.freeze(AFTER_PUBLICITY)
+  const report = await runTick()
+  if (report.awarded !== 1) throw new Error(`award failed: ${JSON.stringify(report)}`)
+}
+
+/** A lowest-price project awarded, with its contract generated; returns its id. */
+export async function awardedProject(
+  client: any,
+  quotes: [number, number][],
+  overrides: Record<string, unknown> = {}
+) {
+  const id = await publishedProject(client, overrides)
+  await placeBids(client, id, quotes)
+  await openAndAward()
+  return id
+}
