@@ -21,7 +21,8 @@ const bodyParserConfig = defineConfig({
     autoProcess: true,
     convertEmptyStringsToNull: true,
     processManually: [],
-    limit: '20mb',
+    // Deliverables: up to 50 MB per file, a few files per submission.
+    limit: '120mb',
     types: ['multipart/form-data'],
   },
 })

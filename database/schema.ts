@@ -229,6 +229,27 @@ export class CalendarDaySchema extends BaseModel {
   declare working: boolean
 }
 
+export class ContractPauseSchema extends BaseModel {
+  static $columns = ['contractId', 'id', 'pausedAt', 'pausedByUserId', 'reason', 'resumedAt', 'resumedByUserId', 'workingDays'] as const
+  $columns = ContractPauseSchema.$columns
+  @column()
+  declare contractId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare pausedAt: DateTime
+  @column()
+  declare pausedByUserId: number
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare resumedAt: DateTime | null
+  @column()
+  declare resumedByUserId: number | null
+  @column()
+  declare workingDays: number | null
+}
+
 export class ContractSignatureSchema extends BaseModel {
   static $columns = ['contractId', 'id', 'ip', 'organizationId', 'revision', 'signedAt', 'textHash', 'userAgent', 'userId', 'voidedAt'] as const
   $columns = ContractSignatureSchema.$columns
@@ -280,26 +301,48 @@ export class ContractTemplateSchema extends BaseModel {
 }
 
 export class ContractSchema extends BaseModel {
-  static $columns = ['agencyOrganizationId', 'bidId', 'createdAt', 'fieldValues', 'id', 'ownerOrganizationId', 'priceFen', 'projectId', 'revision', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'updatedAt'] as const
+  static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'evaluationDueAt', 'fieldValues', 'id', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
   $columns = ContractSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
   @column()
   declare agencyOrganizationId: number
+  @column()
+  declare approvalCorrections: number | null
+  @column()
+  declare approvalOutcome: string | null
+  @column.dateTime()
+  declare approvalRecordedAt: DateTime | null
   @column()
   declare bidId: number
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column.dateTime()
+  declare deliveredAt: DateTime | null
+  @column.dateTime()
+  declare evaluationDueAt: DateTime | null
   @column()
   declare fieldValues: string
   @column({ isPrimary: true })
   declare id: number
+  @column.dateTime()
+  declare overdueAt: DateTime | null
   @column()
   declare ownerOrganizationId: number
+  @column.dateTime()
+  declare pausedAt: DateTime | null
+  @column()
+  declare pausedWorkingDays: number
   @column()
   declare priceFen: number
   @column()
   declare projectId: number
   @column()
   declare revision: number
+  @column.dateTime()
+  declare serviceDueAt: DateTime | null
+  @column.dateTime()
+  declare serviceStartedAt: DateTime | null
   @column.dateTime()
   declare signedAt: DateTime | null
   @column.dateTime()
@@ -316,12 +359,43 @@ export class ContractSchema extends BaseModel {
   declare terminationReason: string | null
   @column()
   declare textHash: string
+  @column()
+  declare timeLimitWorkingDays: number | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }
 
+export class CreditAppealSchema extends BaseModel {
+  static $columns = ['createdAt', 'createdByUserId', 'creditEventId', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'id', 'kind', 'organizationId', 'reason', 'status'] as const
+  $columns = CreditAppealSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column()
+  declare creditEventId: number
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedByUserId: number | null
+  @column()
+  declare decision: string | null
+  @column.dateTime()
+  declare decisionDueAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare reason: string
+  @column()
+  declare status: string
+}
+
 export class CreditEventSchema extends BaseModel {
-  static $columns = ['createdAt', 'evidenceId', 'evidenceType', 'expiresAt', 'id', 'occurredAt', 'organizationId', 'points', 'reason', 'recordedByUserId', 'ruleVersion', 'status', 'type'] as const
+  static $columns = ['createdAt', 'evidenceId', 'evidenceType', 'expiresAt', 'id', 'occurredAt', 'organizationId', 'points', 'reason', 'recordedByUserId', 'repliedAt', 'reply', 'ruleVersion', 'status', 'type'] as const
   $columns = CreditEventSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -343,6 +417,10 @@ export class CreditEventSchema extends BaseModel {
   declare reason: string
   @column()
   declare recordedByUserId: number | null
+  @column.dateTime()
+  declare repliedAt: DateTime | null
+  @column()
+  declare reply: string | null
   @column()
   declare ruleVersion: number
   @column()
@@ -352,7 +430,7 @@ export class CreditEventSchema extends BaseModel {
 }
 
 export class CreditRuleSetSchema extends BaseModel {
-  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'id', 'rules', 'version'] as const
+  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'id', 'incentives', 'rules', 'version'] as const
   $columns = CreditRuleSetSchema.$columns
   @column()
   declare changeReason: string
@@ -363,9 +441,96 @@ export class CreditRuleSetSchema extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare incentives: string | null
+  @column()
   declare rules: string
   @column()
   declare version: number
+}
+
+export class DeliverableFileSchema extends BaseModel {
+  static $columns = ['createdAt', 'deliverableId', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'textContent'] as const
+  $columns = DeliverableFileSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deliverableId: number
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare textContent: string
+}
+
+export class DeliverableSchema extends BaseModel {
+  static $columns = ['contractId', 'decidedAt', 'decidedByUserId', 'id', 'returnReason', 'round', 'status', 'submittedAt', 'submittedByUserId', 'summary'] as const
+  $columns = DeliverableSchema.$columns
+  @column()
+  declare contractId: number
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedByUserId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare returnReason: string | null
+  @column()
+  declare round: number
+  @column()
+  declare status: string
+  @column.dateTime()
+  declare submittedAt: DateTime
+  @column()
+  declare submittedByUserId: number
+  @column()
+  declare summary: string
+}
+
+export class EvaluationSchema extends BaseModel {
+  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
+  $columns = EvaluationSchema.$columns
+  @column()
+  declare attitude: number | null
+  @column()
+  declare comment: string | null
+  @column()
+  declare contractId: number
+  @column()
+  declare cooperation: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number | null
+  @column()
+  declare direction: string
+  @column()
+  declare feeCompliance: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare origin: string
+  @column()
+  declare paymentTimeliness: number | null
+  @column()
+  declare quality: number | null
+  @column()
+  declare ratedOrganizationId: number
+  @column()
+  declare raterOrganizationId: number
+  @column.dateTime()
+  declare repliedAt: DateTime | null
+  @column()
+  declare reply: string | null
+  @column()
+  declare timeliness: number | null
 }
 
 export class FeeRecordSchema extends BaseModel {
@@ -391,6 +556,42 @@ export class FeeRecordSchema extends BaseModel {
   declare stripeEventId: string | null
   @column()
   declare stripeObjectId: string | null
+}
+
+export class FollowUpCaseSchema extends BaseModel {
+  static $columns = ['agencyOrganizationId', 'createdAt', 'evaluationId', 'id', 'status', 'updatedAt'] as const
+  $columns = FollowUpCaseSchema.$columns
+  @column()
+  declare agencyOrganizationId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare evaluationId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare status: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class FollowUpStepSchema extends BaseModel {
+  static $columns = ['caseId', 'createdAt', 'id', 'note', 'step', 'stepDate', 'userId'] as const
+  $columns = FollowUpStepSchema.$columns
+  @column()
+  declare caseId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string
+  @column()
+  declare step: string
+  @column.date()
+  declare stepDate: DateTime
+  @column()
+  declare userId: number
 }
 
 export class MilestoneSchema extends BaseModel {

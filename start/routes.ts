@@ -71,6 +71,47 @@ router
     router
       .post('/projects/:id/next-alternate', [controllers.Contracts, 'nextAlternate'])
       .as('projects.next_alternate')
+    // Service delivery on the contract page (API twins under /api/v1/contracts/:id/…)
+    router
+      .post('/contracts/:id/deliverables', [controllers.ContractServices, 'deliver'])
+      .as('contracts.deliver')
+    router
+      .post('/contracts/:id/accept', [controllers.ContractServices, 'accept'])
+      .as('contracts.accept')
+    router
+      .post('/contracts/:id/return', [controllers.ContractServices, 'return'])
+      .as('contracts.return')
+    router
+      .post('/contracts/:id/pause', [controllers.ContractServices, 'pause'])
+      .as('contracts.pause')
+    router
+      .post('/contracts/:id/resume', [controllers.ContractServices, 'resume'])
+      .as('contracts.resume')
+    router
+      .post('/contracts/:id/approval-outcome', [controllers.ContractServices, 'approvalOutcome'])
+      .as('contracts.approval_outcome')
+    router
+      .post('/contracts/:id/evaluation', [controllers.ContractServices, 'evaluate'])
+      .as('contracts.evaluate')
+    router
+      .post('/contracts/:id/owner-evaluation', [controllers.ContractServices, 'evaluateOwner'])
+      .as('contracts.evaluate_owner')
+    router
+      .post('/evaluations/:id/reply', [controllers.ContractServices, 'reply'])
+      .as('evaluations.reply')
+    router
+      .post('/credit-events/:id/reply', [controllers.CreditEvents, 'reply'])
+      .as('credit_events.reply')
+    router
+      .post('/credit-events/:id/appeal', [controllers.CreditEvents, 'appeal'])
+      .as('credit_events.appeal')
+    router
+      .post('/credit-events/:id/repair', [controllers.CreditEvents, 'repair'])
+      .as('credit_events.repair')
+    router
+      .get('/deliverable-files/:id', [controllers.ContractServices, 'file'])
+      .as('deliverable_files.show')
+      .where('id', router.matchers.number())
   })
   .use(middleware.auth())
 
@@ -311,6 +352,26 @@ router
         router.post('/contracts/:id/refusal', [controllers.api.Contracts, 'refuse'])
         router.post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
         router.post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
+        // Service delivery and evaluation: the policies name who may do each step.
+        router.get('/contracts/:id/service', [controllers.api.ContractServices, 'show'])
+        router.post('/contracts/:id/deliverables', [controllers.api.ContractServices, 'deliver'])
+        router.post('/contracts/:id/accept', [controllers.api.ContractServices, 'accept'])
+        router.post('/contracts/:id/return', [controllers.api.ContractServices, 'return'])
+        router.post('/contracts/:id/pause', [controllers.api.ContractServices, 'pause'])
+        router.post('/contracts/:id/resume', [controllers.api.ContractServices, 'resume'])
+        router.post('/contracts/:id/approval-outcome', [
+          controllers.api.ContractServices,
+          'approvalOutcome',
+        ])
+        router.post('/contracts/:id/evaluation', [controllers.api.ContractServices, 'evaluate'])
+        router.post('/contracts/:id/owner-evaluation', [
+          controllers.api.ContractServices,
+          'evaluateOwner',
+        ])
+        router.post('/evaluations/:id/reply', [controllers.api.Evaluations, 'reply'])
+        router.post('/credit-events/:id/reply', [controllers.api.CreditEvents, 'reply'])
+        router.post('/credit-events/:id/appeal', [controllers.api.CreditEvents, 'appeal'])
+        router.post('/credit-repairs', [controllers.api.CreditEvents, 'repair'])
         router.get('/notifications', [controllers.api.Notifications, 'index'])
         router.post('/notifications/read', [controllers.api.Notifications, 'markRead'])
         router
@@ -335,6 +396,24 @@ router
             router.post('/service-items', [controllers.api.ServiceItems, 'store'])
             router.put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
             router.post('/regulator/credit-events', [controllers.api.regulator.Credit, 'store'])
+            router.put('/regulator/credit-rules', [controllers.api.regulator.Credit, 'updateRules'])
+            router.get('/regulator/credit-appeals', [
+              controllers.api.regulator.CreditAppeals,
+              'index',
+            ])
+            router.post('/regulator/appeals/:id/decide', [
+              controllers.api.regulator.CreditAppeals,
+              'decideAppeal',
+            ])
+            router.post('/regulator/credit-repairs/:id/decide', [
+              controllers.api.regulator.CreditAppeals,
+              'decideRepair',
+            ])
+            router.get('/regulator/follow-ups', [controllers.api.regulator.FollowUps, 'index'])
+            router.post('/regulator/follow-ups/:id/steps', [
+              controllers.api.regulator.FollowUps,
+              'step',
+            ])
             router.post('/regulator/bans', [controllers.Bans, 'store'])
             router.delete('/regulator/bans/:id', [controllers.Bans, 'lift'])
             router.post('/regulator/qualifications/:id/checks', [

@@ -6,6 +6,7 @@
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
+import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 
 export const DEADLINE = '2026-10-09T04:00:00Z'
 /** One second after the deadline: the tick opens. */
@@ -68,4 +69,31 @@ export async function awardedProject(
   await placeBids(client, id, quotes)
   await openAndAward()
   return id
+}
+
+/**
+ * A lowest-price project awarded to agency 5 (¥50,000.00) whose contract both
+ * sides signed at `signedAt`: the service clock runs. Returns both ids.
+ */
+export async function signedProject(client: any, signedAt = AFTER_PUBLICITY) {
+  const projectId = await awardedProject(client, [
+    [5, 5_000_000],
+    [6, 5_200_000],
+  ])
+  const owner = await demoOwner()
+  const contract = await client
+    .get(`/api/v1/projects/${projectId}/contract`)
+    .withGuard('api')
+    .loginAs(owner)
+  const contractId = contract.body().id as number
+  clock.freeze(signedAt)
+  for (const signer of [owner, await demoAgency(5)]) {
+    const signed = await client
+      .post(`/api/v1/contracts/${contractId}/sign`)
+      .json({ password: DEMO_PASSWORD })
+      .withGuard('api')
+      .loginAs(signer)
+    if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)
+  }
+  return { projectId, contractId }
 }

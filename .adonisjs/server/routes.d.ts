@@ -27,6 +27,19 @@ export type ScannedRoutes = {
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -120,6 +133,19 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.repair': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -132,6 +158,12 @@ export type ScannedRoutes = {
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.credit.store': { paramsTuple?: []; params?: {} }
+    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_appeals.decide_appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_appeals.decide_repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -185,6 +217,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -233,6 +266,7 @@ export type ScannedRoutes = {
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -240,6 +274,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -262,6 +298,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -310,6 +347,7 @@ export type ScannedRoutes = {
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -317,6 +355,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -328,6 +368,18 @@ export type ScannedRoutes = {
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
@@ -372,10 +424,25 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contract_services.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_events.repair': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.credit.store': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_appeals.decide_appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.credit_appeals.decide_repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
@@ -403,6 +470,7 @@ export type ScannedRoutes = {
   PUT: {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }

@@ -18,7 +18,8 @@ export default class Tick extends BaseCommand {
     this.logger.info(
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
         `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
-        `contracts expired ${report.contractsExpired}, ` +
+        `contracts expired ${report.contractsExpired}, services overdue ${report.servicesOverdue}, ` +
+        `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

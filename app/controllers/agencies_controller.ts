@@ -6,6 +6,8 @@ import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
 import { searchCatalog } from '#queries/catalog'
 import { creditEventsOf } from '#services/credit_ledger'
+import { evaluationsReceived } from '#queries/service_delivery'
+import { creditAppealsOf } from '#queries/credit_appeals'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -23,9 +25,21 @@ export default class AgenciesController {
   }
 
   /** An agency's public page: profile, items, qualifications, practitioners. */
-  async show({ params, view }: HttpContext) {
+  async show({ params, view, auth }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
-    const creditEvents = await creditEventsOf(organization.id)
-    return view.render('pages/agencies/show', { organization, profile, creditEvents })
+    const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
+    const [creditEvents, evaluations, appeals] = await Promise.all([
+      creditEventsOf(organization.id),
+      evaluationsReceived(organization.id),
+      isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
+    ])
+    return view.render('pages/agencies/show', {
+      organization,
+      profile,
+      creditEvents,
+      evaluations,
+      isSelf,
+      appealsByEvent: Object.groupBy(appeals, (appeal) => String(appeal.creditEventId)),
+    })
   }
 }

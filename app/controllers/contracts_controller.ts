@@ -19,6 +19,13 @@ import { contractDetails, contractHistory, contractsFor } from '#queries/contrac
 import { fieldValuesOf } from '#queries/contract_text'
 import { milestonePaymentsOf } from '#queries/milestone_payments'
 import { yuanToFen } from '#services/money'
+import type User from '#models/user'
+import {
+  deliverablesOf,
+  evaluationsOfContract,
+  pausesOf,
+  serviceClockOf,
+} from '#queries/service_delivery'
 
 /** Contract pages: the list, the contract with its forms, the print view. */
 export default class ContractsController {
@@ -49,6 +56,7 @@ export default class ContractsController {
       canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
       canSign: await bouncer.with(ContractPolicy).allows('sign', contract),
       canRefuse: await bouncer.with(ContractPolicy).allows('refuse', contract),
+      service: await this.service(contract, project, user),
       mySignature: details.signatures.find(
         (signature) =>
           signature.organizationId === user.organizationId &&
@@ -138,5 +146,37 @@ export default class ContractsController {
     const contract = await takeNextAlternate(project, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.alternateTaken'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  /** The service section: the clock, deliverables, evaluations, and what this user may do. */
+  private async service(contract: Contract, project: Project, user: User) {
+    const isOwner = user.role === 'owner' && user.organizationId === contract.ownerOrganizationId
+    const isAgency = user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
+    const running = contract.status === 'signed'
+    const evaluations = await evaluationsOfContract(contract.id)
+    const afterAcceptance = ['accepted', 'evaluated', 'closed'].includes(project.status)
+    return {
+      clock: await serviceClockOf(contract),
+      deliverables: await deliverablesOf(contract.id),
+      pauses: await pausesOf(contract.id),
+      evaluations,
+      canPause: running && isOwner && project.status === 'in_service' && !contract.pausedAt,
+      canResume: running && isOwner && contract.pausedAt !== null,
+      canDeliver: running && isAgency && project.status === 'in_service' && !contract.pausedAt,
+      canReview: running && isOwner && project.status === 'delivered',
+      canEvaluate: running && isOwner && project.status === 'accepted',
+      canRateOwner: running && isAgency && afterAcceptance && !evaluations.ofOwner,
+      canRecordApproval:
+        running &&
+        afterAcceptance &&
+        contract.approvalOutcome === null &&
+        (await new ContractPolicy().recordApproval(user, contract)),
+      replyTo: [evaluations.ofAgency, evaluations.ofOwner].find(
+        (evaluation) =>
+          evaluation &&
+          evaluation.reply === null &&
+          evaluation.ratedOrganizationId === user.organizationId
+      ),
+    }
   }
 }

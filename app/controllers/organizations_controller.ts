@@ -1,8 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '#models/organization'
+import { evaluationsReceived } from '#queries/service_delivery'
 
 export default class OrganizationsController {
-  /** The simple public page of a project owner's organisation. */
+  /** The public page of a project owner's organisation, with the ratings agencies gave it (政务诚信). */
   async show({ params, view, response }: HttpContext) {
     const organization = await Organization.query()
       .where('id', params.id)
@@ -11,6 +12,7 @@ export default class OrganizationsController {
     if (organization.kind === 'agency') {
       return response.redirect().toRoute('agencies.show', { id: organization.id })
     }
-    return view.render('pages/organizations/show', { organization })
+    const evaluations = await evaluationsReceived(organization.id)
+    return view.render('pages/organizations/show', { organization, evaluations })
   }
 }

@@ -54,6 +54,17 @@ export type CreditEventType = (typeof CREDIT_EVENT_TYPES)[number]
 export type CreditRules = Record<CreditEventType, { points: number; validityYears: number }>
 
 /**
+ * 守信激励: what grade A earns, as the rule table says — the full credit part
+ * of the scored method, and a place at the top of the directory whatever
+ * order the visitor chose.
+ */
+export type CreditIncentives = { scoredCreditPartInFull: boolean; listedFirst: boolean }
+export const DEFAULT_INCENTIVES: CreditIncentives = {
+  scoredCreditPartInFull: true,
+  listedFirst: true,
+}
+
+/**
  * A score: the base plus the points of the events still valid at `at`
  * (not revoked or repaired, not expired), clamped to 0–100.
  */

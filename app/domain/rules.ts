@@ -25,6 +25,10 @@ export type RuleParameters = {
   creditBaseScore: number
   gradeCutoffs: { A: number; B: number; C: number }
   creditEventValidityYears: number
+  /** An agency may appeal a credit event within this many working days of it. */
+  appealWindowWorkingDays: number
+  /** A regulator decides an appeal or a repair application within this many working days. */
+  appealDecisionWorkingDays: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -48,6 +52,8 @@ export const DEFAULT_RULES: RuleParameters = {
   creditBaseScore: 80,
   gradeCutoffs: { A: 90, B: 75, C: 60 },
   creditEventValidityYears: 2,
+  appealWindowWorkingDays: 3,
+  appealDecisionWorkingDays: 3,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -64,6 +70,8 @@ const OVERRIDABLE = [
   'evaluationWindowDays',
   'creditBaseScore',
   'creditEventValidityYears',
+  'appealWindowWorkingDays',
+  'appealDecisionWorkingDays',
 ] as const
 
 export function envNameOf(parameter: string) {

@@ -19,6 +19,8 @@ export type OpenedBid = {
   creditScore: number
   /** Mean owner evaluation 1–5, or null when the agency has none yet. */
   meanEvaluation: number | null
+  /** 守信激励: a grade-A agency earns the scored method's credit part in full (rule table). */
+  fullCreditPart?: boolean
   /** The owner's published score of the service plan (scored method), within its weight. */
   planScore?: number
 }
@@ -181,7 +183,8 @@ export type ScoreWeights = { price: number; credit: number; performance: number;
 
 /**
  * 综合评分: price part (lowest quote / quote × weight) + credit part
- * (score / 100 × weight) + performance part (mean evaluation / 5 × weight;
+ * (score / 100 × weight, or the whole weight for grade A when the credit
+ * rules grant it) + performance part (mean evaluation / 5 × weight;
  * agencies without evaluations get the neutral 3/5) + the owner's plan score.
  * Scores are rounded to 0.01 point; the highest wins, equal scores by the draw.
  */
@@ -197,7 +200,9 @@ export function selectScored(
   const scores: Record<string, number> = {}
   for (const bid of bids) {
     const pricePart = (lowest / bid.quoteFen) * weights.price
-    const creditPart = (bid.creditScore / 100) * weights.credit
+    const creditPart = bid.fullCreditPart
+      ? weights.credit
+      : (bid.creditScore / 100) * weights.credit
     const performancePart = ((bid.meanEvaluation ?? 3) / 5) * weights.performance
     const planPart = Math.min(Math.max(bid.planScore ?? 0, 0), weights.plan)
     scores[bid.uscc] = Math.round((pricePart + creditPart + performancePart + planPart) * 100) / 100

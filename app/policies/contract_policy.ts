@@ -1,8 +1,14 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#models/user'
 import type Contract from '#models/contract'
+import db from '@adonisjs/lucid/services/db'
 
-/** A contract is seen by its two parties and by staff; only the owner edits it; each party signs its side. */
+/**
+ * A contract is seen by its two parties and by staff; only the owner edits
+ * it; each party signs its side. In service the agency delivers and rates the
+ * owner; the owner pauses, accepts or returns and rates the agency; the
+ * approving department records the approval outcome.
+ */
 export default class ContractPolicy extends BasePolicy {
   view(user: User, contract: Contract) {
     return (
@@ -26,5 +32,38 @@ export default class ContractPolicy extends BasePolicy {
 
   refuse(user: User, contract: Contract) {
     return user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
+  }
+
+  /** The agency of the contract: delivers, rates the owner. */
+  deliver(user: User, contract: Contract) {
+    return user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
+  }
+
+  /** The owner of the contract: pauses and resumes the clock, accepts or returns, rates the agency. */
+  manageService(user: User, contract: Contract) {
+    return this.edit(user, contract)
+  }
+
+  /**
+   * A regulator of the department that approves the item (审批部门): its
+   * organisation's name ends with the item's approval department, e.g.
+   * 眉山市生态环境局 for 市生态环境局.
+   */
+  async recordApproval(user: User, contract: Contract) {
+    if (user.role !== 'regulator') return false
+    const item = await db
+      .from('projects as p')
+      .join('service_items as s', 's.id', 'p.service_item_id')
+      .where('p.id', contract.projectId)
+      .select('s.approval_department')
+      .first()
+    const organization = await db
+      .from('organizations')
+      .where('id', user.organizationId)
+      .select('name')
+      .first()
+    return Boolean(
+      item && organization && String(organization.name).endsWith(item.approval_department)
+    )
   }
 }

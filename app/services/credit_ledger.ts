@@ -2,17 +2,31 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type User from '#models/user'
-import type { CreditEventType, CreditRules } from '#domain/credit'
+import {
+  DEFAULT_INCENTIVES,
+  type CreditEventType,
+  type CreditIncentives,
+  type CreditRules,
+} from '#domain/credit'
 import { reindexAgency } from '#actions/registry/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 
-/** The credit rule table in force: the latest version. */
+/** The credit rule table in force: the latest version, with what grade A earns. */
 export async function creditRulesInForce(client: QueryClientContract = db.connection()) {
   const row = await client.from('credit_rule_sets').orderBy('version', 'desc').firstOrFail()
-  return { version: Number(row.version), rules: JSON.parse(row.rules) as CreditRules }
+  return {
+    version: Number(row.version),
+    rules: JSON.parse(row.rules) as CreditRules,
+    incentives: {
+      ...DEFAULT_INCENTIVES,
+      ...(row.incentives ? (JSON.parse(row.incentives) as Partial<CreditIncentives>) : {}),
+    },
+    changeReason: row.change_reason as string,
+    createdAt: row.created_at,
+  }
 }
 
 /** SQL for a score: base + valid, unexpired points, clamped to 0–100 (both databases). */
@@ -140,6 +154,7 @@ export async function creditEventsOf(organizationId: number) {
     occurredAt: row.occurred_at,
     expiresAt: row.expires_at,
     status: row.status as string,
+    reply: row.reply as string | null,
     valid:
       row.status === 'valid' &&
       (row.expires_at instanceof Date ? sqlTime(row.expires_at) : String(row.expires_at)) >

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { withOverrides, type RuleParameters } from '#domain/rules'
+import { DEFAULT_RULES, withOverrides, type RuleParameters } from '#domain/rules'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 
@@ -17,8 +17,7 @@ export async function rulesInForce(
     .where('effective_from', '<=', sqlTime(at))
     .orderBy('version', 'desc')
     .firstOrFail()
-  const stored = JSON.parse(row.parameters) as RuleParameters
-  return { version: Number(row.version), rules: withOverrides(stored, process.env) }
+  return { version: Number(row.version), rules: withOverrides(storedRules(row), process.env) }
 }
 
 /** The rules of a stored version (a project runs under the version it was published with). */
@@ -27,5 +26,10 @@ export async function rulesOfVersion(
   client: QueryClientContract = db.connection()
 ) {
   const row = await client.from('rule_sets').where('version', version).firstOrFail()
-  return withOverrides(JSON.parse(row.parameters) as RuleParameters, process.env)
+  return withOverrides(storedRules(row), process.env)
+}
+
+/** A stored version, with the defaults of parameters added after it was written. */
+function storedRules(row: { parameters: string }): RuleParameters {
+  return { ...DEFAULT_RULES, ...(JSON.parse(row.parameters) as Partial<RuleParameters>) }
 }

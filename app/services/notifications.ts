@@ -33,6 +33,16 @@ export const NOTIFICATION_KINDS = [
   'contract.signed',
   'contract.unsigned',
   'contract.terminated',
+  'service.paused',
+  'service.resumed',
+  'service.delivered',
+  'service.accepted',
+  'service.returned',
+  'service.overdue',
+  'evaluation.received',
+  'follow_up.opened',
+  'credit.appeal_filed',
+  'credit.appeal_decided',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -64,6 +74,16 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'contract.signed': ['code', 'title'],
   'contract.unsigned': ['code', 'title'],
   'contract.terminated': ['code', 'title', 'reason'],
+  'service.paused': ['code', 'title', 'reason'],
+  'service.resumed': ['code', 'title', 'deadline'],
+  'service.delivered': ['code', 'title'],
+  'service.accepted': ['code', 'title'],
+  'service.returned': ['code', 'title', 'reason'],
+  'service.overdue': ['code', 'title'],
+  'evaluation.received': ['code', 'title'],
+  'follow_up.opened': ['code', 'title'],
+  'credit.appeal_filed': ['deadline'],
+  'credit.appeal_decided': ['outcome', 'reason'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

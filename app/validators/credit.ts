@@ -8,3 +8,47 @@ export const creditEventValidator = vine.create({
   points: vine.number().withoutDecimals().min(-100).max(100).optional(),
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })
+
+/** The agency answers a credit event publicly (once). */
+export const creditReplyValidator = vine.create({
+  text: vine.string().trim().minLength(2).maxLength(2000),
+})
+
+/** An appeal (申诉) against an event, or an application for credit repair (信用修复). */
+export const creditAppealValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(4000),
+})
+
+/** API: a repair application names the event it is about. */
+export const creditRepairValidator = vine.create({
+  creditEventId: vine.number().withoutDecimals().min(1),
+  reason: vine.string().trim().minLength(4).maxLength(4000),
+})
+
+/** A regulator decides an appeal or a repair application, with the reason given to the agency. */
+export const creditAppealDecisionValidator = vine.create({
+  granted: vine.boolean(),
+  decision: vine.string().trim().minLength(4).maxLength(2000),
+})
+
+const eventRule = vine.object({
+  points: vine.number().withoutDecimals().min(-100).max(100),
+  validityYears: vine.number().withoutDecimals().min(1).max(10),
+})
+
+/** A new version of the credit rule table: every event type, the incentives of grade A, and why. */
+export const creditRulesValidator = vine.create({
+  rules: vine.object(
+    Object.fromEntries(CREDIT_EVENT_TYPES.map((type) => [type, eventRule.clone()])) as Record<
+      (typeof CREDIT_EVENT_TYPES)[number],
+      typeof eventRule
+    >
+  ),
+  incentives: vine
+    .object({
+      scoredCreditPartInFull: vine.boolean(),
+      listedFirst: vine.boolean(),
+    })
+    .optional(),
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})

@@ -146,4 +146,190 @@ test.group('Credit ledger', (group) => {
     await recomputeAllScores()
     assert.deepEqual([await scoreOf(1), await scoreOf(6), await scoreOf(7)], [80, 80, 80])
   })
+
+  test('an agency replies once and appeals within 3 working days; a granted appeal revokes the event and restores the score; a late or second appeal is refused', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await user('regulator@demo.example.com')
+    const target = await agency(1)
+    // Recorded Tue 29 Sep: the 3 working days of the appeal window are 30 Sep, 9 and 10 Oct (National Day in between).
+    const penalty = await client
+      .post('/api/v1/regulator/credit-events')
+      .json({
+        agencyId: target.organizationId,
+        type: 'regulator_penalty',
+        points: -15,
+        reason: '出具报告数据不实',
+      })
+      .withGuard('api')
+      .loginAs(regulator)
+    const eventId = (await db.from('credit_events').orderBy('id', 'desc').firstOrFail()).id
+    assert.equal(penalty.body().score, 65)
+    const as = (path: string, body: Record<string, unknown>, who: User) =>
+      client.post(path).json(body).withGuard('api').loginAs(who)
+
+    ;(
+      await as(`/api/v1/credit-events/${eventId}/reply`, { text: '数据已更正' }, await agency(5))
+    ).assertStatus(403)
+    ;(
+      await as(`/api/v1/credit-events/${eventId}/reply`, { text: '数据已更正' }, target)
+    ).assertStatus(200)
+    ;(await as(`/api/v1/credit-events/${eventId}/reply`, { text: '再答复' }, target)).assertStatus(
+      409
+    )
+    const short = await as(`/api/v1/credit-events/${eventId}/appeal`, { reason: '' }, target)
+    short.assertStatus(422)
+
+    const appeal = await as(
+      `/api/v1/credit-events/${eventId}/appeal`,
+      { reason: '报告数据经复核无误，附检测原始记录' },
+      target
+    )
+    appeal.assertStatus(201)
+    assert.equal(appeal.body().status, 'pending')
+    ;(
+      await as(`/api/v1/credit-events/${eventId}/appeal`, { reason: '再次申诉理由' }, target)
+    ).assertStatus(409)
+
+    const pending = await client
+      .get('/api/v1/regulator/credit-appeals')
+      .withGuard('api')
+      .loginAs(regulator)
+    assert.equal(pending.body().data[0].id, appeal.body().id)
+    ;(
+      await as(
+        `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+        { granted: true, decision: '复核属实' },
+        target
+      )
+    ).assertStatus(403)
+    const decided = await as(
+      `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+      { granted: true, decision: '经复核，原始记录证明数据无误，撤销该记录' },
+      regulator
+    )
+    decided.assertStatus(200)
+    assert.equal(decided.body().status, 'granted')
+    assert.equal(await scoreOf(1), 80)
+    ;(
+      await as(
+        `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+        { granted: false, decision: '再次决定' },
+        regulator
+      )
+    ).assertStatus(409)
+    // The page shows the event as revoked, with the reply.
+    const page = await client.get(`/agencies/${target.organizationId}`)
+    assert.include(page.text(), '已撤销（申诉成立）')
+    assert.include(page.text(), '数据已更正')
+
+    // A later event: appealed after its window, refused.
+    await as(
+      '/api/v1/regulator/credit-events',
+      { agencyId: target.organizationId, type: 'upheld_complaint', reason: '投诉查实' },
+      regulator
+    )
+    const laterId = (await db.from('credit_events').orderBy('id', 'desc').firstOrFail()).id
+    clock.freeze(new Date('2026-10-20T02:00:00Z'))
+    const late = await as(
+      `/api/v1/credit-events/${laterId}/appeal`,
+      { reason: '不服投诉处理结果' },
+      target
+    )
+    late.assertStatus(409)
+    assert.include(late.body().errors[0].message, '3')
+  })
+
+  test('credit repair: applied for after correcting, granted by a regulator, the event marked repaired and the score restored', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await user('regulator@demo.example.com')
+    const target = await agency(1)
+    await client
+      .post('/api/v1/regulator/credit-events')
+      .json({ agencyId: target.organizationId, type: 'upheld_complaint', reason: '投诉查实' })
+      .withGuard('api')
+      .loginAs(regulator)
+    const eventId = (await db.from('credit_events').orderBy('id', 'desc').firstOrFail()).id
+    clock.freeze(new Date('2026-12-01T02:00:00Z'))
+    const repair = await client
+      .post('/api/v1/credit-repairs')
+      .json({ creditEventId: eventId, reason: '已完成整改并通过回访，申请信用修复' })
+      .withGuard('api')
+      .loginAs(target)
+    repair.assertStatus(201)
+    assert.equal(repair.body().kind, 'repair')
+    const refused = await client
+      .post(`/api/v1/regulator/credit-repairs/${repair.body().id}/decide`)
+      .json({ granted: 'maybe', decision: '' })
+      .withGuard('api')
+      .loginAs(regulator)
+    refused.assertStatus(422)
+    const granted = await client
+      .post(`/api/v1/regulator/credit-repairs/${repair.body().id}/decide`)
+      .json({ granted: true, decision: '整改到位，准予修复' })
+      .withGuard('api')
+      .loginAs(regulator)
+    granted.assertStatus(200)
+    assert.equal(await scoreOf(1), 80)
+    const event = await db.from('credit_events').where('id', eventId).firstOrFail()
+    assert.equal(event.status, 'repaired')
+    await recomputeAllScores()
+    assert.equal(await scoreOf(1), 80)
+  })
+
+  test('regulators publish a new version of the credit rules with a reason; new events use it; bad tables and other roles are refused', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await user('regulator@demo.example.com')
+    const current = await client
+      .get('/api/v1/regulator/credit-rules')
+      .withGuard('api')
+      .loginAs(regulator)
+    const rules = { ...current.body().rules, upheld_complaint: { points: -12, validityYears: 3 } }
+    const put = (body: Record<string, unknown>, as: User = regulator) =>
+      client.put('/api/v1/regulator/credit-rules').json(body).withGuard('api').loginAs(as)
+    ;(await put({ rules, reason: '加大对投诉查实的惩戒力度' }, await agency(1))).assertStatus(403)
+    const missingType = { ...rules } as Record<string, unknown>
+    delete missingType.overdue
+    const bad = await put({
+      rules: { ...missingType, evaluation_bad: { points: 500, validityYears: 0 } },
+      reason: 'x',
+    })
+    bad.assertStatus(422)
+    assert.includeMembers(
+      bad.body().errors.map((error: any) => error.field),
+      [
+        'rules.overdue',
+        'rules.evaluation_bad.points',
+        'rules.evaluation_bad.validityYears',
+        'reason',
+      ]
+    )
+    assert.equal((await db.from('credit_rule_sets').count('* as n').first()).n, 1)
+
+    const published = await put({
+      rules,
+      incentives: { scoredCreditPartInFull: false, listedFirst: true },
+      reason: '加大对投诉查实的惩戒力度',
+    })
+    published.assertStatus(200)
+    assert.equal(published.body().version, 2)
+    const recorded = await client
+      .post('/api/v1/regulator/credit-events')
+      .json({ agencyId: await agencyId(1), type: 'upheld_complaint', reason: '投诉查实' })
+      .withGuard('api')
+      .loginAs(regulator)
+    assert.equal(recorded.body().points, -12)
+    assert.equal(recorded.body().score, 68)
+    const now = await client
+      .get('/api/v1/regulator/credit-rules')
+      .withGuard('api')
+      .loginAs(regulator)
+    assert.equal(now.body().version, 2)
+    assert.isFalse(now.body().incentives.scoredCreditPartInFull)
+  })
 })

@@ -104,6 +104,9 @@ test.group('Selection: opening and the six methods', (group) => {
       justificationsClosed: 0,
       awarded: 0,
       contractsExpired: 0,
+      servicesOverdue: 0,
+      evaluationsDefaulted: 0,
+      projectsClosed: 0,
       errors: 0,
     })
 

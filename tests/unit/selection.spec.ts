@@ -122,6 +122,21 @@ test.group('Selection methods, worked examples', () => {
     assert.deepEqual(outcome.ranking, [A, D, B, E, C])
   })
 
+  test('scored: a grade-A agency given the 守信 incentive earns the whole credit weight (A 94 instead of 91)', ({
+    assert,
+  }) => {
+    const withIncentive = BIDS.map((bid) => ({ ...bid, fullCreditPart: bid.uscc === A }))
+    const outcome = selectScored(
+      withIncentive,
+      { price: 40, credit: 30, performance: 20, plan: 10 },
+      drawSeed,
+      1
+    )
+    assert.isFalse(outcome.failed)
+    if (outcome.failed) return
+    assert.deepEqual(outcome.scores, { [A]: 94, [B]: 81, [C]: 74.67, [D]: 90.28, [E]: 75.55 })
+  })
+
   test('no valid bid at all fails every method', ({ assert }) => {
     assert.isTrue(selectLowestPrice([], drawSeed, 1).failed)
     assert.isTrue(

@@ -24,6 +24,7 @@ import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/selection/open_selection'
+import { startService } from '#actions/delivery/service_delivery'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -254,8 +255,8 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
 /**
  * 电子签名: a party signs by entering its password again; the signature
  * records the user, time, IP, user agent and the SHA-256 of the text signed.
- * When both parties have signed the same revision, the contract is signed
- * and the project is contracted.
+ * When both parties have signed the same revision, the contract is signed,
+ * the project is contracted and the service clock starts (in_service).
  */
 export async function signContract(
   contract: Contract,
@@ -330,6 +331,8 @@ export async function signContract(
         subjectId: project.id,
         payload: { code: project.code, contractId: locked.id },
       })
+      // The contract is in force: the service clock starts the same moment.
+      await startService(locked, project, signer, trx)
     }
     await notify(trx, {
       organizationIds: [

@@ -22,6 +22,8 @@ import type { RuleParameters } from '#domain/rules'
 import { eligibilityFactsForMany } from '#queries/eligibility_facts'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesOfVersion } from '#services/market_rules'
+import { creditRulesInForce } from '#services/credit_ledger'
+import { gradeForScore } from '#domain/credit'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
@@ -303,28 +305,49 @@ async function judgeEligibility(
   return invalid
 }
 
-/** The opened bids as the pure selection functions see them (USCC, quote, credit, plan score). */
+/**
+ * The opened bids as the pure selection functions see them: USCC, quote,
+ * credit (and whether grade A earns the full credit part), the mean of the
+ * owners' ratings, the plan score.
+ */
 async function openedBids(bids: RoundBid[], trx: TransactionClientContract): Promise<OpenedBid[]> {
   const ids = bids.map((bid) => bid.organizationId)
   const agencies = new Map<number, { uscc: string; creditScore: number }>()
+  const ratings = new Map<number, number>()
   for (let start = 0; start < ids.length; start += 500) {
+    const batch = ids.slice(start, start + 500)
     const rows = await trx
       .from('organizations as o')
       .leftJoin('agency_profiles as p', 'p.organization_id', 'o.id')
-      .whereIn('o.id', ids.slice(start, start + 500))
+      .whereIn('o.id', batch)
       .select('o.id', 'o.uscc', 'p.credit_score')
     for (const row of rows) {
       agencies.set(Number(row.id), { uscc: row.uscc, creditScore: Number(row.credit_score ?? 0) })
     }
+    const means = await trx
+      .from('evaluations')
+      .where('direction', 'of_agency')
+      .whereIn('rated_organization_id', batch)
+      .groupBy('rated_organization_id')
+      .select('rated_organization_id')
+      .select(trx.raw('avg((quality + timeliness + attitude + fee_compliance) / 4.0) as mean'))
+    for (const row of means) ratings.set(Number(row.rated_organization_id), Number(row.mean))
   }
-  return bids.map((bid) => ({
-    uscc: agencies.get(bid.organizationId)!.uscc,
-    quoteFen: bid.quoteFen!,
-    creditScore: agencies.get(bid.organizationId)!.creditScore,
-    // Evaluations arrive with service delivery; until then everyone is neutral.
-    meanEvaluation: null,
-    planScore: bid.planScoreCenti === null ? undefined : bid.planScoreCenti / 100,
-  }))
+  const { incentives } = await creditRulesInForce(trx)
+  return bids.map((bid) => {
+    const agency = agencies.get(bid.organizationId)!
+    return {
+      uscc: agency.uscc,
+      quoteFen: bid.quoteFen!,
+      creditScore: agency.creditScore,
+      fullCreditPart:
+        incentives.scoredCreditPartInFull && gradeForScore(agency.creditScore) === 'A',
+      meanEvaluation: ratings.has(bid.organizationId)
+        ? Math.round(ratings.get(bid.organizationId)! * 100) / 100
+        : null,
+      planScore: bid.planScoreCenti === null ? undefined : bid.planScoreCenti / 100,
+    }
+  })
 }
 
 /** Flags abnormally low quotes; their agencies have the rule's working days to justify them. */

@@ -9,6 +9,8 @@ import { lockProject, openProject, transition } from '#actions/selection/open_se
 import { closeJustifications } from '#actions/selection/abnormal_quotes'
 import { expireDirectSelection } from '#actions/selection/direct_selection'
 import { expireContract, makeContract } from '#actions/contracts/contract_lifecycle'
+import { markOverdue } from '#actions/delivery/service_delivery'
+import { settleEvaluation } from '#actions/delivery/evaluations'
 
 export type TickReport = {
   opened: number
@@ -17,6 +19,9 @@ export type TickReport = {
   justificationsClosed: number
   awarded: number
   contractsExpired: number
+  servicesOverdue: number
+  evaluationsDefaulted: number
+  projectsClosed: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -43,7 +48,8 @@ async function attempt<T>(
 /**
  * Performs every transition that is due now (SPEC "The project lifecycle"):
  * openings at the deadline, silent direct selections, justification
- * deadlines, the end of publicity. Each project moves in its own transaction
+ * deadlines, the end of publicity, unsigned contracts, overdue services, the
+ * end of the evaluation window. Each project moves in its own transaction
  * under a row lock and re-checks its state inside it, so ticks running at the
  * same time on several instances do each transition exactly once, and a tick
  * that crashes half-way leaves nothing half-done.
@@ -57,6 +63,9 @@ export async function runTick(): Promise<TickReport> {
     justificationsClosed: 0,
     awarded: 0,
     contractsExpired: 0,
+    servicesOverdue: 0,
+    evaluationsDefaulted: 0,
+    projectsClosed: 0,
     errors: 0,
   }
 
@@ -124,6 +133,37 @@ export async function runTick(): Promise<TickReport> {
       expireContract(Number(id))
     )
     if (expired) report.contractsExpired += 1
+  }
+
+  const overdueServices = await db
+    .from('contracts as c')
+    .join('projects as p', 'p.id', 'c.project_id')
+    .where('c.status', 'signed')
+    .where('p.status', 'in_service')
+    .whereNull('c.paused_at')
+    .whereNull('c.overdue_at')
+    .where('c.service_due_at', '<=', now)
+    .select('c.id', 'c.project_id')
+  for (const row of overdueServices) {
+    const marked = await attempt('markOverdue', Number(row.project_id), report, () =>
+      markOverdue(Number(row.id))
+    )
+    if (marked) report.servicesOverdue += 1
+  }
+
+  const evaluationsDue = await db
+    .from('contracts as c')
+    .join('projects as p', 'p.id', 'c.project_id')
+    .where('c.status', 'signed')
+    .whereIn('p.status', ['accepted', 'evaluated'])
+    .where('c.evaluation_due_at', '<=', now)
+    .select('c.id', 'c.project_id')
+  for (const row of evaluationsDue) {
+    const settled = await attempt('settleEvaluation', Number(row.project_id), report, () =>
+      settleEvaluation(Number(row.id))
+    )
+    if (settled === 'defaulted') report.evaluationsDefaulted += 1
+    if (settled === 'closed') report.projectsClosed += 1
   }
   return report
 }

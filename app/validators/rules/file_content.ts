@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import { readFile } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
 
 /**
@@ -31,4 +32,44 @@ export function scanFile() {
   return vine
     .file({ size: '10mb', extnames: ['pdf', 'jpg', 'jpeg', 'png'] })
     .use(contentTypeRule(SCAN_MIME_TYPES))
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/**
+ * A deliverable: PDF or DOCX recognised by content, or a plain-text file
+ * (which has no magic number) named .txt whose bytes are valid UTF-8.
+ */
+const deliverableContentRule = vine.createRule(
+  async (value: unknown, _options: undefined, field: FieldContext) => {
+    const file = value as MultipartFile | undefined
+    if (!file || !file.tmpPath || !file.isValid) return
+    const detected = await fileTypeFromFile(file.tmpPath)
+    if (detected && (detected.mime === 'application/pdf' || detected.mime === DOCX_MIME)) {
+      file.meta = { ...file.meta, detectedMime: detected.mime, detectedExt: detected.ext }
+      return
+    }
+    if (!detected && file.extname?.toLowerCase() === 'txt' && (await isUtf8Text(file.tmpPath))) {
+      file.meta = { ...file.meta, detectedMime: 'text/plain', detectedExt: 'txt' }
+      return
+    }
+    field.report('The {{ field }} must be one of: {{ allowed }}', 'file.contentType', field, {
+      allowed: 'PDF, DOCX, TXT',
+    })
+  },
+  { isAsync: true }
+)
+
+async function isUtf8Text(path: string) {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Reports and their annexes: PDF, DOCX or TXT up to 50 MB each, checked by content. */
+export function deliverableFile() {
+  return vine.file({ size: '50mb', extnames: ['pdf', 'docx', 'txt'] }).use(deliverableContentRule())
 }

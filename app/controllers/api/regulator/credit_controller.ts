@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import Organization from '#models/organization'
-import { creditEventValidator } from '#validators/credit'
+import { creditEventValidator, creditRulesValidator } from '#validators/credit'
+import CreditRuleSetPolicy from '#policies/credit_rule_set_policy'
+import { publishCreditRules } from '#actions/credit/credit_rules'
 import { creditRulesInForce, recordCreditEvent } from '#services/credit_ledger'
 import { refuse } from '#actions/projects/project_rules'
 
@@ -41,5 +43,12 @@ export default class CreditController {
   /** GET /api/v1/regulator/credit-rules — the rule table in force. */
   async rules() {
     return creditRulesInForce()
+  }
+
+  /** PUT /api/v1/regulator/credit-rules {rules, incentives?, reason} — a new version of the table. */
+  async updateRules({ request, bouncer, auth }: HttpContext) {
+    await bouncer.with(CreditRuleSetPolicy).authorize('publish')
+    const input = await request.validateUsing(creditRulesValidator)
+    return publishCreditRules(input, auth.getUserOrFail())
   }
 }

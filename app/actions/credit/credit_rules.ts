@@ -1,0 +1,48 @@
+import db from '@adonisjs/lucid/services/db'
+import type User from '#models/user'
+import type { CreditIncentives, CreditRules } from '#domain/credit'
+import { recordAuditEvent } from '#services/audit_log'
+import { creditRulesInForce } from '#services/credit_ledger'
+import { sqlTime } from '#services/sql_time'
+import { clock } from '#services/clock'
+
+/**
+ * A regulator publishes a new version of the credit rule table, with a
+ * reason. Events keep the points and validity of the version they were
+ * recorded under (the ledger stores both), so a change applies to new events.
+ */
+export async function publishCreditRules(
+  input: { rules: CreditRules; incentives?: CreditIncentives; reason: string },
+  regulator: User
+) {
+  return db.transaction(async (trx) => {
+    // The latest version row, locked: two regulators publishing at once get consecutive versions.
+    const latest = await trx
+      .from('credit_rule_sets')
+      .orderBy('version', 'desc')
+      .forUpdate()
+      .firstOrFail()
+    const current = await creditRulesInForce(trx)
+    const version = Number(latest.version) + 1
+    const incentives = input.incentives ?? current.incentives
+    await trx
+      .insertQuery()
+      .table('credit_rule_sets')
+      .insert({
+        version,
+        rules: JSON.stringify(input.rules),
+        incentives: JSON.stringify(incentives),
+        change_reason: input.reason,
+        created_by_user_id: regulator.id,
+        created_at: sqlTime(clock.now()),
+      })
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: 'credit.rules_published',
+      subjectType: 'credit_rule_set',
+      subjectId: version,
+      payload: { version, rules: input.rules, incentives, reason: input.reason },
+    })
+    return { version, rules: input.rules, incentives }
+  })
+}

@@ -1,0 +1,443 @@
+/*
+ * 限时办结: the service clock of a signed contract, the agency's deliverables
+ * and the owner's acceptance or return, and the approving department's
+ * outcome. Each step is one transaction under the contract's and the
+ * project's row locks, re-checks the state inside, and is written to the
+ * audit log — which, read per contract, is the execution log (执业记录).
+ */
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import { DateTime } from 'luxon'
+import Contract from '#models/contract'
+import Deliverable from '#models/deliverable'
+import DeliverableFile from '#models/deliverable_file'
+import type Project from '#models/project'
+import type User from '#models/user'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import { creditEventForApproval, type ApprovalOutcome } from '#domain/service_delivery'
+import { DISPLAY_ZONE } from '#domain/time_zone'
+import { workingDaysBetween } from '#domain/working_days'
+import { fieldValuesOf } from '#queries/contract_text'
+import { lockProject, transition } from '#actions/selection/open_selection'
+import { calendarExceptions, workingPeriodEnd } from '#services/calendar'
+import { recordAuditEvent } from '#services/audit_log'
+import { recordCreditEvent } from '#services/credit_ledger'
+import { notify } from '#services/notifications'
+import { rulesInForce, rulesOfVersion } from '#services/market_rules'
+import { storeUpload } from '#services/uploads'
+import { extractText } from '#services/text_extraction'
+import { clock } from '#services/clock'
+import { sqlTime } from '#services/sql_time'
+
+type Actor = Pick<User, 'id' | 'role'> | null
+
+/** A signed contract and its project, both locked, or 409. */
+async function lockService(contractId: number, trx: TransactionClientContract) {
+  const contract = await Contract.query({ client: trx })
+    .where('id', contractId)
+    .forUpdate()
+    .firstOrFail()
+  if (contract.status !== 'signed') {
+    throw new StateConflictException({ identifier: 'messages.service.notInService' })
+  }
+  const project = (await lockProject(contract.projectId, trx))!
+  return { contract, project }
+}
+
+/** The rules the project runs under (the version it was published with). */
+export async function rulesOfProject(project: Project, trx: TransactionClientContract) {
+  if (project.rulesetVersion) return rulesOfVersion(project.rulesetVersion, trx)
+  const { rules } = await rulesInForce(clock.now(), trx)
+  return rules
+}
+
+function now() {
+  return DateTime.fromJSDate(clock.now())
+}
+
+/** Working days between two moments, by the days they fall on in Beijing. */
+async function workingDaysSpanned(from: DateTime, to: DateTime, trx: TransactionClientContract) {
+  const first = from.setZone(DISPLAY_ZONE).toISODate()!
+  const last = to.setZone(DISPLAY_ZONE).toISODate()!
+  if (last <= first) return 0
+  const exceptions = await calendarExceptions(first, last, trx)
+  return workingDaysBetween(first, last, exceptions)
+}
+
+/** The due date: the start plus the time limit and every stopped working day. */
+async function dueDate(contract: Contract, trx: TransactionClientContract) {
+  return DateTime.fromJSDate(
+    await workingPeriodEnd(
+      contract.serviceStartedAt!.toJSDate(),
+      contract.timeLimitWorkingDays! + contract.pausedWorkingDays,
+      trx
+    )
+  )
+}
+
+function partiesNotice(contract: Contract, project: Project, to: 'owner' | 'agency') {
+  return {
+    organizationIds: [
+      to === 'owner' ? contract.ownerOrganizationId : contract.agencyOrganizationId,
+    ],
+    projectId: project.id,
+    data: { code: project.code, title: project.title },
+  }
+}
+
+/**
+ * Called when both parties have signed: the clock starts. The due date is the
+ * signing day plus the contract's time limit in working days.
+ */
+export async function startService(
+  contract: Contract,
+  project: Project,
+  actor: Actor,
+  trx: TransactionClientContract
+) {
+  const limit = Number(fieldValuesOf(contract).timeLimitWorkingDays ?? project.timeLimitWorkingDays)
+  contract.merge({
+    timeLimitWorkingDays: limit,
+    serviceStartedAt: now(),
+    pausedWorkingDays: 0,
+  })
+  contract.serviceDueAt = await dueDate(contract, trx)
+  await contract.save()
+  transition(project, 'startService')
+  await project.save()
+  await recordAuditEvent(trx, {
+    actor,
+    action: 'service.started',
+    subjectType: 'contract',
+    subjectId: contract.id,
+    payload: {
+      projectId: project.id,
+      timeLimitWorkingDays: limit,
+      dueAt: contract.serviceDueAt.toISO(),
+    },
+  })
+}
+
+/** 补正: the owner stops the clock while the agency waits for the owner, with a reason. */
+export async function pauseService(contract: Contract, reason: string, owner: User) {
+  return db.transaction(async (trx) => {
+    const { contract: locked, project } = await lockService(contract.id, trx)
+    if (project.status !== 'in_service' || locked.pausedAt !== null) {
+      throw new StateConflictException({ identifier: 'messages.service.cannotPause' })
+    }
+    locked.pausedAt = now()
+    await locked.save()
+    const [pauseId] = await trx
+      .insertQuery()
+      .table('contract_pauses')
+      .insert({
+        contract_id: locked.id,
+        reason,
+        paused_at: sqlTime(locked.pausedAt),
+        paused_by_user_id: owner.id,
+      })
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'service.paused',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { pauseId: Number(pauseId), reason },
+    })
+    await notify(trx, {
+      ...partiesNotice(locked, project, 'agency'),
+      kind: 'service.paused',
+      data: { code: project.code, title: project.title, reason },
+    })
+    return locked
+  })
+}
+
+/** The owner restarts the clock; the working days it stood still move the due date. */
+export async function resumeService(contract: Contract, owner: User) {
+  return db.transaction(async (trx) => {
+    const { contract: locked, project } = await lockService(contract.id, trx)
+    if (locked.pausedAt === null) {
+      throw new StateConflictException({ identifier: 'messages.service.notPaused' })
+    }
+    const stopped = await workingDaysSpanned(locked.pausedAt, now(), trx)
+    await trx
+      .from('contract_pauses')
+      .where('contract_id', locked.id)
+      .whereNull('resumed_at')
+      .update({
+        resumed_at: sqlTime(now()),
+        working_days: stopped,
+        resumed_by_user_id: owner.id,
+      })
+    locked.merge({ pausedAt: null, pausedWorkingDays: locked.pausedWorkingDays + stopped })
+    locked.serviceDueAt = await dueDate(locked, trx)
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'service.resumed',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { stoppedWorkingDays: stopped, dueAt: locked.serviceDueAt.toISO() },
+    })
+    await notify(trx, {
+      ...partiesNotice(locked, project, 'agency'),
+      kind: 'service.resumed',
+      data: {
+        code: project.code,
+        title: project.title,
+        deadline: locked.serviceDueAt.toISO(),
+      },
+    })
+    return locked
+  })
+}
+
+/**
+ * The agency delivers: the files are stored and their text extracted first
+ * (outside the transaction), then the submission, the files and the move to
+ * `delivered` are written together; a refusal removes the stored files.
+ * While the owner reviews, the clock stands still.
+ */
+export async function submitDeliverable(
+  contract: Contract,
+  input: { summary: string; files: MultipartFile[] },
+  agency: User
+) {
+  const stored: { key: string; name: string; mime: string; size: number; text: string }[] = []
+  try {
+    for (const file of input.files) {
+      const text = await extractText(file.tmpPath!, String(file.meta?.detectedMime ?? ''))
+      stored.push({ ...(await storeUpload(file, 'deliverables')), text })
+    }
+    return await db.transaction(async (trx) => {
+      const { contract: locked, project } = await lockService(contract.id, trx)
+      if (locked.pausedAt !== null) {
+        throw new StateConflictException({ identifier: 'messages.service.deliveryWhilePaused' })
+      }
+      transition(project, 'deliver')
+      await project.save()
+      const previous = await trx
+        .from('deliverables')
+        .where('contract_id', locked.id)
+        .max('round as round')
+        .first()
+      const deliverable = await Deliverable.create(
+        {
+          contractId: locked.id,
+          round: Number(previous?.round ?? 0) + 1,
+          summary: input.summary,
+          status: 'submitted',
+          submittedByUserId: agency.id,
+          submittedAt: now(),
+        },
+        { client: trx }
+      )
+      for (const file of stored) {
+        await DeliverableFile.create(
+          {
+            deliverableId: deliverable.id,
+            fileKey: file.key,
+            fileName: file.name,
+            fileMime: file.mime,
+            fileSize: file.size,
+            textContent: file.text,
+          },
+          { client: trx }
+        )
+      }
+      locked.deliveredAt = now()
+      await locked.save()
+      await recordAuditEvent(trx, {
+        actor: agency,
+        action: 'service.delivered',
+        subjectType: 'contract',
+        subjectId: locked.id,
+        payload: {
+          deliverableId: deliverable.id,
+          round: deliverable.round,
+          files: stored.map((file) => ({ name: file.name, size: file.size })),
+          late: locked.serviceDueAt !== null && now() > locked.serviceDueAt,
+        },
+      })
+      await notify(trx, {
+        ...partiesNotice(locked, project, 'owner'),
+        kind: 'service.delivered',
+      })
+      return deliverable
+    })
+  } catch (error) {
+    await Promise.all(stored.map((file) => drive.use().delete(file.key)))
+    throw error
+  }
+}
+
+/** The submission the owner is reviewing, locked. */
+async function deliverableUnderReview(contractId: number, trx: TransactionClientContract) {
+  return Deliverable.query({ client: trx })
+    .where('contract_id', contractId)
+    .where('status', 'submitted')
+    .forUpdate()
+    .firstOrFail()
+}
+
+/**
+ * The owner accepts the deliverables: the service is done, and the
+ * evaluation window (calendar days, by the project's rules) opens.
+ */
+export async function acceptDelivery(contract: Contract, owner: User) {
+  return db.transaction(async (trx) => {
+    const { contract: locked, project } = await lockService(contract.id, trx)
+    transition(project, 'accept')
+    await project.save()
+    const deliverable = await deliverableUnderReview(locked.id, trx)
+    deliverable.merge({ status: 'accepted', decidedByUserId: owner.id, decidedAt: now() })
+    await deliverable.save()
+    const rules = await rulesOfProject(project, trx)
+    locked.merge({
+      acceptedAt: now(),
+      evaluationDueAt: now().plus({ days: rules.evaluationWindowDays }),
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'service.accepted',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { deliverableId: deliverable.id, round: deliverable.round },
+    })
+    await notify(trx, { ...partiesNotice(locked, project, 'agency'), kind: 'service.accepted' })
+    return locked
+  })
+}
+
+/**
+ * The owner returns the deliverables with reasons; the service goes on, and
+ * the working days of the review are added to the due date.
+ */
+export async function returnDelivery(contract: Contract, reason: string, owner: User) {
+  return db.transaction(async (trx) => {
+    const { contract: locked, project } = await lockService(contract.id, trx)
+    transition(project, 'returnDelivery')
+    await project.save()
+    const deliverable = await deliverableUnderReview(locked.id, trx)
+    deliverable.merge({
+      status: 'returned',
+      returnReason: reason,
+      decidedByUserId: owner.id,
+      decidedAt: now(),
+    })
+    await deliverable.save()
+    const review = await workingDaysSpanned(deliverable.submittedAt, now(), trx)
+    locked.merge({ deliveredAt: null, pausedWorkingDays: locked.pausedWorkingDays + review })
+    locked.serviceDueAt = await dueDate(locked, trx)
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'service.returned',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: {
+        deliverableId: deliverable.id,
+        round: deliverable.round,
+        reason,
+        reviewWorkingDays: review,
+        dueAt: locked.serviceDueAt.toISO(),
+      },
+    })
+    await notify(trx, {
+      ...partiesNotice(locked, project, 'agency'),
+      kind: 'service.returned',
+      data: { code: project.code, title: project.title, reason },
+    })
+    return locked
+  })
+}
+
+/**
+ * The approving department records how the deliverable fared in the approval
+ * (once, after acceptance); it feeds credit and the statistics.
+ */
+export async function recordApprovalOutcome(
+  contract: Contract,
+  outcome: { outcome: ApprovalOutcome; corrections?: number },
+  regulator: User
+) {
+  return db.transaction(async (trx) => {
+    const { contract: locked, project } = await lockService(contract.id, trx)
+    if (!['accepted', 'evaluated', 'closed'].includes(project.status)) {
+      throw new StateConflictException({ identifier: 'messages.service.notAccepted' })
+    }
+    if (locked.approvalOutcome !== null) {
+      throw new StateConflictException({ identifier: 'messages.service.approvalAlreadyRecorded' })
+    }
+    const corrections = outcome.outcome === 'corrections' ? (outcome.corrections ?? 1) : 0
+    locked.merge({
+      approvalOutcome: outcome.outcome,
+      approvalCorrections: corrections,
+      approvalRecordedAt: now(),
+    })
+    await locked.save()
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: 'service.approval_recorded',
+      subjectType: 'contract',
+      subjectId: locked.id,
+      payload: { outcome: outcome.outcome, corrections },
+    })
+    const type = creditEventForApproval(outcome.outcome)
+    if (type) {
+      await recordCreditEvent(trx, {
+        organizationId: locked.agencyOrganizationId,
+        type,
+        reason: `项目 ${project.code} 审批结果：${outcome.outcome === 'passed' ? '一次通过' : '未通过'}`,
+        evidence: { type: 'contract', id: locked.id },
+        actor: regulator,
+      })
+    }
+    return locked
+  })
+}
+
+/**
+ * Tick: a service past its due date, still running and not paused, becomes
+ * overdue — once, as a credit event on the agency. False when it is not due.
+ */
+export async function markOverdue(contractId: number) {
+  return db.transaction(async (trx) => {
+    const { contract, project } = await lockService(contractId, trx)
+    if (
+      project.status !== 'in_service' ||
+      contract.pausedAt !== null ||
+      contract.overdueAt !== null ||
+      contract.serviceDueAt === null ||
+      contract.serviceDueAt > now()
+    ) {
+      return false
+    }
+    contract.overdueAt = now()
+    await contract.save()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'service.overdue',
+      subjectType: 'contract',
+      subjectId: contract.id,
+      payload: { dueAt: contract.serviceDueAt.toISO() },
+    })
+    await recordCreditEvent(trx, {
+      organizationId: contract.agencyOrganizationId,
+      type: 'overdue',
+      reason: `项目 ${project.code} 超过服务时限未交付`,
+      evidence: { type: 'contract', id: contract.id },
+      actor: null,
+    })
+    await notify(trx, {
+      organizationIds: [contract.agencyOrganizationId, contract.ownerOrganizationId],
+      projectId: project.id,
+      kind: 'service.overdue',
+      data: { code: project.code, title: project.title },
+    })
+    return true
+  })
+}

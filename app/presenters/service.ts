@@ -1,0 +1,91 @@
+import type Contract from '#models/contract'
+import type Deliverable from '#models/deliverable'
+import type Evaluation from '#models/evaluation'
+import type { serviceClockOf, pausesOf } from '#queries/service_delivery'
+import type { contractHistory } from '#queries/contracts'
+
+/** An evaluation in API answers: the ratings given, the comment and the reply. */
+export function presentEvaluation(evaluation: Evaluation) {
+  const ratings =
+    evaluation.direction === 'of_agency'
+      ? {
+          quality: evaluation.quality,
+          timeliness: evaluation.timeliness,
+          attitude: evaluation.attitude,
+          feeCompliance: evaluation.feeCompliance,
+        }
+      : { cooperation: evaluation.cooperation, paymentTimeliness: evaluation.paymentTimeliness }
+  return {
+    id: evaluation.id,
+    contractId: evaluation.contractId,
+    direction: evaluation.direction,
+    origin: evaluation.origin,
+    raterOrganizationId: evaluation.raterOrganizationId,
+    ratedOrganizationId: evaluation.ratedOrganizationId,
+    ...ratings,
+    comment: evaluation.comment,
+    reply: evaluation.reply,
+    repliedAt: evaluation.repliedAt?.toISO() ?? null,
+    createdAt: evaluation.createdAt.toISO(),
+  }
+}
+
+export function presentDeliverable(deliverable: Deliverable) {
+  return {
+    id: deliverable.id,
+    round: deliverable.round,
+    summary: deliverable.summary,
+    status: deliverable.status,
+    returnReason: deliverable.returnReason,
+    submittedAt: deliverable.submittedAt.toISO(),
+    decidedAt: deliverable.decidedAt?.toISO() ?? null,
+    files: (deliverable.files ?? []).map((file) => ({
+      id: file.id,
+      name: file.fileName,
+      mime: file.fileMime,
+      size: file.fileSize,
+    })),
+  }
+}
+
+/** GET /api/v1/contracts/:id/service: the clock, the deliverables, evaluations and the execution log. */
+export function presentService(
+  contract: Contract,
+  projectStatus: string,
+  clock: Awaited<ReturnType<typeof serviceClockOf>>,
+  deliverables: Deliverable[],
+  pauses: Awaited<ReturnType<typeof pausesOf>>,
+  evaluations: { ofAgency: Evaluation | null; ofOwner: Evaluation | null },
+  log: Awaited<ReturnType<typeof contractHistory>>
+) {
+  return {
+    contractId: contract.id,
+    projectId: contract.projectId,
+    projectStatus,
+    clock: clock && {
+      startedAt: clock.startedAt.toISO(),
+      dueAt: clock.dueAt.toISO(),
+      timeLimitWorkingDays: clock.timeLimitWorkingDays,
+      stoppedWorkingDays: clock.stoppedWorkingDays,
+      remainingWorkingDays: clock.remainingWorkingDays,
+      paused: clock.paused && { since: clock.paused.since.toISO(), reason: clock.paused.reason },
+      overdueAt: clock.overdueAt?.toISO() ?? null,
+    },
+    pauses,
+    deliverables: deliverables.map(presentDeliverable),
+    acceptedAt: contract.acceptedAt?.toISO() ?? null,
+    evaluationDueAt: contract.evaluationDueAt?.toISO() ?? null,
+    approval: contract.approvalOutcome
+      ? {
+          outcome: contract.approvalOutcome,
+          corrections: contract.approvalCorrections,
+          recordedAt: contract.approvalRecordedAt?.toISO() ?? null,
+        }
+      : null,
+    evaluations: {
+      ofAgency: evaluations.ofAgency && presentEvaluation(evaluations.ofAgency),
+      ofOwner: evaluations.ofOwner && presentEvaluation(evaluations.ofOwner),
+    },
+    executionLog: log,
+  }
+}

@@ -1,0 +1,60 @@
+import db from '@adonisjs/lucid/services/db'
+
+/**
+ * Appeals and repair applications for regulators: pending ones first (the
+ * most urgent decision date first), then the decided ones, newest first.
+ */
+export async function creditAppealsForRegulators(status: 'pending' | 'decided', limit = 100) {
+  const query = db
+    .from('credit_appeals as a')
+    .join('credit_events as e', 'e.id', 'a.credit_event_id')
+    .join('organizations as o', 'o.id', 'a.organization_id')
+    .select(
+      'a.*',
+      'o.name as agency_name',
+      'e.type as event_type',
+      'e.points as event_points',
+      'e.reason as event_reason',
+      'e.occurred_at as event_occurred_at',
+      'e.status as event_status'
+    )
+    .limit(limit)
+  if (status === 'pending') query.where('a.status', 'pending').orderBy('a.decision_due_at')
+  else query.whereNot('a.status', 'pending').orderBy('a.id', 'desc')
+  const rows = await query
+  return rows.map((row: any) => ({
+    id: Number(row.id),
+    kind: row.kind as 'appeal' | 'repair',
+    status: row.status as string,
+    reason: row.reason as string,
+    decisionDueAt: row.decision_due_at,
+    decision: row.decision as string | null,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+    agency: { id: Number(row.organization_id), name: row.agency_name as string },
+    event: {
+      id: Number(row.credit_event_id),
+      type: row.event_type as string,
+      points: Number(row.event_points),
+      reason: row.event_reason as string,
+      occurredAt: row.event_occurred_at,
+      status: row.event_status as string,
+    },
+  }))
+}
+
+/** An agency's own applications, to show beside its events. */
+export async function creditAppealsOf(organizationId: number) {
+  const rows = await db
+    .from('credit_appeals')
+    .where('organization_id', organizationId)
+    .orderBy('id', 'desc')
+    .limit(200)
+  return rows.map((row: any) => ({
+    id: Number(row.id),
+    creditEventId: Number(row.credit_event_id),
+    kind: row.kind as 'appeal' | 'repair',
+    status: row.status as string,
+    decision: row.decision as string | null,
+  }))
+}
