@@ -197,7 +197,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     }
 
     const project = await client.get(`/api/v1/projects/${projectId}`)
-    assert.equal(project.body().status, 'contracted')
+    assert.equal(project.body().status, 'in_service')
     const page = await client.get(`/projects/${projectId}`)
     assert.include(page.text(), '合同公示')
     assert.include(page.text(), '¥50,000.00')

@@ -902,7 +902,7 @@ test.group('Open data: CSV exports', (group) => {
       '竞价选取（最低价）',
       '80000.00',
       '2026-10-09 12:00',
-      '已签约',
+      '服务中',
       '3',
       '四川清源环保工程咨询有限公司',
       await usccOf(5),
@@ -911,7 +911,7 @@ test.group('Open data: CSV exports', (group) => {
     // A title Excel would run as a formula is kept as text.
     assert.isTrue(byTitle.has(`'${formula}`))
     assert.deepEqual(byTitle.get(`'${formula}`)!.slice(7), ['公告中', '0', '', '', ''])
-    const filtered = await csv(client, 'projects.csv', { status: 'contracted' })
+    const filtered = await csv(client, 'projects.csv', { status: 'in_service' })
     assert.lengthOf(filtered.rows, 2)
     const none = await csv(client, 'projects.csv', { item: 'XX-999' })
     assert.lengthOf(none.rows, 1)
