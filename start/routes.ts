@@ -221,6 +221,22 @@ router
         router
           .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
           .as('fee_records.export')
+        router
+          .get('/credit-appeals', [controllers.regulator.Credit, 'appeals'])
+          .as('credit_appeals.index')
+        router
+          .post('/credit-appeals/:id/decision', [controllers.regulator.Credit, 'decideAppeal'])
+          .as('credit_appeals.decide')
+        router
+          .get('/follow-ups', [controllers.regulator.Credit, 'followUps'])
+          .as('follow_ups.index')
+        router
+          .post('/follow-ups/:id/steps', [controllers.regulator.Credit, 'recordStep'])
+          .as('follow_ups.step')
+        router.get('/credit-rules', [controllers.regulator.Credit, 'rules']).as('credit_rules.show')
+        router
+          .post('/credit-rules', [controllers.regulator.Credit, 'updateRules'])
+          .as('credit_rules.update')
         router.get('/bans/new', [controllers.Bans, 'create']).as('bans.create')
         router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
         router.post('/bans/:id/lifting', [controllers.Bans, 'lift']).as('bans.lift')

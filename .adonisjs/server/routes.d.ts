@@ -81,6 +81,12 @@ export type ScannedRoutes = {
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -238,6 +244,9 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
@@ -319,6 +328,9 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
@@ -401,6 +413,9 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }

@@ -1,8 +1,9 @@
+import { creditRulesInForce } from '#services/credit_ledger'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { scoreRangeForGrade, type CreditGrade } from '#domain/credit'
+import { DEFAULT_GRADE_CUTOFFS, scoreRangeForGrade, type CreditGrade } from '#domain/credit'
 
 export type DirectoryFilters = {
   item?: string
@@ -101,6 +102,13 @@ export async function searchAgencies(filters: DirectoryFilters) {
       [now, now, now, now]
     )
   )
+  // 守信激励: grade A first whatever the order chosen, when the credit rules grant it.
+  const { incentives } = await creditRulesInForce()
+  if (incentives.listedFirst && (filters.sort === 'name' || filters.sort === 'newest')) {
+    pageQuery.orderByRaw(
+      `case when x.credit_score >= ${DEFAULT_GRADE_CUTOFFS.A} then 0 else 1 end asc`
+    )
+  }
   switch (filters.sort ?? 'credit') {
     case 'name':
       pageQuery.orderBy('o.name', 'asc').orderBy('o.id', 'asc')

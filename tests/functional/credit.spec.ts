@@ -332,4 +332,33 @@ test.group('Credit ledger', (group) => {
     assert.equal(now.body().version, 2)
     assert.isFalse(now.body().incentives.scoredCreditPartInFull)
   })
+
+  test('grade A is marked 守信 in the directory and listed first in any order while the rules grant it', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await user('regulator@demo.example.com')
+    const commended = await agency(8)
+    await client
+      .post('/api/v1/regulator/credit-events')
+      .json({
+        agencyId: commended.organizationId,
+        type: 'regulator_commendation',
+        points: 10,
+        reason: '年度考评优秀',
+      })
+      .withGuard('api')
+      .loginAs(regulator)
+    const byName = await client.get('/agencies?sort=name')
+    const first = byName.text().indexOf('class="card"')
+    const commendedName = (
+      await db.from('organizations').where('id', commended.organizationId).firstOrFail()
+    ).name
+    assert.isAbove(byName.text().indexOf(commendedName), first)
+    assert.isBelow(
+      byName.text().indexOf(commendedName),
+      byName.text().indexOf('class="card"', first + 1)
+    )
+    assert.include(byName.text(), '守信')
+  })
 })

@@ -1,0 +1,82 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import CreditAppeal from '#models/credit_appeal'
+import FollowUpCase from '#models/follow_up_case'
+import CreditAppealPolicy from '#policies/credit_appeal_policy'
+import CreditRuleSetPolicy from '#policies/credit_rule_set_policy'
+import FollowUpCasePolicy from '#policies/follow_up_case_policy'
+import { CREDIT_EVENT_TYPES } from '#domain/credit'
+import { FOLLOW_UP_STEPS } from '#domain/service_delivery'
+import { creditAppealDecisionValidator, creditRulesValidator } from '#validators/credit'
+import { followUpStepValidator } from '#validators/evaluation'
+import { decideCreditAppeal } from '#actions/credit/credit_appeals'
+import { publishCreditRules } from '#actions/credit/credit_rules'
+import { recordFollowUpStep } from '#actions/delivery/evaluations'
+import { creditAppealsForRegulators } from '#queries/credit_appeals'
+import { followUpCases } from '#queries/follow_ups'
+import { creditRulesInForce } from '#services/credit_ledger'
+
+/** The regulator's credit desk: appeals and repairs, bad-rating follow-ups, the rule table. */
+export default class CreditController {
+  async appeals({ view }: HttpContext) {
+    const [pending, decided] = await Promise.all([
+      creditAppealsForRegulators('pending'),
+      creditAppealsForRegulators('decided', 30),
+    ])
+    return view.render('pages/regulator/credit_appeals', { pending, decided })
+  }
+
+  async decideAppeal({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(CreditAppealPolicy).authorize('decide')
+    const appeal = await CreditAppeal.findOrFail(params.id)
+    const decision = await request.validateUsing(creditAppealDecisionValidator, {
+      data: { ...request.body(), granted: request.input('granted') === 'true' },
+    })
+    await decideCreditAppeal(appeal, decision, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.creditAppeals.decidedDone'))
+    return response.redirect().toRoute('regulator.credit_appeals.index')
+  }
+
+  async followUps({ view, request }: HttpContext) {
+    const filter = request.input('status') === 'closed' ? 'closed' : 'open'
+    return view.render('pages/regulator/follow_ups', {
+      cases: await followUpCases(filter),
+      filter,
+      steps: FOLLOW_UP_STEPS,
+    })
+  }
+
+  async recordStep({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(FollowUpCasePolicy).authorize('manage')
+    const followUp = await FollowUpCase.findOrFail(params.id)
+    const input = await request.validateUsing(followUpStepValidator)
+    await recordFollowUpStep(followUp, input, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.followUps.recorded'))
+    return response.redirect().toRoute('regulator.follow_ups.index')
+  }
+
+  async rules({ view }: HttpContext) {
+    return view.render('pages/regulator/credit_rules', {
+      current: await creditRulesInForce(),
+      types: CREDIT_EVENT_TYPES,
+    })
+  }
+
+  /** The form posts every type's points and validity, the incentives as checkboxes, and a reason. */
+  async updateRules({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(CreditRuleSetPolicy).authorize('publish')
+    const body = request.body()
+    const input = await request.validateUsing(creditRulesValidator, {
+      data: {
+        rules: body.rules,
+        incentives: {
+          scoredCreditPartInFull: body.scoredCreditPartInFull === '1',
+          listedFirst: body.listedFirst === '1',
+        },
+        reason: body.reason,
+      },
+    })
+    const { version } = await publishCreditRules(input, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.creditRules.published', { version }))
+    return response.redirect().toRoute('regulator.credit_rules.show')
+  }
+}
