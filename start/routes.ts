@@ -90,6 +90,16 @@ router
   .group(() => {
     router.post('/logout', [controllers.Sessions, 'destroy']).as('logout')
     router.get('/dashboard', [controllers.Dashboards, 'show']).as('dashboard')
+    router
+      .get('/account/tokens', [controllers.account.AccessTokens, 'index'])
+      .as('account.tokens.index')
+    router
+      .post('/account/tokens', [controllers.account.AccessTokens, 'store'])
+      .as('account.tokens.store')
+    router
+      .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
+      .as('account.tokens.revoke')
+      .where('id', router.matchers.number())
     router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
     router
       .post('/notifications/read', [controllers.Notifications, 'markRead'])
@@ -302,6 +312,12 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router.get('/tokens', [controllers.api.AccessTokens, 'index']).as('tokens.index')
+        router.post('/tokens', [controllers.api.AccessTokens, 'store']).as('tokens.store')
+        router
+          .delete('/tokens/:id', [controllers.api.AccessTokens, 'destroy'])
+          .as('tokens.destroy')
+          .where('id', router.matchers.number())
         router
           .get('/payments/:id', [controllers.api.Payments, 'show'])
           .where('id', router.matchers.number())
@@ -413,7 +429,7 @@ router
           .as('agency')
           .use(middleware.role({ roles: ['agency'] }))
       })
-      .use(middleware.auth({ guards: ['api'] }))
+      .use([middleware.auth({ guards: ['api'] }), middleware.tokenScope()])
   })
   .prefix('/api/v1')
   .as('api.v1')

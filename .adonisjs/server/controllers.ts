@@ -4,6 +4,9 @@
  */
 
 export const controllers = {
+  account: {
+    AccessTokens: () => import('#controllers/account/access_tokens_controller'),
+  },
   admin: {
     Calendar: () => import('#controllers/admin/calendar_controller'),
   },
@@ -15,6 +18,7 @@ export const controllers = {
     Qualifications: () => import('#controllers/agency/qualifications_controller'),
   },
   api: {
+    AccessTokens: () => import('#controllers/api/access_tokens_controller'),
     Agencies: () => import('#controllers/api/agencies_controller'),
     agency: {
       Practitioners: () => import('#controllers/api/agency/practitioners_controller'),

@@ -35,6 +35,9 @@ export type ScannedRoutes = {
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.tokens.store': { paramsTuple?: []; params?: {} }
+    'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -113,6 +116,9 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -190,6 +196,7 @@ export type ScannedRoutes = {
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -231,6 +238,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
@@ -267,6 +275,7 @@ export type ScannedRoutes = {
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -308,6 +317,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
@@ -331,6 +341,8 @@ export type ScannedRoutes = {
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
+    'account.tokens.store': { paramsTuple?: []; params?: {} }
+    'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'agency.profile.update': { paramsTuple?: []; params?: {} }
     'agency.withdrawal': { paramsTuple?: []; params?: {} }
@@ -368,6 +380,7 @@ export type ScannedRoutes = {
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -400,19 +413,20 @@ export type ScannedRoutes = {
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
   }
-  PUT: {
-    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
-    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
-    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
-  }
   DELETE: {
+    'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  PUT: {
+    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
+    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   OPTIONS: {
   }
