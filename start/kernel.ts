@@ -29,4 +29,5 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   role: () => import('#middleware/role_middleware'),
   tokenScope: () => import('#middleware/token_scope_middleware'),
+  apiRateLimit: () => import('#middleware/api_rate_limit_middleware'),
 })

@@ -261,8 +261,6 @@ router
   .group(() => {
     router.post('/auth/register', [controllers.api.Registrations, 'store']).as('auth.register')
     router.post('/auth/tokens', [controllers.api.Tokens, 'store']).as('auth.tokens')
-    // Stripe's signed events: no login and no CSRF token (the signature is checked instead).
-    router.post('/webhooks/stripe', [controllers.api.StripeWebhooks, 'store']).as('webhooks.stripe')
 
     // Public: the catalog and the agency directory
     router.get('/service-items', [controllers.api.ServiceItems, 'index']).as('service_items.index')
@@ -433,6 +431,16 @@ router
   })
   .prefix('/api/v1')
   .as('api.v1')
+  .use(middleware.apiRateLimit())
+
+/**
+ * Stripe's signed events: no login and no CSRF token (the signature is checked
+ * instead), and outside the API's rate limit: Stripe delivers in bursts from a
+ * few addresses and would only retry later.
+ */
+router
+  .post('/api/v1/webhooks/stripe', [controllers.api.StripeWebhooks, 'store'])
+  .as('api.v1.webhooks.stripe')
 
 /**
  * Anything else is a 404 — answered after the whole router middleware stack
