@@ -74,6 +74,7 @@ router
   })
   .use(middleware.auth())
 
+router.get('/api-docs', [controllers.ApiDocs, 'show']).as('api_docs')
 router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
 router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
 
@@ -261,6 +262,7 @@ router
   .group(() => {
     router.post('/auth/register', [controllers.api.Registrations, 'store']).as('auth.register')
     router.post('/auth/tokens', [controllers.api.Tokens, 'store']).as('auth.tokens')
+    router.get('/openapi.json', [controllers.api.OpenApi, 'show']).as('openapi')
 
     // Public: the catalog and the agency directory
     router.get('/service-items', [controllers.api.ServiceItems, 'index']).as('service_items.index')

@@ -27,6 +27,7 @@ export type ScannedRoutes = {
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -95,6 +96,7 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -191,6 +193,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -218,6 +221,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -270,6 +274,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -297,6 +302,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
