@@ -26,6 +26,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Sessions and rate limits */
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  // JSON API requests per minute: per bearer token, and per IP without one (0 = no limit)
+  API_RATE_LIMIT_PER_TOKEN: Env.schema.number.optional(),
+  API_RATE_LIMIT_PER_IP: Env.schema.number.optional(),
 
   /* Demo data: seeded by `npm start` into an empty database unless false */
   SEED_DEMO: Env.schema.boolean.optional(),

@@ -28,4 +28,6 @@ export const middleware = router.named({
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
   role: () => import('#middleware/role_middleware'),
+  tokenScope: () => import('#middleware/token_scope_middleware'),
+  apiRateLimit: () => import('#middleware/api_rate_limit_middleware'),
 })

@@ -115,6 +115,7 @@ router
   })
   .use(middleware.auth())
 
+router.get('/api-docs', [controllers.ApiDocs, 'show']).as('api_docs')
 router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
 router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
 
@@ -131,6 +132,16 @@ router
   .group(() => {
     router.post('/logout', [controllers.Sessions, 'destroy']).as('logout')
     router.get('/dashboard', [controllers.Dashboards, 'show']).as('dashboard')
+    router
+      .get('/account/tokens', [controllers.account.AccessTokens, 'index'])
+      .as('account.tokens.index')
+    router
+      .post('/account/tokens', [controllers.account.AccessTokens, 'store'])
+      .as('account.tokens.store')
+    router
+      .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
+      .as('account.tokens.revoke')
+      .where('id', router.matchers.number())
     router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
     router
       .post('/notifications/read', [controllers.Notifications, 'markRead'])
@@ -308,8 +319,7 @@ router
   .group(() => {
     router.post('/auth/register', [controllers.api.Registrations, 'store']).as('auth.register')
     router.post('/auth/tokens', [controllers.api.Tokens, 'store']).as('auth.tokens')
-    // Stripe's signed events: no login and no CSRF token (the signature is checked instead).
-    router.post('/webhooks/stripe', [controllers.api.StripeWebhooks, 'store']).as('webhooks.stripe')
+    router.get('/openapi.json', [controllers.api.OpenApi, 'show']).as('openapi')
 
     // Public: the catalog and the agency directory
     router.get('/service-items', [controllers.api.ServiceItems, 'index']).as('service_items.index')
@@ -359,6 +369,12 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router.get('/tokens', [controllers.api.AccessTokens, 'index']).as('tokens.index')
+        router.post('/tokens', [controllers.api.AccessTokens, 'store']).as('tokens.store')
+        router
+          .delete('/tokens/:id', [controllers.api.AccessTokens, 'destroy'])
+          .as('tokens.destroy')
+          .where('id', router.matchers.number())
         router
           .get('/payments/:id', [controllers.api.Payments, 'show'])
           .where('id', router.matchers.number())
@@ -508,10 +524,20 @@ router
           .as('agency')
           .use(middleware.role({ roles: ['agency'] }))
       })
-      .use(middleware.auth({ guards: ['api'] }))
+      .use([middleware.auth({ guards: ['api'] }), middleware.tokenScope()])
   })
   .prefix('/api/v1')
   .as('api.v1')
+  .use(middleware.apiRateLimit())
+
+/**
+ * Stripe's signed events: no login and no CSRF token (the signature is checked
+ * instead), and outside the API's rate limit: Stripe delivers in bursts from a
+ * few addresses and would only retry later.
+ */
+router
+  .post('/api/v1/webhooks/stripe', [controllers.api.StripeWebhooks, 'store'])
+  .as('api.v1.webhooks.stripe')
 
 /**
  * Anything else is a 404 — answered after the whole router middleware stack

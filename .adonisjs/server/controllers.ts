@@ -4,6 +4,9 @@
  */
 
 export const controllers = {
+  account: {
+    AccessTokens: () => import('#controllers/account/access_tokens_controller'),
+  },
   admin: {
     Calendar: () => import('#controllers/admin/calendar_controller'),
   },
@@ -14,7 +17,9 @@ export const controllers = {
     Profile: () => import('#controllers/agency/profile_controller'),
     Qualifications: () => import('#controllers/agency/qualifications_controller'),
   },
+  ApiDocs: () => import('#controllers/api_docs_controller'),
   api: {
+    AccessTokens: () => import('#controllers/api/access_tokens_controller'),
     Agencies: () => import('#controllers/api/agencies_controller'),
     agency: {
       Practitioners: () => import('#controllers/api/agency/practitioners_controller'),
@@ -33,6 +38,7 @@ export const controllers = {
     Notifications: () => import('#controllers/api/notifications_controller'),
     Objections: () => import('#controllers/api/objections_controller'),
     Ocds: () => import('#controllers/api/ocds_controller'),
+    OpenApi: () => import('#controllers/api/open_api_controller'),
     Organizations: () => import('#controllers/api/organizations_controller'),
     PaymentConfirmations: () => import('#controllers/api/payment_confirmations_controller'),
     Payments: () => import('#controllers/api/payments_controller'),

@@ -40,6 +40,7 @@ export type ScannedRoutes = {
     'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
@@ -48,6 +49,9 @@ export type ScannedRoutes = {
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.tokens.store': { paramsTuple?: []; params?: {} }
+    'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -111,7 +115,7 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
-    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -132,6 +136,9 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -204,6 +211,7 @@ export type ScannedRoutes = {
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
@@ -224,11 +232,13 @@ export type ScannedRoutes = {
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -253,6 +263,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -273,6 +284,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -308,11 +320,13 @@ export type ScannedRoutes = {
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
+    'account.tokens.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -337,6 +351,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
@@ -357,6 +372,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -395,6 +411,8 @@ export type ScannedRoutes = {
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
     'logout': { paramsTuple?: []; params?: {} }
+    'account.tokens.store': { paramsTuple?: []; params?: {} }
+    'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'agency.profile.update': { paramsTuple?: []; params?: {} }
     'agency.withdrawal': { paramsTuple?: []; params?: {} }
@@ -434,7 +452,7 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
-    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
+    'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -481,6 +499,16 @@ export type ScannedRoutes = {
     'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
+    'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
+  }
+  DELETE: {
+    'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
+    'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -488,14 +516,6 @@ export type ScannedRoutes = {
     'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
-  }
-  DELETE: {
-    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
-    'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   OPTIONS: {
   }

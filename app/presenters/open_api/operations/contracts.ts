@@ -1,0 +1,264 @@
+import type { ApiOperation } from '#presenters/open_api/types'
+import { ref } from '#presenters/open_api/schemas'
+import { object, integer, string, reasonBody } from '#presenters/open_api/helpers'
+import {
+  contractTermsValidator,
+  refuseContractValidator,
+  signContractValidator,
+} from '#validators/contract'
+import { testConfirmationValidator } from '#validators/payment'
+
+const score = integer(1, 5)
+
+/** Contracts, payments, delivery and evaluation (合同、支付、服务与评价). */
+export const contractOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/projects/:id/contract',
+    tag: 'contracts',
+    summary: ['项目的合同（双方与监管部门可见）', "A project's contract (parties and regulators)"],
+    access: 'user',
+    success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/contracts/:id',
+    tag: 'contracts',
+    summary: [
+      '业主在签署前填写约定字段（改动使已有签名失效）',
+      'The owner fills the declared fields before signing (voids signatures)',
+    ],
+    access: 'user',
+    body: contractTermsValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/sign',
+    tag: 'contracts',
+    summary: ['一方重新输入密码签署合同', 'A party signs by re-entering its password'],
+    access: 'user',
+    body: signContractValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/refusal',
+    tag: 'contracts',
+    summary: ['中选机构拒绝签约（计入信用）', 'The winner refuses to sign (a credit event)'],
+    access: 'user',
+    body: refuseContractValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/termination',
+    tag: 'contracts',
+    summary: [
+      '业主解除合同（公开理由，已付款项退款）',
+      'The owner terminates (public reason; paid milestones refunded)',
+    ],
+    access: 'user',
+    body: refuseContractValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/projects/:id/next-alternate',
+    tag: 'contracts',
+    summary: ['由下一名候补机构签约', 'Contract with the next alternate'],
+    access: 'user',
+    conflict: true,
+    success: { status: 201, schema: ref('Contract') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/milestones/:id/payments',
+    tag: 'payments',
+    summary: [
+      '业主支付一个付款节点（Stripe PaymentIntent）',
+      'The owner pays a milestone (Stripe PaymentIntent)',
+    ],
+    description: [
+      '同一节点已有进行中的付款时，以 200 返回同一笔付款（幂等）。',
+      'While an attempt is open, the same payment comes back with 200 (idempotent).',
+    ],
+    access: ['owner'],
+    conflict: true,
+    success: { status: 201, schema: ref('StartedPayment') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/payments/:id',
+    tag: 'payments',
+    summary: ['一笔付款的状态', "A payment's state"],
+    access: 'user',
+    success: { status: 200, schema: ref('Payment') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/payments/:id/test-confirmation',
+    tag: 'payments',
+    summary: [
+      '测试模式：以测试卡在服务端确认付款',
+      'Test mode: confirm server-side with a test card',
+    ],
+    access: ['owner'],
+    body: testConfirmationValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Payment') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/stripe',
+    tag: 'payments',
+    summary: [
+      'Stripe 事件回调（校验 Stripe-Signature）',
+      'Stripe events (Stripe-Signature checked)',
+    ],
+    description: [
+      '签名错误、缺失或过期返回 400；每个事件只处理一次。',
+      'A bad, missing or stale signature answers 400; each event is processed once.',
+    ],
+    access: 'public',
+    unthrottled: true,
+    body: { type: 'object', description: 'Stripe Event' },
+    success: { status: 200, schema: { type: 'object' } },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/deliverables',
+    tag: 'service',
+    summary: ['中介机构提交成果（文件与说明）', 'The agency delivers (files and a summary)'],
+    access: ['agency'],
+    bodyType: 'multipart',
+    body: object(
+      {
+        summary: string(1, 10_000),
+        files: {
+          type: 'array',
+          items: { type: 'string', contentMediaType: 'application/octet-stream' },
+        },
+      },
+      ['summary', 'files']
+    ),
+    conflict: true,
+    success: { status: 201, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/accept',
+    tag: 'service',
+    summary: ['业主验收成果', 'The owner accepts the deliverables'],
+    access: ['owner'],
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/return',
+    tag: 'service',
+    summary: ['业主退回成果（附理由）', 'The owner returns the deliverables (with reason)'],
+    access: ['owner'],
+    body: reasonBody,
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/pause',
+    tag: 'service',
+    summary: ['业主暂停服务计时（附理由）', 'The owner pauses the service clock (with reason)'],
+    access: ['owner'],
+    body: reasonBody,
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/resume',
+    tag: 'service',
+    summary: ['业主恢复服务计时', 'The owner resumes the service clock'],
+    access: ['owner'],
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/contracts/:id/service',
+    tag: 'service',
+    summary: [
+      '服务进度：计时、成果与执行记录',
+      'Service progress: clock, deliverables, execution log',
+    ],
+    access: 'user',
+    success: {
+      status: 200,
+      schema: object({
+        clock: { type: 'object' },
+        deliverables: { type: 'array', items: { type: 'object' } },
+        log: { type: 'array', items: { type: 'object' } },
+      }),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/approval-outcome',
+    tag: 'service',
+    summary: ['审批部门登记审批结果', 'The approving department records the approval outcome'],
+    access: ['regulator'],
+    body: object(
+      { outcome: { enum: ['passed', 'corrections', 'rejected'] }, corrections: string(1, 10_000) },
+      ['outcome']
+    ),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/evaluation',
+    tag: 'evaluations',
+    summary: ['业主评价中介机构（1–5 分）', 'The owner evaluates the agency (1–5)'],
+    access: ['owner'],
+    body: object(
+      {
+        quality: score,
+        timeliness: score,
+        attitude: score,
+        feeCompliance: score,
+        comment: string(1, 5000),
+      },
+      ['quality', 'timeliness', 'attitude', 'feeCompliance', 'comment']
+    ),
+    conflict: true,
+    success: { status: 201, schema: ref('Evaluation') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/owner-evaluation',
+    tag: 'evaluations',
+    summary: ['中介机构评价业主（1–5 分）', 'The agency evaluates the owner (1–5)'],
+    access: ['agency'],
+    body: object({ cooperation: score, paymentTimeliness: score, comment: string(1, 5000) }, [
+      'cooperation',
+      'paymentTimeliness',
+      'comment',
+    ]),
+    conflict: true,
+    success: { status: 201, schema: ref('Evaluation') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/evaluations/:id/reply',
+    tag: 'evaluations',
+    summary: ['被评价方回复评价', 'The evaluated party replies'],
+    access: 'user',
+    body: object({ text: string(1, 5000) }, ['text']),
+    conflict: true,
+    success: { status: 200, schema: ref('Evaluation') },
+  },
+]

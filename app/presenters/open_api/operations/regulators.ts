@@ -1,0 +1,211 @@
+import type { ApiOperation } from '#presenters/open_api/types'
+import { ref, listOf } from '#presenters/open_api/schemas'
+import { object, integer, string, reasonBody } from '#presenters/open_api/helpers'
+import { listOrganizationsValidator } from '#validators/organization'
+import { checkQualificationValidator, listQualificationsValidator } from '#validators/qualification'
+import { listFeeRecordsValidator } from '#validators/fee_record'
+import { contractTemplateValidator } from '#validators/contract'
+import { creditEventValidator } from '#validators/credit'
+import { banValidator, liftBanValidator } from '#validators/ban'
+
+const STAFF = ['regulator', 'admin'] as const
+const decision = string(4, 10_000)
+
+/** Supervision: registry checks, fees, credit, bans, audit (监管). */
+export const regulatorOperations: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/regulator/organizations',
+    tag: 'regulators',
+    summary: ['全部机构（按类型筛选）', 'Every organisation (filter by kind)'],
+    access: STAFF,
+    query: listOrganizationsValidator,
+    success: { status: 200, schema: listOf('Organization', true) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/qualifications',
+    tag: 'regulators',
+    summary: ['待抽查（或按状态）的资质', 'Qualifications to spot-check (or by status)'],
+    access: STAFF,
+    query: listQualificationsValidator,
+    success: { status: 200, schema: listOf('Qualification') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/qualifications/:id/checks',
+    tag: 'regulators',
+    summary: [
+      '登记资质抽查结论（虚假资质计入信用）',
+      'Record a spot check (a false one is a credit event)',
+    ],
+    access: ['regulator'],
+    body: checkQualificationValidator,
+    conflict: true,
+    success: { status: 201, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/audit/verify',
+    tag: 'regulators',
+    summary: ['校验审计日志哈希链', 'Verify the hash chain of the audit log'],
+    access: STAFF,
+    success: {
+      status: 200,
+      schema: object(
+        {
+          valid: { type: 'boolean' },
+          events: integer(0),
+          firstBrokenId: { type: ['integer', 'null'] },
+        },
+        ['valid', 'events']
+      ),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/fee-records',
+    tag: 'regulators',
+    summary: ['收费记录及异常标记', 'Fee records and their flags'],
+    access: STAFF,
+    query: listFeeRecordsValidator,
+    success: { status: 200, schema: listOf('FeeRecord', true) },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/contract-templates',
+    tag: 'contracts',
+    summary: ['发布示范合同或新版本', 'Publish a model contract or a new version'],
+    access: STAFF,
+    body: contractTemplateValidator,
+    success: { status: 201, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/credit-rules',
+    tag: 'credit',
+    summary: [
+      '现行信用规则（事件类型 → 分值、有效期）',
+      'Credit rules in force (event type → points, validity)',
+    ],
+    access: STAFF,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/regulator/credit-rules',
+    tag: 'credit',
+    summary: [
+      '调整信用规则（生成新版本，须填理由）',
+      'Revise the credit rules (a new version, with reason)',
+    ],
+    access: ['regulator'],
+    body: object({ rules: { type: 'object' }, reason: string(4, 2000) }, ['rules', 'reason']),
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/credit-events',
+    tag: 'credit',
+    summary: [
+      '记录信用事件（处罚或表彰可自定分值）',
+      'Record a credit event (own points for penalties and commendations)',
+    ],
+    access: ['regulator'],
+    body: creditEventValidator,
+    success: { status: 201, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/credit-events/:id/reply',
+    tag: 'credit',
+    summary: ['机构对信用事件作出说明', 'The agency replies to a credit event'],
+    access: ['agency'],
+    body: object({ text: string(1, 5000) }, ['text']),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/credit-events/:id/appeal',
+    tag: 'credit',
+    summary: ['机构对信用事件提出申诉', 'The agency appeals a credit event'],
+    access: ['agency'],
+    body: reasonBody,
+    conflict: true,
+    success: { status: 201, schema: ref('Created') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/appeals/:id/decide',
+    tag: 'credit',
+    summary: ['监管部门处理申诉', 'A regulator decides an appeal'],
+    access: ['regulator'],
+    body: object({ upheld: { type: 'boolean' }, decision }, ['upheld', 'decision']),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/credit-repairs',
+    tag: 'credit',
+    summary: ['申请信用修复', 'Apply for credit repair'],
+    access: ['agency'],
+    body: object({ creditEventId: integer(1), reason: string(4, 5000) }, [
+      'creditEventId',
+      'reason',
+    ]),
+    conflict: true,
+    success: { status: 201, schema: ref('Created') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/credit-repairs/:id/decide',
+    tag: 'credit',
+    summary: ['监管部门处理信用修复申请', 'A regulator decides a credit repair'],
+    access: ['regulator'],
+    body: object({ approved: { type: 'boolean' }, decision }, ['approved', 'decision']),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/follow-ups',
+    tag: 'regulators',
+    summary: ['待跟进事项（退回、超时、纠错等）', 'Follow-ups (returns, overruns, corrections…)'],
+    access: ['regulator'],
+    success: { status: 200, schema: listOf('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/follow-ups/:id/steps',
+    tag: 'regulators',
+    summary: ['记录跟进步骤', 'Record a follow-up step'],
+    access: ['regulator'],
+    body: object({ step: string(1, 100), note: string(1, 5000) }, ['step', 'note']),
+    conflict: true,
+    success: { status: 201, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/bans',
+    tag: 'regulators',
+    summary: [
+      '对机构或个人实施禁入（依据、期限）',
+      'Ban an agency or a person (legal basis, period)',
+    ],
+    access: ['regulator'],
+    body: banValidator,
+    success: { status: 201, schema: ref('Created') },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/regulator/bans/:id',
+    tag: 'regulators',
+    summary: ['解除禁入（附理由）', 'Lift a ban (with reason)'],
+    access: ['regulator'],
+    body: liftBanValidator,
+    conflict: true,
+    success: { status: 204 },
+  },
+]

@@ -1,0 +1,319 @@
+/*
+ * Reusable shapes of the API's answers (components.schemas). They describe the
+ * floor of API.md: answers may carry more fields, so objects stay open.
+ */
+import type { JsonSchema } from '#presenters/open_api/types'
+import { ROLES, ORGANIZATION_KINDS } from '#domain/roles'
+import { TOKEN_ABILITIES } from '#domain/token_scopes'
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` })
+export const listOf = (name: string, paged = false): JsonSchema => ({
+  type: 'object',
+  required: paged ? ['data', 'meta'] : ['data'],
+  properties: {
+    data: { type: 'array', items: ref(name) },
+    ...(paged ? { meta: ref('PageMeta') } : {}),
+  },
+})
+
+const id = { type: 'integer', minimum: 1 }
+const fen = { type: 'integer', description: '金额（分）· amount in fen' }
+const time = { type: 'string', format: 'date-time' }
+const nullableTime = { type: ['string', 'null'], format: 'date-time' }
+const date = { type: 'string', format: 'date' }
+const text = { type: 'string' }
+const nullableText = { type: ['string', 'null'] }
+
+export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
+  Error: {
+    type: 'object',
+    description: '401/403/404/409/429/500：{errors:[{code, message}]}，按 Accept-Language 翻译',
+    required: ['errors'],
+    properties: {
+      errors: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', examples: ['E_UNAUTHORIZED_ACCESS'] },
+            message: text,
+          },
+        },
+      },
+    },
+  },
+  ValidationError: {
+    type: 'object',
+    description: '422：{errors:[{field, rule, message}]}',
+    required: ['errors'],
+    properties: {
+      errors: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['field', 'rule', 'message'],
+          properties: { field: text, rule: text, message: text },
+        },
+      },
+    },
+  },
+  PageMeta: {
+    type: 'object',
+    required: ['total', 'page', 'perPage'],
+    properties: {
+      total: { type: 'integer' },
+      page: { type: 'integer' },
+      perPage: { type: 'integer' },
+    },
+  },
+  User: {
+    type: 'object',
+    required: ['id', 'email', 'role'],
+    properties: {
+      id,
+      email: { type: 'string', format: 'email' },
+      role: { enum: [...ROLES] },
+      fullName: text,
+    },
+  },
+  Organization: {
+    type: 'object',
+    required: ['id', 'name', 'uscc'],
+    properties: {
+      id,
+      name: text,
+      uscc: {
+        type: 'string',
+        pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$',
+        description: '统一社会信用代码',
+      },
+      kind: { enum: [...ORGANIZATION_KINDS] },
+      region: { type: 'string', description: '行政区划代码' },
+    },
+  },
+  Account: {
+    type: 'object',
+    required: ['user', 'organization'],
+    properties: { user: ref('User'), organization: ref('Organization'), token: text },
+  },
+  AccessToken: {
+    type: 'object',
+    required: ['id', 'name', 'abilities', 'createdAt', 'lastUsedAt', 'expiresAt'],
+    properties: {
+      id,
+      name: nullableText,
+      abilities: { type: 'array', items: { enum: [...TOKEN_ABILITIES, '*'] } },
+      createdAt: time,
+      lastUsedAt: nullableTime,
+      expiresAt: nullableTime,
+      expired: { type: 'boolean' },
+      current: { type: 'boolean', description: '是否为本次请求所用的令牌' },
+    },
+  },
+  NewAccessToken: {
+    allOf: [
+      ref('AccessToken'),
+      {
+        type: 'object',
+        required: ['token'],
+        properties: { token: { type: 'string', description: '明文令牌，仅此一次返回' } },
+      },
+    ],
+  },
+  ServiceItem: {
+    type: 'object',
+    required: ['code', 'name', 'category', 'feeType', 'version', 'status'],
+    properties: {
+      code: text,
+      name: text,
+      category: text,
+      legalBasis: text,
+      requiredQualification: nullableText,
+      approvalItem: text,
+      approvalDepartment: text,
+      timeLimitWorkingDays: { type: 'integer' },
+      feeType: { enum: ['government_priced', 'government_guided', 'reference', 'market'] },
+      feeMinFen: { type: ['integer', 'null'] },
+      feeMaxFen: { type: ['integer', 'null'] },
+      version: { type: 'integer' },
+      status: { enum: ['active', 'retired'] },
+      effectiveDate: date,
+      history: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  Credit: {
+    type: 'object',
+    required: ['score', 'grade'],
+    properties: {
+      score: { type: ['integer', 'null'] },
+      grade: { type: ['string', 'null'], enum: ['A', 'B', 'C', 'D', null] },
+      events: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  AgencyListItem: {
+    type: 'object',
+    required: ['id', 'name', 'uscc', 'region', 'items', 'credit', 'banned'],
+    properties: {
+      id,
+      name: text,
+      uscc: text,
+      region: text,
+      items: { type: 'array', items: text },
+      credit: ref('Credit'),
+      banned: { type: 'boolean' },
+    },
+  },
+  AgencyProfile: {
+    type: 'object',
+    required: ['id', 'name', 'uscc', 'credit'],
+    properties: {
+      id,
+      name: text,
+      uscc: text,
+      region: text,
+      status: text,
+      listed: { type: 'boolean' },
+      description: nullableText,
+      items: { type: 'array', items: { type: 'object' } },
+      qualifications: { type: 'array', items: ref('Qualification') },
+      practitioners: { type: 'array', items: ref('Practitioner') },
+      credit: ref('Credit'),
+      evaluations: { type: 'object' },
+    },
+  },
+  Qualification: {
+    type: 'object',
+    required: ['id', 'type', 'certificateNo', 'status'],
+    properties: {
+      id,
+      type: text,
+      level: nullableText,
+      certificateNo: text,
+      issuer: text,
+      validUntil: date,
+      status: { enum: ['unverified', 'verified', 'false'] },
+      hasFile: { type: 'boolean' },
+    },
+  },
+  Practitioner: {
+    type: 'object',
+    description: '身份证号码只以加盐哈希保存，从不返回',
+    required: ['id', 'name', 'role'],
+    properties: {
+      id,
+      name: text,
+      role: { enum: ['manager', 'practitioner'] },
+      certificateNo: nullableText,
+    },
+  },
+  Project: {
+    type: 'object',
+    required: ['id', 'code', 'status'],
+    properties: {
+      id,
+      code: text,
+      title: text,
+      status: text,
+      method: {
+        enum: ['direct', 'random', 'lowest_price', 'average_price', 'credit_preferred', 'scored'],
+      },
+      serviceItemCode: text,
+      ceilingPriceFen: fen,
+      deadline: time,
+      responseCount: { type: 'integer' },
+      drawCommitment: nullableText,
+      result: { type: ['object', 'null'], description: '开标后：中选机构、候补、报价、摇号种子' },
+    },
+  },
+  ProjectState: {
+    type: 'object',
+    required: ['status'],
+    properties: { id, code: text, status: text, winnerAgencyId: { type: ['integer', 'null'] } },
+  },
+  Contract: {
+    type: 'object',
+    required: ['id', 'status', 'priceFen', 'text', 'textSha256', 'milestones', 'signatures'],
+    properties: {
+      id,
+      projectId: id,
+      status: text,
+      priceFen: fen,
+      text,
+      textSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      milestones: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'title', 'amountFen', 'status'],
+          properties: { id, title: text, amountFen: fen, status: text, paidAt: nullableTime },
+        },
+      },
+      signatures: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  Payment: {
+    type: 'object',
+    required: ['id', 'status', 'amountFen'],
+    properties: {
+      id,
+      contractId: id,
+      milestoneId: id,
+      status: text,
+      amountFen: fen,
+      refundedFen: fen,
+      currency: { const: 'cny' },
+      paymentIntentId: text,
+      createdAt: time,
+    },
+  },
+  StartedPayment: {
+    type: 'object',
+    required: ['paymentId', 'clientSecret', 'status'],
+    properties: { paymentId: id, clientSecret: text, status: text, amountFen: fen },
+  },
+  BidReceipt: {
+    type: 'object',
+    required: ['receipt'],
+    properties: { receipt: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  },
+  Objection: {
+    type: 'object',
+    required: ['id', 'status'],
+    properties: { id, projectId: id, status: text, reason: text, decision: nullableText },
+  },
+  Notification: {
+    type: 'object',
+    required: ['id', 'title', 'createdAt'],
+    properties: {
+      id,
+      title: text,
+      body: text,
+      url: nullableText,
+      readAt: nullableTime,
+      createdAt: time,
+    },
+  },
+  FeeRecord: {
+    type: 'object',
+    required: ['contractId', 'amountFen', 'flags'],
+    properties: {
+      contractId: id,
+      amountFen: fen,
+      flags: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  Evaluation: {
+    type: 'object',
+    required: ['id'],
+    properties: { id, contractId: id, comment: text, reply: nullableText },
+  },
+  Created: {
+    type: 'object',
+    required: ['id'],
+    properties: { id },
+  },
+  AnyObject: { type: 'object', description: '见说明 · see the description' },
+}
