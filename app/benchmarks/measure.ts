@@ -30,18 +30,21 @@ export async function measureUrl(
   }
   const queries = options.countQueries() - queriesBefore
   durations.sort((a, b) => a - b)
-  const percentile = (p: number) =>
-    durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]
   return {
     label,
     url: path,
     requests: options.requests,
     meanMs: durations.reduce((sum, value) => sum + value, 0) / durations.length,
-    p50Ms: percentile(0.5),
-    p95Ms: percentile(0.95),
-    p99Ms: percentile(0.99),
+    p50Ms: percentile(durations, 0.5),
+    p95Ms: percentile(durations, 0.95),
+    p99Ms: percentile(durations, 0.99),
     queriesPerRequest: queries / options.requests,
   }
+}
+
+/** The value at rank p (0–1) of durations sorted in ascending order. */
+export function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
 }
 
 async function get(url: string) {

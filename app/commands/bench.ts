@@ -8,8 +8,8 @@ import { readFile, writeFile } from 'node:fs/promises'
  * `npm run bench` — generates a registry of agencies in MySQL (once; reused
  * on later runs) and measures the public directory and catalog served by the
  * real application in this process, then sealed bids and openings (part
- * "selection"). Writes the tables to BENCHMARKS.md; a part not run keeps its
- * previous section.
+ * "selection") and the credit ledger's recompute (part "credit"). Writes the
+ * tables to BENCHMARKS.md; a part not run keeps its previous section.
  */
 export default class Bench extends BaseCommand {
   static commandName = 'market:bench'
@@ -26,7 +26,7 @@ export default class Bench extends BaseCommand {
   @flags.number({ description: 'Measured requests per URL (default 300; 100 with --quick)' })
   declare requests?: number
 
-  @flags.array({ description: 'Parts to run: directory, selection (default: both)' })
+  @flags.array({ description: 'Parts to run: directory, selection, credit (default: all)' })
   declare only?: string[]
 
   @flags.number({ description: 'Agencies bidding at once (default 1,000; 200 with --quick)' })
@@ -35,6 +35,12 @@ export default class Bench extends BaseCommand {
   @flags.number({ description: 'Bids of the opened project (default 10,000; 1,000 with --quick)' })
   declare openingBids?: number
 
+  @flags.number({
+    description:
+      'Credit events over the agencies (default 10 per agency: 1,000,000; 100,000 with --quick)',
+  })
+  declare creditEvents?: number
+
   async run() {
     const { default: db } = await import('@adonisjs/lucid/services/db')
     const { default: server } = await import('@adonisjs/core/services/server')
@@ -42,8 +48,10 @@ export default class Bench extends BaseCommand {
     const { generateAgencies } = await import('#benchmarks/registry_dataset')
     const { measureUrl, markdownTable } = await import('#benchmarks/measure')
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
+    const { runCreditBench, creditMarkdown } = await import('#benchmarks/credit_bench')
     const parts = (this.only ?? []).flatMap((part) => part.split(','))
-    const runs = (part: 'directory' | 'selection') => parts.length === 0 || parts.includes(part)
+    const runs = (part: 'directory' | 'selection' | 'credit') =>
+      parts.length === 0 || parts.includes(part)
 
     const connection = db.connection()
     if (connection.dialect.name !== 'mysql') {
@@ -123,6 +131,18 @@ export default class Bench extends BaseCommand {
         )
       : null
     httpServer.close()
+    const credit = runs('credit')
+      ? await runCreditBench(
+          {
+            agencies: target,
+            events: this.creditEvents ?? target * 10,
+            incremental: 200,
+            sample: 1000,
+          },
+          () => queries,
+          (message) => this.logger.info(message)
+        )
+      : null
 
     const table = markdownTable(results)
     const [{ agencies }] = await db
@@ -133,35 +153,36 @@ export default class Bench extends BaseCommand {
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, MySQL/MariaDB ${version}`
     // A part not run keeps what the file said about it.
     const previous = await readFile(this.app.makePath('BENCHMARKS.md'), 'utf8').catch(() => '')
-    const [previousDirectory, previousSelection] = previous.split(/^(?=## Selection$)/m)
+    const [previousDirectory, ...previousParts] = previous.split(/^(?=## (?:Selection|Credit)$)/m)
+    const previousSection = (heading: string) =>
+      previousParts.find((part) => part.startsWith(`## ${heading}`))?.trimEnd() ?? ''
     const selectionSection = selection
-      ? `${selectionMarkdown(selection, this.quick, machine)}\n`
-      : (previousSelection ?? '')
-    if (!runs('directory') && previousDirectory) {
-      await writeFile(
-        this.app.makePath('BENCHMARKS.md'),
-        [previousDirectory.trimEnd(), '', selectionSection].join('\n')
-      )
-      this.logger.log(selectionSection)
-      this.logger.success('Written to BENCHMARKS.md')
-      return
-    }
-    const report = [
-      '# Benchmarks',
-      '',
-      `Measured by \`npm run bench${this.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}.`,
-      '',
-      `Machine: ${machine}. Dataset: ${Number(agencies).toLocaleString('en-US')} agencies on MySQL/MariaDB.`,
-      'Each URL: 20 warm-up requests, then sequential requests to the application served in the same process',
-      '(wall time per request on loopback ≈ server time).',
-      '',
-      table,
-      '',
-      ...(selectionSection ? [selectionSection] : []),
-    ].join('\n')
-    await writeFile(this.app.makePath('BENCHMARKS.md'), report)
-    this.logger.log(table)
+      ? selectionMarkdown(selection, this.quick, machine)
+      : previousSection('Selection')
+    const creditSection = credit
+      ? creditMarkdown(credit, this.quick, machine)
+      : previousSection('Credit')
+    const directorySection =
+      !runs('directory') && previousDirectory
+        ? previousDirectory.trimEnd()
+        : [
+            '# Benchmarks',
+            '',
+            `Measured by \`npm run bench${this.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}.`,
+            '',
+            `Machine: ${machine}. Dataset: ${Number(agencies).toLocaleString('en-US')} agencies on MySQL/MariaDB.`,
+            'Each URL: 20 warm-up requests, then sequential requests to the application served in the same process',
+            '(wall time per request on loopback ≈ server time).',
+            '',
+            table,
+          ].join('\n')
+    const report = [directorySection, selectionSection, creditSection]
+      .filter((section) => section !== '')
+      .join('\n\n')
+    await writeFile(this.app.makePath('BENCHMARKS.md'), `${report}\n`)
+    if (runs('directory')) this.logger.log(table)
     if (selection) this.logger.log(selectionSection)
+    if (credit) this.logger.log(creditSection)
     this.logger.success('Written to BENCHMARKS.md')
   }
 
