@@ -290,26 +290,29 @@ async function restoreGeneratedScores() {
 }
 
 /**
- * Waits (up to two minutes) until InnoDB has purged the old row versions and
- * written most dirty pages left by the bulk updates: its background work would
- * otherwise compete with the single-agency updates on this machine's cores
- * and disk.
+ * Waits (up to a minute) until InnoDB has purged the old row versions and
+ * stopped writing the dirty pages left by the bulk updates: its background
+ * work would otherwise compete with the timed statements on this machine's
+ * cores and disk. An idle server may keep dirty pages for long, so what is
+ * awaited is their number no longer falling.
  */
 async function settle(log: (message: string) => void) {
   const started = performance.now()
-  while (performance.now() - started < 120_000) {
+  let previousDirty = Number.POSITIVE_INFINITY
+  let quietSeconds = 0
+  while (quietSeconds < 2 && performance.now() - started < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000))
     const [rows] = await db.rawQuery(
       `SHOW GLOBAL STATUS WHERE variable_name IN
-        ('Innodb_history_list_length', 'Innodb_buffer_pool_pages_dirty', 'Innodb_buffer_pool_pages_total')`
+        ('Innodb_history_list_length', 'Innodb_buffer_pool_pages_dirty')`
     )
     const status = new Map<string, number>(
       rows.map((row: any) => [String(row.Variable_name).toLowerCase(), Number(row.Value)])
     )
     const history = status.get('innodb_history_list_length') ?? 0
     const dirty = status.get('innodb_buffer_pool_pages_dirty') ?? 0
-    const total = status.get('innodb_buffer_pool_pages_total') ?? 1
-    if (history < 100 && dirty < total / 20) break
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    quietSeconds = history < 100 && dirty >= previousDirty ? quietSeconds + 1 : 0
+    previousDirty = dirty
   }
   log(
     `Waited ${((performance.now() - started) / 1000).toFixed(0)} s for InnoDB's background writes`
