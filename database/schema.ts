@@ -44,6 +44,27 @@ export class AgencyProfileSchema extends BaseModel {
   declare withdrawnAt: DateTime | null
 }
 
+export class AlertSubscriptionSchema extends BaseModel {
+  static $columns = ['createdAt', 'frequency', 'id', 'itemCodes', 'lastSentAt', 'regionCodes', 'updatedAt', 'userId'] as const
+  $columns = AlertSubscriptionSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare frequency: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare itemCodes: string
+  @column.dateTime()
+  declare lastSentAt: DateTime | null
+  @column()
+  declare regionCodes: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare userId: number
+}
+
 export class AuditChainSchema extends BaseModel {
   static $columns = ['id', 'lastEventId', 'lastHash'] as const
   $columns = AuditChainSchema.$columns

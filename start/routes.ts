@@ -142,6 +142,14 @@ router
       .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
       .as('account.tokens.revoke')
       .where('id', router.matchers.number())
+    // E-mail alerts of new announcements (订阅提醒)
+    router.get('/account/alerts', [controllers.account.Alerts, 'show']).as('account.alerts.show')
+    router
+      .post('/account/alerts', [controllers.account.Alerts, 'update'])
+      .as('account.alerts.update')
+    router
+      .post('/account/alerts/removal', [controllers.account.Alerts, 'destroy'])
+      .as('account.alerts.destroy')
     router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
     router
       .post('/notifications/read', [controllers.Notifications, 'markRead'])
@@ -369,6 +377,9 @@ router
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
+        router.get('/alerts', [controllers.api.Alerts, 'show']).as('alerts.show')
+        router.put('/alerts', [controllers.api.Alerts, 'update']).as('alerts.update')
+        router.delete('/alerts', [controllers.api.Alerts, 'destroy']).as('alerts.destroy')
         router.get('/tokens', [controllers.api.AccessTokens, 'index']).as('tokens.index')
         router.post('/tokens', [controllers.api.AccessTokens, 'store']).as('tokens.store')
         router

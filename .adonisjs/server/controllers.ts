@@ -6,6 +6,7 @@
 export const controllers = {
   account: {
     AccessTokens: () => import('#controllers/account/access_tokens_controller'),
+    Alerts: () => import('#controllers/account/alerts_controller'),
   },
   admin: {
     Calendar: () => import('#controllers/admin/calendar_controller'),
@@ -26,6 +27,7 @@ export const controllers = {
       Profile: () => import('#controllers/api/agency/profile_controller'),
       Qualifications: () => import('#controllers/api/agency/qualifications_controller'),
     },
+    Alerts: () => import('#controllers/api/alerts_controller'),
     Bids: () => import('#controllers/api/bids_controller'),
     Calendar: () => import('#controllers/api/calendar_controller'),
     ContractServices: () => import('#controllers/api/contract_services_controller'),

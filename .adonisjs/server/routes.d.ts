@@ -52,6 +52,9 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.tokens.store': { paramsTuple?: []; params?: {} }
     'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.alerts.show': { paramsTuple?: []; params?: {} }
+    'account.alerts.update': { paramsTuple?: []; params?: {} }
+    'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -136,6 +139,9 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
+    'api.v1.alerts.update': { paramsTuple?: []; params?: {} }
+    'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -239,6 +245,7 @@ export type ScannedRoutes = {
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -284,6 +291,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -327,6 +335,7 @@ export type ScannedRoutes = {
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
     'dashboard.agency': { paramsTuple?: []; params?: {} }
@@ -372,6 +381,7 @@ export type ScannedRoutes = {
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
+    'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -413,6 +423,8 @@ export type ScannedRoutes = {
     'logout': { paramsTuple?: []; params?: {} }
     'account.tokens.store': { paramsTuple?: []; params?: {} }
     'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.alerts.update': { paramsTuple?: []; params?: {} }
+    'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
     'agency.profile.update': { paramsTuple?: []; params?: {} }
     'agency.withdrawal': { paramsTuple?: []; params?: {} }
@@ -501,7 +513,16 @@ export type ScannedRoutes = {
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
   }
+  PUT: {
+    'api.v1.alerts.update': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
+    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
+    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
+  }
   DELETE: {
+    'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -509,13 +530,6 @@ export type ScannedRoutes = {
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-  }
-  PUT: {
-    'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
-    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
-    'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
-    'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   OPTIONS: {
   }

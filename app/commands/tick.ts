@@ -19,7 +19,7 @@ export default class Tick extends BaseCommand {
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
         `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
         `contracts expired ${report.contractsExpired}, services overdue ${report.servicesOverdue}, ` +
-        `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, ` +
+        `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, alert digests ${report.alertDigests}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -107,6 +107,7 @@ test.group('Selection: opening and the six methods', (group) => {
       servicesOverdue: 0,
       evaluationsDefaulted: 0,
       projectsClosed: 0,
+      alertDigests: 0,
       errors: 0,
     })
 

@@ -9,6 +9,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
 import { workingDaysFrom, workingPeriodEnd } from '#services/calendar'
 import { notify, organizationsOfferingItem } from '#services/notifications'
+import { sendImmediateAlerts } from '#actions/alerts/alert_subscriptions'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { lockForTransition, refuse, type FieldProblem } from '#actions/projects/project_rules'
@@ -68,7 +69,7 @@ export async function publishProject(
   }
   if (problems.length > 0) refuse(problems, i18n)
 
-  return db.transaction(async (trx) => {
+  const published = await db.transaction(async (trx) => {
     const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)
     const republished = locked.status === 'failed'
     const seed = generateSeed()
@@ -137,6 +138,9 @@ export async function publishProject(
     }
     return locked
   })
+  // Subscribers who asked to hear at once (订阅提醒); the publication stands whatever the mail does.
+  if (published.method !== 'direct') await sendImmediateAlerts(published.id)
+  return published
 }
 
 /** Cancellation before opening, with a public reason (终止公告). */

@@ -11,6 +11,7 @@ import { expireDirectSelection } from '#actions/selection/direct_selection'
 import { expireContract, makeContract } from '#actions/contracts/contract_lifecycle'
 import { markOverdue } from '#actions/delivery/service_delivery'
 import { settleEvaluation } from '#actions/delivery/evaluations'
+import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
 
 export type TickReport = {
   opened: number
@@ -22,6 +23,7 @@ export type TickReport = {
   servicesOverdue: number
   evaluationsDefaulted: number
   projectsClosed: number
+  alertDigests: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -66,6 +68,7 @@ export async function runTick(): Promise<TickReport> {
     servicesOverdue: 0,
     evaluationsDefaulted: 0,
     projectsClosed: 0,
+    alertDigests: 0,
     errors: 0,
   }
 
@@ -165,6 +168,9 @@ export async function runTick(): Promise<TickReport> {
     if (settled === 'defaulted') report.evaluationsDefaulted += 1
     if (settled === 'closed') report.projectsClosed += 1
   }
+
+  // Daily e-mail digests of new announcements (08:00 Beijing time).
+  report.alertDigests = (await attempt('alertDigests', 0, report, sendDueDigests)) ?? 0
   return report
 }
 

@@ -3,6 +3,7 @@ import { ref, listOf } from '#presenters/open_api/schemas'
 import { object, integer } from '#presenters/open_api/helpers'
 import { credentialsValidator, registerAccountValidator } from '#validators/account'
 import { createAccessTokenValidator } from '#validators/access_token'
+import { alertSubscriptionValidator } from '#validators/alert'
 import {
   listNotificationsValidator,
   markNotificationsReadValidator,
@@ -79,6 +80,36 @@ export const accountOperations: ApiOperation[] = [
     path: '/api/v1/tokens/:id',
     tag: 'accounts',
     summary: ['撤销访问令牌（立即生效）', 'Revoke an access token (at once)'],
+    access: 'user',
+    success: { status: 204 },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/alerts',
+    tag: 'accounts',
+    summary: ['我的公告订阅提醒', 'My announcement alert'],
+    description: ['data 为 null 表示未订阅。', '`data` is null when there is no subscription.'],
+    access: 'user',
+    success: { status: 200, schema: object({ data: { type: ['object', 'null'] } }, ['data']) },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/alerts',
+    tag: 'accounts',
+    summary: ['订阅或修改公告提醒', 'Subscribe to announcement alerts, or change them'],
+    description: [
+      '按服务事项编码和地区代码筛选（不传即全部；省含其下市区县）；immediate 每条公告一封邮件，daily 每天北京时间 8:00 汇总。',
+      'Filter by item codes and region codes (none = all; a province includes its cities and districts); `immediate` sends one e-mail per announcement, `daily` one digest at 08:00 Beijing time.',
+    ],
+    access: 'user',
+    body: alertSubscriptionValidator,
+    success: { status: 200, schema: object({ data: { type: 'object' } }, ['data']) },
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/alerts',
+    tag: 'accounts',
+    summary: ['取消公告提醒', 'Cancel announcement alerts'],
     access: 'user',
     success: { status: 204 },
   },
