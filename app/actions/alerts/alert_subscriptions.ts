@@ -247,9 +247,8 @@ export async function sendDueDigests() {
     })
     if (since === undefined) continue
     const filter = { itemCodes: candidate.itemCodeList, regionCodes: candidate.regionCodeList }
-    const matching = (await announcementsBetween(since, now)).filter((row) =>
-      matchesAlert(row, filter)
-    )
+    const announced = await announcementsBetween(since, now)
+    const matching = announced.filter((row) => matchesAlert(row, filter))
     if (matching.length === 0) continue
     await sendAlertMail(
       { email: candidate.$extras.email, fullName: candidate.$extras.full_name },
