@@ -8,9 +8,9 @@ export const banValidator = vine.create({
   personName: vine.string().trim().minLength(2).maxLength(100).optional(),
   reason: vine.string().trim().minLength(4).maxLength(2000),
   legalBasis: vine.string().trim().minLength(4).maxLength(2000),
-  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'x'] }),
+  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] }),
   endsAt: vine
-    .date({ formats: ['YYYY-MM-DD', 'x'] })
+    .date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] })
     .nullable()
     .optional(),
 })

@@ -60,7 +60,18 @@ export const projectOperations: ApiOperation[] = [
     access: ['owner'],
     body: publishProjectValidator,
     conflict: true,
-    success: { status: 200, schema: ref('Project') },
+    success: {
+      status: 200,
+      schema: object(
+        {
+          status: { type: 'string', enum: ['published'] },
+          round: integer(1),
+          drawCommitment: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          deadline: { type: 'string', format: 'date-time' },
+        },
+        ['status', 'round', 'drawCommitment', 'deadline']
+      ),
+    },
   },
   {
     method: 'post',
