@@ -240,6 +240,11 @@ router
         router
           .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
           .as('fee_records.export')
+        // 大数据监管: the market's figures
+        router.get('/analytics', [controllers.regulator.Analytics, 'show']).as('analytics.show')
+        router
+          .get('/analytics.csv', [controllers.regulator.Analytics, 'export'])
+          .as('analytics.export')
         router
           .get('/credit-appeals', [controllers.regulator.Credit, 'appeals'])
           .as('credit_appeals.index')
@@ -426,6 +431,7 @@ router
             router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
             router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
             router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
+            router.get('/analytics', [controllers.regulator.Analytics, 'api'])
             router.get('/fee-records', [controllers.api.regulator.FeeRecords, 'index'])
             router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
             router.get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])

@@ -83,6 +83,7 @@ export const controllers = {
   QualificationFiles: () => import('#controllers/qualification_files_controller'),
   Registrations: () => import('#controllers/registrations_controller'),
   regulator: {
+    Analytics: () => import('#controllers/regulator/analytics_controller'),
     Credit: () => import('#controllers/regulator/credit_controller'),
     FeeRecords: () => import('#controllers/regulator/fee_records_controller'),
     Objections: () => import('#controllers/regulator/objections_controller'),

@@ -88,6 +88,8 @@ export type ScannedRoutes = {
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.show': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
@@ -171,6 +173,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
@@ -261,6 +264,8 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.show': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -301,6 +306,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -351,6 +357,8 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.show': { paramsTuple?: []; params?: {} }
+    'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -391,6 +399,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }

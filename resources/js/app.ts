@@ -3,13 +3,15 @@
  * HTML asks for (<div data-island="name" data-props='{…}'>). Pages work
  * without it; islands only add interaction.
  */
-import { createApp, type Component } from 'vue'
+import { createApp, defineAsyncComponent, type Component } from 'vue'
 import Countdown from './islands/countdown.vue'
 import DrawVerification from './islands/draw_verification.vue'
 
 const islands: Record<string, Component> = {
   'countdown': Countdown,
   'draw-verification': DrawVerification,
+  // ECharts is large: loaded only on pages that show a chart.
+  'market-chart': defineAsyncComponent(() => import('./islands/market_chart.vue')),
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-island]')) {

@@ -86,6 +86,7 @@ const API_MD_PATHS = [
   'post /api/v1/regulator/bans',
   'delete /api/v1/regulator/bans/{id}',
   'get /api/v1/regulator/audit/verify',
+  'get /api/v1/regulator/analytics',
   'get /api/v1/public/exposure',
   'get /api/v1/ocds/releases',
   'get /api/v1/ocds/records/{ocid}',
@@ -100,7 +101,6 @@ const API_MD_PATHS = [
 const NOT_YET_BUILT = [
   'post /api/v1/regulator/inspections',
   'post /api/v1/regulator/inspections/{id}/results',
-  'get /api/v1/regulator/analytics',
   'get /api/v1/public/inspections',
 ]
 
@@ -522,6 +522,13 @@ test.group('API walk', (group) => {
       await walk.call('get', '/api/v1/regulator/audit/verify', { as: regulator, expect: 200 })
     ).body()
     assert.isTrue(audit.valid)
+    const analytics = (
+      await walk.call('get', '/api/v1/regulator/analytics?from=2026-10&item=ZJ-001', {
+        as: regulator,
+        expect: 200,
+      })
+    ).body()
+    assert.equal(analytics.totals.contracts, 1)
 
     // — Open data —
     const releases = (await walk.call('get', '/api/v1/ocds/releases', { expect: 200 })).body()

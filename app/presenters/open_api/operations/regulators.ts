@@ -7,6 +7,7 @@ import { listFeeRecordsValidator } from '#validators/fee_record'
 import { contractTemplateValidator } from '#validators/contract'
 import { creditEventValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
+import { analyticsFiltersValidator } from '#validators/analytics'
 
 const STAFF = ['regulator', 'admin'] as const
 const decision = string(4, 10_000)
@@ -178,6 +179,32 @@ export const regulatorOperations: ApiOperation[] = [
     ],
     access: ['regulator'],
     success: { status: 200, schema: listOf('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/analytics',
+    tag: 'regulators',
+    summary: ['市场监测数据（大数据监管）', 'Market monitoring figures'],
+    description: [
+      '按中选月份统计已生效合同：totals、monthly（交易量、节约率、公告到中选天数、生效到验收工作日、用时占时限、超期率、差评率）、items（效费比、价格离散度、HHI、前三名份额）、repeatedPairs、followUps。筛选：from/to（yyyy-MM）、item、region、department。',
+      'Contracts in force by month of award: totals, monthly (volume, savings, days to award, working days to acceptance, share of the time limit, overdue and bad-rating rates), items (cost-efficiency, price dispersion, HHI, top-3 share), repeatedPairs, followUps. Filters: from/to (yyyy-MM), item, region, department.',
+    ],
+    access: [...STAFF],
+    query: analyticsFiltersValidator,
+    success: {
+      status: 200,
+      schema: object(
+        {
+          filters: { type: 'object' },
+          totals: { type: 'object' },
+          monthly: { type: 'array', items: { type: 'object' } },
+          items: { type: 'array', items: { type: 'object' } },
+          repeatedPairs: { type: 'array', items: { type: 'object' } },
+          followUps: { type: 'object' },
+        },
+        ['totals', 'monthly', 'items', 'repeatedPairs', 'followUps']
+      ),
+    },
   },
   {
     method: 'get',

@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { analyticsFiltersValidator } from '#validators/analytics'
+import { approvalDepartments, contractFacts, followUpCounts } from '#queries/market_analytics'
+import { searchCatalog } from '#queries/catalog'
+import {
+  analyticsCharts,
+  analyticsCsvColumns,
+  presentAnalytics,
+} from '#presenters/market_analytics'
+import { REGIONS } from '#domain/regions'
+import { HHI_WARNING } from '#domain/market_analytics'
+import { sendCsv } from '#services/csv_export'
+
+/** 大数据监管: the market's figures with charts, the same figures as tables, and CSV. */
+export default class AnalyticsController {
+  /** GET /regulator/analytics?from=&to=&item=&region=&department= */
+  async show({ request, view, bouncer, i18n }: HttpContext) {
+    await bouncer.authorize('viewMarketAnalytics')
+    const filters = await request.validateUsing(analyticsFiltersValidator, { data: request.qs() })
+    const analytics = await this.analytics(filters)
+    return view.render('pages/regulator/analytics', {
+      filters,
+      analytics,
+      charts: analyticsCharts(analytics, i18n),
+      items: await searchCatalog({}),
+      regions: REGIONS,
+      departments: await approvalDepartments(),
+      hhiWarning: HHI_WARNING,
+      query: request.qs(),
+    })
+  }
+
+  /** GET /regulator/analytics.csv?panel=monthly|items|pairs&… */
+  async export({ request, response, bouncer, i18n }: HttpContext) {
+    await bouncer.authorize('viewMarketAnalytics')
+    const filters = await request.validateUsing(analyticsFiltersValidator, { data: request.qs() })
+    const analytics = await this.analytics(filters)
+    const columns = analyticsCsvColumns(i18n)
+    const panel = filters.panel ?? 'monthly'
+    const rows = {
+      monthly: analytics.monthly,
+      items: analytics.items,
+      pairs: analytics.repeatedPairs,
+    }[panel]
+    async function* each() {
+      yield* rows as any[]
+    }
+    sendCsv(response, `analytics-${panel}.csv`, columns[panel] as any, each())
+  }
+
+  /** GET /api/v1/regulator/analytics?from=&to=&item=&region=&department= */
+  async api({ request, bouncer }: HttpContext) {
+    await bouncer.authorize('viewMarketAnalytics')
+    const filters = await request.validateUsing(analyticsFiltersValidator, { data: request.qs() })
+    return { filters, ...(await this.analytics(filters)) }
+  }
+
+  private async analytics(filters: Awaited<ReturnType<typeof analyticsFiltersValidator.validate>>) {
+    const [facts, followUps] = await Promise.all([contractFacts(filters), followUpCounts()])
+    return presentAnalytics(facts, followUps)
+  }
+}

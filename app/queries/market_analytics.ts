@@ -1,0 +1,159 @@
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import type { ContractFact } from '#domain/market_analytics'
+import { DISPLAY_ZONE } from '#domain/time_zone'
+import { workingDaysBetween } from '#domain/working_days'
+import { calendarExceptions } from '#services/calendar'
+
+export type AnalyticsFilters = {
+  /** yyyy-MM, inclusive; by the month of the award (Beijing time). */
+  from?: string
+  to?: string
+  item?: string
+  /** A province, city or district code. */
+  region?: string
+  /** The approving department (审批部门) of the item. */
+  department?: string
+}
+
+/** Contracts read per page of the analysis: a provincial market's year fits many times over. */
+const MAX_CONTRACTS = 200_000
+
+const beijing = (value: unknown) => {
+  const moment =
+    value instanceof Date
+      ? DateTime.fromJSDate(value)
+      : DateTime.fromSQL(String(value), { zone: 'utc' })
+  return moment.setZone(DISPLAY_ZONE)
+}
+
+/**
+ * One fact per contract that came into force (signed, possibly terminated
+ * later) and was awarded within the filters, with its project, parties,
+ * speed, overdue mark and the owner's rating.
+ */
+export async function contractFacts(filters: AnalyticsFilters): Promise<ContractFact[]> {
+  const query = db
+    .from('contracts as c')
+    .join('projects as p', 'p.id', 'c.project_id')
+    .join('service_items as s', 's.id', 'p.service_item_id')
+    .join('organizations as owner', 'owner.id', 'c.owner_organization_id')
+    .join('organizations as agency', 'agency.id', 'c.agency_organization_id')
+    .leftJoin('evaluations as e', (join) =>
+      join.on('e.contract_id', 'c.id').andOnVal('e.direction', 'of_agency')
+    )
+    .whereIn('c.status', ['signed', 'terminated'])
+    .whereNotNull('p.awarded_at')
+    .select(
+      'c.id',
+      'c.price_fen',
+      'c.time_limit_working_days',
+      'c.service_started_at',
+      'c.accepted_at',
+      'c.overdue_at',
+      'p.id as project_id',
+      'p.code as project_code',
+      'p.method',
+      'p.ceiling_price_fen',
+      'p.published_at',
+      'p.awarded_at',
+      'p.time_limit_working_days as project_time_limit',
+      's.code as item_code',
+      's.name as item_name',
+      'owner.id as owner_id',
+      'owner.name as owner_name',
+      'agency.id as agency_id',
+      'agency.name as agency_name',
+      'e.quality',
+      'e.timeliness',
+      'e.attitude',
+      'e.fee_compliance'
+    )
+    .orderBy('p.awarded_at')
+    .limit(MAX_CONTRACTS)
+  // Months are Beijing months: 1 Oct 00:00 in Beijing is 30 Sep 16:00 UTC.
+  if (filters.from) {
+    const start = DateTime.fromFormat(filters.from, 'yyyy-MM', { zone: DISPLAY_ZONE }).toUTC()
+    query.where('p.awarded_at', '>=', start.toFormat('yyyy-MM-dd HH:mm:ss'))
+  }
+  if (filters.to) {
+    const end = DateTime.fromFormat(filters.to, 'yyyy-MM', { zone: DISPLAY_ZONE })
+      .plus({ months: 1 })
+      .toUTC()
+    query.where('p.awarded_at', '<', end.toFormat('yyyy-MM-dd HH:mm:ss'))
+  }
+  if (filters.item) query.where('s.code', filters.item)
+  if (filters.department) query.where('s.approval_department', filters.department)
+  if (filters.region) {
+    const region = filters.region
+    if (region.endsWith('0000')) query.where('p.region_code', 'like', `${region.slice(0, 2)}%`)
+    else if (region.endsWith('00')) query.where('p.region_code', 'like', `${region.slice(0, 4)}%`)
+    else query.where('p.region_code', region)
+  }
+  const rows = await query
+  if (rows.length === 0) return []
+
+  const days = rows
+    .flatMap((row: any) => [row.service_started_at, row.accepted_at])
+    .filter(Boolean)
+    .map((value: unknown) => beijing(value).toISODate()!)
+    .sort()
+  const exceptions = days.length
+    ? await calendarExceptions(days[0], days[days.length - 1])
+    : new Map<string, boolean>()
+
+  return rows.map((row: any) => {
+    const published = beijing(row.published_at)
+    const awarded = beijing(row.awarded_at)
+    const ratings = [row.quality, row.timeliness, row.attitude, row.fee_compliance]
+    const rated = ratings.every((value) => value !== null && value !== undefined)
+    return {
+      contractId: Number(row.id),
+      projectId: Number(row.project_id),
+      projectCode: row.project_code,
+      itemCode: row.item_code,
+      itemName: row.item_name,
+      method: row.method,
+      ownerId: Number(row.owner_id),
+      ownerName: row.owner_name,
+      agencyId: Number(row.agency_id),
+      agencyName: row.agency_name,
+      ceilingFen: Number(row.ceiling_price_fen),
+      priceFen: Number(row.price_fen),
+      month: awarded.toFormat('yyyy-MM'),
+      daysToAward: Math.max(0, Math.round(awarded.diff(published, 'days').days * 10) / 10),
+      workingDaysToDelivery:
+        row.service_started_at && row.accepted_at
+          ? workingDaysBetween(
+              beijing(row.service_started_at).toISODate()!,
+              beijing(row.accepted_at).toISODate()!,
+              exceptions
+            )
+          : null,
+      timeLimitWorkingDays: Number(row.time_limit_working_days ?? row.project_time_limit),
+      overdue: row.overdue_at !== null,
+      rating: rated
+        ? ratings.reduce((sum: number, value: unknown) => sum + Number(value), 0) / ratings.length
+        : null,
+      badRating: rated && ratings.some((value) => Number(value) <= 2),
+    }
+  })
+}
+
+/** Every follow-up case of a bad rating, counted by state. */
+export async function followUpCounts() {
+  const rows = await db.from('follow_up_cases').groupBy('status').select('status').count('* as n')
+  return Object.fromEntries(rows.map((row: any) => [row.status, Number(row.n)])) as Record<
+    string,
+    number
+  >
+}
+
+/** The approving departments named in the catalog, for the filter. */
+export async function approvalDepartments() {
+  const rows = await db
+    .from('service_items')
+    .distinct('approval_department')
+    .orderBy('approval_department')
+  return rows.map((row: any) => row.approval_department as string)
+}
