@@ -43,7 +43,8 @@ test.group('Market monitoring (大数据监管)', (group) => {
     assert.isTrue(csv.text().startsWith('\uFEFF服务事项,合同数'))
     assert.include(csv.text(), 'ZJ-001')
 
-    ;(await client.get('/regulator/analytics').loginAs(await demoOwner())).assertStatus(403)
+    const byOwner = await client.get('/regulator/analytics').loginAs(await demoOwner())
+    byOwner.assertStatus(403)
     const api = await client
       .get('/api/v1/regulator/analytics')
       .withGuard('api')
