@@ -240,6 +240,7 @@ router
         router
           .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
           .as('fee_records.export')
+        router.get('/audit', [controllers.regulator.AuditLog, 'index']).as('audit.index')
         // 大数据监管: the market's figures
         router.get('/analytics', [controllers.regulator.Analytics, 'show']).as('analytics.show')
         router

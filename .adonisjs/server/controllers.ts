@@ -84,6 +84,7 @@ export const controllers = {
   Registrations: () => import('#controllers/registrations_controller'),
   regulator: {
     Analytics: () => import('#controllers/regulator/analytics_controller'),
+    AuditLog: () => import('#controllers/regulator/audit_log_controller'),
     Credit: () => import('#controllers/regulator/credit_controller'),
     FeeRecords: () => import('#controllers/regulator/fee_records_controller'),
     Objections: () => import('#controllers/regulator/objections_controller'),

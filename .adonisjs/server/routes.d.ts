@@ -88,6 +88,7 @@ export type ScannedRoutes = {
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -264,6 +265,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -357,6 +359,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }

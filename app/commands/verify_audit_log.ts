@@ -2,11 +2,12 @@ import { BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * `node ace market:audit-verify` — recomputes the hash chain of the audit log;
+ * `node ace audit:verify` (or `market:audit-verify`) — recomputes the hash chain of the audit log;
  * exits with 1 and names the first broken event when anything was altered.
  */
 export default class VerifyAuditLog extends BaseCommand {
   static commandName = 'market:audit-verify'
+  static aliases = ['audit:verify']
   static description = 'Verify the hash chain of the audit log'
 
   static options: CommandOptions = { startApp: true }
