@@ -19,6 +19,23 @@ export default defineConfig({
       await builder.build(builder.environments.client)
     },
   },
+  /**
+   * Pre-bundle the chart libraries when the dev server starts: discovered
+   * lazily, Vite would re-optimise and reload the page the first time a
+   * chart is shown (and the first browser test would wait for it).
+   */
+  optimizeDeps: {
+    // Only these, known up front: no second optimisation run that would outdate the first.
+    noDiscovery: true,
+    include: [
+      'vue',
+      'vue-echarts',
+      'echarts/core',
+      'echarts/charts',
+      'echarts/components',
+      'echarts/renderers',
+    ],
+  },
   server: {
     watch: {
       ignored: ['**/tmp/**'],

@@ -1,9 +1,28 @@
+import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
 
 const shieldConfig = defineConfig({
+  /**
+   * Content-Security-Policy: scripts only from this origin (the Vite bundle
+   * and its lazily loaded chunks; in development the Vite dev server runs
+   * inside this server) — no inline script, no eval. Styles may be inline:
+   * Vue's dev server injects component styles as <style> tags, and the
+   * charts set style attributes.
+   */
   csp: {
-    enabled: false,
-    directives: {},
+    enabled: true,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", '@viteUrl'],
+      styleSrc: ["'self'", "'unsafe-inline'", '@viteUrl'],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", '@viteUrl'],
+      connectSrc: ["'self'", ...(app.inDev ? ['ws:', 'wss:'] : [])],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
     reportOnly: false,
   },
 

@@ -12,6 +12,20 @@ test.group('Security basics', (group) => {
     response.assertHeader('strict-transport-security', 'max-age=15552000')
   })
 
+  test('the Content-Security-Policy allows scripts from this origin only: no inline script, no eval', async ({
+    client,
+    assert,
+  }) => {
+    const policy = String((await client.get('/')).header('content-security-policy'))
+    const scripts = policy.split(';').find((directive) => directive.trim().startsWith('script-src'))
+    assert.exists(scripts)
+    assert.include(scripts!, "'self'")
+    assert.notInclude(scripts!, 'unsafe-inline')
+    assert.notInclude(scripts!, 'unsafe-eval')
+    assert.include(policy, "object-src 'none'")
+    assert.include(policy, "frame-ancestors 'none'")
+  })
+
   test('the session cookie is HttpOnly and SameSite=Lax, and a new one is issued at login', async ({
     client,
     assert,
