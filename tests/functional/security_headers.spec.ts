@@ -16,7 +16,8 @@ test.group('Security basics', (group) => {
     client,
     assert,
   }) => {
-    const policy = String((await client.get('/')).header('content-security-policy'))
+    const home = await client.get('/')
+    const policy = String(home.header('content-security-policy'))
     const scripts = policy.split(';').find((directive) => directive.trim().startsWith('script-src'))
     assert.exists(scripts)
     assert.include(scripts!, "'self'")
