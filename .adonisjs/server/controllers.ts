@@ -50,6 +50,7 @@ export const controllers = {
       Credit: () => import('#controllers/api/regulator/credit_controller'),
       FeeRecords: () => import('#controllers/api/regulator/fee_records_controller'),
       FollowUps: () => import('#controllers/api/regulator/follow_ups_controller'),
+      Inspections: () => import('#controllers/api/regulator/inspections_controller'),
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),
       QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
     },
@@ -68,6 +69,7 @@ export const controllers = {
   Feeds: () => import('#controllers/feeds_controller'),
   HealthChecks: () => import('#controllers/health_checks_controller'),
   Home: () => import('#controllers/home_controller'),
+  Inspections: () => import('#controllers/inspections_controller'),
   Locales: () => import('#controllers/locales_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
   Organizations: () => import('#controllers/organizations_controller'),
@@ -83,6 +85,7 @@ export const controllers = {
   regulator: {
     Credit: () => import('#controllers/regulator/credit_controller'),
     FeeRecords: () => import('#controllers/regulator/fee_records_controller'),
+    Inspections: () => import('#controllers/regulator/inspections_controller'),
     Objections: () => import('#controllers/regulator/objections_controller'),
     QualificationChecks: () => import('#controllers/regulator/qualification_checks_controller'),
     ServiceItems: () => import('#controllers/regulator/service_items_controller'),
