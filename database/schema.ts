@@ -615,6 +615,113 @@ export class FollowUpStepSchema extends BaseModel {
   declare userId: number
 }
 
+export class InspectionFileSchema extends BaseModel {
+  static $columns = ['createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'targetId'] as const
+  $columns = InspectionFileSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare targetId: number
+}
+
+export class InspectionInspectorSchema extends BaseModel {
+  static $columns = ['drawRank', 'id', 'planId', 'userId'] as const
+  $columns = InspectionInspectorSchema.$columns
+  @column()
+  declare drawRank: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare planId: number
+  @column()
+  declare userId: number
+}
+
+export class InspectionPlanSchema extends BaseModel {
+  static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'seed', 'serviceItemId', 'updatedAt'] as const
+  $columns = InspectionPlanSchema.$columns
+  @column()
+  declare agencyCandidates: string
+  @column()
+  declare agencyCount: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column()
+  declare drawCommitment: string
+  @column()
+  declare drawSeed: string
+  @column()
+  declare excludedInspectors: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare inspectorCandidates: string
+  @column()
+  declare inspectorCount: number
+  @column()
+  declare name: string
+  @column()
+  declare regionCode: string | null
+  @column()
+  declare seed: string
+  @column()
+  declare serviceItemId: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
+export class InspectionRecusalSchema extends BaseModel {
+  static $columns = ['createdAt', 'declaredByUserId', 'id', 'organizationId', 'reason', 'userId'] as const
+  $columns = InspectionRecusalSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declaredByUserId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number
+  @column()
+  declare reason: string
+  @column()
+  declare userId: number
+}
+
+export class InspectionTargetSchema extends BaseModel {
+  static $columns = ['creditEventId', 'drawRank', 'id', 'note', 'organizationId', 'outcome', 'planId', 'recordedAt', 'recordedByUserId'] as const
+  $columns = InspectionTargetSchema.$columns
+  @column()
+  declare creditEventId: number | null
+  @column()
+  declare drawRank: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare note: string | null
+  @column()
+  declare organizationId: number
+  @column()
+  declare outcome: string | null
+  @column()
+  declare planId: number
+  @column.dateTime()
+  declare recordedAt: DateTime | null
+  @column()
+  declare recordedByUserId: number | null
+}
+
 export class MilestoneSchema extends BaseModel {
   static $columns = ['amountFen', 'condition', 'contractId', 'id', 'paidAt', 'position', 'status', 'title'] as const
   $columns = MilestoneSchema.$columns

@@ -44,6 +44,12 @@ router
   .where('id', router.matchers.number())
 
 router.get('/exposure', [controllers.Bans, 'exposure']).as('exposure')
+// 双随机、一公开: inspection plans, their draws and results (public)
+router.get('/inspections', [controllers.Inspections, 'index']).as('inspections.index')
+router
+  .get('/inspections/:id', [controllers.Inspections, 'show'])
+  .as('inspections.show')
+  .where('id', router.matchers.number())
 router
   .get('/contract-templates', [controllers.ContractTemplates, 'index'])
   .as('contract_templates.index')
@@ -111,6 +117,11 @@ router
     router
       .get('/deliverable-files/:id', [controllers.ContractServices, 'file'])
       .as('deliverable_files.show')
+      .where('id', router.matchers.number())
+    // 双随机、一公开: inspection evidence files (staff and the inspected agency)
+    router
+      .get('/inspection-files/:id', [controllers.Inspections, 'file'])
+      .as('inspection_files.show')
       .where('id', router.matchers.number())
   })
   .use(middleware.auth())
@@ -271,6 +282,24 @@ router
         router
           .post('/contract-templates', [controllers.ContractTemplates, 'store'])
           .as('contract_templates.store')
+        // 双随机、一公开: inspection plans, results and declared relations (回避申报)
+        router
+          .get('/inspections', [controllers.regulator.Inspections, 'index'])
+          .as('inspections.index')
+        router
+          .post('/inspections', [controllers.regulator.Inspections, 'store'])
+          .as('inspections.store')
+        router
+          .get('/inspections/:id', [controllers.regulator.Inspections, 'show'])
+          .as('inspections.show')
+          .where('id', router.matchers.number())
+        router
+          .post('/inspections/:id/results', [controllers.regulator.Inspections, 'storeResult'])
+          .as('inspections.results.store')
+          .where('id', router.matchers.number())
+        router
+          .post('/inspection-recusals', [controllers.regulator.Inspections, 'storeRecusal'])
+          .as('inspection_recusals.store')
       })
       .prefix('/regulator')
       .as('regulator')
@@ -349,6 +378,12 @@ router
     router.get('/contract-templates', [controllers.ContractTemplates, 'index'])
     router.get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
     router.get('/public/exposure', [controllers.Bans, 'exposure'])
+    // 双随机、一公开: published plans and results, and the recomputation of a plan's draws
+    router.get('/public/inspections', [controllers.Inspections, 'index'])
+    router
+      .get('/public/inspections/:id/verify', [controllers.Inspections, 'verify'])
+      .as('inspections.verify')
+      .where('id', router.matchers.number())
     router
       .get('/projects/:id', [controllers.api.Projects, 'show'])
       .as('projects.show')
@@ -469,6 +504,16 @@ router
             router.post('/regulator/qualifications/:id/checks', [
               controllers.api.regulator.QualificationChecks,
               'store',
+            ])
+            // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
+            router.post('/regulator/inspections', [controllers.api.regulator.Inspections, 'store'])
+            router.post('/regulator/inspections/:id/results', [
+              controllers.api.regulator.Inspections,
+              'storeResult',
+            ])
+            router.post('/regulator/inspection-recusals', [
+              controllers.api.regulator.Inspections,
+              'storeRecusal',
             ])
           })
           .use(middleware.role({ roles: ['regulator'] }))

@@ -17,6 +17,8 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -40,6 +42,7 @@ export type ScannedRoutes = {
     'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -102,6 +105,11 @@ export type ScannedRoutes = {
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.index': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -130,6 +138,8 @@ export type ScannedRoutes = {
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -190,6 +200,9 @@ export type ScannedRoutes = {
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -236,12 +249,15 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -273,6 +289,8 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.index': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -286,6 +304,8 @@ export type ScannedRoutes = {
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -330,12 +350,15 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
@@ -367,6 +390,8 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.index': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -380,6 +405,8 @@ export type ScannedRoutes = {
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -461,6 +488,9 @@ export type ScannedRoutes = {
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -502,6 +532,9 @@ export type ScannedRoutes = {
     'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -8,6 +8,7 @@ import { searchCatalog } from '#queries/catalog'
 import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { creditAppealsOf } from '#queries/credit_appeals'
+import { inspectionsOfAgency } from '#queries/inspections'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -40,6 +41,7 @@ export default class AgenciesController {
       evaluations,
       isSelf,
       appealsByEvent: Object.groupBy(appeals, (appeal) => String(appeal.creditEventId)),
+      inspections: await inspectionsOfAgency(organization.id),
     })
   }
 }

@@ -1,0 +1,365 @@
+/*
+ * 双随机、一公开: a regulator makes an inspection plan, which draws the
+ * agencies and the inspectors at once with the verifiable draw (the seed is
+ * published with the plan); a drawn inspector records each agency's result
+ * once, with evidence and optionally a credit penalty; regulators declare
+ * relations (回避申报) that keep an inspector out of a plan drawing that agency.
+ * Each is one transaction written to the audit log.
+ */
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import { errors as vineErrors } from '@vinejs/vine'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { I18n } from '@adonisjs/i18n'
+import { DateTime } from 'luxon'
+import type User from '#models/user'
+import InspectionPlan from '#models/inspection_plan'
+import StateConflictException from '#exceptions/state_conflict_exception'
+import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
+import {
+  candidateOrder,
+  drawAgencies,
+  drawInspectors,
+  eligibleInspectors,
+  inspectionDrawSeed,
+  mayCarryPenalty,
+  relatedInspectors,
+  type InspectionOutcome,
+} from '#domain/inspection_draw'
+import { DISPLAY_ZONE } from '#domain/time_zone'
+import { recordAuditEvent } from '#services/audit_log'
+import { recordCreditEvent } from '#services/credit_ledger'
+import { storeUpload } from '#services/uploads'
+import { sqlTime } from '#services/sql_time'
+import { clock } from '#services/clock'
+
+type Problem = { field: string; rule: string; data?: Record<string, unknown> }
+
+/** 422 in the API error shape, the messages from the inspections i18n file. */
+function refuse(problems: Problem[], i18n: I18n): never {
+  throw new vineErrors.E_VALIDATION_ERROR(
+    problems.map((problem) => ({
+      field: problem.field,
+      rule: `inspection.${problem.rule}`,
+      message: i18n.t(`inspections.errors.${problem.rule}`, problem.data ?? {}),
+    }))
+  )
+}
+
+export type PlanInput = {
+  name?: string
+  agencyCount: number
+  inspectorCount: number
+  itemCode?: string
+  regionCode?: string
+}
+
+/** Active agencies in the scope (item offered and listed; region: a province includes its cities). */
+async function agencyCandidates(
+  scope: { serviceItemId: number | null; regionCode?: string },
+  trx: TransactionClientContract
+) {
+  const query = trx.from('agency_profiles as p').where('p.status', 'active')
+  if (scope.serviceItemId !== null) {
+    query
+      .join('agency_service_items as s', 's.organization_id', 'p.organization_id')
+      .where('s.service_item_id', scope.serviceItemId)
+      .where('s.listed', 1)
+  }
+  const region = scope.regionCode
+  if (region) {
+    if (region.endsWith('0000')) query.where('p.province_code', region.slice(0, 2))
+    else if (region.endsWith('00')) query.where('p.region_code', 'like', `${region.slice(0, 4)}%`)
+    else query.where('p.region_code', region)
+  }
+  const rows = await query.select('p.organization_id')
+  return candidateOrder(rows.map((row: any) => Number(row.organization_id)))
+}
+
+/**
+ * Makes a plan and performs both draws (API.md "Verifiable draw, version 1",
+ * candidates by id): agencies, then inspectors among the regulators related to
+ * none of the drawn agencies. Too few candidates for the counts → 422.
+ */
+export async function createInspectionPlan(input: PlanInput, regulator: User, i18n: I18n) {
+  let item: { id: number; code: string; name: string } | null = null
+  if (input.itemCode) {
+    const row = await db
+      .from('service_items')
+      .where('code', input.itemCode)
+      .select('id', 'code', 'name')
+      .first()
+    if (!row) refuse([{ field: 'itemCode', rule: 'unknownItem' }], i18n)
+    item = { id: Number(row.id), code: row.code, name: row.name }
+  }
+
+  return db.transaction(async (trx) => {
+    const now = DateTime.fromJSDate(clock.now())
+    const candidates = await agencyCandidates(
+      { serviceItemId: item?.id ?? null, regionCode: input.regionCode },
+      trx
+    )
+    if (input.agencyCount > candidates.length) {
+      refuse(
+        [{ field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } }],
+        i18n
+      )
+    }
+    const seed = generateSeed()
+    const drawSeed = inspectionDrawSeed(seed)
+    const agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
+
+    const inspectorRows = await trx
+      .from('users')
+      .where('role', 'regulator')
+      .orderBy('id')
+      .select('id', 'organization_id', 'full_name')
+    const inspectors = inspectorRows.map((row: any) => ({
+      id: Number(row.id),
+      organizationId: Number(row.organization_id),
+      fullName: String(row.full_name ?? ''),
+    }))
+    const practitioners = await trx
+      .from('practitioners')
+      .whereIn('organization_id', agencyPicks)
+      .select('organization_id', 'name')
+    const recusals = await trx
+      .from('inspection_recusals')
+      .whereIn('organization_id', agencyPicks)
+      .select('user_id', 'organization_id')
+    const exclusions = relatedInspectors(
+      inspectors,
+      agencyPicks.map((id) => ({
+        id,
+        practitionerNames: practitioners
+          .filter((row: any) => Number(row.organization_id) === id)
+          .map((row: any) => String(row.name)),
+      })),
+      recusals.map((row: any) => ({
+        userId: Number(row.user_id),
+        organizationId: Number(row.organization_id),
+      }))
+    )
+    const inspectorCandidates = candidateOrder(inspectors.map((inspector) => inspector.id))
+    const eligible = eligibleInspectors(inspectorCandidates, exclusions)
+    if (input.inspectorCount > eligible.length) {
+      refuse(
+        [
+          {
+            field: 'inspectorCount',
+            rule: 'tooFewInspectors',
+            data: { available: eligible.length },
+          },
+        ],
+        i18n
+      )
+    }
+    const inspectorPicks = drawInspectors(drawSeed, eligible, input.inspectorCount)
+
+    const name =
+      input.name ??
+      i18n.t('inspections.defaultName', {
+        date: now.setZone(DISPLAY_ZONE).toISODate(),
+        item: item ? ` ${item.code}` : '',
+      })
+    const [planId] = await trx
+      .insertQuery()
+      .table('inspection_plans')
+      .insert({
+        name,
+        service_item_id: item?.id ?? null,
+        region_code: input.regionCode ?? null,
+        agency_count: input.agencyCount,
+        inspector_count: input.inspectorCount,
+        seed,
+        draw_commitment: commitmentOf(seed),
+        draw_seed: drawSeed,
+        agency_candidates: JSON.stringify(candidates),
+        inspector_candidates: JSON.stringify(inspectorCandidates),
+        excluded_inspectors: JSON.stringify(exclusions),
+        created_by_user_id: regulator.id,
+        created_at: sqlTime(now),
+        updated_at: sqlTime(now),
+      })
+    await trx
+      .insertQuery()
+      .table('inspection_targets')
+      .multiInsert(
+        agencyPicks.map((organizationId, index) => ({
+          plan_id: Number(planId),
+          organization_id: organizationId,
+          draw_rank: index + 1,
+        }))
+      )
+    await trx
+      .insertQuery()
+      .table('inspection_inspectors')
+      .multiInsert(
+        inspectorPicks.map((userId, index) => ({
+          plan_id: Number(planId),
+          user_id: userId,
+          draw_rank: index + 1,
+        }))
+      )
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: 'inspection.plan_drawn',
+      subjectType: 'inspection_plan',
+      subjectId: Number(planId),
+      payload: {
+        name,
+        itemCode: item?.code ?? null,
+        regionCode: input.regionCode ?? null,
+        seed,
+        drawCommitment: commitmentOf(seed),
+        drawSeed,
+        agencyCandidates: candidates.length,
+        agencies: agencyPicks,
+        inspectorCandidates: inspectorCandidates.length,
+        excluded: exclusions,
+        inspectors: inspectorPicks,
+      },
+    })
+    return InspectionPlan.query({ client: trx }).where('id', Number(planId)).firstOrFail()
+  })
+}
+
+export type ResultInput = {
+  agencyId: number
+  outcome: InspectionOutcome
+  note: string
+  creditPoints?: number
+  files?: MultipartFile[]
+}
+
+/**
+ * A drawn inspector records one drawn agency's result, once (the target row is
+ * locked and re-checked: a second result is a 409). The files are stored
+ * first and removed again if the result is refused. A penalty becomes a
+ * `regulator_penalty` credit event in the same transaction.
+ */
+export async function recordInspectionResult(
+  plan: InspectionPlan,
+  input: ResultInput,
+  inspector: User,
+  i18n: I18n
+) {
+  if (input.creditPoints !== undefined && !mayCarryPenalty(input.outcome)) {
+    refuse([{ field: 'creditPoints', rule: 'penaltyNeedsFinding' }], i18n)
+  }
+  const stored: { key: string; name: string; mime: string; size: number }[] = []
+  try {
+    for (const file of input.files ?? []) stored.push(await storeUpload(file, 'inspections'))
+    return await db.transaction(async (trx) => {
+      const target = await trx
+        .from('inspection_targets')
+        .where('plan_id', plan.id)
+        .where('organization_id', input.agencyId)
+        .forUpdate()
+        .first()
+      if (!target) refuse([{ field: 'agencyId', rule: 'notDrawn' }], i18n)
+      if (target.outcome !== null) {
+        throw new StateConflictException({ identifier: 'inspections.errors.alreadyRecorded' })
+      }
+      const now = sqlTime(clock.now())
+      let creditEventId: number | null = null
+      if (input.creditPoints !== undefined) {
+        const event = await recordCreditEvent(trx, {
+          organizationId: input.agencyId,
+          type: 'regulator_penalty',
+          points: input.creditPoints,
+          reason: `${plan.name}：${input.note}`,
+          evidence: { type: 'inspection_target', id: Number(target.id) },
+          actor: inspector,
+        })
+        creditEventId = event?.id ?? null
+      }
+      await trx.from('inspection_targets').where('id', target.id).update({
+        outcome: input.outcome,
+        note: input.note,
+        recorded_by_user_id: inspector.id,
+        recorded_at: now,
+        credit_event_id: creditEventId,
+      })
+      if (stored.length > 0) {
+        await trx
+          .insertQuery()
+          .table('inspection_files')
+          .multiInsert(
+            stored.map((file) => ({
+              target_id: target.id,
+              file_key: file.key,
+              file_name: file.name,
+              file_mime: file.mime,
+              file_size: file.size,
+              created_at: now,
+            }))
+          )
+      }
+      await recordAuditEvent(trx, {
+        actor: inspector,
+        action: 'inspection.result_recorded',
+        subjectType: 'inspection_plan',
+        subjectId: plan.id,
+        payload: {
+          agencyId: input.agencyId,
+          outcome: input.outcome,
+          note: input.note,
+          creditEventId,
+          files: stored.map((file) => ({ name: file.name, size: file.size })),
+        },
+      })
+      return { targetId: Number(target.id), creditEventId }
+    })
+  } catch (error) {
+    await Promise.all(stored.map((file) => drive.use().delete(file.key)))
+    throw error
+  }
+}
+
+/** 回避申报: records that a regulator is related to an agency (once per pair; a repeat is a 409). */
+export async function declareRecusal(
+  input: { userId: number; agencyId: number; reason: string },
+  regulator: User,
+  i18n: I18n
+) {
+  const [inspector, agency] = await Promise.all([
+    db.from('users').where('id', input.userId).where('role', 'regulator').first(),
+    db.from('organizations').where('id', input.agencyId).where('kind', 'agency').first(),
+  ])
+  const problems: Problem[] = []
+  if (!inspector) problems.push({ field: 'userId', rule: 'notInspector' })
+  if (!agency) problems.push({ field: 'agencyId', rule: 'unknownAgency' })
+  if (problems.length > 0) refuse(problems, i18n)
+
+  return db.transaction(async (trx) => {
+    const existing = await trx
+      .from('inspection_recusals')
+      .where('user_id', input.userId)
+      .where('organization_id', input.agencyId)
+      .forUpdate()
+      .first()
+    if (existing) {
+      throw new StateConflictException({ identifier: 'inspections.errors.alreadyDeclared' })
+    }
+    const [id] = await trx
+      .insertQuery()
+      .table('inspection_recusals')
+      .insert({
+        user_id: input.userId,
+        organization_id: input.agencyId,
+        reason: input.reason,
+        declared_by_user_id: regulator.id,
+        created_at: sqlTime(clock.now()),
+      })
+    await recordAuditEvent(trx, {
+      actor: regulator,
+      action: 'inspection.recusal_declared',
+      subjectType: 'user',
+      subjectId: input.userId,
+      payload: { agencyId: input.agencyId, agencyName: agency.name, reason: input.reason },
+    })
+    return Number(id)
+  })
+}

@@ -1,0 +1,88 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import InspectionPlan from '#models/inspection_plan'
+import InspectionPlanPolicy from '#policies/inspection_plan_policy'
+import InspectionRecusalPolicy from '#policies/inspection_recusal_policy'
+import { REGIONS } from '#domain/regions'
+import { INSPECTION_OUTCOMES } from '#domain/inspection_draw'
+import {
+  createInspectionPlanValidator,
+  inspectionRecusalValidator,
+  inspectionResultValidator,
+} from '#validators/inspection'
+import {
+  createInspectionPlan,
+  declareRecusal,
+  recordInspectionResult,
+} from '#actions/inspections/inspection_plans'
+import {
+  inspectionPlanDetail,
+  inspectionPlansPage,
+  inspectionProofOf,
+  inspectorChoices,
+  recentRecusals,
+} from '#queries/inspections'
+import { searchCatalog } from '#queries/catalog'
+
+/** The regulator's 双随机 desk: plans and their draws, results, declared relations. */
+export default class InspectionsController {
+  async index({ request, view }: HttpContext) {
+    const page = Math.max(1, Number(request.input('page', 1)) || 1)
+    const [{ plans, result }, items, inspectors, recusals] = await Promise.all([
+      inspectionPlansPage(page),
+      searchCatalog({}),
+      inspectorChoices(),
+      recentRecusals(),
+    ])
+    return view.render('pages/regulator/inspections/index', {
+      plans,
+      result,
+      items,
+      regions: REGIONS,
+      inspectors,
+      recusals,
+    })
+  }
+
+  /** POST /regulator/inspections — make a plan; the draw happens at once. */
+  async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(InspectionPlanPolicy).authorize('create')
+    const input = await request.validateUsing(createInspectionPlanValidator)
+    const plan = await createInspectionPlan(input, auth.getUserOrFail(), i18n)
+    session.flash('success', i18n.t('inspections.flash.drawn'))
+    return response.redirect().toRoute('regulator.inspections.show', { id: plan.id })
+  }
+
+  async show({ params, view, bouncer }: HttpContext) {
+    const plan = await InspectionPlan.findOrFail(params.id)
+    const [detail, proof, canRecord] = await Promise.all([
+      inspectionPlanDetail(plan),
+      inspectionProofOf(plan),
+      bouncer.with(InspectionPlanPolicy).allows('recordResult', plan),
+    ])
+    return view.render('pages/regulator/inspections/show', {
+      plan: detail,
+      proof,
+      canRecord,
+      outcomes: INSPECTION_OUTCOMES,
+    })
+  }
+
+  /** POST /regulator/inspections/:id/results — one drawn agency's result, by a drawn inspector. */
+  async storeResult({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const plan = await InspectionPlan.findOrFail(params.id)
+    await bouncer.with(InspectionPlanPolicy).authorize('recordResult', plan)
+    const input = await request.validateUsing(inspectionResultValidator)
+    await recordInspectionResult(plan, input, auth.getUserOrFail(), i18n)
+    session.flash('success', i18n.t('inspections.flash.recorded'))
+    return response.redirect().toRoute('regulator.inspections.show', { id: plan.id })
+  }
+
+  /** POST /regulator/inspection-recusals — 回避申报. */
+  async storeRecusal({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(InspectionRecusalPolicy).authorize('declare')
+    const input = await request.validateUsing(inspectionRecusalValidator)
+    await declareRecusal(input, auth.getUserOrFail(), i18n)
+    session.flash('success', i18n.t('inspections.flash.declared'))
+    return response.redirect().toRoute('regulator.inspections.index')
+  }
+}

@@ -1,0 +1,33 @@
+import vine from '@vinejs/vine'
+import { REGION_CODES } from '#domain/regions'
+import { INSPECTION_OUTCOMES } from '#domain/inspection_draw'
+import { scanFile } from '#validators/rules/file_content'
+
+/** A plan: how many agencies and inspectors to draw, optionally within one item and one region. */
+export const createInspectionPlanValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(200).optional(),
+  agencyCount: vine.number().withoutDecimals().min(1).max(500),
+  inspectorCount: vine.number().withoutDecimals().min(1).max(50),
+  itemCode: vine.string().trim().maxLength(50).optional(),
+  regionCode: vine.enum(REGION_CODES).optional(),
+})
+
+/**
+ * A drawn inspector records the result for one drawn agency: the outcome
+ * (合格 / 责令整改 / 立案), a public note, evidence files (PDF/JPEG/PNG ≤ 10 MB
+ * each, checked by content), and — for a finding — a credit penalty.
+ */
+export const inspectionResultValidator = vine.create({
+  agencyId: vine.number().withoutDecimals().min(1),
+  outcome: vine.enum(INSPECTION_OUTCOMES),
+  note: vine.string().trim().minLength(4).maxLength(4000),
+  creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
+  files: vine.array(scanFile()).maxLength(5).optional(),
+})
+
+/** 回避申报: a regulator (oneself or a colleague) is related to an agency, and why. */
+export const inspectionRecusalValidator = vine.create({
+  userId: vine.number().withoutDecimals().min(1),
+  agencyId: vine.number().withoutDecimals().min(1),
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})
