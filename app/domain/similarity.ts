@@ -43,7 +43,7 @@ export function tokenize(text: string): Tokens {
 
 function normaliseToken(token: string) {
   // ASCII needs no compatibility mapping (the common case, and much faster).
-  return /^[\u0000-\u007f]*$/.test(token)
+  return /^[ -~]*$/.test(token)
     ? token.toLowerCase()
     : token.normalize('NFKC').toLowerCase()
 }
@@ -223,11 +223,7 @@ const MAX_POSITIONS_PER_SHINGLE = 32
  * Jaccard similarity of the shingle sets and the share of each text's tokens
  * inside the passages.
  */
-export function compareTexts(
-  textA: string,
-  textB: string,
-  minTokens: number = MIN_PASSAGE_TOKENS
-) {
+export function compareTexts(textA: string, textB: string, minTokens: number = MIN_PASSAGE_TOKENS) {
   const a = tokenize(textA)
   const b = tokenize(textB)
   const hashesA = shingleHashes(a.norm)

@@ -48,7 +48,10 @@ test.group('Report similarity: tokens and shingles', () => {
     const tokens = tokenize('环评Report，ＡＢＣ１２３ 2026年!')
     assert.deepEqual(tokens.norm, ['环', '评', 'report', 'abc123', '2026', '年'])
     // Offsets point into the original text, for highlighting.
-    assert.equal('环评Report，ＡＢＣ１２３ 2026年!'.slice(tokens.start[3], tokens.end[3]), 'ＡＢＣ１２３')
+    assert.equal(
+      '环评Report，ＡＢＣ１２３ 2026年!'.slice(tokens.start[3], tokens.end[3]),
+      'ＡＢＣ１２３'
+    )
   })
 
   test('a text of n tokens has n − 4 shingles; whitespace and punctuation do not change them', ({
@@ -56,10 +59,7 @@ test.group('Report similarity: tokens and shingles', () => {
   }) => {
     assert.equal(shingleSet('一二三四五六七').size, 3)
     assert.equal(shingleSet('一二三四').size, 0)
-    assert.deepEqual(
-      [...shingleSet('施工扬尘采取围挡')],
-      [...shingleSet('施工 扬尘，采取“围挡”')]
-    )
+    assert.deepEqual([...shingleSet('施工扬尘采取围挡')], [...shingleSet('施工 扬尘，采取“围挡”')])
   })
 
   test('exact Jaccard: identical 1, disjoint 0, half overlapping 1/3', ({ assert }) => {
