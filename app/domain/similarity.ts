@@ -43,9 +43,7 @@ export function tokenize(text: string): Tokens {
 
 function normaliseToken(token: string) {
   // ASCII needs no compatibility mapping (the common case, and much faster).
-  return /^[ -~]*$/.test(token)
-    ? token.toLowerCase()
-    : token.normalize('NFKC').toLowerCase()
+  return /^[ -~]*$/.test(token) ? token.toLowerCase() : token.normalize('NFKC').toLowerCase()
 }
 
 /** MurmurHash3's 32-bit finaliser: every input bit moves every output bit. */
