@@ -96,6 +96,9 @@ export type ScannedRoutes = {
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -180,6 +183,8 @@ export type ScannedRoutes = {
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -259,6 +264,9 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -297,6 +305,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -347,6 +357,9 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -385,6 +398,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }

@@ -16,30 +16,7 @@ import {
   similarPairs,
   tokenize,
 } from '#domain/similarity'
-
-/** A made-up environmental impact report, long enough to be realistic. */
-const REPORT = [
-  '一、建设项目基本情况与工程概况。青龙湖湿地公园配套道路工程位于眉山市东坡区，',
-  '全长二点四公里，设计车速每小时四十公里，主要建设内容包括路基、路面、桥涵、排水及照明工程。',
-  '二、环境质量现状。评价范围内大气环境质量满足二级标准，地表水体水质满足三类标准，',
-  '声环境现状监测点位昼间、夜间等效声级均满足二类功能区要求。',
-  '三、施工期环境影响分析。施工扬尘采取围挡、洒水及物料覆盖措施，',
-  '施工废水经沉淀池处理后回用，不外排；夜间禁止高噪声机械作业。',
-  '四、运营期环境影响分析。交通噪声对沿线敏感点的影响经预测可以接受，',
-  '建议在学校路段设置限速及禁鸣标志，并预留声屏障安装条件。',
-  '五、结论。在落实本报告提出的各项污染防治措施后，项目建设从环境保护角度可行。',
-].join('')
-
-/** The same report copied for another project: only the project's name is changed. */
-const COPIED = REPORT.replace('青龙湖湿地公园配套道路工程', '滨江大道改造工程')
-
-/** A report on something else entirely. */
-const OTHER = [
-  '本次地质灾害危险性评估针对拟建厂房场地开展，评估区地貌属丘陵斜坡，',
-  '地层主要为侏罗系砂岩与泥岩互层，场地内未发现滑坡、崩塌及泥石流等灾害迹象，',
-  '地下水类型为松散层孔隙水及基岩裂隙水，工程建设诱发地质灾害的可能性小，',
-  '危险性等级评定为小，场地适宜性评价为适宜，建议基坑开挖时做好临时支护与排水。',
-].join('')
+import { COPIED, OTHER, REPORT } from '#tests/report_texts'
 
 test.group('Report similarity: tokens and shingles', () => {
   test('each CJK character is a token, a Latin word or a number is one, punctuation separates', ({
