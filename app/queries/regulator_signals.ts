@@ -2,7 +2,7 @@
  * Collusion signals for the regulator console: the facts each signal of
  * app/domain/collusion.ts needs, read set-based for the last 12 months
  * (bounded row counts), then the names of the agencies, owners and projects
- * the findings name — eight queries whatever the number of findings.
+ * the findings name — ten queries whatever the number of findings.
  * Quotes are read only once opened: before opening they exist only as
  * ciphertexts and `quote_fen` is empty.
  */

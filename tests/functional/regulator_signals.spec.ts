@@ -4,6 +4,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
@@ -24,6 +25,21 @@ import { COPIED, OTHER, REPORT } from '#tests/report_texts'
 const NOW = new Date('2026-09-29T02:00:00Z')
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36'
+
+/** How many SQL queries a piece of work runs. */
+async function countQueries(work: () => Promise<unknown>) {
+  let count = 0
+  const listener = () => {
+    count += 1
+  }
+  emitter.on('db:query', listener)
+  try {
+    await work()
+  } finally {
+    emitter.off('db:query', listener)
+  }
+  return count
+}
 
 const demoRegulator = () => User.findByOrFail('email', 'regulator@demo.example.com')
 
@@ -175,6 +191,20 @@ test.group('Report similarity (中介文本对比分析)', (group) => {
     const dashboard = await client.get('/dashboard').loginAs(regulator)
     dashboard.assertTextIncludes('/regulator/similarity')
     dashboard.assertTextIncludes('/regulator/signals')
+
+    // A third copy makes three pairs, read with the same number of queries as one.
+    const onePair = await countQueries(() => api(client, '/api/v1/regulator/similarity', regulator))
+    const fourth = await signedContract(client, [
+      [8, 4_700_000],
+      [5, 5_100_000],
+    ])
+    await deliver(client, fourth.contractId, 8, REPORT.replace('青龙湖', '东坡湖'))
+    let threePairs: any
+    const queries = await countQueries(async () => {
+      threePairs = (await api(client, '/api/v1/regulator/similarity', regulator)).body()
+    })
+    assert.lengthOf(threePairs.data, 3)
+    assert.equal(queries, onePair)
   })
 
   test('node ace signals:reindex indexes the files left out, and only those unless --all', async ({
@@ -332,6 +362,10 @@ test.group('Collusion signals (串通投标预警)', (group) => {
         .update({ method: 'direct', direct_agency_id: agency7 })
       direct.push(id)
     }
+    clock.freeze(AFTER_PUBLICITY)
+    const regulator = await demoRegulator()
+    const fewer = await countQueries(() => api(client, '/api/v1/regulator/signals', regulator))
+
     // Agency 8 gives agency 7's phone and names agency 1's manager.
     const { phone } = await db.from('organizations').where('id', agency7).firstOrFail()
     await db.from('organizations').where('id', agency8).update({ phone })
@@ -348,9 +382,11 @@ test.group('Collusion signals (串通投标预警)', (group) => {
       created_at: '2026-09-29 02:00:00',
     })
 
-    clock.freeze(AFTER_PUBLICITY)
-    const regulator = await demoRegulator()
-    const response = await api(client, '/api/v1/regulator/signals', regulator)
+    let response: any
+    const more = await countQueries(async () => {
+      response = await api(client, '/api/v1/regulator/signals', regulator)
+    })
+    assert.equal(more, fewer, 'the number of queries does not grow with the findings')
     response.assertStatus(200)
     const { signals, notCompared } = response.body()
     assert.deepEqual(notCompared, ['address', 'bankAccount'])
