@@ -171,12 +171,14 @@ export class BidMemberSchema extends BaseModel {
 }
 
 export class BidSchema extends BaseModel {
-  static $columns = ['abnormallyLow', 'createdAt', 'id', 'inDrawSeed', 'invalidReason', 'ip', 'justification', 'justifiedAt', 'nonce', 'nonceEncrypted', 'organizationId', 'ownerDecidedAt', 'ownerDecision', 'ownerDecisionReason', 'planScoreCenti', 'planScoreReason', 'projectId', 'quoteEncrypted', 'quoteFen', 'rank', 'receipt', 'round', 'scoreCenti', 'servicePlan', 'status', 'submittedByUserId', 'updatedAt', 'userAgent', 'valid'] as const
+  static $columns = ['abnormallyLow', 'createdAt', 'deviceFingerprint', 'id', 'inDrawSeed', 'invalidReason', 'ip', 'justification', 'justifiedAt', 'nonce', 'nonceEncrypted', 'organizationId', 'ownerDecidedAt', 'ownerDecision', 'ownerDecisionReason', 'planScoreCenti', 'planScoreReason', 'projectId', 'quoteEncrypted', 'quoteFen', 'rank', 'receipt', 'round', 'scoreCenti', 'servicePlan', 'status', 'submittedByUserId', 'updatedAt', 'userAgent', 'valid'] as const
   $columns = BidSchema.$columns
   @column()
   declare abnormallyLow: boolean
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare deviceFingerprint: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
@@ -467,6 +469,32 @@ export class CreditRuleSetSchema extends BaseModel {
   declare rules: string
   @column()
   declare version: number
+}
+
+export class DeliverableFileBandSchema extends BaseModel {
+  static $columns = ['band', 'bandKey', 'deliverableFileId'] as const
+  $columns = DeliverableFileBandSchema.$columns
+  @column()
+  declare band: number
+  @column()
+  declare bandKey: string
+  @column({ isPrimary: true })
+  declare deliverableFileId: number
+}
+
+export class DeliverableFileSignatureSchema extends BaseModel {
+  static $columns = ['algorithm', 'deliverableFileId', 'indexedAt', 'shingleCount', 'signature'] as const
+  $columns = DeliverableFileSignatureSchema.$columns
+  @column()
+  declare algorithm: string
+  @column({ isPrimary: true })
+  declare deliverableFileId: number
+  @column.dateTime()
+  declare indexedAt: DateTime
+  @column()
+  declare shingleCount: number
+  @column()
+  declare signature: string
 }
 
 export class DeliverableFileSchema extends BaseModel {

@@ -300,6 +300,16 @@ router
         router
           .post('/inspection-recusals', [controllers.regulator.Inspections, 'storeRecusal'])
           .as('inspection_recusals.store')
+        // Regulator signals: collusion signals and report similarity (中介文本对比分析)
+        router.get('/signals', [controllers.regulator.Signals, 'index']).as('signals.index')
+        router
+          .get('/similarity', [controllers.regulator.Signals, 'similarity'])
+          .as('similarity.index')
+        router
+          .get('/similarity/:a/:b', [controllers.regulator.Signals, 'pair'])
+          .as('similarity.show')
+          .where('a', router.matchers.number())
+          .where('b', router.matchers.number())
       })
       .prefix('/regulator')
       .as('regulator')
@@ -515,6 +525,9 @@ router
               controllers.api.regulator.Inspections,
               'storeRecusal',
             ])
+            // Regulator signals: collusion signals and report similarity
+            router.get('/regulator/signals', [controllers.api.regulator.Signals, 'index'])
+            router.get('/regulator/similarity', [controllers.api.regulator.Signals, 'similarity'])
           })
           .use(middleware.role({ roles: ['regulator'] }))
 

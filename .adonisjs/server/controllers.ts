@@ -55,6 +55,7 @@ export const controllers = {
       Inspections: () => import('#controllers/api/regulator/inspections_controller'),
       Organizations: () => import('#controllers/api/regulator/organizations_controller'),
       QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
+      Signals: () => import('#controllers/api/regulator/signals_controller'),
     },
     Selections: () => import('#controllers/api/selections_controller'),
     ServiceItems: () => import('#controllers/api/service_items_controller'),
@@ -93,6 +94,7 @@ export const controllers = {
     Objections: () => import('#controllers/regulator/objections_controller'),
     QualificationChecks: () => import('#controllers/regulator/qualification_checks_controller'),
     ServiceItems: () => import('#controllers/regulator/service_items_controller'),
+    Signals: () => import('#controllers/regulator/signals_controller'),
   },
   Sessions: () => import('#controllers/sessions_controller'),
 }

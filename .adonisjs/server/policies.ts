@@ -16,6 +16,7 @@ export const policies = {
   PaymentPolicy: () => import('#policies/payment_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),
+  RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
 }
 

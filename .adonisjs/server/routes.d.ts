@@ -110,6 +110,9 @@ export type ScannedRoutes = {
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -203,6 +206,8 @@ export type ScannedRoutes = {
     'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -291,6 +296,9 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -333,6 +341,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -392,6 +402,9 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -434,6 +447,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }

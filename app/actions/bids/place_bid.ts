@@ -10,6 +10,7 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { ineligibilityReason } from '#domain/eligibility'
 import { bidReceipt, generateNonce } from '#domain/verifiable_draw'
+import { deviceFingerprint } from '#domain/collusion'
 import { eligibilityFactsForMany } from '#queries/eligibility_facts'
 import ServiceItem from '#models/service_item'
 import { recordAuditEvent } from '#services/audit_log'
@@ -35,7 +36,7 @@ export async function placeBid(
   projectId: number,
   input: BidInput,
   agencyUser: User,
-  context: { ip: string; userAgent: string | null; i18n: I18n }
+  context: { ip: string; userAgent: string | null; acceptLanguage?: string | null; i18n: I18n }
 ) {
   const { quoteFen } = input
   const agency = await Organization.findOrFail(agencyUser.organizationId)
@@ -71,6 +72,8 @@ export async function placeBid(
         servicePlan: input.servicePlan ?? null,
         ip: context.ip.slice(0, 64),
         userAgent: context.userAgent?.slice(0, 300) ?? null,
+        // For the regulators' same-device signal (app/domain/collusion.ts).
+        deviceFingerprint: deviceFingerprint(context.userAgent, context.acceptLanguage ?? null),
       },
       { client: trx }
     )

@@ -13,6 +13,7 @@ import { DateTime } from 'luxon'
 import Contract from '#models/contract'
 import Deliverable from '#models/deliverable'
 import DeliverableFile from '#models/deliverable_file'
+import { indexDeliverable } from '#actions/similarity/index_deliverable_files'
 import type Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
@@ -211,7 +212,7 @@ export async function submitDeliverable(
       const text = await extractText(file.tmpPath!, String(file.meta?.detectedMime ?? ''))
       stored.push({ ...(await storeUpload(file, 'deliverables')), text })
     }
-    return await db.transaction(async (trx) => {
+    const submitted = await db.transaction(async (trx) => {
       const { contract: locked, project } = await lockService(contract.id, trx)
       if (locked.pausedAt !== null) {
         throw new StateConflictException({ identifier: 'messages.service.deliveryWhilePaused' })
@@ -267,6 +268,9 @@ export async function submitDeliverable(
       })
       return deliverable
     })
+    // The report-similarity index, after commit (it never throws).
+    await indexDeliverable(submitted.id)
+    return submitted
   } catch (error) {
     await Promise.all(stored.map((file) => drive.use().delete(file.key)))
     throw error

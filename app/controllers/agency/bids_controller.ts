@@ -39,7 +39,12 @@ export default class BidsController {
       Number(params.id),
       { quoteFen: yuanToFen(quoteYuan), servicePlan },
       auth.getUserOrFail(),
-      { ip: request.ip(), userAgent: request.header('user-agent') ?? null, i18n }
+      {
+        ip: request.ip(),
+        userAgent: request.header('user-agent') ?? null,
+        acceptLanguage: request.header('accept-language') ?? null,
+        i18n,
+      }
     )
     session.flash('success', i18n.t('messages.projectPages.bidPlaced', { receipt }))
     return response.redirect().toRoute('projects.show', { id: params.id })

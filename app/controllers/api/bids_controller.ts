@@ -12,6 +12,7 @@ export default class BidsController {
     const { receipt } = await placeBid(Number(params.id), payload, auth.getUserOrFail(), {
       ip: request.ip(),
       userAgent: request.header('user-agent') ?? null,
+      acceptLanguage: request.header('accept-language') ?? null,
       i18n,
     })
     return response.created({ receipt })

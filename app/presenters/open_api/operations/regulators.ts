@@ -8,9 +8,11 @@ import { contractTemplateValidator } from '#validators/contract'
 import { creditEventValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
 import { analyticsFiltersValidator } from '#validators/analytics'
+import { similarityQueryValidator } from '#validators/signal'
 
 const STAFF = ['regulator', 'admin'] as const
 const decision = string(4, 10_000)
+const FINDINGS = { type: 'array', items: { type: 'object' } }
 
 /** Supervision: registry checks, fees, credit, bans, audit (监管). */
 export const regulatorOperations: ApiOperation[] = [
@@ -251,5 +253,86 @@ export const regulatorOperations: ApiOperation[] = [
     body: liftBanValidator,
     conflict: true,
     success: { status: 204 },
+  },
+  // Regulator signals: collusion signals and report similarity
+  {
+    method: 'get',
+    path: '/api/v1/regulator/signals',
+    tag: 'regulators',
+    summary: [
+      '串通投标预警信号（近 12 个月）及其证据',
+      'Collusion signals of the last 12 months with their evidence',
+    ],
+    description: [
+      '报价雷同（同一项目两家机构报价相差不超过 0.5%，且至少 2 个项目）、联系电话/邮箱/人员相同、同一 IP 或设备投标、轮流中标（至少 3 个共同项目、组内中标 ≥ 75%、至少 2 家轮流）、业主反复直接选取同一机构（≥ 3 次）。预警只是线索，不是结论。',
+      'Near-identical quotes (two agencies within 0.5 % on the same project, on at least 2 projects), shared phone/e-mail/person, bids from the same IP or device, rotating winners (at least 3 shared projects, ≥ 75 % won inside the group, at least 2 winners), an owner choosing the same agency directly (≥ 3 times). A signal is a lead, not a verdict.',
+    ],
+    access: ['regulator'],
+    success: {
+      status: 200,
+      schema: object(
+        {
+          since: { type: 'string', format: 'date-time' },
+          thresholds: { type: 'object' },
+          notCompared: { type: 'array', items: { type: 'string' } },
+          signals: object(
+            {
+              nearIdenticalQuotes: FINDINGS,
+              sharedContacts: FINDINGS,
+              sharedOrigins: FINDINGS,
+              rotatingWinners: FINDINGS,
+              repeatedDirectSelections: FINDINGS,
+            },
+            [
+              'nearIdenticalQuotes',
+              'sharedContacts',
+              'sharedOrigins',
+              'rotatingWinners',
+              'repeatedDirectSelections',
+            ]
+          ),
+          commonOrigins: FINDINGS,
+        },
+        ['since', 'signals']
+      ),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/similarity',
+    tag: 'regulators',
+    summary: [
+      '中介文本对比分析：不同项目间相似的成果文件（按相似度排序）',
+      'Report similarity: near-duplicate deliverable files of different projects, most similar first',
+    ],
+    description: [
+      '相似度为 5 字（词）片段集合的 Jaccard 相似度的 MinHash 估计值；threshold 默认 0.5，取值 0.3–1。',
+      'The score is the MinHash estimate of the Jaccard similarity of 5-token shingle sets; threshold defaults to 0.5, range 0.3–1.',
+    ],
+    access: ['regulator'],
+    query: similarityQueryValidator,
+    success: {
+      status: 200,
+      schema: object(
+        {
+          threshold: { type: 'number' },
+          files: object({ total: integer(0), indexed: integer(0) }, ['total', 'indexed']),
+          data: {
+            type: 'array',
+            items: object(
+              {
+                score: { type: 'number', minimum: 0, maximum: 1 },
+                sameAgency: { type: 'boolean' },
+                a: { type: 'object' },
+                b: { type: 'object' },
+                detailUrl: { type: 'string' },
+              },
+              ['score', 'a', 'b']
+            ),
+          },
+        },
+        ['threshold', 'data']
+      ),
+    },
   },
 ]
