@@ -107,6 +107,8 @@ test.group('Selection: opening and the six methods', (group) => {
       servicesOverdue: 0,
       evaluationsDefaulted: 0,
       projectsClosed: 0,
+      complaintsReminded: 0,
+      complaintsOverdue: 0,
       errors: 0,
     })
 

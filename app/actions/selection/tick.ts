@@ -11,6 +11,7 @@ import { expireDirectSelection } from '#actions/selection/direct_selection'
 import { expireContract, makeContract } from '#actions/contracts/contract_lifecycle'
 import { markOverdue } from '#actions/delivery/service_delivery'
 import { settleEvaluation } from '#actions/delivery/evaluations'
+import { markComplaintOverdue, remindComplaint } from '#actions/complaints/complaint_deadlines'
 
 export type TickReport = {
   opened: number
@@ -22,6 +23,10 @@ export type TickReport = {
   servicesOverdue: number
   evaluationsDefaulted: number
   projectsClosed: number
+  /** Complaints (投诉) whose assignee was reminded before the response limit. */
+  complaintsReminded: number
+  /** Complaints past the response limit without an answer: marked once and escalated. */
+  complaintsOverdue: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -49,10 +54,11 @@ async function attempt<T>(
  * Performs every transition that is due now (SPEC "The project lifecycle"):
  * openings at the deadline, silent direct selections, justification
  * deadlines, the end of publicity, unsigned contracts, overdue services, the
- * end of the evaluation window. Each project moves in its own transaction
- * under a row lock and re-checks its state inside it, so ticks running at the
- * same time on several instances do each transition exactly once, and a tick
- * that crashes half-way leaves nothing half-done.
+ * end of the evaluation window, complaint reminders and overdue complaints.
+ * Each project (or complaint) moves in its own transaction under a row lock
+ * and re-checks its state inside it, so ticks running at the same time on
+ * several instances do each transition exactly once, and a tick that crashes
+ * half-way leaves nothing half-done.
  */
 export async function runTick(): Promise<TickReport> {
   const now = sqlTime(clock.now())
@@ -66,6 +72,8 @@ export async function runTick(): Promise<TickReport> {
     servicesOverdue: 0,
     evaluationsDefaulted: 0,
     projectsClosed: 0,
+    complaintsReminded: 0,
+    complaintsOverdue: 0,
     errors: 0,
   }
 
@@ -164,6 +172,34 @@ export async function runTick(): Promise<TickReport> {
     )
     if (settled === 'defaulted') report.evaluationsDefaulted += 1
     if (settled === 'closed') report.projectsClosed += 1
+  }
+
+  // Complaints: the overdue mark first, so a limit already passed sends no late reminder.
+  const overdueComplaints = await db
+    .from('complaints')
+    .whereIn('state', ['filed', 'assigned'])
+    .whereNull('overdue_at')
+    .where('due_at', '<=', now)
+    .select('id')
+  for (const { id } of overdueComplaints) {
+    const marked = await attempt('markComplaintOverdue', Number(id), report, () =>
+      markComplaintOverdue(Number(id))
+    )
+    if (marked) report.complaintsOverdue += 1
+  }
+
+  const complaintReminders = await db
+    .from('complaints')
+    .whereIn('state', ['filed', 'assigned'])
+    .whereNull('reminded_at')
+    .whereNull('overdue_at')
+    .where('remind_at', '<=', now)
+    .select('id')
+  for (const { id } of complaintReminders) {
+    const reminded = await attempt('remindComplaint', Number(id), report, () =>
+      remindComplaint(Number(id))
+    )
+    if (reminded) report.complaintsReminded += 1
   }
   return report
 }
