@@ -17,6 +17,11 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -96,6 +101,10 @@ export type ScannedRoutes = {
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -135,6 +144,9 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
@@ -180,6 +192,9 @@ export type ScannedRoutes = {
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -226,6 +241,10 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -259,6 +278,8 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -283,6 +304,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -297,6 +320,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -314,6 +338,10 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -347,6 +375,8 @@ export type ScannedRoutes = {
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -371,6 +401,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -385,12 +417,14 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -437,6 +471,8 @@ export type ScannedRoutes = {
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
     'regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -452,6 +488,7 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -478,6 +515,8 @@ export type ScannedRoutes = {
     'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -14,6 +14,7 @@ import { projectOperations } from '#presenters/open_api/operations/projects'
 import { contractOperations } from '#presenters/open_api/operations/contracts'
 import { regulatorOperations } from '#presenters/open_api/operations/regulators'
 import { openDataOperations } from '#presenters/open_api/operations/open_data'
+import { complaintOperations } from '#presenters/open_api/operations/complaints'
 
 export const API_TAGS = [
   'accounts',
@@ -37,6 +38,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...contractOperations,
   ...regulatorOperations,
   ...openDataOperations,
+  ...complaintOperations,
 ]
 
 export type OpenApiDocument = {
