@@ -252,6 +252,92 @@ export class CalendarDaySchema extends BaseModel {
   declare working: boolean
 }
 
+export class ComplaintFileSchema extends BaseModel {
+  static $columns = ['complaintId', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id'] as const
+  $columns = ComplaintFileSchema.$columns
+  @column()
+  declare complaintId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+}
+
+export class ComplaintSchema extends BaseModel {
+  static $columns = ['agencyOrganizationId', 'answeredAt', 'answeredByUserId', 'assignedAt', 'assignedByUserId', 'assigneeUserId', 'category', 'complainantKind', 'complainantOrganizationId', 'complainantUserId', 'contactEmail', 'contactName', 'contactPhone', 'createdAt', 'creditEventId', 'decision', 'dueAt', 'filedAt', 'id', 'outcome', 'outcomePublic', 'overdueAt', 'ownerOrganizationId', 'projectId', 'remindAt', 'remindedAt', 'ruleVersion', 'state', 'text', 'trackingCodeHash', 'updatedAt'] as const
+  $columns = ComplaintSchema.$columns
+  @column()
+  declare agencyOrganizationId: number | null
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredByUserId: number | null
+  @column.dateTime()
+  declare assignedAt: DateTime | null
+  @column()
+  declare assignedByUserId: number | null
+  @column()
+  declare assigneeUserId: number | null
+  @column()
+  declare category: string
+  @column()
+  declare complainantKind: string
+  @column()
+  declare complainantOrganizationId: number | null
+  @column()
+  declare complainantUserId: number | null
+  @column()
+  declare contactEmail: string | null
+  @column()
+  declare contactName: string | null
+  @column()
+  declare contactPhone: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditEventId: number | null
+  @column()
+  declare decision: string | null
+  @column.dateTime()
+  declare dueAt: DateTime
+  @column.dateTime()
+  declare filedAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare outcome: string | null
+  @column()
+  declare outcomePublic: boolean
+  @column.dateTime()
+  declare overdueAt: DateTime | null
+  @column()
+  declare ownerOrganizationId: number | null
+  @column()
+  declare projectId: number | null
+  @column.dateTime()
+  declare remindAt: DateTime | null
+  @column.dateTime()
+  declare remindedAt: DateTime | null
+  @column()
+  declare ruleVersion: number
+  @column()
+  declare state: string
+  @column()
+  declare text: string
+  @column()
+  declare trackingCodeHash: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class ContractPauseSchema extends BaseModel {
   static $columns = ['contractId', 'id', 'pausedAt', 'pausedByUserId', 'reason', 'resumedAt', 'resumedByUserId', 'workingDays'] as const
   $columns = ContractPauseSchema.$columns

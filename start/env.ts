@@ -29,6 +29,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   // JSON API requests per minute: per bearer token, and per IP without one (0 = no limit)
   API_RATE_LIMIT_PER_TOKEN: Env.schema.number.optional(),
   API_RATE_LIMIT_PER_IP: Env.schema.number.optional(),
+  // Complaint filings per hour: per signed-in user, per IP otherwise (0 = no limit)
+  COMPLAINT_FILINGS_PER_HOUR: Env.schema.number.optional(),
 
   /* Demo data: seeded by `npm start` into an empty database unless false */
   SEED_DEMO: Env.schema.boolean.optional(),

@@ -50,6 +50,14 @@ router
   .get('/inspections/:id', [controllers.Inspections, 'show'])
   .as('inspections.show')
   .where('id', router.matchers.number())
+
+// Complaints 投诉举报: anyone files (also anonymously) and follows with the tracking code
+router.get('/complaints', [controllers.Complaints, 'index']).as('complaints.index')
+router.get('/complaints/new', [controllers.Complaints, 'create']).as('complaints.create')
+router.post('/complaints', [controllers.Complaints, 'store']).as('complaints.store')
+router.get('/complaints/filed', [controllers.Complaints, 'filed']).as('complaints.filed')
+router.get('/complaints/track', [controllers.Complaints, 'track']).as('complaints.track')
+
 router
   .get('/contract-templates', [controllers.ContractTemplates, 'index'])
   .as('contract_templates.index')
@@ -310,6 +318,22 @@ router
           .as('similarity.show')
           .where('a', router.matchers.number())
           .where('b', router.matchers.number())
+        // Complaints 投诉举报: the desk (by state, due dates), assignment, answers, evidence
+        router
+          .get('/complaints', [controllers.regulator.Complaints, 'index'])
+          .as('complaints.index')
+        router
+          .post('/complaints/:id/assignment', [controllers.regulator.Complaints, 'assign'])
+          .as('complaints.assign')
+          .where('id', router.matchers.number())
+        router
+          .post('/complaints/:id/answer', [controllers.regulator.Complaints, 'answer'])
+          .as('complaints.answer')
+          .where('id', router.matchers.number())
+        router
+          .get('/complaint-files/:id', [controllers.regulator.Complaints, 'file'])
+          .as('complaint_files.show')
+          .where('id', router.matchers.number())
       })
       .prefix('/regulator')
       .as('regulator')
@@ -425,6 +449,16 @@ router
       .get('/exports/contracts.csv', [controllers.api.Exports, 'contracts'])
       .as('exports.contracts')
 
+    // Complaints 投诉举报: outcomes, filing (public, or with a token), tracking by code
+    router.get('/complaints', [controllers.api.Complaints, 'index']).as('complaints.index')
+    router
+      .post('/complaints', [controllers.api.Complaints, 'store'])
+      .as('complaints.store')
+      .use(middleware.tokenScope())
+    router
+      .get('/complaints/track/:code', [controllers.api.Complaints, 'track'])
+      .as('complaints.track')
+
     router
       .group(() => {
         router.get('/me', [controllers.api.Me, 'show']).as('me')
@@ -528,6 +562,22 @@ router
             // Regulator signals: collusion signals and report similarity
             router.get('/regulator/signals', [controllers.api.regulator.Signals, 'index'])
             router.get('/regulator/similarity', [controllers.api.regulator.Signals, 'similarity'])
+            // Complaints 投诉举报: the regulator's desk
+            router
+              .get('/regulator/complaints', [controllers.api.regulator.Complaints, 'index'])
+              .as('regulator.complaints.index')
+            router
+              .post('/regulator/complaints/:id/assign', [
+                controllers.api.regulator.Complaints,
+                'assign',
+              ])
+              .as('regulator.complaints.assign')
+            router
+              .post('/regulator/complaints/:id/answer', [
+                controllers.api.regulator.Complaints,
+                'answer',
+              ])
+              .as('regulator.complaints.answer')
           })
           .use(middleware.role({ roles: ['regulator'] }))
 

@@ -30,6 +30,7 @@ export const controllers = {
     Alerts: () => import('#controllers/api/alerts_controller'),
     Bids: () => import('#controllers/api/bids_controller'),
     Calendar: () => import('#controllers/api/calendar_controller'),
+    Complaints: () => import('#controllers/api/complaints_controller'),
     ContractServices: () => import('#controllers/api/contract_services_controller'),
     Contracts: () => import('#controllers/api/contracts_controller'),
     CreditEvents: () => import('#controllers/api/credit_events_controller'),
@@ -48,6 +49,7 @@ export const controllers = {
     Registrations: () => import('#controllers/api/registrations_controller'),
     regulator: {
       Audit: () => import('#controllers/api/regulator/audit_controller'),
+      Complaints: () => import('#controllers/api/regulator/complaints_controller'),
       CreditAppeals: () => import('#controllers/api/regulator/credit_appeals_controller'),
       Credit: () => import('#controllers/api/regulator/credit_controller'),
       FeeRecords: () => import('#controllers/api/regulator/fee_records_controller'),
@@ -64,6 +66,7 @@ export const controllers = {
   },
   Bans: () => import('#controllers/bans_controller'),
   Catalog: () => import('#controllers/catalog_controller'),
+  Complaints: () => import('#controllers/complaints_controller'),
   ContractServices: () => import('#controllers/contract_services_controller'),
   ContractTemplates: () => import('#controllers/contract_templates_controller'),
   Contracts: () => import('#controllers/contracts_controller'),
@@ -88,6 +91,7 @@ export const controllers = {
   regulator: {
     Analytics: () => import('#controllers/regulator/analytics_controller'),
     AuditLog: () => import('#controllers/regulator/audit_log_controller'),
+    Complaints: () => import('#controllers/regulator/complaints_controller'),
     Credit: () => import('#controllers/regulator/credit_controller'),
     FeeRecords: () => import('#controllers/regulator/fee_records_controller'),
     Inspections: () => import('#controllers/regulator/inspections_controller'),

@@ -1,6 +1,7 @@
 export const policies = {
   BanPolicy: () => import('#policies/ban_policy'),
   BidPolicy: () => import('#policies/bid_policy'),
+  ComplaintPolicy: () => import('#policies/complaint_policy'),
   ContractPolicy: () => import('#policies/contract_policy'),
   ContractTemplatePolicy: () => import('#policies/contract_template_policy'),
   CreditAppealPolicy: () => import('#policies/credit_appeal_policy'),

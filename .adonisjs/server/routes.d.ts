@@ -19,6 +19,11 @@ export type ScannedRoutes = {
     'exposure': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -113,6 +118,10 @@ export type ScannedRoutes = {
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -154,6 +163,9 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.alerts.update': { paramsTuple?: []; params?: {} }
@@ -208,6 +220,9 @@ export type ScannedRoutes = {
     'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
     'api.v1.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -256,6 +271,10 @@ export type ScannedRoutes = {
     'exposure': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -299,6 +318,8 @@ export type ScannedRoutes = {
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -325,6 +346,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
@@ -343,6 +366,7 @@ export type ScannedRoutes = {
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
@@ -362,6 +386,10 @@ export type ScannedRoutes = {
     'exposure': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'complaints.index': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.filed': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
@@ -405,6 +433,8 @@ export type ScannedRoutes = {
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
+    'regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -431,6 +461,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
     'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
@@ -449,12 +481,14 @@ export type ScannedRoutes = {
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -506,6 +540,8 @@ export type ScannedRoutes = {
     'regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -521,6 +557,7 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -550,6 +587,8 @@ export type ScannedRoutes = {
     'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -4,7 +4,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /**
  * `node ace market:tick` — performs every transition that is due now
  * (openings, silent direct selections, justification deadlines, the end of
- * publicity). Idempotent and safe on several instances at once.
+ * publicity, services and complaints past their limits). Idempotent and safe on several instances at once.
  */
 export default class Tick extends BaseCommand {
   static commandName = 'market:tick'
@@ -20,6 +20,7 @@ export default class Tick extends BaseCommand {
         `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
         `contracts expired ${report.contractsExpired}, services overdue ${report.servicesOverdue}, ` +
         `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, alert digests ${report.alertDigests}, ` +
+        `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -29,6 +29,10 @@ export type RuleParameters = {
   appealWindowWorkingDays: number
   /** A regulator decides an appeal or a repair application within this many working days. */
   appealDecisionWorkingDays: number
+  /** A complaint (投诉举报) is answered within this many working days of its filing. */
+  complaintResponseWorkingDays: number
+  /** Its assignee is reminded this many working days before that limit (0: no reminder). */
+  complaintReminderWorkingDays: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -54,6 +58,8 @@ export const DEFAULT_RULES: RuleParameters = {
   creditEventValidityYears: 2,
   appealWindowWorkingDays: 3,
   appealDecisionWorkingDays: 3,
+  complaintResponseWorkingDays: 10,
+  complaintReminderWorkingDays: 1,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -72,6 +78,8 @@ const OVERRIDABLE = [
   'creditEventValidityYears',
   'appealWindowWorkingDays',
   'appealDecisionWorkingDays',
+  'complaintResponseWorkingDays',
+  'complaintReminderWorkingDays',
 ] as const
 
 export function envNameOf(parameter: string) {

@@ -43,6 +43,11 @@ export const NOTIFICATION_KINDS = [
   'follow_up.opened',
   'credit.appeal_filed',
   'credit.appeal_decided',
+  'complaint.filed',
+  'complaint.assigned',
+  'complaint.reminder',
+  'complaint.overdue',
+  'complaint.answered',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -84,6 +89,12 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'follow_up.opened': ['code', 'title'],
   'credit.appeal_filed': ['deadline'],
   'credit.appeal_decided': ['outcome', 'reason'],
+  // number: the complaint's id; category and outcome are keys the texts translate.
+  'complaint.filed': ['number', 'category', 'deadline'],
+  'complaint.assigned': ['number', 'category', 'deadline'],
+  'complaint.reminder': ['number', 'category', 'deadline'],
+  'complaint.overdue': ['number', 'category', 'deadline'],
+  'complaint.answered': ['number', 'outcome'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

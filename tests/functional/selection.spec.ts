@@ -108,6 +108,8 @@ test.group('Selection: opening and the six methods', (group) => {
       evaluationsDefaulted: 0,
       projectsClosed: 0,
       alertDigests: 0,
+      complaintsReminded: 0,
+      complaintsOverdue: 0,
       errors: 0,
     })
 

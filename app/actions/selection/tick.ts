@@ -12,6 +12,7 @@ import { expireContract, makeContract } from '#actions/contracts/contract_lifecy
 import { markOverdue } from '#actions/delivery/service_delivery'
 import { settleEvaluation } from '#actions/delivery/evaluations'
 import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
+import { markComplaintOverdue, remindComplaint } from '#actions/complaints/complaint_deadlines'
 
 export type TickReport = {
   opened: number
@@ -24,6 +25,10 @@ export type TickReport = {
   evaluationsDefaulted: number
   projectsClosed: number
   alertDigests: number
+  /** Complaints (投诉) whose assignee was reminded before the response limit. */
+  complaintsReminded: number
+  /** Complaints past the response limit without an answer: marked once and escalated. */
+  complaintsOverdue: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -51,10 +56,11 @@ async function attempt<T>(
  * Performs every transition that is due now (SPEC "The project lifecycle"):
  * openings at the deadline, silent direct selections, justification
  * deadlines, the end of publicity, unsigned contracts, overdue services, the
- * end of the evaluation window. Each project moves in its own transaction
- * under a row lock and re-checks its state inside it, so ticks running at the
- * same time on several instances do each transition exactly once, and a tick
- * that crashes half-way leaves nothing half-done.
+ * end of the evaluation window, complaint reminders and overdue complaints.
+ * Each project (or complaint) moves in its own transaction under a row lock
+ * and re-checks its state inside it, so ticks running at the same time on
+ * several instances do each transition exactly once, and a tick that crashes
+ * half-way leaves nothing half-done.
  */
 export async function runTick(): Promise<TickReport> {
   const now = sqlTime(clock.now())
@@ -69,6 +75,8 @@ export async function runTick(): Promise<TickReport> {
     evaluationsDefaulted: 0,
     projectsClosed: 0,
     alertDigests: 0,
+    complaintsReminded: 0,
+    complaintsOverdue: 0,
     errors: 0,
   }
 
@@ -171,6 +179,33 @@ export async function runTick(): Promise<TickReport> {
 
   // Daily e-mail digests of new announcements (08:00 Beijing time).
   report.alertDigests = (await attempt('alertDigests', 0, report, sendDueDigests)) ?? 0
+  // Complaints: the overdue mark first, so a limit already passed sends no late reminder.
+  const overdueComplaints = await db
+    .from('complaints')
+    .whereIn('state', ['filed', 'assigned'])
+    .whereNull('overdue_at')
+    .where('due_at', '<=', now)
+    .select('id')
+  for (const { id } of overdueComplaints) {
+    const marked = await attempt('markComplaintOverdue', Number(id), report, () =>
+      markComplaintOverdue(Number(id))
+    )
+    if (marked) report.complaintsOverdue += 1
+  }
+
+  const complaintReminders = await db
+    .from('complaints')
+    .whereIn('state', ['filed', 'assigned'])
+    .whereNull('reminded_at')
+    .whereNull('overdue_at')
+    .where('remind_at', '<=', now)
+    .select('id')
+  for (const { id } of complaintReminders) {
+    const reminded = await attempt('remindComplaint', Number(id), report, () =>
+      remindComplaint(Number(id))
+    )
+    if (reminded) report.complaintsReminded += 1
+  }
   return report
 }
 

@@ -15,6 +15,7 @@ import { contractOperations } from '#presenters/open_api/operations/contracts'
 import { regulatorOperations } from '#presenters/open_api/operations/regulators'
 import { openDataOperations } from '#presenters/open_api/operations/open_data'
 import { inspectionOperations } from '#presenters/open_api/operations/inspections'
+import { complaintOperations } from '#presenters/open_api/operations/complaints'
 
 export const API_TAGS = [
   'accounts',
@@ -39,6 +40,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...regulatorOperations,
   ...openDataOperations,
   ...inspectionOperations,
+  ...complaintOperations,
 ]
 
 export type OpenApiDocument = {
