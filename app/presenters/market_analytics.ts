@@ -9,13 +9,18 @@ import {
 import type { CsvColumn } from '#services/csv_export'
 
 /** Every panel of the dashboard, from the contract facts (the API answer and the page's data). */
-export function presentAnalytics(facts: ContractFact[], followUps: Record<string, number>) {
+export function presentAnalytics(
+  facts: ContractFact[],
+  followUps: Record<string, number>,
+  complaints: { state: string; count: number; overdue: number }[]
+) {
   return {
     totals: totals(facts),
     monthly: monthlyFigures(facts),
     items: itemFigures(facts),
     repeatedPairs: repeatedPairs(facts),
     followUps,
+    complaints,
   }
 }
 

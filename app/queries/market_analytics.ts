@@ -149,6 +149,21 @@ export async function followUpCounts() {
   >
 }
 
+/** Complaints by state, and how many of the open ones are past their response limit. */
+export async function complaintCounts() {
+  const rows = await db
+    .from('complaints')
+    .groupBy('state')
+    .select('state')
+    .count('* as n')
+    .select(db.raw('sum(case when overdue_at is not null then 1 else 0 end) as overdue'))
+  return rows.map((row: any) => ({
+    state: row.state as string,
+    count: Number(row.n),
+    overdue: Number(row.overdue ?? 0),
+  }))
+}
+
 /** The approving departments named in the catalog, for the filter. */
 export async function approvalDepartments() {
   const rows = await db

@@ -32,6 +32,10 @@ test.group('Regulator console', (group) => {
       '/regulator/credit-rules',
       '/regulator/service-items',
       '/regulator/qualifications',
+      '/regulator/inspections',
+      '/regulator/signals',
+      '/regulator/similarity',
+      '/regulator/complaints',
     ]) {
       const page = await client.get(url).loginAs(staff)
       page.assertStatus(200)

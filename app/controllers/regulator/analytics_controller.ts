@@ -1,6 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { analyticsFiltersValidator } from '#validators/analytics'
-import { approvalDepartments, contractFacts, followUpCounts } from '#queries/market_analytics'
+import {
+  approvalDepartments,
+  complaintCounts,
+  contractFacts,
+  followUpCounts,
+} from '#queries/market_analytics'
 import { searchCatalog } from '#queries/catalog'
 import {
   analyticsCharts,
@@ -56,7 +61,11 @@ export default class AnalyticsController {
   }
 
   private async analytics(filters: Awaited<ReturnType<typeof analyticsFiltersValidator.validate>>) {
-    const [facts, followUps] = await Promise.all([contractFacts(filters), followUpCounts()])
-    return presentAnalytics(facts, followUps)
+    const [facts, followUps, complaints] = await Promise.all([
+      contractFacts(filters),
+      followUpCounts(),
+      complaintCounts(),
+    ])
+    return presentAnalytics(facts, followUps, complaints)
   }
 }
