@@ -3,11 +3,12 @@ import { defineConfig, stores } from '@adonisjs/limiter'
 
 /**
  * Counters live in the database by default so that every instance shares
- * them; tests use memory.
+ * them, in Redis when REDIS_URL is set; tests use memory.
  */
 const limiterConfig = defineConfig({
-  default: env.get('LIMITER_STORE', 'database'),
+  default: env.get('LIMITER_STORE', env.get('REDIS_URL') ? 'redis' : 'database'),
   stores: {
+    redis: stores.redis({ connectionName: 'main' }),
     database: stores.database({
       tableName: 'rate_limits',
     }),

@@ -4,8 +4,9 @@ import { defineConfig, stores } from '@adonisjs/session'
 import { appUrl } from '#config/app'
 
 /**
- * Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie; the id
- * rotates at login (the auth session guard regenerates it).
+ * Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie — or, when
+ * several instances share the market (REDIS_URL), in Redis behind that
+ * cookie; the id rotates at login (the auth session guard regenerates it).
  */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -18,9 +19,11 @@ const sessionConfig = defineConfig({
     secure: app.inProduction && appUrl.startsWith('https://'),
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER', 'cookie'),
+  // With REDIS_URL the sessions live in Redis, shared by every instance (and revocable there).
+  store: env.get('SESSION_DRIVER', env.get('REDIS_URL') ? 'redis' : 'cookie'),
   stores: {
     cookie: stores.cookie(),
+    redis: stores.redis({ connection: 'main' }),
   },
 })
 

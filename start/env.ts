@@ -24,8 +24,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_DATABASE: Env.schema.string.optional(),
 
   /* Sessions and rate limits */
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
-  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
+  LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
+  // Several instances: sessions and rate limits in Redis (redis://host:port/db).
+  REDIS_URL: Env.schema.string.optional(),
+  REDIS_KEY_PREFIX: Env.schema.string.optional(),
   // JSON API requests per minute: per bearer token, and per IP without one (0 = no limit)
   API_RATE_LIMIT_PER_TOKEN: Env.schema.number.optional(),
   API_RATE_LIMIT_PER_IP: Env.schema.number.optional(),
