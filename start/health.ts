@@ -1,11 +1,16 @@
 import db from '@adonisjs/lucid/services/db'
+import redis from '@adonisjs/redis/services/main'
 import { DbCheck } from '@adonisjs/lucid/database'
+import { RedisCheck } from '@adonisjs/redis'
 import { HealthChecks, MemoryHeapCheck } from '@adonisjs/core/health'
+import env from '#start/env'
 
 /**
- * Readiness: the process can serve requests only if its database answers.
+ * Readiness: the process can serve requests only if its database answers —
+ * and, when instances share sessions and rate limits there, Redis too.
  */
 export const healthChecks = new HealthChecks().register([
   new DbCheck(db.connection()),
+  ...(env.get('REDIS_URL') ? [new RedisCheck(redis.connection())] : []),
   new MemoryHeapCheck().warnWhenExceeds('250 mb').failWhenExceeds('500 mb'),
 ])
