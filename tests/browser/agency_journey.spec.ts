@@ -12,7 +12,13 @@ import Bid from '#models/bid'
 import { clock } from '#services/clock'
 import { registrationPayload } from '#tests/helpers'
 import { publishedProject } from '#tests/selection_fixtures'
-import { REGISTRATION_LABELS, navigate, snap, submitRegistration } from './forms.js'
+import {
+  REGISTRATION_LABELS,
+  navigate,
+  snap,
+  submitRegistration,
+  syncBrowserClock,
+} from './forms.js'
 
 /** What the agency reads and clicks, by language (resources/lang/<locale>/messages.json). */
 const TEXT = {
@@ -30,6 +36,7 @@ const TEXT = {
     placeBid: '提交报价',
     bidPlaced: '报价已提交，回执',
     myBid: '贵机构当前报价 ¥61,500.00',
+    countdown: '距报名截止：',
     directory: '机构名录',
     directoryItem: '服务事项',
     directoryRegion: '所在地区',
@@ -49,6 +56,7 @@ const TEXT = {
     placeBid: 'Send the quote',
     bidPlaced: 'Quote sent; receipt',
     myBid: 'Your current quote is ¥61,500.00',
+    countdown: 'Deadline in',
     directory: 'Agencies',
     directoryItem: 'Service item',
     directoryRegion: 'Region',
@@ -68,6 +76,7 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
     test(`in ${locale}: from the home page to a sealed quote on an open announcement`, async ({
       client,
       visit,
+      browserContext,
       assert,
     }) => {
       const text = TEXT[locale]
@@ -80,6 +89,7 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
         region: '440000',
       })
 
+      await syncBrowserClock(browserContext)
       const page = await visit('/')
       if (locale === 'en') {
         await page.getByRole('button', { name: 'English' }).click()
@@ -112,6 +122,8 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
       await page.getByRole('button', { name: text.placeBid }).click()
       await page.assertTextContains('.alert-success', text.bidPlaced)
       await page.assertTextContains('#respond', text.myBid)
+      await page.assertExists('[data-island="countdown"][data-mounted="true"]')
+      await page.assertTextContains('[role="timer"]', text.countdown)
       await snap(page, `agency-${locale}-3-bid`)
       const bid = await Bid.query().where('project_id', projectId).firstOrFail()
       assert.equal(bid.status, 'active')

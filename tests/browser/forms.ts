@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
-import type { Page } from 'playwright'
+import type { BrowserContext, Page } from 'playwright'
+import { clock } from '#services/clock'
 import type { registrationPayload } from '#tests/helpers'
 
 /** The registration form's labels in each language (resources/lang/*\/messages.json). */
@@ -61,4 +62,12 @@ export const SCREENSHOTS = 'tmp/screenshots'
 export async function snap(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+}
+
+/**
+ * The browser's own clock set to the server's frozen one, so that the
+ * countdown islands count to the deadline from the same moment.
+ */
+export function syncBrowserClock(context: BrowserContext) {
+  return context.clock.setFixedTime(clock.now())
 }
