@@ -4,7 +4,7 @@ import { banValidator, liftBanValidator } from '#validators/ban'
 import { imposeBan, liftBan } from '#actions/bans/market_bans'
 import { exposureList } from '#queries/bans'
 import { clock } from '#services/clock'
-import { sqlTime } from '#services/sql_time'
+import { fromSqlTime } from '#services/sql_time'
 
 /** 禁入 and the public exposure list (曝光台): pages and API. */
 export default class BansController {
@@ -12,9 +12,10 @@ export default class BansController {
   async exposure({ request, view }: HttpContext) {
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
     const result = await exposureList(clock.now(), page)
-    const now = sqlTime(clock.now())
+    const now = clock.now()
     const rows = result.all().map((row: any) => {
-      const ends = row.ends_at ? sqlTime(new Date(row.ends_at)) : null
+      const endsAt = fromSqlTime(row.ends_at)
+      const liftedAt = fromSqlTime(row.lifted_at)
       return {
         id: Number(row.id),
         agency: row.organization_id
@@ -27,11 +28,11 @@ export default class BansController {
         personName: row.person_name,
         reason: row.reason,
         legalBasis: row.legal_basis,
-        startsAt: row.starts_at,
-        endsAt: row.ends_at,
-        liftedAt: row.lifted_at,
+        startsAt: fromSqlTime(row.starts_at),
+        endsAt,
+        liftedAt,
         liftedReason: row.lifted_reason,
-        inForce: !row.lifted_at && (ends === null || ends > now),
+        inForce: !liftedAt && (endsAt === null || endsAt > now),
       }
     })
     if (request.url().startsWith('/api/')) {

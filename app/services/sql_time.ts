@@ -9,3 +9,16 @@ export function sqlTime(moment: Date | DateTime) {
   const dateTime = moment instanceof Date ? DateTime.fromJSDate(moment) : moment
   return dateTime.toUTC().toFormat('yyyy-MM-dd HH:mm:ss')
 }
+
+/**
+ * A timestamp read by a hand-written query: MySQL gives a Date, SQLite the
+ * stored text ('yyyy-MM-dd HH:mm:ss', UTC), which is not ISO and must not be
+ * read as local time.
+ */
+export function fromSqlTime(value: Date | string): Date
+export function fromSqlTime(value: Date | string | null | undefined): Date | null
+export function fromSqlTime(value: Date | string | null | undefined) {
+  if (value === null || value === undefined) return null
+  if (value instanceof Date) return value
+  return DateTime.fromSQL(value, { zone: 'utc' }).toJSDate()
+}

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { idNumberRule } from '#validators/rules/id_number'
+import { beijingDayRule } from '#validators/rules/beijing_day'
 
 /** A regulator bans an agency and/or a person (禁入), with the legal basis. */
 export const banValidator = vine.create({
@@ -8,9 +9,11 @@ export const banValidator = vine.create({
   personName: vine.string().trim().minLength(2).maxLength(100).optional(),
   reason: vine.string().trim().minLength(4).maxLength(2000),
   legalBasis: vine.string().trim().minLength(4).maxLength(2000),
-  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] }),
+  // A bare date (the form's date fields) is that day in Beijing time.
+  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] }).use(beijingDayRule()),
   endsAt: vine
     .date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] })
+    .use(beijingDayRule())
     .nullable()
     .optional(),
 })

@@ -71,6 +71,38 @@ const yuan = () =>
     .decimal([0, 2])
 
 /**
+ * The form's four weight fields are always sent, blank unless the project is
+ * scored: price, credit and performance are required as soon as one of the
+ * four is filled in; all blank means no weights (see `formWeights`).
+ */
+const weightFields = () => {
+  const weight = () => vine.number().min(0).max(100).optional()
+  return vine
+    .object({
+      price: weight().requiredIfAnyExists(['credit', 'performance', 'plan']),
+      credit: weight().requiredIfAnyExists(['price', 'performance', 'plan']),
+      performance: weight().requiredIfAnyExists(['price', 'credit', 'plan']),
+      plan: weight(),
+    })
+    .optional()
+}
+
+/** The validated weight fields of the form as the project's weights, none when left blank. */
+export function formWeights(
+  fields: { price?: number; credit?: number; performance?: number; plan?: number } | undefined
+) {
+  if (
+    fields?.price === undefined ||
+    fields.credit === undefined ||
+    fields.performance === undefined
+  ) {
+    return undefined
+  }
+  const { price, credit, performance, plan } = fields
+  return { price, credit, performance, plan }
+}
+
+/**
  * The owner's form: the same fields as the API, with money in yuan and the
  * deadline as a Beijing-time datetime-local value.
  */
@@ -87,14 +119,7 @@ export const projectFormValidator = vine.create({
   method: vine.enum(SELECTION_METHODS),
   deadline: vine.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
   minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
-  weights: vine
-    .object({
-      price: vine.number().min(0).max(100),
-      credit: vine.number().min(0).max(100),
-      performance: vine.number().min(0).max(100),
-      plan: vine.number().min(0).max(100).optional(),
-    })
-    .optional(),
+  weights: weightFields(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
   longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
   shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),

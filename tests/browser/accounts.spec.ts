@@ -2,21 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { registrationPayload } from '#tests/helpers'
-import { submitRegistration } from './forms.js'
 
 test.group('A person in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-
-  test('an agency registers through the form and lands on its dashboard', async ({ visit }) => {
-    const payload = registrationPayload({ role: 'agency' })
-    const page = await visit('/register')
-    await page.getByLabel('中介机构（提供中介服务）').check()
-    await submitRegistration(page, payload)
-
-    await page.assertPath('/dashboard/agency')
-    await page.assertTextContains('h1', '中介机构')
-    await page.assertTextContains('main', payload.orgName)
-  })
 
   test('a mistyped USCC is explained beside the field, and the typed values stay', async ({
     visit,
@@ -27,6 +15,7 @@ test.group('A person in the browser', (group) => {
     await page.getByLabel('统一社会信用代码').fill(payload.uscc)
     await page.getByRole('button', { name: '注册', exact: true }).click()
 
+    await page.assertTextContains('.alert-error', '表单未能保存，请按下方提示修改后重新提交。')
     await page.assertTextContains('#field-uscc-error', '第 18 位校验码不正确')
     await page.assertInputValue('#field-orgName', payload.orgName)
     await page.assertExists('#field-uscc[aria-invalid="true"]')

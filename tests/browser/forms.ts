@@ -1,17 +1,73 @@
-import type { Page } from 'playwright'
+import { mkdirSync } from 'node:fs'
+import type { BrowserContext, Page } from 'playwright'
+import { clock } from '#services/clock'
 import type { registrationPayload } from '#tests/helpers'
 
-/** Fills and submits the registration form the way a person does, by its Chinese labels. */
+/** The registration form's labels in each language (resources/lang/*\/messages.json). */
+export const REGISTRATION_LABELS = {
+  'zh-CN': {
+    orgName: '机构名称',
+    uscc: '统一社会信用代码',
+    region: '所在地区',
+    contactName: '联系人姓名',
+    phone: '联系电话',
+    email: '电子邮箱',
+    password: '密码',
+    submit: '注册',
+  },
+  'en': {
+    orgName: 'Organisation name',
+    uscc: 'Unified social credit code',
+    region: 'Region',
+    contactName: 'Contact name',
+    phone: 'Phone number',
+    email: 'E-mail address',
+    password: 'Password',
+    submit: 'Register',
+  },
+}
+
+/** Fills and submits the registration form the way a person does, by its labels. */
 export async function submitRegistration(
   page: Page,
-  payload: ReturnType<typeof registrationPayload>
+  payload: ReturnType<typeof registrationPayload>,
+  labels = REGISTRATION_LABELS['zh-CN']
 ) {
-  await page.getByLabel('机构名称').fill(payload.orgName)
-  await page.getByLabel('统一社会信用代码').fill(payload.uscc)
-  await page.getByLabel('所在地区').selectOption(payload.region)
-  await page.getByLabel('联系人姓名').fill(payload.contactName)
-  await page.getByLabel('联系电话').fill(payload.phone)
-  await page.getByLabel('电子邮箱').fill(payload.email)
-  await page.getByLabel('密码').fill(payload.password)
-  await page.getByRole('button', { name: '注册', exact: true }).click()
+  await page.getByLabel(labels.orgName).fill(payload.orgName)
+  await page.getByLabel(labels.uscc).fill(payload.uscc)
+  await page.getByLabel(labels.region).selectOption(payload.region)
+  await page.getByLabel(labels.contactName).fill(payload.contactName)
+  await page.getByLabel(labels.phone).fill(payload.phone)
+  await page.getByLabel(labels.email).fill(payload.email)
+  await page.getByLabel(labels.password).fill(payload.password)
+  await page.getByRole('button', { name: labels.submit, exact: true }).click()
+}
+
+/** Logs in through the login form (the header's 登录 link), as a person does. */
+export async function logIn(page: Page, email: string, password: string) {
+  await page.getByRole('banner').getByRole('link', { name: '登录', exact: true }).click()
+  await page.getByLabel('电子邮箱').fill(email)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
+}
+
+/** Follows a link of the header's main navigation. */
+export function navigate(page: Page, name: string) {
+  return page.getByRole('banner').getByRole('link', { name, exact: true }).click()
+}
+
+export const SCREENSHOTS = 'tmp/screenshots'
+
+/** A full-page screenshot under tmp/screenshots/ (git-ignored), named after the journey step. */
+export async function snap(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+}
+
+/**
+ * The browser's own clock set to the server's frozen one, so that the
+ * countdown islands count to the deadline from the same moment.
+ */
+export function syncBrowserClock(context: BrowserContext) {
+  return context.clock.setFixedTime(clock.now())
 }

@@ -73,6 +73,8 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     })
     const page = await client.get('/exposure')
     page.assertTextIncludes('出具虚假环境影响报告')
+    // The form's bare dates are Beijing days, shown as such on both databases.
+    page.assertTextIncludes('2026-09-01 00:00 – 2029-09-01 00:00')
 
     const lifted = await client
       .delete(`/api/v1/regulator/bans/${imposed.body().id}`)

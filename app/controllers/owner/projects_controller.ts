@@ -4,6 +4,7 @@ import Bid from '#models/bid'
 import ProjectPolicy from '#policies/project_policy'
 import {
   cancelProjectValidator,
+  formWeights,
   projectFormValidator,
   republishFormValidator,
 } from '#validators/project'
@@ -42,10 +43,11 @@ export default class ProjectsController {
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(ProjectPolicy).authorize('create')
     const form = await request.validateUsing(projectFormValidator)
-    const { ceilingYuan, floorYuan, deadline, ...rest } = form
+    const { ceilingYuan, floorYuan, deadline, weights, ...rest } = form
     const project = await draftProject(
       {
         ...rest,
+        weights: formWeights(weights),
         ceilingPriceFen: yuanToFen(ceilingYuan),
         floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
         deadline: beijingLocalToDate(deadline),
