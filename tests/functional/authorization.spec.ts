@@ -2,6 +2,10 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { ROLES } from '#domain/roles'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { clock } from '#services/clock'
+import { DEADLINE, demoAgency, demoOwner } from '#tests/selection_fixtures'
 
 test.group('Role areas', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -84,5 +88,47 @@ test.group('Role areas', (group) => {
     const response = await client.get('/no-such-page')
     response.assertStatus(404)
     response.assertTextIncludes('页面不存在')
+  })
+})
+
+test.group('Authorisation holes the matrix found', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test('a draft page answers 404 to everyone but its owner (it answered 200 with the not-found page)', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await demoOwner()
+    const draft = await client
+      .post('/api/v1/projects')
+      .json({
+        title: '尚未发布的草稿项目',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingPriceFen: 8_000_000,
+        method: 'lowest_price',
+        deadline: DEADLINE,
+      })
+      .withGuard('api')
+      .loginAs(owner)
+    const url = `/projects/${draft.body().id}`
+
+    const own = await client.get(url).loginAs(owner)
+    own.assertStatus(200)
+    own.assertTextIncludes('尚未发布的草稿项目')
+    for (const stranger of [await createUserWithRole('owner'), await demoAgency(5)]) {
+      const refused = await client.get(url).loginAs(stranger)
+      refused.assertStatus(404)
+      refused.assertTextIncludes('页面不存在')
+      assert.notInclude(refused.text(), '尚未发布的草稿项目')
+    }
+    const visitor = await client.get(url)
+    visitor.assertStatus(404)
+    assert.notInclude(visitor.text(), '尚未发布的草稿项目')
   })
 })
