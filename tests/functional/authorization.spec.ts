@@ -5,7 +5,7 @@ import { ROLES } from '#domain/roles'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { clock } from '#services/clock'
-import { DEADLINE, demoAgency, demoOwner } from '#tests/selection_fixtures'
+import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 
 test.group('Role areas', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -130,5 +130,45 @@ test.group('Authorisation holes the matrix found', (group) => {
     const visitor = await client.get(url)
     visitor.assertStatus(404)
     assert.notInclude(visitor.text(), '尚未发布的草稿项目')
+  })
+
+  test('only the agency a direct selection names answers it: another agency gets 403 (it got 409) on the API and the refusal on the form; the project still waits', async ({
+    client,
+    assert,
+  }) => {
+    const named = await demoAgency(5)
+    const other = await demoAgency(1)
+    const id = await publishedProject(client, {
+      method: 'direct',
+      ceilingPriceFen: 3_000_000,
+      directAgencyId: named.organizationId,
+    })
+
+    for (const step of ['accept', 'decline']) {
+      const api = await client
+        .post(`/api/v1/projects/${id}/direct/${step}`)
+        .json({ quoteFen: 2_800_000 })
+        .withGuard('api')
+        .loginAs(other)
+      api.assertStatus(403)
+      assert.equal(api.body().errors[0].code, 'E_AUTHORIZATION_FAILURE')
+      const form = await client
+        .post(`/agency/projects/${id}/direct/${step}`)
+        .loginAs(other)
+        .form({ quoteYuan: '28000' })
+        .withCsrfToken()
+        .redirects(0)
+      form.assertStatus(302)
+      assert.property(form.flashMessages().errorsBag, 'E_AUTHORIZATION_FAILURE')
+    }
+    const waiting = await client.get(`/api/v1/projects/${id}`)
+    assert.equal(waiting.body().status, 'published')
+
+    const accepted = await client
+      .post(`/api/v1/projects/${id}/direct/accept`)
+      .json({ quoteFen: 2_800_000 })
+      .withGuard('api')
+      .loginAs(named)
+    accepted.assertStatus(200)
   })
 })
