@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
 import Project from '#models/project'
 import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
@@ -61,7 +62,8 @@ export default class ProjectsController {
       .firstOrFail()
     const user = auth.user ?? null
     if (project.status === 'draft' && user?.organizationId !== project.ownerOrganizationId) {
-      return view.render('pages/errors/not_found')
+      // A draft is nobody else's business: it does not exist for them (404, like the API).
+      throw new lucidErrors.E_ROW_NOT_FOUND()
     }
     const [bids, objections, facts, notice, contract] = await Promise.all([
       openedBidsOf(project),

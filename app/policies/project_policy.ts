@@ -11,4 +11,13 @@ export default class ProjectPolicy extends BasePolicy {
   manage(user: User, project: Project) {
     return user.role === 'owner' && user.organizationId === project.ownerOrganizationId
   }
+
+  /** A direct selection (直接选取) is answered by the agency it names, and by no other. */
+  answerDirect(user: User, project: Project) {
+    return (
+      user.role === 'agency' &&
+      project.method === 'direct' &&
+      project.directAgencyId === user.organizationId
+    )
+  }
 }

@@ -586,7 +586,7 @@ test.group('Selection: opening and the six methods', (group) => {
       .post(`/api/v1/projects/${id}/direct/accept`)
       .withGuard('api')
       .loginAs(await agency(5))
-    other.assertStatus(409)
+    other.assertStatus(403)
     const tooHigh = await client
       .post(`/api/v1/projects/${id}/direct/accept`)
       .json({ quoteFen: 3_000_001 })

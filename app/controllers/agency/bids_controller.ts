@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import BidPolicy from '#policies/bid_policy'
+import ProjectPolicy from '#policies/project_policy'
 import ObjectionPolicy from '#policies/objection_policy'
 import {
   acceptDirectFormValidator,
@@ -56,8 +57,9 @@ export default class BidsController {
     return response.redirect().toRoute('projects.show', { id: params.id })
   }
 
-  async acceptDirect({ params, request, response, auth, session, i18n }: HttpContext) {
+  async acceptDirect({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { quoteYuan } = await request.validateUsing(acceptDirectFormValidator)
     await acceptDirectSelection(
       project,
@@ -69,8 +71,9 @@ export default class BidsController {
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
 
-  async declineDirect({ params, request, response, auth, session, i18n }: HttpContext) {
+  async declineDirect({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { reason } = await request.validateUsing(declineDirectValidator)
     await declineDirectSelection(project, reason ?? '', auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.directDeclined'))

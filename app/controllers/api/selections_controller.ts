@@ -66,16 +66,18 @@ export default class SelectionsController {
   }
 
   /** POST /api/v1/projects/:id/direct/accept (the named agency) {quoteFen?} */
-  async acceptDirect({ params, request, auth, i18n }: HttpContext) {
+  async acceptDirect({ params, request, bouncer, auth, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { quoteFen } = await request.validateUsing(acceptDirectValidator)
     const accepted = await acceptDirectSelection(project, quoteFen, auth.getUserOrFail(), i18n)
     return { status: accepted.status, winnerAgencyId: accepted.winnerOrganizationId }
   }
 
   /** POST /api/v1/projects/:id/direct/decline (the named agency) {reason?} */
-  async declineDirect({ params, request, auth }: HttpContext) {
+  async declineDirect({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { reason } = await request.validateUsing(declineDirectValidator)
     const declined = await declineDirectSelection(project, reason ?? '', auth.getUserOrFail())
     return { status: declined.status, failReason: declined.failReason }

@@ -1,0 +1,398 @@
+/*
+ * The authorisation matrix: every route of the router, keyed `METHOD
+ * pattern`, with who may pass it. tests/functional/authorization.spec.ts
+ * fails when the router has a route that is missing here (a route added
+ * without deciding who may use it) or when an entry here has no route.
+ *
+ * Record routes name the record of the world (tests/authorization_world.ts)
+ * each parameter points at. Everything private in that world belongs to
+ * owner A and agency A: owner B and agency B are the "another owner" and
+ * "another agency" who must get 403 or 404 and never the record.
+ */
+import type { Actor, World, WorldKey } from '#tests/authorization_world'
+
+export type Rule =
+  /** Everyone, signed in or not. */
+  | 'public'
+  /** Visitors only (log in, register): a signed-in user is sent on to /dashboard. */
+  | 'guest'
+  /** Nobody: the catch-all answers 404 to everyone. */
+  | 'nowhere'
+  /** Any signed-in user, about their own account only. */
+  | 'signed-in'
+  /** Visitors, owners and agencies; not the staff who handle complaints. */
+  | 'complainant'
+  /** Users of one role, or of the two staff roles. */
+  | 'owner'
+  | 'agency'
+  | 'regulator'
+  | 'admin'
+  | 'staff'
+  /** Owner A: the owner organisation of the record (or the user, for an access token). */
+  | 'owner-of'
+  /** Agency A: the agency of the record (bidder, contractor, rated or inspected agency). */
+  | 'agency-of'
+  /** Both parties of the contract. */
+  | 'party'
+  /** Both parties, regulators and admins. */
+  | 'party-or-staff'
+  /** Agency A, regulators and admins (private files of an agency). */
+  | 'agency-of-or-staff'
+  /** The inspector the plan drew: the demo regulator, the only one of its department. */
+  | 'inspector'
+  /** A regulator of the department that approves the item (市生态环境局): none of the seven. */
+  | 'approver'
+
+const EVERYONE: readonly Actor[] = [
+  'public',
+  'ownerA',
+  'ownerB',
+  'agencyA',
+  'agencyB',
+  'regulator',
+  'admin',
+]
+
+/** Who passes each rule, among the seven actors of the world. */
+export const ALLOWED: Record<Rule, readonly Actor[]> = {
+  'public': EVERYONE,
+  'guest': ['public'],
+  'nowhere': [],
+  'signed-in': EVERYONE.filter((actor) => actor !== 'public'),
+  'complainant': ['public', 'ownerA', 'ownerB', 'agencyA', 'agencyB'],
+  'owner': ['ownerA', 'ownerB'],
+  'agency': ['agencyA', 'agencyB'],
+  'regulator': ['regulator'],
+  'admin': ['admin'],
+  'staff': ['regulator', 'admin'],
+  'owner-of': ['ownerA'],
+  'agency-of': ['agencyA'],
+  'party': ['ownerA', 'agencyA'],
+  'party-or-staff': ['ownerA', 'agencyA', 'regulator', 'admin'],
+  'agency-of-or-staff': ['agencyA', 'regulator', 'admin'],
+  'inspector': ['regulator'],
+  'approver': [],
+}
+
+export type MatrixEntry = {
+  rule: Rule
+  /** The world's record behind each route parameter. */
+  params?: Record<string, WorldKey>
+  /** A body that reaches the authorisation check (default: empty). */
+  body?: (world: World) => Record<string, unknown>
+  /** A concrete address for routes without a pattern of their own (the catch-all). */
+  path?: string
+  /**
+   * The form looks the record up among the user's own and, not finding it,
+   * goes back with an error flashed (as for a token already revoked): that
+   * answer counts as a refusal too.
+   */
+  refusedWithFlash?: boolean
+}
+
+const open = (rule: Rule, params?: Record<string, WorldKey>): MatrixEntry => ({ rule, params })
+
+export const MATRIX: Record<string, MatrixEntry> = {
+  // — Public pages —
+  'GET /': open('public'),
+  'POST /locale': open('public'),
+  'GET /service-items': open('public'),
+  'GET /service-items/:code': open('public', { code: 'serviceItemCode' }),
+  'GET /agencies': open('public'),
+  'GET /agencies/:id': open('public', { id: 'agencyOrganization' }),
+  'GET /organizations/:id': open('public', { id: 'ownerOrganization' }),
+  'GET /projects': open('public'),
+  'GET /feeds/announcements.atom': open('public'),
+  'GET /projects/:id': open('owner-of', { id: 'draftProject' }),
+  'GET /projects/:id/attachments/:attachmentId': open('owner-of', {
+    id: 'draftProject',
+    attachmentId: 'draftAttachment',
+  }),
+  'GET /projects/:id/verify': open('public', { id: 'signedProject' }),
+  'GET /exposure': open('public'),
+  'GET /inspections': open('public'),
+  'GET /inspections/:id': open('public', { id: 'inspectionPlan' }),
+  'GET /complaints': open('public'),
+  'GET /complaints/new': open('complainant'),
+  'POST /complaints': open('complainant'),
+  'GET /complaints/filed': open('public'),
+  'GET /complaints/track': open('public'),
+  'GET /contract-templates': open('public'),
+  'GET /contract-templates/:key': open('public', { key: 'templateKey' }),
+  'GET /api-docs': open('public'),
+  'GET /health/live': open('public'),
+  'GET /health/ready': open('public'),
+
+  // — Contracts and service delivery (pages) —
+  'GET /contracts': open('signed-in'),
+  'GET /contracts/:id': open('party-or-staff', { id: 'contract' }),
+  'GET /contracts/:id/print': open('party-or-staff', { id: 'contract' }),
+  'POST /contracts/:id/terms': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/sign': open('party', { id: 'contract' }),
+  'POST /contracts/:id/refusal': open('agency-of', { id: 'contract' }),
+  'POST /contracts/:id/termination': open('owner-of', { id: 'contract' }),
+  'POST /projects/:id/next-alternate': open('owner-of', { id: 'signedProject' }),
+  'POST /contracts/:id/deliverables': open('agency-of', { id: 'contract' }),
+  'POST /contracts/:id/accept': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/return': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/pause': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/resume': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/approval-outcome': open('approver', { id: 'contract' }),
+  'POST /contracts/:id/evaluation': open('owner-of', { id: 'contract' }),
+  'POST /contracts/:id/owner-evaluation': open('agency-of', { id: 'contract' }),
+  'POST /evaluations/:id/reply': open('agency-of', { id: 'evaluation' }),
+  'POST /credit-events/:id/reply': open('agency-of', { id: 'creditEvent' }),
+  'POST /credit-events/:id/appeal': open('agency-of', { id: 'creditEvent' }),
+  'POST /credit-events/:id/repair': open('agency-of', { id: 'creditEvent' }),
+  'GET /deliverable-files/:id': open('party-or-staff', { id: 'deliverableFile' }),
+  'GET /inspection-files/:id': open('agency-of-or-staff', { id: 'inspectionFile' }),
+
+  // — Accounts —
+  'GET /register': open('guest'),
+  'POST /register': open('guest'),
+  'GET /login': open('guest'),
+  'POST /login': open('guest'),
+  'POST /logout': open('signed-in'),
+  'GET /dashboard': open('signed-in'),
+  'GET /account/tokens': open('signed-in'),
+  'POST /account/tokens': open('signed-in'),
+  'POST /account/tokens/:id/revocation': {
+    rule: 'owner-of',
+    params: { id: 'token' },
+    refusedWithFlash: true,
+  },
+  'GET /account/alerts': open('signed-in'),
+  'POST /account/alerts': open('signed-in'),
+  'POST /account/alerts/removal': open('signed-in'),
+  'GET /notifications': open('signed-in'),
+  'POST /notifications/read': open('signed-in'),
+  'GET /dashboard/owner': open('owner'),
+  'GET /dashboard/agency': open('agency'),
+  'GET /dashboard/regulator': open('regulator'),
+  'GET /dashboard/admin': open('admin'),
+  'GET /qualifications/:id/file': open('agency-of-or-staff', { id: 'qualification' }),
+
+  // — The agency's area —
+  'GET /agency/profile': open('agency'),
+  'POST /agency/profile': open('agency'),
+  'POST /agency/withdrawal': open('agency'),
+  'POST /agency/return': open('agency'),
+  'POST /agency/qualifications': open('agency'),
+  'POST /agency/qualifications/:id/removal': open('agency-of', { id: 'qualificationWithoutScan' }),
+  'POST /agency/practitioners': open('agency'),
+  'POST /agency/practitioners/:id/removal': open('agency-of', { id: 'practitioner' }),
+  'GET /agency/projects': open('agency'),
+  'POST /agency/projects/:id/bids': open('agency', { id: 'openProject' }),
+  'POST /agency/projects/:id/withdrawal': open('agency-of', { id: 'openProject' }),
+  'POST /agency/projects/:id/direct/accept': open('agency-of', { id: 'directProject' }),
+  'POST /agency/projects/:id/direct/decline': open('agency-of', { id: 'directProject' }),
+  'POST /agency/bids/:id/justification': open('agency-of', { id: 'bidA' }),
+  'POST /agency/projects/:id/objections': open('agency', { id: 'signedProject' }),
+
+  // — The regulator's console —
+  'GET /regulator/service-items': open('regulator'),
+  'GET /regulator/service-items/new': open('regulator'),
+  'POST /regulator/service-items': open('regulator'),
+  'GET /regulator/service-items/:code/edit': open('regulator', { code: 'serviceItemCode' }),
+  'POST /regulator/service-items/:code': open('regulator', { code: 'serviceItemCode' }),
+  'GET /regulator/qualifications': open('regulator'),
+  'POST /regulator/qualifications/:id/checks': open('regulator', { id: 'qualification' }),
+  'GET /regulator/objections': open('regulator'),
+  'POST /regulator/objections/:id/decision': open('regulator', { id: 'objection' }),
+  'GET /regulator/fee-records': open('regulator'),
+  'GET /regulator/fee-records.csv': open('regulator'),
+  'GET /regulator/audit': open('regulator'),
+  'GET /regulator/analytics': open('regulator'),
+  'GET /regulator/analytics.csv': open('regulator'),
+  'GET /regulator/credit-appeals': open('regulator'),
+  'POST /regulator/credit-appeals/:id/decision': open('regulator', { id: 'appeal' }),
+  'GET /regulator/follow-ups': open('regulator'),
+  'POST /regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
+  'GET /regulator/credit-rules': open('regulator'),
+  'POST /regulator/credit-rules': open('regulator'),
+  'GET /regulator/bans/new': open('regulator'),
+  'POST /regulator/bans': open('regulator'),
+  'POST /regulator/bans/:id/lifting': open('regulator', { id: 'ban' }),
+  'GET /regulator/contract-templates/new': open('regulator'),
+  'POST /regulator/contract-templates': open('regulator'),
+  'GET /regulator/inspections': open('regulator'),
+  'POST /regulator/inspections': open('regulator'),
+  'GET /regulator/inspections/:id': open('regulator', { id: 'inspectionPlan' }),
+  'POST /regulator/inspections/:id/results': open('inspector', { id: 'inspectionPlan' }),
+  'POST /regulator/inspection-recusals': open('regulator'),
+  'GET /regulator/signals': open('regulator'),
+  'GET /regulator/similarity': open('regulator'),
+  'GET /regulator/similarity/:a/:b': open('regulator', {
+    a: 'deliverableFile',
+    b: 'otherDeliverableFile',
+  }),
+  'GET /regulator/complaints': open('regulator'),
+  'POST /regulator/complaints/:id/assignment': open('regulator', { id: 'complaint' }),
+  'POST /regulator/complaints/:id/answer': open('regulator', { id: 'complaint' }),
+  'GET /regulator/complaint-files/:id': open('regulator', { id: 'complaintFile' }),
+
+  // — The owner's area —
+  'GET /owner/projects': open('owner'),
+  'GET /owner/projects/new': open('owner'),
+  'POST /owner/projects': open('owner'),
+  'POST /owner/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
+  'POST /owner/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
+  'POST /owner/projects/:id/pick': open('owner-of', { id: 'signedProject' }),
+  'POST /owner/projects/:id/plan-scores': open('owner-of', { id: 'signedProject' }),
+  'POST /owner/bids/:id/decision': open('owner-of', { id: 'bidA' }),
+  'POST /owner/projects/:id/attachments': open('owner-of', { id: 'draftProject' }),
+  'GET /owner/persons': open('owner'),
+  'POST /owner/persons': open('owner'),
+  'POST /owner/persons/:id/removal': open('owner-of', { id: 'person' }),
+  'POST /owner/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
+  'POST /owner/payments/:id/confirmation': open('owner-of', { id: 'payment' }),
+
+  // — The admin's area —
+  'GET /admin/calendar': open('admin'),
+  'POST /admin/calendar': open('admin'),
+  'POST /admin/calendar/:day/removal': open('admin', { day: 'calendarDay' }),
+
+  // — API: public —
+  'POST /api/v1/auth/register': open('public'),
+  'POST /api/v1/auth/tokens': open('public'),
+  'GET /api/v1/openapi.json': open('public'),
+  'GET /api/v1/service-items': open('public'),
+  'GET /api/v1/service-items/:code': open('public', { code: 'serviceItemCode' }),
+  'GET /api/v1/agencies': open('public'),
+  'GET /api/v1/agencies/:id': open('public', { id: 'agencyOrganization' }),
+  'GET /api/v1/projects': open('public'),
+  'GET /api/v1/contract-templates': open('public'),
+  'GET /api/v1/contract-templates/:key': open('public', { key: 'templateKey' }),
+  'GET /api/v1/public/exposure': open('public'),
+  'GET /api/v1/public/inspections': open('public'),
+  'GET /api/v1/public/inspections/:id/verify': open('public', { id: 'inspectionPlan' }),
+  'GET /api/v1/projects/:id': open('owner-of', { id: 'draftProject' }),
+  'GET /api/v1/draws/:projectId/verify': open('public', { projectId: 'signedProject' }),
+  'GET /api/v1/calendar': open('public'),
+  'GET /api/v1/calendar/working-days': open('public'),
+  'GET /api/v1/organizations/:id': open('public', { id: 'ownerOrganization' }),
+  'GET /api/v1/ocds/releases': open('public'),
+  'GET /api/v1/ocds/records/:ocid': open('public', { ocid: 'ocid' }),
+  'GET /api/v1/exports/projects.csv': open('public'),
+  'GET /api/v1/exports/agencies.csv': open('public'),
+  'GET /api/v1/exports/results.csv': open('public'),
+  'GET /api/v1/exports/contracts.csv': open('public'),
+  'GET /api/v1/complaints': open('public'),
+  'POST /api/v1/complaints': open('complainant'),
+  'GET /api/v1/complaints/track/:code': open('public', { code: 'trackingCode' }),
+  'POST /api/v1/webhooks/stripe': open('public'),
+
+  // — API: any signed-in user, about their own account —
+  'GET /api/v1/me': open('signed-in'),
+  'GET /api/v1/alerts': open('signed-in'),
+  'PUT /api/v1/alerts': open('signed-in'),
+  'DELETE /api/v1/alerts': open('signed-in'),
+  'GET /api/v1/tokens': open('signed-in'),
+  'POST /api/v1/tokens': open('signed-in'),
+  'DELETE /api/v1/tokens/:id': open('owner-of', { id: 'token' }),
+  'GET /api/v1/notifications': open('signed-in'),
+  'POST /api/v1/notifications/read': open('signed-in'),
+
+  // — API: contracts, payments, service delivery, credit answers —
+  'GET /api/v1/payments/:id': open('party-or-staff', { id: 'payment' }),
+  'GET /api/v1/projects/:id/contract': open('party-or-staff', { id: 'signedProject' }),
+  'PUT /api/v1/contracts/:id': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/sign': open('party', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/refusal': open('agency-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/termination': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/projects/:id/next-alternate': open('owner-of', { id: 'signedProject' }),
+  'GET /api/v1/contracts/:id/service': open('party-or-staff', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/deliverables': open('agency-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/accept': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/return': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/pause': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/resume': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/approval-outcome': open('approver', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/evaluation': open('owner-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/owner-evaluation': open('agency-of', { id: 'contract' }),
+  'POST /api/v1/evaluations/:id/reply': open('agency-of', { id: 'evaluation' }),
+  'POST /api/v1/credit-events/:id/reply': open('agency-of', { id: 'creditEvent' }),
+  'POST /api/v1/credit-events/:id/appeal': open('agency-of', { id: 'creditEvent' }),
+  'POST /api/v1/credit-repairs': {
+    rule: 'agency-of',
+    // The event is named in the body: a valid body reaches the check.
+    body: (world) => ({ creditEventId: world.creditEvent, reason: '已完成整改，申请信用修复。' }),
+  },
+  'GET /api/v1/qualifications/:id/file': open('agency-of-or-staff', { id: 'qualification' }),
+
+  // — API: regulators (and admins, read-only) —
+  'GET /api/v1/regulator/organizations': open('staff'),
+  'GET /api/v1/regulator/qualifications': open('staff'),
+  'GET /api/v1/regulator/audit/verify': open('staff'),
+  'GET /api/v1/regulator/analytics': open('staff'),
+  'GET /api/v1/regulator/fee-records': open('staff'),
+  'POST /api/v1/regulator/contract-templates': open('regulator'),
+  'GET /api/v1/regulator/credit-rules': open('staff'),
+  'POST /api/v1/service-items': open('regulator'),
+  'PUT /api/v1/service-items/:code': open('regulator', { code: 'serviceItemCode' }),
+  'POST /api/v1/regulator/credit-events': open('regulator'),
+  'PUT /api/v1/regulator/credit-rules': open('regulator'),
+  'GET /api/v1/regulator/credit-appeals': open('regulator'),
+  'POST /api/v1/regulator/appeals/:id/decide': open('regulator', { id: 'appeal' }),
+  'POST /api/v1/regulator/credit-repairs/:id/decide': open('regulator', { id: 'repair' }),
+  'GET /api/v1/regulator/follow-ups': open('regulator'),
+  'POST /api/v1/regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
+  'POST /api/v1/regulator/bans': open('regulator'),
+  'DELETE /api/v1/regulator/bans/:id': open('regulator', { id: 'ban' }),
+  'POST /api/v1/regulator/qualifications/:id/checks': open('regulator', { id: 'qualification' }),
+  'POST /api/v1/regulator/inspections': open('regulator'),
+  'POST /api/v1/regulator/inspections/:id/results': open('inspector', { id: 'inspectionPlan' }),
+  'POST /api/v1/regulator/inspection-recusals': open('regulator'),
+  'GET /api/v1/regulator/signals': open('regulator'),
+  'GET /api/v1/regulator/similarity': open('regulator'),
+  'GET /api/v1/regulator/complaints': open('regulator'),
+  'POST /api/v1/regulator/complaints/:id/assign': open('regulator', { id: 'complaint' }),
+  'POST /api/v1/regulator/complaints/:id/answer': open('regulator', { id: 'complaint' }),
+  'POST /api/v1/objections/:id/decide': open('regulator', { id: 'objection' }),
+
+  // — API: owners —
+  'POST /api/v1/projects': open('owner'),
+  'POST /api/v1/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
+  'POST /api/v1/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
+  'POST /api/v1/projects/:id/attachments': open('owner-of', { id: 'draftProject' }),
+  'POST /api/v1/projects/:id/shortlist/pick': open('owner-of', { id: 'signedProject' }),
+  'POST /api/v1/projects/:id/plan-scores': open('owner-of', { id: 'signedProject' }),
+  'POST /api/v1/bids/:id/rejection': open('owner-of', { id: 'bidA' }),
+  'POST /api/v1/bids/:id/acceptance': open('owner-of', { id: 'bidA' }),
+  'POST /api/v1/owner/persons': open('owner'),
+  'DELETE /api/v1/owner/persons/:id': open('owner-of', { id: 'person' }),
+  'POST /api/v1/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
+  'POST /api/v1/payments/:id/test-confirmation': open('owner-of', { id: 'payment' }),
+
+  // — API: agencies —
+  'POST /api/v1/projects/:id/bids': open('agency', { id: 'openProject' }),
+  'GET /api/v1/projects/:id/bids/mine': open('agency-of', { id: 'openProject' }),
+  'DELETE /api/v1/projects/:id/bids/mine': open('agency-of', { id: 'openProject' }),
+  'GET /api/v1/bids/mine': open('agency'),
+  'POST /api/v1/projects/:id/direct/accept': open('agency-of', { id: 'directProject' }),
+  'POST /api/v1/projects/:id/direct/decline': open('agency-of', { id: 'directProject' }),
+  'POST /api/v1/bids/:id/justification': open('agency-of', { id: 'bidA' }),
+  'POST /api/v1/projects/:id/objections': open('agency', { id: 'signedProject' }),
+  'GET /api/v1/agency/profile': open('agency'),
+  'PUT /api/v1/agency/profile': open('agency'),
+  'POST /api/v1/agency/withdrawal': open('agency'),
+  'POST /api/v1/agency/return': open('agency'),
+  'POST /api/v1/agency/qualifications': open('agency'),
+  'DELETE /api/v1/agency/qualifications/:id': open('agency-of', {
+    id: 'qualificationWithoutScan',
+  }),
+  'POST /api/v1/agency/practitioners': open('agency'),
+  'DELETE /api/v1/agency/practitioners/:id': open('agency-of', { id: 'practitioner' }),
+
+  // — API: admins —
+  'PUT /api/v1/admin/calendar/:day': open('admin', { day: 'calendarDay' }),
+  'DELETE /api/v1/admin/calendar/:day': open('admin', { day: 'calendarDay' }),
+
+  // — Anything else: 404 for everyone, after the whole middleware stack —
+  'GET /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+  'POST /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+  'PUT /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+  'PATCH /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+  'DELETE /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+  'OPTIONS /*': { rule: 'nowhere', path: '/authz-no-such-page' },
+}

@@ -1,0 +1,397 @@
+// The world reads values where they arrive: `(await call(…)).body().id`.
+/* eslint-disable @unicorn/no-await-expression-member */
+/*
+ * The world of the authorisation matrix: real records, each belonging to a
+ * known actor, made through the API the way owners, agencies and regulators
+ * make them (demo data seeded and the clock frozen by the caller at
+ * 2026-09-29 10:00 Beijing time). Owner A (owner@demo) and agency A
+ * (agency5@demo) own everything private here; owner B and agency B own
+ * nothing of it, so a route that answers them with the record's data finds
+ * records outside the actor's scope.
+ */
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import { clock } from '#services/clock'
+import { createUserWithRole } from '#database/factories/account_factories'
+import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import { textFile, textPdf } from '#tests/file_fixtures'
+import { sqlTime } from '#services/sql_time'
+
+export const ACTORS = [
+  'public',
+  'ownerA',
+  'ownerB',
+  'agencyA',
+  'agencyB',
+  'regulator',
+  'admin',
+] as const
+export type Actor = (typeof ACTORS)[number]
+
+/**
+ * Words written only into private records (a draft, files, evidence): a
+ * refused answer must never carry one of them.
+ */
+export const PRIVATE_MARKERS = [
+  'AUTHZ-DRAFT-TITLE',
+  'AUTHZ-DRAFT-DOC',
+  'AUTHZ-DELIVERABLE-ONE',
+  'AUTHZ-DELIVERABLE-TWO',
+  'AUTHZ-QUALIFICATION-SCAN',
+  'AUTHZ-COMPLAINT-EVIDENCE',
+  'AUTHZ-INSPECTION-EVIDENCE',
+]
+
+export type World = Awaited<ReturnType<typeof buildWorld>>
+export type WorldKey = Exclude<keyof World, 'users' | 'tokens'>
+
+type Method = 'get' | 'post' | 'put' | 'delete'
+
+function call(client: any, method: Method, url: string, as?: User) {
+  const request = client[method](url)
+  return as ? request.withGuard('api').loginAs(as) : request
+}
+
+async function expectStatus(response: any, status: number, what: string) {
+  if (response.status() !== status) {
+    throw new Error(
+      `authorisation world: ${what} answered ${response.status()}: ${response.text()}`
+    )
+  }
+  return response.body()
+}
+
+const PROJECT = {
+  serviceItemCode: 'ZJ-001',
+  description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+  ceilingPriceFen: 8_000_000,
+  method: 'lowest_price',
+  deadline: '2026-10-30T04:00:00Z',
+}
+
+export async function buildWorld(client: any) {
+  const ownerA = await demoOwner()
+  const agencyA = await demoAgency(5)
+  const agencyB = await demoAgency(2)
+  const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
+  const admin = await User.findByOrFail('email', 'admin@demo.example.com')
+  const ownerB = await createUserWithRole('owner')
+  const users: Record<Exclude<Actor, 'public'>, User> = {
+    ownerA,
+    ownerB,
+    agencyA,
+    agencyB,
+    regulator,
+    admin,
+  }
+
+  // — A contract in service between owner A and agency A (signed 13 Oct) —
+  const signed = await signedProject(client)
+  const milestone = await db
+    .from('milestones')
+    .where('contract_id', signed.contractId)
+    .orderBy('position')
+    .firstOrFail()
+  const bidA = await db
+    .from('bids')
+    .where('project_id', signed.projectId)
+    .where('organization_id', agencyA.organizationId)
+    .firstOrFail()
+
+  // A payment started by owner A (the local Stripe mock answers).
+  const payment = await expectStatus(
+    await call(client, 'post', `/api/v1/milestones/${milestone.id}/payments`, ownerA),
+    201,
+    'payment'
+  )
+
+  // Agency A delivers two reports; owner A accepts and rates it badly (credit event, follow-up).
+  await expectStatus(
+    await call(client, 'post', `/api/v1/contracts/${signed.contractId}/deliverables`, agencyA)
+      .field('summary', '环境影响报告表（送审稿）及附图')
+      .file('files[]', await textFile('AUTHZ-DELIVERABLE-ONE 环境影响报告表正文', 'one.txt'))
+      .file('files[]', await textFile('AUTHZ-DELIVERABLE-TWO 环境影响报告表附图说明', 'two.txt')),
+    201,
+    'deliverable'
+  )
+  const deliverableFiles = await db
+    .from('deliverable_files as f')
+    .join('deliverables as d', 'd.id', 'f.deliverable_id')
+    .where('d.contract_id', signed.contractId)
+    .select('f.id')
+    .orderBy('f.id')
+  await expectStatus(
+    await call(client, 'post', `/api/v1/contracts/${signed.contractId}/accept`, ownerA),
+    200,
+    'acceptance'
+  )
+  const evaluation = await expectStatus(
+    await call(client, 'post', `/api/v1/contracts/${signed.contractId}/evaluation`, ownerA).json({
+      quality: 1,
+      timeliness: 1,
+      attitude: 2,
+      feeCompliance: 2,
+      comment: '报告质量差，多次返工',
+    }),
+    201,
+    'evaluation'
+  )
+  const followUp = await db.from('follow_up_cases').where('evaluation_id', evaluation.id).first()
+
+  // — Regulators: credit events on agency A, one appealed, one under repair; a ban —
+  const penalty = async (reason: string) =>
+    expectStatus(
+      await call(client, 'post', '/api/v1/regulator/credit-events', regulator).json({
+        agencyId: agencyA.organizationId,
+        type: 'regulator_penalty',
+        points: -5,
+        reason,
+      }),
+      201,
+      'credit event'
+    )
+  const creditEvent = await penalty('出具报告数据不实')
+  const appealed = await penalty('未按规定公示收费标准')
+  const appeal = await expectStatus(
+    await call(client, 'post', `/api/v1/credit-events/${appealed.id}/appeal`, agencyA).json({
+      reason: '收费标准已在机构主页公示，附截图为证。',
+    }),
+    201,
+    'appeal'
+  )
+  const repaired = await penalty('超期出具报告')
+  const repair = await repairApplication(client, repaired.id, agencyA)
+  const ban = await expectStatus(
+    await call(client, 'post', '/api/v1/regulator/bans', regulator).json({
+      agencyId: (await demoAgency(7)).organizationId,
+      reason: '出具虚假报告',
+      legalBasis: '《眉山市规范行政审批中介服务专项行动方案》',
+      startsAt: '2026-10-14T00:00:00+08:00',
+      endsAt: '2027-10-14T00:00:00+08:00',
+    }),
+    201,
+    'ban'
+  )
+
+  // — Owner A's other projects: a draft with a document, an open announcement, a direct request —
+  const draft = await expectStatus(
+    await call(client, 'post', '/api/v1/projects', ownerA).json({
+      ...PROJECT,
+      title: 'AUTHZ-DRAFT-TITLE 未发布的项目',
+    }),
+    201,
+    'draft'
+  )
+  const draftAttachment = await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${draft.id}/attachments`, ownerA).file(
+      'file',
+      await textPdf('AUTHZ-DRAFT-DOC', '采购文件.pdf')
+    ),
+    201,
+    'draft attachment'
+  )
+  const open = await expectStatus(
+    await call(client, 'post', '/api/v1/projects', ownerA).json({
+      ...PROJECT,
+      title: '东坡区污水管网工程环境影响评价',
+    }),
+    201,
+    'open project'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${open.id}/publish`, ownerA),
+    200,
+    'publication'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${open.id}/bids`, agencyA).json({
+      quoteFen: 6_000_000,
+    }),
+    201,
+    'bid'
+  )
+  const direct = await expectStatus(
+    await call(client, 'post', '/api/v1/projects', ownerA).json({
+      ...PROJECT,
+      title: '太和镇道路工程环境影响评价',
+      method: 'direct',
+      ceilingPriceFen: 3_000_000,
+      directAgencyId: agencyA.organizationId,
+    }),
+    201,
+    'direct project'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${direct.id}/publish`, ownerA),
+    200,
+    'direct publication'
+  )
+
+  // An objection of agency 6 against the award of the signed project (written directly:
+  // the publicity period it belongs to is over).
+  const bid6 = await db
+    .from('bids')
+    .where('project_id', signed.projectId)
+    .where('organization_id', (await demoAgency(6)).organizationId)
+    .firstOrFail()
+  const [objectionId] = await db.table('objections').insert({
+    project_id: signed.projectId,
+    organization_id: bid6.organization_id,
+    bid_id: bid6.id,
+    filed_by_user_id: bid6.submitted_by_user_id,
+    round: 1,
+    reason: '中选机构的业绩材料与事实不符，请核查。',
+    status: 'pending',
+    response_due_at: sqlTime(clock.now()),
+    created_at: sqlTime(clock.now()),
+  })
+
+  // — Registry: agency A's scanned qualification and a practitioner; owner A's key person —
+  const qualification = await expectStatus(
+    await call(client, 'post', '/api/v1/agency/qualifications', agencyA)
+      .fields({
+        type: '环境影响评价工程师',
+        level: '乙级',
+        certificateNo: 'HP-2026-099',
+        issuer: '四川省生态环境厅',
+        validUntil: '2028-06-30',
+      })
+      .file('file', await textPdf('AUTHZ-QUALIFICATION-SCAN')),
+    201,
+    'qualification'
+  )
+  // Removing a qualification deletes its scan from the disk, which no rollback restores:
+  // the removal routes get a qualification without a scan.
+  const qualificationWithoutScan = await expectStatus(
+    await call(client, 'post', '/api/v1/agency/qualifications', agencyA).json({
+      type: '环境影响评价工程师',
+      level: '乙级',
+      certificateNo: 'HP-2026-100',
+      issuer: '四川省生态环境厅',
+      validUntil: '2028-06-30',
+    }),
+    201,
+    'qualification without a scan'
+  )
+  const practitioner = await db
+    .from('practitioners')
+    .where('organization_id', agencyA.organizationId)
+    .orderBy('id')
+    .firstOrFail()
+  const person = await expectStatus(
+    await call(client, 'post', '/api/v1/owner/persons', ownerA).json({
+      name: '王建国',
+      idNumber: '11010519491231002X',
+      role: 'manager',
+    }),
+    201,
+    'owner person'
+  )
+  const token = await expectStatus(
+    await call(client, 'post', '/api/v1/tokens', ownerA).json({ name: '审批系统对接' }),
+    201,
+    'access token'
+  )
+
+  // — A complaint with evidence, and a random inspection of every ZJ-001 agency —
+  const complaint = await expectStatus(
+    await client
+      .post('/api/v1/complaints')
+      .fields({
+        category: 'fee_violation',
+        text: '该机构在环评报告编制中另行收取“加急费”两万元，未列入合同。',
+        agencyId: String(agencyA.organizationId),
+      })
+      .file('files[]', await textPdf('AUTHZ-COMPLAINT-EVIDENCE')),
+    201,
+    'complaint'
+  )
+  const complaintFile = await db
+    .from('complaint_files')
+    .where('complaint_id', complaint.id)
+    .firstOrFail()
+  const plan = await expectStatus(
+    await call(client, 'post', '/api/v1/regulator/inspections', regulator).json({
+      agencyCount: 5,
+      inspectorCount: 1,
+      itemCode: 'ZJ-001',
+      name: '环评机构抽查',
+    }),
+    201,
+    'inspection plan'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/regulator/inspections/${plan.id}/results`, regulator)
+      .field('agencyId', String(agencyA.organizationId))
+      .field('outcome', 'rectification')
+      .field('note', '报告底稿缺失，责令整改')
+      .file('files[]', await textPdf('AUTHZ-INSPECTION-EVIDENCE')),
+    201,
+    'inspection result'
+  )
+  const inspectionFile = await db
+    .from('inspection_files as f')
+    .join('inspection_targets as t', 't.id', 'f.target_id')
+    .where('t.plan_id', plan.id)
+    .select('f.id')
+    .firstOrFail()
+
+  const releases = (await client.get('/api/v1/ocds/releases')).body()
+  const signedCode = (await db.from('projects').where('id', signed.projectId).firstOrFail()).code
+
+  return {
+    users,
+    // Projects of owner A
+    signedProject: signed.projectId,
+    openProject: open.id as number,
+    directProject: direct.id as number,
+    draftProject: draft.id as number,
+    draftAttachment: Number(draftAttachment.id),
+    // The contract and what hangs on it
+    contract: signed.contractId,
+    milestone: Number(milestone.id),
+    payment: Number(payment.paymentId),
+    bidA: Number(bidA.id),
+    deliverableFile: Number(deliverableFiles[0].id),
+    otherDeliverableFile: Number(deliverableFiles[1].id),
+    evaluation: Number(evaluation.id),
+    followUp: Number(followUp?.id),
+    objection: Number(objectionId),
+    // Credit and regulation
+    creditEvent: Number(creditEvent.id),
+    appeal: Number(appeal.id),
+    repair: Number(repair),
+    ban: Number(ban.id),
+    complaint: Number(complaint.id),
+    complaintFile: Number(complaintFile.id),
+    trackingCode: String(complaint.trackingCode),
+    inspectionPlan: Number(plan.id),
+    inspectionFile: Number(inspectionFile.id),
+    // Registry and accounts
+    qualification: Number(qualification.id),
+    qualificationWithoutScan: Number(qualificationWithoutScan.id),
+    practitioner: Number(practitioner.id),
+    person: Number(person.id),
+    token: Number(token.id),
+    ownerOrganization: ownerA.organizationId,
+    agencyOrganization: agencyA.organizationId,
+    // Catalog, calendar, templates, open data
+    serviceItemCode: 'ZJ-001',
+    templateKey: 'general',
+    calendarDay: '2026-12-31',
+    ocid: String(
+      releases.releases.find((release: any) => release.ocid.endsWith(signedCode))?.ocid ??
+        releases.releases[0].ocid
+    ),
+  }
+}
+
+/** A repair application (信用修复) of agency A, through the API when the rules allow it now. */
+async function repairApplication(client: any, creditEventId: number, agency: User) {
+  const response = await call(client, 'post', '/api/v1/credit-repairs', agency).json({
+    creditEventId,
+    reason: '已完成整改，报告已重新出具并通过评审。',
+  })
+  if (response.status() === 201) return Number(response.body().id)
+  throw new Error(`authorisation world: repair answered ${response.status()}: ${response.text()}`)
+}
