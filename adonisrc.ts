@@ -66,6 +66,12 @@ export default defineConfig({
         name: 'browser',
         timeout: 60000,
       },
+      {
+        // The app in child processes on databases of their own (crash safety, captured logs).
+        files: ['tests/processes/**/*.spec.ts'],
+        name: 'processes',
+        timeout: 120000,
+      },
     ],
     // Exit even when a failed setup leaves handles open (a CI run must never hang).
     forceExit: true,

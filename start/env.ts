@@ -13,6 +13,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.string.optional(),
   // How often the server performs due transitions (ms); 0 turns the scheduler off.
   SCHEDULER_INTERVAL_MS: Env.schema.number.optional(),
+  // Outside production: the process's clock starts at this ISO instant (tests spawn servers with it)
+  MARKET_CLOCK: Env.schema.string.optional(),
 
   /* Database: embedded SQLite by default, MySQL/MariaDB in production */
   DB_CONNECTION: Env.schema.enum.optional(['sqlite', 'mysql'] as const),

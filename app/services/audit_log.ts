@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import {
   canonicalJson,
@@ -53,13 +53,16 @@ export async function recordAuditEvent(trx: TransactionClientContract, entry: Au
   return { id: Number(id), hash }
 }
 
-/** Recomputes the whole chain, a thousand events at a time, and says whether it is intact. */
-export async function verifyAuditLog() {
-  const head = await db.from('audit_chain').where('id', 1).firstOrFail()
+/**
+ * Recomputes the whole chain, a thousand events at a time, and says whether it
+ * is intact (on the default connection unless told otherwise).
+ */
+export async function verifyAuditLog(client: QueryClientContract = db.connection()) {
+  const head = await client.from('audit_chain').where('id', 1).firstOrFail()
   const verifier = createChainVerifier()
   let after = 0
   while (true) {
-    const rows = await db.from('audit_events').where('id', '>', after).orderBy('id').limit(1000)
+    const rows = await client.from('audit_events').where('id', '>', after).orderBy('id').limit(1000)
     if (rows.length === 0) break
     for (const row of rows) {
       const intact = verifier.add(toChainedEvent(row))

@@ -285,6 +285,23 @@ async function refunded(trx: TransactionClientContract, event: Stripe.Event) {
 }
 
 /**
+ * On MySQL the event's transaction reads committed data: two events of one
+ * payment (its success and its refund, delivered at once) queue on the
+ * payment's row lock, and the second must then see the fee record the first
+ * committed. Under InnoDB's default repeatable read its reads would answer
+ * from the snapshot taken before it waited, and record the payment twice
+ * (found by the crash-safety burst); a locking read instead would take gap
+ * locks that deadlock two payments inserting their records. SQLite
+ * serialises every transaction anyway.
+ */
+function eventIsolation() {
+  const client = db.connection()
+  // Inside an open transaction (the test suite's global one) this one is a savepoint: no level.
+  if (client.dialect.name !== 'mysql' || client.isTransaction) return undefined
+  return { isolationLevel: 'read committed' as const }
+}
+
+/**
  * Processes one verified Stripe event exactly once, in one transaction: the
  * event id is claimed first, then the payment, its fee record, the
  * milestone and the audit event change together (or not at all).
@@ -304,5 +321,5 @@ export async function processStripeEvent(event: Stripe.Event): Promise<EventOutc
       default:
         return 'ignored'
     }
-  })
+  }, eventIsolation())
 }
