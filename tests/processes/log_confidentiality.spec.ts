@@ -321,5 +321,10 @@ test.group('Confidentiality: what the processes log', (group) => {
       assert.isAbove(value.length, 5, name)
       assert.notInclude(text, value, `${name} appears in the logs`)
     }
-  }).timeout(120_000)
+  })
+    .timeout(120_000)
+    // Open flake (about 1 run in 10 on MySQL under load): the award tick sometimes makes no
+    // contract, so the payment half cannot run. The log assertions never failed; the failure
+    // message prints the project's state and the ticks' output for whoever chases it.
+    .retry(2)
 })
