@@ -7,10 +7,14 @@ import env from '#start/env'
 
 /**
  * Readiness: the process can serve requests only if its database answers —
- * and, when instances share sessions and rate limits there, Redis too.
+ * and, when instances share sessions and rate limits there, Redis too. The
+ * checks take the connection at each run (a check built once would keep the
+ * connection of its first caller, e.g. a test's transaction long gone).
  */
-export const healthChecks = new HealthChecks().register([
-  new DbCheck(db.connection()),
-  ...(env.get('REDIS_URL') ? [new RedisCheck(redis.connection())] : []),
-  new MemoryHeapCheck().warnWhenExceeds('250 mb').failWhenExceeds('500 mb'),
-])
+export function healthChecks() {
+  return new HealthChecks().register([
+    new DbCheck(db.connection()),
+    ...(env.get('REDIS_URL') ? [new RedisCheck(redis.connection())] : []),
+    new MemoryHeapCheck().warnWhenExceeds('250 mb').failWhenExceeds('500 mb'),
+  ])
+}

@@ -9,7 +9,7 @@ export default class HealthChecksController {
 
   /** Readiness: the database answers; 503 with the failing check otherwise. */
   async ready({ response }: HttpContext) {
-    const report = await healthChecks.run()
+    const report = await healthChecks().run()
     const checks = report.checks.map((check) => ({
       name: check.name,
       status: check.status,
