@@ -146,6 +146,12 @@ export async function notify(trx: TransactionClientContract, notice: Notice) {
   trx.after('commit', () => queueEmails(notice, recipients, project))
 }
 
+/** The organisations of every regulator: who hears of objections, bad ratings, appeals, complaints. */
+export async function regulatorOrganizationIds(trx: TransactionClientContract) {
+  const rows = await trx.from('organizations').where('kind', 'regulator').select('id')
+  return rows.map((row: { id: number }) => Number(row.id))
+}
+
 /** The listed agencies offering a service item: who hears of a new project on it. */
 export async function organizationsOfferingItem(
   serviceItemId: number,

@@ -11,9 +11,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Complaint from '#models/complaint'
 import User from '#models/user'
 import { dueComplaintStep } from '#domain/complaints'
-import { regulatorOrganizationIds } from '#actions/complaints/file_complaint'
 import { recordAuditEvent } from '#services/audit_log'
-import { notify } from '#services/notifications'
+import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
 
 async function lockOpenComplaint(complaintId: number, trx: TransactionClientContract) {

@@ -10,7 +10,6 @@ import drive from '@adonisjs/drive/services/main'
 import { DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Complaint from '#models/complaint'
 import ComplaintFile from '#models/complaint_file'
 import type User from '#models/user'
@@ -26,7 +25,7 @@ import { refuseComplaintInput, type ComplaintInputProblem } from '#validators/co
 import { recordAuditEvent } from '#services/audit_log'
 import { calendarExceptions } from '#services/calendar'
 import { rulesInForce } from '#services/market_rules'
-import { notify } from '#services/notifications'
+import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { storeUpload } from '#services/uploads'
 import { clock } from '#services/clock'
 
@@ -41,12 +40,6 @@ export type ComplaintInput = {
   contactPhone?: string
   contactEmail?: string
   files?: MultipartFile[]
-}
-
-/** The organisations of every regulator: who hears of new and escalated complaints. */
-export async function regulatorOrganizationIds(trx: TransactionClientContract) {
-  const rows = await trx.from('organizations').where('kind', 'regulator').select('id')
-  return rows.map((row: { id: number }) => Number(row.id))
 }
 
 /** The optional links must name an agency, an owner and a published project that exist. */

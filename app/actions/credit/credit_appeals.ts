@@ -15,7 +15,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { updateScore } from '#services/credit_ledger'
 import { workingPeriodEnd } from '#services/calendar'
 import { rulesInForce } from '#services/market_rules'
-import { notify } from '#services/notifications'
+import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
 
 function now() {
@@ -115,9 +115,8 @@ export async function applyAgainstCreditEvent(
       subjectId: locked.organizationId,
       payload: { creditEventId: locked.id, appealId: appeal.id, reason },
     })
-    const regulators = await trx.from('organizations').where('kind', 'regulator').select('id')
     await notify(trx, {
-      organizationIds: regulators.map((row: { id: number }) => Number(row.id)),
+      organizationIds: await regulatorOrganizationIds(trx),
       kind: 'credit.appeal_filed',
       data: { deadline: appeal.decisionDueAt.toISO() },
     })

@@ -7,7 +7,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import Contract from '#models/contract'
+import type Contract from '#models/contract'
 import Evaluation from '#models/evaluation'
 import FollowUpCase from '#models/follow_up_case'
 import FollowUpStep from '#models/follow_up_step'
@@ -25,26 +25,17 @@ import {
   type OwnerRating,
 } from '#domain/service_delivery'
 import { DISPLAY_ZONE } from '#domain/time_zone'
-import { lockProject, transition } from '#actions/selection/open_selection'
-import { rulesOfProject } from '#actions/delivery/service_delivery'
+import { transition } from '#actions/selection/open_selection'
+import { lockContractWithProject, rulesOfProject } from '#actions/delivery/service_delivery'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
-import { notify } from '#services/notifications'
+import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
 function now() {
   return DateTime.fromJSDate(clock.now())
-}
-
-async function lockContractAndProject(contractId: number, trx: TransactionClientContract) {
-  const contract = await Contract.query({ client: trx })
-    .where('id', contractId)
-    .forUpdate()
-    .firstOrFail()
-  const project = (await lockProject(contract.projectId, trx))!
-  return { contract, project }
 }
 
 /**
@@ -108,9 +99,8 @@ async function writeAgencyEvaluation(
       subjectId: followUp.id,
       payload: { evaluationId: evaluation.id, contractId: contract.id },
     })
-    const regulators = await trx.from('organizations').where('kind', 'regulator').select('id')
     await notify(trx, {
-      organizationIds: regulators.map((row: { id: number }) => Number(row.id)),
+      organizationIds: await regulatorOrganizationIds(trx),
       projectId: project.id,
       kind: 'follow_up.opened',
       data: { code: project.code, title: project.title },
@@ -132,7 +122,7 @@ export async function evaluateAgency(
   owner: User
 ) {
   return db.transaction(async (trx) => {
-    const { contract: locked, project } = await lockContractAndProject(contract.id, trx)
+    const { contract: locked, project } = await lockContractWithProject(contract.id, trx)
     if (project.status === 'evaluated' || project.status === 'closed') {
       throw new StateConflictException({ identifier: 'messages.evaluations.alreadyGiven' })
     }
@@ -155,7 +145,7 @@ export async function evaluateOwner(
   agency: User
 ) {
   return db.transaction(async (trx) => {
-    const { contract: locked, project } = await lockContractAndProject(contract.id, trx)
+    const { contract: locked, project } = await lockContractWithProject(contract.id, trx)
     if (!['accepted', 'evaluated', 'closed'].includes(project.status)) {
       throw new StateConflictException({ identifier: 'messages.service.notAccepted' })
     }
@@ -232,7 +222,7 @@ export async function replyToEvaluation(evaluation: Evaluation, text: string, us
  */
 export async function settleEvaluation(contractId: number) {
   return db.transaction(async (trx) => {
-    const { contract, project } = await lockContractAndProject(contractId, trx)
+    const { contract, project } = await lockContractWithProject(contractId, trx)
     if (contract.evaluationDueAt === null || contract.evaluationDueAt > now()) return null
     if (project.status === 'accepted') {
       await writeAgencyEvaluation(contract, project, DEFAULT_AGENCY_RATING, null, null, trx)

@@ -34,17 +34,23 @@ import { sqlTime } from '#services/sql_time'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
-/** A signed contract and its project, both locked, or 409. */
-async function lockService(contractId: number, trx: TransactionClientContract) {
+/** A contract and its project, both locked (contract first, as signing does). */
+export async function lockContractWithProject(contractId: number, trx: TransactionClientContract) {
   const contract = await Contract.query({ client: trx })
     .where('id', contractId)
     .forUpdate()
     .firstOrFail()
-  if (contract.status !== 'signed') {
-    throw new StateConflictException({ identifier: 'messages.service.notInService' })
-  }
   const project = (await lockProject(contract.projectId, trx))!
   return { contract, project }
+}
+
+/** A signed contract and its project, both locked, or 409. */
+async function lockService(contractId: number, trx: TransactionClientContract) {
+  const locked = await lockContractWithProject(contractId, trx)
+  if (locked.contract.status !== 'signed') {
+    throw new StateConflictException({ identifier: 'messages.service.notInService' })
+  }
+  return locked
 }
 
 /** The rules the project runs under (the version it was published with). */
