@@ -48,7 +48,8 @@ const dbConfig = defineConfig({
         timezone: 'Z',
         dateStrings: false,
       },
-      pool: { min: 0, max: 10 },
+      // Connections per instance (MySQL's max_connections bounds the sum over instances).
+      pool: { min: 0, max: env.get('DB_POOL_MAX', 10) },
       migrations,
       schemaGeneration,
       // Tests count the queries of a page through the db:query events.

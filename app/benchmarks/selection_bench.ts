@@ -24,6 +24,9 @@ import { draftProject } from '#actions/projects/draft_project'
 import { publishProject } from '#actions/projects/publish_project'
 import { openProject } from '#actions/selection/open_selection'
 import { clock } from '#services/clock'
+import { percentile } from '#benchmarks/measure'
+import { Worker } from 'node:worker_threads'
+import { once } from 'node:events'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const DEADLINE = new Date('2026-10-09T04:00:00Z')
@@ -31,8 +34,10 @@ const CEILING_FEN = 8_000_000
 const EMAIL_DOMAIN = 'selection.bench.example.com'
 
 export type BiddingResult = {
+  mode: 'spread' | 'burst'
   agencies: number
   bidsPerAgency: number
+  spreadMs: number
   sent: number
   accepted: number
   refused: number
@@ -43,6 +48,10 @@ export type BiddingResult = {
   p50Ms: number
   p99Ms: number
   maxMs: number
+  /** How late the load generator sent its requests (p99): near 0 when it kept to the plan. */
+  generatorLateP99Ms: number
+  statementsPerBid: number
+  sql: SqlStep[]
 }
 
 export type SqlStep = { step: string; statements: number; ms: number }
@@ -75,16 +84,34 @@ export async function runSelectionBench(
     )
     const owner = await User.findByOrFail('email', 'owner@demo.example.com')
 
+    const bidders = agencies.slice(0, sizes.bidders)
+    const storms: BiddingResult[] = []
     clock.freeze(NOW)
-    const bidding = await publishBenchProject(owner, itemCode)
-    created.push(bidding.id)
+    const spread = await publishBenchProject(owner, itemCode)
+    created.push(spread.id)
+    const burst = await publishBenchProject(owner, itemCode)
+    created.push(burst.id)
+    // The last minute before the deadline (the server's clock decides).
     clock.freeze(new Date(DEADLINE.getTime() - 60_000))
-    log(`Bidding: ${sizes.bidders} agencies × ${sizes.bidsPerAgency} bids on ${bidding.code}…`)
-    const biddingResult = await measureBidding(
-      baseUrl,
-      bidding,
-      agencies.slice(0, sizes.bidders),
-      sizes.bidsPerAgency
+    log(`Bid storm: ${sizes.bidders} agencies once each, spread over 1 s, on ${spread.code}…`)
+    storms.push(
+      await measureBidding(baseUrl, spread, bidders, {
+        mode: 'spread',
+        bidsPerAgency: 1,
+        spreadMs: 1000,
+        seed: 20261009,
+      })
+    )
+    log(
+      `Burst: ${sizes.bidders} agencies × ${sizes.bidsPerAgency} bids all at once on ${burst.code}…`
+    )
+    storms.push(
+      await measureBidding(baseUrl, burst, bidders, {
+        mode: 'burst',
+        bidsPerAgency: sizes.bidsPerAgency,
+        spreadMs: 0,
+        seed: 20261011,
+      })
     )
 
     clock.freeze(NOW)
@@ -95,11 +122,11 @@ export async function runSelectionBench(
 
     clock.freeze(new Date(DEADLINE.getTime() + 1000))
     const openings: OpeningResult[] = []
-    log(`Opening ${bidding.code} (${sizes.bidders} bids)…`)
-    openings.push(await measureOpening(`the bidding project`, bidding.id))
+    log(`Opening ${burst.code} (${sizes.bidders} bids)…`)
+    openings.push(await measureOpening(`the burst's project`, burst.id))
     log(`Opening ${large.code} (${sizes.openingBids} bids)…`)
     openings.push(await measureOpening(`set-based inserted bids`, large.id))
-    return { bidding: biddingResult, openings, itemCode }
+    return { storms, openings, itemCode }
   } finally {
     clock.unfreeze()
     await removeProjects(created)
@@ -203,55 +230,130 @@ async function publishBenchProject(owner: User, itemCode: string) {
 }
 
 /**
- * Every agency sends its bids one after the other (each replacing the
- * previous), all agencies at once, through POST /api/v1/projects/:id/bids.
- * Afterwards every accepted receipt must be stored, and exactly one bid of
- * each agency active: the last one.
+ * The load generator, in a worker thread of its own so that the server's
+ * event loop cannot delay it (and a busy server cannot hide its queue):
+ *
+ * - `spread`: an open-loop schedule — request i leaves at its planned time
+ *   `i × spreadMs / n`, whatever the earlier ones are doing, and its latency
+ *   counts from that planned time, queueing included;
+ * - `burst`: every agency at once, each sending its bids one after the
+ *   other (a bid's latency counts from its sending).
+ *
+ * Plain JavaScript (the worker runs without the TypeScript loader).
+ */
+const LOAD_GENERATOR = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { url, mode, spreadMs, agencies } = workerData
+const results = []
+async function send(agency, round, planned) {
+  const sentLate = performance.now() - planned
+  let status = 0
+  let receipt = null
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'authorization': 'Bearer ' + agency.token,
+        'content-type': 'application/json',
+        'accept': 'application/json',
+      },
+      body: JSON.stringify({ quoteFen: agency.quotes[round] }),
+    })
+    status = response.status
+    const body = await response.json().catch(() => ({}))
+    receipt = body.receipt ?? null
+  } catch (error) {
+    status = -1
+  }
+  results.push({ agency: agency.index, round, status, receipt, ms: performance.now() - planned, sentLate })
+}
+async function main() {
+  const started = performance.now() + 50
+  if (mode === 'spread') {
+    const pending = []
+    const total = agencies.length
+    await new Promise((resolve) => {
+      agencies.forEach((agency, index) => {
+        const planned = started + (index * spreadMs) / total
+        setTimeout(() => {
+          pending.push(send(agency, 0, planned))
+          if (pending.length === total) resolve()
+        }, Math.max(0, planned - performance.now()))
+      })
+    })
+    await Promise.all(pending)
+  } else {
+    while (performance.now() < started) await new Promise((resolve) => setTimeout(resolve, 1))
+    await Promise.all(
+      agencies.map(async (agency) => {
+        for (let round = 0; round < agency.quotes.length; round++) {
+          await send(agency, round, performance.now())
+        }
+      })
+    )
+  }
+  parentPort.postMessage({ results, seconds: (performance.now() - started) / 1000 })
+}
+main()
+`
+
+type Sent = {
+  agency: number
+  round: number
+  status: number
+  receipt: string | null
+  ms: number
+  sentLate: number
+}
+
+/**
+ * A bid storm on one project through POST /api/v1/projects/:id/bids:
+ * `spread` (each agency once, arrivals spread evenly over `spreadMs`) or
+ * `burst` (each agency `bidsPerAgency` times in a row, all agencies at once).
+ * Afterwards every accepted receipt must be stored and exactly one bid of
+ * each agency active: its last accepted one. Also counts the SQL statements
+ * run meanwhile and their time by kind (from the driver's query events).
  */
 async function measureBidding(
   baseUrl: string,
   project: Project,
   agencies: BenchAgency[],
-  bidsPerAgency: number
+  options: { mode: 'spread' | 'burst'; bidsPerAgency: number; spreadMs: number; seed: number }
 ): Promise<BiddingResult> {
   const tokens: string[] = []
   for (const agency of agencies) {
     const token = await User.accessTokens.create(agency.user)
     tokens.push(token.value!.release())
   }
-  const random = seededRandom(20261009)
-  const durations: number[] = []
-  const lastReceipts = new Map<number, string>()
-  const receipts: string[] = []
-  let refused = 0
+  const random = seededRandom(options.seed)
+  const plan = agencies.map((_agency, index) => ({
+    index,
+    token: tokens[index],
+    quotes: Array.from({ length: options.bidsPerAgency }, () =>
+      random.integer(CEILING_FEN / 2, CEILING_FEN)
+    ),
+  }))
 
-  const started = performance.now()
-  await Promise.all(
-    agencies.map(async (agency, index) => {
-      for (let round = 0; round < bidsPerAgency; round++) {
-        const quoteFen = random.integer(CEILING_FEN / 2, CEILING_FEN)
-        const sent = performance.now()
-        const response = await fetch(`${baseUrl}/api/v1/projects/${project.id}/bids`, {
-          method: 'POST',
-          headers: {
-            'authorization': `Bearer ${tokens[index]}`,
-            'content-type': 'application/json',
-            'accept': 'application/json',
-          },
-          body: JSON.stringify({ quoteFen }),
-        })
-        const body = (await response.json()) as { receipt?: string }
-        durations.push(performance.now() - sent)
-        if (response.status !== 201 || !body.receipt) {
-          refused += 1
-          continue
-        }
-        receipts.push(body.receipt)
-        lastReceipts.set(agency.organizationId, body.receipt)
-      }
-    })
-  )
-  const seconds = (performance.now() - started) / 1000
+  const sql = watchStatements()
+  if (process.env.BENCH_MARKS) console.log('mark start', process.hrtime.bigint() / 1000n)
+  const worker = new Worker(LOAD_GENERATOR, {
+    eval: true,
+    workerData: {
+      url: `${baseUrl}/api/v1/projects/${project.id}/bids`,
+      mode: options.mode,
+      spreadMs: options.spreadMs,
+      agencies: plan,
+    },
+  })
+  let outcome: { results: Sent[]; seconds: number }
+  try {
+    ;[outcome] = (await once(worker, 'message')) as [{ results: Sent[]; seconds: number }]
+  } finally {
+    sql.stop()
+    if (process.env.BENCH_MARKS) console.log('mark end', process.hrtime.bigint() / 1000n)
+    await worker.terminate()
+  }
+  const { results, seconds } = outcome
 
   const stored = await db
     .from('bids')
@@ -263,8 +365,14 @@ async function measureBidding(
     const id = Number(row.organization_id)
     activeOf.set(id, [...(activeOf.get(id) ?? []), row.receipt])
   }
+  const accepted = results.filter((sent) => sent.status === 201 && sent.receipt)
+  // The last accepted bid of each agency (rounds are sent one after the other).
+  const lastReceipts = new Map<number, string>()
+  for (const sent of [...accepted].sort((a, b) => a.round - b.round)) {
+    lastReceipts.set(agencies[sent.agency].organizationId, sent.receipt!)
+  }
   // Lost: accepted but not stored, or an agency whose last accepted bid is not the active one.
-  let lost = receipts.filter((receipt) => !storedReceipts.has(receipt)).length
+  let lost = accepted.filter((sent) => !storedReceipts.has(sent.receipt!)).length
   for (const [organizationId, receipt] of lastReceipts) {
     if (!(activeOf.get(organizationId) ?? []).includes(receipt)) lost += 1
   }
@@ -278,22 +386,59 @@ async function measureBidding(
     )
     .delete()
 
-  durations.sort((a, b) => a - b)
-  const percentile = (p: number) =>
-    durations[Math.min(durations.length - 1, Math.floor(p * durations.length))]
+  const durations = results.map((sent) => sent.ms).sort((a, b) => a - b)
+  const late = results.map((sent) => sent.sentLate).sort((a, b) => a - b)
   return {
+    mode: options.mode,
     agencies: agencies.length,
-    bidsPerAgency,
-    sent: agencies.length * bidsPerAgency,
-    accepted: receipts.length,
-    refused,
+    bidsPerAgency: options.bidsPerAgency,
+    spreadMs: options.spreadMs,
+    sent: results.length,
+    accepted: accepted.length,
+    refused: results.length - accepted.length,
     lost,
     duplicated,
     seconds,
-    bidsPerSecond: receipts.length / seconds,
-    p50Ms: percentile(0.5),
-    p99Ms: percentile(0.99),
+    bidsPerSecond: accepted.length / seconds,
+    p50Ms: percentile(durations, 0.5),
+    p99Ms: percentile(durations, 0.99),
     maxMs: durations[durations.length - 1],
+    generatorLateP99Ms: percentile(late, 0.99),
+    statementsPerBid: sql.total() / Math.max(1, results.length),
+    sql: sql.steps(),
+  }
+}
+
+/** Counts the statements sent on the default connection, and their time by kind. */
+function watchStatements() {
+  const knex = db.connection().getWriteClient()
+  const pending = new Map<string, { key: string; started: number }>()
+  const steps = new Map<string, SqlStep>()
+  let total = 0
+  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
+    total += 1
+    pending.set(query.__knexQueryUid, { key: statementKind(query.sql), started: performance.now() })
+  }
+  const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
+    const entry = pending.get(query.__knexQueryUid)
+    if (!entry) return
+    pending.delete(query.__knexQueryUid)
+    const step = steps.get(entry.key) ?? { step: entry.key, statements: 0, ms: 0 }
+    step.statements += 1
+    step.ms += performance.now() - entry.started
+    steps.set(entry.key, step)
+  }
+  knex.on('query', onQuery)
+  knex.on('query-response', onDone)
+  knex.on('query-error', onDone)
+  return {
+    total: () => total,
+    steps: () => [...steps.values()].sort((a, b) => b.ms - a.ms),
+    stop() {
+      knex.off('query', onQuery)
+      knex.off('query-response', onDone)
+      knex.off('query-error', onDone)
+    },
   }
 }
 
@@ -350,24 +495,7 @@ async function measureOpening(label: string, projectId: number): Promise<Opening
   }
   const decryptSeconds = (performance.now() - decryptStarted) / 1000
 
-  const knex = db.connection().getWriteClient()
-  const pending = new Map<string, { key: string; started: number }>()
-  const steps = new Map<string, SqlStep>()
-  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
-    pending.set(query.__knexQueryUid, { key: statementKind(query.sql), started: performance.now() })
-  }
-  const onDone = (_response: unknown, query: { __knexQueryUid: string }) => {
-    const entry = pending.get(query.__knexQueryUid)
-    if (!entry) return
-    pending.delete(query.__knexQueryUid)
-    const step = steps.get(entry.key) ?? { step: entry.key, statements: 0, ms: 0 }
-    step.statements += 1
-    step.ms += performance.now() - entry.started
-    steps.set(entry.key, step)
-  }
-  knex.on('query', onQuery)
-  knex.on('query-response', onDone)
-  knex.on('query-error', onDone)
+  const sql = watchStatements()
   const started = performance.now()
   let outcome: string
   try {
@@ -381,9 +509,7 @@ async function measureOpening(label: string, projectId: number): Promise<Opening
     }
     outcome = `failed: ${sqlMessage ? `${code} ${sqlMessage}` : message.slice(0, 200)}`
   } finally {
-    knex.off('query', onQuery)
-    knex.off('query-response', onDone)
-    knex.off('query-error', onDone)
+    sql.stop()
   }
   const seconds = (performance.now() - started) / 1000
   return {
@@ -391,7 +517,7 @@ async function measureOpening(label: string, projectId: number): Promise<Opening
     bids: Number(total),
     outcome,
     seconds,
-    sql: [...steps.values()].sort((a, b) => b.ms - a.ms),
+    sql: sql.steps(),
     decryptSeconds,
   }
 }
@@ -419,11 +545,19 @@ async function removeProjects(projectIds: number[]) {
 }
 
 export function selectionMarkdown(
-  result: { bidding: BiddingResult; openings: OpeningResult[]; itemCode: string },
+  result: { storms: BiddingResult[]; openings: OpeningResult[]; itemCode: string },
   quick: boolean,
   machine: string
 ) {
-  const { bidding, openings } = result
+  const { storms, openings } = result
+  const [spread, burst] = storms
+  const row = (storm: BiddingResult, label: string) =>
+    `| ${label} | ${storm.sent} | ${storm.accepted} | ${storm.refused} | ${storm.lost} | ${storm.duplicated} | ${storm.seconds.toFixed(2)} | ${storm.bidsPerSecond.toFixed(0)} | ${storm.p50Ms.toFixed(0)} | ${storm.p99Ms.toFixed(0)} | ${storm.maxMs.toFixed(0)} | ${storm.statementsPerBid.toFixed(1)} |`
+  const sqlOf = (storm: BiddingResult) =>
+    storm.sql
+      .slice(0, 8)
+      .map((step) => `${step.step} ${(step.ms / step.statements).toFixed(2)}`)
+      .join('; ')
   const lines = [
     '## Selection',
     '',
@@ -432,14 +566,25 @@ export function selectionMarkdown(
     `Machine: ${machine}.`,
     `Bidders: generated agencies offering ${result.itemCode}; e-mails queued to a messenger that drops them; projects, bids and notifications deleted afterwards.`,
     '',
-    '### Sealed bids on one project',
+    '### Bid storm on one project',
     '',
-    `${bidding.agencies.toLocaleString('en-US')} agencies at once, each sending ${bidding.bidsPerAgency} bids one after the other (each replacing its previous one)`,
-    'through `POST /api/v1/projects/:id/bids` on the application served in the same process.',
+    'Through `POST /api/v1/projects/:id/bids` on the application served in the same process, the',
+    'requests sent by a load generator in a worker thread of its own:',
     '',
-    '| bids sent | accepted | refused | lost | duplicated | seconds | bids/s | p50 ms | p99 ms | max ms |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${bidding.sent} | ${bidding.accepted} | ${bidding.refused} | ${bidding.lost} | ${bidding.duplicated} | ${bidding.seconds.toFixed(1)} | ${bidding.bidsPerSecond.toFixed(0)} | ${bidding.p50Ms.toFixed(0)} | ${bidding.p99Ms.toFixed(0)} | ${bidding.maxMs.toFixed(0)} |`,
+    `- **storm** (the target: p99 < 250 ms, nothing lost): ${spread.agencies.toLocaleString('en-US')} agencies bid once each, their arrivals spread evenly over ${spread.spreadMs / 1000} s —`,
+    '  an open-loop schedule: each request leaves at its planned time whatever the earlier ones are',
+    `  doing, and its latency counts from that planned time, so queueing is not hidden (the generator sent p99 ${spread.generatorLateP99Ms.toFixed(0)} ms late);`,
+    `- **burst** (harder): ${burst.agencies.toLocaleString('en-US')} agencies all at once, each sending ${burst.bidsPerAgency} bids one after the other (each replacing its previous one;`,
+    '  latency from sending).',
+    '',
+    'Lost: an accepted bid not stored, or an agency whose last accepted bid is not its active one; duplicated: a second active bid of one agency.',
+    '',
+    '| run | bids sent | accepted | refused | lost | duplicated | seconds | bids/s | p50 ms | p99 ms | max ms | SQL statements / bid |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(spread, 'storm, spread over 1 s'),
+    row(burst, `burst, ${burst.bidsPerAgency} bids each at once`),
+    '',
+    `Mean SQL time per statement in the storm, ms (queueing for a pooled connection included): ${sqlOf(spread)}.`,
     '',
     '### Opening (`openProject`, random method)',
     '',

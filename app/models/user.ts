@@ -4,9 +4,9 @@ import { compose } from '@adonisjs/core/helpers'
 import { belongsTo } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import type { Role } from '#domain/roles'
 import Organization from '#models/organization'
+import { CoarseLastUseTokensProvider } from '#services/access_tokens_provider'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -22,7 +22,8 @@ export default class User extends compose(UserSchema, AuthFinder) {
   @belongsTo(() => Organization)
   declare organization: BelongsTo<typeof Organization>
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new CoarseLastUseTokensProvider({
+    tokenableModel: User,
     prefix: 'mkt_',
     table: 'auth_access_tokens',
     type: 'api_token',

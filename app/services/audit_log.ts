@@ -3,6 +3,7 @@ import type { QueryClientContract, TransactionClientContract } from '@adonisjs/l
 import type User from '#models/user'
 import {
   canonicalJson,
+  chainFor,
   createChainVerifier,
   eventHash,
   type ChainedEvent,
@@ -17,17 +18,24 @@ export type AuditEntry = {
   payload?: Record<string, unknown>
 }
 
+/** The chain each open transaction appends to: one per transaction, whatever it records. */
+const chainOfTransaction = new WeakMap<TransactionClientContract, number>()
+
 /**
  * Appends an event to the audit log inside the caller's transaction, so that
- * the event exists exactly when the change it records does. The head row is
- * locked for the append: concurrent writers on several instances queue up and
- * the chain stays linear.
+ * the event exists exactly when the change it records does. The head row of
+ * the transaction's chain (app/domain/audit_chain.ts) is locked for the
+ * append: concurrent writers on that chain, on any instance, queue up and it
+ * stays linear, while writers on the other chains go on.
  */
 export async function recordAuditEvent(trx: TransactionClientContract, entry: AuditEntry) {
-  const head = await trx.from('audit_chain').where('id', 1).forUpdate().firstOrFail()
+  const actorUserId = entry.actor?.id ?? null
+  const chainId = chainOfTransaction.get(trx) ?? chainFor(actorUserId)
+  chainOfTransaction.set(trx, chainId)
+  const head = await trx.from('audit_chain').where('id', chainId).forUpdate().firstOrFail()
   const event = {
     occurredAt: clock.now().toISOString(),
-    actorUserId: entry.actor?.id ?? null,
+    actorUserId,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: String(entry.subjectId),
@@ -39,6 +47,7 @@ export async function recordAuditEvent(trx: TransactionClientContract, entry: Au
     .insertQuery()
     .table('audit_events')
     .insert({
+      chain_id: chainId,
       occurred_at: event.occurredAt,
       actor_user_id: event.actorUserId,
       actor_role: entry.actor?.role ?? null,
@@ -49,16 +58,17 @@ export async function recordAuditEvent(trx: TransactionClientContract, entry: Au
       previous_hash: event.previousHash,
       hash,
     })
-  await trx.from('audit_chain').where('id', 1).update({ last_event_id: id, last_hash: hash })
+  await trx.from('audit_chain').where('id', chainId).update({ last_event_id: id, last_hash: hash })
   return { id: Number(id), hash }
 }
 
 /**
- * Recomputes the whole chain, a thousand events at a time, and says whether it
- * is intact (on the default connection unless told otherwise).
+ * Recomputes every chain, a thousand events at a time, and says whether the
+ * log is intact (on the default connection unless told otherwise).
  */
 export async function verifyAuditLog(client: QueryClientContract = db.connection()) {
-  const head = await client.from('audit_chain').where('id', 1).firstOrFail()
+  const chains = await client.from('audit_chain').select('id', 'last_hash')
+  const heads = new Map(chains.map((row) => [Number(row.id), row.last_hash as string]))
   const verifier = createChainVerifier()
   let after = 0
   while (true) {
@@ -66,16 +76,17 @@ export async function verifyAuditLog(client: QueryClientContract = db.connection
     if (rows.length === 0) break
     for (const row of rows) {
       const intact = verifier.add(toChainedEvent(row))
-      if (!intact) return verifier.result(head.last_hash)
+      if (!intact) return verifier.result(heads)
     }
     after = Number(rows[rows.length - 1].id)
   }
-  return verifier.result(head.last_hash)
+  return verifier.result(heads)
 }
 
 function toChainedEvent(row: Record<string, any>): ChainedEvent {
   return {
     id: Number(row.id),
+    chainId: Number(row.chain_id),
     occurredAt: row.occurred_at,
     actorUserId: row.actor_user_id === null ? null : Number(row.actor_user_id),
     action: row.action,

@@ -15,6 +15,7 @@ import { eligibilityFactsForMany } from '#queries/eligibility_facts'
 import ServiceItem from '#models/service_item'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
+import { sqlTime } from '#services/sql_time'
 import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
 
 /**
@@ -39,23 +40,39 @@ export async function placeBid(
   context: { ip: string; userAgent: string | null; acceptLanguage?: string | null; i18n: I18n }
 ) {
   const { quoteFen } = input
-  const agency = await Organization.findOrFail(agencyUser.organizationId)
-  const snapshot = await Project.findOrFail(projectId)
-  ensureOpenForBids(snapshot)
-  ensureQuoteWithinBounds(snapshot, quoteFen, context.i18n)
-  await ensureEligible(snapshot, agency.id)
-  const members = await checkConsortium(snapshot, agency.id, input.consortium ?? [], context.i18n)
-
+  // Everything is read and checked under the locks, in one transaction: the
+  // project (shared: bids go on side by side) must still take bids, the
+  // agency (exclusive: its own bids queue up) must be eligible.
   return db.transaction(async (trx) => {
-    const project = await lockOpenProject(projectId, agency.id, trx)
-    const previous = await Bid.query({ client: trx })
+    const { project, agency } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
+    ensureQuoteWithinBounds(project, quoteFen, context.i18n)
+    await ensureEligible(project, agency.id, trx)
+    const members = await checkConsortium(
+      project,
+      agency.id,
+      input.consortium ?? [],
+      context.i18n,
+      trx
+    )
+    // The last bid counts: the agency's active one in this round, if any, is
+    // replaced. Found by a plain read (the agency's lock makes it current) and
+    // updated by id: a locking search would lock the gaps of the bids index,
+    // where other agencies' bids are being inserted, and deadlock with them.
+    const previous = await trx
+      .from('bids')
       .where('project_id', project.id)
       .where('organization_id', agency.id)
       .where('round', project.round)
       .where('status', 'active')
-    for (const bid of previous) {
-      bid.status = 'replaced'
-      await bid.save()
+      .select('id')
+    if (previous.length > 0) {
+      await trx
+        .from('bids')
+        .whereIn(
+          'id',
+          previous.map((row) => row.id)
+        )
+        .update({ status: 'replaced', updated_at: sqlTime(new Date()) })
     }
     const nonce = generateNonce()
     const receipt = bidReceipt(project.code, agency.uscc, quoteFen, nonce)
@@ -115,22 +132,26 @@ async function checkConsortium(
   project: Project,
   leadId: number,
   consortium: { agencyId: number; itemCode: string }[],
-  i18n: I18n
+  i18n: I18n,
+  trx: TransactionClientContract
 ) {
   const members: { organizationId: number; serviceItemId: number }[] = []
   const seen = new Set<number>([leadId])
   for (const [index, entry] of consortium.entries()) {
-    const member = await Organization.query()
+    const member = await Organization.query({ client: trx })
       .where('id', entry.agencyId)
       .where('kind', 'agency')
       .first()
-    const item = await ServiceItem.query().where('code', entry.itemCode).first()
+    const item = await ServiceItem.query({ client: trx }).where('code', entry.itemCode).first()
     if (!member || seen.has(entry.agencyId)) {
       refuse([{ field: `consortium.${index}.agencyId`, rule: 'consortiumMember' }], i18n)
     }
     if (!item) refuse([{ field: `consortium.${index}.itemCode`, rule: 'unknownItem' }], i18n)
     seen.add(member.id)
-    const facts = await eligibilityFactsForMany(project, [member.id], { serviceItemId: item.id })
+    const facts = await eligibilityFactsForMany(project, [member.id], {
+      serviceItemId: item.id,
+      client: trx,
+    })
     const reason = ineligibilityReason(facts.get(member.id)!)
     if (reason) throw new IneligibleException(reason, member.name)
     members.push({ organizationId: member.id, serviceItemId: item.id })
@@ -141,7 +162,7 @@ async function checkConsortium(
 /** The agency withdraws its bid before the deadline. */
 export async function withdrawBid(projectId: number, agencyUser: User) {
   return db.transaction(async (trx) => {
-    const project = await lockOpenProject(projectId, agencyUser.organizationId, trx)
+    const { project } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
     const bid = await Bid.query({ client: trx })
       .where('project_id', project.id)
       .where('organization_id', agencyUser.organizationId)
@@ -164,8 +185,9 @@ export async function withdrawBid(projectId: number, agencyUser: User) {
  * Takes a shared lock on the project row — bids of many agencies go on side
  * by side, while opening, which locks the row exclusively, waits for them and
  * then holds them off — and checks, under it, that the project still takes
- * bids. The agency's own row is locked exclusively, so that two bids of the
- * same agency queue up and exactly one stays active.
+ * bids. The agency's own row is locked exclusively (and read: its USCC goes
+ * into the receipt), so that two bids of the same agency queue up and exactly
+ * one stays active.
  */
 async function lockOpenProject(
   projectId: number,
@@ -177,8 +199,13 @@ async function lockOpenProject(
     .forShare()
     .firstOrFail()
   ensureOpenForBids(project)
-  await trx.from('organizations').where('id', organizationId).forUpdate().select('id')
-  return project
+  const agency = await trx
+    .from('organizations')
+    .where('id', organizationId)
+    .forUpdate()
+    .select('id', 'uscc')
+    .firstOrFail()
+  return { project, agency: { id: Number(agency.id), uscc: agency.uscc as string } }
 }
 
 /** Bids are taken while the project is published and its deadline has not passed. */

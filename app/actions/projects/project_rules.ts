@@ -1,6 +1,6 @@
 import { errors as vineErrors } from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Project from '#models/project'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
@@ -64,7 +64,11 @@ export function ensureQuoteWithinBounds(project: Project, quoteFen: number, i18n
 }
 
 /** The agency may take part in the project now, or 403 naming the condition that failed. */
-export async function ensureEligible(project: Project, organizationId: number) {
-  const reason = ineligibilityReason(await eligibilityFactsFor(project, organizationId))
+export async function ensureEligible(
+  project: Project,
+  organizationId: number,
+  client?: QueryClientContract
+) {
+  const reason = ineligibilityReason(await eligibilityFactsFor(project, organizationId, client))
   if (reason) throw new IneligibleException(reason)
 }
