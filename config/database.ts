@@ -43,6 +43,9 @@ const dbConfig = defineConfig({
         user: env.get('DB_USER', 'root'),
         password: env.get('DB_PASSWORD', ''),
         database: env.get('DB_DATABASE', 'intermediary_market'),
+        // On the database's own machine, its Unix socket (e.g. /run/mysqld/mysqld.sock) costs
+        // about half the system time per statement of TCP on 127.0.0.1; host and port are ignored.
+        socketPath: env.get('DB_SOCKET_PATH'),
         charset: 'utf8mb4',
         // Store and read DATETIME values as UTC whatever the server's zone.
         timezone: 'Z',

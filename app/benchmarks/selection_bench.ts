@@ -91,8 +91,18 @@ export async function runSelectionBench(
     created.push(spread.id)
     const burst = await publishBenchProject(owner, itemCode)
     created.push(burst.id)
+    const warmup = await publishBenchProject(owner, itemCode)
+    created.push(warmup.id)
     // The last minute before the deadline (the server's clock decides).
     clock.freeze(new Date(DEADLINE.getTime() - 60_000))
+    // Warm-up, not reported: compiled code paths and open pool connections, as in a server
+    // that has been answering for a while.
+    await measureBidding(baseUrl, warmup, bidders.slice(0, 100), {
+      mode: 'burst',
+      bidsPerAgency: 1,
+      spreadMs: 0,
+      seed: 20261008,
+    })
     log(`Bid storm: ${sizes.bidders} agencies once each, spread over 1 s, on ${spread.code}…`)
     storms.push(
       await measureBidding(baseUrl, spread, bidders, {
@@ -335,7 +345,6 @@ async function measureBidding(
   }))
 
   const sql = watchStatements()
-  if (process.env.BENCH_MARKS) console.log('mark start', process.hrtime.bigint() / 1000n)
   const worker = new Worker(LOAD_GENERATOR, {
     eval: true,
     workerData: {
@@ -350,7 +359,6 @@ async function measureBidding(
     ;[outcome] = (await once(worker, 'message')) as [{ results: Sent[]; seconds: number }]
   } finally {
     sql.stop()
-    if (process.env.BENCH_MARKS) console.log('mark end', process.hrtime.bigint() / 1000n)
     await worker.terminate()
   }
   const { results, seconds } = outcome
