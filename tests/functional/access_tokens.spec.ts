@@ -1,5 +1,8 @@
+// Answers are read where they arrive: `(await client.get(…)).assertStatus(…)`.
+/* eslint-disable @unicorn/no-await-expression-member */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { createUserWithRole } from '#database/factories/account_factories'
 
@@ -188,5 +191,32 @@ test.group('Access tokens (API /api/v1/tokens)', (group) => {
     notMine.assertStatus(404)
     assert.equal(notMine.body().errors[0].code, 'E_ROW_NOT_FOUND')
     assert.lengthOf(await User.accessTokens.all(other), 1)
+  })
+  test('"last used" is written at the first use and then at most once a minute, not on every request', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUserWithRole('agency')
+    const token = await User.accessTokens.create(user, ['*'])
+    const lastUsed = async () => {
+      const row = await db.from('auth_access_tokens').where('id', Number(token.identifier)).first()
+      return row.last_used_at === null ? null : new Date(row.last_used_at).getTime()
+    }
+    assert.isNull(await lastUsed())
+
+    ;(await client.get('/api/v1/me').bearerToken(token.value!.release())).assertStatus(200)
+    const first = await lastUsed()
+    assert.isNotNull(first)
+    ;(await client.get('/api/v1/me').bearerToken(token.value!.release())).assertStatus(200)
+    assert.equal(await lastUsed(), first, 'a second use within the minute writes nothing')
+
+    // Two minutes ago: the next use writes the time again.
+    const twoMinutesAgo = new Date(Date.now() - 120_000)
+    await db
+      .from('auth_access_tokens')
+      .where('id', Number(token.identifier))
+      .update({ last_used_at: twoMinutesAgo })
+    ;(await client.get('/api/v1/me').bearerToken(token.value!.release())).assertStatus(200)
+    assert.isAbove((await lastUsed())!, twoMinutesAgo.getTime() + 60_000)
   })
 })

@@ -12,6 +12,23 @@ test.group('Security basics', (group) => {
     response.assertHeader('strict-transport-security', 'max-age=15552000')
   })
 
+  test('API answers open no session and set no cookie, and keep HSTS and nosniff', async ({
+    client,
+    assert,
+  }) => {
+    const agency = await createUserWithRole('agency')
+    const answers = [
+      await client.get('/api/v1/agencies'),
+      await client.get('/api/v1/bids/mine').withGuard('api').loginAs(agency),
+    ]
+    for (const answer of answers) {
+      answer.assertStatus(200)
+      assert.isUndefined(answer.header('set-cookie'))
+      answer.assertHeader('x-content-type-options', 'nosniff')
+      answer.assertHeader('strict-transport-security', 'max-age=15552000')
+    }
+  })
+
   test('the Content-Security-Policy allows scripts from this origin only: no inline script, no eval', async ({
     client,
     assert,
