@@ -27,6 +27,7 @@ import { clock } from '#services/clock'
 import { percentile } from '#benchmarks/measure'
 import { Worker } from 'node:worker_threads'
 import { once } from 'node:events'
+import { loadavg } from 'node:os'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const DEADLINE = new Date('2026-10-09T04:00:00Z')
@@ -52,6 +53,8 @@ export type BiddingResult = {
   generatorLateP99Ms: number
   statementsPerBid: number
   sql: SqlStep[]
+  /** The machine's 1-minute load average when the storm started (other processes included). */
+  loadAverage: number
 }
 
 export type SqlStep = { step: string; statements: number; ms: number }
@@ -344,6 +347,7 @@ async function measureBidding(
     ),
   }))
 
+  const loadAverage = loadavg()[0]
   const sql = watchStatements()
   const worker = new Worker(LOAD_GENERATOR, {
     eval: true,
@@ -414,6 +418,7 @@ async function measureBidding(
     generatorLateP99Ms: percentile(late, 0.99),
     statementsPerBid: sql.total() / Math.max(1, results.length),
     sql: sql.steps(),
+    loadAverage,
   }
 }
 
@@ -560,7 +565,7 @@ export function selectionMarkdown(
   const { storms, openings } = result
   const [spread, burst] = storms
   const row = (storm: BiddingResult, label: string) =>
-    `| ${label} | ${storm.sent} | ${storm.accepted} | ${storm.refused} | ${storm.lost} | ${storm.duplicated} | ${storm.seconds.toFixed(2)} | ${storm.bidsPerSecond.toFixed(0)} | ${storm.p50Ms.toFixed(0)} | ${storm.p99Ms.toFixed(0)} | ${storm.maxMs.toFixed(0)} | ${storm.statementsPerBid.toFixed(1)} |`
+    `| ${label} | ${storm.sent} | ${storm.accepted} | ${storm.refused} | ${storm.lost} | ${storm.duplicated} | ${storm.seconds.toFixed(2)} | ${storm.bidsPerSecond.toFixed(0)} | ${storm.p50Ms.toFixed(0)} | ${storm.p99Ms.toFixed(0)} | ${storm.maxMs.toFixed(0)} | ${storm.statementsPerBid.toFixed(1)} | ${storm.loadAverage.toFixed(1)} |`
   const sqlOf = (storm: BiddingResult) =>
     storm.sql
       .slice(0, 8)
@@ -586,9 +591,10 @@ export function selectionMarkdown(
     '  latency from sending).',
     '',
     'Lost: an accepted bid not stored, or an agency whose last accepted bid is not its active one; duplicated: a second active bid of one agency.',
+    'Load average: the machine’s 1-minute load when the run started, this benchmark’s own work included — on 2 cores, well above 2 means other processes were taking CPU from the server and the database.',
     '',
-    '| run | bids sent | accepted | refused | lost | duplicated | seconds | bids/s | p50 ms | p99 ms | max ms | SQL statements / bid |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| run | bids sent | accepted | refused | lost | duplicated | seconds | bids/s | p50 ms | p99 ms | max ms | SQL statements / bid | load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(spread, 'storm, spread over 1 s'),
     row(burst, `burst, ${burst.bidsPerAgency} bids each at once`),
     '',
