@@ -21,7 +21,8 @@ export default class DetectUserLocaleMiddleware {
     ctx.i18n = i18nManager.locale(requestLocale(ctx))
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
 
-    if ('view' in ctx) {
+    // Pages only: reading ctx.view builds a template renderer, which the JSON API never uses.
+    if (!ctx.request.url().startsWith('/api/') && 'view' in ctx) {
       ctx.view.share({ i18n: ctx.i18n })
     }
 
