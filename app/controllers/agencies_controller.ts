@@ -9,6 +9,7 @@ import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { creditAppealsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
+import { banStatusOf } from '#queries/bans'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -29,10 +30,11 @@ export default class AgenciesController {
   async show({ params, view, auth }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
     const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
-    const [creditEvents, evaluations, appeals] = await Promise.all([
+    const [creditEvents, evaluations, appeals, banStatus] = await Promise.all([
       creditEventsOf(organization.id),
       evaluationsReceived(organization.id),
       isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
+      banStatusOf(organization.id),
     ])
     return view.render('pages/agencies/show', {
       organization,
@@ -40,6 +42,7 @@ export default class AgenciesController {
       creditEvents,
       evaluations,
       isSelf,
+      banStatus,
       appealsByEvent: Object.groupBy(appeals, (appeal) => String(appeal.creditEventId)),
       inspections: await inspectionsOfAgency(organization.id),
     })
