@@ -10,6 +10,7 @@ import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
 import { DISPLAY_ZONE } from '#domain/time_zone'
+import { clock } from '#services/clock'
 
 export function formatDateTime(
   value: string | Date | DateTime | null | undefined,
@@ -39,3 +40,5 @@ edge.global('regionName', regionName)
 edge.global('gradeForScore', gradeForScore)
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatFen', formatFen)
+// The market's clock (not the server's wall clock): countdowns count from it.
+edge.global('marketNow', () => clock.now())

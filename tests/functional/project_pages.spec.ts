@@ -86,6 +86,9 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     }
     const list = await client.get('/projects').qs({ status: 'publicity' })
     assert.include(list.text(), project.code)
+    // The owner's panel says what happens next instead of standing empty.
+    const ownerDuringPublicity = await client.get(`/projects/${project.id}`).loginAs(owner)
+    ownerDuringPublicity.assertTextIncludes('中选结果公示中')
 
     const verify = await client.get(`/projects/${project.id}/verify`)
     verify.assertStatus(200)
