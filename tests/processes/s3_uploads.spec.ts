@@ -119,10 +119,8 @@ test.group('Uploads on an S3-compatible bucket', (group) => {
       const onDisk = await readdir(localDisk, { recursive: true }).catch(() => [])
       assert.deepEqual(onDisk, [], 'nothing is written to the local disk')
 
-      assert.equal(
-        (await api('POST', `/api/v1/projects/${draft.body.id}/publish`, token)).status,
-        200
-      )
+      const published = await api('POST', `/api/v1/projects/${draft.body.id}/publish`, token)
+      assert.equal(published.status, 200)
       const download = await fetch(`${server.url}${attached.body.url}`)
       assert.equal(download.status, 200)
       assert.include(download.headers.get('content-type') ?? '', 'application/pdf')
