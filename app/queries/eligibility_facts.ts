@@ -7,6 +7,7 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { EligibilityFacts } from '#domain/eligibility'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
+import { rulesInForce, rulesOfVersion } from '#services/market_rules'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
 const CHUNK = 500
@@ -30,6 +31,11 @@ export async function eligibilityFactsForMany(
     .select('required_qualification')
     .firstOrFail()
   const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
+  // The grades of the project's own rule version (the one in force for a draft).
+  const rules = project.rulesetVersion
+    ? await rulesOfVersion(project.rulesetVersion, client)
+    : (await rulesInForce(at, client)).rules
+  const cutoffs = rules.gradeCutoffs
   const facts = new Map<number, EligibilityFacts>()
   const unique = [...new Set(organizationIds)]
 
@@ -98,7 +104,7 @@ export async function eligibilityFactsForMany(
         deadlineDay,
         agencyBanned: banned.has(id),
         bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row: any) => row.name),
-        grade: gradeForScore(Number(profile?.credit_score ?? 0)) as CreditGrade,
+        grade: gradeForScore(Number(profile?.credit_score ?? 0), cutoffs) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
         sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row: any) => row.name),
       })
