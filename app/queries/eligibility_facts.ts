@@ -32,9 +32,8 @@ export async function eligibilityFactsForMany(
     .firstOrFail()
   const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
   // The grades of the project's own rule version (the one in force for a draft).
-  const rules = project.rulesetVersion
-    ? await rulesOfVersion(project.rulesetVersion, client)
-    : (await rulesInForce(at, client)).rules
+  const inForce = project.rulesetVersion ? null : await rulesInForce(at, client)
+  const rules = inForce?.rules ?? (await rulesOfVersion(project.rulesetVersion!, client))
   const cutoffs = rules.gradeCutoffs
   const facts = new Map<number, EligibilityFacts>()
   const unique = [...new Set(organizationIds)]
