@@ -25,13 +25,35 @@ export type PublicListTag = 'catalog' | 'directory' | 'projects' | 'figures'
 /** How long a list may live without a write invalidating it (changes that come with time). */
 export const PUBLIC_LIST_TTL = '60s'
 
+/**
+ * Invalidations seen by this process, per tag. A list computed while one of
+ * its tags was invalidated may hold rows read before that commit: it is
+ * served to its reader but not cached (otherwise it would outlive the
+ * invalidation until the TTL).
+ */
+const generations = new Map<PublicListTag, number>()
+const generationOf = (tags: PublicListTag[]) =>
+  tags.reduce((sum, tag) => sum + (generations.get(tag) ?? 0), 0)
+
 /** A list from the cache, computed by `factory` (outside any transaction) when absent. */
-export function cachedList<T>(
+export async function cachedList<T>(
   key: string,
   tags: PublicListTag[],
   factory: () => Promise<T>
 ): Promise<T> {
-  return cache.getOrSet({ key, tags, ttl: PUBLIC_LIST_TTL, factory })
+  let computed: { value: T } | null = null
+  const cached = await cache.getOrSet({
+    key,
+    tags,
+    ttl: PUBLIC_LIST_TTL,
+    factory: async (context) => {
+      const before = generationOf(tags)
+      computed = { value: await factory() }
+      return generationOf(tags) === before ? computed.value : context.skip()
+    },
+  })
+  // Skipped: the reader still gets what it computed.
+  return (cached === undefined && computed ? (computed as { value: T }).value : cached) as T
 }
 
 /** A cache key from a list's name and its normalised filters (absent filters have one form). */
@@ -69,6 +91,7 @@ export async function invalidateLists(
 }
 
 async function invalidateNow(tags: PublicListTag[]) {
+  for (const tag of tags) generations.set(tag, (generations.get(tag) ?? 0) + 1)
   try {
     await cache.deleteByTag({ tags })
   } catch (error) {

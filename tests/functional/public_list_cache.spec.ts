@@ -16,7 +16,7 @@ import { clock } from '#services/clock'
 import { DateTime } from 'luxon'
 import { runTick } from '#actions/selection/tick'
 import { catalogList } from '#queries/public_lists'
-import { clearLists } from '#services/public_cache'
+import { cachedList, clearLists, invalidateLists } from '#services/public_cache'
 import { registrationPayload, serviceItemPayload } from '#tests/helpers'
 import { AFTER_DEADLINE, publishedProject } from '#tests/selection_fixtures'
 
@@ -318,5 +318,24 @@ test.group('Public lists: cached, and fresh after every write', (group) => {
       (await catalogList()).map((row) => row.name),
       '提交的事项'
     )
+  })
+
+  test('a list computed while its tag is invalidated is served once but not cached', async ({
+    assert,
+  }) => {
+    let runs = 0
+    const read = () =>
+      cachedList('race', ['catalog'], async () => {
+        runs += 1
+        // A writer commits while this reader is still reading the old rows.
+        if (runs === 1) await invalidateLists(['catalog'])
+        return `rows of read ${runs}`
+      })
+    assert.equal(await read(), 'rows of read 1')
+    // (An entry written in the invalidation's millisecond counts as invalidated.)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    assert.equal(await read(), 'rows of read 2', 'the first rows were not kept')
+    assert.equal(await read(), 'rows of read 2')
+    assert.equal(runs, 2)
   })
 })
