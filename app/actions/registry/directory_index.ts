@@ -38,7 +38,7 @@ export async function reindexAgency(organizationId: number, trx: TransactionClie
     .where('organization_id', organizationId)
     .update({ ...fields, credit_score: profile.credit_score })
   // The directory shows the change once the transaction commits.
-  await invalidateLists(['directory', 'figures'], trx)
+  await invalidateLists(['directory'], trx)
 }
 
 /** Replaces the items an agency offers, then reindexes it. */
