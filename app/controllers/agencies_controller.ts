@@ -2,9 +2,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { REGIONS } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { directoryFiltersValidator, DIRECTORY_SORTS } from '#validators/agency'
-import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
-import { searchCatalog } from '#queries/catalog'
+import { catalogList, directoryPage } from '#queries/public_lists'
 import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { creditAppealsOf } from '#queries/credit_appeals'
@@ -15,7 +14,7 @@ export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
   async index({ request, view }: HttpContext) {
     const filters = await request.validateUsing(directoryFiltersValidator, { data: request.qs() })
-    const [result, items] = await Promise.all([searchAgencies(filters), searchCatalog({})])
+    const [result, items] = await Promise.all([directoryPage(filters), catalogList()])
     return view.render('pages/agencies/index', {
       result,
       filters,
