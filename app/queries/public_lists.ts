@@ -8,6 +8,7 @@
 import ServiceItem from '#models/service_item'
 import { searchCatalog, catalogCategories, type CatalogFilters } from '#queries/catalog'
 import { searchAgencies, type DirectoryFilters } from '#queries/agency_directory'
+import { gradeCutoffsShown } from '#services/market_rules'
 import { searchProjects } from '#queries/project_pages'
 import { marketFigures } from '#queries/market_figures'
 import { responseCounts } from '#queries/response_counts'
@@ -44,13 +45,16 @@ export function homeLists() {
 
 /**
  * One page of the agency directory, keyed by its normalised filters (the
- * validator has trimmed them; absent ones take their defaults).
+ * validator has trimmed them; absent ones take their defaults) and by the
+ * grade cut-offs in force, which decide the grade filter and the order.
  */
 export function directoryPage(filters: DirectoryFilters) {
+  const cutoffs = gradeCutoffsShown()
   const key = listKey('directory', [
     filters.item,
     filters.region,
     filters.grade,
+    `${cutoffs.A}-${cutoffs.B}-${cutoffs.C}`,
     filters.q,
     filters.sort ?? 'credit',
     filters.page ?? 1,
