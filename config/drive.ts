@@ -24,6 +24,11 @@ const driveConfig = defineConfig({
       bucket: env.get('S3_BUCKET', 'intermediary-market'),
       endpoint: env.get('S3_ENDPOINT'),
       forcePathStyle: true,
+      // Checksums only where S3 requires them: the SDK's default streams uploads
+      // "aws-chunked" with trailing checksums, which S3-compatible stores (MinIO
+      // releases, OSS, COS, s3rver in the tests) keep as part of the file.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
       visibility: 'private',
     }),
   },

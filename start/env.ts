@@ -30,7 +30,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Sessions and rate limits */
   SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
-  // Several instances: sessions and rate limits in Redis (redis://host:port/db).
+  // The cache of public lists: this process's memory, or memory in front of Redis (default with REDIS_URL).
+  CACHE_STORE: Env.schema.enum.optional(['memory', 'redis'] as const),
+  // Several instances: sessions, rate limits and the list cache in Redis (redis://host:port/db).
   REDIS_URL: Env.schema.string.optional(),
   REDIS_KEY_PREFIX: Env.schema.string.optional(),
   // JSON API requests per minute: per bearer token, and per IP without one (0 = no limit)

@@ -22,6 +22,7 @@ router.use([
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/silent_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
+  () => import('#middleware/rule_parameters_middleware'),
 ])
 
 export const middleware = router.named({

@@ -44,6 +44,8 @@ router
   .where('id', router.matchers.number())
 
 router.get('/exposure', [controllers.Bans, 'exposure']).as('exposure')
+// The market's rule parameters and their public change log
+router.get('/rules', [controllers.Rules, 'index']).as('rules.index')
 // 双随机、一公开: inspection plans, their draws and results (public)
 router.get('/inspections', [controllers.Inspections, 'index']).as('inspections.index')
 router
@@ -382,6 +384,8 @@ router
       .group(() => {
         router.get('/calendar', [controllers.admin.Calendar, 'index']).as('calendar.index')
         router.post('/calendar', [controllers.admin.Calendar, 'store']).as('calendar.store')
+        router.get('/rules', [controllers.admin.Rules, 'edit']).as('rules.edit')
+        router.post('/rules', [controllers.admin.Rules, 'store']).as('rules.store')
         router
           .post('/calendar/:day/removal', [controllers.admin.Calendar, 'destroy'])
           .as('calendar.removal')
@@ -427,6 +431,7 @@ router
       .as('draws.verify')
       .where('projectId', router.matchers.number())
     router.get('/calendar', [controllers.api.Calendar, 'index']).as('calendar.index')
+    router.get('/rules', [controllers.api.Rules, 'index']).as('rules.index')
     router
       .get('/calendar/working-days', [controllers.api.Calendar, 'workingDays'])
       .as('calendar.working_days')
@@ -629,6 +634,7 @@ router
         router
           .group(() => {
             router.put('/calendar/:day', [controllers.api.Calendar, 'update'])
+            router.post('/rules', [controllers.api.Rules, 'store'])
             router.delete('/calendar/:day', [controllers.api.Calendar, 'destroy'])
           })
           .prefix('/admin')

@@ -10,6 +10,8 @@ import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
 import { DISPLAY_ZONE } from '#domain/time_zone'
+import { clock } from '#services/clock'
+import { gradeCutoffsShown } from '#services/market_rules'
 
 export function formatDateTime(
   value: string | Date | DateTime | null | undefined,
@@ -36,6 +38,9 @@ export function formatFen(fen: number | null | undefined) {
 if (env.get('VIEW_CACHE', app.inProduction)) edge.configure({ cache: true })
 
 edge.global('regionName', regionName)
-edge.global('gradeForScore', gradeForScore)
+// Grades by the cut-offs in force (the rule parameters).
+edge.global('gradeForScore', (score: number) => gradeForScore(score, gradeCutoffsShown()))
 edge.global('formatDateTime', formatDateTime)
 edge.global('formatFen', formatFen)
+// The market's clock (not the server's wall clock): countdowns count from it.
+edge.global('marketNow', () => clock.now())

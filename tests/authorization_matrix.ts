@@ -110,6 +110,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   }),
   'GET /projects/:id/verify': open('public', { id: 'signedProject' }),
   'GET /exposure': open('public'),
+  'GET /rules': open('public'),
   'GET /inspections': open('public'),
   'GET /inspections/:id': open('public', { id: 'inspectionPlan' }),
   'GET /complaints': open('public'),
@@ -249,6 +250,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   // — The admin's area —
   'GET /admin/calendar': open('admin'),
+  'GET /admin/rules': open('admin'),
+  'POST /admin/rules': open('admin'),
   'POST /admin/calendar': open('admin'),
   'POST /admin/calendar/:day/removal': open('admin', { day: 'calendarDay' }),
 
@@ -269,6 +272,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/projects/:id': open('owner-of', { id: 'draftProject' }),
   'GET /api/v1/draws/:projectId/verify': open('public', { projectId: 'signedProject' }),
   'GET /api/v1/calendar': open('public'),
+  'GET /api/v1/rules': open('public'),
   'GET /api/v1/calendar/working-days': open('public'),
   'GET /api/v1/organizations/:id': open('public', { id: 'ownerOrganization' }),
   'GET /api/v1/ocds/releases': open('public'),
@@ -386,6 +390,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   // — API: admins —
   'PUT /api/v1/admin/calendar/:day': open('admin', { day: 'calendarDay' }),
+  'POST /api/v1/admin/rules': open('admin'),
   'DELETE /api/v1/admin/calendar/:day': open('admin', { day: 'calendarDay' }),
 
   // — Anything else: 404 for everyone, after the whole middleware stack —

@@ -66,6 +66,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
+    // Each test starts with an empty cache of public lists: nothing leaks from a rolled-back test.
+    const forgetLists = async () => {
+      const { clearLists } = await import('#services/public_cache')
+      await clearLists()
+    }
+    suite.onGroup((group) => group.each.setup(forgetLists))
+    suite.onTest((test) => test.setup(forgetLists))
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

@@ -10,6 +10,7 @@ export const controllers = {
   },
   admin: {
     Calendar: () => import('#controllers/admin/calendar_controller'),
+    Rules: () => import('#controllers/admin/rules_controller'),
   },
   Agencies: () => import('#controllers/agencies_controller'),
   agency: {
@@ -59,6 +60,7 @@ export const controllers = {
       QualificationChecks: () => import('#controllers/api/regulator/qualification_checks_controller'),
       Signals: () => import('#controllers/api/regulator/signals_controller'),
     },
+    Rules: () => import('#controllers/api/rules_controller'),
     Selections: () => import('#controllers/api/selections_controller'),
     ServiceItems: () => import('#controllers/api/service_items_controller'),
     StripeWebhooks: () => import('#controllers/api/stripe_webhooks_controller'),
@@ -100,5 +102,6 @@ export const controllers = {
     ServiceItems: () => import('#controllers/regulator/service_items_controller'),
     Signals: () => import('#controllers/regulator/signals_controller'),
   },
+  Rules: () => import('#controllers/rules_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
 }

@@ -18,6 +18,7 @@ export const policies = {
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
+  RuleSetPolicy: () => import('#policies/rule_set_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
 }
 

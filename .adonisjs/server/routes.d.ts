@@ -17,6 +17,7 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'rules.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -138,6 +139,8 @@ export type ScannedRoutes = {
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'admin.rules.edit': { paramsTuple?: []; params?: {} }
+    'admin.rules.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
@@ -155,6 +158,7 @@ export type ScannedRoutes = {
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
@@ -245,6 +249,7 @@ export type ScannedRoutes = {
     'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
+    'api.v1.admin.rules.store': { paramsTuple?: []; params?: {} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
@@ -269,6 +274,7 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'rules.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -324,6 +330,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -338,6 +345,7 @@ export type ScannedRoutes = {
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
@@ -384,6 +392,7 @@ export type ScannedRoutes = {
     'projects.attachments.show': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'attachmentId': ParamValue} }
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
+    'rules.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -439,6 +448,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
+    'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -453,6 +463,7 @@ export type ScannedRoutes = {
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
+    'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
@@ -554,6 +565,7 @@ export type ScannedRoutes = {
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
+    'admin.rules.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
@@ -606,6 +618,7 @@ export type ScannedRoutes = {
     'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.admin.rules.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }

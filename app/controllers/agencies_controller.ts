@@ -2,19 +2,19 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { REGIONS } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { directoryFiltersValidator, DIRECTORY_SORTS } from '#validators/agency'
-import { searchAgencies } from '#queries/agency_directory'
 import { loadAgency } from '#queries/agency_profile'
-import { searchCatalog } from '#queries/catalog'
+import { catalogList, directoryPage } from '#queries/public_lists'
 import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { creditAppealsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
+import { banStatusOf } from '#queries/bans'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
   async index({ request, view }: HttpContext) {
     const filters = await request.validateUsing(directoryFiltersValidator, { data: request.qs() })
-    const [result, items] = await Promise.all([searchAgencies(filters), searchCatalog({})])
+    const [result, items] = await Promise.all([directoryPage(filters), catalogList()])
     return view.render('pages/agencies/index', {
       result,
       filters,
@@ -29,10 +29,11 @@ export default class AgenciesController {
   async show({ params, view, auth }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
     const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
-    const [creditEvents, evaluations, appeals] = await Promise.all([
+    const [creditEvents, evaluations, appeals, banStatus] = await Promise.all([
       creditEventsOf(organization.id),
       evaluationsReceived(organization.id),
       isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
+      banStatusOf(organization.id),
     ])
     return view.render('pages/agencies/show', {
       organization,
@@ -40,6 +41,7 @@ export default class AgenciesController {
       creditEvents,
       evaluations,
       isSelf,
+      banStatus,
       appealsByEvent: Object.groupBy(appeals, (appeal) => String(appeal.creditEventId)),
       inspections: await inspectionsOfAgency(organization.id),
     })

@@ -1,12 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { catalogFiltersValidator } from '#validators/service_item'
-import { catalogCategories, loadServiceItem, searchCatalog } from '#queries/catalog'
+import { loadServiceItem } from '#queries/catalog'
+import { catalogCategoryList, catalogList } from '#queries/public_lists'
 
 export default class CatalogController {
   /** The public catalog of service items (中介服务事项清单). */
   async index({ request, view }: HttpContext) {
     const filters = await request.validateUsing(catalogFiltersValidator, { data: request.qs() })
-    const [items, categories] = await Promise.all([searchCatalog(filters), catalogCategories()])
+    const [items, categories] = await Promise.all([catalogList(filters), catalogCategoryList()])
     return view.render('pages/catalog/index', { items, categories, filters })
   }
 

@@ -4,8 +4,8 @@ import Project from '#models/project'
 import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
 import { drawProofOf, openedBidsOf } from '#queries/selection_result'
-import { projectPageFacts, searchProjects } from '#queries/project_pages'
-import { searchCatalog } from '#queries/catalog'
+import { projectPageFacts } from '#queries/project_pages'
+import { catalogList, projectListPage } from '#queries/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
 import { SELECTION_METHODS } from '#models/project'
 
@@ -49,7 +49,7 @@ export default class ProjectsController {
   /** GET /projects — announcements, results, cancellations; never drafts. */
   async index({ request, view }: HttpContext) {
     const filters = await request.validateUsing(listProjectsValidator, { data: request.qs() })
-    const [result, items] = await Promise.all([searchProjects(filters), searchCatalog({})])
+    const [result, items] = await Promise.all([projectListPage(filters), catalogList()])
     return view.render('pages/projects/index', { result, filters, items })
   }
 

@@ -103,3 +103,42 @@ export function withOverrides(
   }
   return result
 }
+
+/** A rule that cannot work as published: the parameter path and the i18n key of the reason. */
+export type RuleProblem = { field: string; rule: string }
+
+/**
+ * Consistency between parameters that each look valid alone: grade cut-offs
+ * in order (A above B above C), a reminder before the complaint limit.
+ */
+export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
+  const problems: RuleProblem[] = []
+  const { A, B, C } = rules.gradeCutoffs
+  if (!(A > B)) problems.push({ field: 'parameters.gradeCutoffs.B', rule: 'cutoffsOrder' })
+  if (!(B > C)) problems.push({ field: 'parameters.gradeCutoffs.C', rule: 'cutoffsOrder' })
+  if (
+    rules.complaintReminderWorkingDays > 0 &&
+    rules.complaintReminderWorkingDays >= rules.complaintResponseWorkingDays
+  ) {
+    problems.push({ field: 'parameters.complaintReminderWorkingDays', rule: 'reminderBeforeLimit' })
+  }
+  return problems
+}
+
+/** Every parameter as a flat path (`minValidResponses.random`, `gradeCutoffs.A`) with its value. */
+export function flatParameters(rules: RuleParameters): Map<string, number> {
+  const flat = new Map<string, number>()
+  for (const [name, value] of Object.entries(rules)) {
+    if (typeof value === 'number') flat.set(name, value)
+    else for (const [key, inner] of Object.entries(value)) flat.set(`${name}.${key}`, inner)
+  }
+  return flat
+}
+
+/** What a new version changed, parameter by parameter, for the public change log. */
+export function ruleChanges(previous: RuleParameters | null, next: RuleParameters) {
+  const before = previous ? flatParameters(previous) : new Map<string, number>()
+  return [...flatParameters(next)]
+    .filter(([name, value]) => before.get(name) !== value)
+    .map(([name, value]) => ({ parameter: name, from: before.get(name) ?? null, to: value }))
+}

@@ -1,5 +1,6 @@
 import { AgencyProfileSchema } from '#database/schema'
 import { gradeForScore } from '#domain/credit'
+import { gradeCutoffsShown } from '#services/market_rules'
 
 export const AGENCY_STATUSES = ['active', 'withdrawn'] as const
 export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
@@ -12,7 +13,7 @@ export default class AgencyProfile extends AgencyProfileSchema {
   declare status: AgencyStatus
 
   get creditGrade() {
-    return gradeForScore(this.creditScore)
+    return gradeForScore(this.creditScore, gradeCutoffsShown())
   }
 
   /** Listed in the directory: active and offering at least one item (零门槛: nothing else). */

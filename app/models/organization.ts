@@ -1,5 +1,5 @@
 import { OrganizationSchema } from '#database/schema'
-import { hasMany, hasOne, manyToMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, hasMany, hasOne, manyToMany } from '@adonisjs/lucid/orm'
 import type { HasMany, HasOne, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { OrganizationKind } from '#domain/roles'
 import User from '#models/user'
@@ -7,6 +7,7 @@ import AgencyProfile from '#models/agency_profile'
 import ServiceItem from '#models/service_item'
 import Qualification from '#models/qualification'
 import Practitioner from '#models/practitioner'
+import { invalidateLists } from '#services/public_cache'
 
 /**
  * An owner, agency, regulator or the platform operator, identified by its
@@ -17,6 +18,13 @@ export default class Organization extends OrganizationSchema {
 
   @hasMany(() => User)
   declare users: HasMany<typeof User>
+
+  /** The home page counts organisations; the directory shows agencies' names and regions. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicLists(organization: Organization) {
+    await invalidateLists(['figures', 'directory'], organization.$trx)
+  }
 
   @hasOne(() => AgencyProfile)
   declare agencyProfile: HasOne<typeof AgencyProfile>

@@ -1,10 +1,11 @@
 import { ProjectSchema } from '#database/schema'
-import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
 import ServiceItem from '#models/service_item'
 import Organization from '#models/organization'
+import { invalidateLists } from '#services/public_cache'
 
 export const SELECTION_METHODS = [
   'direct',
@@ -31,6 +32,18 @@ export default class Project extends ProjectSchema {
   declare status: ProjectState
   declare method: SelectionMethod
   declare stage: SelectionStage | null
+
+  /**
+   * Every change of a published project (announcement, transitions, result,
+   * cancellation) is seen by the public project list once it commits.
+   */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicList(project: Project) {
+    // Drafts are nobody else's business (and a project never goes back to draft).
+    if (project.status === 'draft') return
+    await invalidateLists(['projects'], project.$trx)
+  }
 
   /** The secret draw seed never leaves the server before opening. */
   @column({ serializeAs: null })

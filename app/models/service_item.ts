@@ -1,7 +1,8 @@
 import { ServiceItemSchema } from '#database/schema'
-import { hasMany, scope } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import ServiceItemVersion from '#models/service_item_version'
+import { invalidateLists } from '#services/public_cache'
 
 /** 收费类型: 政府定价 / 政府指导价 / 参考价 / 市场调节价 */
 export const FEE_TYPES = ['government_priced', 'government_guided', 'reference', 'market'] as const
@@ -24,4 +25,11 @@ export default class ServiceItem extends ServiceItemSchema {
   static active = scope((query) => {
     query.where('status', 'active')
   })
+
+  /** Items are named in every public list: each one sees a change once it commits. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicLists(item: ServiceItem) {
+    await invalidateLists(['catalog', 'directory', 'projects', 'figures'], item.$trx)
+  }
 }

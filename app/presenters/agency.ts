@@ -1,4 +1,5 @@
 import { gradeForScore } from '#domain/credit'
+import { gradeCutoffsShown } from '#services/market_rules'
 import type { creditEventsOf } from '#services/credit_ledger'
 import type { DirectoryRow } from '#queries/agency_directory'
 import type Organization from '#models/organization'
@@ -9,7 +10,7 @@ import type ServiceItem from '#models/service_item'
 
 /** A score and its grade (the events behind it come with the profile). */
 function presentCredit(score: number) {
-  return { score, grade: gradeForScore(score) }
+  return { score, grade: gradeForScore(score, gradeCutoffsShown()) }
 }
 
 /** An agency in directory lists (API.md: id, name, uscc, region, items, credit, banned). */

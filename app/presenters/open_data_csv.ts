@@ -6,6 +6,7 @@
  */
 import i18nManager from '@adonisjs/i18n/services/main'
 import { gradeForScore } from '#domain/credit'
+import { gradeCutoffsShown } from '#services/market_rules'
 import { regionName } from '#domain/regions'
 import type { CsvColumn } from '#services/csv_export'
 import type { DirectoryRow } from '#queries/agency_directory'
@@ -79,7 +80,10 @@ export function agencyColumns(): CsvColumn<DirectoryRow>[] {
       value: (row) => row.items.map((item) => `${item.code} ${item.name}`).join('；'),
     },
     { header: t('agencies.creditScore'), value: (row) => row.creditScore },
-    { header: t('agencies.creditGrade'), value: (row) => gradeForScore(row.creditScore) },
+    {
+      header: t('agencies.creditGrade'),
+      value: (row) => gradeForScore(row.creditScore, gradeCutoffsShown()),
+    },
     { header: t('agencies.banned'), value: (row) => t(row.banned ? 'yes' : 'no') },
   ]
 }

@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { DEFAULT_GRADE_CUTOFFS, scoreRangeForGrade, type CreditGrade } from '#domain/credit'
+import { scoreRangeForGrade, type CreditGrade } from '#domain/credit'
+import { gradeCutoffsShown } from '#services/market_rules'
 
 export type DirectoryFilters = {
   item?: string
@@ -53,7 +54,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
     query.where('x.listed', true)
     if (filters.region) applyRegion(query, filters.region)
     if (filters.grade) {
-      const { min, max } = scoreRangeForGrade(filters.grade)
+      const { min, max } = scoreRangeForGrade(filters.grade, gradeCutoffsShown())
       if (Number.isFinite(min)) query.where('x.credit_score', '>=', min)
       if (Number.isFinite(max)) query.where('x.credit_score', '<', max)
     }
@@ -106,7 +107,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
   const { incentives } = await creditRulesInForce()
   if (incentives.listedFirst && (filters.sort === 'name' || filters.sort === 'newest')) {
     pageQuery.orderByRaw(
-      `case when x.credit_score >= ${DEFAULT_GRADE_CUTOFFS.A} then 0 else 1 end asc`
+      `case when x.credit_score >= ${Number(gradeCutoffsShown().A)} then 0 else 1 end asc`
     )
   }
   switch (filters.sort ?? 'credit') {

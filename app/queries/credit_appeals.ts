@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import { clock } from '#services/clock'
+import { fromSqlTime } from '#services/sql_time'
 
 /**
  * Appeals and repair applications for regulators: pending ones first (the
@@ -22,12 +24,15 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
   if (status === 'pending') query.where('a.status', 'pending').orderBy('a.decision_due_at')
   else query.whereNot('a.status', 'pending').orderBy('a.id', 'desc')
   const rows = await query
+  const now = clock.now().getTime()
   return rows.map((row: any) => ({
     id: Number(row.id),
     kind: row.kind as 'appeal' | 'repair',
     status: row.status as string,
     reason: row.reason as string,
     decisionDueAt: row.decision_due_at,
+    // Past the decision limit (SPEC: regulators decide within 3 working days) and still pending.
+    overdue: row.status === 'pending' && fromSqlTime(row.decision_due_at).getTime() < now,
     decision: row.decision as string | null,
     decidedAt: row.decided_at,
     createdAt: row.created_at,

@@ -7,6 +7,7 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { EligibilityFacts } from '#domain/eligibility'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
+import { rulesInForce, rulesOfVersion } from '#services/market_rules'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
 const CHUNK = 500
@@ -30,6 +31,10 @@ export async function eligibilityFactsForMany(
     .select('required_qualification')
     .firstOrFail()
   const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
+  // The grades of the project's own rule version (the one in force for a draft).
+  const inForce = project.rulesetVersion ? null : await rulesInForce(at, client)
+  const rules = inForce?.rules ?? (await rulesOfVersion(project.rulesetVersion!, client))
+  const cutoffs = rules.gradeCutoffs
   const facts = new Map<number, EligibilityFacts>()
   const unique = [...new Set(organizationIds)]
 
@@ -98,7 +103,7 @@ export async function eligibilityFactsForMany(
         deadlineDay,
         agencyBanned: banned.has(id),
         bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row: any) => row.name),
-        grade: gradeForScore(Number(profile?.credit_score ?? 0)) as CreditGrade,
+        grade: gradeForScore(Number(profile?.credit_score ?? 0), cutoffs) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
         sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row: any) => row.name),
       })
@@ -175,6 +180,10 @@ export async function eligibilityFactsFor(
         .where('type', row.required_qualification)
         .select('type', 'valid_until', 'status')
     : []
+  // The grades of the project's own rule version (the one in force for a draft).
+  const rules = project.rulesetVersion
+    ? await rulesOfVersion(project.rulesetVersion, client)
+    : (await rulesInForce(at, client)).rules
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
@@ -187,7 +196,7 @@ export async function eligibilityFactsFor(
     deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
     agencyBanned: Number(row.agency_bans) > 0,
     bannedManagerNames: await names(row.banned_managers, bannedManagers),
-    grade: gradeForScore(Number(row.credit_score ?? 0)) as CreditGrade,
+    grade: gradeForScore(Number(row.credit_score ?? 0), rules.gradeCutoffs) as CreditGrade,
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),
   }

@@ -9,14 +9,17 @@ import { responseCounts } from '#queries/response_counts'
 
 const PER_PAGE = 20
 
-/** The public project list: one page and the response counts, three queries. */
+/**
+ * The public project list (never drafts): one page, two queries. The pages and
+ * the API read it through the cache (projectListPage in #queries/public_lists).
+ */
 export async function searchProjects(filters: {
   status?: string
   item?: string
   page?: number
   perPage?: number
 }) {
-  const page = await Project.query()
+  return Project.query()
     .whereNot('status', 'draft')
     .if(filters.status, (query) => query.where('status', filters.status!))
     .if(filters.item, (query) =>
@@ -27,8 +30,6 @@ export async function searchProjects(filters: {
     .preload('serviceItem')
     .orderBy('id', 'desc')
     .paginate(filters.page ?? 1, filters.perPage ?? PER_PAGE)
-  const counts = await responseCounts(page.all().map((project) => project.id))
-  return { page, counts }
 }
 
 /**

@@ -13,6 +13,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
+import { invalidateLists } from '#services/public_cache'
 
 /** The credit rule table in force: the latest version, with what grade A earns. */
 export async function creditRulesInForce(client: QueryClientContract = db.connection()) {
@@ -134,6 +135,7 @@ export async function recomputeAllScores() {
         '(select p.credit_score from agency_profiles p where p.organization_id = agency_service_items.organization_id)'
       ),
     })
+    await invalidateLists(['directory'], trx)
     return Number(Array.isArray(updated) ? updated[0] : updated)
   })
 }

@@ -1,6 +1,5 @@
 import vine from '@vinejs/vine'
-
-const MAX_FEN = 1_000_000_000_000
+import { MAX_FEN } from '#domain/money'
 
 /**
  * An agency's quote in fen (the random method takes a quote too, within the

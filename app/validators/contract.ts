@@ -1,6 +1,5 @@
 import vine from '@vinejs/vine'
-
-const MAX_FEN = 1_000_000_000_000
+import { MAX_FEN } from '#domain/money'
 
 const milestone = vine.object({
   title: vine.string().trim().minLength(2).maxLength(200),

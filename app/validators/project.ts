@@ -3,8 +3,7 @@ import { REGION_CODES } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
-
-const MAX_FEN = 1_000_000_000_000
+import { MAX_FEN } from '#domain/money'
 
 /**
  * An owner drafts a project (API.md fields, plus the spec's optional extras:

@@ -1,9 +1,9 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FEE_TYPES, SERVICE_ITEM_STATUSES } from '#models/service_item'
+import { MAX_FEN } from '#domain/money'
 
 /** The largest fee accepted: ¥10 billion in fen, far beyond any intermediary service. */
-const MAX_FEN = 1_000_000_000_000
 
 /** A fee bound must not be lower than the field it is compared with. */
 const notBelowField = vine.createRule((value: unknown, otherField: string, field: FieldContext) => {

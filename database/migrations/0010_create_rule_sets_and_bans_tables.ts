@@ -49,7 +49,8 @@ export default class extends BaseSchema {
         version: 1,
         parameters: JSON.stringify(DEFAULT_RULES),
         change_reason: '初始规则（规格说明默认值）',
-        effective_from: '2026-01-01 00:00:00',
+        // Midnight on 1 January in Beijing.
+        effective_from: '2025-12-31 16:00:00',
         created_at: now,
       })
     })

@@ -37,6 +37,7 @@ const TEXT = {
     bidPlaced: '报价已提交，回执',
     myBid: '贵机构当前报价 ¥61,500.00',
     countdown: '距报名截止：',
+    countdownDays: '10 天 ',
     directory: '机构名录',
     directoryItem: '服务事项',
     directoryRegion: '所在地区',
@@ -57,6 +58,7 @@ const TEXT = {
     bidPlaced: 'Quote sent; receipt',
     myBid: 'Your current quote is ¥61,500.00',
     countdown: 'Deadline in',
+    countdownDays: '10 d ',
     directory: 'Agencies',
     directoryItem: 'Service item',
     directoryRegion: 'Region',
@@ -124,6 +126,8 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
       await page.assertTextContains('#respond', text.myBid)
       await page.assertExists('[data-island="countdown"][data-mounted="true"]')
       await page.assertTextContains('[role="timer"]', text.countdown)
+      // Ten days and two hours before the deadline, on the market's clock.
+      await page.assertTextContains('[role="timer"]', text.countdownDays)
       await snap(page, `agency-${locale}-3-bid`)
       const bid = await Bid.query().where('project_id', projectId).firstOrFail()
       assert.equal(bid.status, 'active')

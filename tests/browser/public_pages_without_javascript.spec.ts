@@ -107,10 +107,17 @@ test.group('Public pages without JavaScript', (group) => {
     assert.include(await ban.innerText(), '2026-10-09 00:00')
     await snap(page, 'nojs-4-exposure')
 
+    // The market's rules, linked from the footer.
+    await page.getByRole('link', { name: '市场规则', exact: true }).click()
+    await page.assertTextContains('h1', '市场规则参数')
+    await page.assertTextContains('main', '现行规则：第 1 版')
+    await page.assertTextContains('main', 'A 级分数线')
+    await snap(page, 'nojs-5-rules')
+
     // The language switch is a form too.
     await page.getByRole('button', { name: 'English' }).click()
     await page.assertExists('html[lang="en"]')
-    await page.assertTextContains('h1', 'Exposure')
+    await page.assertTextContains('h1', 'Market rule parameters')
     await context.close()
   })
 })

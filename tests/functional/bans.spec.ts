@@ -57,6 +57,12 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     assert.isTrue(row.banned)
     const profile = await client.get(`/api/v1/agencies/${banned.organizationId}`)
     assert.isTrue(profile.body().banned)
+    // The pages say so too, linked to the exposure list.
+    const directoryPage = await client.get('/agencies').qs({ item: 'ZJ-001' })
+    directoryPage.assertTextIncludes('class="badge badge-banned" href="/exposure">禁入</a>')
+    assert.equal(directoryPage.text().split('badge-banned').length - 1, 1)
+    const agencyPage = await client.get(`/agencies/${banned.organizationId}`)
+    agencyPage.assertTextIncludes('该机构处于市场禁入期内')
 
     const moreItems = await client
       .put('/api/v1/agency/profile')
@@ -84,6 +90,8 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     lifted.assertStatus(204)
     const after = await client.get(`/api/v1/agencies/${banned.organizationId}`)
     assert.isFalse(after.body().banned)
+    const pageAfter = await client.get(`/agencies/${banned.organizationId}`)
+    assert.notInclude(pageAfter.text(), '该机构处于市场禁入期内')
     const again = await client
       .delete(`/api/v1/regulator/bans/${imposed.body().id}`)
       .json({ reason: '重复解除' })
@@ -114,6 +122,8 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     const agency5 = await user('agency5@demo.example.com')
     const profile = await client.get(`/api/v1/agencies/${agency5.organizationId}`)
     assert.isTrue(profile.body().banned)
+    const page = await client.get(`/agencies/${agency5.organizationId}`)
+    page.assertTextIncludes('该机构的管理人员 周涛 处于市场禁入期内')
     const exposure = await client.get('/api/v1/public/exposure')
     assert.notInclude(exposure.text(), idNumber)
     assert.include(exposure.body().data[0], { personName: '周涛', inForce: true })

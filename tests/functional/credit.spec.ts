@@ -197,6 +197,12 @@ test.group('Credit ledger', (group) => {
       .withGuard('api')
       .loginAs(regulator)
     assert.equal(pending.body().data[0].id, appeal.body().id)
+    assert.isFalse(pending.body().data[0].overdue)
+    // Past its decision limit, the regulators' desk marks it.
+    clock.freeze(new Date('2026-10-20T02:00:00Z'))
+    const desk = await client.get('/regulator/credit-appeals').loginAs(regulator)
+    desk.assertTextIncludes('已超过处理期限')
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
     ;(
       await as(
         `/api/v1/regulator/appeals/${appeal.body().id}/decide`,

@@ -4,8 +4,10 @@
  * Several instances (issue 10): two servers of the market on different ports
  * share one MySQL database and one Redis. A session made on one is valid on
  * the other; a bid storm spread over both loses nothing (each agency's last
- * bid is its one active bid, whichever instance took it); ticks run on both at once
- * open each project exactly once and the audit chain still verifies.
+ * bid is its one active bid, whichever instance took it); ticks run on both at
+ * once open each project exactly once and the audit chains still verify; a
+ * write on one (or in a `node ace` process) refreshes the cached lists of the
+ * other.
  *
  * Runs in the MySQL pass of `npm test` (it needs a second database and real
  * processes, not the test's transaction); Redis is the machine's
@@ -21,7 +23,7 @@ import { DateTime } from 'luxon'
 import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import { registrationPayload } from '#tests/helpers'
 
-// Overridable so that two runs on one machine keep apart.
+// Overridable so that several runs of the suite can share a machine.
 const DATABASE = process.env.INSTANCES_TEST_DATABASE ?? 'market_instances_test'
 const PORTS = (process.env.INSTANCES_TEST_PORTS ?? '4791,4792').split(',').map(Number)
 const onMysql = process.env.DB_CONNECTION === 'mysql'
@@ -38,6 +40,7 @@ function childEnv(extra: Record<string, string> = {}) {
     // Redis decides the stores: drop the test overrides.
     SESSION_DRIVER: '',
     LIMITER_STORE: '',
+    CACHE_STORE: '',
     SCHEDULER_INTERVAL_MS: '0',
     LOG_LEVEL: 'warn',
     ...extra,
@@ -154,6 +157,13 @@ test.group('Several instances on MySQL and Redis', (group) => {
       (await api(base, '/auth/tokens', null, { email, password })).body.token as string
     const owner = await tokenOf(a, 'owner@demo.example.com')
 
+    // — The list cache: B's cached list sees a publication on A at once (Redis bus) —
+    const publishedOnB = async () =>
+      (await api(b, '/projects?status=published&perPage=100', null)).body.data.map(
+        (project: { id: number }) => project.id
+      ) as number[]
+    const cachedOnB = await publishedOnB()
+
     // Ten projects published on A and B in turn, answering in 20 days.
     const deadline = DateTime.now().plus({ days: 20 }).toUTC().toISO()
     const projects: number[] = []
@@ -170,6 +180,10 @@ test.group('Several instances on MySQL and Redis', (group) => {
       assert.equal(draft.status, 201, JSON.stringify(draft.body))
       assert.equal((await api(base, `/projects/${draft.body.id}/publish`, owner, {})).status, 200)
       projects.push(draft.body.id)
+      if (n === 0) {
+        assert.notInclude(cachedOnB, draft.body.id)
+        assert.include(await publishedOnB(), draft.body.id, 'published on A, listed on B')
+      }
     }
 
     // — A bid storm spread over both: 15 new agencies and the 5 demo ones, all at once —
@@ -251,6 +265,7 @@ test.group('Several instances on MySQL and Redis', (group) => {
           .toUTC()
           .toFormat('yyyy-MM-dd HH:mm:ss'),
       })
+    assert.includeMembers(await publishedOnB(), projects, 'all ten in B’s cached list')
     await Promise.all([ace(['market:tick'], childEnv()), ace(['market:tick'], childEnv())])
 
     const opened = await instances
@@ -265,6 +280,12 @@ test.group('Several instances on MySQL and Redis', (group) => {
     )
     const states = await instances.from('projects').whereIn('id', projects).select('status')
     assert.isTrue(states.every((row: any) => row.status !== 'published'))
+    // The ticks ran in processes of their own: B's cached list knows through Redis.
+    const stillListed = await publishedOnB()
+    assert.isTrue(
+      projects.every((id) => !stillListed.includes(id)),
+      'the openings reach B'
+    )
     const regulator = await tokenOf(b, 'regulator@demo.example.com')
     const audit = await api(a, '/regulator/audit/verify', regulator)
     assert.isTrue(audit.body.valid)

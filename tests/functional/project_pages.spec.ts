@@ -86,6 +86,9 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     }
     const list = await client.get('/projects').qs({ status: 'publicity' })
     assert.include(list.text(), project.code)
+    // The owner's panel says what happens next instead of standing empty.
+    const ownerDuringPublicity = await client.get(`/projects/${project.id}`).loginAs(owner)
+    ownerDuringPublicity.assertTextIncludes('中选结果公示中')
 
     const verify = await client.get(`/projects/${project.id}/verify`)
     verify.assertStatus(200)
@@ -106,6 +109,25 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .withCsrfToken()
     response.assertStatus(200)
     response.assertTextIncludes('field-error')
+
+    // Weights half filled in: each missing one is named in words, not by its key.
+    const weights = await client
+      .post('/owner/projects')
+      .loginAs(owner)
+      .header('referer', '/owner/projects/new')
+      .form({
+        'title': '滨江大道改造工程环境影响评价',
+        'serviceItemCode': 'ZJ-001',
+        'description': '编制滨江大道改造工程环境影响报告表。',
+        'ceilingYuan': '80000.00',
+        'method': 'scored',
+        'deadline': '2026-10-09T12:00',
+        'weights[credit]': '20',
+      })
+      .withCsrfToken()
+    weights.assertStatus(200)
+    weights.assertTextIncludes('请填写价格权重')
+    weights.assertTextIncludes('请填写业绩权重')
   })
 
   test('an agency sees the projects open for its items and its quotes; another agency sees none of them', async ({

@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { DEFAULT_RULES, envNameOf, withOverrides } from '#domain/rules'
+import {
+  DEFAULT_RULES,
+  envNameOf,
+  ruleChanges,
+  ruleParameterProblems,
+  withOverrides,
+} from '#domain/rules'
 
 test.group('Rule parameters', () => {
   test('the defaults are those of the spec', ({ assert }) => {
@@ -24,5 +30,47 @@ test.group('Rule parameters', () => {
     assert.equal(DEFAULT_RULES.minAnnouncementWorkingDays, 3)
     assert.throws(() => withOverrides(DEFAULT_RULES, { RULE_PUBLICITY_WORKING_DAYS: '-1' }))
     assert.throws(() => withOverrides(DEFAULT_RULES, { RULE_PUBLICITY_WORKING_DAYS: 'three' }))
+  })
+})
+
+test.group('Rule parameters: a new version', () => {
+  test('the defaults are consistent', ({ assert }) => {
+    assert.deepEqual(ruleParameterProblems(DEFAULT_RULES), [])
+  })
+
+  test('grade cut-offs must fall from A to C, and a reminder come before the limit', ({
+    assert,
+  }) => {
+    const problems = ruleParameterProblems({
+      ...DEFAULT_RULES,
+      gradeCutoffs: { A: 80, B: 80, C: 85 },
+      complaintResponseWorkingDays: 2,
+      complaintReminderWorkingDays: 2,
+    })
+    assert.deepEqual(problems, [
+      { field: 'parameters.gradeCutoffs.B', rule: 'cutoffsOrder' },
+      { field: 'parameters.gradeCutoffs.C', rule: 'cutoffsOrder' },
+      { field: 'parameters.complaintReminderWorkingDays', rule: 'reminderBeforeLimit' },
+    ])
+    // No reminder at all is always fine.
+    assert.deepEqual(
+      ruleParameterProblems({ ...DEFAULT_RULES, complaintReminderWorkingDays: 0 }),
+      []
+    )
+  })
+
+  test('the change log lists each changed parameter, nested ones by path', ({ assert }) => {
+    const next = {
+      ...DEFAULT_RULES,
+      publicityWorkingDays: 5,
+      minValidResponses: { ...DEFAULT_RULES.minValidResponses, random: 5 },
+    }
+    assert.deepEqual(ruleChanges(DEFAULT_RULES, next), [
+      { parameter: 'minValidResponses.random', from: 3, to: 5 },
+      { parameter: 'publicityWorkingDays', from: 3, to: 5 },
+    ])
+    assert.deepEqual(ruleChanges(DEFAULT_RULES, DEFAULT_RULES), [])
+    // The first version: everything is new.
+    assert.lengthOf(ruleChanges(null, DEFAULT_RULES), 24)
   })
 })

@@ -8,6 +8,7 @@ import { personIdHash } from '#services/person_identity'
 import { recordAuditEvent } from '#services/audit_log'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
+import { invalidateLists } from '#services/public_cache'
 
 export type BanInput = {
   agencyId?: number
@@ -81,6 +82,8 @@ export async function imposeBan(input: BanInput, regulator: User, i18n: I18n) {
         endsAt: input.endsAt?.toISOString() ?? null,
       },
     })
+    // The directory marks banned agencies (their own ban or a named manager's).
+    await invalidateLists(['directory'], trx)
     return Number(id)
   })
 }
@@ -104,5 +107,6 @@ export async function liftBan(banId: number, reason: string, regulator: User) {
       subjectId: banId,
       payload: { reason },
     })
+    await invalidateLists(['directory'], trx)
   })
 }

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { creditRulesInForce } from '#services/credit_ledger'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
+import { invalidateLists } from '#services/public_cache'
 
 /**
  * A regulator publishes a new version of the credit rule table, with a
@@ -43,6 +44,8 @@ export async function publishCreditRules(
       subjectId: version,
       payload: { version, rules: input.rules, incentives, reason: input.reason },
     })
+    // The incentives decide the directory's order (grade A first).
+    await invalidateLists(['directory'], trx)
     return { version, rules: input.rules, incentives }
   })
 }

@@ -1,4 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { invalidateLists } from '#services/public_cache'
 
 /**
  * The directory index: each agency's profile row and item rows carry copies of
@@ -36,6 +37,8 @@ export async function reindexAgency(organizationId: number, trx: TransactionClie
     .from('agency_service_items')
     .where('organization_id', organizationId)
     .update({ ...fields, credit_score: profile.credit_score })
+  // The directory shows the change once the transaction commits.
+  await invalidateLists(['directory'], trx)
 }
 
 /** Replaces the items an agency offers, then reindexes it. */

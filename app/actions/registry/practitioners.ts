@@ -6,6 +6,7 @@ import type User from '#models/user'
 import Practitioner, { type PractitionerRole } from '#models/practitioner'
 import { personIdHash } from '#services/person_identity'
 import { recordAuditEvent } from '#services/audit_log'
+import { invalidateLists } from '#services/public_cache'
 
 /**
  * An agency names a manager or practitioner (执业公示). The ID-card number is
@@ -54,6 +55,8 @@ export async function addPractitioner(
         role: practitioner.role,
       },
     })
+    // A banned person named as manager marks the agency banned in the directory.
+    await invalidateLists(['directory'], trx)
     return practitioner
   })
 }
@@ -69,5 +72,6 @@ export async function removePractitioner(practitioner: Practitioner, actor: User
       subjectId: practitioner.id,
       payload: { organizationId: practitioner.organizationId },
     })
+    await invalidateLists(['directory'], trx)
   })
 }

@@ -10,7 +10,7 @@ import { refuse } from '#actions/projects/project_rules'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
-import { notify } from '#services/notifications'
+import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
 import {
   bidsOfRound,
@@ -74,14 +74,13 @@ export async function fileObjection(
       subjectId: locked.id,
       payload: { objectionId: objection.id, bidId: target.id, reason: input.reason },
     })
-    const regulators = await trx.from('organizations').where('kind', 'regulator').select('id')
     const objector = await trx
       .from('organizations')
       .where('id', agencyUser.organizationId)
       .select('name')
       .firstOrFail()
     await notify(trx, {
-      organizationIds: [locked.ownerOrganizationId, ...regulators.map((row: any) => row.id)],
+      organizationIds: [locked.ownerOrganizationId, ...(await regulatorOrganizationIds(trx))],
       kind: 'objection.filed',
       projectId: locked.id,
       data: { code: locked.code, title: locked.title, agency: objector.name },

@@ -247,7 +247,7 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
 
     const flagged = new Set(
       abnormallyLowQuotes(
-        await openedBids(valid, trx),
+        await openedBids(valid, rules, trx),
         rules.abnormallyLowBelowMeanPercent,
         rules.abnormallyLowBelowNextPercent
       )
@@ -310,7 +310,11 @@ async function judgeEligibility(
  * credit (and whether grade A earns the full credit part), the mean of the
  * owners' ratings, the plan score.
  */
-async function openedBids(bids: RoundBid[], trx: TransactionClientContract): Promise<OpenedBid[]> {
+async function openedBids(
+  bids: RoundBid[],
+  rules: RuleParameters,
+  trx: TransactionClientContract
+): Promise<OpenedBid[]> {
   const ids = bids.map((bid) => bid.organizationId)
   const agencies = new Map<number, { uscc: string; creditScore: number }>()
   const ratings = new Map<number, number>()
@@ -341,7 +345,8 @@ async function openedBids(bids: RoundBid[], trx: TransactionClientContract): Pro
       quoteFen: bid.quoteFen!,
       creditScore: agency.creditScore,
       fullCreditPart:
-        incentives.scoredCreditPartInFull && gradeForScore(agency.creditScore) === 'A',
+        incentives.scoredCreditPartInFull &&
+        gradeForScore(agency.creditScore, rules.gradeCutoffs) === 'A',
       meanEvaluation: ratings.has(bid.organizationId)
         ? Math.round(ratings.get(bid.organizationId)! * 100) / 100
         : null,
@@ -358,7 +363,7 @@ async function askForJustifications(
   rules: RuleParameters,
   trx: TransactionClientContract
 ) {
-  const opened = await openedBids(valid, trx)
+  const opened = await openedBids(valid, rules, trx)
   const flaggedBids = valid.filter((_bid, index) => flagged.has(opened[index].uscc))
   await trx
     .from('bids')
@@ -401,7 +406,7 @@ export async function concludeSelection(
   const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const bids = loaded ?? (await roundBids(project, trx))
   const valid = bids.filter((bid) => bid.valid)
-  const opened = await openedBids(valid, trx)
+  const opened = await openedBids(valid, rules, trx)
   const bidOfUscc = new Map(opened.map((entry, index) => [entry.uscc, valid[index]]))
   const weights = project.weights ? JSON.parse(project.weights) : null
   const minValid = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]

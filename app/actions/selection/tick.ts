@@ -39,7 +39,7 @@ export type TickReport = {
  */
 async function attempt<T>(
   step: string,
-  projectId: number,
+  subject: { projectId?: number; contractId?: number; complaintId?: number },
   report: TickReport,
   run: () => Promise<T>
 ) {
@@ -47,7 +47,7 @@ async function attempt<T>(
     return await run()
   } catch (error) {
     report.errors += 1
-    logger.error({ err: error, projectId, step }, 'market tick step failed')
+    logger.error({ err: error, ...subject, step }, 'market tick step failed')
     return null
   }
 }
@@ -88,7 +88,9 @@ export async function runTick(): Promise<TickReport> {
     .orderBy('response_deadline')
     .select('id')
   for (const { id } of dueOpenings) {
-    const outcome = await attempt('open', Number(id), report, () => openProject(Number(id)))
+    const outcome = await attempt('open', { projectId: Number(id) }, report, () =>
+      openProject(Number(id))
+    )
     if (outcome === 'opened') report.opened += 1
     if (outcome === 'failed') report.failed += 1
   }
@@ -100,7 +102,7 @@ export async function runTick(): Promise<TickReport> {
     .where('stage_due_at', '<=', now)
     .select('id')
   for (const { id } of silentDirect) {
-    const expired = await attempt('expireDirect', Number(id), report, () =>
+    const expired = await attempt('expireDirect', { projectId: Number(id) }, report, () =>
       expireDirectSelection(Number(id))
     )
     if (expired) report.directExpired += 1
@@ -113,7 +115,7 @@ export async function runTick(): Promise<TickReport> {
     .where('stage_due_at', '<=', now)
     .select('id')
   for (const { id } of justificationsDue) {
-    const closed = await attempt('closeJustifications', Number(id), report, () =>
+    const closed = await attempt('closeJustifications', { projectId: Number(id) }, report, () =>
       closeJustifications(Number(id))
     )
     if (closed) report.justificationsClosed += 1
@@ -131,7 +133,9 @@ export async function runTick(): Promise<TickReport> {
     )
     .select('id')
   for (const { id } of publicityOver) {
-    const awarded = await attempt('award', Number(id), report, () => awardProject(Number(id)))
+    const awarded = await attempt('award', { projectId: Number(id) }, report, () =>
+      awardProject(Number(id))
+    )
     if (awarded) report.awarded += 1
   }
   const unsignedContracts = await db
@@ -140,7 +144,7 @@ export async function runTick(): Promise<TickReport> {
     .where('signing_due_at', '<=', now)
     .select('id')
   for (const { id } of unsignedContracts) {
-    const expired = await attempt('expireContract', Number(id), report, () =>
+    const expired = await attempt('expireContract', { contractId: Number(id) }, report, () =>
       expireContract(Number(id))
     )
     if (expired) report.contractsExpired += 1
@@ -156,8 +160,11 @@ export async function runTick(): Promise<TickReport> {
     .where('c.service_due_at', '<=', now)
     .select('c.id', 'c.project_id')
   for (const row of overdueServices) {
-    const marked = await attempt('markOverdue', Number(row.project_id), report, () =>
-      markOverdue(Number(row.id))
+    const marked = await attempt(
+      'markOverdue',
+      { contractId: Number(row.id), projectId: Number(row.project_id) },
+      report,
+      () => markOverdue(Number(row.id))
     )
     if (marked) report.servicesOverdue += 1
   }
@@ -170,15 +177,18 @@ export async function runTick(): Promise<TickReport> {
     .where('c.evaluation_due_at', '<=', now)
     .select('c.id', 'c.project_id')
   for (const row of evaluationsDue) {
-    const settled = await attempt('settleEvaluation', Number(row.project_id), report, () =>
-      settleEvaluation(Number(row.id))
+    const settled = await attempt(
+      'settleEvaluation',
+      { contractId: Number(row.id), projectId: Number(row.project_id) },
+      report,
+      () => settleEvaluation(Number(row.id))
     )
     if (settled === 'defaulted') report.evaluationsDefaulted += 1
     if (settled === 'closed') report.projectsClosed += 1
   }
 
   // Daily e-mail digests of new announcements (08:00 Beijing time).
-  report.alertDigests = (await attempt('alertDigests', 0, report, sendDueDigests)) ?? 0
+  report.alertDigests = (await attempt('alertDigests', {}, report, sendDueDigests)) ?? 0
   // Complaints: the overdue mark first, so a limit already passed sends no late reminder.
   const overdueComplaints = await db
     .from('complaints')
@@ -187,7 +197,7 @@ export async function runTick(): Promise<TickReport> {
     .where('due_at', '<=', now)
     .select('id')
   for (const { id } of overdueComplaints) {
-    const marked = await attempt('markComplaintOverdue', Number(id), report, () =>
+    const marked = await attempt('markComplaintOverdue', { complaintId: Number(id) }, report, () =>
       markComplaintOverdue(Number(id))
     )
     if (marked) report.complaintsOverdue += 1
@@ -201,7 +211,7 @@ export async function runTick(): Promise<TickReport> {
     .where('remind_at', '<=', now)
     .select('id')
   for (const { id } of complaintReminders) {
-    const reminded = await attempt('remindComplaint', Number(id), report, () =>
+    const reminded = await attempt('remindComplaint', { complaintId: Number(id) }, report, () =>
       remindComplaint(Number(id))
     )
     if (reminded) report.complaintsReminded += 1

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { directoryFiltersValidator } from '#validators/agency'
-import { searchAgencies } from '#queries/agency_directory'
+import { directoryPage } from '#queries/public_lists'
 import { loadAgency } from '#queries/agency_profile'
 import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
 import { creditEventsOf } from '#services/credit_ledger'
@@ -10,7 +10,7 @@ export default class AgenciesController {
   /** GET /api/v1/agencies?item=&region=&grade=&q=&sort=&page=&perPage= (public directory). */
   async index({ request }: HttpContext) {
     const filters = await request.validateUsing(directoryFiltersValidator, { data: request.qs() })
-    const result = await searchAgencies(filters)
+    const result = await directoryPage(filters)
     return {
       data: result.rows.map(presentDirectoryRow),
       meta: { total: result.total, page: result.page, perPage: result.perPage },

@@ -14,6 +14,7 @@ import { responseCounts } from '#queries/response_counts'
 import { draftProject } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { presentProject } from '#presenters/project'
+import { projectListPage } from '#queries/public_lists'
 
 export default class ProjectsController {
   /** GET /api/v1/projects?status=&item=&page= — public: published and later, never drafts. */
@@ -26,20 +27,10 @@ export default class ProjectsController {
     } = await request.validateUsing(listProjectsValidator, {
       data: request.qs(),
     })
-    const result = await Project.query()
-      .whereNot('status', 'draft')
-      .if(status, (query) => query.where('status', status!))
-      .if(item, (query) =>
-        query.whereIn('service_item_id', (sub) =>
-          sub.from('service_items').where('code', item!).select('id')
-        )
-      )
-      .orderBy('id', 'desc')
-      .paginate(page, perPage)
-    const counts = await responseCounts(result.all().map((project) => project.id))
+    const result = await projectListPage({ status, item, page, perPage })
     return {
-      data: result.all().map((project) => presentProject(project, counts.get(project.id) ?? 0)),
-      meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
+      data: result.rows.map((row) => row.project),
+      meta: { total: result.total, page: result.page, perPage: result.perPage },
     }
   }
 

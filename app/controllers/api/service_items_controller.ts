@@ -6,15 +6,15 @@ import {
   reviseServiceItemValidator,
 } from '#validators/service_item'
 import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
-import { loadServiceItem, searchCatalog } from '#queries/catalog'
+import { loadServiceItem } from '#queries/catalog'
+import { catalogList } from '#queries/public_lists'
 import { presentServiceItem, presentServiceItemVersion } from '#presenters/catalog'
 
 export default class ServiceItemsController {
   /** GET /api/v1/service-items: the public catalog. */
   async index({ request }: HttpContext) {
     const filters = await request.validateUsing(catalogFiltersValidator, { data: request.qs() })
-    const items = await searchCatalog(filters)
-    return { data: items.map(presentServiceItem) }
+    return { data: await catalogList(filters) }
   }
 
   /** GET /api/v1/service-items/:code: the current version and the full history. */

@@ -9,6 +9,7 @@ import {
 import { directoryFiltersValidator, updateAgencyProfileValidator } from '#validators/agency'
 import { createQualificationValidator } from '#validators/qualification'
 import { createPractitionerValidator } from '#validators/practitioner'
+import { marketRulesValidator } from '#validators/market_rules'
 import {
   calendarYearValidator,
   setCalendarDayValidator,
@@ -239,6 +240,29 @@ export const catalogOperations: ApiOperation[] = [
     access: ['admin'],
     stringParams: ['day'],
     success: { status: 204 },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/rules',
+    tag: 'calendar',
+    summary: [
+      '市场规则参数的全部版本（施行日期、理由、变更内容）',
+      'Every version of the market rule parameters (effective date, reason, changes)',
+    ],
+    access: 'public',
+    success: { status: 200, schema: listOf('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/admin/rules',
+    tag: 'calendar',
+    summary: [
+      '发布市场规则新版本（只需列出要修改的参数，须填施行日期和理由）',
+      'Publish a new version of the market rules (only the parameters to change, with effective date and reason)',
+    ],
+    access: ['admin'],
+    body: marketRulesValidator,
+    success: { status: 201, schema: ref('AnyObject') },
   },
   {
     method: 'get',

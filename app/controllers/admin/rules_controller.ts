@@ -1,0 +1,55 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import RuleSetPolicy from '#policies/rule_set_policy'
+import { marketRulesFormValidator } from '#validators/market_rules'
+import { publishMarketRules } from '#actions/rules/publish_market_rules'
+import { ruleSetHistory } from '#services/market_rules'
+import { DISPLAY_ZONE } from '#domain/time_zone'
+import {
+  parameterErrorKey,
+  parameterFieldName,
+  parameterValue,
+  RULE_PARAMETER_GROUPS,
+} from '#presenters/rule_parameters'
+
+/** The admin's form for a new version of the rule parameters. */
+export default class RulesController {
+  async edit({ view }: HttpContext) {
+    const [latest] = await ruleSetHistory()
+    return view.render('pages/admin/rules', {
+      latest,
+      groups: RULE_PARAMETER_GROUPS,
+      parameterValue,
+      parameterFieldName,
+      parameterErrorKey,
+    })
+  }
+
+  async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
+    await bouncer.with(RuleSetPolicy).authorize('publish')
+    const { parameters, effectiveFrom, reason } =
+      await request.validateUsing(marketRulesFormValidator)
+    const { directSelectionThresholdYuan, ...rest } = parameters
+    const { version } = await publishMarketRules(
+      {
+        parameters: {
+          ...rest,
+          directSelectionThresholdFen: Math.round(directSelectionThresholdYuan * 100),
+        },
+        effectiveFrom: beijingDayStart(effectiveFrom),
+        reason,
+      },
+      auth.getUserOrFail(),
+      i18n
+    )
+    session.flash('success', i18n.t('rules.published', { version }))
+    return response.redirect().toRoute('rules.index')
+  }
+}
+
+/** A day of the form is a Beijing day: the version takes effect at its start. */
+export function beijingDayStart(day: Date) {
+  // VineJS parses a bare date at the process's local midnight.
+  const iso = DateTime.fromJSDate(day).toISODate()!
+  return DateTime.fromISO(iso, { zone: DISPLAY_ZONE }).toJSDate()
+}

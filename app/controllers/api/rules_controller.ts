@@ -1,0 +1,49 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import RuleSetPolicy from '#policies/rule_set_policy'
+import { marketRulesValidator } from '#validators/market_rules'
+import { publishMarketRules } from '#actions/rules/publish_market_rules'
+import { beijingDayStart } from '#controllers/admin/rules_controller'
+import { ruleSetHistory } from '#services/market_rules'
+import type { RuleParameters } from '#domain/rules'
+
+/** The rule parameters: every version (public), and a new one (admins). */
+export default class RulesController {
+  /** GET /api/v1/rules — every version, newest first, with what it changed. */
+  async index() {
+    const history = await ruleSetHistory()
+    return {
+      data: history.map((entry) => ({
+        version: entry.version,
+        effectiveFrom: entry.effectiveFrom.toISOString(),
+        publishedAt: entry.publishedAt.toISOString(),
+        reason: entry.reason,
+        parameters: entry.parameters,
+        changes: entry.changes,
+      })),
+    }
+  }
+
+  /** POST /api/v1/admin/rules {parameters (those to change), effectiveFrom, reason} */
+  async store({ request, response, auth, bouncer, i18n }: HttpContext) {
+    await bouncer.with(RuleSetPolicy).authorize('publish')
+    const input = await request.validateUsing(marketRulesValidator)
+    const [latest] = await ruleSetHistory()
+    const changed = input.parameters as Partial<RuleParameters>
+    const parameters: RuleParameters = {
+      ...latest.parameters,
+      ...changed,
+      minValidResponses: { ...latest.parameters.minValidResponses, ...changed.minValidResponses },
+      gradeCutoffs: { ...latest.parameters.gradeCutoffs, ...changed.gradeCutoffs },
+    }
+    const published = await publishMarketRules(
+      { parameters, effectiveFrom: beijingDayStart(input.effectiveFrom), reason: input.reason },
+      auth.getUserOrFail(),
+      i18n
+    )
+    return response.created({
+      version: published.version,
+      effectiveFrom: published.effectiveFrom.toISOString(),
+      changes: published.changes,
+    })
+  }
+}

@@ -1,0 +1,86 @@
+import type { RuleParameters } from '#domain/rules'
+
+/*
+ * How the rule parameters are shown and edited: in groups, each with its
+ * unit. Labels are in resources/lang/<locale>/rules.json under `parameters`.
+ */
+export type ParameterUnit =
+  'workingDays' | 'days' | 'percent' | 'years' | 'points' | 'yuan' | 'count'
+
+export const RULE_PARAMETER_GROUPS: {
+  group: string
+  parameters: { path: string; unit: ParameterUnit }[]
+}[] = [
+  {
+    group: 'selection',
+    parameters: [
+      { path: 'directSelectionThresholdFen', unit: 'yuan' },
+      { path: 'minAnnouncementWorkingDays', unit: 'workingDays' },
+      { path: 'minValidResponses.random', unit: 'count' },
+      { path: 'minValidResponses.average_price', unit: 'count' },
+      { path: 'minValidResponses.credit_preferred', unit: 'count' },
+      { path: 'minValidResponses.lowest_price', unit: 'count' },
+      { path: 'minValidResponses.scored', unit: 'count' },
+      { path: 'abnormallyLowBelowMeanPercent', unit: 'percent' },
+      { path: 'abnormallyLowBelowNextPercent', unit: 'percent' },
+      { path: 'abnormallyLowJustificationWorkingDays', unit: 'workingDays' },
+    ],
+  },
+  {
+    group: 'periods',
+    parameters: [
+      { path: 'publicityWorkingDays', unit: 'workingDays' },
+      { path: 'objectionResponseWorkingDays', unit: 'workingDays' },
+      { path: 'directConfirmationWorkingDays', unit: 'workingDays' },
+      { path: 'contractSigningWorkingDays', unit: 'workingDays' },
+      { path: 'evaluationWindowDays', unit: 'days' },
+    ],
+  },
+  {
+    group: 'credit',
+    parameters: [
+      { path: 'creditBaseScore', unit: 'points' },
+      { path: 'gradeCutoffs.A', unit: 'points' },
+      { path: 'gradeCutoffs.B', unit: 'points' },
+      { path: 'gradeCutoffs.C', unit: 'points' },
+      { path: 'creditEventValidityYears', unit: 'years' },
+      { path: 'appealWindowWorkingDays', unit: 'workingDays' },
+      { path: 'appealDecisionWorkingDays', unit: 'workingDays' },
+    ],
+  },
+  {
+    group: 'complaints',
+    parameters: [
+      { path: 'complaintResponseWorkingDays', unit: 'workingDays' },
+      { path: 'complaintReminderWorkingDays', unit: 'workingDays' },
+    ],
+  },
+]
+
+/** The value of a parameter path (`gradeCutoffs.A`) as shown: money in yuan. */
+export function parameterValue(rules: RuleParameters, path: string): number {
+  const value = path
+    .split('.')
+    .reduce<unknown>((inner, key) => (inner as Record<string, unknown>)[key], rules) as number
+  return path === 'directSelectionThresholdFen' ? value / 100 : value
+}
+
+/** The form field of a parameter path: `parameters[gradeCutoffs][A]`; the threshold in yuan. */
+export function parameterFieldName(path: string) {
+  const name = path === 'directSelectionThresholdFen' ? 'directSelectionThresholdYuan' : path
+  return `parameters${name
+    .split('.')
+    .map((key) => `[${key}]`)
+    .join('')}`
+}
+
+/** The error-bag key of a parameter path. */
+export function parameterErrorKey(path: string) {
+  return `parameters.${path === 'directSelectionThresholdFen' ? 'directSelectionThresholdYuan' : path}`
+}
+
+/** A value of the change log (stored in fen for the threshold) as shown. */
+export function changeValue(path: string, value: number | null) {
+  if (value === null) return '—'
+  return path === 'directSelectionThresholdFen' ? value / 100 : value
+}

@@ -1,0 +1,106 @@
+/*
+ * The cache of the public lists (config/cache.ts): what anyone reads far more
+ * often than anyone writes — the catalog, the home page's figures, the agency
+ * directory and the project list, for the pages and the API alike. It holds
+ * data (plain rows), never a rendered page: the CSRF token, the signed-in
+ * user and the language are added at each request.
+ *
+ * Every write that changes a list invalidates its tag once its transaction
+ * has committed: never before (a reader would cache the old rows again) and
+ * never data of an uncommitted transaction (the lists are read outside any
+ * transaction). The TTL is a safety net only.
+ */
+import cache from '@adonisjs/cache/services/main'
+import logger from '@adonisjs/core/services/logger'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/**
+ * - catalog: the service items (catalog pages, item pickers, API);
+ * - directory: listed agencies with their items, grades and bans;
+ * - projects: the public project list;
+ * - figures: the counts on the home page.
+ */
+export type PublicListTag = 'catalog' | 'directory' | 'projects' | 'figures'
+
+/** How long a list may live without a write invalidating it (changes that come with time). */
+export const PUBLIC_LIST_TTL = '60s'
+
+/**
+ * Invalidations seen by this process, per tag. A list computed while one of
+ * its tags was invalidated may hold rows read before that commit: it is
+ * served to its reader but not cached (otherwise it would outlive the
+ * invalidation until the TTL).
+ */
+const generations = new Map<PublicListTag, number>()
+const generationOf = (tags: PublicListTag[]) =>
+  tags.reduce((sum, tag) => sum + (generations.get(tag) ?? 0), 0)
+
+/** A list from the cache, computed by `factory` (outside any transaction) when absent. */
+export async function cachedList<T>(
+  key: string,
+  tags: PublicListTag[],
+  factory: () => Promise<T>
+): Promise<T> {
+  let computed: { value: T } | null = null
+  const cached = await cache.getOrSet({
+    key,
+    tags,
+    ttl: PUBLIC_LIST_TTL,
+    factory: async (context) => {
+      const before = generationOf(tags)
+      computed = { value: await factory() }
+      return generationOf(tags) === before ? computed.value : context.skip()
+    },
+  })
+  // Skipped: the reader still gets what it computed.
+  return (cached === undefined && computed ? (computed as { value: T }).value : cached) as T
+}
+
+/** A cache key from a list's name and its normalised filters (absent filters have one form). */
+export function listKey(name: string, parts: (string | number | null | undefined)[]) {
+  return `${name}:${JSON.stringify(parts.map((part) => part ?? null))}`
+}
+
+/** Tags waiting for their transaction's commit. */
+const pending = new WeakMap<TransactionClientContract, Set<PublicListTag>>()
+
+/**
+ * Invalidates the lists of these tags once `client`'s transaction commits
+ * (nothing when it rolls back); at once when the write did not run in a
+ * transaction. Several writes of one transaction invalidate once.
+ */
+export async function invalidateLists(
+  tags: PublicListTag[],
+  client?: QueryClientContract | TransactionClientContract | null
+) {
+  if (client && client.isTransaction) {
+    const trx = client as TransactionClientContract
+    if (!trx.isCompleted) {
+      const waiting = pending.get(trx)
+      if (waiting) {
+        for (const tag of tags) waiting.add(tag)
+        return
+      }
+      const set = new Set(tags)
+      pending.set(trx, set)
+      trx.after('commit', () => invalidateNow([...set]))
+      return
+    }
+  }
+  await invalidateNow(tags)
+}
+
+async function invalidateNow(tags: PublicListTag[]) {
+  for (const tag of tags) generations.set(tag, (generations.get(tag) ?? 0) + 1)
+  try {
+    await cache.deleteByTag({ tags })
+  } catch (error) {
+    // The write stands; its lists catch up within the TTL.
+    logger.error({ err: error, tags }, 'public lists could not be invalidated')
+  }
+}
+
+/** Forgets every cached list (tests, between cases). */
+export function clearLists() {
+  return cache.clear()
+}

@@ -1,0 +1,64 @@
+import vine from '@vinejs/vine'
+import { MAX_FEN } from '#domain/money'
+
+/*
+ * A new version of the market's rule parameters (SPEC "Rule parameters"),
+ * published by an admin with the day it takes effect and a reason.
+ */
+const whole = (min: number, max: number) => vine.number().withoutDecimals().min(min).max(max)
+
+/** Every parameter with the range a working market can run on. */
+const parameterFields = {
+  minAnnouncementWorkingDays: whole(1, 60),
+  minValidResponses: vine.object({
+    random: whole(1, 20),
+    average_price: whole(1, 20),
+    credit_preferred: whole(1, 20),
+    lowest_price: whole(1, 20),
+    scored: whole(1, 20),
+  }),
+  abnormallyLowBelowMeanPercent: whole(0, 100),
+  abnormallyLowBelowNextPercent: whole(0, 100),
+  abnormallyLowJustificationWorkingDays: whole(0, 30),
+  publicityWorkingDays: whole(0, 30),
+  objectionResponseWorkingDays: whole(1, 60),
+  directConfirmationWorkingDays: whole(1, 30),
+  contractSigningWorkingDays: whole(1, 60),
+  evaluationWindowDays: whole(1, 90),
+  creditBaseScore: whole(0, 100),
+  gradeCutoffs: vine.object({ A: whole(1, 100), B: whole(1, 100), C: whole(1, 100) }),
+  creditEventValidityYears: whole(1, 10),
+  appealWindowWorkingDays: whole(1, 30),
+  appealDecisionWorkingDays: whole(1, 60),
+  complaintResponseWorkingDays: whole(1, 60),
+  complaintReminderWorkingDays: whole(0, 30),
+}
+
+const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })
+const reason = () => vine.string().trim().minLength(4).maxLength(2000)
+
+/** The admin's form: every parameter, the threshold in yuan. */
+export const marketRulesFormValidator = vine.create({
+  parameters: vine.object({
+    ...parameterFields,
+    directSelectionThresholdYuan: vine
+      .number()
+      .min(0)
+      .max(MAX_FEN / 100)
+      .decimal([0, 2]),
+  }),
+  effectiveFrom: effectiveFrom(),
+  reason: reason(),
+})
+
+/** API: the parameters to change (the others stay as in the latest version), in fen. */
+export const marketRulesValidator = vine.create({
+  parameters: vine.object({
+    ...Object.fromEntries(
+      Object.entries(parameterFields).map(([name, field]) => [name, field.clone().optional()])
+    ),
+    directSelectionThresholdFen: whole(0, MAX_FEN).optional(),
+  }),
+  effectiveFrom: effectiveFrom(),
+  reason: reason(),
+})

@@ -1,0 +1,34 @@
+import env from '#start/env'
+import { defineConfig, store, drivers } from '@adonisjs/cache'
+
+/**
+ * The cache of public lists (catalog, directory, project list, home figures):
+ * data rows, never rendered pages. One process keeps them in its memory;
+ * with REDIS_URL (several instances) each instance keeps a memory copy (L1)
+ * in front of Redis (L2), and the Redis bus tells every instance to drop its
+ * copy when another one invalidates a tag. Writes invalidate by tag after
+ * their transaction commits (app/services/public_cache.ts); the TTL is only a
+ * safety net for changes that come with time (a ban ending, a separate
+ * `node ace` process writing while a memory-only server runs).
+ */
+const ttl = '60s'
+// Keys and bus messages carry the market's prefix, so two markets may share one Redis.
+const prefix = `${env.get('REDIS_KEY_PREFIX', 'market:')}lists`
+
+const cacheConfig = defineConfig({
+  default: env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory'),
+  ttl,
+  stores: {
+    memory: store({ prefix }).useL1Layer(drivers.memory({ maxSize: '64mb' })),
+    redis: store({ prefix })
+      .useL1Layer(drivers.memory({ maxSize: '64mb' }))
+      .useL2Layer(drivers.redis({ connectionName: 'main', prefix: 'lists' }))
+      .useBus(drivers.redisBus({ connectionName: 'main' })),
+  },
+})
+
+export default cacheConfig
+
+declare module '@adonisjs/cache/types' {
+  interface CacheStores extends InferStores<typeof cacheConfig> {}
+}
