@@ -183,7 +183,7 @@ export async function eligibilityFactsFor(
   // The grades of the project's own rule version (the one in force for a draft).
   const rules = project.rulesetVersion
     ? await rulesOfVersion(project.rulesetVersion, client)
-    : (await rulesInForce(at, client)).rules
+    : await rulesInForce(at, client).then((inForce) => inForce.rules)
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
