@@ -9,6 +9,10 @@
  * - A text with a lone UTF-16 surrogate ("\uD800", valid JSON) crashed the
  *   e-mail rule (URIError) and, stored, MySQL (invalid utf8mb4): every
  *   `vine.string()` now refuses text that is not well-formed Unicode (422).
+ * - A date in year 275760 (a timestamp format, `'x'`) or before year 1000
+ *   is a valid JavaScript Date but no database date: every `vine.date()`
+ *   keeps to years 1000–9999 (MySQL's DATE range). Instants stored in
+ *   TIMESTAMP columns have the narrower storableInstantRule.
  */
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
@@ -27,3 +31,15 @@ const wellFormedRule = vine.createRule((value: unknown, _: undefined, field: Fie
 
 const string = vine.string.bind(vine)
 vine.string = () => string().use(wellFormedRule())
+
+const storableDateRule = vine.createRule((value: unknown, _: undefined, field: FieldContext) => {
+  if (!(value instanceof Date)) return
+  const year = value.getUTCFullYear()
+  if (Number.isNaN(year) || year < 1000 || year > 9999) {
+    field.report('The {{ field }} field is not a valid date', 'date', field)
+  }
+})
+
+const date = vine.date.bind(vine)
+vine.date = ((options?: Parameters<typeof date>[0]) =>
+  date(options).use(storableDateRule())) as typeof vine.date

@@ -33,7 +33,7 @@ import { TARGETS, type FuzzActor } from '#tests/api_fuzz_targets'
 import { isolated, registrationPayload } from '#tests/helpers'
 import { signedContract } from '#tests/payment_fixtures'
 import { resetStripeMock } from '#tests/stripe'
-import { demoAgency, publishedProject } from '#tests/selection_fixtures'
+import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import { fc, fuzzParameters, hostilePayload } from '#tests/fuzz'
 
 const CASES = Number(process.env.FUZZ_API_CASES ?? 20)
@@ -473,5 +473,46 @@ test.group('What the fuzz found', (group) => {
     const again = await confirm()
     again.assertStatus(409)
     assert.equal(again.body().errors[0].code, 'E_STATE_CONFLICT')
+  })
+
+  test('a deadline the database cannot store (year 9999, a timestamp in year 275760) is refused with 422 (MySQL answered 500)', async ({
+    client,
+    assert,
+  }) => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    try {
+      const owner = await demoOwner()
+      const project = {
+        title: '滨江大道改造工程环境影响评价',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingPriceFen: 8_000_000,
+        method: 'lowest_price',
+      }
+      const far = await client
+        .post('/api/v1/projects')
+        .json({ ...project, deadline: '9999-12-31T00:00:00Z' })
+        .withGuard('api')
+        .loginAs(owner)
+      far.assertStatus(422)
+      assert.deepInclude(far.body().errors[0], { field: 'deadline', rule: 'storableInstant' })
+      const draft = await client
+        .post('/api/v1/projects')
+        .json({ ...project, deadline: DEADLINE })
+        .withGuard('api')
+        .loginAs(owner)
+      draft.assertStatus(201)
+      const publication = await client
+        .post(`/api/v1/projects/${draft.body().id}/publish`)
+        .json({ deadline: '628995863200255768926' })
+        .withGuard('api')
+        .loginAs(owner)
+      publication.assertStatus(422)
+      const stored = await db.from('projects').where('id', draft.body().id).firstOrFail()
+      assert.equal(stored.status, 'draft')
+    } finally {
+      clock.unfreeze()
+    }
   })
 })
