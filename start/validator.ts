@@ -7,7 +7,7 @@
  *   numbers and strings are read as numbers now; anything else (objects,
  *   arrays, booleans) is "not a number" (422).
  * - A text with a lone UTF-16 surrogate ("\uD800", valid JSON) crashed the
- *   e-mail rule (URIError) and, stored, MySQL (invalid utf8mb4): every
+ *   e-mail rule (URIError, a 500 on both databases) and is not valid Unicode: every
  *   `vine.string()` now refuses text that is not well-formed Unicode (422).
  * - A date in year 275760 (a timestamp format, `'x'`) or before year 1000
  *   is a valid JavaScript Date but no database date: every `vine.date()`
