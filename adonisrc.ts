@@ -44,6 +44,8 @@ export default defineConfig({
   ],
 
   preloads: [
+    // First: VineJS hardening, before any validator is compiled.
+    () => import('#start/validator'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/view'),

@@ -11,6 +11,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_KEY: Env.schema.secret(),
   APP_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   LOG_LEVEL: Env.schema.string.optional(),
+  // /health/ready fails above this heap size (MB; warns at half). Tests raise it: their process holds the suite.
+  HEALTH_HEAP_FAIL_MB: Env.schema.number.optional(),
   // How often the server performs due transitions (ms); 0 turns the scheduler off.
   SCHEDULER_INTERVAL_MS: Env.schema.number.optional(),
   // Outside production: the process's clock starts at this ISO instant (tests spawn servers with it)

@@ -12,9 +12,12 @@ import env from '#start/env'
  * connection of its first caller, e.g. a test's transaction long gone).
  */
 export function healthChecks() {
+  const heapLimit = env.get('HEALTH_HEAP_FAIL_MB', 500)
   return new HealthChecks().register([
     new DbCheck(db.connection()),
     ...(env.get('REDIS_URL') ? [new RedisCheck(redis.connection())] : []),
-    new MemoryHeapCheck().warnWhenExceeds('250 mb').failWhenExceeds('500 mb'),
+    new MemoryHeapCheck()
+      .warnWhenExceeds(`${Math.round(heapLimit / 2)} mb`)
+      .failWhenExceeds(`${heapLimit} mb`),
   ])
 }

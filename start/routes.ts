@@ -9,6 +9,15 @@ import { controllers } from '#generated/controllers'
 import { middleware } from '#start/kernel'
 import { ROLES } from '#domain/roles'
 
+/**
+ * Record ids are whole numbers everywhere: `/contracts/abc` matches no route
+ * and answers 404 (a text id reached the handlers and the database as 500).
+ * Routes that cast their id to a number say so themselves.
+ */
+for (const param of ['id', 'attachmentId', 'projectId', 'a', 'b']) {
+  router.where(param, /^\d{1,18}$/)
+}
+
 router.get('/', [controllers.Home, 'show']).as('home')
 router.post('/locale', [controllers.Locales, 'update']).as('locale')
 

@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import { nextUscc } from '#database/factories/account_factories'
 
 let counter = 0
@@ -34,5 +35,23 @@ export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
     feeMinFen: 100_000,
     feeMaxFen: 500_000,
     ...overrides,
+  }
+}
+
+/**
+ * Runs one request in a savepoint of the test's transaction and rolls it
+ * back, so that what an allowed actor changes (a cancelled project, a
+ * withdrawn agency…) never changes the next case.
+ */
+export async function isolated<T>(work: () => Promise<T>) {
+  const name = db.primaryConnectionName
+  const outer = db.connectionGlobalTransactions.get(name)!
+  const savepoint = await outer.transaction()
+  db.connectionGlobalTransactions.set(name, savepoint)
+  try {
+    return await work()
+  } finally {
+    await savepoint.rollback()
+    db.connectionGlobalTransactions.set(name, outer)
   }
 }

@@ -1,2 +1,16 @@
 /** Times are stored in UTC and shown, and counted in days, in Beijing time. */
 export const DISPLAY_ZONE = 'Asia/Shanghai'
+
+/**
+ * The instants the database can store. Times live in TIMESTAMP columns,
+ * which MySQL/MariaDB keep between 1970 and 2038-01-19 03:14:07 UTC; an
+ * instant outside (a deadline in 9999, a ban ending in 2040) is refused as
+ * input rather than failing the insert.
+ */
+export const EARLIEST_STORABLE_INSTANT = new Date('1970-01-02T00:00:00Z')
+export const LATEST_STORABLE_INSTANT = new Date('2038-01-19T03:14:07Z')
+
+export function isStorableInstant(instant: Date) {
+  const time = instant.getTime()
+  return time >= EARLIEST_STORABLE_INSTANT.getTime() && time <= LATEST_STORABLE_INSTANT.getTime()
+}

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { storableInstantRule } from '#validators/rules/storable_instant'
 import { idNumberRule } from '#validators/rules/id_number'
 import { beijingDayRule } from '#validators/rules/beijing_day'
 
@@ -10,10 +11,14 @@ export const banValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),
   legalBasis: vine.string().trim().minLength(4).maxLength(2000),
   // A bare date (the form's date fields) is that day in Beijing time.
-  startsAt: vine.date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] }).use(beijingDayRule()),
+  startsAt: vine
+    .date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] })
+    .use(beijingDayRule())
+    .use(storableInstantRule()),
   endsAt: vine
     .date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] })
     .use(beijingDayRule())
+    .use(storableInstantRule())
     .nullable()
     .optional(),
 })

@@ -4,6 +4,7 @@ import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
 import { MAX_FEN } from '#domain/money'
+import { storableInstantRule } from '#validators/rules/storable_instant'
 
 /**
  * An owner drafts a project (API.md fields, plus the spec's optional extras:
@@ -22,7 +23,7 @@ export const createProjectValidator = vine.create({
   ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
   floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
   method: vine.enum(SELECTION_METHODS),
-  deadline: vine.date({ formats: { utc: true } }),
+  deadline: vine.date({ formats: { utc: true } }).use(storableInstantRule()),
   minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
   weights: vine
     .object({
@@ -57,7 +58,10 @@ export const listProjectsValidator = vine.create({
 
 /** Publication; after a failure (流标) the owner may set a new deadline and name another agency. */
 export const publishProjectValidator = vine.create({
-  deadline: vine.date({ formats: { utc: true } }).optional(),
+  deadline: vine
+    .date({ formats: { utc: true } })
+    .use(storableInstantRule())
+    .optional(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
 })
 
@@ -116,7 +120,10 @@ export const projectFormValidator = vine.create({
   ceilingYuan: yuan(),
   floorYuan: yuan().optional(),
   method: vine.enum(SELECTION_METHODS),
-  deadline: vine.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  deadline: vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .use(storableInstantRule()),
   minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
   weights: weightFields(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
@@ -131,6 +138,7 @@ export const republishFormValidator = vine.create({
   deadline: vine
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .use(storableInstantRule())
     .optional(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
 })

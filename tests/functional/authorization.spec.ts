@@ -8,6 +8,7 @@ import DemoSeeder from '#database/seeders/demo_seeder'
 import { clock } from '#services/clock'
 import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import { ALLOWED, MATRIX, type MatrixEntry } from '#tests/authorization_matrix'
+import { isolated } from '#tests/helpers'
 import {
   ACTORS,
   buildWorld,
@@ -109,24 +110,6 @@ function routerRoutes() {
         .filter((method) => method !== 'HEAD')
         .map((method) => ({ key: `${method} ${route.pattern}`, method, pattern: route.pattern }))
     )
-}
-
-/**
- * Runs one request in a savepoint of the test's transaction and rolls it
- * back, so that what an allowed actor changes (a cancelled project, a
- * withdrawn agency…) never changes the next case.
- */
-async function isolated<T>(work: () => Promise<T>) {
-  const name = db.primaryConnectionName
-  const outer = db.connectionGlobalTransactions.get(name)!
-  const savepoint = await outer.transaction()
-  db.connectionGlobalTransactions.set(name, savepoint)
-  try {
-    return await work()
-  } finally {
-    await savepoint.rollback()
-    db.connectionGlobalTransactions.set(name, outer)
-  }
 }
 
 function addressOf(pattern: string, entry: MatrixEntry, world: World) {

@@ -215,6 +215,14 @@ export async function confirmTestPayment(payment: Payment, paymentMethod: TestPa
     if (error instanceof Stripe.errors.StripeCardError) {
       return { status: 'declined', message: error.message }
     }
+    // Confirmed already (a double click, a retry) while its webhook has not arrived yet:
+    // the intent's state refuses it, which is a conflict, not a provider failure.
+    if (
+      error instanceof Stripe.errors.StripeInvalidRequestError &&
+      error.code === 'payment_intent_unexpected_state'
+    ) {
+      throw new StateConflictException({ identifier: 'payments.errors.alreadyConfirmed' })
+    }
     providerError(error)
   }
 }

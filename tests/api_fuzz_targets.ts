@@ -1,0 +1,125 @@
+/*
+ * The route map of the API fuzz (tests/functional/api_fuzz.spec.ts): every
+ * API write route (POST/PUT/PATCH/DELETE under /api/v1), keyed `METHOD
+ * pattern`, with the actor who may call it. The record behind each route
+ * parameter is the one the authorisation matrix names for that route
+ * (tests/authorization_matrix.ts), unless `params` says otherwise; `body`
+ * gives fields that point at real records, merged into the valid-looking
+ * payload before the fuzz spoils it.
+ *
+ * A new API write route fails the fuzz until it has an entry here.
+ */
+import type { Actor, World, WorldKey } from '#tests/authorization_world'
+
+/** The seven actors of the world, plus a regulator of the department approving ZJ-001. */
+export type FuzzActor = Actor | 'approver'
+
+export type FuzzTarget = {
+  actor: FuzzActor
+  params?: Record<string, WorldKey>
+  body?: (world: World) => Record<string, unknown>
+}
+
+export const TARGETS: Record<string, FuzzTarget> = {
+  // — Public —
+  'POST /api/v1/auth/register': { actor: 'public' },
+  'POST /api/v1/auth/tokens': { actor: 'public' },
+  'POST /api/v1/complaints': {
+    actor: 'public',
+    body: (world) => ({ agencyId: world.agencyOrganization }),
+  },
+  'POST /api/v1/webhooks/stripe': { actor: 'public' },
+
+  // — Any signed-in user —
+  'PUT /api/v1/alerts': { actor: 'ownerA' },
+  'DELETE /api/v1/alerts': { actor: 'ownerA' },
+  'POST /api/v1/tokens': { actor: 'ownerA' },
+  'DELETE /api/v1/tokens/:id': { actor: 'ownerA' },
+  'POST /api/v1/notifications/read': { actor: 'ownerA' },
+
+  // — Contracts, service delivery, credit answers —
+  'PUT /api/v1/contracts/:id': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/sign': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/refusal': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/termination': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/next-alternate': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/deliverables': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/accept': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/return': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/pause': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/resume': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/approval-outcome': { actor: 'approver' },
+  'POST /api/v1/contracts/:id/evaluation': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/owner-evaluation': { actor: 'agencyA' },
+  'POST /api/v1/evaluations/:id/reply': { actor: 'agencyA' },
+  'POST /api/v1/credit-events/:id/reply': { actor: 'agencyA' },
+  'POST /api/v1/credit-events/:id/appeal': { actor: 'agencyA' },
+  'POST /api/v1/credit-repairs': {
+    actor: 'agencyA',
+    body: (world) => ({ creditEventId: world.creditEvent }),
+  },
+
+  // — Regulators —
+  'POST /api/v1/regulator/contract-templates': { actor: 'regulator' },
+  'POST /api/v1/service-items': { actor: 'regulator' },
+  'PUT /api/v1/service-items/:code': { actor: 'regulator' },
+  'POST /api/v1/regulator/credit-events': {
+    actor: 'regulator',
+    body: (world) => ({ agencyId: world.agencyOrganization }),
+  },
+  'PUT /api/v1/regulator/credit-rules': { actor: 'regulator' },
+  'POST /api/v1/regulator/appeals/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/credit-repairs/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/follow-ups/:id/steps': { actor: 'regulator' },
+  'POST /api/v1/regulator/bans': {
+    actor: 'regulator',
+    body: (world) => ({ agencyId: world.agencyOrganization }),
+  },
+  'DELETE /api/v1/regulator/bans/:id': { actor: 'regulator' },
+  'POST /api/v1/regulator/qualifications/:id/checks': { actor: 'regulator' },
+  'POST /api/v1/regulator/inspections': { actor: 'regulator' },
+  'POST /api/v1/regulator/inspections/:id/results': {
+    actor: 'regulator',
+    body: (world) => ({ agencyId: world.agencyOrganization }),
+  },
+  'POST /api/v1/regulator/inspection-recusals': {
+    actor: 'regulator',
+    body: (world) => ({ agencyId: world.agencyOrganization }),
+  },
+  'POST /api/v1/regulator/complaints/:id/assign': { actor: 'regulator' },
+  'POST /api/v1/regulator/complaints/:id/answer': { actor: 'regulator' },
+  'POST /api/v1/objections/:id/decide': { actor: 'regulator' },
+
+  // — Owners —
+  'POST /api/v1/projects': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/publish': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/cancel': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/attachments': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/shortlist/pick': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/plan-scores': { actor: 'ownerA' },
+  'POST /api/v1/bids/:id/rejection': { actor: 'ownerA' },
+  'POST /api/v1/bids/:id/acceptance': { actor: 'ownerA' },
+  'POST /api/v1/owner/persons': { actor: 'ownerA' },
+  'DELETE /api/v1/owner/persons/:id': { actor: 'ownerA' },
+  'POST /api/v1/milestones/:id/payments': { actor: 'ownerA' },
+  'POST /api/v1/payments/:id/test-confirmation': { actor: 'ownerA' },
+
+  // — Agencies —
+  'POST /api/v1/projects/:id/bids': { actor: 'agencyA' },
+  'DELETE /api/v1/projects/:id/bids/mine': { actor: 'agencyA' },
+  'POST /api/v1/projects/:id/direct/accept': { actor: 'agencyA' },
+  'POST /api/v1/projects/:id/direct/decline': { actor: 'agencyA' },
+  'POST /api/v1/bids/:id/justification': { actor: 'agencyA' },
+  'POST /api/v1/projects/:id/objections': { actor: 'agencyA' },
+  'PUT /api/v1/agency/profile': { actor: 'agencyA' },
+  'POST /api/v1/agency/withdrawal': { actor: 'agencyA' },
+  'POST /api/v1/agency/return': { actor: 'agencyA' },
+  'POST /api/v1/agency/qualifications': { actor: 'agencyA' },
+  'DELETE /api/v1/agency/qualifications/:id': { actor: 'agencyA' },
+  'POST /api/v1/agency/practitioners': { actor: 'agencyA' },
+  'DELETE /api/v1/agency/practitioners/:id': { actor: 'agencyA' },
+
+  // — Admins —
+  'PUT /api/v1/admin/calendar/:day': { actor: 'admin' },
+  'DELETE /api/v1/admin/calendar/:day': { actor: 'admin' },
+}

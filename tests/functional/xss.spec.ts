@@ -1,0 +1,356 @@
+/*
+ * Every text a user enters is escaped where it is shown. The authorisation
+ * world (tests/authorization_world.ts) is built, then each user-entered text
+ * of its records is overwritten with markup: a script, an attribute breakout
+ * with an event handler, Edge's own template syntax (`{{ }}`, `@{{ }}`) and
+ * a `javascript:` URL, tagged with a marker of its own. Each page that shows
+ * the text must show it escaped (`&lt;script&gt;…`), literally (the
+ * template syntax is not evaluated), and never as markup.
+ *
+ * Raw outputs `{{{ }}}` in resources/views were checked by hand: the four
+ * there print constant markup or rendered slots, no user text; the last test
+ * keeps that list from growing unseen.
+ */
+
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { clock } from '#services/clock'
+import { buildWorld, type Actor, type World } from '#tests/authorization_world'
+
+/** The stored text of one marker: every trick at once, short enough for a 100-character column. */
+const payload = (marker: string) =>
+  `<script>alert(${marker})</script>"><img src=x onerror=alert(${marker})>{{ 1+1 }}@{{ ${marker} }}javascript:alert(${marker})`
+
+type Page = { url: (world: World) => string; actor: Actor }
+type StoredText = {
+  table: string
+  column: string
+  /** The row(s): a world record's id, or a where clause. */
+  where: (world: World) => Record<string, unknown>
+  pages: Page[]
+  /** Other columns the record needs for the text to be shown (e.g. a cancelled status). */
+  also?: Record<string, unknown>
+}
+
+const page = (actor: Actor, url: (world: World) => string): Page => ({ actor, url })
+const projectPage = (key: 'openProject' | 'directProject') =>
+  page('public', (world) => `/projects/${world[key]}`)
+const agencyPage = page('public', (world) => `/agencies/${world.agencyOrganization}`)
+const contractPage = page('ownerA', (world) => `/contracts/${world.contract}`)
+
+const TEXTS: StoredText[] = [
+  // Projects (owner): the announcement page and the list
+  {
+    table: 'projects',
+    column: 'title',
+    where: (world) => ({ id: world.openProject }),
+    pages: [projectPage('openProject'), page('public', () => '/projects')],
+  },
+  {
+    table: 'projects',
+    column: 'description',
+    where: (world) => ({ id: world.openProject }),
+    pages: [projectPage('openProject')],
+  },
+  {
+    table: 'projects',
+    column: 'deliverables',
+    where: (world) => ({ id: world.openProject }),
+    pages: [projectPage('openProject')],
+  },
+  {
+    table: 'projects',
+    column: 'location',
+    where: (world) => ({ id: world.openProject }),
+    pages: [projectPage('openProject')],
+  },
+  {
+    table: 'projects',
+    column: 'contact_name',
+    where: (world) => ({ id: world.openProject }),
+    pages: [projectPage('openProject')],
+  },
+  {
+    table: 'projects',
+    column: 'cancel_reason',
+    where: (world) => ({ id: world.directProject }),
+    also: { status: 'cancelled' },
+    pages: [projectPage('directProject')],
+  },
+  // Organisations and the agency's profile
+  {
+    table: 'organizations',
+    column: 'name',
+    where: (world) => ({ id: world.agencyOrganization }),
+    pages: [agencyPage, page('public', () => '/agencies')],
+  },
+  {
+    table: 'organizations',
+    column: 'name',
+    where: (world) => ({ id: world.ownerOrganization }),
+    pages: [page('public', (world) => `/organizations/${world.ownerOrganization}`)],
+  },
+  {
+    table: 'agency_profiles',
+    column: 'description',
+    where: (world) => ({ organization_id: world.agencyOrganization }),
+    pages: [agencyPage],
+  },
+  {
+    table: 'agency_profiles',
+    column: 'commitment_quality',
+    where: (world) => ({ organization_id: world.agencyOrganization }),
+    pages: [agencyPage],
+  },
+  {
+    table: 'qualifications',
+    column: 'issuer',
+    where: (world) => ({ id: world.qualification }),
+    pages: [page('regulator', () => '/regulator/qualifications')],
+  },
+  {
+    table: 'practitioners',
+    column: 'name',
+    where: (world) => ({ id: world.practitioner }),
+    pages: [page('agencyA', () => '/agency/profile')],
+  },
+  // The contract: terms, deliverables, evaluation and reply
+  {
+    table: 'contracts',
+    column: 'supplementary_terms',
+    where: (world) => ({ id: world.contract }),
+    pages: [contractPage],
+  },
+  {
+    table: 'deliverables',
+    column: 'summary',
+    where: (world) => ({ contract_id: world.contract }),
+    pages: [contractPage],
+  },
+  {
+    table: 'evaluations',
+    column: 'comment',
+    where: (world) => ({ id: world.evaluation }),
+    pages: [contractPage],
+  },
+  {
+    table: 'evaluations',
+    column: 'reply',
+    where: (world) => ({ id: world.evaluation }),
+    pages: [contractPage],
+  },
+  // Credit: events and their replies, appeals
+  {
+    table: 'credit_events',
+    column: 'reason',
+    where: (world) => ({ id: world.creditEvent }),
+    pages: [agencyPage],
+  },
+  {
+    table: 'credit_events',
+    column: 'reply',
+    where: (world) => ({ id: world.creditEvent }),
+    pages: [agencyPage],
+  },
+  {
+    table: 'credit_appeals',
+    column: 'reason',
+    where: (world) => ({ id: world.appeal }),
+    pages: [page('regulator', () => '/regulator/credit-appeals')],
+  },
+  // Regulation: complaints, objections, bans, inspections
+  {
+    table: 'complaints',
+    column: 'text',
+    where: (world) => ({ id: world.complaint }),
+    pages: [page('regulator', () => '/regulator/complaints')],
+  },
+  {
+    table: 'complaints',
+    column: 'contact_name',
+    where: (world) => ({ id: world.complaint }),
+    pages: [page('regulator', () => '/regulator/complaints')],
+  },
+  {
+    table: 'complaints',
+    column: 'decision',
+    where: (world) => ({ id: world.complaint }),
+    also: { outcome: 'upheld' },
+    pages: [
+      page('public', (world) => `/complaints/track?code=${encodeURIComponent(world.trackingCode)}`),
+    ],
+  },
+  {
+    table: 'objections',
+    column: 'reason',
+    where: (world) => ({ id: world.objection }),
+    pages: [page('regulator', () => '/regulator/objections')],
+  },
+  {
+    table: 'bans',
+    column: 'reason',
+    where: (world) => ({ id: world.ban }),
+    pages: [page('public', () => '/exposure')],
+  },
+  {
+    table: 'bans',
+    column: 'legal_basis',
+    where: (world) => ({ id: world.ban }),
+    pages: [page('public', () => '/exposure')],
+  },
+  {
+    table: 'inspection_targets',
+    column: 'note',
+    where: (world) => ({
+      plan_id: world.inspectionPlan,
+      organization_id: world.agencyOrganization,
+    }),
+    pages: [page('public', (world) => `/inspections/${world.inspectionPlan}`)],
+  },
+  // The catalog and model contracts (regulators write them)
+  {
+    table: 'contract_templates',
+    column: 'body',
+    where: () => ({ key: 'general' }),
+    pages: [page('public', () => '/contract-templates/general')],
+  },
+  {
+    table: 'service_items',
+    column: 'name',
+    where: () => ({ code: 'ZJ-001' }),
+    pages: [page('public', () => '/service-items/ZJ-001')],
+  },
+]
+
+function escapedForms(marker: string) {
+  return {
+    shown: `&lt;script&gt;alert(${marker})&lt;/script&gt;`,
+    literal: `{{ 1+1 }}@{{ ${marker} }}`,
+    raw: [`<script>alert(${marker})`, `<img src=x onerror=alert(${marker})>`],
+  }
+}
+
+test.group('User texts are escaped where they are shown', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test('scripts, attribute breakouts, Edge syntax and javascript: URLs stored in every user text are shown escaped and literal on each page that shows them', async ({
+    client,
+    assert,
+  }) => {
+    const world = await buildWorld(client)
+    const markers = new Map<StoredText, string>()
+    for (const [index, text] of TEXTS.entries()) {
+      const marker = `Q${index + 1}`
+      markers.set(text, marker)
+      const updated = await db
+        .from(text.table)
+        .where(text.where(world))
+        .update({ ...text.also, [text.column]: payload(marker) })
+      assert.isAbove(
+        Number(updated),
+        0,
+        `${text.table}.${text.column}: no row to store the text in`
+      )
+    }
+
+    // One request per page; each page checked for every text it shows.
+    const pages = new Map<string, { actor: Actor; texts: StoredText[] }>()
+    for (const text of TEXTS) {
+      for (const { url, actor } of text.pages) {
+        const key = `${actor} ${url(world)}`
+        const entry = pages.get(key) ?? { actor, texts: [] }
+        entry.texts.push(text)
+        pages.set(key, entry)
+      }
+    }
+    const problems: string[] = []
+    for (const [key, { actor, texts }] of pages) {
+      const url = key.slice(actor.length + 1)
+      const request = client.get(url)
+      const response =
+        actor === 'public' ? await request : await request.loginAs(world.users[actor])
+      if (response.status() !== 200) {
+        problems.push(`${key}: answered ${response.status()}`)
+        continue
+      }
+      const html = response.text()
+      for (const text of texts) {
+        const forms = escapedForms(markers.get(text)!)
+        const name = `${text.table}.${text.column} on ${key}`
+        if (!html.includes(forms.shown)) problems.push(`${name}: not shown escaped`)
+        if (!html.includes(forms.literal)) problems.push(`${name}: Edge syntax not shown literally`)
+        for (const raw of forms.raw) if (html.includes(raw)) problems.push(`${name}: raw ${raw}`)
+      }
+      // No link anywhere is built from a stored javascript: URL.
+      if (/href\s*=\s*["']?\s*javascript:/i.test(html)) problems.push(`${key}: a javascript: link`)
+    }
+    console.log(`XSS: ${TEXTS.length} user texts checked on ${pages.size} pages`)
+    assert.deepEqual(problems, [])
+  }).timeout(120_000)
+
+  test('search texts echoed back in forms are escaped (directory, announcements, complaint tracking)', async ({
+    client,
+    assert,
+  }) => {
+    const problems: string[] = []
+    for (const [path, name] of [
+      ['/agencies', 'q'],
+      ['/projects', 'q'],
+      ['/service-items', 'q'],
+      ['/complaints/track', 'code'],
+    ]) {
+      const marker = `R${path.length}`
+      const response = await client.get(path).qs({ [name]: payload(marker) })
+      // An unknown tracking code answers 404 with the form again.
+      if (response.status() !== 200 && response.status() !== 404) {
+        problems.push(`${path}: answered ${response.status()}`)
+        continue
+      }
+      const html = response.text()
+      for (const raw of escapedForms(marker).raw) {
+        if (html.includes(raw)) problems.push(`${path}?${name}=: raw ${raw}`)
+      }
+      if (html.includes(`"><img`)) problems.push(`${path}?${name}=: attribute breakout`)
+    }
+    assert.deepEqual(problems, [])
+  })
+
+  test('raw Edge output {{{ }}} in the views prints only constant markup or rendered slots', async ({
+    assert,
+  }) => {
+    const root = app.makePath('resources/views')
+    const found: string[] = []
+    const walk = async (folder: string): Promise<void> => {
+      for (const entry of await readdir(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name)
+        if (entry.isDirectory()) await walk(path)
+        else if (entry.name.endsWith('.edge')) {
+          const source = await readFile(path, 'utf8')
+          for (const match of source.matchAll(/\{\{\{([\s\S]*?)\}\}\}/g)) {
+            found.push(match[1].trim())
+          }
+        }
+      }
+    }
+    await walk(root)
+    const safe = [
+      /^await \$slots\.main\(\)$/,
+      /^\w+ \? '<span class="required" aria-hidden="true"> \*<\/span>' : ''$/,
+    ]
+    assert.deepEqual(
+      found.filter((expression) => !safe.some((pattern) => pattern.test(expression))),
+      [],
+      'a raw output that may print user text: escape it, or add it here once shown safe'
+    )
+  })
+})
