@@ -122,4 +122,5 @@ export const TARGETS: Record<string, FuzzTarget> = {
   // — Admins —
   'PUT /api/v1/admin/calendar/:day': { actor: 'admin' },
   'DELETE /api/v1/admin/calendar/:day': { actor: 'admin' },
+  'POST /api/v1/admin/rules': { actor: 'admin' },
 }
