@@ -37,6 +37,20 @@ if (env.get('VIEW_CACHE', app.inProduction)) {
   edge.configure({ cache: true })
   cachePartials(edge.compiler)
   cachePartials(edge.asyncCompiler)
+  cacheComponentList()
+}
+
+/**
+ * Edge decides at creation (before this configuration) that its components
+ * plugin runs on every renderer — one per request, API requests included —
+ * and that plugin lists the components directory from disk each time. With
+ * the view cache on, templates do not change while the process runs: the
+ * directory is listed once.
+ */
+function cacheComponentList() {
+  const list = edge.loader.listComponents.bind(edge.loader)
+  let components: ReturnType<typeof list> | null = null
+  edge.loader.listComponents = () => (components ??= list())
 }
 
 /**
