@@ -208,7 +208,7 @@ export default class Bench extends BaseCommand {
     const dashboards = runs('dashboards')
       ? await timeDashboards(
           baseUrl,
-          this.quick ? 3 : 5,
+          3,
           () => recorder.count,
           log,
           `agency-${dataset.agencyId}@dataset.bench.example.com`
