@@ -2,13 +2,16 @@ import type { TranslationsFormatterContract } from '@adonisjs/i18n/types'
 
 /**
  * The ICU formatter parses the message and resolves the locale on every call
- * (a new IntlMessageFormat each time): pages call t() hundreds of times per
- * render, mostly for labels without values. Those results depend only on the
- * message and the locale, so they are kept; messages with values are
- * formatted by the ICU formatter as before. (Profiled under `npm run bench`:
- * IntlMessageFormat's locale resolution was the largest single cost of
- * rendering a page.)
+ * (a new IntlMessageFormat each time), and pages call t() hundreds of times
+ * per render. A result depends only on the locale, the message and the
+ * values, so results are kept: always for messages without values, and for
+ * short lists of plain values (a count, a code, a name) — most of the rest.
+ * Bounded: once full, further results are formatted but not kept.
+ * (Profiled under `npm run bench`: IntlMessageFormat's locale resolution was
+ * the largest single cost of rendering a page.)
  */
+const MAX_RESULTS = 20_000
+
 export function memoizedFormatter(
   formatter: TranslationsFormatterContract
 ): TranslationsFormatterContract {
@@ -16,15 +19,28 @@ export function memoizedFormatter(
   return {
     name: formatter.name,
     format(message, locale, data) {
-      if (data && Object.keys(data).length > 0) return formatter.format(message, locale, data)
-      const key = `${locale}\u0000${message}`
+      const values = data ? plainValuesKey(data) : ''
+      if (values === null) return formatter.format(message, locale, data)
+      const key = `${locale}\u0000${message}\u0000${values}`
       let result = results.get(key)
       if (result === undefined) {
         result = formatter.format(message, locale, data)
-        // Bounded: the translation files hold a few thousand messages.
-        if (results.size < 20_000) results.set(key, result)
+        if (results.size < MAX_RESULTS) results.set(key, result)
       }
       return result
     },
   }
+}
+
+/** A key for a few strings, numbers and booleans; null for anything else (dates, objects…). */
+function plainValuesKey(data: Record<string, unknown>) {
+  let key = ''
+  for (const name in data) {
+    const value = data[name]
+    const type = typeof value
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return null
+    key += `${name}\u0001${type}\u0001${String(value)}\u0002`
+    if (key.length > 300) return null
+  }
+  return key
 }
