@@ -159,6 +159,18 @@ export async function runCreditBench(
   }
 }
 
+/**
+ * Generates the credit events once (part of the benchmark dataset, dataset.ts);
+ * the seconds it took, or null when they were already there.
+ */
+export async function ensureCreditEvents(
+  agencies: number,
+  events: number,
+  log: (message: string) => void
+) {
+  return ensureEvents(await benchAgencyIds(agencies), events, log)
+}
+
 async function benchAgencyIds(count: number) {
   const rows: { id: number }[] = await db
     .from('organizations')
