@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import type { ContractFact } from '#domain/market_analytics'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { beijingWallTime, DISPLAY_ZONE } from '#domain/time_zone'
 import { workingDaysBetween } from '#domain/working_days'
 import { calendarExceptions } from '#services/calendar'
 
@@ -19,13 +19,11 @@ export type AnalyticsFilters = {
 /** Contracts read per page of the analysis: a provincial market's year fits many times over. */
 const MAX_CONTRACTS = 200_000
 
-const beijing = (value: unknown) => {
-  const moment =
-    value instanceof Date
-      ? DateTime.fromJSDate(value)
-      : DateTime.fromSQL(String(value), { zone: 'utc' })
-  return moment.setZone(DISPLAY_ZONE)
-}
+/** A stored moment: a Date (MySQL) or the stored text 'yyyy-MM-dd HH:mm:ss' in UTC (SQLite). */
+const utcMillis = (value: unknown) =>
+  value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`)
+const beijingIso = beijingWallTime
+const beijingDay = (value: unknown) => beijingIso(utcMillis(value)).slice(0, 10)
 
 /**
  * One fact per contract that came into force (signed, possibly terminated
@@ -93,18 +91,22 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
   const rows = await query
   if (rows.length === 0) return []
 
-  const days = rows
-    .flatMap((row: any) => [row.service_started_at, row.accepted_at])
-    .filter(Boolean)
-    .map((value: unknown) => beijing(value).toISODate()!)
-    .sort()
-  const exceptions = days.length
-    ? await calendarExceptions(days[0], days[days.length - 1])
-    : new Map<string, boolean>()
+  let firstDay: string | null = null
+  let lastDay: string | null = null
+  for (const row of rows) {
+    for (const value of [row.service_started_at, row.accepted_at]) {
+      if (!value) continue
+      const day = beijingDay(value)
+      if (firstDay === null || day < firstDay) firstDay = day
+      if (lastDay === null || day > lastDay) lastDay = day
+    }
+  }
+  const exceptions =
+    firstDay && lastDay ? await calendarExceptions(firstDay, lastDay) : new Map<string, boolean>()
 
   return rows.map((row: any) => {
-    const published = beijing(row.published_at)
-    const awarded = beijing(row.awarded_at)
+    const published = utcMillis(row.published_at)
+    const awarded = utcMillis(row.awarded_at)
     const ratings = [row.quality, row.timeliness, row.attitude, row.fee_compliance]
     const rated = ratings.every((value) => value !== null && value !== undefined)
     return {
@@ -120,13 +122,13 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
       agencyName: row.agency_name,
       ceilingFen: Number(row.ceiling_price_fen),
       priceFen: Number(row.price_fen),
-      month: awarded.toFormat('yyyy-MM'),
-      daysToAward: Math.max(0, Math.round(awarded.diff(published, 'days').days * 10) / 10),
+      month: beijingIso(awarded).slice(0, 7),
+      daysToAward: Math.max(0, Math.round(((awarded - published) / 86_400_000) * 10) / 10),
       workingDaysToDelivery:
         row.service_started_at && row.accepted_at
           ? workingDaysBetween(
-              beijing(row.service_started_at).toISODate()!,
-              beijing(row.accepted_at).toISODate()!,
+              beijingDay(row.service_started_at),
+              beijingDay(row.accepted_at),
               exceptions
             )
           : null,

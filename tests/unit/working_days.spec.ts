@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '#domain/working_days'
 import { CALENDAR_2026 } from '#database/data/calendar_2026'
+import { beijingWallTime } from '#domain/time_zone'
 
 const calendar = new Map(CALENDAR_2026.map((entry) => [entry.day, entry.working]))
 
@@ -39,5 +40,14 @@ test.group('Working days (2026 official calendar)', () => {
 
   test('a year the admin has not entered falls back to plain weekends', ({ assert }) => {
     assert.equal(addWorkingDays('2027-01-01', 1, calendar), '2027-01-04')
+  })
+})
+
+test.group('Beijing wall time', () => {
+  test('midnight in Beijing is 16:00 UTC the day before, in every season', ({ assert }) => {
+    assert.equal(beijingWallTime(Date.parse('2026-09-30T15:59:59Z')).slice(0, 10), '2026-09-30')
+    assert.equal(beijingWallTime(Date.parse('2026-09-30T16:00:00Z')).slice(0, 10), '2026-10-01')
+    assert.equal(beijingWallTime(Date.parse('2026-12-31T16:00:00Z')).slice(0, 7), '2027-01')
+    assert.equal(beijingWallTime(Date.parse('2026-07-01T04:30:00Z')).slice(11, 16), '12:30')
   })
 })
