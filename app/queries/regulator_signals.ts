@@ -111,34 +111,62 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
 export type CollusionSignals = Awaited<ReturnType<typeof collusionSignals>>
 
 /**
- * Opened quotes of competitive selections. Items at a government-set price
- * (政府定价) are left out: there every agency must quote the same.
+ * Opened quotes of competitive selections, newest openings first. Items at a
+ * government-set price (政府定价) are left out: there every agency must quote
+ * the same. Read in two steps that each stay inside an index (migration
+ * 0028): the projects opened in the period, then their active quotes, a
+ * thousand projects at a time, until the row budget is spent.
  */
 async function quotesSince(since: string, client: QueryClientContract) {
-  const rows = await client
-    .from('bids as b')
-    .join('projects as p', 'p.id', 'b.project_id')
-    .join('service_items as i', 'i.id', 'p.service_item_id')
-    .leftJoin('service_item_versions as v', (join) => {
-      join
-        .on('v.service_item_id', '=', 'p.service_item_id')
-        .andOn('v.version', '=', 'p.service_item_version')
-    })
-    .whereNotNull('b.quote_fen')
-    .where('b.status', 'active')
-    .whereNot('p.method', 'direct')
-    .where('p.opened_at', '>=', since)
-    .whereRaw('coalesce(v.fee_type, i.fee_type) <> ?', ['government_priced'])
-    .orderBy('b.id', 'desc')
-    .limit(MAX_FACT_ROWS)
-    .select('b.project_id', 'b.round', 'b.organization_id', 'b.quote_fen', 'p.ceiling_price_fen')
-  return rows.map((row) => ({
-    projectId: Number(row.project_id),
-    round: Number(row.round),
-    agencyId: Number(row.organization_id),
-    quoteFen: Number(row.quote_fen),
-    ceilingPriceFen: Number(row.ceiling_price_fen),
-  }))
+  const [projects, items, versions] = await Promise.all([
+    client
+      .from('projects')
+      .where('opened_at', '>=', since)
+      .whereNot('method', 'direct')
+      .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
+      .select('id', 'service_item_id', 'service_item_version', 'ceiling_price_fen'),
+    client.from('service_items').select('id', 'fee_type'),
+    client.from('service_item_versions').select('service_item_id', 'version', 'fee_type'),
+  ])
+  const feeTypeOfItem = new Map(items.map((row) => [Number(row.id), String(row.fee_type)]))
+  const feeTypeOfVersion = new Map(
+    versions.map((row) => [`${row.service_item_id}|${row.version}`, row.fee_type as string | null])
+  )
+  const ceilings = new Map<number, number>()
+  for (const row of projects) {
+    const feeType =
+      feeTypeOfVersion.get(`${row.service_item_id}|${row.service_item_version}`) ??
+      feeTypeOfItem.get(Number(row.service_item_id))
+    if (feeType !== 'government_priced') ceilings.set(Number(row.id), Number(row.ceiling_price_fen))
+  }
+
+  const ids = [...ceilings.keys()]
+  const facts: {
+    projectId: number
+    round: number
+    agencyId: number
+    quoteFen: number
+    ceilingPriceFen: number
+  }[] = []
+  for (let start = 0; start < ids.length && facts.length < MAX_FACT_ROWS; start += 1000) {
+    const rows = await client
+      .from('bids')
+      .whereIn('project_id', ids.slice(start, start + 1000))
+      .where('status', 'active')
+      .whereNotNull('quote_fen')
+      .select('project_id', 'round', 'organization_id', 'quote_fen')
+    for (const row of rows) {
+      facts.push({
+        projectId: Number(row.project_id),
+        round: Number(row.round),
+        agencyId: Number(row.organization_id),
+        quoteFen: Number(row.quote_fen),
+        ceilingPriceFen: ceilings.get(Number(row.project_id))!,
+      })
+    }
+  }
+  return facts.slice(0, MAX_FACT_ROWS)
 }
 
 /**
