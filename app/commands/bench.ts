@@ -107,7 +107,6 @@ export default class Bench extends BaseCommand {
       return
     }
     await new DemoSeeder(connection).run()
-    await this.buildAssetsIfMissing()
 
     const generationStarted = performance.now()
     const dataset = await ensureDataset(datasetSizes(this.quick, this.agencies), log)
@@ -288,25 +287,6 @@ export default class Bench extends BaseCommand {
     await writeFile(this.app.makePath('BENCHMARKS.md'), report)
     this.logger.log(report)
     this.logger.success('Written to BENCHMARKS.md')
-  }
-
-  /** Pages link the built client assets (as in production): build them once (about a second). */
-  private async buildAssetsIfMissing() {
-    const { access } = await import('node:fs/promises')
-    const { execFileSync } = await import('node:child_process')
-    const manifest = this.app.makePath('public/assets/.vite/manifest.json')
-    if (
-      await access(manifest).then(
-        () => true,
-        () => false
-      )
-    )
-      return
-    this.logger.info('Building the client assets (vite build)…')
-    execFileSync(process.execPath, [this.app.makePath('node_modules/vite/bin/vite.js'), 'build'], {
-      cwd: this.app.makePath(),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
   }
 
   /** The benchmark database is its own (BENCH_DB_DATABASE): create it on first use. */
