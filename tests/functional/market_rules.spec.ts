@@ -188,6 +188,8 @@ test.group('Market rule parameters: versions, change log, grades', (group) => {
     client,
     assert,
   }) => {
+    const dashboard = await client.get('/dashboard').loginAs(await admin())
+    dashboard.assertTextIncludes('href="/admin/rules"')
     const form = await client.get('/admin/rules').loginAs(await admin())
     form.assertStatus(200)
     form.assertTextIncludes('name="parameters[directSelectionThresholdYuan]"')
