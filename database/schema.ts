@@ -77,7 +77,7 @@ export class AuditChainSchema extends BaseModel {
 }
 
 export class AuditEventSchema extends BaseModel {
-  static $columns = ['action', 'actorRole', 'actorUserId', 'hash', 'id', 'occurredAt', 'payload', 'previousHash', 'subjectId', 'subjectType'] as const
+  static $columns = ['action', 'actorRole', 'actorUserId', 'chainId', 'hash', 'id', 'occurredAt', 'payload', 'previousHash', 'subjectId', 'subjectType'] as const
   $columns = AuditEventSchema.$columns
   @column()
   declare action: string
@@ -85,6 +85,8 @@ export class AuditEventSchema extends BaseModel {
   declare actorRole: string | null
   @column()
   declare actorUserId: number | null
+  @column()
+  declare chainId: number
   @column()
   declare hash: string
   @column({ isPrimary: true })
@@ -475,7 +477,7 @@ export class ContractSchema extends BaseModel {
 }
 
 export class CreditAppealSchema extends BaseModel {
-  static $columns = ['createdAt', 'createdByUserId', 'creditEventId', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'id', 'kind', 'organizationId', 'reason', 'status'] as const
+  static $columns = ['createdAt', 'createdByUserId', 'creditEventId', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'id', 'kind', 'organizationId', 'overdueAt', 'reason', 'status'] as const
   $columns = CreditAppealSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -497,6 +499,8 @@ export class CreditAppealSchema extends BaseModel {
   declare kind: string
   @column()
   declare organizationId: number
+  @column.dateTime()
+  declare overdueAt: DateTime | null
   @column()
   declare reason: string
   @column()

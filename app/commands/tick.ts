@@ -21,6 +21,7 @@ export default class Tick extends BaseCommand {
         `contracts expired ${report.contractsExpired}, services overdue ${report.servicesOverdue}, ` +
         `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, alert digests ${report.alertDigests}, ` +
         `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +
+        `credit appeals overdue ${report.creditAppealsOverdue}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -32,7 +32,9 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
     reason: row.reason as string,
     decisionDueAt: row.decision_due_at,
     // Past the decision limit (SPEC: regulators decide within 3 working days) and still pending.
-    overdue: row.status === 'pending' && fromSqlTime(row.decision_due_at).getTime() < now,
+    overdue:
+      row.status === 'pending' &&
+      (row.overdue_at !== null || fromSqlTime(row.decision_due_at).getTime() < now),
     decision: row.decision as string | null,
     decidedAt: row.decided_at,
     createdAt: row.created_at,

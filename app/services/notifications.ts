@@ -43,6 +43,7 @@ export const NOTIFICATION_KINDS = [
   'follow_up.opened',
   'credit.appeal_filed',
   'credit.appeal_decided',
+  'credit.appeal_overdue',
   'complaint.filed',
   'complaint.assigned',
   'complaint.reminder',
@@ -89,6 +90,7 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'follow_up.opened': ['code', 'title'],
   'credit.appeal_filed': ['deadline'],
   'credit.appeal_decided': ['outcome', 'reason'],
+  'credit.appeal_overdue': ['deadline'],
   // number: the complaint's id; category and outcome are keys the texts translate.
   'complaint.filed': ['number', 'category', 'deadline'],
   'complaint.assigned': ['number', 'category', 'deadline'],

@@ -6,6 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
+import { runTick } from '#actions/selection/tick'
 import { awardedProject } from '#tests/selection_fixtures'
 import { recomputeAllScores, recordCreditEvent } from '#services/credit_ledger'
 
@@ -202,6 +203,15 @@ test.group('Credit ledger', (group) => {
     clock.freeze(new Date('2026-10-20T02:00:00Z'))
     const desk = await client.get('/regulator/credit-appeals').loginAs(regulator)
     desk.assertTextIncludes('已超过处理期限')
+    // The tick marks it once and tells the regulators.
+    assert.equal((await runTick()).creditAppealsOverdue, 1)
+    assert.equal((await runTick()).creditAppealsOverdue, 0)
+    const notices = await db
+      .from('notifications')
+      .where('kind', 'credit.appeal_overdue')
+      .where('organization_id', regulator.organizationId)
+    assert.lengthOf(notices, 1)
+    assert.lengthOf(await db.from('audit_events').where('action', 'credit.appeal_overdue'), 1)
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     ;(
       await as(

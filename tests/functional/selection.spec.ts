@@ -110,6 +110,7 @@ test.group('Selection: opening and the six methods', (group) => {
       alertDigests: 0,
       complaintsReminded: 0,
       complaintsOverdue: 0,
+      creditAppealsOverdue: 0,
       errors: 0,
     })
 

@@ -175,3 +175,40 @@ export async function decideCreditAppeal(
     return locked
   })
 }
+
+/**
+ * The tick: an application still pending past its decision limit is marked
+ * overdue once, in the audit log, and every regulator is told.
+ */
+export async function markCreditAppealOverdue(appealId: number) {
+  return db.transaction(async (trx) => {
+    const appeal = await CreditAppeal.query({ client: trx })
+      .where('id', appealId)
+      .forUpdate()
+      .first()
+    const at = clock.now()
+    if (
+      !appeal ||
+      appeal.status !== 'pending' ||
+      appeal.overdueAt !== null ||
+      appeal.decisionDueAt.toMillis() > at.getTime()
+    ) {
+      return false
+    }
+    appeal.overdueAt = DateTime.fromJSDate(at)
+    await appeal.save()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'credit.appeal_overdue',
+      subjectType: 'organization',
+      subjectId: appeal.organizationId,
+      payload: { appealId: appeal.id, dueAt: appeal.decisionDueAt.toUTC().toISO() },
+    })
+    await notify(trx, {
+      organizationIds: await regulatorOrganizationIds(trx),
+      kind: 'credit.appeal_overdue',
+      data: { deadline: appeal.decisionDueAt.toISO() },
+    })
+    return true
+  })
+}

@@ -13,6 +13,7 @@ import { markOverdue } from '#actions/delivery/service_delivery'
 import { settleEvaluation } from '#actions/delivery/evaluations'
 import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
 import { markComplaintOverdue, remindComplaint } from '#actions/complaints/complaint_deadlines'
+import { markCreditAppealOverdue } from '#actions/credit/credit_appeals'
 
 export type TickReport = {
   opened: number
@@ -29,6 +30,8 @@ export type TickReport = {
   complaintsReminded: number
   /** Complaints past the response limit without an answer: marked once and escalated. */
   complaintsOverdue: number
+  /** Credit appeals and repair applications past their decision limit: marked once, regulators told. */
+  creditAppealsOverdue: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -39,7 +42,7 @@ export type TickReport = {
  */
 async function attempt<T>(
   step: string,
-  subject: { projectId?: number; contractId?: number; complaintId?: number },
+  subject: { projectId?: number; contractId?: number; complaintId?: number; appealId?: number },
   report: TickReport,
   run: () => Promise<T>
 ) {
@@ -77,6 +80,7 @@ export async function runTick(): Promise<TickReport> {
     alertDigests: 0,
     complaintsReminded: 0,
     complaintsOverdue: 0,
+    creditAppealsOverdue: 0,
     errors: 0,
   }
 
@@ -215,6 +219,19 @@ export async function runTick(): Promise<TickReport> {
       remindComplaint(Number(id))
     )
     if (reminded) report.complaintsReminded += 1
+  }
+
+  const appealsOverdue = await db
+    .from('credit_appeals')
+    .where('status', 'pending')
+    .whereNull('overdue_at')
+    .where('decision_due_at', '<=', now)
+    .select('id')
+  for (const { id } of appealsOverdue) {
+    const marked = await attempt('markCreditAppealOverdue', { appealId: Number(id) }, report, () =>
+      markCreditAppealOverdue(Number(id))
+    )
+    if (marked) report.creditAppealsOverdue += 1
   }
   return report
 }
