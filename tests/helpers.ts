@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
 import { nextUscc } from '#database/factories/account_factories'
 
 let counter = 0
@@ -54,4 +55,19 @@ export async function isolated<T>(work: () => Promise<T>) {
     await savepoint.rollback()
     db.connectionGlobalTransactions.set(name, outer)
   }
+}
+
+/** How many SQL queries a piece of work runs (Lucid's query events; debug is on in tests). */
+export async function countQueries(work: () => Promise<unknown>) {
+  let count = 0
+  const listener = () => {
+    count += 1
+  }
+  emitter.on('db:query', listener)
+  try {
+    await work()
+  } finally {
+    emitter.off('db:query', listener)
+  }
+  return count
 }

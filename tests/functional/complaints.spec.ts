@@ -3,7 +3,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import limiter from '@adonisjs/limiter/services/main'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
@@ -15,6 +14,7 @@ import { trackingCodeHash } from '#domain/complaints'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { demoAgency, demoOwner } from '#tests/selection_fixtures'
 import { disguisedProgram, textPdf } from '#tests/file_fixtures'
+import { countQueries } from '#tests/helpers'
 
 // Tue 29 Sep 2026, 10:00 Beijing. Ten working days cross the National Day holiday
 // (1–7 Oct) and count the make-up Saturday 10 Oct: the limit is 24:00 on Mon 19 Oct.
@@ -78,21 +78,6 @@ async function scoreOf(organizationId: number) {
     .select('credit_score')
     .firstOrFail()
   return Number(row.credit_score)
-}
-
-/** How many SQL queries a request runs. */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
 }
 
 async function counts() {

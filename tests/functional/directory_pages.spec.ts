@@ -1,29 +1,13 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
 import Organization from '#models/organization'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { serviceItemPayload } from '#tests/helpers'
+import { countQueries, serviceItemPayload } from '#tests/helpers'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
-
-/** How many SQL queries a piece of work runs. */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
-}
 
 async function addListedAgencies(howMany: number) {
   const i18n = i18nManager.locale('zh-CN')

@@ -2,7 +2,6 @@
 /* eslint-disable @unicorn/no-await-expression-member */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
 import { createUserWithRole } from '#database/factories/account_factories'
 import FeeRecord from '#models/fee_record'
@@ -10,6 +9,7 @@ import type Milestone from '#models/milestone'
 import type Contract from '#models/contract'
 import type User from '#models/user'
 import { signedContract } from '#tests/payment_fixtures'
+import { countQueries } from '#tests/helpers'
 
 /** A fee record as the webhook would write it. */
 function feeRecord(
@@ -51,21 +51,6 @@ async function twoContracts() {
 
 function list(client: any, user: User, qs: Record<string, unknown> = {}) {
   return client.get('/api/v1/regulator/fee-records').qs(qs).withGuard('api').loginAs(user)
-}
-
-/** How many SQL queries a piece of work runs. */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
 }
 
 test.group('Fee records for regulators', (group) => {

@@ -3,7 +3,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
-import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,6 +17,7 @@ import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { runTick } from '#actions/selection/tick'
 import openData from '#config/open_data'
+import { countQueries } from '#tests/helpers'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const DEADLINE = '2026-10-09T04:00:00Z'
@@ -360,21 +360,6 @@ async function csv(client: any, path: string, qs: Record<string, unknown> = {}) 
   response.assertStatus(200)
   const text = response.text() as string
   return { response, text, rows: parseCsv(text.replace(/^\uFEFF/, '')) }
-}
-
-/** The SQL run during some work (tests log queries through the db:query event). */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
 }
 
 test.group('Open data: OCDS 1.1 releases and records', (group) => {

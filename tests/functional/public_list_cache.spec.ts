@@ -7,7 +7,6 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
@@ -17,25 +16,10 @@ import { DateTime } from 'luxon'
 import { runTick } from '#actions/selection/tick'
 import { catalogList } from '#queries/public_lists'
 import { cachedList, clearLists, invalidateLists } from '#services/public_cache'
-import { registrationPayload, serviceItemPayload } from '#tests/helpers'
+import { countQueries, registrationPayload, serviceItemPayload } from '#tests/helpers'
 import { AFTER_DEADLINE, publishedProject } from '#tests/selection_fixtures'
 
 const user = (email: string) => User.findByOrFail('email', email)
-
-/** How many SQL queries a piece of work runs. */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
-}
 
 /** The directory row of one agency in the API list (or undefined). */
 async function directoryRow(client: any, agencyId: number, qs: Record<string, string> = {}) {

@@ -4,7 +4,6 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
@@ -21,25 +20,11 @@ import {
 } from '#tests/selection_fixtures'
 import { textFile } from '#tests/file_fixtures'
 import { COPIED, OTHER, REPORT } from '#tests/report_texts'
+import { countQueries } from '#tests/helpers'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36'
-
-/** How many SQL queries a piece of work runs. */
-async function countQueries(work: () => Promise<unknown>) {
-  let count = 0
-  const listener = () => {
-    count += 1
-  }
-  emitter.on('db:query', listener)
-  try {
-    await work()
-  } finally {
-    emitter.off('db:query', listener)
-  }
-  return count
-}
 
 const demoRegulator = () => User.findByOrFail('email', 'regulator@demo.example.com')
 
