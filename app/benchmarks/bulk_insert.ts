@@ -9,12 +9,13 @@
 import db from '@adonisjs/lucid/services/db'
 import mysql, { type Connection } from 'mysql2/promise'
 
-export async function openBulkConnection(): Promise<Connection> {
+/** The application's MySQL connection settings, for the benchmark's own mysql2 connections. */
+export function applicationMysqlOptions() {
   const settings = db.manager.get(db.primaryConnectionName)!.config.connection as Record<
     string,
     any
   >
-  const connection = await mysql.createConnection({
+  return {
     host: settings.host,
     port: settings.port,
     user: settings.user,
@@ -22,7 +23,11 @@ export async function openBulkConnection(): Promise<Connection> {
     database: settings.database,
     charset: 'utf8mb4',
     timezone: 'Z',
-  })
+  }
+}
+
+export async function openBulkConnection(): Promise<Connection> {
+  const connection = await mysql.createConnection(applicationMysqlOptions())
   await connection.query('SET SESSION foreign_key_checks = 0, unique_checks = 0')
   return connection
 }

@@ -14,6 +14,7 @@ import db from '@adonisjs/lucid/services/db'
 import autocannon from 'autocannon'
 import { createServer, type Server } from 'node:http'
 import mysql from 'mysql2/promise'
+import { applicationMysqlOptions } from '#benchmarks/bulk_insert'
 
 export type LoadSettings = { connections: number; seconds: number; warmupSeconds: number }
 
@@ -110,20 +111,7 @@ export class Baseline {
   count = 0
 
   constructor(poolSize: number) {
-    const settings = db.manager.get(db.primaryConnectionName)!.config.connection as Record<
-      string,
-      any
-    >
-    this.pool = mysql.createPool({
-      host: settings.host,
-      port: settings.port,
-      user: settings.user,
-      password: settings.password,
-      database: settings.database,
-      charset: 'utf8mb4',
-      timezone: 'Z',
-      connectionLimit: poolSize,
-    })
+    this.pool = mysql.createPool({ ...applicationMysqlOptions(), connectionLimit: poolSize })
   }
 
   route(path: string, groups: Statement[][]) {
