@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon'
+
 /** Times are stored in UTC and shown, and counted in days, in Beijing time. */
 export const DISPLAY_ZONE = 'Asia/Shanghai'
 
@@ -24,4 +26,13 @@ export const LATEST_STORABLE_INSTANT = new Date('2038-01-19T03:14:07Z')
 export function isStorableInstant(instant: Date) {
   const time = instant.getTime()
   return time >= EARLIEST_STORABLE_INSTANT.getTime() && time <= LATEST_STORABLE_INSTANT.getTime()
+}
+
+/**
+ * A bare date (as VineJS parses it: the process's local midnight) read as a
+ * Beijing day: the instant that day starts in Beijing.
+ */
+export function beijingDayStart(day: Date) {
+  const iso = DateTime.fromJSDate(day).toISODate()!
+  return DateTime.fromISO(iso, { zone: DISPLAY_ZONE }).toJSDate()
 }

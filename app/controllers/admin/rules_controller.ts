@@ -1,10 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
 import RuleSetPolicy from '#policies/rule_set_policy'
 import { marketRulesFormValidator } from '#validators/market_rules'
 import { publishMarketRules } from '#actions/rules/publish_market_rules'
 import { ruleSetHistory } from '#services/market_rules'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { beijingDayStart } from '#domain/time_zone'
 import {
   parameterErrorKey,
   parameterFieldName,
@@ -45,11 +44,4 @@ export default class RulesController {
     session.flash('success', i18n.t('rules.published', { version }))
     return response.redirect().toRoute('rules.index')
   }
-}
-
-/** A day of the form is a Beijing day: the version takes effect at its start. */
-export function beijingDayStart(day: Date) {
-  // VineJS parses a bare date at the process's local midnight.
-  const iso = DateTime.fromJSDate(day).toISODate()!
-  return DateTime.fromISO(iso, { zone: DISPLAY_ZONE }).toJSDate()
 }

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import RuleSetPolicy from '#policies/rule_set_policy'
 import { marketRulesValidator } from '#validators/market_rules'
 import { publishMarketRules } from '#actions/rules/publish_market_rules'
-import { beijingDayStart } from '#controllers/admin/rules_controller'
+import { beijingDayStart } from '#domain/time_zone'
 import { ruleSetHistory } from '#services/market_rules'
 import type { RuleParameters } from '#domain/rules'
 
