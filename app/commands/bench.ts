@@ -54,7 +54,7 @@ export default class Bench extends BaseCommand {
 
   @flags.boolean({
     description:
-      'Part "pages": CPU-profile each load of the application into tmp/bench-profiles/ (read them with app/benchmarks/cpu_profile_top.mjs)',
+      'Part "pages": CPU-profile each load of the application into tmp/bench-profiles/ (read them with benchmarks/cpu_profile_top.mjs)',
   })
   declare profile: boolean
 

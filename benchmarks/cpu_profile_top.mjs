@@ -1,5 +1,5 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and prints the functions with the most
-// self time, and the files (packages) they belong to: `node app/benchmarks/cpu_profile_top.mjs FILE [N]`.
+// self time, and the files (packages) they belong to: `node benchmarks/cpu_profile_top.mjs FILE [N]`.
 import { readFileSync } from 'node:fs'
 
 const [file, limit = '30'] = process.argv.slice(2)
