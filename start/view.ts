@@ -10,6 +10,7 @@ import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
 import { DISPLAY_ZONE } from '#domain/time_zone'
+import { formatFen } from '#domain/money'
 import { clock } from '#services/clock'
 import { gradeCutoffsShown } from '#services/market_rules'
 
@@ -25,14 +26,6 @@ export function formatDateTime(
         ? DateTime.fromJSDate(value)
         : DateTime.fromISO(value)
   return moment.setZone(DISPLAY_ZONE).setLocale(locale).toFormat('yyyy-MM-dd HH:mm')
-}
-
-export function formatFen(fen: number | null | undefined) {
-  if (fen === null || fen === undefined) return ''
-  const sign = fen < 0 ? '-' : ''
-  const yuan = Math.floor(Math.abs(fen) / 100)
-  const cents = String(Math.abs(fen) % 100).padStart(2, '0')
-  return `${sign}¥${yuan.toLocaleString('en-US')}.${cents}`
 }
 
 if (env.get('VIEW_CACHE', app.inProduction)) {

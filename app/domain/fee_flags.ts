@@ -4,7 +4,9 @@
  * of the fee records: no database, every rule with a worked example in
  * tests/unit/fee_flags.spec.ts. Amounts are integer fen.
  */
-import type { FeeType } from '#models/service_item'
+/** 收费类型: 政府定价 / 政府指导价 / 参考价 / 市场调节价 */
+export const FEE_TYPES = ['government_priced', 'government_guided', 'reference', 'market'] as const
+export type FeeType = (typeof FEE_TYPES)[number]
 
 export type FeeRecordKind = 'payment' | 'refund' | 'failure'
 

@@ -10,7 +10,7 @@
  * before it and the project's fixed data — never from the project's later
  * state — so a release reads the same today and in a year.
  */
-import type { SelectionMethod } from '#models/project'
+import type { SelectionMethod } from '#domain/selection'
 import { regionName } from '#domain/regions'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { DateTime } from 'luxon'

@@ -4,7 +4,9 @@
  * late or repeated news (a failure after the success, an older refund total)
  * change nothing. A milestone's status is then read off all its payments.
  */
-import type { MilestoneStatus } from '#models/milestone'
+/** Where a milestone stands: read off all its payments. */
+export const MILESTONE_STATUSES = ['unpaid', 'processing', 'paid', 'refunded'] as const
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
 
 /**
  * A payment's status is its PaymentIntent's while it is open, then one of

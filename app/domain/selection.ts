@@ -13,6 +13,17 @@ import {
   type DrawPurpose,
 } from '#domain/verifiable_draw'
 
+/** The selection methods of the market (SPEC "Selection methods"). */
+export const SELECTION_METHODS = [
+  'direct',
+  'random',
+  'lowest_price',
+  'average_price',
+  'credit_preferred',
+  'scored',
+] as const
+export type SelectionMethod = (typeof SELECTION_METHODS)[number]
+
 export type OpenedBid = {
   uscc: string
   quoteFen: number

@@ -1,7 +1,7 @@
 import { MilestoneSchema } from '#database/schema'
 
-export const MILESTONE_STATUSES = ['unpaid', 'processing', 'paid', 'refunded'] as const
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+import type { MilestoneStatus } from '#domain/payment_state'
+export { MILESTONE_STATUSES, type MilestoneStatus } from '#domain/payment_state'
 
 /** A payment milestone of a contract; the milestones sum exactly to the price. */
 export default class Milestone extends MilestoneSchema {

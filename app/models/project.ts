@@ -3,19 +3,12 @@ import { afterDelete, afterSave, belongsTo, column, hasMany } from '@adonisjs/lu
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
+import type { SelectionMethod } from '#domain/selection'
 import ServiceItem from '#models/service_item'
 import Organization from '#models/organization'
 import { invalidateLists } from '#services/public_cache'
 
-export const SELECTION_METHODS = [
-  'direct',
-  'random',
-  'lowest_price',
-  'average_price',
-  'credit_preferred',
-  'scored',
-] as const
-export type SelectionMethod = (typeof SELECTION_METHODS)[number]
+export { SELECTION_METHODS, type SelectionMethod } from '#domain/selection'
 
 /** What an opened selection waits for (and, for direct selection, a published one). */
 export const SELECTION_STAGES = [

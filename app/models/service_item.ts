@@ -3,10 +3,9 @@ import { afterDelete, afterSave, hasMany, scope } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import ServiceItemVersion from '#models/service_item_version'
 import { invalidateLists } from '#services/public_cache'
+import type { FeeType } from '#domain/fee_flags'
 
-/** 收费类型: 政府定价 / 政府指导价 / 参考价 / 市场调节价 */
-export const FEE_TYPES = ['government_priced', 'government_guided', 'reference', 'market'] as const
-export type FeeType = (typeof FEE_TYPES)[number]
+export { FEE_TYPES, type FeeType } from '#domain/fee_flags'
 
 export const SERVICE_ITEM_STATUSES = ['active', 'retired'] as const
 export type ServiceItemStatus = (typeof SERVICE_ITEM_STATUSES)[number]

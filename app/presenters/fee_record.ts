@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import type { FeeFlag } from '#domain/fee_flags'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { FeeRecordRow } from '#queries/fee_records'
-import { formatFen } from '#start/view'
+import { formatFen } from '#domain/money'
 
 /** A flag in words, in the reader's language. */
 export function flagMessage(flag: FeeFlag, i18n: I18n) {
