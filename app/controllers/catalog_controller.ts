@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { catalogFiltersValidator } from '#validators/service_item'
 import { loadServiceItem } from '#queries/catalog'
-import { catalogCategoryList, catalogList } from '#queries/public_lists'
+import { catalogCategoryList, catalogList } from '#presenters/public_lists'
 
 export default class CatalogController {
   /** The public catalog of service items (中介服务事项清单). */

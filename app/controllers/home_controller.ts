@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { homeLists } from '#queries/public_lists'
+import { homeLists } from '#presenters/public_lists'
 
 export default class HomeController {
   /** The public front page: what the market is and its live figures. */

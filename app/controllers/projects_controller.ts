@@ -5,7 +5,7 @@ import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
 import { drawProofOf, openedBidsOf } from '#queries/selection_result'
 import { projectPageFacts } from '#queries/project_pages'
-import { catalogList, projectListPage } from '#queries/public_lists'
+import { catalogList, projectListPage } from '#presenters/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
 import { SELECTION_METHODS } from '#models/project'
 

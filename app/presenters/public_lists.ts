@@ -1,5 +1,5 @@
 /*
- * The public lists as the pages and the API read them: through the cache
+ * The public lists as the pages and the API read them, presented: through the cache
  * (app/services/public_cache.ts), as plain rows. Their text is the same in
  * every language (names come from the registry; labels, regions and dates are
  * put into the visitor's language when the page is rendered), so the keys

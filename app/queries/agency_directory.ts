@@ -31,7 +31,7 @@ export type DirectoryRow = {
  * The public agency directory (执业公示): listed agencies — active and
  * offering at least one item — filtered by item, region (a province includes
  * its cities), credit grade and keyword. Filters and sorting run on the
- * directory index (see actions/registry/directory_index.ts): by item on
+ * directory index (see services/directory_index.ts): by item on
  * agency_service_items, otherwise on agency_profiles. At most four queries
  * whatever the number of rows: item lookup, count, page, items of the page.
  */

@@ -11,7 +11,7 @@ const PER_PAGE = 20
 
 /**
  * The public project list (never drafts): one page, two queries. The pages and
- * the API read it through the cache (projectListPage in #queries/public_lists).
+ * the API read it through the cache (projectListPage in #presenters/public_lists).
  */
 export async function searchProjects(filters: {
   status?: string

@@ -8,7 +8,7 @@ import {
   type CreditIncentives,
   type CreditRules,
 } from '#domain/credit'
-import { reindexAgency } from '#actions/registry/directory_index'
+import { reindexAgency } from '#services/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
 import { sqlTime } from '#services/sql_time'

@@ -3,7 +3,7 @@ import Organization from '#models/organization'
 import User from '#models/user'
 import AgencyProfile from '#models/agency_profile'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
-import { reindexAgency } from '#actions/registry/directory_index'
+import { reindexAgency } from '#services/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
 import { organizationKindFor, type Role } from '#domain/roles'
 

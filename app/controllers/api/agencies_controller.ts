@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { directoryFiltersValidator } from '#validators/agency'
-import { directoryPage } from '#queries/public_lists'
+import { directoryPage } from '#presenters/public_lists'
 import { loadAgency } from '#queries/agency_profile'
 import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
 import { creditEventsOf } from '#services/credit_ledger'

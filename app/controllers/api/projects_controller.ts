@@ -14,7 +14,7 @@ import { responseCounts } from '#queries/response_counts'
 import { draftProject } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { presentProject } from '#presenters/project'
-import { projectListPage } from '#queries/public_lists'
+import { projectListPage } from '#presenters/public_lists'
 
 export default class ProjectsController {
   /** GET /api/v1/projects?status=&item=&page= — public: published and later, never drafts. */

@@ -7,7 +7,7 @@ import {
 } from '#validators/service_item'
 import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
 import { loadServiceItem } from '#queries/catalog'
-import { catalogList } from '#queries/public_lists'
+import { catalogList } from '#presenters/public_lists'
 import { presentServiceItem, presentServiceItemVersion } from '#presenters/catalog'
 
 export default class ServiceItemsController {
