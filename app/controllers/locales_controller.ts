@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { LOCALE_COOKIE } from '#middleware/detect_user_locale_middleware'
+import { LOCALE_COOKIE } from '#services/request_locale'
 
 export default class LocalesController {
   /** The language switch: remembers the choice for a year and goes back. */

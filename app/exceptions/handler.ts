@@ -1,6 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { requestLocale } from '#middleware/detect_user_locale_middleware'
+import { requestLocale } from '#services/request_locale'
 import RefusalException from '#exceptions/refusal_exception'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'

@@ -1,9 +1,8 @@
 import { I18n } from '@adonisjs/i18n'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { requestLocale } from '#services/request_locale'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
-
-export const LOCALE_COOKIE = 'locale'
 
 /**
  * Chooses the language of the response: the visitor's explicit choice (the
@@ -28,20 +27,6 @@ export default class DetectUserLocaleMiddleware {
 
     return next()
   }
-}
-
-/** The locale a request should be answered in (also used by the error handler). */
-export function requestLocale(ctx: HttpContext): string {
-  const chosen = ctx.request.plainCookie(LOCALE_COOKIE)
-  if (chosen) {
-    const supported = i18nManager.getSupportedLocaleFor(String(chosen))
-    if (supported) return supported
-  }
-  if (ctx.request.url().startsWith('/api/') && ctx.request.header('accept-language')) {
-    const accepted = i18nManager.getSupportedLocaleFor(ctx.request.languages())
-    if (accepted) return accepted
-  }
-  return i18nManager.defaultLocale
 }
 
 declare module '@adonisjs/core/http' {

@@ -80,6 +80,18 @@ test.group('Architecture', () => {
     assert.deepEqual(describe(upward), KNOWN_UPWARD_PRESENTER_IMPORTS)
   })
 
+  test('exceptions, policies and validators never import controllers, middleware or actions', async ({
+    assert,
+  }) => {
+    const upper = /^#(actions|controllers|middleware)\//
+    const imports = [
+      ...(await importsOf('app/exceptions')),
+      ...(await importsOf('app/policies')),
+      ...(await importsOf('app/validators')),
+    ]
+    assert.deepEqual(describe(imports.filter(({ specifier }) => upper.test(specifier))), [])
+  })
+
   test('no application file reaches into another folder by a relative path, and no template is imported', async ({
     assert,
   }) => {
