@@ -6,15 +6,11 @@ import ContractSignature from '#models/contract_signature'
 import Milestone from '#models/milestone'
 import Project from '#models/project'
 
-export const CONTRACT_STATUSES = [
-  'drafting', // generated on award; the owner fills the declared fields
-  'signing', // one side has signed the current text
-  'signed', // both sides signed the same text
-  'expired', // the signing window passed
-  'refused', // the winner refused to sign
-  'terminated', // ended after signing, with a reason
-] as const
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number]
+import type { ContractState } from '#domain/contract_lifecycle'
+
+/** The contract states, under the names the models and pages use. */
+export { CONTRACT_STATES as CONTRACT_STATUSES } from '#domain/contract_lifecycle'
+export type ContractStatus = ContractState
 
 /** The contract made from a template when a project is awarded. */
 export default class Contract extends ContractSchema {

@@ -1,0 +1,65 @@
+/*
+ * The contract lifecycle (SPEC "Contracts"): the states of a contract made
+ * from a model template and the only transitions between them. Shaped like
+ * the project lifecycle: domain verbs check a transition here before they
+ * change anything; a refused one is a state conflict (409).
+ */
+export const CONTRACT_STATES = [
+  'drafting', // generated on award; the owner fills the declared fields
+  'signing', // one side has signed the current text
+  'signed', // both sides signed the same text: in force
+  'expired', // the signing window passed
+  'refused', // the winner refused to sign
+  'terminated', // ended after signing, with a reason
+] as const
+export type ContractState = (typeof CONTRACT_STATES)[number]
+
+export const CONTRACT_TRANSITIONS = {
+  // The owner changes the terms: a new revision; signatures given so far are void.
+  amend: { from: ['drafting', 'signing'], to: 'drafting' },
+  // The first party signs the current revision.
+  sign: { from: ['drafting'], to: 'signing' },
+  // The other party signs the same revision: the contract is in force.
+  countersign: { from: ['signing'], to: 'signed' },
+  refuse: { from: ['drafting', 'signing'], to: 'refused' },
+  expire: { from: ['drafting', 'signing'], to: 'expired' },
+  terminate: { from: ['signed'], to: 'terminated' },
+} as const satisfies Record<string, { from: readonly ContractState[]; to: ContractState }>
+
+export type ContractTransition = keyof typeof CONTRACT_TRANSITIONS
+
+/** The state a transition leads to, or null when the current state does not allow it. */
+export function nextContractState(
+  current: ContractState,
+  transition: ContractTransition
+): ContractState | null {
+  const rule = CONTRACT_TRANSITIONS[transition]
+  return (rule.from as readonly ContractState[]).includes(current) ? rule.to : null
+}
+
+/** The transitions open from a state (for pages that show what can be done next). */
+export function availableContractTransitions(current: ContractState): ContractTransition[] {
+  return (Object.keys(CONTRACT_TRANSITIONS) as ContractTransition[]).filter(
+    (transition) => nextContractState(current, transition) !== null
+  )
+}
+
+/** Whether the text can still change or be signed (before the signing deadline). */
+export function contractOpen(state: ContractState) {
+  return nextContractState(state, 'amend') !== null
+}
+
+/** In force: services are delivered and milestones paid only under a signed contract. */
+export function contractInForce(state: ContractState) {
+  return state === 'signed'
+}
+
+/** The signing step a new signature makes: the first one, or the one that puts it in force. */
+export function signingTransition(signaturesAlreadyOnRevision: number): ContractTransition {
+  return signaturesAlreadyOnRevision === 0 ? 'sign' : 'countersign'
+}
+
+/** States that end the contract. */
+export function contractEnded(state: ContractState) {
+  return availableContractTransitions(state).length === 0
+}
