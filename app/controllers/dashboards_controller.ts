@@ -17,12 +17,9 @@ export default class DashboardsController {
   async role({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const organization = await Organization.findOrFail(user.organizationId)
-    const consortiumPending =
-      user.role === 'agency'
-        ? (await consortiumRequestsForAgency(user.organizationId)).filter(
-            (request) => request.status === 'pending'
-          ).length
-        : 0
+    const requests =
+      user.role === 'agency' ? await consortiumRequestsForAgency(user.organizationId) : []
+    const consortiumPending = requests.filter((request) => request.status === 'pending').length
     return view.render('pages/dashboard/show', { user, organization, consortiumPending })
   }
 }

@@ -134,9 +134,7 @@ export async function consortiumRequestsForAgency(organizationId: number) {
   const rows = await db
     .from('bid_members as m')
     .join('bids as b', 'b.id', 'm.bid_id')
-    .join('projects as p', (join) =>
-      join.on('p.id', 'b.project_id').andOn('p.round', 'b.round')
-    )
+    .join('projects as p', (join) => join.on('p.id', 'b.project_id').andOn('p.round', 'b.round'))
     .join('organizations as lead', 'lead.id', 'b.organization_id')
     .join('service_items as i', 'i.id', 'm.service_item_id')
     .where('m.organization_id', organizationId)

@@ -12,12 +12,7 @@ export default class extends BaseSchema {
       // pending | confirmed | declined
       table.string('status', 12).notNullable().defaultTo('pending')
       table.timestamp('answered_at').nullable()
-      table
-        .integer('answered_by_user_id')
-        .unsigned()
-        .nullable()
-        .references('id')
-        .inTable('users')
+      table.integer('answered_by_user_id').unsigned().nullable().references('id').inTable('users')
       table.text('decline_reason').nullable()
       table.timestamp('created_at').nullable()
       // The member's requests (its pages) and its confirmed memberships (the bid-time check).

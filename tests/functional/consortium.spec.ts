@@ -4,7 +4,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
-import User from '#models/user'
+import type User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
 import {
@@ -84,10 +84,7 @@ test.group('Consortium members confirm in the market', (group) => {
     const requestId = await consortiumBid(client, id, 1, 7)
     const member = await demoAgency(7)
 
-    const listed = await client
-      .get('/api/v1/consortium-requests')
-      .withGuard('api')
-      .loginAs(member)
+    const listed = await client.get('/api/v1/consortium-requests').withGuard('api').loginAs(member)
     listed.assertStatus(200)
     assert.lengthOf(listed.body().data, 1)
     const [request] = listed.body().data
@@ -112,9 +109,7 @@ test.group('Consortium members confirm in the market', (group) => {
     const confirmed = await answer(client, requestId, 'confirm', member)
     confirmed.assertStatus(200)
     assert.equal(confirmed.body().status, 'confirmed')
-    const [event] = await db
-      .from('audit_events')
-      .where('action', 'consortium.member_confirmed')
+    const [event] = await db.from('audit_events').where('action', 'consortium.member_confirmed')
     assert.equal(event.subject_id, id)
 
     // The lead sees the answer beside its own bid; replacing the bid keeps it.
@@ -228,10 +223,7 @@ test.group('Consortium members confirm in the market', (group) => {
     const twice = await answer(client, second, 'confirm', await demoAgency(5))
     twice.assertStatus(403)
     assert.equal(twice.body().errors[0].code, 'E_CONSORTIUM_CONFLICT')
-    assert.equal(
-      (await db.from('bid_members').where('id', second).firstOrFail()).status,
-      'pending'
-    )
+    assert.equal((await db.from('bid_members').where('id', second).firstOrFail()).status, 'pending')
   })
 
   test('a member that also bids on its own is caught at opening: the consortium bid is invalid', async ({
@@ -251,7 +243,9 @@ test.group('Consortium members confirm in the market', (group) => {
     assert.isFalse(lead.valid)
     assert.equal(lead.invalidReason, 'member_bids_alone')
     const project = (await client.get(`/api/v1/projects/${id}`)).body()
-    const alone = project.result.bids.find((bid: any) => bid.agencyId === lead.consortium[0].agencyId)
+    const alone = project.result.bids.find(
+      (bid: any) => bid.agencyId === lead.consortium[0].agencyId
+    )
     assert.isTrue(alone.valid)
   })
 
@@ -266,7 +260,10 @@ test.group('Consortium members confirm in the market', (group) => {
     const late = await answer(client, requestId, 'confirm', member)
     late.assertStatus(409)
     assert.include(late.body().errors[0].message, '报名已截止')
-    assert.equal((await db.from('bid_members').where('id', requestId).firstOrFail()).status, 'pending')
+    assert.equal(
+      (await db.from('bid_members').where('id', requestId).firstOrFail()).status,
+      'pending'
+    )
 
     clock.freeze(NOW)
     const other = await publishedProject(client, { title: '东坡区污水管网工程环境影响评价' })
@@ -305,7 +302,10 @@ test.group('Consortium members confirm in the market', (group) => {
     owner.assertStatus(403)
     const visitor = await client.post(`/api/v1/consortium-requests/${requestId}/confirm`)
     visitor.assertStatus(401)
-    assert.equal((await db.from('bid_members').where('id', requestId).firstOrFail()).status, 'pending')
+    assert.equal(
+      (await db.from('bid_members').where('id', requestId).firstOrFail()).status,
+      'pending'
+    )
   })
 
   test('on the pages: the dashboard points the member to the request, and the forms confirm and decline it', async ({

@@ -13,11 +13,16 @@ import { demoAgency, publishedProject } from '#tests/selection_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 
+async function agencyId(n: number) {
+  const agency = await demoAgency(n)
+  return agency.organizationId
+}
+
 async function directProject(client: any, namedAgency: number) {
   return publishedProject(client, {
     method: 'direct',
     ceilingPriceFen: 3_000_000,
-    directAgencyId: (await demoAgency(namedAgency)).organizationId,
+    directAgencyId: await agencyId(namedAgency),
   })
 }
 
@@ -94,7 +99,8 @@ test.group('Direct selection: who may respond', (group) => {
     const receipt = accepted.body().receipt as string
     assert.match(receipt, /^[0-9a-f]{64}$/)
 
-    const project = (await client.get(`/api/v1/projects/${id}`)).body()
+    const shown = await client.get(`/api/v1/projects/${id}`)
+    const project = shown.body()
     assert.equal(project.status, 'publicity')
     assert.equal(project.result.winnerAgencyId, named.organizationId)
     assert.lengthOf(project.result.bids, 1)

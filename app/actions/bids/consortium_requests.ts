@@ -113,7 +113,12 @@ async function lockOpenRequest(request: BidMember, trx: TransactionClientContrac
     .where('id', request.id)
     .forUpdate()
     .firstOrFail()
-  return { project, member, memberName: memberAgency.name as string, leadId: Number(leadBid.organization_id) }
+  return {
+    project,
+    member,
+    memberName: memberAgency.name as string,
+    leadId: Number(leadBid.organization_id),
+  }
 }
 
 /** A member cannot also bid on its own in the same project (403). */
