@@ -160,16 +160,26 @@ export class BanSchema extends BaseModel {
 }
 
 export class BidMemberSchema extends BaseModel {
-  static $columns = ['bidId', 'id', 'organizationId', 'serviceItemId'] as const
+  static $columns = ['answeredAt', 'answeredByUserId', 'bidId', 'createdAt', 'declineReason', 'id', 'organizationId', 'serviceItemId', 'status'] as const
   $columns = BidMemberSchema.$columns
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredByUserId: number | null
   @column()
   declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime | null
+  @column()
+  declare declineReason: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare organizationId: number
   @column()
   declare serviceItemId: number
+  @column()
+  declare status: string
 }
 
 export class BidSchema extends BaseModel {

@@ -228,6 +228,20 @@ router
           .post('/bids/:id/justification', [controllers.agency.Bids, 'justify'])
           .as('bids.justify')
         router
+          .post('/consortium-requests/:id/confirm', [
+            controllers.agency.ConsortiumRequests,
+            'confirm',
+          ])
+          .as('consortium_requests.confirm')
+          .where('id', router.matchers.number())
+        router
+          .post('/consortium-requests/:id/decline', [
+            controllers.agency.ConsortiumRequests,
+            'decline',
+          ])
+          .as('consortium_requests.decline')
+          .where('id', router.matchers.number())
+        router
           .post('/projects/:id/objections', [controllers.agency.Bids, 'object'])
           .as('objections.store')
       })
@@ -636,6 +650,19 @@ router
               'declineDirect',
             ])
             router.post('/bids/:id/justification', [controllers.api.Selections, 'justify'])
+            router.get('/consortium-requests', [controllers.api.ConsortiumRequests, 'index'])
+            router
+              .post('/consortium-requests/:id/confirm', [
+                controllers.api.ConsortiumRequests,
+                'confirm',
+              ])
+              .where('id', router.matchers.number())
+            router
+              .post('/consortium-requests/:id/decline', [
+                controllers.api.ConsortiumRequests,
+                'decline',
+              ])
+              .where('id', router.matchers.number())
             router.post('/projects/:id/objections', [controllers.api.Objections, 'store'])
           })
           .use(middleware.role({ roles: ['agency'] }))

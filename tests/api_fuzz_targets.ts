@@ -110,6 +110,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/projects/:id/direct/accept': { actor: 'agencyA' },
   'POST /api/v1/projects/:id/direct/decline': { actor: 'agencyA' },
   'POST /api/v1/bids/:id/justification': { actor: 'agencyA' },
+  'POST /api/v1/consortium-requests/:id/confirm': { actor: 'agencyA' },
+  'POST /api/v1/consortium-requests/:id/decline': { actor: 'agencyA' },
   'POST /api/v1/projects/:id/objections': { actor: 'agencyA' },
   'PUT /api/v1/agency/profile': { actor: 'agencyA' },
   'POST /api/v1/agency/withdrawal': { actor: 'agencyA' },

@@ -188,6 +188,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /agency/projects/:id/direct/accept': open('agency-of', { id: 'directProject' }),
   'POST /agency/projects/:id/direct/decline': open('agency-of', { id: 'directProject' }),
   'POST /agency/bids/:id/justification': open('agency-of', { id: 'bidA' }),
+  'POST /agency/consortium-requests/:id/confirm': open('agency-of', { id: 'consortiumRequest' }),
+  'POST /agency/consortium-requests/:id/decline': open('agency-of', { id: 'consortiumRequest' }),
   'POST /agency/projects/:id/objections': open('agency', { id: 'signedProject' }),
 
   // — The regulator's console —
@@ -376,6 +378,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/projects/:id/direct/accept': open('agency-of', { id: 'directProject' }),
   'POST /api/v1/projects/:id/direct/decline': open('agency-of', { id: 'directProject' }),
   'POST /api/v1/bids/:id/justification': open('agency-of', { id: 'bidA' }),
+  'GET /api/v1/consortium-requests': open('agency'),
+  'POST /api/v1/consortium-requests/:id/confirm': open('agency-of', { id: 'consortiumRequest' }),
+  'POST /api/v1/consortium-requests/:id/decline': open('agency-of', { id: 'consortiumRequest' }),
   'POST /api/v1/projects/:id/objections': open('agency', { id: 'signedProject' }),
   'GET /api/v1/agency/profile': open('agency'),
   'PUT /api/v1/agency/profile': open('agency'),

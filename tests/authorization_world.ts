@@ -226,6 +226,32 @@ export async function buildWorld(client: any) {
     200,
     'direct publication'
   )
+  // Agency 1 leads a consortium naming agency A as its member, on a project agency A has no bid in.
+  const joint = await expectStatus(
+    await call(client, 'post', '/api/v1/projects', ownerA).json({
+      ...PROJECT,
+      title: '东坡区文化广场工程环境影响评价',
+    }),
+    201,
+    'consortium project'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${joint.id}/publish`, ownerA),
+    200,
+    'consortium publication'
+  )
+  await expectStatus(
+    await call(client, 'post', `/api/v1/projects/${joint.id}/bids`, await demoAgency(1)).json({
+      quoteFen: 6_100_000,
+      consortium: [{ agencyId: agencyA.organizationId, itemCode: 'ZJ-002' }],
+    }),
+    201,
+    'consortium bid'
+  )
+  const consortiumRequest = await db
+    .from('bid_members')
+    .where('organization_id', agencyA.organizationId)
+    .firstOrFail()
 
   // An objection of agency 6 against the award of the signed project (written directly:
   // the publicity period it belongs to is over).
@@ -345,6 +371,7 @@ export async function buildWorld(client: any) {
     signedProject: signed.projectId,
     openProject: open.id as number,
     directProject: direct.id as number,
+    consortiumRequest: Number(consortiumRequest.id),
     draftProject: draft.id as number,
     draftAttachment: Number(draftAttachment.id),
     // The contract and what hangs on it

@@ -15,6 +15,7 @@ export const controllers = {
   Agencies: () => import('#controllers/agencies_controller'),
   agency: {
     Bids: () => import('#controllers/agency/bids_controller'),
+    ConsortiumRequests: () => import('#controllers/agency/consortium_requests_controller'),
     Practitioners: () => import('#controllers/agency/practitioners_controller'),
     Profile: () => import('#controllers/agency/profile_controller'),
     Qualifications: () => import('#controllers/agency/qualifications_controller'),
@@ -32,6 +33,7 @@ export const controllers = {
     Bids: () => import('#controllers/api/bids_controller'),
     Calendar: () => import('#controllers/api/calendar_controller'),
     Complaints: () => import('#controllers/api/complaints_controller'),
+    ConsortiumRequests: () => import('#controllers/api/consortium_requests_controller'),
     ContractServices: () => import('#controllers/api/contract_services_controller'),
     Contracts: () => import('#controllers/api/contracts_controller'),
     CreditEvents: () => import('#controllers/api/credit_events_controller'),

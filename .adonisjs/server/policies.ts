@@ -1,5 +1,6 @@
 export const policies = {
   BanPolicy: () => import('#policies/ban_policy'),
+  BidMemberPolicy: () => import('#policies/bid_member_policy'),
   BidPolicy: () => import('#policies/bid_policy'),
   ComplaintPolicy: () => import('#policies/complaint_policy'),
   ContractPolicy: () => import('#policies/contract_policy'),

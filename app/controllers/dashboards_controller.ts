@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '#models/organization'
+import { consortiumRequestsForAgency } from '#queries/project_pages'
 
 /**
  * Each role has its own home after login. The role areas are guarded by the
@@ -16,6 +17,9 @@ export default class DashboardsController {
   async role({ auth, view }: HttpContext) {
     const user = auth.getUserOrFail()
     const organization = await Organization.findOrFail(user.organizationId)
-    return view.render('pages/dashboard/show', { user, organization })
+    const requests =
+      user.role === 'agency' ? await consortiumRequestsForAgency(user.organizationId) : []
+    const consortiumPending = requests.filter((request) => request.status === 'pending').length
+    return view.render('pages/dashboard/show', { user, organization, consortiumPending })
   }
 }

@@ -6,6 +6,8 @@ import type User from '#models/user'
 import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
+import { fromSqlTime } from '#services/sql_time'
+import type { MemberAnswer } from '#domain/consortium'
 
 const PER_PAGE = 20
 
@@ -34,8 +36,8 @@ export async function searchProjects(filters: {
 
 /**
  * What the project page shows a visitor beyond the public record: for an
- * agency its own bid this round (its quote only to itself) and whether it may
- * respond; for the owner that it is theirs.
+ * agency its own bid this round (its quote only to itself, its consortium
+ * members' answers) and whether it may respond; for the owner that it is theirs.
  */
 export async function projectPageFacts(project: Project, user: User | null) {
   const counts = await responseCounts([project.id])
@@ -52,6 +54,7 @@ export async function projectPageFacts(project: Project, user: User | null) {
       createdAt: string
       abnormallyLow: boolean
       justification: string | null
+      consortium: Awaited<ReturnType<typeof membersOfBid>>
     },
     ineligibility: null as IneligibilityReason | null,
     participated: false,
@@ -74,6 +77,7 @@ export async function projectPageFacts(project: Project, user: User | null) {
       createdAt: bid.createdAt.toISO()!,
       abnormallyLow: bid.abnormallyLow,
       justification: bid.justification,
+      consortium: await membersOfBid(bid.id),
     }
   }
   if (project.status === 'published') {
@@ -119,6 +123,68 @@ export async function directRequestsForAgency(organizationId: number) {
     .where('direct_agency_id', organizationId)
     .preload('serviceItem')
     .orderBy('stage_due_at', 'asc')
+}
+
+/**
+ * The requests of leads naming the agency as a consortium member (联合中介)
+ * on projects still taking bids, soonest deadline first: the lead, the
+ * project and the sub-item — never the lead's quote.
+ */
+export async function consortiumRequestsForAgency(organizationId: number) {
+  const rows = await db
+    .from('bid_members as m')
+    .join('bids as b', 'b.id', 'm.bid_id')
+    .join('projects as p', (join) => join.on('p.id', 'b.project_id').andOn('p.round', 'b.round'))
+    .join('organizations as lead', 'lead.id', 'b.organization_id')
+    .join('service_items as i', 'i.id', 'm.service_item_id')
+    .where('m.organization_id', organizationId)
+    .where('b.status', 'active')
+    .where('p.status', 'published')
+    .orderBy('p.response_deadline')
+    .orderBy('m.id')
+    .select(
+      'm.id',
+      'm.status',
+      'm.answered_at',
+      'p.id as project_id',
+      'p.code',
+      'p.title',
+      'p.response_deadline',
+      'lead.id as lead_id',
+      'lead.name as lead_name',
+      'i.code as item_code',
+      'i.name as item_name'
+    )
+  return rows.map((row: any) => ({
+    id: Number(row.id),
+    status: row.status as MemberAnswer,
+    answeredAt: row.answered_at === null ? null : fromSqlTime(row.answered_at),
+    projectId: Number(row.project_id),
+    projectCode: row.code as string,
+    projectTitle: row.title as string,
+    deadline: fromSqlTime(row.response_deadline),
+    leadAgencyId: Number(row.lead_id),
+    leadAgencyName: row.lead_name as string,
+    itemCode: row.item_code as string,
+    itemName: row.item_name as string,
+  }))
+}
+
+/** The members of a lead's bid with their answers, for the lead's own eyes. */
+export async function membersOfBid(bidId: number) {
+  const rows = await db
+    .from('bid_members as m')
+    .join('organizations as o', 'o.id', 'm.organization_id')
+    .join('service_items as i', 'i.id', 'm.service_item_id')
+    .where('m.bid_id', bidId)
+    .orderBy('m.id')
+    .select('m.organization_id', 'm.status', 'o.name', 'i.code')
+  return rows.map((row: any) => ({
+    agencyId: Number(row.organization_id),
+    agencyName: row.name as string,
+    itemCode: row.code as string,
+    status: row.status as MemberAnswer,
+  }))
 }
 
 /** The agency's bids, newest first, with their projects. */

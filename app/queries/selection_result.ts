@@ -9,6 +9,7 @@ import {
   DRAW_ALGORITHM,
 } from '#domain/verifiable_draw'
 import { sqlTime } from '#services/sql_time'
+import type { MemberAnswer } from '#domain/consortium'
 
 export type ResultBid = {
   id: number
@@ -30,7 +31,8 @@ export type ResultBid = {
   planScoreReason: string | null
   servicePlan: string | null
   rank: number | null
-  consortium: { agencyId: number; agencyName: string; itemCode: string }[]
+  /** 联合体成员, each with its answer to the lead's request (a bid counts only when all confirmed). */
+  consortium: { agencyId: number; agencyName: string; itemCode: string; status: MemberAnswer }[]
   /** Rotation (轮换): the agency's wins on the same item in the same province in the past year. */
   recentWins: number
 }
@@ -72,7 +74,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
             'm.bid_id',
             rows.map((row: any) => row.id)
           )
-          .select('m.bid_id', 'm.organization_id', 'o.name', 'i.code')
+          .select('m.bid_id', 'm.organization_id', 'm.status', 'o.name', 'i.code')
   const wins =
     rows.length === 0
       ? []
@@ -118,6 +120,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
       agencyId: Number(member.organization_id),
       agencyName: member.name,
       itemCode: member.code,
+      status: member.status,
     })),
     recentWins: winsOf.get(Number(row.organization_id)) ?? 0,
   }))

@@ -27,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'objection.filed',
   'objection.decided',
   'direct.requested',
+  'consortium.requested',
+  'consortium.answered',
   'contract.generated',
   'contract.changed',
   'contract.signature_given',
@@ -74,6 +76,9 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'objection.filed': ['code', 'title', 'agency'],
   'objection.decided': ['code', 'title', 'outcome'],
   'direct.requested': ['code', 'title', 'deadline'],
+  // agency: the lead (requested) or the member (answered); never a quote.
+  'consortium.requested': ['code', 'title', 'agency', 'deadline'],
+  'consortium.answered': ['code', 'title', 'agency', 'outcome'],
   'contract.generated': ['code', 'title', 'deadline'],
   'contract.changed': ['code', 'title'],
   'contract.signature_given': ['code', 'title'],

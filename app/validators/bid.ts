@@ -30,6 +30,11 @@ export const declineDirectValidator = vine.create({
   reason: vine.string().trim().maxLength(2000).optional(),
 })
 
+/** A member declining a lead's consortium request, with an optional reason shown to the lead. */
+export const declineMembershipValidator = vine.create({
+  reason: vine.string().trim().maxLength(2000).optional(),
+})
+
 /** The agency's bid form: the quote in yuan, and the service plan for the scored method. */
 export const bidFormValidator = vine.create({
   quoteYuan: vine

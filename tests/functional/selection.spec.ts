@@ -677,6 +677,7 @@ test.group('Selection: opening and the six methods', (group) => {
         agencyId: member.organizationId,
         agencyName: '眉山市节能技术服务有限公司',
         itemCode: 'ZJ-002',
+        status: 'pending',
       },
     ])
   })

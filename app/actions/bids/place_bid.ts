@@ -8,15 +8,18 @@ import Organization from '#models/organization'
 import Project from '#models/project'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
+import RefusalException from '#exceptions/refusal_exception'
 import { ineligibilityReason } from '#domain/eligibility'
 import { bidReceipt, generateNonce } from '#domain/verifiable_draw'
 import { deviceFingerprint } from '#domain/collusion'
 import { eligibilityFactsForMany } from '#queries/eligibility_facts'
 import ServiceItem from '#models/service_item'
 import { recordAuditEvent } from '#services/audit_log'
+import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
+import { acceptDirectSelection } from '#actions/selection/direct_selection'
 
 /**
  * An agency signs up or bids (SPEC "Sealed bids"). Refused after the deadline
@@ -24,6 +27,8 @@ import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projec
  * (403 naming the condition). The quote and a fresh nonce are stored
  * encrypted; the agency gets the receipt SHA-256("code|uscc|quote|nonce").
  * A new bid replaces the agency's previous one: the last one counts.
+ * A direct selection (直接选取) takes no sealed bids: the named agency's bid
+ * is its acceptance at that price, anyone else's is refused (403).
  */
 export type BidInput = {
   quoteFen: number
@@ -40,13 +45,21 @@ export async function placeBid(
   context: { ip: string; userAgent: string | null; acceptLanguage?: string | null; i18n: I18n }
 ) {
   const { quoteFen } = input
+  const target = await Project.findOrFail(projectId)
+  if (target.method === 'direct') {
+    ensureNamedAgency(target, agencyUser.organizationId)
+    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser, context.i18n)
+    return { receipt }
+  }
   // Everything is read and checked under the locks, in one transaction: the
   // project (shared: bids go on side by side) must still take bids, the
-  // agency (exclusive: its own bids queue up) must be eligible.
+  // agency (exclusive: its own bids and consortium answers queue up) must be
+  // eligible and not a confirmed member of another bid.
   return db.transaction(async (trx) => {
     const { project, agency } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen, context.i18n)
     await ensureEligible(project, agency.id, trx)
+    await ensureNotConfirmedMember(project, agency.id, trx)
     const members = await checkConsortium(
       project,
       agency.id,
@@ -65,6 +78,10 @@ export async function placeBid(
       .where('round', project.round)
       .where('status', 'active')
       .select('id')
+    const consented = await confirmedMembersOf(
+      previous.map((row) => Number(row.id)),
+      trx
+    )
     if (previous.length > 0) {
       await trx
         .from('bids')
@@ -94,6 +111,11 @@ export async function placeBid(
       },
       { client: trx }
     )
+    // Each member answers in the market (app/actions/bids/consortium_requests.ts).
+    // A member that confirmed for the bid this one replaces, for the same
+    // sub-item, stays confirmed: it agreed to join the lead, whose quote it never sees.
+    const carried = (member: { organizationId: number; serviceItemId: number }) =>
+      consented.get(`${member.organizationId}|${member.serviceItemId}`)
     if (members.length > 0) {
       await trx
         .insertQuery()
@@ -103,6 +125,10 @@ export async function placeBid(
             bid_id: bid.id,
             organization_id: member.organizationId,
             service_item_id: member.serviceItemId,
+            status: carried(member) ? 'confirmed' : 'pending',
+            answered_at: carried(member)?.answeredAt ?? null,
+            answered_by_user_id: carried(member)?.answeredByUserId ?? null,
+            created_at: sqlTime(clock.now()),
           }))
         )
     }
@@ -119,8 +145,81 @@ export async function placeBid(
         consortium: members.map((member) => member.organizationId),
       },
     })
+    // The request tells the member who leads and for which project: never the quote.
+    await notify(trx, {
+      organizationIds: members
+        .filter((member) => !carried(member))
+        .map((member) => member.organizationId),
+      kind: 'consortium.requested',
+      projectId: project.id,
+      data: {
+        code: project.code,
+        title: project.title,
+        agency: agency.name,
+        deadline: project.responseDeadline.toISO(),
+      },
+    })
     return { bid, receipt }
   })
+}
+
+/** A direct selection is answered by the agency it names: anyone else is refused with the reason. */
+function ensureNamedAgency(project: Project, organizationId: number) {
+  if (project.directAgencyId !== organizationId) {
+    throw new RefusalException(403, 'E_NOT_NAMED_AGENCY', {
+      identifier: 'messages.bids.directNotNamed',
+    })
+  }
+}
+
+/**
+ * 联合体成员不得再单独参加: an agency that confirmed as a member of another
+ * active bid of this round cannot bid on its own (403 naming the lead). A
+ * request it has not confirmed does not hold it back: nobody can keep a
+ * competitor out by naming it.
+ */
+export async function ensureNotConfirmedMember(
+  project: Project,
+  organizationId: number,
+  trx: TransactionClientContract,
+  exceptMemberId?: number
+) {
+  const membership = await trx
+    .from('bid_members as m')
+    .join('bids as b', 'b.id', 'm.bid_id')
+    .join('organizations as lead', 'lead.id', 'b.organization_id')
+    .where('m.organization_id', organizationId)
+    .where('m.status', 'confirmed')
+    .if(exceptMemberId, (query) => query.whereNot('m.id', exceptMemberId!))
+    .where('b.project_id', project.id)
+    .where('b.round', project.round)
+    .where('b.status', 'active')
+    .select('lead.name')
+    .first()
+  if (membership) {
+    throw new RefusalException(403, 'E_CONSORTIUM_CONFLICT', {
+      identifier: 'messages.consortium.memberOfAnother',
+      data: { lead: membership.name },
+    })
+  }
+}
+
+/** The confirmed members of the bids being replaced, keyed "member|sub-item". */
+async function confirmedMembersOf(bidIds: number[], trx: TransactionClientContract) {
+  const consented = new Map<string, { answeredAt: unknown; answeredByUserId: number | null }>()
+  if (bidIds.length === 0) return consented
+  const rows = await trx
+    .from('bid_members')
+    .whereIn('bid_id', bidIds)
+    .where('status', 'confirmed')
+    .select('organization_id', 'service_item_id', 'answered_at', 'answered_by_user_id')
+  for (const row of rows) {
+    consented.set(`${row.organization_id}|${row.service_item_id}`, {
+      answeredAt: row.answered_at,
+      answeredByUserId: row.answered_by_user_id,
+    })
+  }
+  return consented
 }
 
 /**
@@ -203,13 +302,25 @@ async function lockOpenProject(
     .from('organizations')
     .where('id', organizationId)
     .forUpdate()
-    .select('id', 'uscc')
+    .select('id', 'uscc', 'name')
     .firstOrFail()
-  return { project, agency: { id: Number(agency.id), uscc: agency.uscc as string } }
+  return {
+    project,
+    agency: { id: Number(agency.id), uscc: agency.uscc as string, name: agency.name as string },
+  }
 }
 
-/** Bids are taken while the project is published and its deadline has not passed. */
-function ensureOpenForBids(project: Project) {
+/**
+ * Bids are taken while the project is published and its deadline has not
+ * passed — and never as sealed bids on a direct selection (its method is
+ * checked again here, under the lock: a re-publication may change it).
+ */
+export function ensureOpenForBids(project: Project) {
+  if (project.method === 'direct') {
+    throw new RefusalException(403, 'E_NOT_NAMED_AGENCY', {
+      identifier: 'messages.bids.directNotNamed',
+    })
+  }
   if (project.status !== 'published') {
     throw new StateConflictException({ identifier: 'messages.bids.notOpen' })
   }

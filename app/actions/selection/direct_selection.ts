@@ -44,7 +44,10 @@ async function lockAwaitingConfirmation(
   return locked
 }
 
-/** The named agency accepts at a price within the bounds; the result goes to publicity. */
+/**
+ * The named agency accepts at a price within the bounds (its answer, or its
+ * bid on the project); the result goes to publicity. Returns the receipt.
+ */
 export async function acceptDirectSelection(
   project: Project,
   quoteFen: number | undefined,
@@ -98,7 +101,7 @@ export async function acceptDirectSelection(
       payload: { code: locked.code, agencyId: agency.id, quoteFen: price, receipt },
     })
     await startPublicity(locked, trx, agencyUser)
-    return locked
+    return { project: locked, receipt }
   })
 }
 

@@ -20,6 +20,7 @@ import {
 } from '#domain/selection'
 import type { RuleParameters } from '#domain/rules'
 import { eligibilityFactsForMany } from '#queries/eligibility_facts'
+import { consortiumFaultsOfRound } from '#queries/consortium_consent'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesOfVersion } from '#services/market_rules'
 import { creditRulesInForce } from '#services/credit_ledger'
@@ -263,7 +264,8 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
 
 /**
  * Eligibility again at opening, for each bidder and each consortium member
- * for its sub-item: the first failed condition of each invalid bid.
+ * for its sub-item, then the members' consent: the first failed condition of
+ * each invalid bid.
  */
 async function judgeEligibility(
   project: Project,
@@ -301,6 +303,9 @@ async function judgeEligibility(
         invalid.set(bidId, 'member_ineligible')
       }
     }
+  }
+  for (const [bidId, fault] of await consortiumFaultsOfRound(bids, trx)) {
+    if (!invalid.has(bidId)) invalid.set(bidId, fault)
   }
   return invalid
 }

@@ -17,21 +17,26 @@ import { justifyQuote } from '#actions/selection/abnormal_quotes'
 import { fileObjection } from '#actions/selection/objections'
 import {
   bidsOfAgency,
+  consortiumRequestsForAgency,
   directRequestsForAgency,
   openProjectsForAgency,
 } from '#queries/project_pages'
 import { yuanToFen } from '#services/money'
 
-/** The agency's pages: open announcements for its items, its bids, and its answers. */
+/**
+ * The agency's pages: open announcements for its items, direct and consortium
+ * requests naming it, its bids, and its answers.
+ */
 export default class BidsController {
   async index({ auth, view }: HttpContext) {
     const organizationId = auth.getUserOrFail().organizationId
-    const [open, direct, bids] = await Promise.all([
+    const [open, direct, consortium, bids] = await Promise.all([
       openProjectsForAgency(organizationId),
       directRequestsForAgency(organizationId),
+      consortiumRequestsForAgency(organizationId),
       bidsOfAgency(organizationId),
     ])
-    return view.render('pages/agency/projects', { open, direct, bids })
+    return view.render('pages/agency/projects', { open, direct, consortium, bids })
   }
 
   async store({ params, request, response, auth, session, i18n }: HttpContext) {

@@ -4,9 +4,13 @@ import Bid from '#models/bid'
 import Project from '#models/project'
 import { placeBidValidator } from '#validators/bid'
 import { placeBid, withdrawBid } from '#actions/bids/place_bid'
+import { membersOfBid } from '#queries/project_pages'
 
 export default class BidsController {
-  /** POST /api/v1/projects/:id/bids (agency) {quoteFen} → 201 {receipt} */
+  /**
+   * POST /api/v1/projects/:id/bids (agency) {quoteFen, consortium?, servicePlan?} → 201 {receipt};
+   * on a direct selection only the named agency, whose bid is its acceptance.
+   */
   async store({ params, request, response, auth, i18n }: HttpContext) {
     const payload = await request.validateUsing(placeBidValidator)
     const { receipt } = await placeBid(Number(params.id), payload, auth.getUserOrFail(), {
@@ -48,7 +52,10 @@ export default class BidsController {
     }
   }
 
-  /** GET /api/v1/projects/:id/bids/mine: the agency's own active bid, to check its receipt. */
+  /**
+   * GET /api/v1/projects/:id/bids/mine: the agency's own active bid, to check
+   * its receipt, with its consortium members' answers.
+   */
   async mine({ params, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     const bid = await Bid.query()
@@ -62,6 +69,7 @@ export default class BidsController {
       quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
       nonce: encryption.decrypt<string>(bid.nonceEncrypted),
       submittedAt: bid.createdAt.toISO(),
+      consortium: await membersOfBid(bid.id),
     }
   }
 

@@ -70,7 +70,12 @@ export default class SelectionsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { quoteFen } = await request.validateUsing(acceptDirectValidator)
-    const accepted = await acceptDirectSelection(project, quoteFen, auth.getUserOrFail(), i18n)
+    const { project: accepted } = await acceptDirectSelection(
+      project,
+      quoteFen,
+      auth.getUserOrFail(),
+      i18n
+    )
     return { status: accepted.status, winnerAgencyId: accepted.winnerOrganizationId }
   }
 

@@ -279,6 +279,30 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['receipt'],
     properties: { receipt: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
   },
+  ConsortiumRequest: {
+    type: 'object',
+    description:
+      '联合体成员邀请：牵头机构、项目与子事项，从不含报价 · a consortium request, never the quote',
+    required: ['id', 'status', 'projectId', 'leadAgencyId', 'itemCode', 'deadline'],
+    properties: {
+      id,
+      status: { enum: ['pending', 'confirmed', 'declined'] },
+      answeredAt: nullableTime,
+      projectId: id,
+      projectCode: text,
+      projectTitle: text,
+      deadline: time,
+      leadAgencyId: id,
+      leadAgencyName: text,
+      itemCode: text,
+      itemName: text,
+    },
+  },
+  ConsortiumAnswer: {
+    type: 'object',
+    required: ['id', 'status'],
+    properties: { id, status: { enum: ['confirmed', 'declined'] } },
+  },
   Objection: {
     type: 'object',
     required: ['id', 'status'],

@@ -14,7 +14,12 @@ import {
   quoteDecisionValidator,
   shortlistPickValidator,
 } from '#validators/selection'
-import { acceptDirectValidator, declineDirectValidator, placeBidValidator } from '#validators/bid'
+import {
+  acceptDirectValidator,
+  declineDirectValidator,
+  declineMembershipValidator,
+  placeBidValidator,
+} from '#validators/bid'
 import { decideObjectionValidator, fileObjectionValidator } from '#validators/objection'
 import { createPractitionerValidator } from '#validators/practitioner'
 
@@ -183,8 +188,8 @@ export const projectOperations: ApiOperation[] = [
     tag: 'projects',
     summary: ['中介机构报名报价（密封至开标）', 'An agency bids (sealed until opening)'],
     description: [
-      '截止后 409；不符合条件时 403 并说明原因。',
-      '409 after the deadline; 403 with the reason when not eligible.',
+      '截止后 409；不符合条件时 403 并说明原因。联合体成员须在截止前确认（consortium-requests），否则开标时该报名无效；已确认作为他人联合体成员的机构不能单独报名（403 E_CONSORTIUM_CONFLICT）。直接选取项目只接受被指定机构的应答（即接受），其他机构 403 E_NOT_NAMED_AGENCY。',
+      '409 after the deadline; 403 with the reason when not eligible. Consortium members must confirm before the deadline (consortium-requests) or the bid is invalid at opening; an agency that confirmed as another bid’s member cannot bid on its own (403 E_CONSORTIUM_CONFLICT). A direct selection takes only the named agency’s answer (its acceptance); any other agency gets 403 E_NOT_NAMED_AGENCY.',
     ],
     access: ['agency'],
     body: placeBidValidator,
@@ -200,7 +205,21 @@ export const projectOperations: ApiOperation[] = [
     success: {
       status: 200,
       schema: object(
-        { receipt: { type: 'string' }, quoteFen: integer(1), nonce: { type: 'string' } },
+        {
+          receipt: { type: 'string' },
+          quoteFen: integer(1),
+          nonce: { type: 'string' },
+          consortium: {
+            type: 'array',
+            description: '联合体成员及其答复 · the members and their answers',
+            items: object({
+              agencyId: integer(1),
+              agencyName: { type: 'string' },
+              itemCode: { type: 'string' },
+              status: { enum: ['pending', 'confirmed', 'declined'] },
+            }),
+          },
+        },
         ['receipt']
       ),
     },
@@ -245,6 +264,43 @@ export const projectOperations: ApiOperation[] = [
     body: declineDirectValidator,
     conflict: true,
     success: { status: 200, schema: ref('ProjectState') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/consortium-requests',
+    tag: 'projects',
+    summary: [
+      '本机构收到的联合体成员邀请（报名中的项目）',
+      'Consortium requests naming my agency (projects still taking bids)',
+    ],
+    access: ['agency'],
+    success: { status: 200, schema: listOf('ConsortiumRequest') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/consortium-requests/:id/confirm',
+    tag: 'projects',
+    summary: ['联合体成员确认参加', 'The member confirms taking part'],
+    description: [
+      '截止前由被列为成员的机构确认；本机构已单独报名或已确认参加其他联合体时 403 E_CONSORTIUM_CONFLICT；截止后或牵头机构已撤回时 409。',
+      'By the named member before the deadline; 403 E_CONSORTIUM_CONFLICT when it has its own bid or confirmed another consortium; 409 after the deadline or once the lead withdrew.',
+    ],
+    access: ['agency'],
+    conflict: true,
+    success: { status: 200, schema: ref('ConsortiumAnswer') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/consortium-requests/:id/decline',
+    tag: 'projects',
+    summary: [
+      '联合体成员拒绝参加（或撤回确认）',
+      'The member declines (or takes back its confirmation)',
+    ],
+    access: ['agency'],
+    body: declineMembershipValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('ConsortiumAnswer') },
   },
   {
     method: 'post',

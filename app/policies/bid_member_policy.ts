@@ -1,0 +1,13 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#models/user'
+import type BidMember from '#models/bid_member'
+
+/**
+ * A consortium request (联合中介) is answered by the agency it names as a
+ * member, and by no other — not the lead, not another agency.
+ */
+export default class BidMemberPolicy extends BasePolicy {
+  answer(user: User, member: BidMember) {
+    return user.role === 'agency' && user.organizationId === member.organizationId
+  }
+}
