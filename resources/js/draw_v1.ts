@@ -349,7 +349,7 @@ export function parseProof(data: unknown): ParsedProof {
       picks,
       bids,
       draws: drawsListed ? draws : undefined,
-      pending,
+      ...(data.pending === undefined ? {} : { pending }),
     },
   }
 }
