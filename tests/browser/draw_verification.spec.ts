@@ -95,7 +95,9 @@ test.group('Anyone verifies a draw in the browser', (group) => {
 
     const page = await visit(`/projects/${id}/verify`)
     await page.assertExists('[data-island="draw-verification"][data-mounted="true"]')
-    await page.waitForSelector('.draw-verify >> text=种子尚未公开：有效投标集合确定之后方可验证本次抽取。')
+    await page.waitForSelector(
+      '.draw-verify >> text=种子尚未公开：有效投标集合确定之后方可验证本次抽取。'
+    )
     await page.waitForSelector('.draw-verify >> text=异常低价报价等待机构在期限内作出说明')
     await page.assertNotExists('text=一致：本次抽取已在您的浏览器中独立重算')
 

@@ -149,7 +149,7 @@ test.group('Verifiable draw: pending until the set of valid bids is final', () =
     ownerDecision,
   })
 
-  test('the seed is sealed before the deadline, during blind plan scoring, a justification window and the owner\'s decision', ({
+  test("the seed is sealed before the deadline, during blind plan scoring, a justification window and the owner's decision", ({
     assert,
   }) => {
     const sealed = (status: string, stage: string | null, bids = [flagged(null)]) =>

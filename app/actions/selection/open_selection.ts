@@ -258,9 +258,7 @@ function needsBlindPlanScores(project: Project) {
 function bidsDigest(bids: RoundBid[]) {
   return sha256Hex(
     bids
-      .map(
-        (bid) => `${bid.id}|${bid.receipt}|${bid.quoteFen ?? ''}|${bid.invalidReason ?? ''}`
-      )
+      .map((bid) => `${bid.id}|${bid.receipt}|${bid.quoteFen ?? ''}|${bid.invalidReason ?? ''}`)
       .join('\n')
   )
 }
@@ -313,11 +311,7 @@ export async function judgeQuotes(
  * fixed over the receipts of the bids valid now — once per round; a later
  * step (an upheld objection) draws again from the same draw seed.
  */
-async function revealDraw(
-  project: Project,
-  bids: RoundBid[],
-  trx: TransactionClientContract
-) {
+async function revealDraw(project: Project, bids: RoundBid[], trx: TransactionClientContract) {
   if (project.drawSeed) return
   const seed = sealedSeedOf(project)
   if (!seed) {
