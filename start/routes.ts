@@ -616,6 +616,7 @@ router
             router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
             router.post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
             router.post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
+            router.get('/projects/:id/plans', [controllers.api.Selections, 'plans'])
             router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
             router.post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])
             router.post('/bids/:id/acceptance', [controllers.api.Selections, 'keepQuote'])

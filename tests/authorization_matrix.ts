@@ -362,6 +362,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
   'POST /api/v1/projects/:id/attachments': open('owner-of', { id: 'draftProject' }),
   'POST /api/v1/projects/:id/shortlist/pick': open('owner-of', { id: 'signedProject' }),
+  'GET /api/v1/projects/:id/plans': open('owner-of', { id: 'signedProject' }),
   'POST /api/v1/projects/:id/plan-scores': open('owner-of', { id: 'signedProject' }),
   'POST /api/v1/bids/:id/rejection': open('owner-of', { id: 'bidA' }),
   'POST /api/v1/bids/:id/acceptance': open('owner-of', { id: 'bidA' }),

@@ -3,11 +3,12 @@ import { errors as lucidErrors } from '@adonisjs/lucid'
 import Project from '#models/project'
 import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
-import { drawProofOf, openedBidsOf } from '#queries/selection_result'
+import { blindPlansOf, drawProofOf, openedBidsOf, pendingOf } from '#queries/selection_result'
 import { projectPageFacts } from '#queries/project_pages'
 import { catalogList, projectListPage } from '#presenters/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
 import { SELECTION_METHODS } from '#models/project'
+import { DRAW_PENDING_REASONS } from '#domain/verifiable_draw'
 
 const VERIFY_LABELS = [
   'verdictChecking',
@@ -72,9 +73,13 @@ export default class ProjectsController {
       contractNotice(project.id),
       currentContractOf(project.id),
     ])
+    const isOwner = user?.organizationId === project.ownerOrganizationId
     return view.render('pages/projects/show', {
       project,
       bids,
+      pending: pendingOf(project, bids),
+      // Only the owner scores, and only the plans: no agency, quote or receipt.
+      blindPlans: isOwner && user?.role === 'owner' ? await blindPlansOf(project) : [],
       objections,
       viewer: user,
       notice,
@@ -102,9 +107,14 @@ export default class ProjectsController {
       .firstOrFail()
     const proof = await drawProofOf(project)
     // Every text of the island comes from the translations, in the visitor's language.
-    const verifyLabels = Object.fromEntries(
-      VERIFY_LABELS.map((key) => [key, i18n.t(`messages.verify.labels.${key}`)])
-    )
+    const verifyLabels = Object.fromEntries([
+      ...VERIFY_LABELS.map((key) => [key, i18n.t(`messages.verify.labels.${key}`)]),
+      ['pendingTitle', i18n.t('messages.verify.pendingTitle')],
+      ...DRAW_PENDING_REASONS.map((reason) => [
+        `pending.${reason}`,
+        i18n.t(`messages.verify.pending.${reason}`),
+      ]),
+    ])
     return view.render('pages/projects/verify', { project, proof, verifyLabels })
   }
 }

@@ -14,6 +14,20 @@ export type RuleParameters = {
     lowest_price: number
     scored: number
   }
+  /**
+   * 综合评分: the bounds (in points of 100) within which an owner sets each
+   * weight; checked when the project is drafted and again at publication.
+   */
+  scoredWeightBounds: {
+    priceMin: number
+    priceMax: number
+    creditMin: number
+    creditMax: number
+    performanceMin: number
+    performanceMax: number
+    planMin: number
+    planMax: number
+  }
   abnormallyLowBelowMeanPercent: number
   abnormallyLowBelowNextPercent: number
   abnormallyLowJustificationWorkingDays: number
@@ -44,6 +58,16 @@ export const DEFAULT_RULES: RuleParameters = {
     credit_preferred: 3,
     lowest_price: 1,
     scored: 1,
+  },
+  scoredWeightBounds: {
+    priceMin: 30,
+    priceMax: 60,
+    creditMin: 0,
+    creditMax: 30,
+    performanceMin: 0,
+    performanceMax: 30,
+    planMin: 0,
+    planMax: 40,
   },
   abnormallyLowBelowMeanPercent: 40,
   abnormallyLowBelowNextPercent: 30,
@@ -104,6 +128,38 @@ export function withOverrides(
   return result
 }
 
+export const WEIGHT_PARTS = ['price', 'credit', 'performance', 'plan'] as const
+export type WeightPart = (typeof WEIGHT_PARTS)[number]
+
+/** A problem with an owner's weights: the field, the i18n rule key and its data. */
+export type WeightProblem = { field: string; rule: string; data?: Record<string, unknown> }
+
+/**
+ * 综合评分 weights must each lie within the rule set's bounds and sum to 100
+ * (a missing plan weight counts as 0), so that no owner can publish weights
+ * that make the price or the plan decide alone.
+ */
+export function scoredWeightProblems(
+  weights: Partial<Record<WeightPart, number>> | null | undefined,
+  bounds: RuleParameters['scoredWeightBounds']
+): WeightProblem[] {
+  if (!weights) return [{ field: 'weights', rule: 'weightsRequired' }]
+  const problems: WeightProblem[] = []
+  for (const part of WEIGHT_PARTS) {
+    const value = weights[part] ?? 0
+    const min = bounds[`${part}Min`]
+    const max = bounds[`${part}Max`]
+    if (value < min || value > max) {
+      problems.push({ field: `weights.${part}`, rule: 'weightOutOfBounds', data: { min, max } })
+    }
+  }
+  const total = WEIGHT_PARTS.reduce((sum, part) => sum + (weights[part] ?? 0), 0)
+  if (Math.abs(total - 100) > 1e-9) {
+    problems.push({ field: 'weights', rule: 'weightsSum', data: { total } })
+  }
+  return problems
+}
+
 /** A rule that cannot work as published: the parameter path and the i18n key of the reason. */
 export type RuleProblem = { field: string; rule: string }
 
@@ -121,6 +177,17 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
     rules.complaintReminderWorkingDays >= rules.complaintResponseWorkingDays
   ) {
     problems.push({ field: 'parameters.complaintReminderWorkingDays', rule: 'reminderBeforeLimit' })
+  }
+  const bounds = rules.scoredWeightBounds
+  for (const part of WEIGHT_PARTS) {
+    if (bounds[`${part}Min`] > bounds[`${part}Max`]) {
+      problems.push({ field: `parameters.scoredWeightBounds.${part}Max`, rule: 'boundsOrder' })
+    }
+  }
+  const mins = WEIGHT_PARTS.reduce((sum, part) => sum + bounds[`${part}Min`], 0)
+  const maxes = WEIGHT_PARTS.reduce((sum, part) => sum + bounds[`${part}Max`], 0)
+  if (mins > 100 || maxes < 100) {
+    problems.push({ field: 'parameters.scoredWeightBounds', rule: 'boundsCannotSumTo100' })
   }
   return problems
 }

@@ -10,7 +10,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 export const DRAW_ALGORITHM = 'market-draw-v1'
 export const AVERAGE_PRICE_BASES = [95, 96, 97, 98] as const
 export type DrawPurpose =
-  'winner' | 'base' | 'shortlist' | 'inspection-agencies' | 'inspection-inspectors'
+  'winner' | 'base' | 'shortlist' | 'plans' | 'inspection-agencies' | 'inspection-inspectors'
 
 const TWO_TO_64 = 1n << 64n
 
@@ -82,6 +82,72 @@ export function drawCandidates<T>(
 /** average_price: the base percentage drawn from [95, 96, 97, 98] with purpose "base". */
 export function drawAveragePriceBase(drawSeed: string): number {
   return drawCandidates(drawSeed, 'base', AVERAGE_PRICE_BASES, 1)[0]
+}
+
+/**
+ * Blind scoring (scored method): the order in which the service plans are
+ * shown to the owner as 方案 A, B, C… — drawn with the published commitment
+ * as the key (purpose "plans") over the receipts of the valid bids sorted
+ * ascending. Nobody chooses it, no single bidder can predict its own letter
+ * (it does not know the other receipts), and anyone checks it once the
+ * receipts are published.
+ */
+export function blindPlanOrder(commitment: string, receipts: readonly string[]): string[] {
+  const sorted = [...receipts].sort()
+  return drawCandidates(commitment, 'plans', sorted, sorted.length)
+}
+
+/** The letter of the n-th plan (0 → A, 25 → Z, 26 → AA…), like spreadsheet columns. */
+export function planLabel(index: number): string {
+  let label = ''
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    label = String.fromCharCode(65 + ((rest - 1) % 26)) + label
+  }
+  return label
+}
+
+/**
+ * Why a draw is not final yet (API.md "Verifiable draw, version 1"): the
+ * seed stays sealed and no ranking exists while a decision can still change
+ * the set of valid bids. `deadline`: responses are still open (or the named
+ * agency has not answered); `plan_scores`: the owner scores the plans blind;
+ * `justification`: an abnormally low quote awaits its agency's justification;
+ * `owner_decision`: a justified quote awaits the owner's keep/reject.
+ * Empty when the seed is revealed or no draw will ever be made.
+ */
+export const DRAW_PENDING_REASONS = [
+  'deadline',
+  'plan_scores',
+  'justification',
+  'owner_decision',
+] as const
+export type DrawPendingReason = (typeof DRAW_PENDING_REASONS)[number]
+
+export function drawPendingReasons(
+  project: { status: string; stage: string | null; seedRevealed: boolean },
+  bids: readonly {
+    abnormallyLow: boolean
+    valid: boolean | null
+    justification: string | null
+    ownerDecision: string | null
+  }[]
+): DrawPendingReason[] {
+  if (project.seedRevealed) return []
+  if (project.status === 'published') return ['deadline']
+  if (project.status !== 'opened') return []
+  const awaiting = bids.filter(
+    (bid) => bid.abnormallyLow && bid.valid !== false && bid.ownerDecision === null
+  )
+  const reasons: DrawPendingReason[] = []
+  if (project.stage === 'plan_scores') reasons.push('plan_scores')
+  if (project.stage === 'justification') reasons.push('justification')
+  if (
+    project.stage === 'owner_decision' ||
+    (project.stage === 'justification' && awaiting.some((bid) => bid.justification !== null))
+  ) {
+    reasons.push('owner_decision')
+  }
+  return reasons
 }
 
 export type DrawProof = {

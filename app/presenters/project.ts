@@ -1,6 +1,6 @@
 import type Project from '#models/project'
 import type Objection from '#models/objection'
-import { drawsOf, type ResultBid } from '#queries/selection_result'
+import { drawsOf, pendingOf, type ResultBid } from '#queries/selection_result'
 import { DRAW_ALGORITHM } from '#domain/verifiable_draw'
 
 /** A project in API answers. Quotes and the draw seed never appear before opening. */
@@ -55,9 +55,15 @@ export function presentProject(
   }
 }
 
-/** The published result (中选公示): every quote, nonce, receipt, score and the draw proof. */
+/**
+ * The published result (中选公示): every quote, nonce, receipt, score and the
+ * draw proof. While the set of valid bids is not final the draw says why
+ * (`pending`), with neither seed nor draw seed, and there is no ranking; while
+ * the plans are scored blind there are no bids either.
+ */
 function presentResult(project: Project, bids: ResultBid[], objections: Objection[]) {
   const ranked = bids.filter((bid) => bid.rank !== null)
+  const pending = pendingOf(project, bids)
   return {
     openedAt: project.openedAt!.toISO(),
     winnerAgencyId: project.winnerOrganizationId,
@@ -78,6 +84,7 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
       score: bid.score ?? undefined,
       planScore: bid.planScore ?? undefined,
       planScoreReason: bid.planScoreReason ?? undefined,
+      planLabel: bid.planLabel ?? undefined,
       rank: bid.rank,
       valid: bid.valid,
       invalidReason: bid.invalidReason ?? undefined,
@@ -95,11 +102,12 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
     awardedAt: project.awardedAt?.toISO() ?? null,
     objections: objections.map(presentObjection),
     draw: {
-      seed: project.drawSeed,
+      seed: pending.length > 0 ? null : project.drawSeed,
       commitment: project.drawCommitment,
-      drawSeed: project.drawSeedMixed,
+      drawSeed: pending.length > 0 ? null : project.drawSeedMixed,
       algorithm: DRAW_ALGORITHM,
-      draws: drawsOf(project),
+      draws: pending.length > 0 ? [] : drawsOf(project),
+      pending,
     },
   }
 }

@@ -3,9 +3,12 @@ import type Project from '#models/project'
 import type { DrawRecord } from '#domain/selection'
 import {
   bidReceipt,
+  blindPlanOrder,
   commitmentOf,
   drawCandidates,
+  drawPendingReasons,
   drawSeedOf,
+  planLabel,
   DRAW_ALGORITHM,
 } from '#domain/verifiable_draw'
 import { sqlTime } from '#services/sql_time'
@@ -30,6 +33,8 @@ export type ResultBid = {
   planScore: number | null
   planScoreReason: string | null
   servicePlan: string | null
+  /** Blind scoring: the letter under which the owner scored this plan (方案 A, B…). */
+  planLabel: string | null
   rank: number | null
   /** 联合体成员, each with its answer to the lead's request (a bid counts only when all confirmed). */
   consortium: { agencyId: number; agencyName: string; itemCode: string; status: MemberAnswer }[]
@@ -49,13 +54,18 @@ const WON_STATES = [
   'closed',
 ]
 
+/** The plans of a scored round are being scored blind: no bidder, quote or receipt is shown. */
+export function scoringBlind(project: Project) {
+  return project.status === 'opened' && project.stage === 'plan_scores'
+}
+
 /**
  * The opened bids of a project's current round with their agencies,
  * consortium members and recent wins — three queries. Empty before opening: quotes are
- * sealed until then.
+ * sealed until then; empty too while the plans are scored blind.
  */
 export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
-  if (!project.openedAt) return []
+  if (!project.openedAt || scoringBlind(project)) return []
   const rows = await db
     .from('bids as b')
     .join('organizations as o', 'o.id', 'b.organization_id')
@@ -115,6 +125,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
     planScore: row.plan_score_centi === null ? null : Number(row.plan_score_centi) / 100,
     planScoreReason: row.plan_score_reason,
     servicePlan: row.service_plan,
+    planLabel: null,
     rank: row.rank === null ? null : Number(row.rank),
     consortium: (membersOf.get(Number(row.id)) ?? []).map((member: any) => ({
       agencyId: Number(member.organization_id),
@@ -124,12 +135,61 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
     })),
     recentWins: winsOf.get(Number(row.organization_id)) ?? 0,
   }))
+  const labels = planLabels(
+    project,
+    bids.filter((bid) => bid.planScore !== null)
+  )
+  for (const bid of bids) bid.planLabel = labels.get(bid.id) ?? null
   // Ranked first (winner, alternates), then the others by quote.
   return bids.sort(
     (a, b) =>
       (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
       a.quoteFen - b.quoteFen ||
       a.agencyUscc.localeCompare(b.agencyUscc)
+  )
+}
+
+/** Bid id → 方案 letter, in the order drawn from the commitment over the receipts. */
+function planLabels(project: Project, bids: { id: number; receipt: string }[]) {
+  const order = blindPlanOrder(
+    project.drawCommitment ?? '',
+    bids.map((bid) => bid.receipt)
+  )
+  const idOf = new Map(bids.map((bid) => [bid.receipt, bid.id]))
+  return new Map(order.map((receipt, index) => [idOf.get(receipt)!, planLabel(index)]))
+}
+
+/**
+ * What the owner sees to score the plans blind: each valid bid's plan under
+ * its letter, in letter order — no agency, quote, nonce or receipt.
+ */
+export async function blindPlansOf(project: Project) {
+  if (!scoringBlind(project)) return []
+  const rows = await db
+    .from('bids')
+    .where('project_id', project.id)
+    .where('round', project.round)
+    .where('status', 'active')
+    .where('valid', true)
+    .select('id', 'receipt', 'service_plan')
+  const labels = planLabels(
+    project,
+    rows.map((row: any) => ({ id: Number(row.id), receipt: row.receipt }))
+  )
+  return rows
+    .map((row: any) => ({
+      bidId: Number(row.id),
+      label: labels.get(Number(row.id))!,
+      servicePlan: (row.service_plan as string | null) ?? '',
+    }))
+    .sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label))
+}
+
+/** Why the project's draw is not final yet (empty once the seed is revealed). */
+export function pendingOf(project: Project, bids: ResultBid[]) {
+  return drawPendingReasons(
+    { status: project.status, stage: project.stage, seedRevealed: Boolean(project.drawSeed) },
+    bids
   )
 }
 
@@ -144,7 +204,9 @@ export function drawsOf(project: Project): DrawRecord[] {
  */
 export async function drawProofOf(project: Project) {
   const opened = await openedBidsOf(project)
-  const bids = opened.filter((bid) => bid.inDrawSeed)
+  const pending = pendingOf(project, opened)
+  // While the draw is pending nothing of it is published: no draw seed, no receipts list.
+  const bids = pending.length > 0 ? [] : opened.filter((bid) => bid.inDrawSeed)
   const draws = drawsOf(project)
   const main =
     draws.find((draw) => draw.purpose === 'winner' || draw.purpose === 'shortlist') ?? null
@@ -167,8 +229,9 @@ export async function drawProofOf(project: Project) {
     picks: main?.picks ?? [],
     bids: publicBids,
     draws,
+    pending,
   }
-  if (!seed || !project.drawCommitment) {
+  if (!seed || !project.drawCommitment || pending.length > 0) {
     return { valid: false, opened: false, checks: [], ...base }
   }
   const recomputedSeed = drawSeedOf(

@@ -120,6 +120,12 @@ export type DrawProofV1 = {
   /** Every draw made with drawSeed (purpose "winner", "base" or "shortlist"). */
   /** Every draw performed; absent in proofs made before the list was published. */
   draws?: DrawProofDraw[]
+  /**
+   * Why the draw is not final yet (the seed stays sealed until the set of
+   * valid bids is final): "deadline", "plan_scores", "justification",
+   * "owner_decision". Empty or absent once the seed is revealed.
+   */
+  pending?: string[]
 }
 
 export type CommitmentCheck = {
@@ -169,8 +175,8 @@ export type VerificationCheck = CommitmentCheck | ReceiptCheck | DrawSeedCheck |
 export type ProofVerification = {
   /**
    * verified: every check passed; mismatch: at least one failed;
-   * not-verifiable-yet: the seed is not revealed (before opening) or no
-   * commitment was published;
+   * not-verifiable-yet: the seed is not revealed yet (the set of valid bids
+   * is not final: `pending` says why) or no commitment was published;
    * unsupported-algorithm: not "market-draw-v1".
    */
   status: 'verified' | 'mismatch' | 'not-verifiable-yet' | 'unsupported-algorithm'
@@ -196,7 +202,7 @@ export async function verifyProof(proof: DrawProofV1): Promise<ProofVerification
   if (proof.algorithm !== DRAW_ALGORITHM_V1) {
     return { status: 'unsupported-algorithm', valid: false, checks: [] }
   }
-  if (!proof.seed || !proof.commitment) {
+  if (!proof.seed || !proof.commitment || (proof.pending ?? []).length > 0) {
     return { status: 'not-verifiable-yet', valid: false, checks: [] }
   }
   const { seed, commitment } = proof
@@ -315,6 +321,9 @@ export function parseProof(data: unknown): ParsedProof {
     })
   }
 
+  const pending = data.pending ?? []
+  if (!isStringList(pending)) return fail('pending')
+
   const drawsData = data.draws ?? []
   if (!Array.isArray(drawsData)) return fail('draws')
   const drawsListed = data.draws !== undefined
@@ -340,6 +349,7 @@ export function parseProof(data: unknown): ParsedProof {
       picks,
       bids,
       draws: drawsListed ? draws : undefined,
+      ...(data.pending === undefined ? {} : { pending }),
     },
   }
 }

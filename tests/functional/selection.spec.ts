@@ -519,7 +519,7 @@ test.group('Selection: opening and the six methods', (group) => {
     assert.equal(project.result.pickReason, '承诺工期更短，类似项目经验更多')
   })
 
-  test('scored: the owner scores every plan within its weight, then price, credit, performance and plan add up', async ({
+  test('scored: the owner scores every plan blind within its weight, then price, credit, performance and plan add up', async ({
     client,
     assert,
   }) => {
@@ -532,13 +532,23 @@ test.group('Selection: opening and the six methods', (group) => {
     await openAtDeadline()
     let project = await resultOf(client, id)
     assert.equal(project.stage, 'plan_scores')
-    const [first, second] = project.result.bids
+    // Blind: the plans under letters, nothing of the bidders.
+    const plans = await client
+      .get(`/api/v1/projects/${id}/plans`)
+      .withGuard('api')
+      .loginAs(await owner())
+    plans.assertStatus(200)
+    const [first, second] = plans.body().data
+    assert.deepEqual(
+      plans.body().data.map((plan: any) => plan.label),
+      ['A', 'B']
+    )
     const over = await client
       .post(`/api/v1/projects/${id}/plan-scores`)
       .json({
         scores: [
-          { bidId: first.id, score: 25, reason: '超出权重' },
-          { bidId: second.id, score: 10, reason: '一般' },
+          { bidId: first.bidId, score: 25, reason: '超出权重' },
+          { bidId: second.bidId, score: 10, reason: '一般' },
         ],
       })
       .withGuard('api')
@@ -547,9 +557,9 @@ test.group('Selection: opening and the six methods', (group) => {
     const scored = await client
       .post(`/api/v1/projects/${id}/plan-scores`)
       .json({
-        scores: project.result.bids.map((entry: any) => ({
-          bidId: entry.id,
-          score: entry.agencyId === (project.result.bids[0].agencyId as number) ? 20 : 5,
+        scores: plans.body().data.map((plan: any) => ({
+          bidId: plan.bidId,
+          score: plan.label === 'A' ? 20 : 5,
           reason: '按评分细则打分',
         })),
       })
@@ -562,6 +572,8 @@ test.group('Selection: opening and the six methods', (group) => {
       project.result.bids.find((entry: any) => entry.agencyId === agencyId)
     const one = scoreOf(await idOfAgency(1))
     const five = scoreOf(await idOfAgency(5))
+    assert.sameMembers([one.planLabel, five.planLabel], ['A', 'B'])
+    assert.equal(one.planScore, one.planLabel === 'A' ? 20 : 5)
     // price 50 × lowest/quote + credit 20 × 80/100 + performance 10 × 3/5 + plan
     const expected = (quote: number, plan: number) =>
       Math.round(((5_000_000 / quote) * 50 + 16 + 6 + plan) * 100) / 100

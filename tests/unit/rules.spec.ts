@@ -5,6 +5,7 @@ import {
   ruleChanges,
   ruleParameterProblems,
   withOverrides,
+  scoredWeightProblems,
 } from '#domain/rules'
 
 test.group('Rule parameters', () => {
@@ -71,6 +72,51 @@ test.group('Rule parameters: a new version', () => {
     ])
     assert.deepEqual(ruleChanges(DEFAULT_RULES, DEFAULT_RULES), [])
     // The first version: everything is new.
-    assert.lengthOf(ruleChanges(null, DEFAULT_RULES), 24)
+    assert.lengthOf(ruleChanges(null, DEFAULT_RULES), 32)
+  })
+})
+
+test.group('Rule parameters: scored weights', () => {
+  const bounds = DEFAULT_RULES.scoredWeightBounds
+
+  test('weights within the bounds that add up to 100 pass; the plan weight may be left out', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      scoredWeightProblems({ price: 50, credit: 20, performance: 10, plan: 20 }, bounds),
+      []
+    )
+    assert.deepEqual(scoredWeightProblems({ price: 60, credit: 20, performance: 20 }, bounds), [])
+  })
+
+  test('each weight outside its bounds is named with the bounds; a total other than 100 is refused', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      scoredWeightProblems({ price: 70, credit: 10, performance: 10, plan: 10 }, bounds),
+      [{ field: 'weights.price', rule: 'weightOutOfBounds', data: { min: 30, max: 60 } }]
+    )
+    assert.deepEqual(
+      scoredWeightProblems({ price: 20, credit: 30, performance: 10, plan: 45 }, bounds).map(
+        (problem) => problem.field
+      ),
+      ['weights.price', 'weights.plan', 'weights']
+    )
+    assert.deepEqual(scoredWeightProblems(null, bounds), [
+      { field: 'weights', rule: 'weightsRequired' },
+    ])
+  })
+
+  test('a rule set whose bounds cannot hold a total of 100, or whose maximum is below its minimum, is refused', ({
+    assert,
+  }) => {
+    const rules = structuredClone(DEFAULT_RULES)
+    rules.scoredWeightBounds.priceMin = 70
+    rules.scoredWeightBounds.creditMin = 40
+    assert.sameDeepMembers(ruleParameterProblems(rules), [
+      { field: 'parameters.scoredWeightBounds.priceMax', rule: 'boundsOrder' },
+      { field: 'parameters.scoredWeightBounds.creditMax', rule: 'boundsOrder' },
+      { field: 'parameters.scoredWeightBounds', rule: 'boundsCannotSumTo100' },
+    ])
   })
 })

@@ -2,12 +2,15 @@ import { test } from '@japa/runner'
 import { webcrypto } from 'node:crypto'
 import {
   bidReceipt,
+  blindPlanOrder,
   commitmentOf,
+  drawPendingReasons,
   drawAveragePriceBase,
   drawCandidates,
   drawSeedOf,
   generateNonce,
   generateSeed,
+  planLabel,
   verifyDraw,
 } from '#domain/verifiable_draw'
 
@@ -135,5 +138,62 @@ test.group('Verifiable draw, version 1', () => {
         purpose: 'winner',
       }).valid
     )
+  })
+})
+
+test.group('Verifiable draw: pending until the set of valid bids is final', () => {
+  const flagged = (justification: string | null, ownerDecision: string | null = null) => ({
+    abnormallyLow: true,
+    valid: true,
+    justification,
+    ownerDecision,
+  })
+
+  test("the seed is sealed before the deadline, during blind plan scoring, a justification window and the owner's decision", ({
+    assert,
+  }) => {
+    const sealed = (status: string, stage: string | null, bids = [flagged(null)]) =>
+      drawPendingReasons({ status, stage, seedRevealed: false }, bids)
+    assert.deepEqual(sealed('published', null, []), ['deadline'])
+    assert.deepEqual(sealed('opened', 'plan_scores', []), ['plan_scores'])
+    assert.deepEqual(sealed('opened', 'justification'), ['justification'])
+    assert.deepEqual(sealed('opened', 'justification', [flagged(null), flagged('说明')]), [
+      'justification',
+      'owner_decision',
+    ])
+    assert.deepEqual(sealed('opened', 'owner_decision', [flagged('说明')]), ['owner_decision'])
+  })
+
+  test('nothing is pending once the seed is revealed, nor for a round that will never draw', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      drawPendingReasons({ status: 'opened', stage: 'pick', seedRevealed: true }, []),
+      []
+    )
+    assert.deepEqual(
+      drawPendingReasons({ status: 'cancelled', stage: null, seedRevealed: false }, []),
+      []
+    )
+  })
+
+  test('blind plans: letters like spreadsheet columns, in an order drawn from the commitment over the sorted receipts', ({
+    assert,
+  }) => {
+    assert.deepEqual([0, 1, 25, 26, 27, 701, 702].map(planLabel), [
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'ZZ',
+      'AAA',
+    ])
+    const commitment = commitmentOf(SEED)
+    const receipts = ['r3', 'r1', 'r2', 'r4']
+    const order = blindPlanOrder(commitment, receipts)
+    assert.deepEqual(order, drawCandidates(commitment, 'plans', ['r1', 'r2', 'r3', 'r4'], 4))
+    // The order does not depend on how the receipts are listed.
+    assert.deepEqual(blindPlanOrder(commitment, [...receipts].reverse()), order)
   })
 })

@@ -7,6 +7,8 @@ import ServiceItem from '#models/service_item'
 import Project, { type SelectionMethod } from '#models/project'
 import type { CreditGrade } from '#domain/credit'
 import { findBarriers } from '#domain/barriers'
+import { scoredWeightProblems } from '#domain/rules'
+import { rulesInForce } from '#services/market_rules'
 import { recordAuditEvent } from '#services/audit_log'
 import { refuse, type FieldProblem } from '#actions/projects/project_rules'
 import { clock } from '#services/clock'
@@ -65,8 +67,10 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
   if (input.method !== 'direct' && input.directAgencyId) {
     problems.push({ field: 'directAgencyId', rule: 'namingOutsideDirect' })
   }
-  if (input.method === 'scored' && !input.weights) {
-    problems.push({ field: 'weights', rule: 'weightsRequired' })
+  if (input.method === 'scored') {
+    // Checked again at publication, against the rule set in force then.
+    const { rules } = await rulesInForce()
+    problems.push(...scoredWeightProblems(input.weights, rules.scoredWeightBounds))
   }
   const barriers = findBarriers([input.title, input.description, input.deliverables ?? ''], {
     method: input.method,

@@ -5,6 +5,7 @@ import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import type Project from '#models/project'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
+import { scoredWeightProblems } from '#domain/rules'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
 import { workingDaysFrom, workingPeriodEnd } from '#services/calendar'
@@ -20,7 +21,9 @@ export type RepublicationChanges = { deadline?: Date; directAgencyId?: number }
  * Publication (采购公告): the deadline must leave the minimum announcement
  * period in working days; direct selection only up to the threshold and only
  * of a listed agency offering the item. A secret draw seed is generated and
- * kept encrypted; its SHA-256 commitment is published now, the seed at opening.
+ * kept encrypted; its SHA-256 commitment is published now, the seed only once
+ * the set of valid bids is final. Scored weights must lie within the rule
+ * set's bounds and sum to 100.
  */
 export async function publishProject(
   project: Project,
@@ -66,6 +69,15 @@ export async function publishProject(
       .where('listed', true)
       .first()
     if (!offered) problems.push({ field: 'directAgencyId', rule: 'directAgencyNotListed' })
+  }
+  if (project.method === 'scored') {
+    // 综合评分: the weights published with the notice lie within the bounds of this rule set.
+    problems.push(
+      ...scoredWeightProblems(
+        project.weights ? JSON.parse(project.weights) : null,
+        rules.scoredWeightBounds
+      )
+    )
   }
   if (problems.length > 0) refuse(problems, i18n)
 

@@ -155,11 +155,14 @@ async function updateBids(
 }
 
 /**
- * 开标: at the deadline the seed is revealed, every quote and nonce is
- * decrypted, each bidder (and each consortium member) is judged eligible again
- * as of now, and the draw seed is fixed over the receipts of the valid bids.
- * Too few valid responses fail the selection (流标); abnormally low quotes
- * wait for their justification; otherwise the method computes the result.
+ * 开标: at the deadline each bidder (and each consortium member) is judged
+ * eligible again as of now. Too few valid responses fail the selection (流标).
+ * Otherwise the quotes and nonces are decrypted — except for a scored project
+ * with a plan weight, whose plans are first scored blind (the quotes stay
+ * sealed and the bidders unnamed until the scores are locked). The seed stays
+ * sealed while any decision can still change the set of valid bids (blind
+ * plan scores, abnormally low quotes awaiting justification or the owner):
+ * only then is it revealed and the draw run, once (`revealDraw`).
  * Returns what happened; a project that is not due (or already opened by
  * another instance, which held the lock first) is left alone.
  */
@@ -176,8 +179,7 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       return 'skipped'
     }
     const rules = await rulesOfVersion(project.rulesetVersion!, trx)
-    const seed = encryption.decrypt<string>(project.drawSeedEncrypted ?? '')
-    if (!seed) {
+    if (!sealedSeedOf(project)) {
       // Never open with a made-up seed: the published commitment would not match.
       throw new Error(
         `The draw seed of project ${project.code} cannot be decrypted (APP_KEY changed?)`
@@ -185,32 +187,23 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
     }
     const bids = await roundBids(project, trx)
     const invalid = await judgeEligibility(project, bids, trx)
-
     for (const bid of bids) {
-      bid.quoteFen = Number(encryption.decrypt<string>(bid.quoteEncrypted))
-      bid.nonce = encryption.decrypt<string>(bid.nonceEncrypted)
       bid.invalidReason = invalid.get(bid.id) ?? null
       bid.valid = bid.invalidReason === null
       bid.inDrawSeed = bid.valid
     }
     await updateBids(trx, bids, {
-      quote_fen: (bid) => bid.quoteFen,
-      nonce: (bid) => bid.nonce,
       valid: (bid) => bid.valid,
       in_draw_seed: (bid) => bid.inDrawSeed,
       invalid_reason: (bid) => bid.invalidReason,
     })
     const valid = bids.filter((bid) => bid.valid)
+    const required = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
+    const blind = needsBlindPlanScores(project) && valid.length >= required
+    if (!blind) await revealQuotes(bids, trx)
 
     transition(project, 'open')
-    project.merge({
-      openedAt: DateTime.fromJSDate(now),
-      drawSeed: seed,
-      drawSeedMixed: drawSeedOf(
-        seed,
-        valid.map((bid) => bid.receipt)
-      ),
-    })
+    project.merge({ openedAt: DateTime.fromJSDate(now) })
     await project.save()
     await recordAuditEvent(trx, {
       actor: null,
@@ -220,17 +213,13 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       payload: {
         code: project.code,
         round: project.round,
-        seed,
-        drawSeed: project.drawSeedMixed,
+        // The seed is not revealed here: it is sealed until the set of valid bids is final.
+        quotesRevealed: !blind,
         // The revealed bids are public in the project record; the event pins them by a
         // digest (a list of 10,000 bids would not fit an audit payload).
         validCount: valid.length,
         invalidCount: bids.length - valid.length,
-        bidsSha256: sha256Hex(
-          bids
-            .map((bid) => `${bid.id}|${bid.receipt}|${bid.quoteFen}|${bid.invalidReason ?? ''}`)
-            .join('\n')
-        ),
+        bidsSha256: bidsDigest(bids),
       },
     })
     await notify(trx, {
@@ -240,25 +229,115 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
       data: { code: project.code, title: project.title },
     })
 
-    const required = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
     if (valid.length < required) {
+      // Nothing can change a failed round any more: the seed is revealed for the record.
+      await revealDraw(project, bids, trx)
       await failProject(project, 'too_few_responses', trx, null)
       return 'failed'
     }
-
-    const flagged = new Set(
-      abnormallyLowQuotes(
-        await openedBids(valid, rules, trx),
-        rules.abnormallyLowBelowMeanPercent,
-        rules.abnormallyLowBelowNextPercent
-      )
-    )
-    if (flagged.size > 0) {
-      await askForJustifications(project, valid, flagged, rules, trx)
+    if (blind) {
+      await waitForOwner(project, 'plan_scores', trx)
       return 'opened'
     }
-    const outcome = await concludeSelection(project, trx, null, bids)
+    const outcome = await judgeQuotes(project, trx, null, bids)
     return outcome === 'failed' ? 'failed' : 'opened'
+  })
+}
+
+/** The sealed seed of the current round (null when it cannot be decrypted). */
+function sealedSeedOf(project: Project) {
+  return encryption.decrypt<string>(project.drawSeedEncrypted ?? '')
+}
+
+/** A scored project with a plan weight: its plans are scored blind before the quotes are opened. */
+function needsBlindPlanScores(project: Project) {
+  const weights = project.weights ? JSON.parse(project.weights) : null
+  return project.method === 'scored' && Number(weights?.plan ?? 0) > 0
+}
+
+/** A digest of the bids as they stand (quote '' while sealed), for audit payloads. */
+function bidsDigest(bids: RoundBid[]) {
+  return sha256Hex(
+    bids
+      .map((bid) => `${bid.id}|${bid.receipt}|${bid.quoteFen ?? ''}|${bid.invalidReason ?? ''}`)
+      .join('\n')
+  )
+}
+
+/** Decrypts the quotes and nonces not revealed yet: from now on they are public. */
+async function revealQuotes(bids: RoundBid[], trx: TransactionClientContract) {
+  const sealed = bids.filter((bid) => bid.quoteFen === null)
+  for (const bid of sealed) {
+    bid.quoteFen = Number(encryption.decrypt<string>(bid.quoteEncrypted))
+    bid.nonce = encryption.decrypt<string>(bid.nonceEncrypted)
+  }
+  await updateBids(trx, sealed, {
+    quote_fen: (bid) => bid.quoteFen,
+    nonce: (bid) => bid.nonce,
+  })
+}
+
+/**
+ * The quotes are open (at opening, or once the blind plan scores are locked):
+ * abnormally low quotes wait for their justification and the owner's
+ * decision; when there are none, the set of valid bids is final and the
+ * selection is concluded.
+ */
+export async function judgeQuotes(
+  project: Project,
+  trx: TransactionClientContract,
+  actor: Actor,
+  loaded?: RoundBid[]
+): Promise<'publicity' | 'failed' | 'waiting'> {
+  const rules = await rulesOfVersion(project.rulesetVersion!, trx)
+  const bids = loaded ?? (await roundBids(project, trx))
+  await revealQuotes(bids, trx)
+  const valid = bids.filter((bid) => bid.valid)
+  const flagged = new Set(
+    abnormallyLowQuotes(
+      await openedBids(valid, rules, trx),
+      rules.abnormallyLowBelowMeanPercent,
+      rules.abnormallyLowBelowNextPercent
+    )
+  )
+  if (flagged.size > 0) {
+    await askForJustifications(project, valid, flagged, rules, trx)
+    return 'waiting'
+  }
+  return concludeSelection(project, trx, actor, bids)
+}
+
+/**
+ * The set of valid bids is final: the seed is revealed and the draw seed
+ * fixed over the receipts of the bids valid now — once per round; a later
+ * step (an upheld objection) draws again from the same draw seed.
+ */
+async function revealDraw(project: Project, bids: RoundBid[], trx: TransactionClientContract) {
+  if (project.drawSeed) return
+  const seed = sealedSeedOf(project)
+  if (!seed) {
+    throw new Error(
+      `The draw seed of project ${project.code} cannot be decrypted (APP_KEY changed?)`
+    )
+  }
+  for (const bid of bids) bid.inDrawSeed = bid.valid === true
+  await updateBids(trx, bids, { in_draw_seed: (bid) => bid.inDrawSeed })
+  const receipts = bids.filter((bid) => bid.inDrawSeed).map((bid) => bid.receipt)
+  project.merge({ drawSeed: seed, drawSeedMixed: drawSeedOf(seed, receipts) })
+  await project.save()
+  await recordAuditEvent(trx, {
+    actor: null,
+    action: 'selection.draw_revealed',
+    subjectType: 'project',
+    subjectId: project.id,
+    payload: {
+      code: project.code,
+      round: project.round,
+      seed,
+      drawSeed: project.drawSeedMixed,
+      validCount: receipts.length,
+      bidsSha256: bidsDigest(bids),
+    },
   })
 }
 
@@ -399,8 +478,9 @@ async function askForJustifications(
 /**
  * Computes the result from the bids that are valid now, by the project's
  * method, and moves on: to publicity with the winner and alternates; to the
- * owner when the method needs a choice (shortlist pick, plan scores); or to
- * failure when too few valid bids remain.
+ * owner for the shortlist pick; or to failure when too few valid bids remain.
+ * Called only once the set of valid bids is final: the seed is revealed here
+ * (if it was not yet) and the draw runs over that set.
  */
 export async function concludeSelection(
   project: Project,
@@ -410,22 +490,13 @@ export async function concludeSelection(
 ): Promise<'publicity' | 'failed' | 'waiting'> {
   const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const bids = loaded ?? (await roundBids(project, trx))
+  await revealDraw(project, bids, trx)
   const valid = bids.filter((bid) => bid.valid)
   const opened = await openedBids(valid, rules, trx)
   const bidOfUscc = new Map(opened.map((entry, index) => [entry.uscc, valid[index]]))
   const weights = project.weights ? JSON.parse(project.weights) : null
   const minValid = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
   const drawSeed = project.drawSeedMixed!
-
-  if (
-    project.method === 'scored' &&
-    (weights?.plan ?? 0) > 0 &&
-    valid.some((bid) => bid.planScoreCenti === null) &&
-    valid.length >= minValid
-  ) {
-    await waitForOwner(project, 'plan_scores', trx)
-    return 'waiting'
-  }
 
   const outcome: SelectionOutcome = (() => {
     switch (project.method) {

@@ -7,7 +7,7 @@ import { refuse } from '#actions/projects/project_rules'
 import { recordAuditEvent } from '#services/audit_log'
 import {
   bidsOfRound,
-  concludeSelection,
+  judgeQuotes,
   lockProject,
   startPublicity,
 } from '#actions/selection/open_selection'
@@ -64,8 +64,11 @@ export async function pickFromShortlist(
 }
 
 /**
- * 综合评分: the owner scores every valid service plan within the plan weight,
- * each score with its published reason; then the scores are computed.
+ * 综合评分, blind: the owner scores every valid service plan within the plan
+ * weight, each score with its published reason, seeing the plans as 方案 A,
+ * B, C… without the bidders' names or quotes. The scores are then locked
+ * (this stage never comes back in the round) and only then are the quotes
+ * opened, checked for abnormally low ones, and the result computed.
  */
 export async function scorePlans(
   project: Project,
@@ -99,8 +102,9 @@ export async function scorePlans(
       subjectId: locked.id,
       payload: { code: locked.code, scores },
     })
-    locked.stage = null
-    await concludeSelection(locked, trx, owner)
+    locked.merge({ stage: null, stageDueAt: null })
+    await locked.save()
+    await judgeQuotes(locked, trx, owner)
     return locked
   })
 }

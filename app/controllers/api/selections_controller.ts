@@ -13,6 +13,7 @@ import {
 import { pickFromShortlist, scorePlans } from '#actions/selection/owner_choices'
 import { decideQuote, justifyQuote } from '#actions/selection/abnormal_quotes'
 import { acceptDirectSelection, declineDirectSelection } from '#actions/selection/direct_selection'
+import { blindPlansOf } from '#queries/selection_result'
 
 /** The steps of a selection after opening that need a person: owners and agencies. */
 export default class SelectionsController {
@@ -25,7 +26,18 @@ export default class SelectionsController {
     return { status: picked.status, winnerAgencyId: picked.winnerOrganizationId }
   }
 
-  /** POST /api/v1/projects/:id/plan-scores (owner, scored) {scores:[{bidId, score, reason}]} */
+  /**
+   * GET /api/v1/projects/:id/plans (owner, scored): the plans to score blind,
+   * as 方案 A, B, C… — no agency, quote or receipt; empty outside that stage.
+   */
+  async plans({ params, bouncer }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const weights = project.weights ? JSON.parse(project.weights) : null
+    return { planWeight: Number(weights?.plan ?? 0), data: await blindPlansOf(project) }
+  }
+
+  /** POST /api/v1/projects/:id/plan-scores (owner, scored; blind) {scores:[{bidId, score, reason}]} */
   async scorePlans({ params, request, bouncer, auth, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)

@@ -116,10 +116,37 @@ export const projectOperations: ApiOperation[] = [
     success: { status: 200, schema: ref('ProjectState') },
   },
   {
+    method: 'get',
+    path: '/api/v1/projects/:id/plans',
+    tag: 'projects',
+    summary: [
+      '综合评分：业主盲评的服务方案（方案 A、B、C…，不含机构名称与报价）',
+      'Scored method: the service plans the owner scores blind (plan A, B, C…, without names or quotes)',
+    ],
+    access: ['owner'],
+    success: {
+      status: 200,
+      schema: object({
+        planWeight: { type: 'number' },
+        data: {
+          type: 'array',
+          items: object({
+            bidId: integer(1),
+            label: { type: 'string' },
+            servicePlan: { type: 'string' },
+          }),
+        },
+      }),
+    },
+  },
+  {
     method: 'post',
     path: '/api/v1/projects/:id/plan-scores',
     tag: 'projects',
-    summary: ['综合评分：业主为服务方案打分', 'Scored method: the owner scores the service plans'],
+    summary: [
+      '综合评分：业主为服务方案盲评打分（开启报价之前）',
+      'Scored method: the owner scores the service plans blind (before the quotes are opened)',
+    ],
     access: ['owner'],
     body: planScoresValidator,
     conflict: true,
@@ -339,8 +366,12 @@ export const projectOperations: ApiOperation[] = [
     method: 'get',
     path: '/api/v1/draws/:projectId/verify',
     tag: 'projects',
-    summary: ['复算摇号（market-draw-v1）', 'Recompute the draw (market-draw-v1)'],
+    summary: [
+      '复算摇号（market-draw-v1）；有效投标集合确定前答复 409 E_DRAW_PENDING',
+      'Recompute the draw (market-draw-v1); 409 E_DRAW_PENDING until the set of valid bids is final',
+    ],
     access: 'public',
+    conflict: true,
     success: {
       status: 200,
       schema: object(
