@@ -351,6 +351,41 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     assert.equal(signed.body().signatures[0].textSha256, changed.body().textSha256)
   })
 
+  test('a term added after the agency signed voids its signature: the owner’s signature alone does not bring the new revision into force', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const first = await contractOf(client, projectId)
+    const sign = (as: User, contract: { id: number; revision: number; textSha256: string }) =>
+      client
+        .post(`/api/v1/contracts/${contract.id}/sign`)
+        .json({
+          password: DEMO_PASSWORD,
+          revision: contract.revision,
+          textSha256: contract.textSha256,
+        })
+        .withGuard('api')
+        .loginAs(as)
+    ;(await sign(await agency(5), first)).assertStatus(200)
+
+    const changed = await client
+      .put(`/api/v1/contracts/${first.id}`)
+      .json({ ...TERMS, supplementaryTerms: '乙方放弃全部违约索赔。' })
+      .withGuard('api')
+      .loginAs(await owner())
+    changed.assertStatus(200)
+    assert.equal(changed.body().status, 'drafting')
+    assert.isTrue(changed.body().signatures[0].void)
+
+    const byOwner = await sign(await owner(), changed.body())
+    byOwner.assertStatus(200)
+    assert.equal(byOwner.body().status, 'signing')
+    assert.isNull(byOwner.body().signedAt)
+    const project = await client.get(`/api/v1/projects/${projectId}`)
+    assert.notEqual(project.body().status, 'in_service')
+  })
+
   test('a signature without the revision and text hash it covers is refused with 422 naming them, and nothing is signed', async ({
     client,
     assert,
