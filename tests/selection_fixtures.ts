@@ -85,7 +85,11 @@ export async function signedProject(client: any, signedAt = AFTER_PUBLICITY) {
     .get(`/api/v1/projects/${projectId}/contract`)
     .withGuard('api')
     .loginAs(owner)
-  const { id: contractId, revision, textSha256 } = contract.body() as {
+  const {
+    id: contractId,
+    revision,
+    textSha256,
+  } = contract.body() as {
     id: number
     revision: number
     textSha256: string

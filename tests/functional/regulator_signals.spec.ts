@@ -44,7 +44,11 @@ async function signedContract(client: any, quotes: [number, number][]) {
     .get(`/api/v1/projects/${projectId}/contract`)
     .withGuard('api')
     .loginAs(owner)
-  const { id: contractId, revision, textSha256 } = contract.body() as {
+  const {
+    id: contractId,
+    revision,
+    textSha256,
+  } = contract.body() as {
     id: number
     revision: number
     textSha256: string
