@@ -42,6 +42,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   API_RATE_LIMIT_PER_IP: Env.schema.number.optional(),
   // Complaint filings per hour: per signed-in user, per IP otherwise (0 = no limit)
   COMPLAINT_FILINGS_PER_HOUR: Env.schema.number.optional(),
+  // Accounts younger than these days, or without a track record, share tighter budgets
+  COMPLAINT_ESTABLISHED_ACCOUNT_DAYS: Env.schema.number.optional(),
+  // Filings per hour of all such new accounts together, market-wide (0 = no limit)
+  COMPLAINT_NEW_ACCOUNT_FILINGS_PER_HOUR: Env.schema.number.optional(),
 
   /* Demo data: seeded by `npm start` into an empty database unless false */
   SEED_DEMO: Env.schema.boolean.optional(),

@@ -71,8 +71,16 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
       const { clearLists } = await import('#services/public_cache')
       await clearLists()
     }
+    // …and with empty rate-limit counters: all requests come from one address, and
+    // the per-address password budgets would otherwise add up across the whole run.
+    const forgetCounters = async () => {
+      const { default: limiter } = await import('@adonisjs/limiter/services/main')
+      await limiter.clear()
+    }
     suite.onGroup((group) => group.each.setup(forgetLists))
     suite.onTest((test) => test.setup(forgetLists))
+    suite.onGroup((group) => group.each.setup(forgetCounters))
+    suite.onTest((test) => test.setup(forgetCounters))
     return suite.setup(() => testUtils.httpServer().start())
   }
 }

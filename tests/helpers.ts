@@ -1,4 +1,6 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
 import emitter from '@adonisjs/core/services/emitter'
 import { nextUscc } from '#database/factories/account_factories'
 
@@ -70,4 +72,51 @@ export async function countQueries(work: () => Promise<unknown>) {
     emitter.off('db:query', listener)
   }
   return count
+}
+
+/**
+ * A JSON request to the test server sent from another loopback address
+ * (127.0.0.2, 127.0.0.3…): the market sees a second client address, as it
+ * would a second machine. Answers the status, headers and parsed body.
+ */
+export function requestFrom(
+  address: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { json?: unknown; token?: string } = {}
+) {
+  const host = env.get('HOST')
+  const payload = options.json === undefined ? undefined : JSON.stringify(options.json)
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: any }>(
+    (resolve, reject) => {
+      const request = httpRequest(
+        {
+          host: host === '0.0.0.0' ? '127.0.0.1' : host,
+          port: env.get('PORT'),
+          localAddress: address,
+          method,
+          path,
+          headers: {
+            accept: 'application/json',
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8')
+            let body: unknown = text
+            try {
+              body = JSON.parse(text)
+            } catch {}
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body })
+          })
+        }
+      )
+      request.on('error', reject)
+      request.end(payload)
+    }
+  )
 }

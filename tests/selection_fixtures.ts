@@ -85,12 +85,20 @@ export async function signedProject(client: any, signedAt = AFTER_PUBLICITY) {
     .get(`/api/v1/projects/${projectId}/contract`)
     .withGuard('api')
     .loginAs(owner)
-  const contractId = contract.body().id as number
+  const {
+    id: contractId,
+    revision,
+    textSha256,
+  } = contract.body() as {
+    id: number
+    revision: number
+    textSha256: string
+  }
   clock.freeze(signedAt)
   for (const signer of [owner, await demoAgency(5)]) {
     const signed = await client
       .post(`/api/v1/contracts/${contractId}/sign`)
-      .json({ password: DEMO_PASSWORD })
+      .json({ password: DEMO_PASSWORD, revision, textSha256 })
       .withGuard('api')
       .loginAs(signer)
     if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as limiterErrors } from '@adonisjs/limiter'
 import Contract from '#models/contract'
 import Project from '#models/project'
 import ContractPolicy from '#policies/contract_policy'
@@ -19,6 +20,7 @@ import { contractDetails, contractHistory, contractsFor } from '#queries/contrac
 import { fieldValuesOf } from '#queries/contract_text'
 import { milestonePaymentsOf } from '#queries/milestone_payments'
 import { yuanToFen } from '#services/money'
+import { formatDateTime } from '#start/view'
 import type User from '#models/user'
 import {
   deliverablesOf,
@@ -105,12 +107,24 @@ export default class ContractsController {
   async sign({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('sign', contract)
-    const { password } = await request.validateUsing(signContractValidator)
-    const signed = await signContract(contract, auth.getUserOrFail(), password, {
-      ip: request.ip(),
-      userAgent: request.header('user-agent') ?? null,
-      i18n,
-    })
+    // The form carries the revision and text hash shown on the page (hidden fields).
+    const input = await request.validateUsing(signContractValidator)
+    let signed: Contract
+    try {
+      signed = await signContract(contract, auth.getUserOrFail(), input, {
+        ip: request.ip(),
+        userAgent: request.header('user-agent') ?? null,
+        i18n,
+      })
+    } catch (error) {
+      if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error
+      const retryAt = new Date(Date.now() + error.response.availableIn * 1000)
+      session.flash(
+        'error',
+        i18n.t('messages.contracts.signThrottled', { time: formatDateTime(retryAt, i18n.locale) })
+      )
+      return response.redirect().toRoute('contracts.show', { id: contract.id })
+    }
     session.flash(
       'success',
       i18n.t(

@@ -33,6 +33,23 @@ export function nextComplaintState(
   return (rule.from as readonly ComplaintState[]).includes(current) ? rule.to : null
 }
 
+/**
+ * An account files complaints on a budget of its own only once it is
+ * established: at least `minimumAgeDays` old and its organisation has a track
+ * record in the market. A fresh account shares the budgets of its address and
+ * of all new accounts (a handful of new registrations must not multiply one
+ * person's budget).
+ */
+export function isEstablishedComplainant(account: {
+  createdAt: Date
+  now: Date
+  minimumAgeDays: number
+  hasTrackRecord: boolean
+}) {
+  const ageMs = account.now.getTime() - account.createdAt.getTime()
+  return account.hasTrackRecord && ageMs >= account.minimumAgeDays * 86_400_000
+}
+
 /** Open complaints still run against their response limit. */
 export function isOpenComplaint(state: ComplaintState) {
   return state !== 'answered'

@@ -2,8 +2,12 @@ import type Contract from '#models/contract'
 import type Milestone from '#models/milestone'
 import type ContractSignature from '#models/contract_signature'
 import { fieldValuesOf } from '#queries/contract_text'
+import { textSha256 } from '#domain/contract_template'
 
-/** A contract in API answers: its rendered text and hash, fields, milestones and signatures. */
+/**
+ * A contract in API answers: its rendered text and that text's hash (the pair
+ * a signer sends back with its revision), fields, milestones and signatures.
+ */
 export function presentContract(
   contract: Contract,
   text: string,
@@ -22,7 +26,7 @@ export function presentContract(
     fields: fieldValuesOf(contract),
     supplementaryTerms: contract.supplementaryTerms,
     text,
-    textSha256: contract.textHash,
+    textSha256: textSha256(text),
     signingDueAt: contract.signingDueAt.toISO(),
     signedAt: contract.signedAt?.toISO() ?? null,
     milestones: milestones.map((milestone) => ({

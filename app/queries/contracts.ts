@@ -10,14 +10,17 @@ export function currentContractOf(projectId: number) {
   return Contract.query().where('project_id', projectId).orderBy('id', 'desc').first()
 }
 
-/** A contract with its text, milestones and signatures, as the page and the API show it. */
+/**
+ * A contract with its text (and that text's SHA-256, what a signer is shown
+ * and must send back), milestones and signatures, as the page and the API show it.
+ */
 export async function contractDetails(contract: Contract) {
-  const [{ text, template }, milestones, signatures] = await Promise.all([
+  const [{ text, sha256, template }, milestones, signatures] = await Promise.all([
     contractText(contract),
     Milestone.query().where('contract_id', contract.id).orderBy('position'),
     ContractSignature.query().where('contract_id', contract.id).orderBy('id'),
   ])
-  return { text, template, milestones, signatures }
+  return { text, textSha256: sha256, template, milestones, signatures }
 }
 
 /** Contracts a user may see: its organisation's, or all for staff; newest first. */

@@ -57,9 +57,19 @@ export const contractTermsFormValidator = vine.create({
   supplementaryTerms: vine.string().trim().maxLength(10_000).optional(),
 })
 
-/** Signing: the signer enters the password again. */
+/**
+ * Signing: the signer enters the password again and sends back the revision
+ * and the SHA-256 of the text it was shown, so that a signature never covers
+ * a text the signer did not read.
+ */
 export const signContractValidator = vine.create({
   password: vine.string().minLength(1).maxLength(200),
+  revision: vine.number().withoutDecimals().min(1).max(1_000_000),
+  textSha256: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/),
 })
 
 /** The winner refuses to sign, with a reason. */

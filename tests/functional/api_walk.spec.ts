@@ -391,7 +391,11 @@ test.group('API walk', (group) => {
     for (const signer of [owner, await agency(5)]) {
       await walk.call('post', `/api/v1/contracts/${contract.id}/sign`, {
         as: signer,
-        json: { password: DEMO_PASSWORD },
+        json: {
+          password: DEMO_PASSWORD,
+          revision: filled.revision,
+          textSha256: filled.textSha256,
+        },
         expect: 200,
       })
     }

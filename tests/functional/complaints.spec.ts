@@ -14,7 +14,9 @@ import { trackingCodeHash } from '#domain/complaints'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { demoAgency, demoOwner } from '#tests/selection_fixtures'
 import { disguisedProgram, textPdf } from '#tests/file_fixtures'
-import { countQueries } from '#tests/helpers'
+import { countQueries, requestFrom } from '#tests/helpers'
+import { signedContract } from '#tests/payment_fixtures'
+import { sqlTime } from '#services/sql_time'
 
 // Tue 29 Sep 2026, 10:00 Beijing. Ten working days cross the National Day holiday
 // (1–7 Oct) and count the make-up Saturday 10 Oct: the limit is 24:00 on Mon 19 Oct.
@@ -91,8 +93,21 @@ async function counts() {
   }
 }
 
+/**
+ * An account old enough (thirty days before NOW) whose organisation has a
+ * contract signed in the market: it files on a budget of its own.
+ */
+async function established(user: User) {
+  await signedContract({ owner: user })
+  await db
+    .from('users')
+    .where('id', user.id)
+    .update({ created_at: sqlTime(new Date(NOW.getTime() - 30 * 86_400_000)) })
+  return User.findOrFail(user.id)
+}
+
 test.group('Complaints 投诉举报', (group) => {
-  const configured = complaintsConfig.filingsPerHour
+  const configured = { ...complaintsConfig }
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
     await new DemoSeeder(db.connection()).run()
@@ -101,7 +116,7 @@ test.group('Complaints 投诉举报', (group) => {
     await limiter.clear()
     return async () => {
       clock.unfreeze()
-      complaintsConfig.filingsPerHour = configured
+      Object.assign(complaintsConfig, configured)
       await limiter.clear()
     }
   })
@@ -183,7 +198,7 @@ test.group('Complaints 投诉举报', (group) => {
     assert.deepEqual(await counts(), before)
   })
 
-  test('public filing is rate-limited per IP (429 with Retry-After); a signed-in owner has a budget of its own; regulators may not file', async ({
+  test('public filing is rate-limited per IP (429 with Retry-After); an established owner has a budget of its own; regulators may not file', async ({
     client,
     assert,
   }) => {
@@ -195,7 +210,7 @@ test.group('Complaints 投诉举报', (group) => {
     assert.equal(refused.body().errors[0].code, 'E_TOO_MANY_REQUESTS')
     assert.isAbove(Number(refused.header('retry-after')), 0)
 
-    const owner = await demoOwner()
+    const owner = await established(await demoOwner())
     const named = await filed(client, {}, owner)
     const row = await db.from('complaints').where('id', named.id).firstOrFail()
     assert.equal(row.complainant_kind, 'user')
@@ -215,6 +230,49 @@ test.group('Complaints 投诉举报', (group) => {
       .json({ category: 'other', text: TEXT })
       .bearerToken('mkt_MQ.forged')
     forged.assertStatus(401)
+  })
+
+  test('fresh accounts cannot multiply a budget: new accounts share their address’s budget with the public and one market-wide budget; an established account keeps its own', async ({
+    client,
+    assert,
+  }) => {
+    complaintsConfig.filingsPerHour = 2
+    complaintsConfig.newAccountFilingsPerHour = 3
+    const [first, second, third] = [
+      await createUserWithRole('owner'),
+      await createUserWithRole('agency'),
+      await createUserWithRole('owner'),
+    ]
+    ;(await fileByApi(client, {}, first)).assertStatus(201)
+    ;(await fileByApi(client, {}, second)).assertStatus(201)
+    const thirdAccount = await fileByApi(client, {}, third)
+    thirdAccount.assertStatus(429)
+    assert.equal(thirdAccount.body().errors[0].code, 'E_TOO_MANY_REQUESTS')
+    // The address's budget is spent for the public there too.
+    ;(await fileByApi(client)).assertStatus(429)
+
+    // From other addresses, new accounts together get three filings an hour, market-wide.
+    const fileFrom = async (address: string, user: User) => {
+      const token = await User.accessTokens.create(user, ['*'])
+      return requestFrom(address, 'POST', '/api/v1/complaints', {
+        json: { category: 'fee_violation', text: TEXT },
+        token: token.value!.release(),
+      })
+    }
+    assert.equal((await fileFrom('127.0.0.2', await createUserWithRole('owner'))).status, 201)
+    const beyond = await fileFrom('127.0.0.3', await createUserWithRole('agency'))
+    assert.equal(beyond.status, 429)
+    // The public at another address still has its own budget.
+    const anonymous = await requestFrom('127.0.0.3', 'POST', '/api/v1/complaints', {
+      json: { category: 'fee_violation', text: TEXT },
+    })
+    assert.equal(anonymous.status, 201)
+
+    // An established account files on its own budget, from the spent address too.
+    const settled = await established(await createUserWithRole('owner'))
+    ;(await fileByApi(client, {}, settled)).assertStatus(201)
+    ;(await fileByApi(client, {}, settled)).assertStatus(201)
+    ;(await fileByApi(client, {}, settled)).assertStatus(429)
   })
 
   test('the form works without JavaScript: CSRF-protected, evidence attached, the code shown once, the tracking page shows the state', async ({

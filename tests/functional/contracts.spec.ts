@@ -155,13 +155,16 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
   }) => {
     const projectId = await awardedProject(client)
     const { id } = await contractOf(client, projectId)
-    const sign = async (as: User, password = DEMO_PASSWORD) =>
-      client
+    // Each signer reads the contract first and signs the revision it was shown.
+    const sign = async (as: User, password = DEMO_PASSWORD) => {
+      const { revision, textSha256: shown } = await contractOf(client, projectId)
+      return client
         .post(`/api/v1/contracts/${id}/sign`)
-        .json({ password })
+        .json({ password, revision, textSha256: shown })
         .header('user-agent', 'contract-test/1.0')
         .withGuard('api')
         .loginAs(as)
+    }
 
     const wrong = await sign(await owner(), 'not-my-password')
     wrong.assertStatus(422)
@@ -292,6 +295,215 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     }
     const stranger = await client.get(`/contracts/${contract.id}`).loginAs(await agency(6))
     stranger.assertStatus(403)
+  })
+  test('a signature covers what the signer read: a term added after the agency read revision 1 refuses its signature with 409 E_REVISION_CHANGED, and nothing is signed', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const read = await contractOf(client, projectId)
+    assert.equal(read.revision, 1)
+
+    // The owner adds a clause after the agency read the contract.
+    const changed = await client
+      .put(`/api/v1/contracts/${read.id}`)
+      .json({ ...TERMS, supplementaryTerms: '乙方放弃全部违约索赔。' })
+      .withGuard('api')
+      .loginAs(await owner())
+    changed.assertStatus(200)
+    assert.equal(changed.body().revision, 2)
+
+    const stale = await client
+      .post(`/api/v1/contracts/${read.id}/sign`)
+      .json({ password: DEMO_PASSWORD, revision: read.revision, textSha256: read.textSha256 })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    stale.assertStatus(409)
+    const [error] = stale.body().errors
+    assert.equal(error.code, 'E_REVISION_CHANGED')
+    assert.equal(error.revision, 2)
+    assert.equal(error.textSha256, changed.body().textSha256)
+    assert.include(error.message, '第 2 版')
+
+    // The right revision with a hash of another text is refused alike.
+    const otherText = await client
+      .post(`/api/v1/contracts/${read.id}/sign`)
+      .json({ password: DEMO_PASSWORD, revision: 2, textSha256: read.textSha256 })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    otherText.assertStatus(409)
+    assert.equal(otherText.body().errors[0].code, 'E_REVISION_CHANGED')
+
+    const after = await contractOf(client, projectId)
+    assert.lengthOf(after.signatures, 0)
+    assert.equal(after.status, 'drafting')
+    const given = await db.from('audit_events').where('action', 'contract.signature_given')
+    assert.lengthOf(given, 0)
+
+    // Having read revision 2, the agency signs it, and its signature covers that text.
+    const signed = await client
+      .post(`/api/v1/contracts/${read.id}/sign`)
+      .json({ password: DEMO_PASSWORD, revision: 2, textSha256: changed.body().textSha256 })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    signed.assertStatus(200)
+    assert.equal(signed.body().signatures[0].revision, 2)
+    assert.equal(signed.body().signatures[0].textSha256, changed.body().textSha256)
+  })
+
+  test('a term added after the agency signed voids its signature: the owner’s signature alone does not bring the new revision into force', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const first = await contractOf(client, projectId)
+    const sign = (as: User, contract: { id: number; revision: number; textSha256: string }) =>
+      client
+        .post(`/api/v1/contracts/${contract.id}/sign`)
+        .json({
+          password: DEMO_PASSWORD,
+          revision: contract.revision,
+          textSha256: contract.textSha256,
+        })
+        .withGuard('api')
+        .loginAs(as)
+    ;(await sign(await agency(5), first)).assertStatus(200)
+
+    const changed = await client
+      .put(`/api/v1/contracts/${first.id}`)
+      .json({ ...TERMS, supplementaryTerms: '乙方放弃全部违约索赔。' })
+      .withGuard('api')
+      .loginAs(await owner())
+    changed.assertStatus(200)
+    assert.equal(changed.body().status, 'drafting')
+    assert.isTrue(changed.body().signatures[0].void)
+
+    const byOwner = await sign(await owner(), changed.body())
+    byOwner.assertStatus(200)
+    assert.equal(byOwner.body().status, 'signing')
+    assert.isNull(byOwner.body().signedAt)
+    const project = await client.get(`/api/v1/projects/${projectId}`)
+    assert.notEqual(project.body().status, 'in_service')
+  })
+
+  test('a signature without the revision and text hash it covers is refused with 422 naming them, and nothing is signed', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const missing = await client
+      .post(`/api/v1/contracts/${id}/sign`)
+      .json({ password: DEMO_PASSWORD })
+      .withGuard('api')
+      .loginAs(await owner())
+    missing.assertStatus(422)
+    assert.sameMembers(
+      missing.body().errors.map((error: { field: string }) => error.field),
+      ['revision', 'textSha256']
+    )
+    const malformed = await client
+      .post(`/api/v1/contracts/${id}/sign`)
+      .json({ password: DEMO_PASSWORD, revision: 'latest', textSha256: 'abc' })
+      .withGuard('api')
+      .loginAs(await owner())
+    malformed.assertStatus(422)
+    assert.lengthOf((await contractOf(client, projectId)).signatures, 0)
+  })
+
+  test('the signing form carries the revision it shows; after a change it refuses, names the new revision and shows it, and signs once the signer sends the new one', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const hidden = (html: string, name: string) =>
+      html.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1]
+    const signer = await agency(5)
+    const page = await client.get(`/contracts/${id}`).loginAs(signer)
+    page.assertStatus(200)
+    const shown = {
+      revision: hidden(page.text(), 'revision'),
+      sha: hidden(page.text(), 'textSha256'),
+    }
+    assert.equal(shown.revision, '1')
+    assert.match(shown.sha ?? '', /^[0-9a-f]{64}$/)
+
+    await client
+      .put(`/api/v1/contracts/${id}`)
+      .json({ ...TERMS, supplementaryTerms: '乙方放弃全部违约索赔。' })
+      .withGuard('api')
+      .loginAs(await owner())
+
+    const stale = await client
+      .post(`/contracts/${id}/sign`)
+      .form({ password: DEMO_PASSWORD, revision: shown.revision, textSha256: shown.sha })
+      .withCsrfToken()
+      .loginAs(signer)
+      .redirects(0)
+    stale.assertStatus(302)
+    stale.assertHeader('location', `/contracts/${id}`)
+    stale.assertFlashMessage(
+      'error',
+      '合同已修改为第 2 版（您看到的是第 1 版），未签署。请阅读第 2 版全文后再签署。'
+    )
+    assert.lengthOf((await contractOf(client, projectId)).signatures, 0)
+
+    const reread = await client.get(`/contracts/${id}`).loginAs(signer)
+    reread.assertTextIncludes('乙方放弃全部违约索赔。')
+    assert.equal(hidden(reread.text(), 'revision'), '2')
+    const signed = await client
+      .post(`/contracts/${id}/sign`)
+      .form({
+        password: DEMO_PASSWORD,
+        revision: hidden(reread.text(), 'revision'),
+        textSha256: hidden(reread.text(), 'textSha256'),
+      })
+      .withCsrfToken()
+      .loginAs(signer)
+      .redirects(0)
+    signed.assertFlashMessage('success', '已签署，等待对方签署。')
+    const [signature] = (await contractOf(client, projectId)).signatures
+    assert.equal(signature.revision, 2)
+  })
+
+  test('wrong passwords at signing are locked out after five: the sixth attempt answers 429 even with the right password, and nothing is signed; the other party still signs', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id, revision, textSha256: shown } = await contractOf(client, projectId)
+    const sign = async (as: User, password: string) =>
+      client
+        .post(`/api/v1/contracts/${id}/sign`)
+        .json({ password, revision, textSha256: shown })
+        .withGuard('api')
+        .loginAs(as)
+    const signer = await agency(5)
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = await sign(signer, `guess-${attempt}`)
+      wrong.assertStatus(422)
+      assert.equal(wrong.body().errors[0].field, 'password')
+    }
+    const locked = await sign(signer, DEMO_PASSWORD)
+    locked.assertStatus(429)
+    assert.equal(locked.body().errors[0].code, 'E_TOO_MANY_REQUESTS')
+    assert.isAbove(Number(locked.header('retry-after')), 0)
+
+    // The page says so in words, and signs nothing either.
+    const form = await client
+      .post(`/contracts/${id}/sign`)
+      .form({ password: DEMO_PASSWORD, revision, textSha256: shown })
+      .withCsrfToken()
+      .loginAs(signer)
+      .redirects(0)
+    form.assertStatus(302)
+    form.assertHeader('location', `/contracts/${id}`)
+    assert.include(form.flashMessages().error, '签署密码错误次数过多')
+    assert.lengthOf((await contractOf(client, projectId)).signatures, 0)
+
+    // The lock is the signer's own: the owner signs.
+    ;(await sign(await owner(), DEMO_PASSWORD)).assertStatus(200)
   })
 })
 

@@ -103,18 +103,18 @@ async function signContract(client: any, projectId: number) {
     .withGuard('api')
     .loginAs(await owner())
   const id = contract.body().id as number
-  ;(
-    await client
-      .put(`/api/v1/contracts/${id}`)
-      .json(TERMS)
-      .withGuard('api')
-      .loginAs(await owner())
-  ).assertStatus(200)
+  const filled = await client
+    .put(`/api/v1/contracts/${id}`)
+    .json(TERMS)
+    .withGuard('api')
+    .loginAs(await owner())
+  filled.assertStatus(200)
+  const { revision, textSha256 } = filled.body()
   for (const signer of [await agency(5), await owner()]) {
     ;(
       await client
         .post(`/api/v1/contracts/${id}/sign`)
-        .json({ password: DEMO_PASSWORD })
+        .json({ password: DEMO_PASSWORD, revision, textSha256 })
         .withGuard('api')
         .loginAs(signer)
     ).assertStatus(200)

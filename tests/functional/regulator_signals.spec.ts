@@ -44,11 +44,19 @@ async function signedContract(client: any, quotes: [number, number][]) {
     .get(`/api/v1/projects/${projectId}/contract`)
     .withGuard('api')
     .loginAs(owner)
-  const contractId = contract.body().id as number
+  const {
+    id: contractId,
+    revision,
+    textSha256,
+  } = contract.body() as {
+    id: number
+    revision: number
+    textSha256: string
+  }
   for (const signer of [owner, await demoAgency(quotes[0][0])]) {
     const signed = await client
       .post(`/api/v1/contracts/${contractId}/sign`)
-      .json({ password: DEMO_PASSWORD })
+      .json({ password: DEMO_PASSWORD, revision, textSha256 })
       .withGuard('api')
       .loginAs(signer)
     if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)

@@ -1,6 +1,10 @@
+// Assertions read best as `(await login(…)).assertStatus(401)`.
+/* eslint-disable @unicorn/no-await-expression-member */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole, TEST_PASSWORD } from '#database/factories/account_factories'
+import { throttleSigningPassword } from '#services/password_throttle'
+import { requestFrom } from '#tests/helpers'
 
 test.group('Logging in and out (pages)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -149,5 +153,131 @@ test.group('API tokens', (group) => {
 
     const forged = await client.get('/api/v1/me').bearerToken('mkt_MQ.forged')
     forged.assertStatus(401)
+  })
+})
+
+test.group('Password guessing is throttled per account and per address', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  const wrongTokenRequest = (address: string, email: string) =>
+    requestFrom(address, 'POST', '/api/v1/auth/tokens', {
+      json: { email, password: 'a-wrong-guess' },
+    })
+
+  test('a locked account stays locked from every address: after five failures from one address, neither the token endpoint from another address nor the login page take the right password', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUserWithRole('owner')
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      assert.equal((await wrongTokenRequest('127.0.0.2', user.email)).status, 401)
+    }
+
+    const elsewhere = await requestFrom('127.0.0.3', 'POST', '/api/v1/auth/tokens', {
+      json: { email: user.email, password: TEST_PASSWORD },
+    })
+    assert.equal(elsewhere.status, 429)
+    assert.equal(elsewhere.body.errors[0].code, 'E_TOO_MANY_REQUESTS')
+    assert.isAbove(Number(elsewhere.headers['retry-after']), 0)
+
+    const page = await client
+      .post('/login')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    page.assertStatus(429)
+    page.assertTextIncludes('登录失败次数过多')
+
+    // The lock is the account's: another account logs in from the same address.
+    const other = await createUserWithRole('agency')
+    const token = await requestFrom('127.0.0.3', 'POST', '/api/v1/auth/tokens', {
+      json: { email: other.email, password: TEST_PASSWORD },
+    })
+    assert.equal(token.status, 200)
+  })
+
+  test('one address cannot try many e-mails at the login page: after twenty failures, whatever the e-mails, even a real account with its password is refused there; another address is not', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUserWithRole('owner')
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const failure = await client
+        .post('/login')
+        .header('referer', '/login')
+        .form({ email: `guess${attempt}@test.example.com`, password: 'a-wrong-guess' })
+        .withCsrfToken()
+        .redirects(0)
+      failure.assertStatus(302)
+    }
+    const refused = await client
+      .post('/login')
+      .form({ email: user.email, password: TEST_PASSWORD })
+      .withCsrfToken()
+      .redirects(0)
+    refused.assertStatus(429)
+    refused.assertTextIncludes('登录失败次数过多')
+
+    const elsewhere = await requestFrom('127.0.0.2', 'POST', '/api/v1/auth/tokens', {
+      json: { email: user.email, password: TEST_PASSWORD },
+    })
+    assert.equal(elsewhere.status, 200)
+  })
+
+  test('one address cannot try many e-mails at the token endpoint either: the twenty-first request answers 429 with Retry-After', async ({
+    client,
+    assert,
+  }) => {
+    const user = await createUserWithRole('agency')
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const failure = await client
+        .post('/api/v1/auth/tokens')
+        .json({ email: `guess${attempt}@test.example.com`, password: 'a-wrong-guess' })
+      failure.assertStatus(401)
+    }
+    const refused = await client
+      .post('/api/v1/auth/tokens')
+      .json({ email: user.email, password: TEST_PASSWORD })
+    refused.assertStatus(429)
+    assert.equal(refused.body().errors[0].code, 'E_TOO_MANY_REQUESTS')
+    assert.isAbove(Number(refused.header('retry-after')), 0)
+  })
+
+  test('a right password clears its account’s failures but does not forgive its address the failures against other accounts', async ({
+    client,
+  }) => {
+    const user = await createUserWithRole('owner')
+    const login = (email: string, password: string) =>
+      client.post('/api/v1/auth/tokens').json({ email, password })
+    for (let round = 1; round <= 2; round++) {
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        ;(await login(user.email, 'a-wrong-guess')).assertStatus(401)
+      }
+      ;(await login(user.email, TEST_PASSWORD)).assertStatus(200)
+    }
+    // Eight failures so far from this address; twelve more against others reach its twenty.
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      ;(await login(`guess${attempt}@test.example.com`, 'a-wrong-guess')).assertStatus(401)
+    }
+    ;(await login(user.email, TEST_PASSWORD)).assertStatus(429)
+  })
+
+  test('one address cannot probe the signing passwords of many users: after twenty wrong passwords there, a further signer is refused at that address only', async ({
+    assert,
+  }) => {
+    const wrong = async () => {
+      throw new Error('wrong password')
+    }
+    for (let userId = 1; userId <= 5; userId++) {
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        await assert.rejects(() => throttleSigningPassword(userId, '198.51.100.7', wrong))
+      }
+    }
+    const right = async () => 'signed'
+    await assert.rejects(
+      () => throttleSigningPassword(6, '198.51.100.7', right),
+      /Too many requests/
+    )
+    assert.equal(await throttleSigningPassword(6, '198.51.100.8', right), 'signed')
   })
 })

@@ -245,7 +245,11 @@ test.group('Confidentiality: what the processes log', (group) => {
         expectStatus(
           await call(after, 'POST', `/api/v1/contracts/${contract.id}/sign`, {
             token,
-            json: { password: DEMO_PASSWORD },
+            json: {
+              password: DEMO_PASSWORD,
+              revision: contract.revision,
+              textSha256: contract.textSha256,
+            },
           }),
           200,
           'signature'

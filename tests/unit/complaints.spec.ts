@@ -3,6 +3,7 @@ import {
   complainantKindOf,
   complaintSchedule,
   dueComplaintStep,
+  isEstablishedComplainant,
   isPastLimit,
   nextComplaintState,
   TRACKING_CODE_PATTERN,
@@ -162,5 +163,25 @@ test.group('Tracking codes', () => {
     assert.isTrue(TRACKING_CODE_PATTERN.test('q3Zr_8-xYvB2mN4pK7sT1uWa'))
     assert.isFalse(TRACKING_CODE_PATTERN.test('short'))
     assert.isFalse(TRACKING_CODE_PATTERN.test('has spaces in it, sixteen+'))
+  })
+})
+
+test.group('Complaint budgets', () => {
+  const now = new Date('2026-09-29T02:00:00Z')
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000)
+
+  test('an account is established only when old enough and with a track record', ({ assert }) => {
+    const account = (days: number, hasTrackRecord: boolean) =>
+      isEstablishedComplainant({
+        createdAt: daysAgo(days),
+        now,
+        minimumAgeDays: 14,
+        hasTrackRecord,
+      })
+    assert.isTrue(account(14, true))
+    assert.isTrue(account(400, true))
+    assert.isFalse(account(13.9, true))
+    assert.isFalse(account(400, false))
+    assert.isFalse(account(0, false))
   })
 })

@@ -9,6 +9,7 @@ import Milestone from '#models/milestone'
 import Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
+import RevisionChangedException from '#exceptions/revision_changed_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { banStatusOf } from '#queries/bans'
 import { termsProblems, type MilestoneTerms } from '#domain/contract_template'
@@ -25,6 +26,7 @@ import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/selection/open_selection'
 import { startService } from '#actions/delivery/service_delivery'
+import { throttleSigningPassword } from '#services/password_throttle'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -253,20 +255,25 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
 }
 
 /**
- * 电子签名: a party signs by entering its password again; the signature
- * records the user, time, IP, user agent and the SHA-256 of the text signed.
- * When both parties have signed the same revision, the contract is signed,
- * the project is contracted and the service clock starts (in_service).
+ * 电子签名: a party signs by entering its password again (throttled per user
+ * and per address); the signature records the user, time, IP, user agent and
+ * the SHA-256 of the text signed. The signer names the revision and the text
+ * hash it was shown: when either differs from the contract in force (the
+ * owner changed a term meanwhile), nothing is signed and the current revision
+ * is named. When both parties have signed the same revision, the contract is
+ * signed, the project is contracted and the service clock starts (in_service).
  */
 export async function signContract(
   contract: Contract,
   signer: User,
-  password: string,
+  input: { password: string; revision: number; textSha256: string },
   context: { ip: string; userAgent: string | null; i18n: I18n }
 ) {
-  if (!(await hash.verify(signer.password, password))) {
-    refuse([{ field: 'password', rule: 'wrongPassword' }], context.i18n)
-  }
+  await throttleSigningPassword(signer.id, context.ip, async () => {
+    if (!(await hash.verify(signer.password, input.password))) {
+      refuse([{ field: 'password', rule: 'wrongPassword' }], context.i18n)
+    }
+  })
   // A banned agency cannot sign (禁入).
   if (signer.role === 'agency') {
     const bans = await banStatusOf(signer.organizationId)
@@ -278,6 +285,12 @@ export async function signContract(
   return db.transaction(async (trx) => {
     const locked = await lockOpenContract(contract.id, trx)
     const { sha256 } = await contractText(locked, trx)
+    if (input.revision !== locked.revision || input.textSha256 !== sha256) {
+      throw new RevisionChangedException(
+        { contractId: locked.id, revision: locked.revision, textSha256: sha256 },
+        { revision: input.revision, textSha256: input.textSha256 }
+      )
+    }
     const current = await trx
       .from('contract_signatures')
       .where('contract_id', locked.id)

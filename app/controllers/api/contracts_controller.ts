@@ -66,12 +66,15 @@ export default class ContractsController {
     return this.present(updated)
   }
 
-  /** POST /api/v1/contracts/:id/sign (owner or agency) {password} */
+  /**
+   * POST /api/v1/contracts/:id/sign (owner or agency) {password, revision, textSha256}:
+   * the revision and text hash the signer was shown; 409 E_REVISION_CHANGED when either is stale.
+   */
   async sign({ params, request, bouncer, auth, i18n }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('sign', contract)
-    const { password } = await request.validateUsing(signContractValidator)
-    const signed = await signContract(contract, auth.getUserOrFail(), password, {
+    const input = await request.validateUsing(signContractValidator)
+    const signed = await signContract(contract, auth.getUserOrFail(), input, {
       ip: request.ip(),
       userAgent: request.header('user-agent') ?? null,
       i18n,

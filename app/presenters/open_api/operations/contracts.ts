@@ -38,6 +38,10 @@ export const contractOperations: ApiOperation[] = [
     path: '/api/v1/contracts/:id/sign',
     tag: 'contracts',
     summary: ['一方重新输入密码签署合同', 'A party signs by re-entering its password'],
+    description: [
+      '请求须带上签署人所阅读版本的 revision 与 textSha256（取自 GET 合同的 revision 与 textSha256）。任一项与现行版本不一致时返回 409 E_REVISION_CHANGED，错误中给出现行的 revision 与 textSha256，不签署任何内容；缺少时返回 422。密码错误按账户与地址限次：10 分钟内错误 5 次后锁定签署 10 分钟（429）。',
+      "The request carries the `revision` and `textSha256` of the text the signer read (from the contract's `revision` and `textSha256`). When either differs from the revision in force the answer is 409 `E_REVISION_CHANGED`, whose error names the current `revision` and `textSha256`, and nothing is signed; 422 when they are missing. Wrong passwords are limited per account and per address: after 5 within 10 minutes signing is locked for 10 minutes (429).",
+    ],
     access: 'user',
     body: signContractValidator,
     conflict: true,
