@@ -17,7 +17,7 @@ export default class Tick extends BaseCommand {
     const report = await runTick()
     this.logger.info(
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +
-        `justifications closed ${report.justificationsClosed}, awarded ${report.awarded}, ` +
+        `justifications closed ${report.justificationsClosed}, owner decisions lapsed ${report.ownerDecisionsLapsed}, awarded ${report.awarded}, ` +
         `contracts expired ${report.contractsExpired}, services overdue ${report.servicesOverdue}, ` +
         `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, alert digests ${report.alertDigests}, ` +
         `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +

@@ -31,6 +31,12 @@ export type RuleParameters = {
   abnormallyLowBelowMeanPercent: number
   abnormallyLowBelowNextPercent: number
   abnormallyLowJustificationWorkingDays: number
+  /**
+   * The owner keeps or rejects each justified quote within this many working
+   * days of the justification window's close; past it a justified quote stands
+   * (the seed stays sealed until then, so the owner cannot stall to steer).
+   */
+  ownerDecisionWorkingDays: number
   publicityWorkingDays: number
   objectionResponseWorkingDays: number
   directConfirmationWorkingDays: number
@@ -72,6 +78,7 @@ export const DEFAULT_RULES: RuleParameters = {
   abnormallyLowBelowMeanPercent: 40,
   abnormallyLowBelowNextPercent: 30,
   abnormallyLowJustificationWorkingDays: 1,
+  ownerDecisionWorkingDays: 2,
   publicityWorkingDays: 3,
   objectionResponseWorkingDays: 5,
   directConfirmationWorkingDays: 2,
@@ -93,6 +100,7 @@ const OVERRIDABLE = [
   'abnormallyLowBelowMeanPercent',
   'abnormallyLowBelowNextPercent',
   'abnormallyLowJustificationWorkingDays',
+  'ownerDecisionWorkingDays',
   'publicityWorkingDays',
   'objectionResponseWorkingDays',
   'directConfirmationWorkingDays',

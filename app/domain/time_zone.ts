@@ -36,3 +36,8 @@ export function beijingDayStart(day: Date) {
   const iso = DateTime.fromJSDate(day).toISODate()!
   return DateTime.fromISO(iso, { zone: DISPLAY_ZONE }).toJSDate()
 }
+
+/** A deadline as notifications and pages write it: Beijing time, to the minute. */
+export function displayDeadline(instant: Date) {
+  return DateTime.fromJSDate(instant).setZone(DISPLAY_ZONE).toFormat('yyyy-LL-dd HH:mm')
+}

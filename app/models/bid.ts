@@ -27,7 +27,8 @@ export type InvalidReason =
 export default class Bid extends BidSchema {
   declare status: BidStatus
   declare invalidReason: InvalidReason | null
-  declare ownerDecision: 'kept' | 'rejected' | null
+  /** `lapsed`: a justified quote the owner did not decide on in time stands. */
+  declare ownerDecision: 'kept' | 'rejected' | 'lapsed' | null
 
   @column({ serializeAs: null })
   declare quoteEncrypted: string

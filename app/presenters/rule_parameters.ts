@@ -32,6 +32,7 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'abnormallyLowBelowMeanPercent', unit: 'percent' },
       { path: 'abnormallyLowBelowNextPercent', unit: 'percent' },
       { path: 'abnormallyLowJustificationWorkingDays', unit: 'workingDays' },
+      { path: 'ownerDecisionWorkingDays', unit: 'workingDays' },
     ],
   },
   {

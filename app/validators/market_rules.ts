@@ -30,6 +30,7 @@ const parameterFields = {
   abnormallyLowBelowMeanPercent: whole(0, 100),
   abnormallyLowBelowNextPercent: whole(0, 100),
   abnormallyLowJustificationWorkingDays: whole(0, 30),
+  ownerDecisionWorkingDays: whole(0, 30),
   publicityWorkingDays: whole(0, 30),
   objectionResponseWorkingDays: whole(1, 60),
   directConfirmationWorkingDays: whole(1, 30),

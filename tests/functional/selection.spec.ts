@@ -102,6 +102,7 @@ test.group('Selection: opening and the six methods', (group) => {
       failed: 0,
       directExpired: 0,
       justificationsClosed: 0,
+      ownerDecisionsLapsed: 0,
       awarded: 0,
       contractsExpired: 0,
       servicesOverdue: 0,

@@ -13,6 +13,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import Organization from '#models/organization'
+import Project from '#models/project'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/selection/tick'
 import { blindPlanOrder, drawSeedOf } from '#domain/verifiable_draw'
@@ -315,6 +316,75 @@ test.group(
         proof.body().bids.map((entry: any) => entry.agencyUscc),
         silent.agencyUscc
       )
+    })
+
+    test('an owner who never decides cannot hold the seed either: at the decision deadline the justified quote stands, the seed is revealed and the draw runs once', async ({
+      client,
+      assert,
+    }) => {
+      const id = await published(client, { method: 'random' })
+      for (const [n, quote] of [
+        [1, 6_000_000],
+        [5, 6_100_000],
+        [6, 6_200_000],
+        [7, 2_000_000],
+      ]) {
+        await bid(client, id, n, quote)
+      }
+      clock.freeze(AFTER_DEADLINE)
+      await runTick()
+      const seed = await sealedSeed(id)
+      const low = (await client.get(`/api/v1/projects/${id}`))
+        .body()
+        .result.bids.find((entry: any) => entry.abnormallyLow)
+      ;(
+        await client
+          .post(`/api/v1/bids/${low.id}/justification`)
+          .json({ text: '我们有现成的区域监测数据，可以大幅降低成本。' })
+          .withGuard('api')
+          .loginAs(await agency(7))
+      ).assertStatus(200)
+      // Two working days from Friday 9 Oct: Saturday 10 Oct (调休) and Monday 12 Oct, to 24:00 Beijing time.
+      const project = await Project.findOrFail(id)
+      assert.equal(project.stage, 'owner_decision')
+      assert.equal(project.stageDueAt!.toUTC().toISO(), '2026-10-12T16:00:00.000Z')
+      const told = await db
+        .from('notifications')
+        .where('project_id', id)
+        .where('kind', 'project.needs_owner')
+      assert.isTrue(told.some((row: any) => String(row.data).includes('2026-10-13 00:00')))
+
+      clock.freeze(new Date('2026-10-12T15:59:00Z'))
+      assert.equal((await runTick()).ownerDecisionsLapsed, 0)
+      assert.isNull((await client.get(`/api/v1/projects/${id}`)).body().result.draw.seed)
+
+      clock.freeze(new Date('2026-10-12T16:00:01Z'))
+      assert.equal((await runTick()).ownerDecisionsLapsed, 1)
+      const final = (await client.get(`/api/v1/projects/${id}`)).body()
+      assert.equal(final.status, 'publicity')
+      assert.equal(final.result.draw.seed, seed)
+      const stood = final.result.bids.find((entry: any) => entry.id === low.id)
+      assert.equal(stood.ownerDecision, 'lapsed')
+      assert.isTrue(stood.valid)
+      const proof = await client.get(`/api/v1/draws/${id}/verify`)
+      assert.isTrue(proof.body().valid)
+      assert.include(
+        proof.body().bids.map((entry: any) => entry.agencyUscc),
+        stood.agencyUscc
+      )
+      const lapsed = await db
+        .from('audit_events')
+        .where('action', 'selection.owner_decisions_lapsed')
+        .where('subject_id', String(id))
+      assert.lengthOf(lapsed, 1)
+      // The owner can no longer decide: the set is final.
+      ;(
+        await client
+          .post(`/api/v1/bids/${low.id}/rejection`)
+          .json({ reason: '逾期后再否决' })
+          .withGuard('api')
+          .loginAs(await owner())
+      ).assertStatus(409)
     })
 
     test('scored: the plans are scored blind — the owner sees 方案 A/B/C in an order drawn from the commitment, no names, no quotes; the scores are locked before the quotes are opened', async ({

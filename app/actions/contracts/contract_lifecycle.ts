@@ -22,6 +22,7 @@ import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
+import { displayDeadline } from '#domain/time_zone'
 import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/selection/open_selection'
@@ -126,7 +127,7 @@ export async function makeContract(
     data: {
       code: project.code,
       title: project.title,
-      deadline: DateTime.fromJSDate(due).setZone('Asia/Shanghai').toFormat('yyyy-LL-dd HH:mm'),
+      deadline: displayDeadline(due),
     },
   })
   return contract

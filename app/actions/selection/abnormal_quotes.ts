@@ -8,13 +8,19 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import { recordAuditEvent } from '#services/audit_log'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
+import { workingPeriodEnd } from '#services/calendar'
+import { rulesOfVersion } from '#services/market_rules'
+import { displayDeadline } from '#domain/time_zone'
 import { bidsOfRound, concludeSelection, lockProject } from '#actions/selection/open_selection'
 
 /*
  * Abnormally low quotes (SPEC "Abnormally low quotes", after Prozorro): the
  * flagged agency justifies its quote within the rule's working days; the
  * owner keeps or rejects it with a published reason. A quote left without a
- * justification is rejected when the time is up. When every flagged quote is
+ * justification is rejected when the time is up. The owner then has the
+ * rule's working days to decide on the justified ones; a justified quote the
+ * owner leaves undecided stands (`lapsed`), so that nobody can hold the
+ * selection — and its sealed seed — open. When every flagged quote is
  * decided, the selection is computed from the bids that remain valid.
  */
 
@@ -56,13 +62,21 @@ export async function justifyQuote(bid: Bid, text: string, agencyUser: User) {
       subjectId: project.id,
       payload: { bidId: locked.id, justification: text },
     })
-    await notify(trx, {
-      organizationIds: [project.ownerOrganizationId],
-      kind: 'project.needs_owner',
-      projectId: project.id,
-      data: { code: project.code, title: project.title, reason: 'owner_decision', deadline: null },
-    })
     await moveOnWhenDecided(project, trx, agencyUser)
+    if (project.stage === 'justification') {
+      // Other flagged quotes are still being justified: the owner's time starts when they are.
+      await notify(trx, {
+        organizationIds: [project.ownerOrganizationId],
+        kind: 'project.needs_owner',
+        projectId: project.id,
+        data: {
+          code: project.code,
+          title: project.title,
+          reason: 'owner_decision',
+          deadline: null,
+        },
+      })
+    }
     return locked
   })
 }
@@ -134,7 +148,48 @@ export async function closeJustifications(projectId: number) {
       subjectId: project.id,
       payload: { code: project.code, rejectedBidIds: unjustified.map((bid) => bid.id) },
     })
-    project.merge({ stage: 'owner_decision', stageDueAt: null })
+    await moveOnWhenDecided(project, trx, null, { justificationsClosed: true })
+    return true
+  })
+}
+
+/**
+ * At the owner's decision deadline (the scheduler): each justified quote the
+ * owner has not decided on stands, recorded as `lapsed`; the selection is
+ * then computed over the final set (and only then is the seed revealed).
+ */
+export async function closeOwnerDecisions(projectId: number) {
+  return db.transaction(async (trx) => {
+    const project = await lockProject(projectId, trx)
+    if (
+      !project ||
+      project.status !== 'opened' ||
+      project.stage !== 'owner_decision' ||
+      !project.stageDueAt ||
+      project.stageDueAt.toMillis() > clock.now().getTime()
+    ) {
+      return false
+    }
+    const bids = await bidsOfRound(project, trx)
+    const undecided = bids.filter(
+      (bid) => bid.abnormallyLow && bid.valid && bid.ownerDecision === null
+    )
+    const now = DateTime.fromJSDate(clock.now())
+    for (const bid of undecided) {
+      bid.merge(
+        bid.justification === null
+          ? { valid: false, invalidReason: 'no_justification' }
+          : { ownerDecision: 'lapsed', ownerDecidedAt: now }
+      )
+      await bid.save()
+    }
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'selection.owner_decisions_lapsed',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { code: project.code, bidIds: undecided.map((bid) => bid.id) },
+    })
     await moveOnWhenDecided(project, trx, null)
     return true
   })
@@ -147,7 +202,8 @@ export async function closeJustifications(projectId: number) {
 async function moveOnWhenDecided(
   project: Project,
   trx: TransactionClientContract,
-  actor: Pick<User, 'id' | 'role'> | null
+  actor: Pick<User, 'id' | 'role'> | null,
+  options: { justificationsClosed?: boolean } = {}
 ) {
   const bids = await bidsOfRound(project, trx)
   const pending = bids.filter((bid) => bid.abnormallyLow && bid.valid && bid.ownerDecision === null)
@@ -156,8 +212,26 @@ async function moveOnWhenDecided(
     return
   }
   const allJustified = pending.every((bid) => bid.justification !== null)
-  if (allJustified && project.stage === 'justification') {
-    project.merge({ stage: 'owner_decision', stageDueAt: null })
+  if (project.stage === 'justification' && (allJustified || options.justificationsClosed)) {
+    await awaitOwnerDecisions(project, trx)
   }
   await project.save()
+}
+
+/** The owner's decision stage opens: the rule's working days, and the owner is told the deadline. */
+async function awaitOwnerDecisions(project: Project, trx: TransactionClientContract) {
+  const rules = await rulesOfVersion(project.rulesetVersion!, trx)
+  const due = await workingPeriodEnd(clock.now(), rules.ownerDecisionWorkingDays, trx)
+  project.merge({ stage: 'owner_decision', stageDueAt: DateTime.fromJSDate(due) })
+  await notify(trx, {
+    organizationIds: [project.ownerOrganizationId],
+    kind: 'project.needs_owner',
+    projectId: project.id,
+    data: {
+      code: project.code,
+      title: project.title,
+      reason: 'owner_decision',
+      deadline: displayDeadline(due),
+    },
+  })
 }

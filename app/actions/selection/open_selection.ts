@@ -28,6 +28,7 @@ import { gradeForScore } from '#domain/credit'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
+import { displayDeadline } from '#domain/time_zone'
 import StateConflictException from '#exceptions/state_conflict_exception'
 
 type Actor = Pick<User, 'id' | 'role'> | null
@@ -466,7 +467,7 @@ async function askForJustifications(
     subjectId: project.id,
     payload: { code: project.code, bidIds: flaggedBids.map((bid) => bid.id), dueAt: due },
   })
-  const deadline = DateTime.fromJSDate(due).setZone('Asia/Shanghai').toFormat('yyyy-LL-dd HH:mm')
+  const deadline = displayDeadline(due)
   await notify(trx, {
     organizationIds: flaggedBids.map((bid) => bid.organizationId),
     kind: 'bid.abnormally_low',

@@ -6,7 +6,7 @@ import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { lockProject, openProject, transition } from '#actions/selection/open_selection'
-import { closeJustifications } from '#actions/selection/abnormal_quotes'
+import { closeJustifications, closeOwnerDecisions } from '#actions/selection/abnormal_quotes'
 import { expireDirectSelection } from '#actions/selection/direct_selection'
 import { expireContract, makeContract } from '#actions/contracts/contract_lifecycle'
 import { markOverdue } from '#actions/delivery/service_delivery'
@@ -20,6 +20,7 @@ export type TickReport = {
   failed: number
   directExpired: number
   justificationsClosed: number
+  ownerDecisionsLapsed: number
   awarded: number
   contractsExpired: number
   servicesOverdue: number
@@ -72,6 +73,7 @@ export async function runTick(): Promise<TickReport> {
     failed: 0,
     directExpired: 0,
     justificationsClosed: 0,
+    ownerDecisionsLapsed: 0,
     awarded: 0,
     contractsExpired: 0,
     servicesOverdue: 0,
@@ -123,6 +125,19 @@ export async function runTick(): Promise<TickReport> {
       closeJustifications(Number(id))
     )
     if (closed) report.justificationsClosed += 1
+  }
+
+  const ownerDecisionsDue = await db
+    .from('projects')
+    .where('status', 'opened')
+    .where('stage', 'owner_decision')
+    .where('stage_due_at', '<=', now)
+    .select('id')
+  for (const { id } of ownerDecisionsDue) {
+    const closed = await attempt('closeOwnerDecisions', { projectId: Number(id) }, report, () =>
+      closeOwnerDecisions(Number(id))
+    )
+    if (closed) report.ownerDecisionsLapsed += 1
   }
 
   const publicityOver = await db
