@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
+import { openSealedQuote } from '#services/sealed_quotes'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import type User from '#models/user'
@@ -69,7 +70,7 @@ export async function projectPageFacts(project: Project, user: User | null) {
     facts.myBid = {
       id: bid.id,
       receipt: bid.receipt,
-      quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+      quoteFen: openSealedQuote(bid.quoteEncrypted),
       nonce: encryption.decrypt<string>(bid.nonceEncrypted)!,
       createdAt: bid.createdAt.toISO()!,
       abnormallyLow: bid.abnormallyLow,
@@ -131,7 +132,7 @@ export async function bidsOfAgency(organizationId: number) {
     .limit(100)
   return bids.map((bid) => ({
     bid,
-    quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+    quoteFen: openSealedQuote(bid.quoteEncrypted),
   }))
 }
 

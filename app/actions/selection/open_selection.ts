@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
+import { openSealedQuote } from '#services/sealed_quotes'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Project from '#models/project'
@@ -186,7 +187,7 @@ export async function openProject(projectId: number): Promise<'opened' | 'failed
     const invalid = await judgeEligibility(project, bids, trx)
 
     for (const bid of bids) {
-      bid.quoteFen = Number(encryption.decrypt<string>(bid.quoteEncrypted))
+      bid.quoteFen = openSealedQuote(bid.quoteEncrypted)
       bid.nonce = encryption.decrypt<string>(bid.nonceEncrypted)
       bid.invalidReason = invalid.get(bid.id) ?? null
       bid.valid = bid.invalidReason === null
