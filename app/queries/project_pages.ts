@@ -7,6 +7,8 @@ import type User from '#models/user'
 import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
+import { clock } from '#services/clock'
+import { fromSqlTime } from '#services/sql_time'
 
 const PER_PAGE = 20
 
@@ -136,13 +138,21 @@ export async function bidsOfAgency(organizationId: number) {
   }))
 }
 
-/** Pending objections for the regulator's desk, oldest due first. */
+/**
+ * Pending objections for the regulator's desk, oldest due first; `overdue`
+ * once past the response limit (the tick marks and escalates it).
+ */
 export async function pendingObjections() {
-  return db
+  const rows = await db
     .from('objections as o')
     .join('projects as p', 'p.id', 'o.project_id')
     .join('organizations as a', 'a.id', 'o.organization_id')
     .where('o.status', 'pending')
     .orderBy('o.response_due_at')
     .select('o.*', 'p.code as project_code', 'p.title as project_title', 'a.name as agency_name')
+  const now = clock.now().getTime()
+  return rows.map((row) => ({
+    ...row,
+    overdue: row.overdue_at !== null || fromSqlTime(row.response_due_at).getTime() < now,
+  }))
 }
