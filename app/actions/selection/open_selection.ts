@@ -332,6 +332,8 @@ async function openedBids(
     const means = await trx
       .from('evaluations')
       .where('direction', 'of_agency')
+      // Ratings between related parties (自我交易) earn nothing here either.
+      .whereNull('credit_withheld_reason')
       .whereIn('rated_organization_id', batch)
       .groupBy('rated_organization_id')
       .select('rated_organization_id')
