@@ -13,6 +13,7 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote } from '#services/sealed_quotes'
 import { createHash } from 'node:crypto'
 import { completeUscc, USCC_ALPHABET } from '#domain/uscc'
 import { REGIONS } from '#domain/regions'
@@ -611,7 +612,7 @@ export async function ensureDataset(
           1,
           bid.organizationId,
           userOf(bid.organizationId),
-          encryption.encrypt(String(bid.quoteFen)),
+          sealQuote(bid.quoteFen),
           encryption.encrypt(bid.nonce),
           bid.receipt,
           'active',

@@ -12,6 +12,7 @@
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote, openSealedQuote } from '#services/sealed_quotes'
 import i18nManager from '@adonisjs/i18n/services/main'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
@@ -479,7 +480,7 @@ async function insertSealedBids(project: Project, agencies: BenchAgency[]) {
         round: project.round,
         organization_id: agency.organizationId,
         submitted_by_user_id: agency.user.id,
-        quote_encrypted: encryption.encrypt(String(quoteFen)),
+        quote_encrypted: sealQuote(quoteFen),
         nonce_encrypted: encryption.encrypt(nonce),
         receipt: bidReceipt(project.code, agency.uscc, quoteFen, nonce),
         status: 'active',
@@ -511,7 +512,7 @@ async function measureOpening(label: string, projectId: number): Promise<Opening
     .select('quote_encrypted', 'nonce_encrypted')
   const decryptStarted = performance.now()
   for (const bid of sealed) {
-    encryption.decrypt(bid.quote_encrypted)
+    openSealedQuote(bid.quote_encrypted)
     encryption.decrypt(bid.nonce_encrypted)
   }
   const decryptSeconds = (performance.now() - decryptStarted) / 1000

@@ -644,7 +644,7 @@ export class DeliverableSchema extends BaseModel {
 }
 
 export class EvaluationSchema extends BaseModel {
-  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
+  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'creditWithheldReason', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
   $columns = EvaluationSchema.$columns
   @column()
   declare attitude: number | null
@@ -658,6 +658,8 @@ export class EvaluationSchema extends BaseModel {
   declare createdAt: DateTime
   @column()
   declare createdByUserId: number | null
+  @column()
+  declare creditWithheldReason: string | null
   @column()
   declare direction: string
   @column()
@@ -891,7 +893,7 @@ export class NotificationSchema extends BaseModel {
 }
 
 export class ObjectionSchema extends BaseModel {
-  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
+  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'overdueAt', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
   $columns = ObjectionSchema.$columns
   @column()
   declare bidId: number
@@ -909,6 +911,8 @@ export class ObjectionSchema extends BaseModel {
   declare id: number
   @column()
   declare organizationId: number
+  @column.dateTime()
+  declare overdueAt: DateTime | null
   @column()
   declare projectId: number
   @column()
@@ -1273,6 +1277,25 @@ export class ServiceItemSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare version: number
+}
+
+export class SignInOriginSchema extends BaseModel {
+  static $columns = ['firstEvent', 'firstSeenAt', 'id', 'lastSeenAt', 'organizationId', 'originHash', 'userId'] as const
+  $columns = SignInOriginSchema.$columns
+  @column()
+  declare firstEvent: string
+  @column.dateTime()
+  declare firstSeenAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastSeenAt: DateTime
+  @column()
+  declare organizationId: number
+  @column()
+  declare originHash: string
+  @column()
+  declare userId: number
 }
 
 export class StripeEventSchema extends BaseModel {

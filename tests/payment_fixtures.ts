@@ -5,6 +5,8 @@
  * signing flow.
  */
 import db from '@adonisjs/lucid/services/db'
+import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote } from '#services/sealed_quotes'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
 import { serviceItemPayload } from '#tests/helpers'
@@ -72,8 +74,8 @@ export async function signedContract(options: ContractOptions = {}) {
     project_id: projectId,
     organization_id: agency.organizationId,
     submitted_by_user_id: agency.id,
-    quote_encrypted: 'x',
-    nonce_encrypted: 'x',
+    quote_encrypted: sealQuote(priceFen),
+    nonce_encrypted: encryption.encrypt('0'.repeat(32)),
     receipt: `receipt-${tag}`.padEnd(64, '0'),
     status: 'active',
     created_at: now,

@@ -22,6 +22,7 @@ export default class Tick extends BaseCommand {
         `evaluations defaulted ${report.evaluationsDefaulted}, closed ${report.projectsClosed}, alert digests ${report.alertDigests}, ` +
         `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +
         `credit appeals overdue ${report.creditAppealsOverdue}, ` +
+        `objections overdue ${report.objectionsOverdue}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { REGIONS } from '#domain/regions'
 import { registerAccountValidator } from '#validators/account'
 import { registerAccount } from '#actions/accounts/register_account'
+import { recordSignInOrigin } from '#services/sign_in_origins'
 
 export default class RegistrationsController {
   /** The registration form for owners and agencies. */
@@ -14,6 +15,7 @@ export default class RegistrationsController {
   async store({ request, response, auth, session, i18n }: HttpContext) {
     const payload = await request.validateUsing(registerAccountValidator)
     const { user } = await registerAccount(payload)
+    await recordSignInOrigin(user, 'registration', request)
     await auth.use('web').login(user)
     session.flash('success', i18n.t('messages.auth.registered'))
     return response.redirect().toRoute('dashboard')

@@ -3,6 +3,7 @@ import { errors as authErrors } from '@adonisjs/auth'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import { credentialsValidator } from '#validators/account'
 import { verifyLoginAttempt } from '#services/login_throttle'
+import { recordSignInOrigin } from '#services/sign_in_origins'
 
 export default class SessionsController {
   /** The login form. */
@@ -16,6 +17,7 @@ export default class SessionsController {
     try {
       const user = await verifyLoginAttempt(email, password, request.ip())
       await auth.use('web').login(user)
+      await recordSignInOrigin(user, 'login', request)
       return response.redirect().toRoute('dashboard')
     } catch (error) {
       if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {

@@ -12,7 +12,8 @@ import type { CsvColumn } from '#services/csv_export'
 export function presentAnalytics(
   facts: ContractFact[],
   followUps: Record<string, number>,
-  complaints: { state: string; count: number; overdue: number }[]
+  complaints: { state: string; count: number; overdue: number }[],
+  objections: { pending: number; overdue: number }
 ) {
   return {
     totals: totals(facts),
@@ -21,6 +22,7 @@ export function presentAnalytics(
     repeatedPairs: repeatedPairs(facts),
     followUps,
     complaints,
+    objections,
   }
 }
 

@@ -123,6 +123,8 @@ export function presentObjection(objection: Objection) {
     reason: objection.reason,
     status: objection.status,
     responseDueAt: objection.responseDueAt.toISO(),
+    // Past the response limit undecided: escalated to every regulator, the award waits.
+    overdue: objection.overdueAt !== null,
     decision: objection.decision,
     decidedAt: objection.decidedAt?.toISO() ?? null,
     filedAt: objection.createdAt.toISO(),

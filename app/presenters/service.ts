@@ -24,6 +24,8 @@ export function presentEvaluation(evaluation: Evaluation) {
     ratedOrganizationId: evaluation.ratedOrganizationId,
     ...ratings,
     comment: evaluation.comment,
+    // False for a rating between related parties (自我交易): shown, but no credit.
+    countsForCredit: evaluation.creditWithheldReason === null,
     reply: evaluation.reply,
     repliedAt: evaluation.repliedAt?.toISO() ?? null,
     createdAt: evaluation.createdAt.toISO(),

@@ -62,6 +62,15 @@ export function presentCollusionSignals(result: CollusionSignals) {
         agency: organization(finding.agencyIds[0]),
         projects: finding.projectIds.map(project),
       })),
+      relatedPartyRatings: signals.relatedPartyRatings.map((finding) => ({
+        evaluationId: finding.evaluationId,
+        direction: finding.direction,
+        origin: finding.origin,
+        via: finding.via,
+        owner: organization(finding.ownerId),
+        agency: organization(finding.agencyId),
+        project: project(finding.projectId),
+      })),
     },
     commonOrigins: result.commonOrigins,
   }

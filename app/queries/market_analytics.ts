@@ -166,6 +166,20 @@ export async function complaintCounts() {
   }))
 }
 
+/**
+ * Objections (质疑) awaiting a regulator's decision, and how many of them are
+ * past their response limit: each of those holds an award back.
+ */
+export async function objectionCounts() {
+  const row: any = await db
+    .from('objections')
+    .where('status', 'pending')
+    .count('* as n')
+    .select(db.raw('sum(case when overdue_at is not null then 1 else 0 end) as overdue'))
+    .first()
+  return { pending: Number(row?.n ?? 0), overdue: Number(row?.overdue ?? 0) }
+}
+
 /** The approving departments named in the catalog, for the filter. */
 export async function approvalDepartments() {
   const rows = await db

@@ -1,11 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
+import { openSealedQuote } from '#services/sealed_quotes'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import type User from '#models/user'
 import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
+import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
 import type { MemberAnswer } from '#domain/consortium'
 
@@ -72,7 +74,7 @@ export async function projectPageFacts(project: Project, user: User | null) {
     facts.myBid = {
       id: bid.id,
       receipt: bid.receipt,
-      quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+      quoteFen: openSealedQuote(bid.quoteEncrypted),
       nonce: encryption.decrypt<string>(bid.nonceEncrypted)!,
       createdAt: bid.createdAt.toISO()!,
       abnormallyLow: bid.abnormallyLow,
@@ -197,17 +199,25 @@ export async function bidsOfAgency(organizationId: number) {
     .limit(100)
   return bids.map((bid) => ({
     bid,
-    quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+    quoteFen: openSealedQuote(bid.quoteEncrypted),
   }))
 }
 
-/** Pending objections for the regulator's desk, oldest due first. */
+/**
+ * Pending objections for the regulator's desk, oldest due first; `overdue`
+ * once past the response limit (the tick marks and escalates it).
+ */
 export async function pendingObjections() {
-  return db
+  const rows = await db
     .from('objections as o')
     .join('projects as p', 'p.id', 'o.project_id')
     .join('organizations as a', 'a.id', 'o.organization_id')
     .where('o.status', 'pending')
     .orderBy('o.response_due_at')
     .select('o.*', 'p.code as project_code', 'p.title as project_title', 'a.name as agency_name')
+  const now = clock.now().getTime()
+  return rows.map((row) => ({
+    ...row,
+    overdue: row.overdue_at !== null || fromSqlTime(row.response_due_at).getTime() < now,
+  }))
 }

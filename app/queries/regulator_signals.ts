@@ -2,7 +2,7 @@
  * Collusion signals for the regulator console: the facts each signal of
  * app/domain/collusion.ts needs, read set-based for the last 12 months
  * (bounded row counts), then the names of the agencies, owners and projects
- * the findings name — ten queries whatever the number of findings.
+ * the findings name — eleven queries whatever the number of findings.
  * Quotes are read only once opened: before opening they exist only as
  * ciphertexts and `quote_fen` is empty.
  */
@@ -18,6 +18,7 @@ import {
   sharedOrigins,
   type ContactFact,
 } from '#domain/collusion'
+import { relationsOfReason, type RelationKind } from '#domain/related_parties'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 
@@ -41,13 +42,15 @@ const AWARDED_STATES = [
 export async function collusionSignals(client: QueryClientContract = db.connection()) {
   const sinceDate = DateTime.fromJSDate(clock.now()).minus({ months: SIGNAL_PERIOD_MONTHS })
   const since = sqlTime(sinceDate)
-  const [quoteFacts, contactFacts, originFacts, awardFacts, directFacts] = await Promise.all([
-    quotesSince(since, client),
-    sharedContactFacts(client),
-    sharedOriginFacts(since, client),
-    awardsSince(since, client),
-    directSelectionsSince(since, client),
-  ])
+  const [quoteFacts, contactFacts, originFacts, awardFacts, directFacts, relatedRatings] =
+    await Promise.all([
+      quotesSince(since, client),
+      sharedContactFacts(client),
+      sharedOriginFacts(since, client),
+      awardsSince(since, client),
+      directSelectionsSince(since, client),
+      relatedPartyRatingsSince(since, client),
+    ])
   const origins = sharedOrigins(originFacts)
   const signals = {
     nearIdenticalQuotes: nearIdenticalQuotes(quoteFacts),
@@ -55,6 +58,7 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
     sharedOrigins: origins.findings,
     rotatingWinners: rotatingWinners(awardFacts),
     repeatedDirectSelections: repeatedDirectSelections(directFacts),
+    relatedPartyRatings: relatedRatings,
   }
 
   const organizationIds = new Set<number>()
@@ -78,6 +82,11 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
     organizationIds.add(finding.ownerId)
     organizationIds.add(finding.agencyIds[0])
     finding.projectIds.forEach((id) => projectIds.add(id))
+  }
+  for (const finding of signals.relatedPartyRatings) {
+    organizationIds.add(finding.ownerId)
+    organizationIds.add(finding.agencyId)
+    projectIds.add(finding.projectId)
   }
   const [organizations, projects] = await Promise.all([
     namesOf('organizations', [...organizationIds], ['id', 'name', 'kind'], client),
@@ -310,6 +319,41 @@ async function directSelectionsSince(since: string, client: QueryClientContract)
     projectId: Number(row.id),
     ownerId: Number(row.owner_organization_id),
     agencyId: Number(row.direct_agency_id),
+  }))
+}
+
+/**
+ * 自我交易: ratings of the period between an owner and an agency found related
+ * when the rating was written (app/domain/related_parties.ts): kept, shown,
+ * and counted towards no credit. Newest first.
+ */
+async function relatedPartyRatingsSince(since: string, client: QueryClientContract) {
+  const rows = await client
+    .from('evaluations as e')
+    .join('contracts as c', 'c.id', 'e.contract_id')
+    .whereNotNull('e.credit_withheld_reason')
+    .where('e.created_at', '>=', since)
+    .orderBy('e.id', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select(
+      'e.id',
+      'e.direction',
+      'e.origin',
+      'e.credit_withheld_reason',
+      'e.created_at',
+      'c.project_id',
+      'c.owner_organization_id',
+      'c.agency_organization_id'
+    )
+  return rows.map((row) => ({
+    kind: 'related_party_rating' as const,
+    evaluationId: Number(row.id),
+    direction: row.direction as 'of_agency' | 'of_owner',
+    origin: row.origin as 'rater' | 'default',
+    projectId: Number(row.project_id),
+    ownerId: Number(row.owner_organization_id),
+    agencyId: Number(row.agency_organization_id),
+    via: relationsOfReason(row.credit_withheld_reason) as RelationKind[],
   }))
 }
 

@@ -132,6 +132,7 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       id: Number(row.id),
       direction: row.direction as 'of_agency' | 'of_owner',
       origin: row.origin as 'rater' | 'default',
+      countsForCredit: row.credit_withheld_reason === null,
       project: { id: Number(row.project_id), code: row.project_code, title: row.project_title },
       raterName: row.rater_name as string,
       ratings: Object.fromEntries(

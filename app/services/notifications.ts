@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   'project.awarded',
   'objection.filed',
   'objection.decided',
+  'objection.overdue',
   'direct.requested',
   'consortium.requested',
   'consortium.answered',
@@ -75,6 +76,7 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'project.awarded': ['code', 'title', 'agency'],
   'objection.filed': ['code', 'title', 'agency'],
   'objection.decided': ['code', 'title', 'outcome'],
+  'objection.overdue': ['code', 'title', 'deadline'],
   'direct.requested': ['code', 'title', 'deadline'],
   // agency: the lead (requested) or the member (answered); never a quote.
   'consortium.requested': ['code', 'title', 'agency', 'deadline'],

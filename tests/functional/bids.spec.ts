@@ -73,6 +73,37 @@ test.group('Sealed bids', (group) => {
     assert.notInclude(JSON.stringify(row), mine.body().nonce)
   })
 
+  test('a sealed quote does not reveal its number of digits: quotes of 3, 7 and 9 digits are stored at one length, and each agency still reads its own', async ({
+    client,
+    assert,
+  }) => {
+    const { id } = await publishedProject(client, {
+      floorPriceFen: 100,
+      ceilingPriceFen: 150_000_000,
+    })
+    // Agencies 1, 5 and 6 offer the service item.
+    const bidders = [1, 5, 6]
+    const quotes = [150, 1_500_000, 150_000_000]
+    for (const [index, quoteFen] of quotes.entries()) {
+      const placed = await client
+        .post(`/api/v1/projects/${id}/bids`)
+        .json({ quoteFen })
+        .withGuard('api')
+        .loginAs(await agency(bidders[index]))
+      placed.assertStatus(201)
+    }
+    const rows = await db.from('bids').where('project_id', id).orderBy('id')
+    assert.lengthOf(rows, 3)
+    assert.lengthOf(new Set(rows.map((row) => String(row.quote_encrypted).length)), 1)
+    for (const [index, quoteFen] of quotes.entries()) {
+      const mine = await client
+        .get(`/api/v1/projects/${id}/bids/mine`)
+        .withGuard('api')
+        .loginAs(await agency(bidders[index]))
+      assert.equal(mine.body().quoteFen, quoteFen)
+    }
+  })
+
   test('before the deadline only the number of responses is public — to everyone, the owner included', async ({
     client,
     assert,

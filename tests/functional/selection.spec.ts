@@ -112,6 +112,7 @@ test.group('Selection: opening and the six methods', (group) => {
       complaintsReminded: 0,
       complaintsOverdue: 0,
       creditAppealsOverdue: 0,
+      objectionsOverdue: 0,
       errors: 0,
     })
 
@@ -783,6 +784,68 @@ test.group('Selection: publicity and objections', (group) => {
     const project = await resultOf(client, id)
     assert.equal(project.status, 'awarded')
     assert.equal(project.result.winnerAgencyId, await idOfAgency(1))
+  })
+
+  test('an objection left undecided past its response limit is escalated once — every regulator told, in the audit log, overdue on the desk and in the analytics — and the award stays blocked', async ({
+    client,
+    assert,
+  }) => {
+    const id = await inPublicity(client)
+    const filed = await client
+      .post(`/api/v1/projects/${id}/objections`)
+      .json({ reason: '中选机构的业绩材料与事实不符，请核查。' })
+      .withGuard('api')
+      .loginAs(await agency(5))
+    filed.assertStatus(201)
+    const dueAt = new Date(filed.body().responseDueAt)
+    const regulator = await user('regulator@demo.example.com')
+
+    // Before the limit: nothing to escalate.
+    clock.freeze(new Date(dueAt.getTime() - 1000))
+    assert.equal((await runTick()).objectionsOverdue, 0)
+
+    clock.freeze(new Date(Math.max(dueAt.getTime(), AFTER_PUBLICITY.getTime()) + 1000))
+    const first = await runTick()
+    assert.equal(first.objectionsOverdue, 1)
+    assert.equal(first.awarded, 0)
+    const second = await runTick()
+    assert.equal(second.objectionsOverdue, 0)
+    assert.equal(second.awarded, 0)
+
+    const regulators = await db.from('organizations').where('kind', 'regulator').select('id')
+    assert.isAbove(regulators.length, 0)
+    const notices = await db.from('notifications').where('kind', 'objection.overdue')
+    assert.sameMembers(
+      notices.map((notice) => Number(notice.organization_id)),
+      regulators.map((row) => Number(row.id))
+    )
+    const events = await db.from('audit_events').where('action', 'objection.overdue')
+    assert.lengthOf(events, 1)
+    assert.equal(JSON.parse(events[0].payload).objectionId, filed.body().id)
+
+    const desk = await client.get('/regulator/objections').loginAs(regulator)
+    desk.assertStatus(200)
+    desk.assertTextIncludes('已超过答复期限')
+    const analytics = await client
+      .get('/api/v1/regulator/analytics')
+      .withGuard('api')
+      .loginAs(regulator)
+    analytics.assertStatus(200)
+    assert.deepEqual(analytics.body().objections, { pending: 1, overdue: 1 })
+    const analyticsPage = await client.get('/regulator/analytics').loginAs(regulator)
+    analyticsPage.assertTextIncludes('质疑超期未处理')
+
+    // Never awarded silently: the project waits for the regulator's decision.
+    const project = await resultOf(client, id)
+    assert.equal(project.status, 'publicity')
+    assert.isTrue(project.result.objections[0].overdue)
+    const decided = await client
+      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .json({ upheld: false, decision: '经核查，选取过程符合规则。' })
+      .withGuard('api')
+      .loginAs(regulator)
+    decided.assertStatus(200)
+    assert.equal((await runTick()).awarded, 1)
   })
 
   test('objections are refused once publicity is over', async ({ client }) => {

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote } from '#services/sealed_quotes'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { verifyAuditLog } from '#services/audit_log'
 import { sqlTime } from '#services/sql_time'
@@ -148,7 +149,7 @@ async function dueProjects(client: QueryClientContract, facts: Facts) {
         organization_id: agency.organizationId,
         submitted_by_user_id: agency.userId,
         round: 1,
-        quote_encrypted: encryption.encrypt(String(quoteFen)),
+        quote_encrypted: sealQuote(quoteFen),
         nonce_encrypted: encryption.encrypt(nonce),
         receipt: bidReceipt(code, agency.uscc, quoteFen, nonce),
         status: 'active',
@@ -305,8 +306,8 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
         organization_id: agency.organizationId,
         submitted_by_user_id: agency.userId,
         round: 1,
-        quote_encrypted: 'x',
-        nonce_encrypted: 'x',
+        quote_encrypted: sealQuote(1_000_000),
+        nonce_encrypted: encryption.encrypt('0'.repeat(32)),
         receipt: commitmentOf(code),
         status: 'active',
         created_at: now,

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote } from '#services/sealed_quotes'
 import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import Bid from '#models/bid'
@@ -99,7 +100,7 @@ export async function placeBid(
         round: project.round,
         organizationId: agency.id,
         submittedByUserId: agencyUser.id,
-        quoteEncrypted: encryption.encrypt(String(quoteFen)),
+        quoteEncrypted: sealQuote(quoteFen),
         nonceEncrypted: encryption.encrypt(nonce),
         receipt,
         status: 'active',

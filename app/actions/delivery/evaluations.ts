@@ -29,6 +29,8 @@ import { transition } from '#actions/selection/open_selection'
 import { lockContractWithProject, rulesOfProject } from '#actions/delivery/service_delivery'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
+import { relationReason } from '#domain/related_parties'
+import { relationsOfParties } from '#queries/related_parties'
 import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
 
@@ -39,9 +41,28 @@ function now() {
 }
 
 /**
+ * 自我交易: a rating between an owner and an agency that are related (one
+ * phone, e-mail, person or device) is kept and shown but earns no credit;
+ * the reason is stored on it for the regulators' signals.
+ */
+async function creditWithheldReason(
+  contract: Contract,
+  project: Project,
+  trx: TransactionClientContract
+) {
+  const relations = await relationsOfParties(
+    contract.ownerOrganizationId,
+    contract.agencyOrganizationId,
+    trx,
+    [project.contactPhone]
+  )
+  return relationReason(relations)
+}
+
+/**
  * Writes the owner's rating of the agency (given or by default), moves the
- * project to `evaluated`, records the credit event the rating earns and, for
- * a bad rating, opens the follow-up case.
+ * project to `evaluated`, records the credit event the rating earns (none
+ * between related parties) and, for a bad rating, opens the follow-up case.
  */
 async function writeAgencyEvaluation(
   contract: Contract,
@@ -53,6 +74,7 @@ async function writeAgencyEvaluation(
 ) {
   transition(project, 'evaluate')
   await project.save()
+  const withheld = await creditWithheldReason(contract, project, trx)
   const evaluation = await Evaluation.create(
     {
       contractId: contract.id,
@@ -63,6 +85,7 @@ async function writeAgencyEvaluation(
       comment,
       origin: rater ? 'rater' : 'default',
       createdByUserId: rater?.id ?? null,
+      creditWithheldReason: withheld,
     },
     { client: trx }
   )
@@ -71,10 +94,15 @@ async function writeAgencyEvaluation(
     action: rater ? 'evaluation.given' : 'evaluation.defaulted',
     subjectType: 'contract',
     subjectId: contract.id,
-    payload: { evaluationId: evaluation.id, direction: 'of_agency', ...rating },
+    payload: {
+      evaluationId: evaluation.id,
+      direction: 'of_agency',
+      ...rating,
+      creditWithheld: withheld,
+    },
   })
   const type = creditEventForRating(rating)
-  if (type) {
+  if (type && !withheld) {
     await recordCreditEvent(trx, {
       organizationId: contract.agencyOrganizationId,
       type,
@@ -157,6 +185,7 @@ export async function evaluateOwner(
     if (existing) {
       throw new StateConflictException({ identifier: 'messages.evaluations.alreadyGiven' })
     }
+    const withheld = await creditWithheldReason(locked, project, trx)
     const evaluation = await Evaluation.create(
       {
         contractId: locked.id,
@@ -168,6 +197,7 @@ export async function evaluateOwner(
         comment: input.comment ?? null,
         origin: 'rater',
         createdByUserId: agency.id,
+        creditWithheldReason: withheld,
       },
       { client: trx }
     )
@@ -181,6 +211,7 @@ export async function evaluateOwner(
         direction: 'of_owner',
         cooperation: input.cooperation,
         paymentTimeliness: input.paymentTimeliness,
+        creditWithheld: withheld,
       },
     })
     await notify(trx, {

@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
+import { sealQuote } from '#services/sealed_quotes'
 import { DateTime } from 'luxon'
 import type { I18n } from '@adonisjs/i18n'
 import type Project from '#models/project'
@@ -69,7 +70,7 @@ export async function acceptDirectSelection(
         round: locked.round,
         organizationId: agency.id,
         submittedByUserId: agencyUser.id,
-        quoteEncrypted: encryption.encrypt(String(price)),
+        quoteEncrypted: sealQuote(price),
         nonceEncrypted: encryption.encrypt(nonce),
         quoteFen: price,
         nonce,

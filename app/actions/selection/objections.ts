@@ -147,3 +147,51 @@ export async function decideObjection(
     return locked
   })
 }
+
+/**
+ * The tick: an objection still pending past its response limit is marked
+ * overdue once, in the audit log, and every regulator is told. The award
+ * keeps waiting: only a regulator's decision lets the selection go on.
+ */
+export async function markObjectionOverdue(objectionId: number) {
+  return db.transaction(async (trx) => {
+    const objection = await Objection.query({ client: trx })
+      .where('id', objectionId)
+      .forUpdate()
+      .first()
+    const at = clock.now()
+    if (
+      !objection ||
+      objection.status !== 'pending' ||
+      objection.overdueAt !== null ||
+      objection.responseDueAt.toMillis() > at.getTime()
+    ) {
+      return false
+    }
+    objection.overdueAt = DateTime.fromJSDate(at)
+    await objection.save()
+    const project = await trx
+      .from('projects')
+      .where('id', objection.projectId)
+      .select('id', 'code', 'title')
+      .firstOrFail()
+    await recordAuditEvent(trx, {
+      actor: null,
+      action: 'objection.overdue',
+      subjectType: 'project',
+      subjectId: objection.projectId,
+      payload: { objectionId: objection.id, dueAt: objection.responseDueAt.toUTC().toISO() },
+    })
+    await notify(trx, {
+      organizationIds: await regulatorOrganizationIds(trx),
+      kind: 'objection.overdue',
+      projectId: objection.projectId,
+      data: {
+        code: project.code,
+        title: project.title,
+        deadline: objection.responseDueAt.toISO(),
+      },
+    })
+    return true
+  })
+}

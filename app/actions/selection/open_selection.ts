@@ -1,5 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
+import { openSealedQuote } from '#services/sealed_quotes'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Project from '#models/project'
@@ -269,7 +270,7 @@ function bidsDigest(bids: RoundBid[]) {
 async function revealQuotes(bids: RoundBid[], trx: TransactionClientContract) {
   const sealed = bids.filter((bid) => bid.quoteFen === null)
   for (const bid of sealed) {
-    bid.quoteFen = Number(encryption.decrypt<string>(bid.quoteEncrypted))
+    bid.quoteFen = openSealedQuote(bid.quoteEncrypted)
     bid.nonce = encryption.decrypt<string>(bid.nonceEncrypted)
   }
   await updateBids(trx, sealed, {
@@ -416,6 +417,8 @@ async function openedBids(
     const means = await trx
       .from('evaluations')
       .where('direction', 'of_agency')
+      // Ratings between related parties (自我交易) earn nothing here either.
+      .whereNull('credit_withheld_reason')
       .whereIn('rated_organization_id', batch)
       .groupBy('rated_organization_id')
       .select('rated_organization_id')

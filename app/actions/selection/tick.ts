@@ -14,6 +14,7 @@ import { settleEvaluation } from '#actions/delivery/evaluations'
 import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
 import { markComplaintOverdue, remindComplaint } from '#actions/complaints/complaint_deadlines'
 import { markCreditAppealOverdue } from '#actions/credit/credit_appeals'
+import { markObjectionOverdue } from '#actions/selection/objections'
 
 export type TickReport = {
   opened: number
@@ -33,6 +34,8 @@ export type TickReport = {
   complaintsOverdue: number
   /** Credit appeals and repair applications past their decision limit: marked once, regulators told. */
   creditAppealsOverdue: number
+  /** Objections (质疑) past their response limit undecided: marked once, regulators told; the award waits. */
+  objectionsOverdue: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -43,7 +46,13 @@ export type TickReport = {
  */
 async function attempt<T>(
   step: string,
-  subject: { projectId?: number; contractId?: number; complaintId?: number; appealId?: number },
+  subject: {
+    projectId?: number
+    contractId?: number
+    complaintId?: number
+    appealId?: number
+    objectionId?: number
+  },
   report: TickReport,
   run: () => Promise<T>
 ) {
@@ -60,7 +69,8 @@ async function attempt<T>(
  * Performs every transition that is due now (SPEC "The project lifecycle"):
  * openings at the deadline, silent direct selections, justification
  * deadlines, the end of publicity, unsigned contracts, overdue services, the
- * end of the evaluation window, complaint reminders and overdue complaints.
+ * end of the evaluation window, objections and complaints past their limits,
+ * complaint reminders.
  * Each project (or complaint) moves in its own transaction under a row lock
  * and re-checks its state inside it, so ticks running at the same time on
  * several instances do each transition exactly once, and a tick that crashes
@@ -83,6 +93,7 @@ export async function runTick(): Promise<TickReport> {
     complaintsReminded: 0,
     complaintsOverdue: 0,
     creditAppealsOverdue: 0,
+    objectionsOverdue: 0,
     errors: 0,
   }
 
@@ -138,6 +149,24 @@ export async function runTick(): Promise<TickReport> {
       closeOwnerDecisions(Number(id))
     )
     if (closed) report.ownerDecisionsLapsed += 1
+  }
+
+  // An objection nobody decided in time is escalated, never passed over:
+  // the award below still waits for it.
+  const objectionsOverdue = await db
+    .from('objections')
+    .where('status', 'pending')
+    .whereNull('overdue_at')
+    .where('response_due_at', '<=', now)
+    .select('id', 'project_id')
+  for (const row of objectionsOverdue) {
+    const marked = await attempt(
+      'markObjectionOverdue',
+      { objectionId: Number(row.id), projectId: Number(row.project_id) },
+      report,
+      () => markObjectionOverdue(Number(row.id))
+    )
+    if (marked) report.objectionsOverdue += 1
   }
 
   const publicityOver = await db

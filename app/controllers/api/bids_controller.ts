@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import encryption from '@adonisjs/core/services/encryption'
+import { openSealedQuote } from '#services/sealed_quotes'
 import Bid from '#models/bid'
 import Project from '#models/project'
 import { placeBidValidator } from '#validators/bid'
@@ -41,7 +42,7 @@ export default class BidsController {
         status: bid.status,
         receipt: bid.receipt,
         // The agency sees its own quote; nobody else does before opening.
-        quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+        quoteFen: openSealedQuote(bid.quoteEncrypted),
         valid: bid.valid,
         invalidReason: bid.invalidReason,
         abnormallyLow: bid.abnormallyLow,
@@ -66,7 +67,7 @@ export default class BidsController {
       .firstOrFail()
     return {
       receipt: bid.receipt,
-      quoteFen: Number(encryption.decrypt<string>(bid.quoteEncrypted)),
+      quoteFen: openSealedQuote(bid.quoteEncrypted),
       nonce: encryption.decrypt<string>(bid.nonceEncrypted),
       submittedAt: bid.createdAt.toISO(),
       consortium: await membersOfBid(bid.id),

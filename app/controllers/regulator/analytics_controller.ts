@@ -5,6 +5,7 @@ import {
   complaintCounts,
   contractFacts,
   followUpCounts,
+  objectionCounts,
 } from '#queries/market_analytics'
 import { searchCatalog } from '#queries/catalog'
 import {
@@ -61,11 +62,12 @@ export default class AnalyticsController {
   }
 
   private async analytics(filters: Awaited<ReturnType<typeof analyticsFiltersValidator.validate>>) {
-    const [facts, followUps, complaints] = await Promise.all([
+    const [facts, followUps, complaints, objections] = await Promise.all([
       contractFacts(filters),
       followUpCounts(),
       complaintCounts(),
+      objectionCounts(),
     ])
-    return presentAnalytics(facts, followUps, complaints)
+    return presentAnalytics(facts, followUps, complaints, objections)
   }
 }

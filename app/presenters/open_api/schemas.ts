@@ -306,7 +306,18 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Objection: {
     type: 'object',
     required: ['id', 'status'],
-    properties: { id, projectId: id, status: text, reason: text, decision: nullableText },
+    properties: {
+      id,
+      projectId: id,
+      status: text,
+      reason: text,
+      responseDueAt: time,
+      overdue: {
+        type: 'boolean',
+        description: '超过答复期限仍未处理：已提交全部监管人员，中选等待处理结果',
+      },
+      decision: nullableText,
+    },
   },
   Notification: {
     type: 'object',
@@ -332,7 +343,16 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Evaluation: {
     type: 'object',
     required: ['id'],
-    properties: { id, contractId: id, comment: text, reply: nullableText },
+    properties: {
+      id,
+      contractId: id,
+      comment: text,
+      reply: nullableText,
+      countsForCredit: {
+        type: 'boolean',
+        description: '关联方（自我交易）之间的评价照常公开，但不计入信用',
+      },
+    },
   },
   Created: {
     type: 'object',

@@ -188,8 +188,8 @@ export const regulatorOperations: ApiOperation[] = [
     tag: 'regulators',
     summary: ['市场监测数据（大数据监管）', 'Market monitoring figures'],
     description: [
-      '按中选月份统计已生效合同：totals、monthly（交易量、节约率、公告到中选天数、生效到验收工作日、用时占时限、超期率、差评率）、items（效费比、价格离散度、HHI、前三名份额）、repeatedPairs、followUps。筛选：from/to（yyyy-MM）、item、region、department。',
-      'Contracts in force by month of award: totals, monthly (volume, savings, days to award, working days to acceptance, share of the time limit, overdue and bad-rating rates), items (cost-efficiency, price dispersion, HHI, top-3 share), repeatedPairs, followUps. Filters: from/to (yyyy-MM), item, region, department.',
+      '按中选月份统计已生效合同：totals、monthly（交易量、节约率、公告到中选天数、生效到验收工作日、用时占时限、超期率、差评率）、items（效费比、价格离散度、HHI、前三名份额）、repeatedPairs、followUps、objections（待处理质疑及其中超期数）。筛选：from/to（yyyy-MM）、item、region、department。',
+      'Contracts in force by month of award: totals, monthly (volume, savings, days to award, working days to acceptance, share of the time limit, overdue and bad-rating rates), items (cost-efficiency, price dispersion, HHI, top-3 share), repeatedPairs, followUps, objections (pending, and how many are past their response limit). Filters: from/to (yyyy-MM), item, region, department.',
     ],
     access: [...STAFF],
     query: analyticsFiltersValidator,
@@ -203,8 +203,15 @@ export const regulatorOperations: ApiOperation[] = [
           items: { type: 'array', items: { type: 'object' } },
           repeatedPairs: { type: 'array', items: { type: 'object' } },
           followUps: { type: 'object' },
+          objections: object(
+            {
+              pending: { type: 'integer', minimum: 0 },
+              overdue: { type: 'integer', minimum: 0 },
+            },
+            ['pending', 'overdue']
+          ),
         },
-        ['totals', 'monthly', 'items', 'repeatedPairs', 'followUps']
+        ['totals', 'monthly', 'items', 'repeatedPairs', 'followUps', 'objections']
       ),
     },
   },
@@ -264,8 +271,8 @@ export const regulatorOperations: ApiOperation[] = [
       'Collusion signals of the last 12 months with their evidence',
     ],
     description: [
-      '报价雷同（同一项目两家机构报价相差不超过 0.5%，且至少 2 个项目）、联系电话/邮箱/人员相同、同一 IP 或设备投标、轮流中标（至少 3 个共同项目、组内中标 ≥ 75%、至少 2 家轮流）、业主反复直接选取同一机构（≥ 3 次）。预警只是线索，不是结论。',
-      'Near-identical quotes (two agencies within 0.5 % on the same project, on at least 2 projects), shared phone/e-mail/person, bids from the same IP or device, rotating winners (at least 3 shared projects, ≥ 75 % won inside the group, at least 2 winners), an owner choosing the same agency directly (≥ 3 times). A signal is a lead, not a verdict.',
+      '报价雷同（同一项目两家机构报价相差不超过 0.5%，且至少 2 个项目）、联系电话/邮箱/人员相同、同一 IP 或设备投标、轮流中标（至少 3 个共同项目、组内中标 ≥ 75%、至少 2 家轮流）、业主反复直接选取同一机构（≥ 3 次）、关联方之间不计信用的评价（relatedPartyRatings，附关联原因）。预警只是线索，不是结论。',
+      'Near-identical quotes (two agencies within 0.5 % on the same project, on at least 2 projects), shared phone/e-mail/person, bids from the same IP or device, rotating winners (at least 3 shared projects, ≥ 75 % won inside the group, at least 2 winners), an owner choosing the same agency directly (≥ 3 times), ratings between related owners and agencies that earned no credit (relatedPartyRatings, with the relations). A signal is a lead, not a verdict.',
     ],
     access: ['regulator'],
     success: {
@@ -282,6 +289,7 @@ export const regulatorOperations: ApiOperation[] = [
               sharedOrigins: FINDINGS,
               rotatingWinners: FINDINGS,
               repeatedDirectSelections: FINDINGS,
+              relatedPartyRatings: FINDINGS,
             },
             [
               'nearIdenticalQuotes',
@@ -289,6 +297,7 @@ export const regulatorOperations: ApiOperation[] = [
               'sharedOrigins',
               'rotatingWinners',
               'repeatedDirectSelections',
+              'relatedPartyRatings',
             ]
           ),
           commonOrigins: FINDINGS,
