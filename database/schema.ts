@@ -1265,6 +1265,19 @@ export class ServiceItemSchema extends BaseModel {
   declare version: number
 }
 
+export class SessionSchema extends BaseModel {
+  static $columns = ['data', 'expiresAt', 'id', 'userId'] as const
+  $columns = SessionSchema.$columns
+  @column()
+  declare data: string
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare userId: string | null
+}
+
 export class StripeEventSchema extends BaseModel {
   static $columns = ['id', 'receivedAt', 'type'] as const
   $columns = StripeEventSchema.$columns
@@ -1277,7 +1290,7 @@ export class StripeEventSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'sessionEpoch', 'suspendedAt', 'suspensionReason', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -1295,6 +1308,12 @@ export class UserSchema extends BaseModel {
   declare phone: string | null
   @column()
   declare role: string
+  @column()
+  declare sessionEpoch: number
+  @column.dateTime()
+  declare suspendedAt: DateTime | null
+  @column()
+  declare suspensionReason: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

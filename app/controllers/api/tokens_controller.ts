@@ -2,12 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import { credentialsValidator } from '#validators/account'
 import { verifyLoginAttempt } from '#services/login_throttle'
+import { refuseSuspended } from '#services/account_sessions'
 
 export default class TokensController {
   /** POST /api/v1/auth/tokens: exchanges e-mail and password for a bearer token. */
   async store({ request, response }: HttpContext) {
     const { email, password } = await request.validateUsing(credentialsValidator)
-    const user = await verifyLoginAttempt(email, password, request.ip())
+    const user = refuseSuspended(await verifyLoginAttempt(email, password, request.ip()))
     const token = await User.accessTokens.create(user, ['*'], {
       name: String(request.input('name') ?? 'api').slice(0, 100),
     })
