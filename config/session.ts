@@ -4,9 +4,13 @@ import { defineConfig, stores } from '@adonisjs/session'
 import { appUrl } from '#config/app'
 
 /**
- * Sessions live in an encrypted, HttpOnly, SameSite=Lax cookie — or, when
- * several instances share the market (REDIS_URL), in Redis behind that
- * cookie; the id rotates at login (the auth session guard regenerates it).
+ * Sessions live on the server — in the market's database (table `sessions`),
+ * or in Redis when several instances share the market (REDIS_URL) — behind an
+ * HttpOnly, SameSite=Lax cookie that carries only the session id. Logging out
+ * deletes the server's copy, so a copied cookie opens nothing afterwards
+ * (a cookie store could not be revoked). The id rotates at login and logout.
+ * Password changes and suspensions end a user's other sessions through the
+ * user's session epoch (app/services/session_epoch.ts), whatever the store.
  */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -19,11 +23,13 @@ const sessionConfig = defineConfig({
     secure: app.inProduction && appUrl.startsWith('https://'),
     sameSite: 'lax',
   },
-  // With REDIS_URL the sessions live in Redis, shared by every instance (and revocable there).
-  store: env.get('SESSION_DRIVER', env.get('REDIS_URL') ? 'redis' : 'cookie'),
+  // With REDIS_URL the sessions live in Redis, shared by every instance; otherwise in the database.
+  store: env.get('SESSION_DRIVER', env.get('REDIS_URL') ? 'redis' : 'database'),
   stores: {
-    cookie: stores.cookie(),
+    database: stores.database({ tableName: 'sessions' }),
     redis: stores.redis({ connection: 'main' }),
+    // Not revocable: a copied cookie stays valid until it expires. Kept for setups without a server-side store.
+    cookie: stores.cookie(),
   },
 })
 

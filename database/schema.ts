@@ -160,26 +160,16 @@ export class BanSchema extends BaseModel {
 }
 
 export class BidMemberSchema extends BaseModel {
-  static $columns = ['answeredAt', 'answeredByUserId', 'bidId', 'createdAt', 'declineReason', 'id', 'organizationId', 'serviceItemId', 'status'] as const
+  static $columns = ['bidId', 'id', 'organizationId', 'serviceItemId'] as const
   $columns = BidMemberSchema.$columns
-  @column.dateTime()
-  declare answeredAt: DateTime | null
-  @column()
-  declare answeredByUserId: number | null
   @column()
   declare bidId: number
-  @column.dateTime({ autoCreate: true })
-  declare createdAt: DateTime | null
-  @column()
-  declare declineReason: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare organizationId: number
   @column()
   declare serviceItemId: number
-  @column()
-  declare status: string
 }
 
 export class BidSchema extends BaseModel {
@@ -644,7 +634,7 @@ export class DeliverableSchema extends BaseModel {
 }
 
 export class EvaluationSchema extends BaseModel {
-  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'creditWithheldReason', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
+  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
   $columns = EvaluationSchema.$columns
   @column()
   declare attitude: number | null
@@ -658,8 +648,6 @@ export class EvaluationSchema extends BaseModel {
   declare createdAt: DateTime
   @column()
   declare createdByUserId: number | null
-  @column()
-  declare creditWithheldReason: string | null
   @column()
   declare direction: string
   @column()
@@ -893,7 +881,7 @@ export class NotificationSchema extends BaseModel {
 }
 
 export class ObjectionSchema extends BaseModel {
-  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'overdueAt', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
+  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
   $columns = ObjectionSchema.$columns
   @column()
   declare bidId: number
@@ -911,8 +899,6 @@ export class ObjectionSchema extends BaseModel {
   declare id: number
   @column()
   declare organizationId: number
-  @column.dateTime()
-  declare overdueAt: DateTime | null
   @column()
   declare projectId: number
   @column()
@@ -1279,23 +1265,17 @@ export class ServiceItemSchema extends BaseModel {
   declare version: number
 }
 
-export class SignInOriginSchema extends BaseModel {
-  static $columns = ['firstEvent', 'firstSeenAt', 'id', 'lastSeenAt', 'organizationId', 'originHash', 'userId'] as const
-  $columns = SignInOriginSchema.$columns
+export class SessionSchema extends BaseModel {
+  static $columns = ['data', 'expiresAt', 'id', 'userId'] as const
+  $columns = SessionSchema.$columns
   @column()
-  declare firstEvent: string
+  declare data: string
   @column.dateTime()
-  declare firstSeenAt: DateTime
+  declare expiresAt: DateTime
   @column({ isPrimary: true })
-  declare id: number
-  @column.dateTime()
-  declare lastSeenAt: DateTime
+  declare id: string
   @column()
-  declare organizationId: number
-  @column()
-  declare originHash: string
-  @column()
-  declare userId: number
+  declare userId: string | null
 }
 
 export class StripeEventSchema extends BaseModel {
@@ -1310,7 +1290,7 @@ export class StripeEventSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'updatedAt'] as const
+  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'sessionEpoch', 'suspendedAt', 'suspensionReason', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -1328,6 +1308,12 @@ export class UserSchema extends BaseModel {
   declare phone: string | null
   @column()
   declare role: string
+  @column()
+  declare sessionEpoch: number
+  @column.dateTime()
+  declare suspendedAt: DateTime | null
+  @column()
+  declare suspensionReason: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
 }

@@ -30,7 +30,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   DB_SOCKET_PATH: Env.schema.string.optional(),
 
   /* Sessions and rate limits */
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory', 'redis'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'redis', 'memory', 'cookie'] as const),
   LIMITER_STORE: Env.schema.enum.optional(['database', 'memory', 'redis'] as const),
   // The cache of public lists: this process's memory, or memory in front of Redis (default with REDIS_URL).
   CACHE_STORE: Env.schema.enum.optional(['memory', 'redis'] as const),

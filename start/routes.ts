@@ -172,6 +172,25 @@ router
       .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
       .as('account.tokens.revoke')
       .where('id', router.matchers.number())
+    // One's own password: changing it ends one's other sessions
+    router
+      .get('/account/password', [controllers.account.Passwords, 'edit'])
+      .as('account.password.edit')
+    router
+      .post('/account/password', [controllers.account.Passwords, 'update'])
+      .as('account.password.update')
+    // Regulators and admins suspend accounts (停用账号) and reinstate them
+    router
+      .group(() => {
+        router.get('/accounts', [controllers.AccountSuspensions, 'index']).as('accounts.index')
+        router
+          .post('/accounts/:id/suspension', [controllers.AccountSuspensions, 'store'])
+          .as('accounts.suspend')
+        router
+          .post('/accounts/:id/reinstatement', [controllers.AccountSuspensions, 'reinstate'])
+          .as('accounts.reinstate')
+      })
+      .use(middleware.role({ roles: ['regulator', 'admin'] }))
     // E-mail alerts of new announcements (订阅提醒)
     router.get('/account/alerts', [controllers.account.Alerts, 'show']).as('account.alerts.show')
     router

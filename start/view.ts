@@ -12,6 +12,7 @@ import { gradeForScore } from '#domain/credit'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { formatFen } from '#domain/money'
 import { clock } from '#services/clock'
+import { htmlAttributes } from '#presenters/html_attributes'
 import { gradeCutoffsShown } from '#services/market_rules'
 
 export function formatDateTime(
@@ -71,6 +72,11 @@ function cachePartials(compiler: typeof edge.compiler) {
   }
 }
 
+// `html.attrs({...})` with every value escaped (Edge's own quotes values without escaping them).
+edge.global('html', {
+  ...edge.globals.html,
+  attrs: (values: Record<string, unknown>) => edge.globals.html.safe(htmlAttributes(values)),
+})
 edge.global('regionName', regionName)
 // Grades by the cut-offs in force (the rule parameters).
 edge.global('gradeForScore', (score: number) => gradeForScore(score, gradeCutoffsShown()))

@@ -400,6 +400,7 @@ export async function buildWorld(client: any) {
     practitioner: Number(practitioner.id),
     person: Number(person.id),
     token: Number(token.id),
+    agencyBUser: users.agencyB.id,
     ownerOrganization: ownerA.organizationId,
     agencyOrganization: agencyA.organizationId,
     // Catalog, calendar, templates, open data

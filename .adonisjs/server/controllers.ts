@@ -4,9 +4,11 @@
  */
 
 export const controllers = {
+  AccountSuspensions: () => import('#controllers/account_suspensions_controller'),
   account: {
     AccessTokens: () => import('#controllers/account/access_tokens_controller'),
     Alerts: () => import('#controllers/account/alerts_controller'),
+    Passwords: () => import('#controllers/account/passwords_controller'),
   },
   admin: {
     Calendar: () => import('#controllers/admin/calendar_controller'),

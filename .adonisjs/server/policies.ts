@@ -21,5 +21,6 @@ export const policies = {
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
   RuleSetPolicy: () => import('#policies/rule_set_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
+  UserPolicy: () => import('#policies/user_policy'),
 }
 

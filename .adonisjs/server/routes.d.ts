@@ -61,6 +61,11 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.tokens.store': { paramsTuple?: []; params?: {} }
     'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
+    'accounts.index': { paramsTuple?: []; params?: {} }
+    'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
@@ -295,6 +300,8 @@ export type ScannedRoutes = {
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'accounts.index': { paramsTuple?: []; params?: {} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -413,6 +420,8 @@ export type ScannedRoutes = {
     'login': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
+    'account.password.edit': { paramsTuple?: []; params?: {} }
+    'accounts.index': { paramsTuple?: []; params?: {} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -522,6 +531,9 @@ export type ScannedRoutes = {
     'logout': { paramsTuple?: []; params?: {} }
     'account.tokens.store': { paramsTuple?: []; params?: {} }
     'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.password.update': { paramsTuple?: []; params?: {} }
+    'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }

@@ -4,6 +4,7 @@ import { errors as limiterErrors } from '@adonisjs/limiter'
 import { credentialsValidator } from '#validators/account'
 import { verifyLoginAttempt } from '#services/login_throttle'
 import { recordSignInOrigin } from '#services/sign_in_origins'
+import { endSession, refuseSuspended, startSession } from '#services/account_sessions'
 
 export default class SessionsController {
   /** The login form. */
@@ -12,11 +13,12 @@ export default class SessionsController {
   }
 
   /** Logs in with e-mail and password; refuses politely when throttled. */
-  async store({ request, response, auth, session, view, i18n }: HttpContext) {
+  async store(ctx: HttpContext) {
+    const { request, response, session, view, i18n } = ctx
     const { email, password } = await request.validateUsing(credentialsValidator)
     try {
-      const user = await verifyLoginAttempt(email, password, request.ip())
-      await auth.use('web').login(user)
+      const user = refuseSuspended(await verifyLoginAttempt(email, password, request.ip()))
+      await startSession(ctx, user)
       await recordSignInOrigin(user, 'login', request)
       return response.redirect().toRoute('dashboard')
     } catch (error) {
@@ -38,9 +40,10 @@ export default class SessionsController {
     }
   }
 
-  /** Logs out and forgets the session. */
-  async destroy({ auth, response, session, i18n }: HttpContext) {
-    await auth.use('web').logout()
+  /** Logs out: the server's copy of the session is deleted (a copied cookie opens nothing). */
+  async destroy(ctx: HttpContext) {
+    const { response, session, i18n } = ctx
+    await endSession(ctx)
     session.flash('success', i18n.t('messages.auth.loggedOut'))
     return response.redirect().toRoute('home')
   }

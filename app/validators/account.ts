@@ -43,3 +43,14 @@ export const createStaffUserValidator = vine.create({
   region: vine.enum(REGION_CODES),
   fullName: vine.string().trim().minLength(2).maxLength(100),
 })
+
+/** Changing one's own password: the current one, then the new one twice. */
+export const changePasswordValidator = vine.create({
+  currentPassword: vine.string().maxLength(128),
+  password: password().confirmed({ confirmationField: 'passwordConfirmation' }),
+})
+
+/** A regulator or an admin suspends an account, saying why. */
+export const suspendAccountValidator = vine.create({
+  reason: vine.string().trim().minLength(2).maxLength(500),
+})

@@ -7,6 +7,10 @@
  * the text must show it escaped (`&lt;script&gt;…`), literally (the
  * template syntax is not evaluated), and never as markup.
  *
+ * Values put into attributes (form fields refilled from the database or from
+ * the query string) are escaped too: the ban form's reflected `agencyId`, and
+ * every component rendered with hostile props.
+ *
  * Raw outputs `{{{ }}}` in resources/views were checked by hand: the four
  * there print constant markup or rendered slots, no user text; the last test
  * keeps that list from growing unseen.
@@ -16,6 +20,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
+import edge from 'edge.js'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
@@ -42,6 +47,8 @@ const projectPage = (key: 'openProject' | 'directProject') =>
   page('public', (world) => `/projects/${world[key]}`)
 const agencyPage = page('public', (world) => `/agencies/${world.agencyOrganization}`)
 const contractPage = page('ownerA', (world) => `/contracts/${world.contract}`)
+const catalogForm = page('regulator', () => '/regulator/service-items/ZJ-001/edit')
+const templateForm = page('regulator', () => '/regulator/contract-templates/new?key=general')
 
 const TEXTS: StoredText[] = [
   // Projects (owner): the announcement page and the list
@@ -101,11 +108,24 @@ const TEXTS: StoredText[] = [
     where: (world) => ({ organization_id: world.agencyOrganization }),
     pages: [agencyPage],
   },
+  // The commitments are shown on the public page and put back into the agency's form fields
   {
     table: 'agency_profiles',
     column: 'commitment_quality',
     where: (world) => ({ organization_id: world.agencyOrganization }),
-    pages: [agencyPage],
+    pages: [agencyPage, page('agencyA', () => '/agency/profile')],
+  },
+  {
+    table: 'agency_profiles',
+    column: 'commitment_time',
+    where: (world) => ({ organization_id: world.agencyOrganization }),
+    pages: [page('agencyA', () => '/agency/profile')],
+  },
+  {
+    table: 'agency_profiles',
+    column: 'commitment_fee',
+    where: (world) => ({ organization_id: world.agencyOrganization }),
+    pages: [page('agencyA', () => '/agency/profile')],
   },
   {
     table: 'qualifications',
@@ -212,18 +232,42 @@ const TEXTS: StoredText[] = [
     }),
     pages: [page('public', (world) => `/inspections/${world.inspectionPlan}`)],
   },
-  // The catalog and model contracts (regulators write them)
+  // The catalog and model contracts (regulators write them), also in the forms that edit them
   {
     table: 'contract_templates',
     column: 'body',
     where: () => ({ key: 'general' }),
-    pages: [page('public', () => '/contract-templates/general')],
+    pages: [page('public', () => '/contract-templates/general'), templateForm],
+  },
+  {
+    table: 'contract_templates',
+    column: 'title',
+    where: () => ({ key: 'general' }),
+    pages: [templateForm],
+  },
+  {
+    table: 'contract_templates',
+    column: 'category',
+    where: () => ({ key: 'general' }),
+    pages: [templateForm],
   },
   {
     table: 'service_items',
     column: 'name',
     where: () => ({ code: 'ZJ-001' }),
-    pages: [page('public', () => '/service-items/ZJ-001')],
+    pages: [page('public', () => '/service-items/ZJ-001'), catalogForm],
+  },
+  {
+    table: 'service_items',
+    column: 'category',
+    where: () => ({ code: 'ZJ-001' }),
+    pages: [catalogForm],
+  },
+  {
+    table: 'service_items',
+    column: 'approval_department',
+    where: () => ({ code: 'ZJ-001' }),
+    pages: [catalogForm],
   },
 ]
 
@@ -323,6 +367,133 @@ test.group('User texts are escaped where they are shown', (group) => {
       if (html.includes(`"><img`)) problems.push(`${path}?${name}=: attribute breakout`)
     }
     assert.deepEqual(problems, [])
+  })
+
+  test('a quote in a query parameter echoed into the ban form stays inside its attribute: no button that posts the form with its CSRF token to the lifting route', async ({
+    client,
+    assert,
+  }) => {
+    const world = await buildWorld(client)
+    const attack = `9"><button formaction="/regulator/bans/${world.ban}/lifting" formmethod="post">提交</button><x y="`
+    const response = await client
+      .get('/regulator/bans/new')
+      .qs({ agencyId: attack })
+      .loginAs(world.users.regulator)
+    response.assertStatus(200)
+    const html = response.text()
+    const form = html.slice(html.indexOf('action="/regulator/bans"'))
+    const formMarkup = form.slice(0, form.indexOf('</form>'))
+    assert.notMatch(formMarkup, /<button[^>]*formaction/, 'the query parameter became markup')
+    assert.lengthOf(formMarkup.match(/<button/g) ?? [], 1, "only the form's own submit button")
+    assert.include(
+      formMarkup,
+      `value="9&quot;&gt;&lt;button formaction=&quot;/regulator/bans/${world.ban}/lifting&quot;`
+    )
+  })
+
+  test('every component escapes hostile props in its attributes and its text', async ({
+    assert,
+  }) => {
+    const hostile = (marker: string) =>
+      `${marker}" onmouseover="alert(1)" data-x='><b id=${marker}>`
+    const breakouts = (marker: string) => [`" onmouseover="alert(1)"`, `<b id=${marker}>`]
+    const t = (key: string, data?: Record<string, unknown>) =>
+      data ? `${key} ${JSON.stringify(data)}` : key
+    const noFlash = { get: (_key: string, fallback: unknown) => fallback, has: () => false }
+    const cases: Record<string, () => Promise<string>> = {
+      'field': () =>
+        edge.render('components/field', {
+          t,
+          flashMessages: noFlash,
+          name: 'commitments[time]',
+          label: hostile('C1'),
+          value: hostile('C2'),
+          hint: hostile('C3'),
+          required: true,
+          autocomplete: hostile('C4'),
+        }),
+      'field (select)': () =>
+        edge.render('components/field', {
+          t,
+          flashMessages: noFlash,
+          name: 'category',
+          label: hostile('C5'),
+          value: hostile('C6'),
+          placeholder: hostile('C7'),
+          options: [
+            { value: hostile('C6'), label: hostile('C8') },
+            { value: 'plain', label: 'plain' },
+          ],
+        }),
+      'fee': () =>
+        edge.render('components/fee', {
+          t,
+          item: { feeType: hostile('C9'), feeMinFen: 100, feeMaxFen: 200 },
+        }),
+      'pagination': () =>
+        edge.render('components/pagination', {
+          t,
+          page: 2,
+          perPage: 10,
+          total: 50,
+          route: 'agencies.index',
+          qs: { q: hostile('C10') },
+        }),
+      'complaint_subjects': () =>
+        edge.render('components/complaint_subjects', {
+          t,
+          complaint: {
+            agency: { id: 1, name: hostile('C11') },
+            owner: { id: 2, name: hostile('C12') },
+            project: { id: 3, code: hostile('C13'), title: hostile('C14') },
+          },
+        }),
+      'schema_rows': () =>
+        edge.render('components/schema_rows', {
+          t,
+          rows: [
+            {
+              name: hostile('C15'),
+              type: hostile('C16'),
+              required: true,
+              constraints: hostile('C17'),
+            },
+          ],
+        }),
+      'layout': () =>
+        edge.renderRaw(`@layout({ title: title })\n<p>{{ title }}</p>\n@end`, {
+          t,
+          title: hostile('C18'),
+          i18n: { locale: 'zh-CN' },
+          request: { url: () => '/' },
+          auth: null,
+          flashMessages: null,
+        }),
+    }
+
+    // Every component file has its case here.
+    const componentFiles = await readdir(app.makePath('resources/views/components'))
+    const components = componentFiles
+      .filter((file) => file.endsWith('.edge'))
+      .map((file) => file.replace(/\.edge$/, ''))
+    const covered = new Set(Object.keys(cases).map((name) => name.split(' ')[0]))
+    assert.deepEqual(
+      components.filter((component) => !covered.has(component)),
+      [],
+      'a component without a hostile-props case'
+    )
+
+    const problems: string[] = []
+    for (const [name, render] of Object.entries(cases)) {
+      const html = await render()
+      for (const marker of html.match(/C\d+/g) ?? []) {
+        for (const breakout of breakouts(marker)) {
+          if (html.includes(breakout)) problems.push(`${name}: ${breakout}`)
+        }
+      }
+      if (!/C\d+/.test(html)) problems.push(`${name}: the hostile props are not shown`)
+    }
+    assert.deepEqual([...new Set(problems)], [])
   })
 
   test('raw Edge output {{{ }}} in the views prints only constant markup or rendered slots', async ({

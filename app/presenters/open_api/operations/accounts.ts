@@ -29,8 +29,8 @@ export const accountOperations: ApiOperation[] = [
     tag: 'accounts',
     summary: ['以邮箱和密码换取访问令牌', 'Exchange e-mail and password for an access token'],
     description: [
-      '令牌拥有全部权限（*），有效期 90 天；每个邮箱与 IP 10 分钟内失败 5 次后返回 429。',
-      'The token has every scope (*) and lives 90 days; five failures per e-mail and IP within ten minutes answer 429.',
+      '令牌拥有全部权限（*），有效期 90 天；每个邮箱与 IP 10 分钟内失败 5 次后返回 429。已停用的账户返回 403 E_ACCOUNT_SUSPENDED（停用时其全部令牌已作废）。',
+      'The token has every scope (*) and lives 90 days; five failures per e-mail and IP within ten minutes answer 429. A suspended account answers 403 E_ACCOUNT_SUSPENDED (its tokens were deleted at the suspension).',
     ],
     access: 'public',
     body: credentialsValidator,

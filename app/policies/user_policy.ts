@@ -1,0 +1,18 @@
+import { BasePolicy } from '@adonisjs/bouncer'
+import type User from '#models/user'
+
+/**
+ * Account administration: regulators suspend owners' and agencies' users,
+ * admins any account but their own.
+ */
+export default class UserPolicy extends BasePolicy {
+  list(actor: User) {
+    return actor.role === 'regulator' || actor.role === 'admin'
+  }
+
+  suspend(actor: User, target: User) {
+    if (actor.id === target.id) return false
+    if (actor.role === 'admin') return true
+    return actor.role === 'regulator' && (target.role === 'owner' || target.role === 'agency')
+  }
+}
