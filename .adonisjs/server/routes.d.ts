@@ -97,6 +97,7 @@ export type ScannedRoutes = {
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -205,6 +206,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
@@ -311,6 +313,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -369,6 +372,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
@@ -429,6 +433,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -487,6 +492,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
