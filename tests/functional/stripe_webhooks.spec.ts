@@ -7,6 +7,7 @@ import Payment from '#models/payment'
 import Milestone from '#models/milestone'
 import FeeRecord from '#models/fee_record'
 import SuspiciousPaymentEvent from '#models/suspicious_payment_event'
+import { createUserWithRole } from '#database/factories/account_factories'
 import { stripe, stripeSettings, useLocalStripeMock } from '#services/stripe'
 import { stripeSignatureHeader } from '../../app/stripe_mock/webhook_signature.js'
 import { signedContract } from '#tests/payment_fixtures'
@@ -564,5 +565,81 @@ test.group('Stripe webhook', (group) => {
     assert.equal(await milestoneStatus(milestone.id), 'processing')
     assert.equal((await postStripeEvent(event)).body.outcome, 'processed')
     assert.equal(await milestoneStatus(milestone.id), 'paid')
+  })
+})
+
+test.group('Suspicious payment events for regulators', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => resetStripeMock())
+
+  test('regulators see every suspicious event on their page and in the API, newest first, with the reason and the disagreement in words; owners and agencies cannot', async ({
+    client,
+    assert,
+  }) => {
+    const { payment, contract, milestone, owner, agency } = await paymentInProgress()
+    const project = await contract.related('project').query().firstOrFail()
+    await postStripeEvent(
+      stripeEvent('payment_intent.succeeded', {
+        id: 'pi_forged_for_the_page',
+        object: 'payment_intent',
+        amount: 99_900_000,
+        amount_received: 99_900_000,
+        currency: 'cny',
+        metadata: { contract_id: String(contract.id), milestone_id: String(milestone.id) },
+      })
+    )
+    await postStripeEvent(
+      stripeEvent('payment_intent.succeeded', {
+        ...intentOf(payment, 'succeeded'),
+        currency: 'usd',
+      })
+    )
+    const regulator = await createUserWithRole('regulator')
+    const api = (user: typeof regulator, qs: Record<string, string> = {}) =>
+      client.get('/api/v1/regulator/suspicious-payments').qs(qs).withGuard('api').loginAs(user)
+
+    const all = await api(regulator)
+    all.assertStatus(200)
+    const { data, meta } = all.body()
+    assert.deepEqual(meta, { total: 2, page: 1, perPage: 20 })
+    assert.deepEqual(
+      data.map((event: any) => [event.reason, event.stripeObjectId, event.contractId]),
+      [
+        ['mismatch', payment.stripePaymentIntentId, contract.id],
+        ['unknown_intent', 'pi_forged_for_the_page', contract.id],
+      ]
+    )
+    assert.include(data[1], {
+      amountFen: 99_900_000,
+      currency: 'cny',
+      projectCode: project.code,
+      stripeStatus: 'missing',
+      reasonText: '非本平台创建的支付',
+    })
+    assert.deepEqual(
+      data[0].mismatches.map((mismatch: any) => mismatch.message),
+      ['事件中 currency 为 usd，平台记录为 cny']
+    )
+    const mismatches = await api(regulator, { reason: 'mismatch' })
+    assert.lengthOf(mismatches.body().data, 1)
+    ;(await api(regulator, { reason: 'anything' })).assertStatus(422)
+    ;(await api(owner)).assertStatus(403)
+    ;(await api(agency)).assertStatus(403)
+
+    const page = await client.get('/regulator/suspicious-payments').loginAs(regulator)
+    page.assertStatus(200)
+    page.assertTextIncludes('可疑支付事件')
+    page.assertTextIncludes(project.code)
+    page.assertTextIncludes('非本平台创建的支付')
+    page.assertTextIncludes('¥999,000.00')
+    page.assertTextIncludes('Stripe 中不存在该支付')
+    page.assertTextIncludes('事件中 currency 为 usd，平台记录为 cny')
+    ;(await client.get('/regulator/suspicious-payments').loginAs(owner)).assertStatus(403)
+    // And none of it is among the fee records.
+    const fees = await client
+      .get('/api/v1/regulator/fee-records')
+      .withGuard('api')
+      .loginAs(regulator)
+    assert.deepEqual(fees.body().data, [])
   })
 })
