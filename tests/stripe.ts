@@ -10,12 +10,7 @@
  */
 import env from '#start/env'
 import { clock } from '#services/clock'
-import {
-  localWebhookSecret,
-  stripe,
-  useLocalStripeMock,
-  type Stripe,
-} from '#services/stripe'
+import { localWebhookSecret, stripe, useLocalStripeMock, type Stripe } from '#services/stripe'
 import type Payment from '#models/payment'
 import {
   startStripeMock,

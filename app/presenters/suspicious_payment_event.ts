@@ -1,5 +1,5 @@
 import type { I18n } from '@adonisjs/i18n'
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { Mismatch } from '#domain/payment_evidence'
 import type SuspiciousPaymentEvent from '#models/suspicious_payment_event'

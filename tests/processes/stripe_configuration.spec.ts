@@ -41,7 +41,8 @@ test.group('Stripe configuration at boot', (group) => {
       production({ STRIPE_WEBHOOK_SECRET: 'whsec_production_boot_check_0123456789' })
     )
     try {
-      assert.equal((await fetch(`${server.url}/health/live`)).status, 200)
+      const live = await fetch(`${server.url}/health/live`)
+      assert.equal(live.status, 200)
     } finally {
       await server.kill()
     }

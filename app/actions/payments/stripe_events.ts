@@ -269,7 +269,9 @@ async function succeeded(
   if (!answer) throw new StripeUnreachableError(`Stripe was not asked about ${intent.id}`)
   const mismatches = [
     ...paymentMismatches(payment, intentReport(intent, true)),
-    ...(answer.intent ? paymentMismatches(payment, intentReport(answer.intent, true), 'stripe') : []),
+    ...(answer.intent
+      ? paymentMismatches(payment, intentReport(answer.intent, true), 'stripe')
+      : []),
   ]
   if (answer.status !== 'succeeded') {
     return suspicious(trx, event, { ...claimed, reason: 'not_confirmed', payment, mismatches })
@@ -292,7 +294,11 @@ async function succeeded(
 async function paymentOfIntentEvent(trx: TransactionClientContract, event: Stripe.Event) {
   const intent = event.data.object as Stripe.PaymentIntent
   const payment = await lockPaymentOfIntent(trx, intent.id)
-  const claimed = { objectId: intent.id ?? null, amountFen: intent.amount, currency: intent.currency }
+  const claimed = {
+    objectId: intent.id ?? null,
+    amountFen: intent.amount,
+    currency: intent.currency,
+  }
   if (!payment) {
     return {
       outcome: await suspicious(trx, event, {
@@ -304,7 +310,14 @@ async function paymentOfIntentEvent(trx: TransactionClientContract, event: Strip
   }
   const mismatches = paymentMismatches(payment, intentReport(intent, false))
   if (mismatches.length > 0) {
-    return { outcome: await suspicious(trx, event, { ...claimed, reason: 'mismatch', payment, mismatches }) }
+    return {
+      outcome: await suspicious(trx, event, {
+        ...claimed,
+        reason: 'mismatch',
+        payment,
+        mismatches,
+      }),
+    }
   }
   return { payment, intent }
 }
@@ -367,7 +380,11 @@ async function refunded(trx: TransactionClientContract, event: Stripe.Event) {
   const intentId =
     typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id
   const payment = await lockPaymentOfIntent(trx, intentId ?? null)
-  const claimed = { objectId: charge.id ?? null, amountFen: charge.amount_refunded, currency: charge.currency }
+  const claimed = {
+    objectId: charge.id ?? null,
+    amountFen: charge.amount_refunded,
+    currency: charge.currency,
+  }
   if (!payment) {
     return suspicious(trx, event, {
       ...claimed,

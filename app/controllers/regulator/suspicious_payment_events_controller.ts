@@ -14,10 +14,9 @@ export default class SuspiciousPaymentEventsController {
   /** GET /regulator/suspicious-payments?reason=&page= */
   async index({ request, bouncer, view, i18n }: HttpContext) {
     await bouncer.with(FeeRecordPolicy).authorize('viewAny')
-    const { reason, page = 1 } = await request.validateUsing(
-      listSuspiciousPaymentEventsValidator,
-      { data: request.qs() }
-    )
+    const { reason, page = 1 } = await request.validateUsing(listSuspiciousPaymentEventsValidator, {
+      data: request.qs(),
+    })
     const result = await suspiciousPaymentEvents({ reason }, page, 50)
     return view.render('pages/regulator/suspicious_payments', {
       events: result.all().map((event) => presentSuspiciousPaymentEvent(event, i18n)),

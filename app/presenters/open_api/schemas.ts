@@ -320,7 +320,10 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       contractId: { type: ['integer', 'null'] },
       projectId: { type: ['integer', 'null'] },
       projectCode: nullableText,
-      amountFen: { type: ['integer', 'null'], description: '事件所称金额 · amount the event claims' },
+      amountFen: {
+        type: ['integer', 'null'],
+        description: '事件所称金额 · amount the event claims',
+      },
       currency: nullableText,
       stripeStatus: nullableText,
       eventCreatedAt: time,
