@@ -1289,6 +1289,37 @@ export class StripeEventSchema extends BaseModel {
   declare type: string
 }
 
+export class SuspiciousPaymentEventSchema extends BaseModel {
+  static $columns = ['amountFen', 'contractId', 'currency', 'eventCreatedAt', 'eventType', 'id', 'mismatches', 'paymentId', 'reason', 'receivedAt', 'stripeEventId', 'stripeObjectId', 'stripeStatus'] as const
+  $columns = SuspiciousPaymentEventSchema.$columns
+  @column()
+  declare amountFen: number | null
+  @column()
+  declare contractId: number | null
+  @column()
+  declare currency: string | null
+  @column.dateTime()
+  declare eventCreatedAt: DateTime
+  @column()
+  declare eventType: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare mismatches: string
+  @column()
+  declare paymentId: number | null
+  @column()
+  declare reason: string
+  @column.dateTime()
+  declare receivedAt: DateTime
+  @column()
+  declare stripeEventId: string
+  @column()
+  declare stripeObjectId: string | null
+  @column()
+  declare stripeStatus: string | null
+}
+
 export class UserSchema extends BaseModel {
   static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'sessionEpoch', 'suspendedAt', 'suspensionReason', 'updatedAt'] as const
   $columns = UserSchema.$columns

@@ -303,6 +303,9 @@ router
         router
           .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
           .as('fee_records.export')
+        router
+          .get('/suspicious-payments', [controllers.regulator.SuspiciousPaymentEvents, 'index'])
+          .as('suspicious_payments.index')
         router.get('/audit', [controllers.regulator.AuditLog, 'index']).as('audit.index')
         // 大数据监管: the market's figures
         router.get('/analytics', [controllers.regulator.Analytics, 'show']).as('analytics.show')
@@ -560,6 +563,10 @@ router
             router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
             router.get('/analytics', [controllers.regulator.Analytics, 'api'])
             router.get('/fee-records', [controllers.api.regulator.FeeRecords, 'index'])
+            router.get('/suspicious-payments', [
+              controllers.api.regulator.SuspiciousPaymentEvents,
+              'index',
+            ])
             router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
             router.get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
           })

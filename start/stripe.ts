@@ -2,20 +2,27 @@
  * Payments need a Stripe. In development, when neither STRIPE_API_BASE nor
  * STRIPE_SECRET_KEY is set, the web server starts the local Stripe mock
  * beside itself (STRIPE_MOCK_PORT, default 12111; its state survives
- * restarts in tmp/) and sends its signed events to its own webhook. In
- * production a missing key is reported at boot instead of failing at the
- * first payment.
+ * restarts in tmp/) and sends its events to its own webhook, signed with
+ * the installation's generated STRIPE_WEBHOOK_SECRET. In production a
+ * missing key is reported at boot instead of failing at the first payment,
+ * and Stripe configured without a webhook secret stops the boot: every
+ * payment would otherwise stay unconfirmed (or, with a guessable secret,
+ * be forgeable).
  */
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
-import { stripeSettings, useLocalStripeMock } from '#services/stripe'
+import { localWebhookSecret, stripeConfigured, useLocalStripeMock } from '#services/stripe'
 import { startStripeMock, type StripeMockOptions } from '../app/stripe_mock/server.js'
 
 const configured = env.get('STRIPE_API_BASE') || env.get('STRIPE_SECRET_KEY')
 
 if (app.getMode() !== 'run') {
   // `node ace codegen` assembles the web app without running it: nothing to start.
+} else if (app.inProduction && stripeConfigured() && !env.get('STRIPE_WEBHOOK_SECRET')) {
+  throw new Error(
+    'STRIPE_WEBHOOK_SECRET is not set: Stripe is configured, but its webhooks could not be verified. Set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_…) of the webhook endpoint in Stripe.'
+  )
 } else if (app.inProduction && !env.get('STRIPE_SECRET_KEY')) {
   logger.error('STRIPE_SECRET_KEY is not set: milestone payments will fail')
 } else if (!app.inProduction && !configured) {
@@ -23,7 +30,7 @@ if (app.getMode() !== 'run') {
   const options: StripeMockOptions = {
     port: env.get('STRIPE_MOCK_PORT', 12111),
     webhookUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.get('PORT', 3333)}/api/v1/webhooks/stripe`,
-    webhookSecret: stripeSettings().webhookSecret,
+    webhookSecret: localWebhookSecret(),
     stateFile: app.tmpPath('stripe-mock-state.json'),
     log: (message) => logger.debug(`stripe mock: ${message}`),
   }

@@ -10,7 +10,7 @@
  */
 import env from '#start/env'
 import { clock } from '#services/clock'
-import { stripe, stripeSettings, useLocalStripeMock, type Stripe } from '#services/stripe'
+import { localWebhookSecret, stripe, useLocalStripeMock, type Stripe } from '#services/stripe'
 import type Payment from '#models/payment'
 import {
   startStripeMock,
@@ -31,7 +31,7 @@ export async function startTestStripe(): Promise<() => Promise<void>> {
   const mock = await startStripeMock({
     port: 0,
     webhookUrl: webhookUrl(),
-    webhookSecret: stripeSettings().webhookSecret,
+    webhookSecret: localWebhookSecret(),
     delivery: 'manual',
     now: () => clock.now(),
   })
@@ -132,7 +132,7 @@ export async function postStripeEvent(
       ? options.signature
       : stripe().webhooks.generateTestHeaderString({
           payload,
-          secret: options.secret ?? stripeSettings().webhookSecret,
+          secret: options.secret ?? localWebhookSecret(),
         })
   const response = await fetch(webhookUrl(), {
     method: 'POST',

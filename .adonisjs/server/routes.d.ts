@@ -102,6 +102,7 @@ export type ScannedRoutes = {
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -210,6 +211,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
@@ -318,6 +320,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -376,6 +379,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
@@ -438,6 +442,7 @@ export type ScannedRoutes = {
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
+    'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -496,6 +501,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }

@@ -34,7 +34,7 @@ export default class StripeMockCommand extends BaseCommand {
   async run() {
     const { default: env } = await import('#start/env')
     const { startStripeMock } = await import('../stripe_mock/server.js')
-    const { stripeSettings } = await import('#services/stripe')
+    const { localWebhookSecret } = await import('#services/stripe')
     const appHost = env.get('HOST', '127.0.0.1')
     const webhookUrl =
       this.webhookUrl ??
@@ -43,7 +43,7 @@ export default class StripeMockCommand extends BaseCommand {
       port: this.port,
       host: this.host,
       webhookUrl,
-      webhookSecret: this.webhookSecret ?? stripeSettings().webhookSecret,
+      webhookSecret: this.webhookSecret ?? localWebhookSecret(),
       delivery: this.manual ? 'manual' : 'immediate',
       log: (message) => this.logger.info(message),
     })

@@ -28,6 +28,7 @@ export type StripeMockOptions = {
   host?: string
   /** Where events are POSTed; null keeps them for GET /_mock/events only. */
   webhookUrl?: string | null
+  /** The secret events are signed with (default: one generated for this run). */
   webhookSecret?: string
   /**
    * `immediate`: each event is delivered in the background right after the
@@ -65,7 +66,6 @@ export type StripeMock = {
   close(): Promise<void>
 }
 
-const DEFAULT_WEBHOOK_SECRET = 'whsec_local_stripe_mock'
 // Background delivery retries a refused or failed event after these pauses (Stripe: for days).
 const RETRY_DELAYS_MS = [1_000, 5_000, 30_000]
 
@@ -123,7 +123,8 @@ function authenticate(request: IncomingMessage) {
 
 export async function startStripeMock(options: StripeMockOptions = {}): Promise<StripeMock> {
   const host = options.host ?? '127.0.0.1'
-  const webhookSecret = options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET
+  // No secret in the code: without one given, this run signs with one of its own.
+  const webhookSecret = options.webhookSecret ?? `whsec_${stripeId('mock', 32)}`
   const mode = options.delivery ?? 'immediate'
   const log = options.log ?? (() => {})
   const pending: StripeEvent[] = []

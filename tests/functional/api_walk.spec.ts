@@ -31,6 +31,7 @@ import {
 } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { intentOf, postStripeEvent, stripeEvent } from '#tests/stripe'
+import { stripe } from '#services/stripe'
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module
 const addFormats = addFormatsModule.default ?? addFormatsModule
@@ -408,10 +409,14 @@ test.group('API walk', (group) => {
       })
     ).body()
     const payment = await Payment.findOrFail(started.paymentId)
+    // The owner pays at Stripe (test card); the market confirms the success with Stripe.
+    await stripe().paymentIntents.confirm(payment.stripePaymentIntentId, {
+      payment_method: 'pm_card_visa',
+    })
     const webhook = await postStripeEvent(
       stripeEvent('payment_intent.succeeded', intentOf(payment, 'succeeded'))
     )
-    assert.equal(webhook.status, 200)
+    assert.deepEqual(webhook.body, { received: true, outcome: 'processed' })
     walk.mark('post /api/v1/webhooks/stripe')
 
     // — Delivery, acceptance, approval, evaluation —

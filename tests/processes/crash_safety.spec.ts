@@ -359,6 +359,21 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
       .whereIn('contract_id', contractIds)
       .orderBy('id')
       .select('id', 'contract_id')
+    // Real intents at Stripe (the test's mock), paid there: the server confirms each success.
+    const intentIds: string[] = []
+    for (const milestone of milestones) {
+      const intent = await stripe().paymentIntents.create({
+        amount: AMOUNT,
+        currency: 'cny',
+        allowed_payment_method_types: ['card'],
+        metadata: {
+          contract_id: String(milestone.contract_id),
+          milestone_id: String(milestone.id),
+        },
+      })
+      await stripe().paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' })
+      intentIds.push(intent.id)
+    }
     await insertAll(
       client,
       'payments',
@@ -366,7 +381,7 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
         contract_id: milestone.contract_id,
         milestone_id: milestone.id,
         created_by_user_id: facts.ownerUserId,
-        stripe_payment_intent_id: `pi_crash_${i}`,
+        stripe_payment_intent_id: intentIds[i],
         idempotency_key: `crash-test-${milestone.id}`,
         amount_fen: AMOUNT,
         refunded_fen: 0,
@@ -377,7 +392,7 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
     )
     const payments = await client
       .from('payments')
-      .where('stripe_payment_intent_id', 'like', 'pi_crash_%')
+      .whereIn('stripe_payment_intent_id', intentIds)
       .select('id', 'stripe_payment_intent_id', 'contract_id', 'milestone_id')
     const paymentIds = payments.map((payment: any) => Number(payment.id))
     assert.lengthOf(payments, PAYMENTS)
@@ -434,7 +449,7 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
       const payload = JSON.stringify(body)
       const signature = stripe().webhooks.generateTestHeaderString({
         payload,
-        secret: stripeSettings().webhookSecret,
+        secret: stripeSettings().webhookSecret!,
       })
       try {
         const response = await fetch(`${server.url}/api/v1/webhooks/stripe`, {
@@ -465,7 +480,7 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
 
     const stripeEnv = {
       STRIPE_API_BASE: stripeSettings().apiBase ?? 'http://127.0.0.1:12111',
-      STRIPE_WEBHOOK_SECRET: stripeSettings().webhookSecret,
+      STRIPE_WEBHOOK_SECRET: stripeSettings().webhookSecret!,
       LOG_LEVEL: 'error',
     }
     const first = await startServer(market, stripeEnv)

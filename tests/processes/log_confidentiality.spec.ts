@@ -264,6 +264,8 @@ test.group('Confidentiality: what the processes log', (group) => {
       )
       secrets.clientSecret = payment.clientSecret
       const paymentIntent = payment.clientSecret.split('_secret_')[0]
+      // The owner pays at Stripe (test card): the server confirms the success with Stripe.
+      await stripe().paymentIntents.confirm(paymentIntent, { payment_method: 'pm_card_visa' })
 
       const event = JSON.stringify({
         id: `evt_logcheck_${randomBytes(4).toString('hex')}`,
@@ -278,7 +280,10 @@ test.group('Confidentiality: what the processes log', (group) => {
             amount_received: contract.milestones[0].amountFen,
             currency: 'cny',
             status: 'succeeded',
-            metadata: {},
+            metadata: {
+              contract_id: String(contract.id),
+              milestone_id: String(contract.milestones[0].id),
+            },
           },
         },
         livemode: false,

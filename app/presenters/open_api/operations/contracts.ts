@@ -125,8 +125,8 @@ export const contractOperations: ApiOperation[] = [
       'Stripe events (Stripe-Signature checked)',
     ],
     description: [
-      '签名错误、缺失或过期返回 400；每个事件只处理一次。',
-      'A bad, missing or stale signature answers 400; each event is processed once.',
+      '签名错误、缺失，或时间戳与服务器时间相差超过 5 分钟（过去或未来）返回 400；每个事件只处理一次。平台无法核实的事件（非平台创建的支付、金额／币种／合同不符、Stripe 不确认付款成功）返回 outcome: suspicious，不改变任何数据，供监管部门核查。付款成功前向 Stripe 核实；Stripe 无法访问时返回 503，由 Stripe 重发。',
+      'A bad or missing signature, or a timestamp more than 5 minutes from the server’s clock (past or future), answers 400; each event is processed once. An event the market cannot vouch for (an intent it did not create, an amount/currency/contract that disagrees, a success Stripe does not confirm) answers outcome: suspicious, changes nothing and is kept for regulators. A success is confirmed with Stripe first; 503 when Stripe cannot be reached (Stripe delivers it again).',
     ],
     access: 'public',
     unthrottled: true,

@@ -4,6 +4,7 @@ import { object, integer, string, reasonBody } from '#presenters/open_api/helper
 import { listOrganizationsValidator } from '#validators/organization'
 import { checkQualificationValidator, listQualificationsValidator } from '#validators/qualification'
 import { listFeeRecordsValidator } from '#validators/fee_record'
+import { listSuspiciousPaymentEventsValidator } from '#validators/suspicious_payment_event'
 import { contractTemplateValidator } from '#validators/contract'
 import { creditEventValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
@@ -73,6 +74,19 @@ export const regulatorOperations: ApiOperation[] = [
     access: STAFF,
     query: listFeeRecordsValidator,
     success: { status: 200, schema: listOf('FeeRecord', true) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/suspicious-payments',
+    tag: 'regulators',
+    summary: ['可疑支付事件', 'Suspicious payment events'],
+    description: [
+      '签名有效但平台无法核实的 Stripe 事件（非平台创建的支付、与平台记录不符、Stripe 不确认）：未改变任何数据，也不是收费记录。',
+      'Correctly signed Stripe events the market cannot vouch for (an intent it did not create, a disagreement with the recorded payment, a success Stripe does not confirm): they changed nothing and are no fee records.',
+    ],
+    access: STAFF,
+    query: listSuspiciousPaymentEventsValidator,
+    success: { status: 200, schema: listOf('SuspiciousPaymentEvent', true) },
   },
   {
     method: 'post',
