@@ -160,16 +160,26 @@ export class BanSchema extends BaseModel {
 }
 
 export class BidMemberSchema extends BaseModel {
-  static $columns = ['bidId', 'id', 'organizationId', 'serviceItemId'] as const
+  static $columns = ['answeredAt', 'answeredByUserId', 'bidId', 'createdAt', 'declineReason', 'id', 'organizationId', 'serviceItemId', 'status'] as const
   $columns = BidMemberSchema.$columns
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredByUserId: number | null
   @column()
   declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime | null
+  @column()
+  declare declineReason: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare organizationId: number
   @column()
   declare serviceItemId: number
+  @column()
+  declare status: string
 }
 
 export class BidSchema extends BaseModel {
@@ -634,7 +644,7 @@ export class DeliverableSchema extends BaseModel {
 }
 
 export class EvaluationSchema extends BaseModel {
-  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
+  static $columns = ['attitude', 'comment', 'contractId', 'cooperation', 'createdAt', 'createdByUserId', 'creditWithheldReason', 'direction', 'feeCompliance', 'id', 'origin', 'paymentTimeliness', 'quality', 'ratedOrganizationId', 'raterOrganizationId', 'repliedAt', 'reply', 'timeliness'] as const
   $columns = EvaluationSchema.$columns
   @column()
   declare attitude: number | null
@@ -648,6 +658,8 @@ export class EvaluationSchema extends BaseModel {
   declare createdAt: DateTime
   @column()
   declare createdByUserId: number | null
+  @column()
+  declare creditWithheldReason: string | null
   @column()
   declare direction: string
   @column()
@@ -881,7 +893,7 @@ export class NotificationSchema extends BaseModel {
 }
 
 export class ObjectionSchema extends BaseModel {
-  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
+  static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'overdueAt', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
   $columns = ObjectionSchema.$columns
   @column()
   declare bidId: number
@@ -899,6 +911,8 @@ export class ObjectionSchema extends BaseModel {
   declare id: number
   @column()
   declare organizationId: number
+  @column.dateTime()
+  declare overdueAt: DateTime | null
   @column()
   declare projectId: number
   @column()
@@ -1276,6 +1290,25 @@ export class SessionSchema extends BaseModel {
   declare id: string
   @column()
   declare userId: string | null
+}
+
+export class SignInOriginSchema extends BaseModel {
+  static $columns = ['firstEvent', 'firstSeenAt', 'id', 'lastSeenAt', 'organizationId', 'originHash', 'userId'] as const
+  $columns = SignInOriginSchema.$columns
+  @column()
+  declare firstEvent: string
+  @column.dateTime()
+  declare firstSeenAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare lastSeenAt: DateTime
+  @column()
+  declare organizationId: number
+  @column()
+  declare originHash: string
+  @column()
+  declare userId: number
 }
 
 export class StripeEventSchema extends BaseModel {
