@@ -6,10 +6,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /**
  * Where uploads wait while their request is handled: a folder of their own
- * in the OS temporary folder, emptied by the uploads middleware whatever the
- * outcome of each request.
+ * in the OS temporary folder (TMPDIR), emptied by the uploads middleware
+ * whatever the outcome of each request.
  */
-export const UPLOAD_TMP_FOLDER = join(tmpdir(), 'market-uploads')
+export function uploadTmpFolder() {
+  return join(tmpdir(), 'market-uploads')
+}
 
 /** The name of the route middleware that reads multipart bodies (start/kernel.ts). */
 const UPLOADS_MIDDLEWARE = 'uploads'
