@@ -25,7 +25,7 @@ test.group('Text extraction of deliverables', () => {
       await extractText(report, 'text/plain'),
       '第一章 总则\n第二条 适用范围\n第三条 定义 \r 附则'
     )
-  })
+  }).timeout(60_000)
 
   test('a DOCX is read in a worker; its ZIP directory is checked without inflating anything', async ({
     assert,
@@ -47,5 +47,5 @@ test.group('Text extraction of deliverables', () => {
     assert.isNull(await zipBombReasonOfFile(lying.path))
     const notAZip = await textFile('不是压缩文件', 'fake.docx')
     assert.equal(await zipBombReasonOfFile(notAZip), 'malformed')
-  })
+  }).timeout(60_000)
 })
