@@ -93,12 +93,12 @@ export function readMultipart(
     (resolve, reject) => {
       let received = 0
       let failed = false
-      const open: Readable[] = []
+      const streams: Readable[] = []
       const fail = (error: UploadRefusedException) => {
         if (failed) return
         failed = true
         request.unpipe(parser)
-        for (const stream of open) stream.destroy(error)
+        for (const stream of streams) stream.destroy(error)
         void Promise.allSettled(temporary.writing).then(() => reject(error))
       }
       const count = (bytes: number) => {
@@ -145,7 +145,7 @@ export function readMultipart(
         )
         const path = join(folder, randomUUID())
         temporary.paths.push(path)
-        open.push(stream)
+        streams.push(stream)
         stream.on('limit', () => fail(tooLarge()))
         stream.on('data', (chunk: Buffer) => {
           file.size += chunk.length

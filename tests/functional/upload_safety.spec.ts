@@ -58,7 +58,8 @@ function watchServer() {
 /** Runs `work` while watching the server; prints the figures for the record. */
 async function whileWatching<T>(label: string, work: () => Promise<T>) {
   // A first request loads the HTTP client and warms the route: not what is measured.
-  await (await fetch(`${BASE}/health/live`)).text()
+  const warmUp = await fetch(`${BASE}/health/live`)
+  await warmUp.text()
   const watch = watchServer()
   await sleep(60)
   const result = await work()
@@ -100,7 +101,11 @@ async function folderSize(folder: string): Promise<number> {
   let total = 0
   for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
     const path = join(folder, entry.name)
-    total += entry.isDirectory() ? await folderSize(path) : (await stat(path)).size
+    if (entry.isDirectory()) total += await folderSize(path)
+    else {
+      const { size } = await stat(path)
+      total += size
+    }
   }
   return total
 }
@@ -180,7 +185,8 @@ function deliver(client: any, contractId: number, files: string[], user: User) {
 }
 
 async function qualificationsOf(agency: User) {
-  return (await Qualification.query().where('organization_id', agency.organizationId!)).length
+  const rows = await Qualification.query().where('organization_id', agency.organizationId!)
+  return rows.length
 }
 
 async function deliverableCount(contractId: number) {
@@ -192,7 +198,8 @@ async function deliverableCount(contractId: number) {
 async function finishedService(client: any) {
   const { contractId } = await signedProject(client)
   const agency = await demoAgency(5)
-  ;(await deliver(client, contractId, [await textFile('报告正文')], agency)).assertStatus(201)
+  const delivered = await deliver(client, contractId, [await textFile('报告正文')], agency)
+  delivered.assertStatus(201)
   const accepted = await client
     .post(`/api/v1/contracts/${contractId}/accept`)
     .withGuard('api')
