@@ -110,6 +110,8 @@ export function readMultipart(
       try {
         parser = busboy({
           headers: request.headers,
+          // Browsers send file names in UTF-8 (采购文件.pdf), not latin1.
+          defParamCharset: 'utf8',
           limits: {
             files: limits.maxFiles,
             fields: MAX_FIELDS,
