@@ -17,12 +17,19 @@ const bodyParserConfig = defineConfig({
     ],
     limit: '1mb',
   },
+  /**
+   * Multipart bodies are never read here, before authentication: the routes
+   * that take files read them with the `uploads` middleware (its limits per
+   * route in start/routes.ts), and every other route refuses them with 415
+   * (app/middleware/multipart_gate_middleware.ts).
+   */
   multipart: {
-    autoProcess: true,
+    autoProcess: false,
     convertEmptyStringsToNull: true,
     processManually: [],
-    // Deliverables: up to 50 MB per file, a few files per submission.
-    limit: '120mb',
+    limit: '1mb',
+    maxFields: 100,
+    fieldsLimit: '1mb',
     types: ['multipart/form-data'],
   },
 })

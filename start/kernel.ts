@@ -16,6 +16,8 @@ server.use([
 /** Runs on every request that matched a route. */
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
+  // Before anything else reads the request: files only where a route takes them.
+  () => import('#middleware/multipart_gate_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),
   () => import('#middleware/detect_user_locale_middleware'),
@@ -31,4 +33,6 @@ export const middleware = router.named({
   role: () => import('#middleware/role_middleware'),
   tokenScope: () => import('#middleware/token_scope_middleware'),
   apiRateLimit: () => import('#middleware/api_rate_limit_middleware'),
+  /** Reads a multipart body within per-route limits; last on each route that takes files. */
+  uploads: () => import('#middleware/uploads_middleware'),
 })

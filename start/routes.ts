@@ -18,6 +18,20 @@ for (const param of ['id', 'attachmentId', 'projectId', 'a', 'b']) {
   router.where(param, /^\d{1,18}$/)
 }
 
+/**
+ * The routes that take files, with what each may receive (the whole body and
+ * the number of files); every other route refuses multipart bodies (415).
+ * The `uploads` middleware comes last on each, after login and role checks.
+ */
+const uploads = {
+  /** Reports: PDF, DOCX or TXT, 50 MB each, at most 5, 120 MB together. */
+  deliverables: middleware.uploads({ limit: '120mb', maxFiles: 5 }),
+  /** One scan or document (PDF, JPEG, PNG) of 10 MB at most. */
+  oneScan: middleware.uploads({ limit: '11mb', maxFiles: 1 }),
+  /** Evidence: up to 5 scans of 10 MB at most. */
+  evidence: middleware.uploads({ limit: '51mb', maxFiles: 5 }),
+}
+
 router.get('/', [controllers.Home, 'show']).as('home')
 router.post('/locale', [controllers.Locales, 'update']).as('locale')
 
@@ -65,7 +79,10 @@ router
 // Complaints 投诉举报: anyone files (also anonymously) and follows with the tracking code
 router.get('/complaints', [controllers.Complaints, 'index']).as('complaints.index')
 router.get('/complaints/new', [controllers.Complaints, 'create']).as('complaints.create')
-router.post('/complaints', [controllers.Complaints, 'store']).as('complaints.store')
+router
+  .post('/complaints', [controllers.Complaints, 'store'])
+  .as('complaints.store')
+  .use(uploads.evidence)
 router.get('/complaints/filed', [controllers.Complaints, 'filed']).as('complaints.filed')
 router.get('/complaints/track', [controllers.Complaints, 'track']).as('complaints.track')
 
@@ -100,6 +117,7 @@ router
     router
       .post('/contracts/:id/deliverables', [controllers.ContractServices, 'deliver'])
       .as('contracts.deliver')
+      .use(uploads.deliverables)
     router
       .post('/contracts/:id/accept', [controllers.ContractServices, 'accept'])
       .as('contracts.accept')
@@ -223,6 +241,7 @@ router
         router
           .post('/qualifications', [controllers.agency.Qualifications, 'store'])
           .as('qualifications.store')
+          .use(uploads.oneScan)
         router
           .post('/qualifications/:id/removal', [controllers.agency.Qualifications, 'destroy'])
           .as('qualifications.removal')
@@ -352,6 +371,7 @@ router
           .post('/inspections/:id/results', [controllers.regulator.Inspections, 'storeResult'])
           .as('inspections.results.store')
           .where('id', router.matchers.number())
+          .use(uploads.evidence)
         router
           .post('/inspection-recusals', [controllers.regulator.Inspections, 'storeRecusal'])
           .as('inspection_recusals.store')
@@ -407,6 +427,7 @@ router
         router
           .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
           .as('projects.attachments.store')
+          .use(uploads.oneScan)
         router.get('/persons', [controllers.owner.Persons, 'index']).as('persons.index')
         router.post('/persons', [controllers.owner.Persons, 'store']).as('persons.store')
         router
@@ -505,6 +526,7 @@ router
       .post('/complaints', [controllers.api.Complaints, 'store'])
       .as('complaints.store')
       .use(middleware.tokenScope())
+      .use(uploads.evidence)
     router
       .get('/complaints/track/:code', [controllers.api.Complaints, 'track'])
       .as('complaints.track')
@@ -532,7 +554,9 @@ router
         router.post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
         // Service delivery and evaluation: the policies name who may do each step.
         router.get('/contracts/:id/service', [controllers.api.ContractServices, 'show'])
-        router.post('/contracts/:id/deliverables', [controllers.api.ContractServices, 'deliver'])
+        router
+          .post('/contracts/:id/deliverables', [controllers.api.ContractServices, 'deliver'])
+          .use(uploads.deliverables)
         router.post('/contracts/:id/accept', [controllers.api.ContractServices, 'accept'])
         router.post('/contracts/:id/return', [controllers.api.ContractServices, 'return'])
         router.post('/contracts/:id/pause', [controllers.api.ContractServices, 'pause'])
@@ -605,10 +629,12 @@ router
             ])
             // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
             router.post('/regulator/inspections', [controllers.api.regulator.Inspections, 'store'])
-            router.post('/regulator/inspections/:id/results', [
-              controllers.api.regulator.Inspections,
-              'storeResult',
-            ])
+            router
+              .post('/regulator/inspections/:id/results', [
+                controllers.api.regulator.Inspections,
+                'storeResult',
+              ])
+              .use(uploads.evidence)
             router.post('/regulator/inspection-recusals', [
               controllers.api.regulator.Inspections,
               'storeRecusal',
@@ -640,7 +666,9 @@ router
             router.post('/projects', [controllers.api.Projects, 'store'])
             router.post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
             router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
-            router.post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+            router
+              .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+              .use(uploads.oneScan)
             router.post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
             router.get('/projects/:id/plans', [controllers.api.Selections, 'plans'])
             router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
@@ -710,7 +738,9 @@ router
             router.put('/profile', [controllers.api.agency.Profile, 'update'])
             router.post('/withdrawal', [controllers.api.agency.Profile, 'withdraw'])
             router.post('/return', [controllers.api.agency.Profile, 'comeBack'])
-            router.post('/qualifications', [controllers.api.agency.Qualifications, 'store'])
+            router
+              .post('/qualifications', [controllers.api.agency.Qualifications, 'store'])
+              .use(uploads.oneScan)
             router.delete('/qualifications/:id', [controllers.api.agency.Qualifications, 'destroy'])
             router.post('/practitioners', [controllers.api.agency.Practitioners, 'store'])
             router.delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])

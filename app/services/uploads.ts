@@ -1,5 +1,38 @@
 import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/**
+ * Where uploads wait while their request is handled: a folder of their own
+ * in the OS temporary folder (TMPDIR), emptied by the uploads middleware
+ * whatever the outcome of each request.
+ */
+export function uploadTmpFolder() {
+  return join(tmpdir(), 'market-uploads')
+}
+
+/** The name of the route middleware that reads multipart bodies (start/kernel.ts). */
+const UPLOADS_MIDDLEWARE = 'uploads'
+
+const routesTakingFiles = new WeakMap<object, boolean>()
+
+/**
+ * Whether the matched route takes files, i.e. declares the `uploads`
+ * middleware (start/routes.ts). Every other route refuses multipart bodies.
+ */
+export function takesFiles(route: HttpContext['route']) {
+  if (!route) return false
+  let known = routesTakingFiles.get(route)
+  if (known === undefined) {
+    known = [...route.middleware.all()].some(
+      (entry) => typeof entry === 'object' && 'name' in entry && entry.name === UPLOADS_MIDDLEWARE
+    )
+    routesTakingFiles.set(route, known)
+  }
+  return known
+}
 
 /**
  * Stores an upload (already checked by content in its validator) on the

@@ -10,11 +10,13 @@ import drive from '@adonisjs/drive/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DateTime } from 'luxon'
+import { errors as vineErrors } from '@vinejs/vine'
+import type { I18n } from '@adonisjs/i18n'
 import Contract from '#models/contract'
 import Deliverable from '#models/deliverable'
 import DeliverableFile from '#models/deliverable_file'
 import { indexDeliverable } from '#actions/similarity/index_deliverable_files'
-import type Project from '#models/project'
+import Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { creditEventForApproval, type ApprovalOutcome } from '#domain/service_delivery'
@@ -28,7 +30,8 @@ import { recordCreditEvent } from '#services/credit_ledger'
 import { notify } from '#services/notifications'
 import { rulesInForce, rulesOfVersion } from '#services/market_rules'
 import { storeUpload } from '#services/uploads'
-import { extractText } from '#services/text_extraction'
+import { ArchiveBombError, extractText } from '#services/text_extraction'
+import { zipBombMessageData } from '#validators/rules/file_content'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 
@@ -51,6 +54,17 @@ async function lockService(contractId: number, trx: TransactionClientContract) {
     throw new StateConflictException({ identifier: 'messages.service.notInService' })
   }
   return locked
+}
+
+/** 409 unless the agency may deliver now: the service runs, is not paused, and awaits a delivery. */
+function assertDeliveryOpen(contract: Contract, project: Project) {
+  if (contract.status !== 'signed') {
+    throw new StateConflictException({ identifier: 'messages.service.notInService' })
+  }
+  if (contract.pausedAt !== null) {
+    throw new StateConflictException({ identifier: 'messages.service.deliveryWhilePaused' })
+  }
+  transition(project, 'deliver')
 }
 
 /** The rules the project runs under (the version it was published with). */
@@ -202,28 +216,30 @@ export async function resumeService(contract: Contract, owner: User) {
 }
 
 /**
- * The agency delivers: the files are stored and their text extracted first
- * (outside the transaction), then the submission, the files and the move to
- * `delivered` are written together; a refusal removes the stored files.
- * While the owner reviews, the clock stands still.
+ * The agency delivers. The state is checked first (a finished or paused
+ * service reads no file); then the files' text is extracted (off the request
+ * thread, under limits) and the files stored, outside the transaction; then
+ * the submission, the files and the move to `delivered` are written together
+ * after the state is checked again under the row locks. A refusal removes the
+ * stored files. While the owner reviews, the clock stands still.
  */
 export async function submitDeliverable(
   contract: Contract,
   input: { summary: string; files: MultipartFile[] },
-  agency: User
+  agency: User,
+  i18n: I18n
 ) {
+  const current = await Contract.findOrFail(contract.id)
+  assertDeliveryOpen(current, await Project.findOrFail(current.projectId))
   const stored: { key: string; name: string; mime: string; size: number; text: string }[] = []
   try {
-    for (const file of input.files) {
-      const text = await extractText(file.tmpPath!, String(file.meta?.detectedMime ?? ''))
+    for (const [index, file] of input.files.entries()) {
+      const text = await textOf(file, index, i18n)
       stored.push({ ...(await storeUpload(file, 'deliverables')), text })
     }
     const submitted = await db.transaction(async (trx) => {
       const { contract: locked, project } = await lockService(contract.id, trx)
-      if (locked.pausedAt !== null) {
-        throw new StateConflictException({ identifier: 'messages.service.deliveryWhilePaused' })
-      }
-      transition(project, 'deliver')
+      assertDeliveryOpen(locked, project)
       await project.save()
       const previous = await trx
         .from('deliverables')
@@ -280,6 +296,22 @@ export async function submitDeliverable(
   } catch (error) {
     await Promise.all(stored.map((file) => drive.use().delete(file.key)))
     throw error
+  }
+}
+
+/** A delivered file's text; a DOCX that inflates past what it declares is refused (422). */
+async function textOf(file: MultipartFile, index: number, i18n: I18n) {
+  try {
+    return await extractText(file.tmpPath!, String(file.meta?.detectedMime ?? ''))
+  } catch (error) {
+    if (!(error instanceof ArchiveBombError)) throw error
+    throw new vineErrors.E_VALIDATION_ERROR([
+      {
+        field: `files.${index}`,
+        rule: 'file.zipBomb',
+        message: i18n.t('validator.shared.messages.file.zipBomb', zipBombMessageData()),
+      },
+    ])
   }
 }
 

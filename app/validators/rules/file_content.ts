@@ -3,6 +3,8 @@ import type { FieldContext } from '@vinejs/vine/types'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { readFile } from 'node:fs/promises'
 import { fileTypeFromFile } from 'file-type'
+import { ZIP_LIMITS } from '#domain/zip_archive'
+import { zipBombReasonOfFile } from '#services/archive_inspection'
 
 /**
  * Checks what an uploaded file really is from its first bytes (magic
@@ -36,15 +38,34 @@ export function scanFile() {
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
+/** What the refusal of a ZIP bomb names: the limits of app/domain/zip_archive.ts. */
+export function zipBombMessageData() {
+  return {
+    maxSize: `${ZIP_LIMITS.maxUncompressedBytes / 1024 / 1024} MB`,
+    maxEntries: ZIP_LIMITS.maxEntries,
+  }
+}
+
 /**
  * A deliverable: PDF or DOCX recognised by content, or a plain-text file
- * (which has no magic number) named .txt whose bytes are valid UTF-8.
+ * (which has no magic number) named .txt whose bytes are valid UTF-8. A DOCX
+ * whose archive declares more than a report can hold (a decompression bomb)
+ * is refused from its directory alone, before anything is inflated.
  */
 const deliverableContentRule = vine.createRule(
   async (value: unknown, _options: undefined, field: FieldContext) => {
     const file = value as MultipartFile | undefined
     if (!file || !file.tmpPath || !file.isValid) return
     const detected = await fileTypeFromFile(file.tmpPath)
+    if (detected && detected.mime === DOCX_MIME && (await zipBombReasonOfFile(file.tmpPath))) {
+      field.report(
+        'The {{ field }} inflates past {{ maxSize }} or holds more than {{ maxEntries }} parts',
+        'file.zipBomb',
+        field,
+        zipBombMessageData()
+      )
+      return
+    }
     if (detected && (detected.mime === 'application/pdf' || detected.mime === DOCX_MIME)) {
       file.meta = { ...file.meta, detectedMime: detected.mime, detectedExt: detected.ext }
       return
