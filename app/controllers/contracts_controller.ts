@@ -28,6 +28,7 @@ import {
   pausesOf,
   serviceClockOf,
 } from '#queries/service_delivery'
+import { contractInForce } from '#domain/contract_lifecycle'
 
 /** Contract pages: the list, the contract with its forms, the print view. */
 export default class ContractsController {
@@ -128,7 +129,7 @@ export default class ContractsController {
     session.flash(
       'success',
       i18n.t(
-        signed.status === 'signed'
+        contractInForce(signed.status)
           ? 'messages.contracts.inForce'
           : 'messages.contracts.signedYourSide'
       )
@@ -166,7 +167,7 @@ export default class ContractsController {
   private async service(contract: Contract, project: Project, user: User) {
     const isOwner = user.role === 'owner' && user.organizationId === contract.ownerOrganizationId
     const isAgency = user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
-    const running = contract.status === 'signed'
+    const running = contractInForce(contract.status)
     const evaluations = await evaluationsOfContract(contract.id)
     const afterAcceptance = ['accepted', 'evaluated', 'closed'].includes(project.status)
     return {

@@ -4,6 +4,8 @@
  * late or repeated news (a failure after the success, an older refund total)
  * change nothing. A milestone's status is then read off all its payments.
  */
+import { contractInForce, type ContractState } from '#domain/contract_lifecycle'
+
 /** Where a milestone stands: read off all its payments. */
 export const MILESTONE_STATUSES = ['unpaid', 'processing', 'paid', 'refunded'] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
@@ -66,6 +68,9 @@ export function milestoneStatusOf(payments: Pick<PaymentState, 'status'>[]): Mil
 }
 
 /** The owner may start a payment: a signed contract and a milestone with nothing paid or under way. */
-export function milestonePayable(contractStatus: string, payments: Pick<PaymentState, 'status'>[]) {
-  return contractStatus === 'signed' && milestoneStatusOf(payments) === 'unpaid'
+export function milestonePayable(
+  contractStatus: ContractState,
+  payments: Pick<PaymentState, 'status'>[]
+) {
+  return contractInForce(contractStatus) && milestoneStatusOf(payments) === 'unpaid'
 }

@@ -1,5 +1,7 @@
 import type Payment from '#models/payment'
-import type { StartedPayment } from '#actions/payments/milestone_payments'
+
+/** A payment the owner started (or the open one it resumed), with the intent's client secret. */
+export type StartedPayment = { payment: Payment; clientSecret: string | null; created: boolean }
 
 /** A milestone payment in API answers (amounts in fen). */
 export function presentPayment(payment: Payment) {

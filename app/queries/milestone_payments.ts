@@ -1,9 +1,10 @@
 import Contract from '#models/contract'
+import type { ContractState } from '#domain/contract_lifecycle'
 import Milestone from '#models/milestone'
 import Payment from '#models/payment'
 import type User from '#models/user'
 import { isOpenPayment, milestonePayable } from '#domain/payment_state'
-import { testConfirmationAvailable } from '#actions/payments/milestone_payments'
+import { testConfirmationAvailable } from '#services/stripe'
 
 export type MilestonePaymentState = {
   id: number
@@ -34,7 +35,7 @@ export type MilestonePaymentState = {
  */
 export async function milestonePaymentsOf(contract: {
   id: number
-  status: string
+  status: ContractState
 }): Promise<MilestonePaymentState[]> {
   const [milestones, payments] = await Promise.all([
     Milestone.query().where('contract_id', contract.id).orderBy('position'),

@@ -10,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import Stripe from 'stripe'
+import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 
 /** A test-mode key: the local mock and stripe-mock accept any `sk_test_…`. */
@@ -73,6 +74,11 @@ export function localWebhookSecret() {
 /** Whether Stripe is configured (a key or a Stripe-compatible server), as opposed to nothing at all. */
 export function stripeConfigured() {
   return Boolean(env.get('STRIPE_SECRET_KEY') || env.get('STRIPE_API_BASE'))
+}
+
+/** Whether the development confirm step is offered: Stripe test mode, never in production. */
+export function testConfirmationAvailable() {
+  return stripeTestMode() && !app.inProduction
 }
 
 /** Whether payments run in Stripe's test mode (test keys: test cards, no real money). */

@@ -23,6 +23,14 @@ import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
 import { displayDeadline } from '#domain/time_zone'
+import {
+  contractInForce,
+  contractOpen,
+  nextContractState,
+  signingTransition,
+  type ContractState,
+  type ContractTransition,
+} from '#domain/contract_lifecycle'
 import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/selection/open_selection'
@@ -133,16 +141,24 @@ export async function makeContract(
   return contract
 }
 
+/**
+ * The state a contract moves to by a transition of the lifecycle table; the
+ * callers have checked the guard under the row lock, so a refusal here is a
+ * state conflict all the same (409), never a silent change.
+ */
+function movedContract(contract: Contract, step: ContractTransition): ContractState {
+  const next = nextContractState(contract.status, step)
+  if (!next) throw new StateConflictException({ identifier: 'messages.contracts.notOpen' })
+  return next
+}
+
 /** Locks a contract that can still change or be signed, before its signing deadline. */
 async function lockOpenContract(contractId: number, trx: TransactionClientContract) {
   const contract = await Contract.query({ client: trx })
     .where('id', contractId)
     .forUpdate()
     .firstOrFail()
-  if (
-    (contract.status !== 'drafting' && contract.status !== 'signing') ||
-    clock.now().getTime() >= contract.signingDueAt.toMillis()
-  ) {
+  if (!contractOpen(contract.status) || clock.now().getTime() >= contract.signingDueAt.toMillis()) {
     throw new StateConflictException({ identifier: 'messages.contracts.notOpen' })
   }
   return contract
@@ -223,7 +239,7 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
       priceFen: input.price,
       supplementaryTerms: input.supplementaryTerms?.trim() || null,
       revision: locked.revision + 1,
-      status: 'drafting',
+      status: movedContract(locked, 'amend'),
     })
     const { sha256 } = await contractText(locked, trx)
     locked.textHash = sha256
@@ -316,7 +332,7 @@ export async function signContract(
     )
     const bothSigned = current.length + 1 >= 2
     locked.merge({
-      status: bothSigned ? 'signed' : 'signing',
+      status: movedContract(locked, signingTransition(current.length)),
       textHash: sha256,
       signedAt: bothSigned ? DateTime.fromJSDate(clock.now()) : null,
     })
@@ -362,11 +378,11 @@ export async function signContract(
   })
 }
 
-/** The winner refuses to sign: recorded (a credit event once credit lands); the owner may take the next alternate. */
+/** The winner refuses to sign: recorded, with a credit event; the owner may take the next alternate. */
 export async function refuseContract(contract: Contract, reason: string, agencyUser: User) {
   return db.transaction(async (trx) => {
     const locked = await lockOpenContract(contract.id, trx)
-    locked.merge({ status: 'refused', terminationReason: reason })
+    locked.merge({ status: movedContract(locked, 'refuse'), terminationReason: reason })
     await locked.save()
     await recordCreditEvent(trx, {
       organizationId: locked.agencyOrganizationId,
@@ -399,7 +415,7 @@ export async function expireContract(contractId: number) {
     const locked = await Contract.query({ client: trx }).where('id', contractId).forUpdate().first()
     if (
       !locked ||
-      (locked.status !== 'drafting' && locked.status !== 'signing') ||
+      !contractOpen(locked.status) ||
       locked.signingDueAt.toMillis() > clock.now().getTime()
     ) {
       return false
@@ -413,7 +429,7 @@ export async function expireContract(contractId: number) {
     const missing = [locked.ownerOrganizationId, locked.agencyOrganizationId].filter(
       (id) => !signed.some((row: any) => Number(row.organization_id) === id)
     )
-    locked.status = 'expired'
+    locked.status = movedContract(locked, 'expire')
     await locked.save()
     if (missing.includes(locked.agencyOrganizationId)) {
       await recordCreditEvent(trx, {
@@ -505,14 +521,14 @@ export async function terminateContract(contract: Contract, reason: string, owne
       .where('id', contract.id)
       .forUpdate()
       .firstOrFail()
-    if (locked.status !== 'signed') {
+    if (!contractInForce(locked.status)) {
       throw new StateConflictException({ identifier: 'messages.contracts.notInForce' })
     }
     const project = (await lockProject(locked.projectId, trx))!
     transition(project, 'terminate')
     await project.save()
     locked.merge({
-      status: 'terminated',
+      status: movedContract(locked, 'terminate'),
       terminatedAt: DateTime.fromJSDate(clock.now()),
       terminationReason: reason,
     })

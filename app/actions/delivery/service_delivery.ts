@@ -34,6 +34,7 @@ import { ArchiveBombError, extractText } from '#services/text_extraction'
 import { zipBombMessageData } from '#validators/rules/file_content'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
+import { contractInForce } from '#domain/contract_lifecycle'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -50,7 +51,7 @@ export async function lockContractWithProject(contractId: number, trx: Transacti
 /** A signed contract and its project, both locked, or 409. */
 async function lockService(contractId: number, trx: TransactionClientContract) {
   const locked = await lockContractWithProject(contractId, trx)
-  if (locked.contract.status !== 'signed') {
+  if (!contractInForce(locked.contract.status)) {
     throw new StateConflictException({ identifier: 'messages.service.notInService' })
   }
   return locked
@@ -58,7 +59,7 @@ async function lockService(contractId: number, trx: TransactionClientContract) {
 
 /** 409 unless the agency may deliver now: the service runs, is not paused, and awaits a delivery. */
 function assertDeliveryOpen(contract: Contract, project: Project) {
-  if (contract.status !== 'signed') {
+  if (!contractInForce(contract.status)) {
     throw new StateConflictException({ identifier: 'messages.service.notInService' })
   }
   if (contract.pausedAt !== null) {

@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import app from '@adonisjs/core/services/app'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DateTime } from 'luxon'
 import Contract from '#models/contract'
@@ -14,14 +13,14 @@ import {
   Stripe,
   stripe,
   stripeSettings,
-  stripeTestMode,
+  testConfirmationAvailable,
   type TestPaymentMethod,
 } from '#services/stripe'
+import { contractInForce } from '#domain/contract_lifecycle'
+import type { StartedPayment } from '#presenters/payment'
 
 /** Stripe's largest amount for one payment: eight digits in the smallest unit (¥999,999.99). */
 export const STRIPE_MAX_AMOUNT_FEN = 99_999_999
-
-export type StartedPayment = { payment: Payment; clientSecret: string | null; created: boolean }
 
 /** A failure of Stripe itself (unreachable, refused the request): 502, nothing changed here. */
 function providerError(error: unknown): never {
@@ -49,7 +48,7 @@ export function paymentIdempotencyKey(contract: Contract, milestone: Milestone, 
 }
 
 function refuseUnlessPayable(contract: Contract, milestone: Milestone, payments: Payment[]) {
-  if (contract.status !== 'signed') {
+  if (!contractInForce(contract.status)) {
     throw new StateConflictException({
       identifier: 'payments.errors.contractNotSigned',
       data: { status: contract.status },
@@ -99,7 +98,7 @@ export async function payMilestone(
 ): Promise<StartedPayment> {
   const payments = await Payment.query().where('milestone_id', milestone.id).orderBy('id')
   const open = payments.find((payment) => isOpenPayment(payment.status))
-  if (open && contract.status === 'signed') {
+  if (open && contractInForce(contract.status)) {
     return { payment: open, clientSecret: await clientSecretOf(open), created: false }
   }
   refuseUnlessPayable(contract, milestone, payments)
@@ -183,11 +182,6 @@ export async function payMilestone(
     })
     return { payment, clientSecret: intent.client_secret, created: true }
   })
-}
-
-/** Whether the development confirm step is offered: Stripe test mode, never in production. */
-export function testConfirmationAvailable() {
-  return stripeTestMode() && !app.inProduction
 }
 
 /**
