@@ -11,6 +11,7 @@ import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright'
+import { failTestsOfBrokenSetups } from '#tests/group_setup_failures'
 
 /**
  * The suite runs against the database chosen by DB_CONNECTION (SQLite by
@@ -50,7 +51,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
       const ace = await app.container.make('ace')
-      const command = await ace.exec('migration:fresh', ['--force'])
+      // The test database is this run's alone; MySQL's migration lock is one name for the
+      // whole server and would make runs on other databases of a shared server refuse each other.
+      const command = await ace.exec('migration:fresh', ['--force', '--disable-locks'])
       if (command.exitCode !== 0) {
         throw command.error ?? new Error('migration:fresh failed')
       }
@@ -65,6 +68,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // A throwing group (or suite) setup fails each of its tests instead of skipping them unseen.
+  failTestsOfBrokenSetups(suite)
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     // Each test starts with an empty cache of public lists: nothing leaks from a rolled-back test.
     const forgetLists = async () => {
