@@ -51,11 +51,18 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
       const ace = await app.container.make('ace')
-      // The test database is this run's alone; MySQL's migration lock is one name for the
-      // whole server and would make runs on other databases of a shared server refuse each other.
-      const command = await ace.exec('migration:fresh', ['--force', '--disable-locks'])
-      if (command.exitCode !== 0) {
-        throw command.error ?? new Error('migration:fresh failed')
+      // migration:fresh, in two steps: the test database is this run's alone, and MySQL's
+      // migration lock is one name for the whole server, so runs on other databases of a
+      // shared server would refuse each other (`migration:fresh --disable-locks` hands the
+      // flag on to db:wipe, which refuses it).
+      for (const [command, args] of [
+        ['db:wipe', ['--force']],
+        ['migration:run', ['--force', '--disable-locks']],
+      ] as const) {
+        const run = await ace.exec(command, [...args])
+        if (run.exitCode !== 0) {
+          throw run.error ?? new Error(`${command} failed`)
+        }
       }
     },
     // The local Stripe mock, unless STRIPE_API_BASE names a Stripe-compatible server.
