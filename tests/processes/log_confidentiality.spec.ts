@@ -22,6 +22,8 @@ import {
 
 const BEFORE_DEADLINE = '2026-09-29T02:00:00Z'
 const AFTER_DEADLINE = '2026-10-09T04:00:01Z'
+// The very instant publicity ends: the award tick must find it due at its first reading of the
+// clock (a process's first "now" once fell a millisecond short of MARKET_CLOCK on a busy machine).
 const AFTER_PUBLICITY = '2026-10-13T16:00:00Z'
 const ID_NUMBER = '11010519491231002X'
 
