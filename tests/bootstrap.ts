@@ -11,6 +11,7 @@ import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { browserClient } from '@japa/browser-client'
 import { chromium } from 'playwright'
+import { failTestsOfBrokenSetups } from '#tests/group_setup_failures'
 
 /**
  * The suite runs against the database chosen by DB_CONNECTION (SQLite by
@@ -50,9 +51,18 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
       const ace = await app.container.make('ace')
-      const command = await ace.exec('migration:fresh', ['--force'])
-      if (command.exitCode !== 0) {
-        throw command.error ?? new Error('migration:fresh failed')
+      // migration:fresh, in two steps: the test database is this run's alone, and MySQL's
+      // migration lock is one name for the whole server, so runs on other databases of a
+      // shared server would refuse each other (`migration:fresh --disable-locks` hands the
+      // flag on to db:wipe, which refuses it).
+      for (const [command, args] of [
+        ['db:wipe', ['--force']],
+        ['migration:run', ['--force', '--disable-locks']],
+      ] as const) {
+        const run = await ace.exec(command, [...args])
+        if (run.exitCode !== 0) {
+          throw run.error ?? new Error(`${command} failed`)
+        }
       }
     },
     // The local Stripe mock, unless STRIPE_API_BASE names a Stripe-compatible server.
@@ -65,6 +75,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  // A throwing group (or suite) setup fails each of its tests instead of skipping them unseen.
+  failTestsOfBrokenSetups(suite)
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     // Each test starts with an empty cache of public lists: nothing leaks from a rolled-back test.
     const forgetLists = async () => {

@@ -50,11 +50,26 @@ export type RunningChild = {
   kill(): Promise<Finished>
 }
 
+/*
+ * Children still running when the test process ends (a failed test, Japa's
+ * forced exit) are killed with it: an orphaned server would live on, keep its
+ * database connections and load a shared machine for every run after it.
+ */
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 function track(child: ChildProcess): RunningChild {
   const output = capture(child)
+  running.add(child)
   const finished = new Promise<Finished>((resolve, reject) => {
-    child.once('error', reject)
+    child.once('error', (error) => {
+      running.delete(child)
+      reject(error)
+    })
     child.once('exit', (code, signal) => {
+      running.delete(child)
       // Let the pipes drain before reading the output.
       setImmediate(() => resolve({ code, signal, output: output() }))
     })
@@ -81,11 +96,19 @@ export function startAce(args: string[], environment: NodeJS.ProcessEnv): Runnin
   )
 }
 
+/**
+ * How long a child may take to boot and do its work before it counts as hung.
+ * On a 2-core machine shared by several test runs, booting the app (every
+ * TypeScript file compiled on import) took 18 s to more than 30 s under a load
+ * average of 17: a limit tight enough to catch a slow boot fails healthy runs.
+ */
+export const CHILD_LIMIT_MS = 180_000
+
 /** `node ace <args>` to its end; throws with the output when it takes longer than `timeoutMs`. */
 export async function runAce(
   args: string[],
   environment: NodeJS.ProcessEnv,
-  timeoutMs = 60_000
+  timeoutMs = CHILD_LIMIT_MS
 ): Promise<Finished> {
   const child = startAce(args, environment)
   const timer = setTimeout(() => child.process.kill('SIGKILL'), timeoutMs)
@@ -127,42 +150,111 @@ export async function waitFor<T>(
 
 export type ChildServer = RunningChild & { url: string; port: number }
 
+type Boot = { listening: true } | { listening: false; reason: 'port taken' }
+
+/**
+ * Waits for the child's own word that its HTTP server listens (the AdonisJS
+ * ignitor sends `{ isAdonisJS: true, environment: 'web' }` over the IPC
+ * channel once `listen` succeeded), for its exit, or for the port to be taken.
+ */
+function booted(child: RunningChild, limitMs: number): Promise<Boot> {
+  return new Promise<Boot>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer)
+      child.process.off('message', onMessage)
+      child.process.stdout?.off('data', onOutput)
+      child.process.stderr?.off('data', onOutput)
+    }
+    const onMessage = (message: any) => {
+      if (message?.isAdonisJS && message.environment === 'web') {
+        done()
+        resolve({ listening: true })
+      }
+    }
+    // A server that loses its port does not exit: it prints the error and waits.
+    const onOutput = () => {
+      if (child.output().includes('EADDRINUSE')) {
+        done()
+        resolve({ listening: false, reason: 'port taken' })
+      }
+    }
+    const timer = setTimeout(() => {
+      done()
+      reject(new Error(`the child server did not listen within ${limitMs} ms:\n${child.output()}`))
+    }, limitMs)
+    child.process.on('message', onMessage)
+    child.process.stdout?.on('data', onOutput)
+    child.process.stderr?.on('data', onOutput)
+    child.finished.then(
+      (result) => {
+        done()
+        reject(
+          new Error(
+            `the child server exited (${result.signal ?? result.code}) before listening:\n${result.output}`
+          )
+        )
+      },
+      (error) => {
+        done()
+        reject(error)
+      }
+    )
+  })
+}
+
 /**
  * The HTTP server (bin/server.ts, as `npm start` runs it after the build) in
- * a child process, ready when /health/live answers. The scheduler is off and
+ * a child process, ready when it says it listens. The scheduler is off and
  * the test's Stripe (the local mock) is named, so the child starts neither.
+ *
+ * The port is free when chosen but only bound when the child has booted, many
+ * seconds later on a loaded machine; if another process took it meanwhile,
+ * the child is killed and started again on another port (never does the test
+ * talk to a stranger answering on that port). A child that fails to start is
+ * killed, never left running.
  */
 export async function startServer(
   market: DedicatedMarket,
   extra: ChildEnv = {}
 ): Promise<ChildServer> {
-  const port = await freePort()
-  const child = track(
-    spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
-      cwd: app.makePath(),
-      env: childEnv(market, {
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        SCHEDULER_INTERVAL_MS: '0',
-        ...extra,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-  )
-  const url = `http://127.0.0.1:${port}`
-  let exited = false
-  child.finished.then(() => (exited = true)).catch(() => (exited = true))
-  await waitFor(
-    'the child server',
-    async () => {
-      if (exited) throw new Error(`the child server exited:\n${child.output()}`)
-      const live = await fetch(`${url}/health/live`).catch(() => null)
-      return live?.ok ?? false
-    },
-    30_000,
-    100
-  )
-  return { ...child, url, port }
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const child = track(
+      spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
+        cwd: app.makePath(),
+        env: childEnv(market, {
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          SCHEDULER_INTERVAL_MS: '0',
+          ...extra,
+        }),
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      })
+    )
+    let boot: Boot
+    try {
+      boot = await booted(child, CHILD_LIMIT_MS)
+    } catch (error) {
+      await child.kill()
+      throw error
+    }
+    if (!boot.listening) {
+      await child.kill()
+      if (attempt < 5) continue
+      throw new Error(`no free port for the child server after ${attempt} attempts`)
+    }
+    const url = `http://127.0.0.1:${port}`
+    const live = await fetch(`${url}/health/live`)
+      .then(async (response) => `${response.status} ${await response.text()}`)
+      .catch((error: Error) => error.message)
+    if (!live.startsWith('200 ')) {
+      await child.kill()
+      throw new Error(
+        `the child server listens but /health/live answered ${live}:\n${child.output()}`
+      )
+    }
+    return { ...child, url, port }
+  }
 }
 
 /** A migrated database with the demo market in it, private to one test group. */
@@ -204,7 +296,11 @@ export async function dedicatedMarket(tag: string): Promise<DedicatedMarket> {
       await cleanUp()
     },
   }
-  const setup = await runAce(['market:setup'], childEnv(market, { SEED_DEMO: 'true' }), 90_000)
+  // The database is this group's alone: no migration lock (one name for a whole MySQL server).
+  const setup = await runAce(
+    ['market:setup', '--disable-locks'],
+    childEnv(market, { SEED_DEMO: 'true' })
+  )
   if (setup.code !== 0) {
     await market.drop()
     throw new Error(`market:setup failed:\n${setup.output}`)

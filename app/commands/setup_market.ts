@@ -1,4 +1,4 @@
-import { BaseCommand } from '@adonisjs/core/ace'
+import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
@@ -13,6 +13,14 @@ export default class SetupMarket extends BaseCommand {
 
   static options: CommandOptions = { startApp: true }
 
+  /**
+   * For a database no other process migrates (the tests' private databases):
+   * MySQL's migration lock is one name for the whole server, so migrations of
+   * unrelated databases on a shared server would otherwise refuse each other.
+   */
+  @flags.boolean({ description: 'Migrate without the migration lock (a private database only)' })
+  declare disableLocks: boolean
+
   async run() {
     // Imported here, not at the top: ace reads command metadata before the app boots.
     const { default: env } = await import('#start/env')
@@ -21,7 +29,10 @@ export default class SetupMarket extends BaseCommand {
     const { default: DemoSeeder } = await import('#database/seeders/demo_seeder')
     const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('#database/data/demo_accounts')
 
-    const migrate = await this.kernel.exec('migration:run', ['--force'])
+    const migrate = await this.kernel.exec(
+      'migration:run',
+      ['--force'].concat(this.disableLocks ? ['--disable-locks'] : [])
+    )
     if (migrate.exitCode !== 0) {
       this.exitCode = 1
       return

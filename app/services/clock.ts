@@ -25,7 +25,11 @@ function startOffset(): number {
 
 export const clock = {
   now(): Date {
-    return frozen ? new Date(frozen.getTime()) : new Date(Date.now() + startOffset())
+    if (frozen) return new Date(frozen.getTime())
+    // The offset first: read after Date.now(), its own reading of the time would come later
+    // and put a process's first "now" before MARKET_CLOCK (a millisecond on a busy machine).
+    const started = startOffset()
+    return new Date(Date.now() + started)
   },
   freeze(at: Date) {
     frozen = new Date(at.getTime())

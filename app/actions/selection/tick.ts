@@ -77,7 +77,9 @@ async function attempt<T>(
  * half-way leaves nothing half-done.
  */
 export async function runTick(): Promise<TickReport> {
-  const now = sqlTime(clock.now())
+  const at = clock.now()
+  const now = sqlTime(at)
+  logger.debug({ at: at.toISOString() }, 'market tick')
   const report: TickReport = {
     opened: 0,
     failed: 0,
