@@ -90,6 +90,8 @@ export type ScannedRoutes = {
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
@@ -239,6 +241,7 @@ export type ScannedRoutes = {
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.project_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -254,6 +257,9 @@ export type ScannedRoutes = {
     'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
+    'api.v1.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.admin.rules.store': { paramsTuple?: []; params?: {} }
@@ -386,8 +392,10 @@ export type ScannedRoutes = {
     'api.v1.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
+    'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -508,8 +516,10 @@ export type ScannedRoutes = {
     'api.v1.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
+    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
+    'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -555,6 +565,8 @@ export type ScannedRoutes = {
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -635,6 +647,8 @@ export type ScannedRoutes = {
     'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.rules.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }

@@ -42,6 +42,8 @@ function childEnv(extra: Record<string, string> = {}) {
     LIMITER_STORE: '',
     CACHE_STORE: '',
     SCHEDULER_INTERVAL_MS: '0',
+    // The pages' assets from Vite's dev server: the suite runs without a production build.
+    DEV_MODE: 'true',
     LOG_LEVEL: 'warn',
     ...extra,
   }
