@@ -7,6 +7,7 @@
  * half-way leaves nothing half-done. A step that throws is logged, rolled
  * back and tried again at the next tick; it never holds up the others.
  */
+import logger from '@adonisjs/core/services/logger'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { attempt, emptyTickReport, type TickReport } from '#services/tick_report'
@@ -20,7 +21,9 @@ import { creditTickStep } from '#actions/credit/credit_tick'
 export type { TickReport } from '#services/tick_report'
 
 export async function runTick(): Promise<TickReport> {
-  const now = sqlTime(clock.now())
+  const at = clock.now()
+  const now = sqlTime(at)
+  logger.debug({ at: at.toISOString() }, 'market tick')
   const report = emptyTickReport()
   // The order is the lifecycle's: an award makes a contract whose window then runs.
   await selectionTickStep(now, report)
