@@ -6,7 +6,7 @@
 import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 
 const interval = env.get('SCHEDULER_INTERVAL_MS', 60_000)
 

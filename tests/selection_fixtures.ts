@@ -5,7 +5,7 @@
  */
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 
 export const DEADLINE = '2026-10-09T04:00:00Z'

@@ -13,7 +13,7 @@ export default class Tick extends BaseCommand {
   static options: CommandOptions = { startApp: true }
 
   async run() {
-    const { runTick } = await import('#actions/selection/tick')
+    const { runTick } = await import('#actions/market_tick')
     const report = await runTick()
     this.logger.info(
       `Opened ${report.opened}, failed ${report.failed}, direct expired ${report.directExpired}, ` +

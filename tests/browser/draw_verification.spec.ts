@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 
 const user = (email: string) => User.findByOrFail('email', email)
 

@@ -10,7 +10,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { AFTER_DEADLINE, demoAgency, placeBids, publishedProject } from '#tests/selection_fixtures'
 import { navigate, snap } from './forms.js'
 

@@ -7,7 +7,7 @@ import mail from '@adonisjs/mail/services/main'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import type User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { demoAgency, publishedProject } from '#tests/selection_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')

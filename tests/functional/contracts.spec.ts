@@ -7,7 +7,7 @@ import DemoSeeder from '#database/seeders/demo_seeder'
 import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { awardedProject as awardedFixture } from '#tests/selection_fixtures'
 import { textSha256 } from '#domain/contract_template'
 

@@ -15,7 +15,7 @@ import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import openData from '#config/open_data'
 import { countQueries } from '#tests/helpers'
 

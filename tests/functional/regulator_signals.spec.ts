@@ -7,7 +7,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import {
   AFTER_DEADLINE,

@@ -7,7 +7,7 @@ import DemoSeeder from '#database/seeders/demo_seeder'
 import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { withdrawAgency } from '#actions/registry/agency_listing'
 import { idNumberCheckCharacter } from '#domain/id_card'
 // The browser's independent implementation recomputes every draw from public data only.

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import User from '#models/user'
 import Project from '#models/project'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { verifyAuditLog } from '#services/audit_log'
 import { nextUscc } from '#database/factories/account_factories'
 

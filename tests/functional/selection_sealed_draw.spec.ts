@@ -15,7 +15,7 @@ import User from '#models/user'
 import Organization from '#models/organization'
 import Project from '#models/project'
 import { clock } from '#services/clock'
-import { runTick } from '#actions/selection/tick'
+import { runTick } from '#actions/market_tick'
 import { blindPlanOrder, drawSeedOf } from '#domain/verifiable_draw'
 import { sqlTime } from '#services/sql_time'
 // The browser's independent implementation recomputes every draw from public data only.

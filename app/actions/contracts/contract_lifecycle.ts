@@ -33,7 +33,7 @@ import {
 } from '#domain/contract_lifecycle'
 import { sqlTime } from '#services/sql_time'
 import { refuse } from '#actions/projects/project_rules'
-import { lockProject, transition } from '#actions/selection/open_selection'
+import { lockProject, transition } from '#actions/projects/project_lifecycle'
 import { startService } from '#actions/delivery/service_delivery'
 import { throttleSigningPassword } from '#services/password_throttle'
 

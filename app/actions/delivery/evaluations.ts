@@ -25,7 +25,7 @@ import {
   type OwnerRating,
 } from '#domain/service_delivery'
 import { DISPLAY_ZONE } from '#domain/time_zone'
-import { transition } from '#actions/selection/open_selection'
+import { transition } from '#actions/projects/project_lifecycle'
 import { lockContractWithProject, rulesOfProject } from '#actions/delivery/service_delivery'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'

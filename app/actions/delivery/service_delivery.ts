@@ -23,7 +23,7 @@ import { creditEventForApproval, type ApprovalOutcome } from '#domain/service_de
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { workingDaysBetween } from '#domain/working_days'
 import { fieldValuesOf } from '#queries/contract_text'
-import { lockProject, transition } from '#actions/selection/open_selection'
+import { lockProject, transition } from '#actions/projects/project_lifecycle'
 import { calendarExceptions, workingPeriodEnd } from '#services/calendar'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'

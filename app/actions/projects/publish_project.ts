@@ -13,7 +13,8 @@ import { notify, organizationsOfferingItem } from '#services/notifications'
 import { sendImmediateAlerts } from '#actions/alerts/alert_subscriptions'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
-import { lockForTransition, refuse, type FieldProblem } from '#actions/projects/project_rules'
+import { refuse, type FieldProblem } from '#actions/projects/project_rules'
+import { lockForTransition } from '#actions/projects/project_lifecycle'
 
 export type RepublicationChanges = { deadline?: Date; directAgencyId?: number }
 

@@ -11,7 +11,8 @@ import { clock } from '#services/clock'
 import { workingPeriodEnd } from '#services/calendar'
 import { rulesOfVersion } from '#services/market_rules'
 import { displayDeadline } from '#domain/time_zone'
-import { bidsOfRound, concludeSelection, lockProject } from '#actions/selection/open_selection'
+import { bidsOfRound, concludeSelection } from '#actions/selection/open_selection'
+import { lockProject } from '#actions/projects/project_lifecycle'
 
 /*
  * Abnormally low quotes (SPEC "Abnormally low quotes", after Prozorro): the

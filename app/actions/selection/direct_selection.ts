@@ -12,12 +12,8 @@ import { bidReceipt, drawSeedOf, generateNonce } from '#domain/verifiable_draw'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
 import { ensureEligible, ensureQuoteWithinBounds } from '#actions/projects/project_rules'
-import {
-  failProject,
-  lockProject,
-  startPublicity,
-  transition,
-} from '#actions/selection/open_selection'
+import { failProject, startPublicity } from '#actions/selection/open_selection'
+import { lockProject, transition } from '#actions/projects/project_lifecycle'
 
 /*
  * 直接选取: the owner named one agency; it accepts (with its price, at most

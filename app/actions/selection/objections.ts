@@ -12,12 +12,8 @@ import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify, regulatorOrganizationIds } from '#services/notifications'
 import { clock } from '#services/clock'
-import {
-  bidsOfRound,
-  concludeSelection,
-  lockProject,
-  transition,
-} from '#actions/selection/open_selection'
+import { bidsOfRound, concludeSelection } from '#actions/selection/open_selection'
+import { lockProject, transition } from '#actions/projects/project_lifecycle'
 
 /*
  * 质疑 (SPEC "Publicity and objections"): during publicity a participating

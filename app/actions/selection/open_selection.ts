@@ -3,10 +3,10 @@ import encryption from '@adonisjs/core/services/encryption'
 import { openSealedQuote } from '#services/sealed_quotes'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import Project from '#models/project'
+import type Project from '#models/project'
 import Bid, { type InvalidReason } from '#models/bid'
 import type User from '#models/user'
-import { nextState, type ProjectTransition } from '#domain/project_lifecycle'
+import { lockProject, transition } from '#actions/projects/project_lifecycle'
 import { ineligibilityReason } from '#domain/eligibility'
 import { drawSeedOf, sha256Hex } from '#domain/verifiable_draw'
 import {
@@ -30,30 +30,8 @@ import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
 import { displayDeadline } from '#domain/time_zone'
-import StateConflictException from '#exceptions/state_conflict_exception'
 
 type Actor = Pick<User, 'id' | 'role'> | null
-
-/**
- * Moves a locked project along the lifecycle or refuses with 409. Every
- * selection step goes through here, so a step that is no longer allowed
- * (a second opening, a pick after publicity began) changes nothing.
- */
-export function transition(project: Project, name: ProjectTransition) {
-  const to = nextState(project.status, name)
-  if (!to) {
-    throw new StateConflictException({
-      identifier: 'messages.projects.transitionRefused',
-      data: { transition: name, status: project.status },
-    })
-  }
-  project.status = to
-}
-
-/** Locks a project row for a selection step (null when it does not exist). */
-export function lockProject(projectId: number, trx: TransactionClientContract) {
-  return Project.query({ client: trx }).where('id', projectId).forUpdate().first()
-}
 
 /** The bids of the project's current round that were still active at the deadline. */
 export function bidsOfRound(project: Project, trx: TransactionClientContract) {

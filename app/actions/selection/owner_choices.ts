@@ -5,12 +5,8 @@ import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { refuse } from '#actions/projects/project_rules'
 import { recordAuditEvent } from '#services/audit_log'
-import {
-  bidsOfRound,
-  judgeQuotes,
-  lockProject,
-  startPublicity,
-} from '#actions/selection/open_selection'
+import { bidsOfRound, judgeQuotes, startPublicity } from '#actions/selection/open_selection'
+import { lockProject } from '#actions/projects/project_lifecycle'
 
 /** Locks a project that waits for the owner at the given stage. */
 async function lockAtStage(
