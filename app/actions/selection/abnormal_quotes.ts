@@ -124,15 +124,8 @@ export async function decideQuote(
  */
 export async function closeJustifications(projectId: number) {
   return db.transaction(async (trx) => {
-    const project = await lockProject(projectId, trx)
-    if (
-      !project ||
-      project.status !== 'opened' ||
-      project.stage !== 'justification' ||
-      project.stageDueAt!.toMillis() > clock.now().getTime()
-    ) {
-      return false
-    }
+    const project = await lockStageDue(projectId, 'justification', trx)
+    if (!project) return false
     const bids = await bidsOfRound(project, trx)
     const unjustified = bids.filter(
       (bid) =>
@@ -161,16 +154,8 @@ export async function closeJustifications(projectId: number) {
  */
 export async function closeOwnerDecisions(projectId: number) {
   return db.transaction(async (trx) => {
-    const project = await lockProject(projectId, trx)
-    if (
-      !project ||
-      project.status !== 'opened' ||
-      project.stage !== 'owner_decision' ||
-      !project.stageDueAt ||
-      project.stageDueAt.toMillis() > clock.now().getTime()
-    ) {
-      return false
-    }
+    const project = await lockStageDue(projectId, 'owner_decision', trx)
+    if (!project) return false
     const bids = await bidsOfRound(project, trx)
     const undecided = bids.filter(
       (bid) => bid.abnormallyLow && bid.valid && bid.ownerDecision === null
@@ -194,6 +179,21 @@ export async function closeOwnerDecisions(projectId: number) {
     await moveOnWhenDecided(project, trx, null)
     return true
   })
+}
+
+/** Locks an opened project whose stage's deadline has passed (null otherwise: nothing is due). */
+async function lockStageDue(
+  projectId: number,
+  stage: 'justification' | 'owner_decision',
+  trx: TransactionClientContract
+) {
+  const project = await lockProject(projectId, trx)
+  const due =
+    project?.status === 'opened' &&
+    project.stage === stage &&
+    project.stageDueAt !== null &&
+    project.stageDueAt.toMillis() <= clock.now().getTime()
+  return due ? project : null
 }
 
 /**
