@@ -13,7 +13,7 @@ import app from '@adonisjs/core/services/app'
 import logger from '@adonisjs/core/services/logger'
 import env from '#start/env'
 import { localWebhookSecret, stripeConfigured, useLocalStripeMock } from '#services/stripe'
-import { startStripeMock, type StripeMockOptions } from '../app/stripe_mock/server.js'
+import { startStripeMock, type StripeMockOptions } from '#dev/stripe_mock/server'
 
 const configured = env.get('STRIPE_API_BASE') || env.get('STRIPE_SECRET_KEY')
 

@@ -12,11 +12,7 @@ import env from '#start/env'
 import { clock } from '#services/clock'
 import { localWebhookSecret, stripe, useLocalStripeMock, type Stripe } from '#services/stripe'
 import type Payment from '#models/payment'
-import {
-  startStripeMock,
-  type StripeMock,
-  type WebhookDelivery,
-} from '../app/stripe_mock/server.js'
+import { startStripeMock, type StripeMock, type WebhookDelivery } from '#dev/stripe_mock/server'
 
 let localMock: StripeMock | null = null
 

@@ -33,7 +33,7 @@ export default class StripeMockCommand extends BaseCommand {
 
   async run() {
     const { default: env } = await import('#start/env')
-    const { startStripeMock } = await import('../stripe_mock/server.js')
+    const { startStripeMock } = await import('#dev/stripe_mock/server')
     const { localWebhookSecret } = await import('#services/stripe')
     const appHost = env.get('HOST', '127.0.0.1')
     const webhookUrl =

@@ -9,7 +9,7 @@ import FeeRecord from '#models/fee_record'
 import SuspiciousPaymentEvent from '#models/suspicious_payment_event'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { stripe, stripeSettings, useLocalStripeMock } from '#services/stripe'
-import { stripeSignatureHeader } from '../../app/stripe_mock/webhook_signature.js'
+import { stripeSignatureHeader } from '#dev/stripe_mock/webhook_signature'
 import { signedContract } from '#tests/payment_fixtures'
 import {
   intentOf,

@@ -4,8 +4,8 @@ import { test } from '@japa/runner'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Stripe from 'stripe'
-import { parseStripeForm } from '../../app/stripe_mock/form_encoding.js'
-import { startStripeMock, type StripeMock } from '../../app/stripe_mock/server.js'
+import { parseStripeForm } from '#dev/stripe_mock/form_encoding'
+import { startStripeMock, type StripeMock } from '#dev/stripe_mock/server'
 
 const SECRET = 'whsec_unit_test'
 
