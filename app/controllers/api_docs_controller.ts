@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import apiConfig from '#config/api'
-import { buildOpenApiDocument } from '#presenters/open_api/document'
-import { openApiPage } from '#presenters/open_api/page'
+import { buildOpenApiDocument } from '#open_api/document'
+import { openApiPage } from '#open_api/page'
 
 export default class ApiDocsController {
   /** GET /api-docs: the OpenAPI document for people, grouped by tag, rendered on the server. */

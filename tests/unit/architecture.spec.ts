@@ -59,7 +59,8 @@ test.group('Architecture', () => {
   test('models, services and queries never import actions, presenters, controllers, middleware or start/', async ({
     assert,
   }) => {
-    const upper = /^#(actions|presenters|controllers|middleware|start|validators|policies)\//
+    const upper =
+      /^#(actions|presenters|open_api|controllers|middleware|start|validators|policies)\//
     const imports = [
       ...(await importsOf('app/models')),
       ...(await importsOf('app/services')),

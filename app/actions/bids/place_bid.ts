@@ -22,6 +22,15 @@ import { sqlTime } from '#services/sql_time'
 import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
 import { acceptDirectSelection } from '#actions/selection/direct_selection'
 
+/** What an agency sends when it bids. */
+export type BidInput = {
+  quoteFen: number
+  /** 联合中介: member agencies, each responsible for one sub-item. */
+  consortium?: { agencyId: number; itemCode: string }[]
+  /** The service plan (方案) that the owner scores in the scored method. */
+  servicePlan?: string
+}
+
 /**
  * An agency signs up or bids (SPEC "Sealed bids"). Refused after the deadline
  * (409), outside [floor, ceiling] (422), or when the agency is not eligible
@@ -31,14 +40,6 @@ import { acceptDirectSelection } from '#actions/selection/direct_selection'
  * A direct selection (直接选取) takes no sealed bids: the named agency's bid
  * is its acceptance at that price, anyone else's is refused (403).
  */
-export type BidInput = {
-  quoteFen: number
-  /** 联合中介: member agencies, each responsible for one sub-item. */
-  consortium?: { agencyId: number; itemCode: string }[]
-  /** The service plan (方案) that the owner scores in the scored method. */
-  servicePlan?: string
-}
-
 export async function placeBid(
   projectId: number,
   input: BidInput,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import apiConfig from '#config/api'
-import { buildOpenApiDocument } from '#presenters/open_api/document'
+import { buildOpenApiDocument } from '#open_api/document'
 
 export default class OpenApiController {
   /** GET /api/v1/openapi.json: the OpenAPI 3.1 document, texts in the request's language. */

@@ -6,16 +6,16 @@
  */
 import type { I18n } from '@adonisjs/i18n'
 import { abilityNeededFor } from '#domain/token_scopes'
-import { COMPONENT_SCHEMAS } from '#presenters/open_api/schemas'
-import type { ApiOperation, JsonSchema, SchemaSource } from '#presenters/open_api/types'
-import { accountOperations } from '#presenters/open_api/operations/accounts'
-import { catalogOperations } from '#presenters/open_api/operations/catalog'
-import { projectOperations } from '#presenters/open_api/operations/projects'
-import { contractOperations } from '#presenters/open_api/operations/contracts'
-import { regulatorOperations } from '#presenters/open_api/operations/regulators'
-import { openDataOperations } from '#presenters/open_api/operations/open_data'
-import { inspectionOperations } from '#presenters/open_api/operations/inspections'
-import { complaintOperations } from '#presenters/open_api/operations/complaints'
+import { COMPONENT_SCHEMAS } from '#open_api/schemas'
+import type { ApiOperation, JsonSchema, SchemaSource } from '#open_api/types'
+import { accountOperations } from '#open_api/operations/accounts'
+import { catalogOperations } from '#open_api/operations/catalog'
+import { projectOperations } from '#open_api/operations/projects'
+import { contractOperations } from '#open_api/operations/contracts'
+import { regulatorOperations } from '#open_api/operations/regulators'
+import { openDataOperations } from '#open_api/operations/open_data'
+import { inspectionOperations } from '#open_api/operations/inspections'
+import { complaintOperations } from '#open_api/operations/complaints'
 
 export const API_TAGS = [
   'accounts',

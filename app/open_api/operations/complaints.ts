@@ -1,5 +1,5 @@
-import type { ApiOperation, JsonSchema } from '#presenters/open_api/types'
-import { object, integer } from '#presenters/open_api/helpers'
+import type { ApiOperation, JsonSchema } from '#open_api/types'
+import { object, integer } from '#open_api/helpers'
 import {
   answerComplaintValidator,
   assignComplaintValidator,

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '#presenters/open_api/types'
+import type { JsonSchema } from '#open_api/types'
 
 /** An object schema from its properties; `required` lists the mandatory ones. */
 export function object(

@@ -1,6 +1,6 @@
-import type { ApiOperation } from '#presenters/open_api/types'
-import { ref } from '#presenters/open_api/schemas'
-import { object, integer, string, reasonBody } from '#presenters/open_api/helpers'
+import type { ApiOperation } from '#open_api/types'
+import { ref } from '#open_api/schemas'
+import { object, integer, string, reasonBody } from '#open_api/helpers'
 import {
   contractTermsValidator,
   refuseContractValidator,

@@ -1,6 +1,6 @@
-import type { ApiOperation } from '#presenters/open_api/types'
-import { ref, listOf } from '#presenters/open_api/schemas'
-import { object, integer, pageQuery } from '#presenters/open_api/helpers'
+import type { ApiOperation } from '#open_api/types'
+import { ref, listOf } from '#open_api/schemas'
+import { object, integer, pageQuery } from '#open_api/helpers'
 import {
   cancelProjectValidator,
   createProjectValidator,

@@ -2,7 +2,7 @@
  * Reusable shapes of the API's answers (components.schemas). They describe the
  * floor of API.md: answers may carry more fields, so objects stay open.
  */
-import type { JsonSchema } from '#presenters/open_api/types'
+import type { JsonSchema } from '#open_api/types'
 import { ROLES, ORGANIZATION_KINDS } from '#domain/roles'
 import { TOKEN_ABILITIES } from '#domain/token_scopes'
 

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '#presenters/open_api/document'
+import type { OpenApiDocument } from '#open_api/document'
 
 /*
  * The OpenAPI document flattened for the /api-docs page: rows of fields

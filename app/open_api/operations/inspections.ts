@@ -1,6 +1,6 @@
-import type { ApiOperation } from '#presenters/open_api/types'
-import { ref, listOf } from '#presenters/open_api/schemas'
-import { object, integer, string, pageQuery } from '#presenters/open_api/helpers'
+import type { ApiOperation } from '#open_api/types'
+import { ref, listOf } from '#open_api/schemas'
+import { object, integer, string, pageQuery } from '#open_api/helpers'
 import { INSPECTION_OUTCOMES } from '#domain/inspection_draw'
 import { createInspectionPlanValidator, inspectionRecusalValidator } from '#validators/inspection'
 

@@ -1,4 +1,4 @@
-import type { ApiOperation } from '#presenters/open_api/types'
+import type { ApiOperation } from '#open_api/types'
 import {
   itemExportValidator,
   ocdsReleasesValidator,
