@@ -1,6 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import Project from '#models/project'
+import ProjectPolicy from '#policies/project_policy'
+import ContractPolicy from '#policies/contract_policy'
 import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
 import { blindPlansOf, drawProofOf, openedBidsOf, pendingOf } from '#queries/selection_result'
@@ -55,14 +57,14 @@ export default class ProjectsController {
   }
 
   /** GET /projects/:id — the announcement, then the result with every quote and the draw. */
-  async show({ params, view, auth }: HttpContext) {
+  async show({ params, view, auth, bouncer }: HttpContext) {
     const project = await Project.query()
       .where('id', params.id)
       .preload('serviceItem')
       .preload('attachments')
       .firstOrFail()
     const user = auth.user ?? null
-    if (project.status === 'draft' && user?.organizationId !== project.ownerOrganizationId) {
+    if (await bouncer.with(ProjectPolicy).denies('view', project)) {
       // A draft is nobody else's business: it does not exist for them (404, like the API).
       throw new lucidErrors.E_ROW_NOT_FOUND()
     }
@@ -85,14 +87,7 @@ export default class ProjectsController {
       notice,
       // The parties and staff get a link to the contract itself.
       contract:
-        contract &&
-        user &&
-        (user.organizationId === contract.ownerOrganizationId ||
-          user.organizationId === contract.agencyOrganizationId ||
-          user.role === 'regulator' ||
-          user.role === 'admin')
-          ? contract
-          : null,
+        contract && (await bouncer.with(ContractPolicy).allows('view', contract)) ? contract : null,
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,

@@ -1,9 +1,15 @@
-import { BasePolicy } from '@adonisjs/bouncer'
+import { BasePolicy, allowGuest } from '@adonisjs/bouncer'
 import type User from '#models/user'
 import type Project from '#models/project'
 
 /** Owners post and manage their organisation's projects; nobody else does. */
 export default class ProjectPolicy extends BasePolicy {
+  /** A published project is public; a draft is its owner's only (to others it does not exist). */
+  @allowGuest()
+  view(user: User | null, project: Project) {
+    return project.status !== 'draft' || user?.organizationId === project.ownerOrganizationId
+  }
+
   create(user: User) {
     return user.role === 'owner'
   }

@@ -35,18 +35,15 @@ export default class ProjectsController {
   }
 
   /** GET /api/v1/projects/:id — public once published; a draft only to its owner. */
-  async show({ params, auth }: HttpContext) {
+  async show({ params, auth, bouncer }: HttpContext) {
     const project = await Project.query()
       .where('id', params.id)
       .preload('attachments')
       .firstOrFail()
-    if (project.status === 'draft') {
+    if (project.status === 'draft') await auth.checkUsing(['api'])
+    if (await bouncer.with(ProjectPolicy).denies('view', project)) {
       // A draft is nobody else's business: it does not exist for them.
-      await auth.use('api').check()
-      const user = auth.use('api').user
-      if (!user || user.organizationId !== project.ownerOrganizationId) {
-        throw new lucidErrors.E_ROW_NOT_FOUND()
-      }
+      throw new lucidErrors.E_ROW_NOT_FOUND()
     }
     const counts = await responseCounts([project.id])
     const opened = project.openedAt
