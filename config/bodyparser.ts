@@ -20,7 +20,7 @@ const bodyParserConfig = defineConfig({
   /**
    * Multipart bodies are never read here, before authentication: the routes
    * that take files read them with the `uploads` middleware (its limits per
-   * route in start/routes.ts), and every other route refuses them with 415
+   * route in start/routes/uploads.ts), and every other route refuses them with 415
    * (app/middleware/multipart_gate_middleware.ts).
    */
   multipart: {

@@ -4,7 +4,7 @@ import { consortiumRequestsForAgency } from '#queries/project_pages'
 
 /**
  * Each role has its own home after login. The role areas are guarded by the
- * `role` middleware in start/routes.ts.
+ * `role` middleware in start/routes/pages.ts.
  */
 export default class DashboardsController {
   /** Sends the user to the dashboard of their role. */

@@ -11,7 +11,7 @@ export type Text = readonly [zh: string, en: string]
 
 /**
  * One API route as the OpenAPI document describes it. `path` is the route
- * pattern exactly as in start/routes.ts (`:id`); the document turns it into
+ * pattern exactly as in start/routes/*.ts (`:id`); the document turns it into
  * `{id}`. Error answers (401/403/404/409/422/429) follow from the other fields.
  */
 export type ApiOperation = {

@@ -20,7 +20,7 @@ const routesTakingFiles = new WeakMap<object, boolean>()
 
 /**
  * Whether the matched route takes files, i.e. declares the `uploads`
- * middleware (start/routes.ts). Every other route refuses multipart bodies.
+ * middleware (start/routes/uploads.ts). Every other route refuses multipart bodies.
  */
 export function takesFiles(route: HttpContext['route']) {
   if (!route) return false

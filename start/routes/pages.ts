@@ -1,0 +1,305 @@
+/*
+ * Signed-in pages: registration and login, then each role's area (owner,
+ * agency, regulator, admin) behind its role check. State changes are POSTs
+ * guarded by CSRF.
+ */
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+import { uploads } from '#start/routes/uploads'
+import { ROLES } from '#domain/roles'
+
+router
+  .group(() => {
+    router.get('/register', [controllers.Registrations, 'create']).as('register')
+    router.post('/register', [controllers.Registrations, 'store']).as('register.store')
+    router.get('/login', [controllers.Sessions, 'create']).as('login')
+    router.post('/login', [controllers.Sessions, 'store']).as('login.store')
+  })
+  .use(middleware.guest())
+
+router
+  .group(() => {
+    router.post('/logout', [controllers.Sessions, 'destroy']).as('logout')
+    router.get('/dashboard', [controllers.Dashboards, 'show']).as('dashboard')
+    router
+      .get('/account/tokens', [controllers.account.AccessTokens, 'index'])
+      .as('account.tokens.index')
+    router
+      .post('/account/tokens', [controllers.account.AccessTokens, 'store'])
+      .as('account.tokens.store')
+    router
+      .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
+      .as('account.tokens.revoke')
+      .where('id', router.matchers.number())
+    // One's own password: changing it ends one's other sessions
+    router
+      .get('/account/password', [controllers.account.Passwords, 'edit'])
+      .as('account.password.edit')
+    router
+      .post('/account/password', [controllers.account.Passwords, 'update'])
+      .as('account.password.update')
+    // Regulators and admins suspend accounts (停用账号) and reinstate them
+    router
+      .group(() => {
+        router.get('/accounts', [controllers.AccountSuspensions, 'index']).as('accounts.index')
+        router
+          .post('/accounts/:id/suspension', [controllers.AccountSuspensions, 'store'])
+          .as('accounts.suspend')
+        router
+          .post('/accounts/:id/reinstatement', [controllers.AccountSuspensions, 'reinstate'])
+          .as('accounts.reinstate')
+      })
+      .use(middleware.role({ roles: ['regulator', 'admin'] }))
+    // E-mail alerts of new announcements (订阅提醒)
+    router.get('/account/alerts', [controllers.account.Alerts, 'show']).as('account.alerts.show')
+    router
+      .post('/account/alerts', [controllers.account.Alerts, 'update'])
+      .as('account.alerts.update')
+    router
+      .post('/account/alerts/removal', [controllers.account.Alerts, 'destroy'])
+      .as('account.alerts.destroy')
+    router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
+    router
+      .post('/notifications/read', [controllers.Notifications, 'markRead'])
+      .as('notifications.read')
+    for (const role of ROLES) {
+      router
+        .get(`/dashboard/${role}`, [controllers.Dashboards, 'role'])
+        .as(`dashboard.${role}`)
+        .use(middleware.role({ roles: [role] }))
+    }
+    router
+      .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
+      .as('qualifications.file')
+      .where('id', router.matchers.number())
+
+    router
+      .group(() => {
+        router.get('/profile', [controllers.agency.Profile, 'edit']).as('profile.edit')
+        router.post('/profile', [controllers.agency.Profile, 'update']).as('profile.update')
+        router.post('/withdrawal', [controllers.agency.Profile, 'withdraw']).as('withdrawal')
+        router.post('/return', [controllers.agency.Profile, 'comeBack']).as('return')
+        router
+          .post('/qualifications', [controllers.agency.Qualifications, 'store'])
+          .as('qualifications.store')
+          .use(uploads.oneScan)
+        router
+          .post('/qualifications/:id/removal', [controllers.agency.Qualifications, 'destroy'])
+          .as('qualifications.removal')
+        router
+          .post('/practitioners', [controllers.agency.Practitioners, 'store'])
+          .as('practitioners.store')
+        router
+          .post('/practitioners/:id/removal', [controllers.agency.Practitioners, 'destroy'])
+          .as('practitioners.removal')
+        router.get('/projects', [controllers.agency.Bids, 'index']).as('projects.index')
+        router.post('/projects/:id/bids', [controllers.agency.Bids, 'store']).as('bids.store')
+        router
+          .post('/projects/:id/withdrawal', [controllers.agency.Bids, 'withdraw'])
+          .as('bids.withdraw')
+        router
+          .post('/projects/:id/direct/accept', [controllers.agency.Bids, 'acceptDirect'])
+          .as('direct.accept')
+        router
+          .post('/projects/:id/direct/decline', [controllers.agency.Bids, 'declineDirect'])
+          .as('direct.decline')
+        router
+          .post('/bids/:id/justification', [controllers.agency.Bids, 'justify'])
+          .as('bids.justify')
+        router
+          .post('/consortium-requests/:id/confirm', [
+            controllers.agency.ConsortiumRequests,
+            'confirm',
+          ])
+          .as('consortium_requests.confirm')
+          .where('id', router.matchers.number())
+        router
+          .post('/consortium-requests/:id/decline', [
+            controllers.agency.ConsortiumRequests,
+            'decline',
+          ])
+          .as('consortium_requests.decline')
+          .where('id', router.matchers.number())
+        router
+          .post('/projects/:id/objections', [controllers.agency.Bids, 'object'])
+          .as('objections.store')
+      })
+      .prefix('/agency')
+      .as('agency')
+      .use(middleware.role({ roles: ['agency'] }))
+
+    router
+      .group(() => {
+        router
+          .get('/service-items', [controllers.regulator.ServiceItems, 'index'])
+          .as('service_items.index')
+        router
+          .get('/service-items/new', [controllers.regulator.ServiceItems, 'create'])
+          .as('service_items.create')
+        router
+          .post('/service-items', [controllers.regulator.ServiceItems, 'store'])
+          .as('service_items.store')
+        router
+          .get('/service-items/:code/edit', [controllers.regulator.ServiceItems, 'edit'])
+          .as('service_items.edit')
+        router
+          .post('/service-items/:code', [controllers.regulator.ServiceItems, 'update'])
+          .as('service_items.update')
+        router
+          .get('/qualifications', [controllers.regulator.QualificationChecks, 'index'])
+          .as('qualifications.index')
+        router
+          .post('/qualifications/:id/checks', [controllers.regulator.QualificationChecks, 'store'])
+          .as('qualifications.checks')
+        router
+          .get('/objections', [controllers.regulator.Objections, 'index'])
+          .as('objections.index')
+        router
+          .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
+          .as('objections.decide')
+        router
+          .get('/fee-records', [controllers.regulator.FeeRecords, 'index'])
+          .as('fee_records.index')
+        router
+          .get('/fee-records.csv', [controllers.regulator.FeeRecords, 'export'])
+          .as('fee_records.export')
+        router
+          .get('/suspicious-payments', [controllers.regulator.SuspiciousPaymentEvents, 'index'])
+          .as('suspicious_payments.index')
+        router.get('/audit', [controllers.regulator.AuditLog, 'index']).as('audit.index')
+        // 大数据监管: the market's figures
+        router.get('/analytics', [controllers.regulator.Analytics, 'show']).as('analytics.show')
+        router
+          .get('/analytics.csv', [controllers.regulator.Analytics, 'export'])
+          .as('analytics.export')
+        router
+          .get('/credit-appeals', [controllers.regulator.Credit, 'appeals'])
+          .as('credit_appeals.index')
+        router
+          .post('/credit-appeals/:id/decision', [controllers.regulator.Credit, 'decideAppeal'])
+          .as('credit_appeals.decide')
+        router
+          .get('/follow-ups', [controllers.regulator.Credit, 'followUps'])
+          .as('follow_ups.index')
+        router
+          .post('/follow-ups/:id/steps', [controllers.regulator.Credit, 'recordStep'])
+          .as('follow_ups.step')
+        router.get('/credit-rules', [controllers.regulator.Credit, 'rules']).as('credit_rules.show')
+        router
+          .post('/credit-rules', [controllers.regulator.Credit, 'updateRules'])
+          .as('credit_rules.update')
+        router.get('/bans/new', [controllers.Bans, 'create']).as('bans.create')
+        router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
+        router.post('/bans/:id/lifting', [controllers.Bans, 'lift']).as('bans.lift')
+        router
+          .get('/contract-templates/new', [controllers.ContractTemplates, 'create'])
+          .as('contract_templates.create')
+        router
+          .post('/contract-templates', [controllers.ContractTemplates, 'store'])
+          .as('contract_templates.store')
+        // 双随机、一公开: inspection plans, results and declared relations (回避申报)
+        router
+          .get('/inspections', [controllers.regulator.Inspections, 'index'])
+          .as('inspections.index')
+        router
+          .post('/inspections', [controllers.regulator.Inspections, 'store'])
+          .as('inspections.store')
+        router
+          .get('/inspections/:id', [controllers.regulator.Inspections, 'show'])
+          .as('inspections.show')
+          .where('id', router.matchers.number())
+        router
+          .post('/inspections/:id/results', [controllers.regulator.Inspections, 'storeResult'])
+          .as('inspections.results.store')
+          .where('id', router.matchers.number())
+          .use(uploads.evidence)
+        router
+          .post('/inspection-recusals', [controllers.regulator.Inspections, 'storeRecusal'])
+          .as('inspection_recusals.store')
+        // Regulator signals: collusion signals and report similarity (中介文本对比分析)
+        router.get('/signals', [controllers.regulator.Signals, 'index']).as('signals.index')
+        router
+          .get('/similarity', [controllers.regulator.Signals, 'similarity'])
+          .as('similarity.index')
+        router
+          .get('/similarity/:a/:b', [controllers.regulator.Signals, 'pair'])
+          .as('similarity.show')
+          .where('a', router.matchers.number())
+          .where('b', router.matchers.number())
+        // Complaints 投诉举报: the desk (by state, due dates), assignment, answers, evidence
+        router
+          .get('/complaints', [controllers.regulator.Complaints, 'index'])
+          .as('complaints.index')
+        router
+          .post('/complaints/:id/assignment', [controllers.regulator.Complaints, 'assign'])
+          .as('complaints.assign')
+          .where('id', router.matchers.number())
+        router
+          .post('/complaints/:id/answer', [controllers.regulator.Complaints, 'answer'])
+          .as('complaints.answer')
+          .where('id', router.matchers.number())
+        router
+          .get('/complaint-files/:id', [controllers.regulator.Complaints, 'file'])
+          .as('complaint_files.show')
+          .where('id', router.matchers.number())
+      })
+      .prefix('/regulator')
+      .as('regulator')
+      .use(middleware.role({ roles: ['regulator'] }))
+
+    router
+      .group(() => {
+        router.get('/projects', [controllers.owner.Projects, 'index']).as('projects.index')
+        router.get('/projects/new', [controllers.owner.Projects, 'create']).as('projects.create')
+        router.post('/projects', [controllers.owner.Projects, 'store']).as('projects.store')
+        router
+          .post('/projects/:id/publish', [controllers.owner.Projects, 'publish'])
+          .as('projects.publish')
+        router
+          .post('/projects/:id/cancel', [controllers.owner.Projects, 'cancel'])
+          .as('projects.cancel')
+        router.post('/projects/:id/pick', [controllers.owner.Projects, 'pick']).as('projects.pick')
+        router
+          .post('/projects/:id/plan-scores', [controllers.owner.Projects, 'scorePlans'])
+          .as('projects.plan_scores')
+        router
+          .post('/bids/:id/decision', [controllers.owner.Projects, 'decideQuote'])
+          .as('bids.decide')
+        router
+          .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+          .as('projects.attachments.store')
+          .use(uploads.oneScan)
+        router.get('/persons', [controllers.owner.Persons, 'index']).as('persons.index')
+        router.post('/persons', [controllers.owner.Persons, 'store']).as('persons.store')
+        router
+          .post('/persons/:id/removal', [controllers.owner.Persons, 'destroy'])
+          .as('persons.removal')
+        router
+          .post('/milestones/:id/payments', [controllers.owner.Payments, 'store'])
+          .as('milestones.payments.store')
+          .where('id', router.matchers.number())
+        router
+          .post('/payments/:id/confirmation', [controllers.owner.Payments, 'confirm'])
+          .as('payments.confirm')
+          .where('id', router.matchers.number())
+      })
+      .prefix('/owner')
+      .as('owner')
+      .use(middleware.role({ roles: ['owner'] }))
+
+    router
+      .group(() => {
+        router.get('/calendar', [controllers.admin.Calendar, 'index']).as('calendar.index')
+        router.post('/calendar', [controllers.admin.Calendar, 'store']).as('calendar.store')
+        router.get('/rules', [controllers.admin.Rules, 'edit']).as('rules.edit')
+        router.post('/rules', [controllers.admin.Rules, 'store']).as('rules.store')
+        router
+          .post('/calendar/:day/removal', [controllers.admin.Calendar, 'destroy'])
+          .as('calendar.removal')
+      })
+      .prefix('/admin')
+      .as('admin')
+      .use(middleware.role({ roles: ['admin'] }))
+  })
+  .use(middleware.auth())

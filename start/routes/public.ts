@@ -1,0 +1,144 @@
+/*
+ * Public pages: the catalog, the directory, projects and their draws,
+ * exposure, rules, inspections, complaints, templates, the API docs and the
+ * health checks. Nobody needs to sign in to read the market.
+ */
+import router from '@adonisjs/core/services/router'
+import { controllers } from '#generated/controllers'
+import { middleware } from '#start/kernel'
+import { uploads } from '#start/routes/uploads'
+
+router.get('/', [controllers.Home, 'show']).as('home')
+router.post('/locale', [controllers.Locales, 'update']).as('locale')
+
+// Public: the catalog (中介服务事项库), the directory (中介机构库), owners' pages
+router.get('/service-items', [controllers.Catalog, 'index']).as('service_items.index')
+router.get('/service-items/:code', [controllers.Catalog, 'show']).as('service_items.show')
+router.get('/agencies', [controllers.Agencies, 'index']).as('agencies.index')
+router
+  .get('/agencies/:id', [controllers.Agencies, 'show'])
+  .as('agencies.show')
+  .where('id', router.matchers.number())
+router
+  .get('/organizations/:id', [controllers.Organizations, 'show'])
+  .as('organizations.show')
+  .where('id', router.matchers.number())
+
+router.get('/projects', [controllers.Projects, 'index']).as('projects.index')
+router
+  .get('/feeds/announcements.atom', [controllers.Feeds, 'announcements'])
+  .as('feeds.announcements')
+router
+  .get('/projects/:id', [controllers.Projects, 'show'])
+  .as('projects.show')
+  .where('id', router.matchers.number())
+router
+  .get('/projects/:id/attachments/:attachmentId', [controllers.ProjectAttachments, 'show'])
+  .as('projects.attachments.show')
+  .where('id', router.matchers.number())
+  .where('attachmentId', router.matchers.number())
+router
+  .get('/projects/:id/verify', [controllers.Projects, 'verify'])
+  .as('projects.verify')
+  .where('id', router.matchers.number())
+
+router.get('/exposure', [controllers.Bans, 'exposure']).as('exposure')
+// The market's rule parameters and their public change log
+router.get('/rules', [controllers.Rules, 'index']).as('rules.index')
+// 双随机、一公开: inspection plans, their draws and results (public)
+router.get('/inspections', [controllers.Inspections, 'index']).as('inspections.index')
+router
+  .get('/inspections/:id', [controllers.Inspections, 'show'])
+  .as('inspections.show')
+  .where('id', router.matchers.number())
+
+// Complaints 投诉举报: anyone files (also anonymously) and follows with the tracking code
+router.get('/complaints', [controllers.Complaints, 'index']).as('complaints.index')
+router.get('/complaints/new', [controllers.Complaints, 'create']).as('complaints.create')
+router
+  .post('/complaints', [controllers.Complaints, 'store'])
+  .as('complaints.store')
+  .use(uploads.evidence)
+router.get('/complaints/filed', [controllers.Complaints, 'filed']).as('complaints.filed')
+router.get('/complaints/track', [controllers.Complaints, 'track']).as('complaints.track')
+
+router
+  .get('/contract-templates', [controllers.ContractTemplates, 'index'])
+  .as('contract_templates.index')
+router
+  .get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
+  .as('contract_templates.show')
+
+router
+  .group(() => {
+    router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')
+    router
+      .get('/contracts/:id', [controllers.Contracts, 'show'])
+      .as('contracts.show')
+      .where('id', router.matchers.number())
+    router
+      .get('/contracts/:id/print', [controllers.Contracts, 'print'])
+      .as('contracts.print')
+      .where('id', router.matchers.number())
+    router.post('/contracts/:id/terms', [controllers.Contracts, 'update']).as('contracts.update')
+    router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
+    router.post('/contracts/:id/refusal', [controllers.Contracts, 'refuse']).as('contracts.refuse')
+    router
+      .post('/contracts/:id/termination', [controllers.Contracts, 'terminate'])
+      .as('contracts.terminate')
+    router
+      .post('/projects/:id/next-alternate', [controllers.Contracts, 'nextAlternate'])
+      .as('projects.next_alternate')
+    // Service delivery on the contract page (API twins under /api/v1/contracts/:id/…)
+    router
+      .post('/contracts/:id/deliverables', [controllers.ContractServices, 'deliver'])
+      .as('contracts.deliver')
+      .use(uploads.deliverables)
+    router
+      .post('/contracts/:id/accept', [controllers.ContractServices, 'accept'])
+      .as('contracts.accept')
+    router
+      .post('/contracts/:id/return', [controllers.ContractServices, 'return'])
+      .as('contracts.return')
+    router
+      .post('/contracts/:id/pause', [controllers.ContractServices, 'pause'])
+      .as('contracts.pause')
+    router
+      .post('/contracts/:id/resume', [controllers.ContractServices, 'resume'])
+      .as('contracts.resume')
+    router
+      .post('/contracts/:id/approval-outcome', [controllers.ContractServices, 'approvalOutcome'])
+      .as('contracts.approval_outcome')
+    router
+      .post('/contracts/:id/evaluation', [controllers.ContractServices, 'evaluate'])
+      .as('contracts.evaluate')
+    router
+      .post('/contracts/:id/owner-evaluation', [controllers.ContractServices, 'evaluateOwner'])
+      .as('contracts.evaluate_owner')
+    router
+      .post('/evaluations/:id/reply', [controllers.ContractServices, 'reply'])
+      .as('evaluations.reply')
+    router
+      .post('/credit-events/:id/reply', [controllers.CreditEvents, 'reply'])
+      .as('credit_events.reply')
+    router
+      .post('/credit-events/:id/appeal', [controllers.CreditEvents, 'appeal'])
+      .as('credit_events.appeal')
+    router
+      .post('/credit-events/:id/repair', [controllers.CreditEvents, 'repair'])
+      .as('credit_events.repair')
+    router
+      .get('/deliverable-files/:id', [controllers.ContractServices, 'file'])
+      .as('deliverable_files.show')
+      .where('id', router.matchers.number())
+    // 双随机、一公开: inspection evidence files (staff and the inspected agency)
+    router
+      .get('/inspection-files/:id', [controllers.Inspections, 'file'])
+      .as('inspection_files.show')
+      .where('id', router.matchers.number())
+  })
+  .use(middleware.auth())
+
+router.get('/api-docs', [controllers.ApiDocs, 'show']).as('api_docs')
+router.get('/health/live', [controllers.HealthChecks, 'live']).as('health.live')
+router.get('/health/ready', [controllers.HealthChecks, 'ready']).as('health.ready')
