@@ -29,3 +29,9 @@ export const justificationValidator = vine.create({
 export const quoteDecisionValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })
+
+/** The page form names the decision with its button (the API names it in the path). */
+export const quoteDecisionFormValidator = vine.create({
+  decision: vine.enum(['kept', 'rejected'] as const),
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})

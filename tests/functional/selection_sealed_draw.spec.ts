@@ -387,6 +387,48 @@ test.group(
       ).assertStatus(409)
     })
 
+    test('the page form names the decision: an unknown one is refused at its field and decides nothing (it was taken as a rejection)', async ({
+      client,
+      assert,
+    }) => {
+      const id = await published(client, { method: 'random' })
+      for (const [n, quote] of [
+        [1, 6_000_000],
+        [5, 6_100_000],
+        [6, 6_200_000],
+        [7, 2_000_000],
+      ]) {
+        await bid(client, id, n, quote)
+      }
+      clock.freeze(AFTER_DEADLINE)
+      await runTick()
+      const low = (await client.get(`/api/v1/projects/${id}`))
+        .body()
+        .result.bids.find((entry: any) => entry.abnormallyLow)
+      const refused = await client
+        .post(`/owner/bids/${low.id}/decision`)
+        .form({ decision: 'maybe', reason: '说明不充分，不予采纳' })
+        .withCsrfToken()
+        .loginAs(await owner())
+        .redirects(0)
+      refused.assertStatus(302)
+      const errors = refused.flashMessages().inputErrorsBag as Record<string, string[]>
+      assert.properties(errors, ['decision'])
+      const untouched = await db.from('bids').where('id', low.id).first()
+      assert.isNull(untouched.owner_decision)
+      assert.isTrue(Boolean(untouched.valid))
+
+      const rejected = await client
+        .post(`/owner/bids/${low.id}/decision`)
+        .form({ decision: 'rejected', reason: '说明不充分，不予采纳' })
+        .withCsrfToken()
+        .loginAs(await owner())
+        .redirects(0)
+      rejected.assertStatus(302)
+      const decided = await db.from('bids').where('id', low.id).first()
+      assert.equal(decided.owner_decision, 'rejected')
+    })
+
     test('scored: the plans are scored blind — the owner sees 方案 A/B/C in an order drawn from the commitment, no names, no quotes; the scores are locked before the quotes are opened', async ({
       client,
       assert,

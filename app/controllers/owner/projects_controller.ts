@@ -10,7 +10,7 @@ import {
 } from '#validators/project'
 import {
   planScoresValidator,
-  quoteDecisionValidator,
+  quoteDecisionFormValidator,
   shortlistPickValidator,
 } from '#validators/selection'
 import { draftProject } from '#actions/projects/draft_project'
@@ -102,8 +102,7 @@ export default class ProjectsController {
     const bid = await Bid.findOrFail(params.id)
     const project = await Project.findOrFail(bid.projectId)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
-    const { reason } = await request.validateUsing(quoteDecisionValidator)
-    const decision = request.input('decision') === 'kept' ? 'kept' : 'rejected'
+    const { decision, reason } = await request.validateUsing(quoteDecisionFormValidator)
     await decideQuote(bid, decision, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.decided'))
     return response.redirect().toRoute('projects.show', { id: project.id })
