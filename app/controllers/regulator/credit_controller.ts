@@ -28,9 +28,8 @@ export default class CreditController {
   async decideAppeal({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(CreditAppealPolicy).authorize('decide')
     const appeal = await CreditAppeal.findOrFail(params.id)
-    const decision = await request.validateUsing(creditAppealDecisionValidator, {
-      data: { ...request.body(), granted: request.input('granted') === 'true' },
-    })
+    // `granted` comes from the button pressed ("true"/"false"): VineJS reads it as a boolean.
+    const decision = await request.validateUsing(creditAppealDecisionValidator)
     await decideCreditAppeal(appeal, decision, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.creditAppeals.decidedDone'))
     return response.redirect().toRoute('regulator.credit_appeals.index')
