@@ -1,5 +1,5 @@
 /*
- * Credit benchmarks (`npm run bench`, part "credit"; issue 6): the nightly
+ * Credit benchmarks (`npm run bench`, part "credit"): the nightly
  * full recompute of every score from the ledger (target under 30 s for
  * 100,000 agencies and 1,000,000 events) and one agency's incremental update
  * (target under 20 ms), with the recomputed scores checked against the pure

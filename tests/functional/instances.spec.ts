@@ -1,7 +1,7 @@
 // Answers are read where they arrive: `(await api(…)).status`.
 /* eslint-disable @unicorn/no-await-expression-member */
 /*
- * Several instances (issue 10): two servers of the market on different ports
+ * Several instances: two servers of the market on different ports
  * share one MySQL database and one Redis. A session made on one is valid on
  * the other; a bid storm spread over both loses nothing (each agency's last
  * bid is its one active bid, whichever instance took it); ticks run on both at

@@ -4,7 +4,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole, TEST_PASSWORD } from '#database/factories/account_factories'
 
 /*
- * Security checks of issue 9 that no other file makes: every state-changing
+ * Security checks that no other file makes: every state-changing
  * form refuses a request without its CSRF token, the session id changes at
  * login, and the login lockout does not tell whether an e-mail exists.
  */

@@ -18,7 +18,7 @@ import {
 } from '#tests/child_processes'
 
 /*
- * Crash safety (issue 9): the tick and the Stripe webhook run in child
+ * Crash safety: the tick and the Stripe webhook run in child
  * processes on a database of their own and are killed with SIGKILL in the
  * middle of their work; after a restart every transition must have happened
  * exactly once, nothing half-done, and the audit chain must verify.

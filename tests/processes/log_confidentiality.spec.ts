@@ -14,7 +14,7 @@ import {
 } from '#tests/child_processes'
 
 /*
- * Confidentiality of the logs (issue 9): a server and the ticks run as child
+ * Confidentiality of the logs: a server and the ticks run as child
  * processes logging at `trace`, through registration, logins, named persons,
  * sealed bids, API tokens, signatures and a Stripe payment; then everything
  * they wrote is searched for each secret that went through them.

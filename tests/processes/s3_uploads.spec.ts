@@ -10,7 +10,7 @@ import { dedicatedMarket, startServer, type DedicatedMarket } from '#tests/child
 
 /*
  * Several instances share uploaded files through an S3-compatible bucket
- * (DRIVE_DISK=s3, issue 10). A server in a child process is pointed at a
+ * (DRIVE_DISK=s3). A server in a child process is pointed at a
  * local S3 server (s3rver): an announcement's document goes to the bucket,
  * nothing to the local disk, and it is read back byte for byte; a refused
  * upload leaves nothing behind.
