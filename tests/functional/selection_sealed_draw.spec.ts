@@ -71,6 +71,29 @@ async function bid(client: any, id: number, n: number, quoteFen: number, extra =
   return response.body().receipt as string
 }
 
+/**
+ * A random-method project whose bids are opened at the deadline: agency 7's
+ * quote is abnormally low, so the set of valid bids is not final yet.
+ */
+async function openedWithOneLowQuote(
+  client: any,
+  quotes: [number, number][] = [
+    [1, 6_000_000],
+    [5, 6_100_000],
+    [6, 6_200_000],
+    [7, 2_000_000],
+  ]
+) {
+  const id = await published(client, { method: 'random' })
+  const receipts = new Map<number, string>()
+  for (const [n, quote] of quotes) {
+    receipts.set(n, await bid(client, id, n, quote))
+  }
+  clock.freeze(AFTER_DEADLINE)
+  await runTick()
+  return { id, receipts }
+}
+
 /** The seed as the platform keeps it sealed (what nobody may learn before the set is final). */
 async function sealedSeed(id: number) {
   const row = await db.from('projects').where('id', id).select('draw_seed_encrypted').firstOrFail()
@@ -128,18 +151,7 @@ test.group(
       client,
       assert,
     }) => {
-      const id = await published(client, { method: 'random' })
-      const receipts = new Map<number, string>()
-      for (const [n, quote] of [
-        [1, 6_000_000],
-        [5, 6_100_000],
-        [6, 6_200_000],
-        [7, 2_000_000],
-      ]) {
-        receipts.set(n, await bid(client, id, n, quote))
-      }
-      clock.freeze(AFTER_DEADLINE)
-      await runTick()
+      const { id, receipts } = await openedWithOneLowQuote(client)
       const seed = await sealedSeed(id)
       // The two outcomes the owner (keep / reject) or the flagged agency (justify / stay silent)
       // would choose between, if either draw seed could be computed now.
@@ -222,19 +234,13 @@ test.group(
       client,
       assert,
     }) => {
-      const id = await published(client, { method: 'random' })
-      const receipts = new Map<number, string>()
-      for (const [n, quote] of [
+      const { id, receipts } = await openedWithOneLowQuote(client, [
         [1, 6_000_000],
         [5, 6_100_000],
         [6, 6_200_000],
         [8, 6_300_000],
         [7, 2_000_000],
-      ]) {
-        receipts.set(n, await bid(client, id, n, quote))
-      }
-      clock.freeze(AFTER_DEADLINE)
-      await runTick()
+      ])
       const seed = await sealedSeed(id)
       const project = (await client.get(`/api/v1/projects/${id}`)).body()
       const low = project.result.bids.find((entry: any) => entry.abnormallyLow)
@@ -289,17 +295,7 @@ test.group(
       client,
       assert,
     }) => {
-      const id = await published(client, { method: 'random' })
-      for (const [n, quote] of [
-        [1, 6_000_000],
-        [5, 6_100_000],
-        [6, 6_200_000],
-        [7, 2_000_000],
-      ]) {
-        await bid(client, id, n, quote)
-      }
-      clock.freeze(AFTER_DEADLINE)
-      await runTick()
+      const { id } = await openedWithOneLowQuote(client)
       const seed = await sealedSeed(id)
       const flaggedView = await client.get(`/projects/${id}`).loginAs(await agency(7))
       assert.notInclude(flaggedView.text(), seed)
@@ -322,17 +318,7 @@ test.group(
       client,
       assert,
     }) => {
-      const id = await published(client, { method: 'random' })
-      for (const [n, quote] of [
-        [1, 6_000_000],
-        [5, 6_100_000],
-        [6, 6_200_000],
-        [7, 2_000_000],
-      ]) {
-        await bid(client, id, n, quote)
-      }
-      clock.freeze(AFTER_DEADLINE)
-      await runTick()
+      const { id } = await openedWithOneLowQuote(client)
       const seed = await sealedSeed(id)
       const low = (await client.get(`/api/v1/projects/${id}`))
         .body()
@@ -391,17 +377,7 @@ test.group(
       client,
       assert,
     }) => {
-      const id = await published(client, { method: 'random' })
-      for (const [n, quote] of [
-        [1, 6_000_000],
-        [5, 6_100_000],
-        [6, 6_200_000],
-        [7, 2_000_000],
-      ]) {
-        await bid(client, id, n, quote)
-      }
-      clock.freeze(AFTER_DEADLINE)
-      await runTick()
+      const { id } = await openedWithOneLowQuote(client)
       const low = (await client.get(`/api/v1/projects/${id}`))
         .body()
         .result.bids.find((entry: any) => entry.abnormallyLow)
