@@ -91,6 +91,7 @@ export const controllers = {
     Persons: () => import('#controllers/owner/persons_controller'),
     Projects: () => import('#controllers/owner/projects_controller'),
   },
+  PasswordResets: () => import('#controllers/password_resets_controller'),
   ProjectAttachments: () => import('#controllers/project_attachments_controller'),
   Projects: () => import('#controllers/projects_controller'),
   QualificationFiles: () => import('#controllers/qualification_files_controller'),

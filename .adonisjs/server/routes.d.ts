@@ -56,6 +56,10 @@ export type ScannedRoutes = {
     'register.store': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
+    'password.forgot': { paramsTuple?: []; params?: {} }
+    'password.forgot.store': { paramsTuple?: []; params?: {} }
+    'password.reset.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'password.reset.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'logout': { paramsTuple?: []; params?: {} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
@@ -66,6 +70,7 @@ export type ScannedRoutes = {
     'accounts.index': { paramsTuple?: []; params?: {} }
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
@@ -306,6 +311,8 @@ export type ScannedRoutes = {
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
+    'password.forgot': { paramsTuple?: []; params?: {} }
+    'password.reset.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
@@ -430,6 +437,8 @@ export type ScannedRoutes = {
     'health.ready': { paramsTuple?: []; params?: {} }
     'register': { paramsTuple?: []; params?: {} }
     'login': { paramsTuple?: []; params?: {} }
+    'password.forgot': { paramsTuple?: []; params?: {} }
+    'password.reset.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dashboard': { paramsTuple?: []; params?: {} }
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
@@ -544,12 +553,15 @@ export type ScannedRoutes = {
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'register.store': { paramsTuple?: []; params?: {} }
     'login.store': { paramsTuple?: []; params?: {} }
+    'password.forgot.store': { paramsTuple?: []; params?: {} }
+    'password.reset.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'logout': { paramsTuple?: []; params?: {} }
     'account.tokens.store': { paramsTuple?: []; params?: {} }
     'account.tokens.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.password.update': { paramsTuple?: []; params?: {} }
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }

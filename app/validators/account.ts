@@ -50,6 +50,16 @@ export const changePasswordValidator = vine.create({
   password: password().confirmed({ confirmationField: 'passwordConfirmation' }),
 })
 
+/** Asking for a password reset link (忘记密码): only the e-mail. */
+export const forgotPasswordValidator = vine.create({
+  email: email(),
+})
+
+/** Choosing a new password through a reset link: twice, as at registration. */
+export const resetPasswordValidator = vine.create({
+  password: password().confirmed({ confirmationField: 'passwordConfirmation' }),
+})
+
 /** A regulator or an admin suspends an account, saying why. */
 export const suspendAccountValidator = vine.create({
   reason: vine.string().trim().minLength(2).maxLength(500),

@@ -15,8 +15,23 @@ router
     router.post('/register', [controllers.Registrations, 'store']).as('register.store')
     router.get('/login', [controllers.Sessions, 'create']).as('login')
     router.post('/login', [controllers.Sessions, 'store']).as('login.store')
+    // 忘记密码: the same answer for every e-mail; the link arrives by mail
+    router.get('/password/forgot', [controllers.PasswordResets, 'create']).as('password.forgot')
+    router
+      .post('/password/forgot', [controllers.PasswordResets, 'store'])
+      .as('password.forgot.store')
   })
   .use(middleware.guest())
+
+// The link from a reset e-mail: signed and expiring, valid whoever is signed in
+router
+  .get('/password/reset/:id', [controllers.PasswordResets, 'edit'])
+  .where('id', router.matchers.number())
+  .as('password.reset.edit')
+router
+  .post('/password/reset/:id', [controllers.PasswordResets, 'update'])
+  .where('id', router.matchers.number())
+  .as('password.reset.update')
 
 router
   .group(() => {
@@ -49,6 +64,12 @@ router
         router
           .post('/accounts/:id/reinstatement', [controllers.AccountSuspensions, 'reinstate'])
           .as('accounts.reinstate')
+        router
+          .post('/accounts/:id/send-password-reset', [
+            controllers.AccountSuspensions,
+            'sendPasswordReset',
+          ])
+          .as('accounts.sendPasswordReset')
       })
       .use(middleware.role({ roles: ['regulator', 'admin'] }))
     // E-mail alerts of new announcements (订阅提醒)

@@ -3,6 +3,7 @@ import User from '#models/user'
 import { recordAuditEvent } from '#services/audit_log'
 import { clock } from '#services/clock'
 import { DateTime } from 'luxon'
+import { fingerprintMatches, sendPasswordResetEmail } from '#services/password_reset_links'
 
 /*
  * Changes that end a user's sessions everywhere: each raises the user's
@@ -25,6 +26,58 @@ export async function changePassword(user: User, newPassword: string) {
       action: 'account.password_changed',
       subjectType: 'user',
       subjectId: String(locked.id),
+    })
+    return locked
+  })
+}
+
+/**
+ * Someone asked for a password reset link for `email` (忘记密码), or an admin
+ * sent one to `target` (`by`). Suspended and unknown accounts get nothing,
+ * and the caller answers the same whatever happened here, so the form tells
+ * nobody which e-mails have accounts. The request is in the audit log; the
+ * e-mail leaves after the commit.
+ */
+export async function requestPasswordReset(target: User | null, by: User | null) {
+  if (!target || target.suspendedAt) return false
+  await db.transaction(async (trx) => {
+    await recordAuditEvent(trx, {
+      actor: by ?? target,
+      action: 'account.password_reset_requested',
+      subjectType: 'user',
+      subjectId: String(target.id),
+      payload: { sentBy: by ? 'admin' : 'self' },
+    })
+    trx.after('commit', () => sendPasswordResetEmail(target))
+  })
+  return true
+}
+
+/**
+ * Sets a new password through a reset link. The link's fingerprint is
+ * checked again under the row lock, so two uses of one link set at most one
+ * password. Every session ends and every API token is deleted: whoever may
+ * have held the old password holds nothing now. Returns null when the link
+ * is no longer the account's latest (used, superseded, or the account
+ * suspended meanwhile).
+ */
+export async function resetPassword(target: User, fingerprint: string, newPassword: string) {
+  return db.transaction(async (trx) => {
+    const locked = await User.query({ client: trx })
+      .where('id', target.id)
+      .forUpdate()
+      .firstOrFail()
+    if (locked.suspendedAt || !fingerprintMatches(locked, fingerprint)) return null
+    locked.password = newPassword
+    locked.sessionEpoch += 1
+    await locked.save()
+    const tokens = await trx.from('auth_access_tokens').where('tokenable_id', locked.id).delete()
+    await recordAuditEvent(trx, {
+      actor: locked,
+      action: 'account.password_reset',
+      subjectType: 'user',
+      subjectId: String(locked.id),
+      payload: { revokedTokens: Number(tokens) },
     })
     return locked
   })
