@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '#models/organization'
 import { consortiumRequestsForAgency } from '#queries/project_pages'
+import { missingScheduleYear } from '#services/calendar'
 
 /**
  * Each role has its own home after login. The role areas are guarded by the
@@ -20,6 +21,12 @@ export default class DashboardsController {
     const requests =
       user.role === 'agency' ? await consortiumRequestsForAgency(user.organizationId) : []
     const consortiumPending = requests.filter((request) => request.status === 'pending').length
-    return view.render('pages/dashboard/show', { user, organization, consortiumPending })
+    const missingYear = user.role === 'admin' ? await missingScheduleYear() : null
+    return view.render('pages/dashboard/show', {
+      user,
+      organization,
+      consortiumPending,
+      missingYear,
+    })
   }
 }

@@ -60,3 +60,26 @@ export function workingDaysBetween(
   }
   return count
 }
+
+/**
+ * The year whose official schedule (法定节假日和调休安排, published by the
+ * State Council around November) the admin should load now, or null: the
+ * current year when it has no entry at all, or — from 1 November — the next
+ * year when it has none. `today` is YYYY-MM-DD in Beijing time; a year counts
+ * as loaded when the calendar holds at least one entry for it.
+ */
+export function scheduleYearMissing(today: string, loadedYears: ReadonlySet<number>) {
+  const year = Number(today.slice(0, 4))
+  const month = Number(today.slice(5, 7))
+  if (!loadedYears.has(year)) return year
+  if (month >= 11 && !loadedYears.has(year + 1)) return year + 1
+  return null
+}
+
+/**
+ * Whether a due day was counted from weekends alone: its year's official
+ * schedule is not loaded, so a holiday or make-up day may still move it.
+ */
+export function isProvisionalDay(day: string, loadedYears: ReadonlySet<number>) {
+  return !loadedYears.has(Number(day.slice(0, 4)))
+}

@@ -2,7 +2,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#domain/time_zone'
-import { addWorkingDays, type CalendarExceptions } from '#domain/working_days'
+import { addWorkingDays, scheduleYearMissing, type CalendarExceptions } from '#domain/working_days'
+import { clock } from '#services/clock'
 
 /**
  * The calendar exceptions between two days (inclusive), from the database.
@@ -50,4 +51,25 @@ export async function workingPeriodEnd(
   const today = DateTime.fromJSDate(from).setZone(DISPLAY_ZONE).toISODate()!
   const lastDay = await workingDaysFrom(today, n, client)
   return DateTime.fromISO(lastDay, { zone: DISPLAY_ZONE }).plus({ days: 1 }).toJSDate()
+}
+
+/** The years for which the admin has entered at least one calendar day. */
+export async function loadedCalendarYears(
+  client: QueryClientContract = db.connection()
+): Promise<Set<number>> {
+  const rows: Array<{ year: string | number }> = await client
+    .from('calendar_days')
+    .select(client.raw('substr(day, 1, 4) as year'))
+    .distinct()
+  return new Set(rows.map((row) => Number(row.year)))
+}
+
+/**
+ * The year whose official schedule the admin has yet to load (see
+ * scheduleYearMissing), as of the market clock's Beijing day; null when
+ * nothing is missing.
+ */
+export async function missingScheduleYear(client: QueryClientContract = db.connection()) {
+  const today = DateTime.fromJSDate(clock.now()).setZone(DISPLAY_ZONE).toISODate()!
+  return scheduleYearMissing(today, await loadedCalendarYears(client))
 }

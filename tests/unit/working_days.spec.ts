@@ -1,5 +1,11 @@
 import { test } from '@japa/runner'
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '#domain/working_days'
+import {
+  addWorkingDays,
+  isProvisionalDay,
+  isWorkingDay,
+  scheduleYearMissing,
+  workingDaysBetween,
+} from '#domain/working_days'
 import { CALENDAR_2026 } from '#database/data/calendar_2026'
 import { beijingWallTime } from '#domain/time_zone'
 
@@ -49,5 +55,26 @@ test.group('Beijing wall time', () => {
     assert.equal(beijingWallTime(Date.parse('2026-09-30T16:00:00Z')).slice(0, 10), '2026-10-01')
     assert.equal(beijingWallTime(Date.parse('2026-12-31T16:00:00Z')).slice(0, 7), '2027-01')
     assert.equal(beijingWallTime(Date.parse('2026-07-01T04:30:00Z')).slice(11, 16), '12:30')
+  })
+})
+
+test.group('Working days: the official schedule of the year', () => {
+  test('the next year is asked for from 1 November, not before', ({ assert }) => {
+    const loaded = new Set([2026])
+    assert.isNull(scheduleYearMissing('2026-10-31', loaded))
+    assert.equal(scheduleYearMissing('2026-11-01', loaded), 2027)
+    assert.equal(scheduleYearMissing('2026-12-31', loaded), 2027)
+    assert.isNull(scheduleYearMissing('2026-12-07', new Set([2026, 2027])))
+  })
+
+  test('a current year with no schedule at all is asked for at once', ({ assert }) => {
+    assert.equal(scheduleYearMissing('2027-03-01', new Set([2026])), 2027)
+    assert.equal(scheduleYearMissing('2027-01-01', new Set()), 2027)
+  })
+
+  test('a due day is provisional exactly when its year is not loaded', ({ assert }) => {
+    const loaded = new Set([2026])
+    assert.isFalse(isProvisionalDay('2026-12-31', loaded))
+    assert.isTrue(isProvisionalDay('2027-01-04', loaded))
   })
 })

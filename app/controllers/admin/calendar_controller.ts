@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { calendarYearValidator, setCalendarDayValidator } from '#validators/calendar'
 import { clearCalendarDay, setCalendarDay } from '#actions/calendar/calendar_days'
+import { missingScheduleYear } from '#services/calendar'
 
 /** The admin's page for the working-day calendar of each year. */
 export default class CalendarController {
@@ -16,7 +17,11 @@ export default class CalendarController {
       .from('calendar_days')
       .whereBetween('day', [`${year}-01-01`, `${year}-12-31`])
       .orderBy('day')
-    return view.render('pages/admin/calendar', { year, days })
+    return view.render('pages/admin/calendar', {
+      year,
+      days,
+      missingYear: await missingScheduleYear(),
+    })
   }
 
   async store({ request, response, auth, session, i18n }: HttpContext) {

@@ -6,7 +6,8 @@ import {
   workingDaysQueryValidator,
 } from '#validators/calendar'
 import { clearCalendarDay, setCalendarDay } from '#actions/calendar/calendar_days'
-import { workingDaysFrom } from '#services/calendar'
+import { loadedCalendarYears, workingDaysFrom } from '#services/calendar'
+import { isProvisionalDay } from '#domain/working_days'
 
 /** The working-day calendar: public to read, the admin writes it. */
 export default class CalendarController {
@@ -33,12 +34,19 @@ export default class CalendarController {
     }
   }
 
-  /** GET /api/v1/calendar/working-days?from=2026-09-29&days=3 → {due} */
+  /**
+   * GET /api/v1/calendar/working-days?from=2026-09-29&days=3 → {due, provisional}:
+   * `provisional` is true when a year the count crosses has no official
+   * schedule loaded yet (counted from weekends alone, the due day may move).
+   */
   async workingDays({ request }: HttpContext) {
     const { from, days } = await request.validateUsing(workingDaysQueryValidator, {
       data: request.qs(),
     })
-    return { from, days, due: await workingDaysFrom(from, days) }
+    const due = await workingDaysFrom(from, days)
+    const loaded = await loadedCalendarYears()
+    const provisional = isProvisionalDay(from, loaded) || isProvisionalDay(due, loaded)
+    return { from, days, due, provisional }
   }
 
   /** PUT /api/v1/admin/calendar/:day {working, note} */

@@ -216,8 +216,13 @@ export const catalogOperations: ApiOperation[] = [
           from: { type: 'string', format: 'date' },
           days: integer(0),
           due: { type: 'string', format: 'date' },
+          provisional: {
+            type: 'boolean',
+            description:
+              'True when a year the count crosses has no official holiday schedule loaded yet: counted from weekends alone, the due day may still move.',
+          },
         },
-        ['due']
+        ['due', 'provisional']
       ),
     },
   },
