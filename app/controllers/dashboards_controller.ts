@@ -2,6 +2,22 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '#models/organization'
 import { consortiumRequestsForAgency } from '#queries/project_pages'
 import { missingScheduleYear } from '#services/calendar'
+import { adminTodos, agencyTodos, ownerTodos, regulatorTodos } from '#queries/dashboards'
+import type User from '#models/user'
+
+/** The to-do list (待办) of the user's role. */
+function todosOf(user: User) {
+  switch (user.role) {
+    case 'owner':
+      return ownerTodos(user.organizationId)
+    case 'agency':
+      return agencyTodos(user.organizationId)
+    case 'regulator':
+      return regulatorTodos(user.id)
+    case 'admin':
+      return adminTodos()
+  }
+}
 
 /**
  * Each role has its own home after login. The role areas are guarded by the
@@ -27,6 +43,7 @@ export default class DashboardsController {
       organization,
       consortiumPending,
       missingYear,
+      todos: await todosOf(user),
     })
   }
 }
