@@ -36,6 +36,13 @@ export type ContractFact = {
 /** HHI above this is a highly concentrated market (the usual antitrust threshold). */
 export const HHI_WARNING = 2500
 
+/**
+ * Concentration is judged only on an item with at least this many contracts:
+ * one contract is always "one firm, HHI 10,000", which says nothing about
+ * the market.
+ */
+export const CONCENTRATION_MIN_CONTRACTS = 5
+
 const round1 = (value: number) => Math.round(value * 10) / 10
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : round1((part / whole) * 100))
 const mean = (values: number[]) =>
@@ -140,7 +147,9 @@ export function itemFigures(facts: readonly ContractFact[]) {
         priceDispersionPercent: percent(deviation, average),
         hhi: index,
         top3SharePercent: topShare(byAgency),
-        concentrated: index > HHI_WARNING,
+        /** Enough contracts for the HHI to say something about the market. */
+        concentrationJudged: rows.length >= CONCENTRATION_MIN_CONTRACTS,
+        concentrated: rows.length >= CONCENTRATION_MIN_CONTRACTS && index > HHI_WARNING,
       }
     })
     .sort((a, b) => b.valueFen - a.valueFen)

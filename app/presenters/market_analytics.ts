@@ -1,5 +1,6 @@
 import type { I18n } from '@adonisjs/i18n'
 import {
+  HHI_WARNING,
   itemFigures,
   monthlyFigures,
   repeatedPairs,
@@ -71,7 +72,7 @@ export function analyticsCsvColumns(i18n: I18n) {
 export function analyticsCharts(analytics: Analytics, i18n: I18n) {
   const t = (key: string) => i18n.t(`analytics.${key}`)
   const months = analytics.monthly.map((row) => row.month)
-  return {
+  const charts = {
     volume: {
       title: t('charts.volume'),
       categories: months,
@@ -127,8 +128,25 @@ export function analyticsCharts(analytics: Analytics, i18n: I18n) {
     concentration: {
       title: t('charts.concentration'),
       categories: analytics.items.map((row) => row.itemCode),
-      threshold: { value: 2500, label: t('charts.hhiWarning') },
+      threshold: { value: HHI_WARNING, label: t('charts.hhiWarning') },
       series: [{ name: 'HHI', type: 'bar', data: analytics.items.map((row) => row.hhi) }],
     },
+  }
+  return Object.fromEntries(
+    Object.entries(charts).map(([key, chart]) => [
+      key,
+      { ...chart, empty: emptyReason(key, chart) },
+    ])
+  ) as Record<keyof typeof charts, (typeof charts)[keyof typeof charts] & { empty: string | null }>
+
+  /** Why a chart has nothing to draw (null when it has): said on the page instead of a blank box. */
+  function emptyReason(
+    key: string,
+    chart: { categories: string[]; series: { data: (number | null)[] }[] }
+  ) {
+    if (chart.categories.length === 0) return t('charts.empty.noContracts')
+    const drawn = chart.series.some((series) => series.data.some((value) => value !== null))
+    if (drawn) return null
+    return t(`charts.empty.${key}`)
   }
 }

@@ -72,7 +72,7 @@ test.group('Market figures', () => {
     assert.deepInclude(november, { month: '2026-11', contracts: 1, overduePercent: 100 })
   })
 
-  test('by item: median price, price per working day, dispersion and a concentration warning above HHI 2,500', ({
+  test('by item: median price, price per working day and dispersion; no concentration verdict on three contracts', ({
     assert,
   }) => {
     const [item] = itemFigures([
@@ -89,7 +89,9 @@ test.group('Market figures', () => {
       // 200,000 and 50,000: shares 80 % and 20 % → 6,400 + 400.
       hhi: 6800,
       top3SharePercent: 100,
-      concentrated: true,
+      // Three contracts: too few to judge the market, whatever the index says.
+      concentrationJudged: false,
+      concentrated: false,
     })
     assert.equal(item.priceDispersionPercent, 28.3)
   })
@@ -108,5 +110,25 @@ test.group('Market figures', () => {
     assert.lengthOf(pairs, 1)
     assert.deepInclude(pairs[0], { ownerId: 1, agencyId: 10, contracts: 3, direct: 2 })
     assert.deepInclude(totals(facts), { contracts: 5, valueFen: 400_000, savingsPercent: 20 })
+  })
+
+  test('from five contracts an item above HHI 2,500 is flagged as concentrated; one below is not', ({
+    assert,
+  }) => {
+    const [dominated] = itemFigures([
+      ...Array.from({ length: 4 }, () => fact({ agencyId: 10, priceFen: 100_000 })),
+      fact({ agencyId: 11, priceFen: 100_000 }),
+    ])
+    // Shares 80 % and 20 %: 6,400 + 400.
+    assert.deepInclude(dominated, {
+      contracts: 5,
+      hhi: 6800,
+      concentrationJudged: true,
+      concentrated: true,
+    })
+    const [spread] = itemFigures(
+      Array.from({ length: 5 }, (_, index) => fact({ agencyId: 20 + index, priceFen: 100_000 }))
+    )
+    assert.deepInclude(spread, { hhi: 2000, concentrationJudged: true, concentrated: false })
   })
 })

@@ -14,7 +14,7 @@ import {
   presentAnalytics,
 } from '#presenters/market_analytics'
 import { REGIONS } from '#domain/regions'
-import { HHI_WARNING } from '#domain/market_analytics'
+import { CONCENTRATION_MIN_CONTRACTS, HHI_WARNING } from '#domain/market_analytics'
 import { sendCsv } from '#services/csv_export'
 
 /** 大数据监管: the market's figures with charts, the same figures as tables, and CSV. */
@@ -32,6 +32,7 @@ export default class AnalyticsController {
       regions: REGIONS,
       departments: await approvalDepartments(),
       hhiWarning: HHI_WARNING,
+      concentrationMinContracts: CONCENTRATION_MIN_CONTRACTS,
       query: request.qs(),
     })
   }
