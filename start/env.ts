@@ -59,6 +59,17 @@ export default await Env.create(new URL('../', import.meta.url), {
   S3_BUCKET: Env.schema.string.optional(),
   S3_ENDPOINT: Env.schema.string.optional(),
 
+  /*
+   * The site's identity as government sites show it in the footer (each line
+   * hidden when unset): ICP filing number, 政府网站标识码, public-security
+   * filing number, and the service hotline shown on the home page.
+   */
+  SITE_ICP_FILING: Env.schema.string.optional(),
+  SITE_GOV_CODE: Env.schema.string.optional(),
+  SITE_PSB_FILING: Env.schema.string.optional(),
+  SITE_HOTLINE: Env.schema.string.optional(),
+  SITE_OPERATOR: Env.schema.string.optional(),
+
   /* Cache compiled templates (always in production; benchmarks turn it on too) */
   VIEW_CACHE: Env.schema.boolean.optional(),
 

@@ -14,6 +14,9 @@ import { formatFen } from '#domain/money'
 import { clock } from '#services/clock'
 import { htmlAttributes } from '#presenters/html_attributes'
 import { gradeCutoffsShown } from '#services/market_rules'
+import { isCurrentSection } from '#presenters/navigation'
+import { CARE_MODE_COOKIE } from '#services/display_preferences'
+import siteConfig from '#config/site'
 
 export function formatDateTime(
   value: string | Date | DateTime | null | undefined,
@@ -84,3 +87,8 @@ edge.global('formatDateTime', formatDateTime)
 edge.global('formatFen', formatFen)
 // The market's clock (not the server's wall clock): countdowns count from it.
 edge.global('marketNow', () => clock.now())
+
+/* The site's identity (footer, home page) and the current-section marker of the navigation. */
+edge.global('site', siteConfig)
+edge.global('isCurrentSection', isCurrentSection)
+edge.global('CARE_MODE_COOKIE', CARE_MODE_COOKIE)

@@ -96,6 +96,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   // — Public pages —
   'GET /': open('public'),
   'POST /locale': open('public'),
+  'POST /care-mode': open('public'),
+  'GET /search': open('public'),
   'GET /service-items': open('public'),
   'GET /service-items/:code': open('public', { code: 'serviceItemCode' }),
   'GET /agencies': open('public'),

@@ -72,6 +72,7 @@ export const controllers = {
     Tokens: () => import('#controllers/api/tokens_controller'),
   },
   Bans: () => import('#controllers/bans_controller'),
+  CareModes: () => import('#controllers/care_modes_controller'),
   Catalog: () => import('#controllers/catalog_controller'),
   Complaints: () => import('#controllers/complaints_controller'),
   ContractServices: () => import('#controllers/contract_services_controller'),
@@ -110,5 +111,6 @@ export const controllers = {
     SuspiciousPaymentEvents: () => import('#controllers/regulator/suspicious_payment_events_controller'),
   },
   Rules: () => import('#controllers/rules_controller'),
+  Search: () => import('#controllers/search_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
 }

@@ -6,6 +6,8 @@ export type ScannedRoutes = {
   ALL: {
     'home': { paramsTuple?: []; params?: {} }
     'locale': { paramsTuple?: []; params?: {} }
+    'care_mode': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }
@@ -281,6 +283,7 @@ export type ScannedRoutes = {
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }
@@ -407,6 +410,7 @@ export type ScannedRoutes = {
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
+    'search': { paramsTuple?: []; params?: {} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }
@@ -533,6 +537,7 @@ export type ScannedRoutes = {
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
+    'care_mode': { paramsTuple?: []; params?: {} }
     'complaints.store': { paramsTuple?: []; params?: {} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -73,6 +73,7 @@ export function directoryPage(filters: DirectoryFilters) {
 export type ProjectListFilters = {
   status?: string
   item?: string
+  q?: string
   page?: number
   perPage?: number
 }
@@ -86,7 +87,7 @@ export type ProjectListFilters = {
 export async function projectListPage(filters: ProjectListFilters) {
   const page = filters.page ?? 1
   const perPage = filters.perPage ?? 20
-  const key = listKey('projects', [filters.status, filters.item, page, perPage])
+  const key = listKey('projects', [filters.status, filters.item, page, perPage, filters.q])
   const cached = await cachedList(key, ['projects', 'catalog'], async () => {
     const result = await searchProjects({ ...filters, page, perPage })
     return {

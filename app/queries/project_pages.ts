@@ -20,12 +20,20 @@ const PER_PAGE = 20
 export async function searchProjects(filters: {
   status?: string
   item?: string
+  /** Words of the title, or the project's code. */
+  q?: string
   page?: number
   perPage?: number
 }) {
+  const words = filters.q?.replace(/[%_!]/g, '').trim()
   return Project.query()
     .whereNot('status', 'draft')
     .if(filters.status, (query) => query.where('status', filters.status!))
+    .if(words, (query) =>
+      query.where((where) =>
+        where.where('title', 'like', `%${words}%`).orWhere('code', 'like', `${words}%`)
+      )
+    )
     .if(filters.item, (query) =>
       query.whereIn('service_item_id', (sub) =>
         sub.from('service_items').where('code', filters.item!).select('id')

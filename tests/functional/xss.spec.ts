@@ -460,15 +460,30 @@ test.group('User texts are escaped where they are shown', (group) => {
             },
           ],
         }),
-      'layout': () =>
-        edge.renderRaw(`@layout({ title: title })\n<p>{{ title }}</p>\n@end`, {
+      'chart': () =>
+        edge.render('components/chart', {
           t,
-          title: hostile('C18'),
-          i18n: { locale: 'zh-CN' },
-          request: { url: () => '/' },
-          auth: null,
-          flashMessages: null,
+          chart: { title: hostile('C19'), empty: null, series: [{ name: hostile('C20') }] },
         }),
+      'chart (empty)': () =>
+        edge.render('components/chart', {
+          t,
+          chart: { title: hostile('C21'), empty: hostile('C22') },
+        }),
+      'layout': () =>
+        // What a request shares with every template (components included).
+        edge
+          .createRenderer()
+          .share({
+            t,
+            i18n: { locale: 'zh-CN' },
+            request: { url: () => '/', plainCookie: () => undefined },
+            auth: null,
+            flashMessages: null,
+          })
+          .renderRaw(`@layout({ title: title })\n<p>{{ title }}</p>\n@end`, {
+            title: hostile('C18'),
+          }),
     }
 
     // Every component file has its case here.
