@@ -5,10 +5,12 @@
  */
 import { createApp, defineAsyncComponent, type Component } from 'vue'
 import Countdown from './islands/countdown.vue'
+import CopyButton from './islands/copy_button.vue'
 import DrawVerification from './islands/draw_verification.vue'
 
 const islands: Record<string, Component> = {
   'countdown': Countdown,
+  'copy-button': CopyButton,
   'draw-verification': DrawVerification,
   // ECharts is large: loaded only on pages that show a chart.
   'market-chart': defineAsyncComponent(() => import('./islands/market_chart.vue')),

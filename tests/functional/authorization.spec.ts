@@ -2,13 +2,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { ROLES } from '#domain/roles'
-import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import { clock } from '#services/clock'
 import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import { ALLOWED, MATRIX, type MatrixEntry } from '#tests/authorization_matrix'
 import { isolated } from '#tests/helpers'
+import { addressOf, routerRoutes } from '#tests/router_routes'
 import {
   ACTORS,
   buildWorld,
@@ -100,26 +100,6 @@ test.group('Role areas', (group) => {
     response.assertTextIncludes('页面不存在')
   })
 })
-
-/** Every method + pattern of the router (HEAD rides along with GET). */
-function routerRoutes() {
-  return Object.values(router.toJSON())
-    .flat()
-    .flatMap((route) =>
-      route.methods
-        .filter((method) => method !== 'HEAD')
-        .map((method) => ({ key: `${method} ${route.pattern}`, method, pattern: route.pattern }))
-    )
-}
-
-function addressOf(pattern: string, entry: MatrixEntry, world: World) {
-  if (entry.path) return entry.path
-  return pattern.replace(/:(\w+)/g, (_, name: string) => {
-    const key = entry.params?.[name]
-    if (!key) throw new Error(`${pattern}: no record named for :${name}`)
-    return encodeURIComponent(String(world[key]))
-  })
-}
 
 async function send(
   client: any,

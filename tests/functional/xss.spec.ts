@@ -470,6 +470,8 @@ test.group('User texts are escaped where they are shown', (group) => {
           t,
           chart: { title: hostile('C21'), empty: hostile('C22') },
         }),
+      'digest': () => edge.render('components/digest', { t, value: hostile('C23') }),
+      'digest (short)': () => edge.render('components/digest', { t, value: 'C24"><b id=C24>' }),
       'layout': () =>
         // What a request shares with every template (components included).
         edge

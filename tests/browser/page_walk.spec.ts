@@ -1,0 +1,176 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import AxeBuilder from '@axe-core/playwright'
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright'
+import DemoSeeder from '#database/seeders/demo_seeder'
+import { clock } from '#services/clock'
+import { ALLOWED, MATRIX } from '#tests/authorization_matrix'
+import { buildWorld, type Actor, type World } from '#tests/authorization_world'
+import { addressOf, routerRoutes } from '#tests/router_routes'
+import { SCREENSHOTS } from '#tests/browser/forms'
+
+/** The two screens every page must serve: an office desktop and a phone. */
+const SCREENS = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const
+
+/** Words that only a broken date, number or template prints. */
+const BROKEN_TEXT = /Invalid DateTime|Invalid Date|\bNaN\b|undefined|\[object Object\]/
+
+/**
+ * Each page route of the market, visited by one actor allowed to open it
+ * (public pages by a visitor): the actor is the one the rule names first.
+ */
+function pageVisits(world: World) {
+  const routes = routerRoutes()
+    .filter(
+      ({ key, method, pattern }) =>
+        method === 'GET' && key in MATRIX && !pattern.startsWith('/api/')
+    )
+    .map(({ key, pattern }) => {
+      const entry = MATRIX[key]
+      const actors = ALLOWED[entry.rule]
+      const actor: Actor | undefined = actors.includes('public') ? 'public' : actors[0]
+      return { key, pattern, entry, actor }
+    })
+    .filter((visit): visit is typeof visit & { actor: Actor } => visit.actor !== undefined)
+  // The matrix names one record per route; a project page looks different in each state.
+  const projectPage = MATRIX['GET /projects/:id']
+  const projects = [
+    ...(['openProject', 'signedProject', 'directProject'] as const).flatMap((record) =>
+      (['public', 'ownerA', 'agencyA'] as const).map((actor) => ({
+        key: `GET /projects/:id (${record})`,
+        pattern: `/projects/${world[record]}`,
+        entry: projectPage,
+        actor: actor as Actor,
+      }))
+    ),
+  ]
+  // PAGE_WALK=/accounts walks only the routes whose key contains that text (while fixing a page).
+  return [...routes, ...projects].filter(
+    (visit) => !process.env.PAGE_WALK || visit.key.includes(process.env.PAGE_WALK)
+  )
+}
+
+/** What is wrong with the page as it stands on one screen. */
+async function layoutProblems(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const viewport = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth > viewport + 1) {
+      // Name the widest elements that stick out, not their containers.
+      const culprits = [...document.body.querySelectorAll('*')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect()
+          if (box.right <= viewport + 1 || box.width === 0) return false
+          // Content scrolled inside its own box is fine.
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+            const overflow = getComputedStyle(parent).overflowX
+            if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return false
+          }
+          return true
+        })
+        .filter(
+          (element) =>
+            ![...element.children].some(
+              (child) => child.getBoundingClientRect().right > viewport + 1
+            )
+        )
+        .slice(0, 3)
+        .map((element) => {
+          const classes = element.getAttribute('class')
+          return `${element.tagName.toLowerCase()}${classes ? '.' + classes.split(' ').join('.') : ''}`
+        })
+      problems.push(
+        `scrolls sideways (${document.documentElement.scrollWidth}px): ${culprits.join(', ')}`
+      )
+    }
+    return problems
+  })
+}
+
+test.group('Every page on a desktop and on a phone', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await new DemoSeeder(db.connection()).run()
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test('each role opens each of its pages at 1366×900 and 390×844: no sideways scroll, no broken date or value, no serious accessibility violation', async ({
+    client,
+    browser,
+    assert,
+  }) => {
+    const world = await buildWorld(client)
+    const visits = pageVisits(world)
+    const problems: string[] = []
+    let pagesSeen = 0
+    const started = Date.now()
+    mkdirSync(`${SCREENSHOTS}/pages`, { recursive: true })
+
+    for (const actor of new Set(visits.map((visit) => visit.actor))) {
+      const context = await browser.newContext({
+        viewport: SCREENS[0],
+        baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
+      })
+      if (actor !== 'public') await context.loginAs(world.users[actor])
+      const page = await context.newPage()
+      for (const visit of visits.filter((candidate) => candidate.actor === actor)) {
+        const url = addressOf(visit.pattern, visit.entry, world)
+        await page.setViewportSize(SCREENS[0])
+        const response = await page.goto(url).catch((error: Error) => {
+          // A file answered with Content-Disposition: attachment is a download, not a page.
+          if (error.message.includes('Download is starting')) return null
+          throw error
+        })
+        const type = response?.headers()['content-type'] ?? ''
+        // Downloads, feeds and files are not pages.
+        if (!type.startsWith('text/html')) continue
+        // 410 is a page too: the one an expired password-reset link opens.
+        if (response!.status() >= 400 && response!.status() !== 410) {
+          problems.push(`${visit.key} as ${actor}: answered ${response!.status()}`)
+          continue
+        }
+        pagesSeen += 1
+        const where = `${visit.key} as ${actor}`
+        if ((await page.locator('main').count()) !== 1) problems.push(`${where}: no one <main>`)
+        const text = await page.locator('body').innerText()
+        const broken = text.match(BROKEN_TEXT)
+        if (broken) problems.push(`${where}: shows "${broken[0]}"`)
+
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+        for (const violation of axe.violations) {
+          if (violation.impact !== 'serious' && violation.impact !== 'critical') continue
+          const target = violation.nodes[0]?.target.join(' ') ?? ''
+          problems.push(`${where}: axe ${violation.id} (${violation.nodes.length}× e.g. ${target})`)
+        }
+
+        const slug = `${actor}${url.replace(/[^\w]+/g, '_')}`
+        for (const screen of SCREENS) {
+          await page.setViewportSize(screen)
+          for (const problem of await layoutProblems(page)) {
+            problems.push(`${where} on a ${screen.name}: ${problem}`)
+          }
+          await page.screenshot({
+            path: `${SCREENSHOTS}/pages/${slug}-${screen.name}.png`,
+            fullPage: true,
+          })
+        }
+      }
+      await context.close()
+    }
+
+    console.log(
+      `page walk: ${pagesSeen} pages × ${SCREENS.length} screens in ${Date.now() - started} ms` +
+        (problems.length ? `\n  ${problems.join('\n  ')}` : '')
+    )
+    if (!process.env.PAGE_WALK) assert.isAbove(pagesSeen, 60)
+    assert.deepEqual(problems, [])
+  }).timeout(600_000)
+})
