@@ -14,7 +14,9 @@ if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SI
 createIgnitor()
   .httpServer()
   .start()
-  .catch((error) => {
-    process.exitCode = 1
-    prettyPrintError(error)
+  .catch(async (error) => {
+    await prettyPrintError(error)
+    // A server that cannot start (its port taken…) ends instead of holding on to the database,
+    // the Stripe mock and the scheduler it already started.
+    process.exit(1)
   })
