@@ -1,8 +1,10 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type LogLevel } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import adonisjs from '@adonisjs/vite/client'
 
 export default defineConfig({
+  // `npm start` sets VITE_LOG_LEVEL=warn: its terminal shows the address, the logins and problems.
+  logLevel: (process.env.VITE_LOG_LEVEL as LogLevel | undefined) ?? 'info',
   plugins: [
     vue(),
     adonisjs({

@@ -4,7 +4,9 @@
  * secrets that are written to .env once (never committed) and reused afterwards:
  * APP_KEY, and the webhook signing secret of the local Stripe mock
  * (STRIPE_WEBHOOK_SECRET), which an installation made before it existed gets
- * added to its .env on its next start. Nothing is written in production.
+ * added to its .env on its next start. The port is not pinned there: the
+ * server listens on PORT from the environment, else 3333. Nothing is written
+ * in production.
  */
 import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -32,7 +34,9 @@ export function ensureLocalEnvFile(root: URL = appRoot, environment = process.en
   if (!environment.APP_KEY && !existsSync(envFile)) {
     const example = existsSync(exampleFile) ? readFileSync(exampleFile, 'utf8') : 'APP_KEY=\n'
     const appKey = randomBytes(32).toString('base64url')
-    const text = example.replace(/^APP_KEY=.*$/m, `APP_KEY=${appKey}`)
+    const text = example
+      .replace(/^APP_KEY=.*$/m, `APP_KEY=${appKey}`)
+      .replace(/^PORT=(.*)$/m, '# PORT=$1 (the default; set PORT in the environment for another)')
     writeFileSync(envFile, withSecret(text, generatedWebhookSecret()), { mode: 0o600 })
     return
   }

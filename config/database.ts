@@ -12,13 +12,19 @@ const sqliteFile = app.makePath(env.get('SQLITE_FILE', 'tmp/market.sqlite3'))
 // A fresh clone has no tmp/ folder; SQLite needs the directory to exist.
 mkdirSync(dirname(sqliteFile), { recursive: true })
 
-const migrations = { naturalSort: true, paths: ['database/migrations'] }
-const schemaGeneration = {
-  // database/schema.ts is committed; tests must not rewrite it.
-  enabled: !app.inTest,
+export const migrations = { naturalSort: true, paths: ['database/migrations'] }
+
+/**
+ * database/schema.ts (the column classes the models extend) is committed and
+ * generated on demand only, by `npm run db:schema`, from a fresh SQLite
+ * database: migrating (`npm start`, `node ace migration:run`) never rewrites
+ * it, and a MySQL installation never turns it into another form.
+ */
+export const referenceSchemaGeneration = {
   rulesPaths: ['./database/schema_rules.js'],
   excludeTables: ['rate_limits', 'agency_service_items'],
 }
+const schemaGeneration = { ...referenceSchemaGeneration, enabled: false }
 
 const dbConfig = defineConfig({
   connection: env.get('DB_CONNECTION', 'sqlite'),

@@ -88,7 +88,7 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /*
    * Stripe: without STRIPE_API_BASE and STRIPE_SECRET_KEY, development starts
-   * a local Stripe mock (STRIPE_MOCK_PORT, default 12111) and uses test keys.
+   * a local Stripe mock (on STRIPE_MOCK_PORT, default a free port) and uses test keys.
    */
   STRIPE_SECRET_KEY: Env.schema.string.optional(),
   STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),

@@ -1,9 +1,10 @@
 /*
  * Payments need a Stripe. In development, when neither STRIPE_API_BASE nor
  * STRIPE_SECRET_KEY is set, the web server starts the local Stripe mock
- * beside itself (STRIPE_MOCK_PORT, default 12111; its state survives
- * restarts in tmp/) and sends its events to its own webhook, signed with
- * the installation's generated STRIPE_WEBHOOK_SECRET. In production a
+ * inside its own process (on STRIPE_MOCK_PORT, by default on a free port,
+ * which the app is then told; its state survives restarts in tmp/) and
+ * sends its events to its own webhook, signed with the installation's
+ * generated STRIPE_WEBHOOK_SECRET. In production a
  * missing key is reported at boot instead of failing at the first payment,
  * and Stripe configured without a webhook secret stops the boot: every
  * payment would otherwise stay unconfirmed (or, with a guessable secret,
@@ -28,14 +29,14 @@ if (app.getMode() !== 'run') {
 } else if (!app.inProduction && !configured) {
   const host = env.get('HOST', '127.0.0.1')
   const options: StripeMockOptions = {
-    port: env.get('STRIPE_MOCK_PORT', 12111),
+    port: env.get('STRIPE_MOCK_PORT', 0),
     webhookUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${env.get('PORT', 3333)}/api/v1/webhooks/stripe`,
     webhookSecret: localWebhookSecret(),
     stateFile: app.tmpPath('stripe-mock-state.json'),
     log: (message) => logger.debug(`stripe mock: ${message}`),
   }
   const mock = await startStripeMock(options).catch((error) => {
-    // Another server (a second instance, or stripe-mock) holds the port: take any free one.
+    // Another server (a second instance, or stripe-mock) holds the chosen port: take any free one.
     if (error.code !== 'EADDRINUSE') throw error
     return startStripeMock({ ...options, port: 0 })
   })

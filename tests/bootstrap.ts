@@ -57,7 +57,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       // flag on to db:wipe, which refuses it).
       for (const [command, args] of [
         ['db:wipe', ['--force']],
-        ['migration:run', ['--force', '--disable-locks']],
+        ['migration:run', ['--force', '--disable-locks', '--no-schema-generate']],
       ] as const) {
         const run = await ace.exec(command, [...args])
         if (run.exitCode !== 0) {

@@ -171,7 +171,7 @@ function booted(child: RunningChild, limitMs: number): Promise<Boot> {
         resolve({ listening: true })
       }
     }
-    // A server that loses its port does not exit: it prints the error and waits.
+    // A server that loses its port prints the error (then exits).
     const onOutput = () => {
       if (child.output().includes('EADDRINUSE')) {
         done()
@@ -188,6 +188,10 @@ function booted(child: RunningChild, limitMs: number): Promise<Boot> {
     child.finished.then(
       (result) => {
         done()
+        if (result.output.includes('EADDRINUSE')) {
+          resolve({ listening: false, reason: 'port taken' })
+          return
+        }
         reject(
           new Error(
             `the child server exited (${result.signal ?? result.code}) before listening:\n${result.output}`

@@ -4,7 +4,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /**
  * `node ace market:setup` — what `npm start` does before serving: migrate the
  * database, fill an empty market with demo data (unless SEED_DEMO=false) and
- * print the demo logins.
+ * print the demo logins. It prints nothing else, except errors.
  */
 export default class SetupMarket extends BaseCommand {
   static commandName = 'market:setup'
@@ -28,33 +28,43 @@ export default class SetupMarket extends BaseCommand {
     const { default: Organization } = await import('#models/organization')
     const { default: DemoSeeder } = await import('#database/seeders/demo_seeder')
     const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('#database/data/demo_accounts')
+    const { MigrationRunner } = await import('@adonisjs/lucid/migration')
 
-    const migrate = await this.kernel.exec(
-      'migration:run',
-      ['--force'].concat(this.disableLocks ? ['--disable-locks'] : [])
-    )
-    if (migrate.exitCode !== 0) {
+    const db = await this.app.container.make('lucid.db')
+    // Migrated without a line per file; database/schema.ts is never regenerated here.
+    const migrator = new MigrationRunner(db, this.app, {
+      direction: 'up',
+      disableLocks: this.disableLocks,
+    })
+    await migrator.run()
+    if (migrator.error) {
+      this.logger.error(`Migrating the database failed: ${migrator.error.message}`)
+      this.error = migrator.error
       this.exitCode = 1
       return
     }
 
     const seedDemo = env.get('SEED_DEMO', !this.app.inProduction)
     if (seedDemo && !(await Organization.query().first())) {
-      const db = await this.app.container.make('lucid.db')
       await new DemoSeeder(db.connection()).run()
-      this.logger.success('Demo data seeded')
     }
 
     const demoUsers = await User.query().whereIn(
       'email',
       DEMO_ACCOUNTS.map((account) => account.email)
     )
-    if (demoUsers.length > 0) {
-      const table = this.ui.table()
-      table.head(['Role', 'E-mail', 'Password'])
-      for (const user of demoUsers) table.row([user.role, user.email, DEMO_PASSWORD])
-      this.logger.info('Demo logins:')
-      table.render()
+    if (demoUsers.length === 0) return
+    const emailsByRole = new Map<string, string[]>()
+    for (const account of DEMO_ACCOUNTS) {
+      if (!demoUsers.some((user) => user.email === account.email)) continue
+      emailsByRole.set(account.role, [...(emailsByRole.get(account.role) ?? []), account.email])
     }
+    const lines = [...emailsByRole].map(([role, emails]) => {
+      const shown = emails.length > 2 ? `${emails[0]} … ${emails.at(-1)}` : emails.join(', ')
+      return `  ${role.padEnd(10)} ${shown}`
+    })
+    this.logger.log(
+      [`Demo logins (password ${this.colors.bold(DEMO_PASSWORD)}):`, ...lines].join('\n')
+    )
   }
 }
