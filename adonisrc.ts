@@ -86,6 +86,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'public/**', reloadServer: false },
+    // 办事指南: the guides for owners and agencies are served as pages.
+    { pattern: 'docs/owners-and-agencies/*.md', reloadServer: false },
   ],
 
   hooks: {

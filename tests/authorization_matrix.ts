@@ -98,6 +98,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /locale': open('public'),
   'POST /care-mode': open('public'),
   'GET /search': open('public'),
+  'GET /guide/:name': { rule: 'public', path: '/guide/owners' },
   'GET /service-items': open('public'),
   'GET /service-items/:code': open('public', { code: 'serviceItemCode' }),
   'GET /agencies': open('public'),

@@ -81,6 +81,7 @@ export const controllers = {
   CreditEvents: () => import('#controllers/credit_events_controller'),
   Dashboards: () => import('#controllers/dashboards_controller'),
   Feeds: () => import('#controllers/feeds_controller'),
+  Guides: () => import('#controllers/guides_controller'),
   HealthChecks: () => import('#controllers/health_checks_controller'),
   Home: () => import('#controllers/home_controller'),
   Inspections: () => import('#controllers/inspections_controller'),

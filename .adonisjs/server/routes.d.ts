@@ -8,6 +8,7 @@ export type ScannedRoutes = {
     'locale': { paramsTuple?: []; params?: {} }
     'care_mode': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
+    'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }
@@ -284,6 +285,7 @@ export type ScannedRoutes = {
   GET: {
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
+    'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }
@@ -411,6 +413,7 @@ export type ScannedRoutes = {
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
     'search': { paramsTuple?: []; params?: {} }
+    'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'agencies.index': { paramsTuple?: []; params?: {} }

@@ -12,6 +12,7 @@ router.get('/', [controllers.Home, 'show']).as('home')
 router.post('/locale', [controllers.Locales, 'update']).as('locale')
 router.post('/care-mode', [controllers.CareModes, 'update']).as('care_mode')
 router.get('/search', [controllers.Search, 'show']).as('search')
+router.get('/guide/:name', [controllers.Guides, 'show']).as('guide')
 
 // Public: the catalog (中介服务事项库), the directory (中介机构库), owners' pages
 router.get('/service-items', [controllers.Catalog, 'index']).as('service_items.index')
