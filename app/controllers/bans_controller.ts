@@ -54,7 +54,7 @@ export default class BansController {
     return response.redirect().toRoute('exposure')
   }
 
-  /** DELETE /api/v1/regulator/bans/:id {reason} and POST /regulator/bans/:id/lifting */
+  /** POST /api/v1/regulator/bans/:id/lift {reason} and POST /regulator/bans/:id/lift */
   async lift({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(BanPolicy).authorize('manage')
     const { reason } = await request.validateUsing(liftBanValidator)
