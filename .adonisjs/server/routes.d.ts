@@ -252,7 +252,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -671,7 +671,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -30,16 +30,18 @@ router
       .where('id', router.matchers.number())
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
     router
-      .get('/contract-templates', [controllers.ContractTemplates, 'index'])
+      .get('/contract-templates', [controllers.api.ContractTemplates, 'index'])
       .as('contract_templates.index')
     router
-      .get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
+      .get('/contract-templates/:key', [controllers.api.ContractTemplates, 'show'])
       .as('contract_templates.show')
-    router.get('/public/exposure', [controllers.Bans, 'exposure']).as('exposure')
+    router.get('/public/exposure', [controllers.api.Bans, 'exposure']).as('exposure')
     // 双随机、一公开: published plans and results, and the recomputation of a plan's draws
-    router.get('/public/inspections', [controllers.Inspections, 'index']).as('inspections.index')
     router
-      .get('/public/inspections/:id/verify', [controllers.Inspections, 'verify'])
+      .get('/public/inspections', [controllers.api.Inspections, 'index'])
+      .as('inspections.index')
+    router
+      .get('/public/inspections/:id/verify', [controllers.api.Inspections, 'verify'])
       .as('inspections.verify')
       .where('id', router.matchers.number())
     router
@@ -235,7 +237,7 @@ router
                   ])
                   .as('suspicious_payments.index')
                 router
-                  .post('/contract-templates', [controllers.ContractTemplates, 'store'])
+                  .post('/contract-templates', [controllers.api.ContractTemplates, 'store'])
                   .as('contract_templates.store')
                 router
                   .get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
@@ -278,9 +280,9 @@ router
                 router
                   .post('/follow-ups/:id/steps', [controllers.api.regulator.FollowUps, 'step'])
                   .as('follow_ups.step')
-                router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
-                router.post('/bans/:id/lift', [controllers.Bans, 'lift']).as('bans.lift')
-                router.delete('/bans/:id', [controllers.Bans, 'lift']).as('bans.lift.legacy')
+                router.post('/bans', [controllers.api.Bans, 'store']).as('bans.store')
+                router.post('/bans/:id/lift', [controllers.api.Bans, 'lift']).as('bans.lift')
+                router.delete('/bans/:id', [controllers.api.Bans, 'lift']).as('bans.lift.legacy')
                 router
                   .post('/qualifications/:id/checks', [
                     controllers.api.regulator.QualificationChecks,
@@ -345,7 +347,7 @@ router
               .post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
               .as('projects.cancel')
             router
-              .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+              .post('/projects/:id/attachments', [controllers.api.ProjectAttachments, 'store'])
               .as('projects.attachments.store')
               .use(uploads.oneScan)
             router
