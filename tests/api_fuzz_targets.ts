@@ -40,17 +40,23 @@ export const TARGETS: Record<string, FuzzTarget> = {
   // — Contracts, service delivery, credit answers —
   'PUT /api/v1/contracts/:id': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/sign': { actor: 'ownerA' },
-  'POST /api/v1/contracts/:id/refusal': { actor: 'agencyA' },
-  'POST /api/v1/contracts/:id/termination': { actor: 'ownerA' },
-  'POST /api/v1/projects/:id/next-alternate': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/refuse': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/refusal': { actor: 'agencyA' }, // legacy alias
+  'POST /api/v1/contracts/:id/terminate': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/termination': { actor: 'ownerA' }, // legacy alias
+  'POST /api/v1/projects/:id/take-next-alternate': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/next-alternate': { actor: 'ownerA' }, // legacy alias
   'POST /api/v1/contracts/:id/deliverables': { actor: 'agencyA' },
   'POST /api/v1/contracts/:id/accept': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/return': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/pause': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/resume': { actor: 'ownerA' },
-  'POST /api/v1/contracts/:id/approval-outcome': { actor: 'approver' },
-  'POST /api/v1/contracts/:id/evaluation': { actor: 'ownerA' },
-  'POST /api/v1/contracts/:id/owner-evaluation': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/record-approval': { actor: 'approver' },
+  'POST /api/v1/contracts/:id/approval-outcome': { actor: 'approver' }, // legacy alias
+  'POST /api/v1/contracts/:id/evaluate': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/evaluation': { actor: 'ownerA' }, // legacy alias
+  'POST /api/v1/contracts/:id/evaluate-owner': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/owner-evaluation': { actor: 'agencyA' }, // legacy alias
   'POST /api/v1/evaluations/:id/reply': { actor: 'agencyA' },
   'POST /api/v1/credit-events/:id/reply': { actor: 'agencyA' },
   'POST /api/v1/credit-events/:id/appeal': { actor: 'agencyA' },
@@ -68,14 +74,16 @@ export const TARGETS: Record<string, FuzzTarget> = {
     body: (world) => ({ agencyId: world.agencyOrganization }),
   },
   'PUT /api/v1/regulator/credit-rules': { actor: 'regulator' },
-  'POST /api/v1/regulator/appeals/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/credit-appeals/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/appeals/:id/decide': { actor: 'regulator' }, // legacy alias
   'POST /api/v1/regulator/credit-repairs/:id/decide': { actor: 'regulator' },
   'POST /api/v1/regulator/follow-ups/:id/steps': { actor: 'regulator' },
   'POST /api/v1/regulator/bans': {
     actor: 'regulator',
     body: (world) => ({ agencyId: world.agencyOrganization }),
   },
-  'DELETE /api/v1/regulator/bans/:id': { actor: 'regulator' },
+  'POST /api/v1/regulator/bans/:id/lift': { actor: 'regulator' },
+  'DELETE /api/v1/regulator/bans/:id': { actor: 'regulator' }, // legacy alias
   'POST /api/v1/regulator/qualifications/:id/checks': { actor: 'regulator' },
   'POST /api/v1/regulator/inspections': { actor: 'regulator' },
   'POST /api/v1/regulator/inspections/:id/results': {
@@ -88,21 +96,26 @@ export const TARGETS: Record<string, FuzzTarget> = {
   },
   'POST /api/v1/regulator/complaints/:id/assign': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/answer': { actor: 'regulator' },
-  'POST /api/v1/objections/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/objections/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/objections/:id/decide': { actor: 'regulator' }, // legacy alias
 
   // — Owners —
   'POST /api/v1/projects': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/publish': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/cancel': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/attachments': { actor: 'ownerA' },
-  'POST /api/v1/projects/:id/shortlist/pick': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/pick': { actor: 'ownerA' },
+  'POST /api/v1/projects/:id/shortlist/pick': { actor: 'ownerA' }, // legacy alias
   'POST /api/v1/projects/:id/plan-scores': { actor: 'ownerA' },
-  'POST /api/v1/bids/:id/rejection': { actor: 'ownerA' },
-  'POST /api/v1/bids/:id/acceptance': { actor: 'ownerA' },
+  'POST /api/v1/bids/:id/reject': { actor: 'ownerA' },
+  'POST /api/v1/bids/:id/rejection': { actor: 'ownerA' }, // legacy alias
+  'POST /api/v1/bids/:id/accept': { actor: 'ownerA' },
+  'POST /api/v1/bids/:id/acceptance': { actor: 'ownerA' }, // legacy alias
   'POST /api/v1/owner/persons': { actor: 'ownerA' },
   'DELETE /api/v1/owner/persons/:id': { actor: 'ownerA' },
   'POST /api/v1/milestones/:id/payments': { actor: 'ownerA' },
-  'POST /api/v1/payments/:id/test-confirmation': { actor: 'ownerA' },
+  'POST /api/v1/payments/:id/confirm': { actor: 'ownerA' },
+  'POST /api/v1/payments/:id/test-confirmation': { actor: 'ownerA' }, // legacy alias
 
   // — Agencies —
   'POST /api/v1/projects/:id/bids': { actor: 'agencyA' },
@@ -114,7 +127,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/consortium-requests/:id/decline': { actor: 'agencyA' },
   'POST /api/v1/projects/:id/objections': { actor: 'agencyA' },
   'PUT /api/v1/agency/profile': { actor: 'agencyA' },
-  'POST /api/v1/agency/withdrawal': { actor: 'agencyA' },
+  'POST /api/v1/agency/withdraw': { actor: 'agencyA' },
+  'POST /api/v1/agency/withdrawal': { actor: 'agencyA' }, // legacy alias
   'POST /api/v1/agency/return': { actor: 'agencyA' },
   'POST /api/v1/agency/qualifications': { actor: 'agencyA' },
   'DELETE /api/v1/agency/qualifications/:id': { actor: 'agencyA' },

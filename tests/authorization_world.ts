@@ -126,7 +126,7 @@ export async function buildWorld(client: any) {
     'acceptance'
   )
   const evaluation = await expectStatus(
-    await call(client, 'post', `/api/v1/contracts/${signed.contractId}/evaluation`, ownerA).json({
+    await call(client, 'post', `/api/v1/contracts/${signed.contractId}/evaluate`, ownerA).json({
       quality: 1,
       timeliness: 1,
       attitude: 2,

@@ -168,7 +168,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
-    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -194,77 +194,90 @@ export type ScannedRoutes = {
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.approval_outcome.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate_owner.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.credit_events.repair': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_repairs.store': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
-    'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
-    'api.v1.credit.store': { paramsTuple?: []; params?: {} }
-    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
-    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.credit_appeals.decide_appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.credit_appeals.decide_repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
-    'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bans.store': { paramsTuple?: []; params?: {} }
-    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
-    'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.credit_appeals.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.project_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
-    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.payment_confirmations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.pick.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.reject.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.accept.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
-    'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -274,8 +287,9 @@ export type ScannedRoutes = {
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
-    'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
-    'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.withdraw': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.withdraw.legacy': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.return': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
@@ -367,7 +381,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
-    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -388,23 +402,23 @@ export type ScannedRoutes = {
     'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
-    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
-    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -495,7 +509,7 @@ export type ScannedRoutes = {
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
-    'api.v1.bans.exposure': { paramsTuple?: []; params?: {} }
+    'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -516,23 +530,23 @@ export type ScannedRoutes = {
     'api.v1.alerts.show': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.qualification_checks.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.analytics.api': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.suspicious_payment_events.index': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.credit.rules': { paramsTuple?: []; params?: {} }
-    'api.v1.credit_appeals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.follow_ups.index': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.index': { paramsTuple?: []; params?: {} }
-    'api.v1.signals.similarity': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
-    'api.v1.selections.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -623,56 +637,70 @@ export type ScannedRoutes = {
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contracts.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.contract_services.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.pause': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.resume': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.approval_outcome': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.approval_outcome.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate_owner': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.evaluate_owner.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.credit_events.repair': { paramsTuple?: []; params?: {} }
-    'api.v1.notifications.mark_read': { paramsTuple?: []; params?: {} }
-    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'api.v1.credit_repairs.store': { paramsTuple?: []; params?: {} }
+    'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
-    'api.v1.credit.store': { paramsTuple?: []; params?: {} }
-    'api.v1.credit_appeals.decide_appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.credit_appeals.decide_repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bans.store': { paramsTuple?: []; params?: {} }
-    'api.v1.qualification_checks.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.inspections.store': { paramsTuple?: []; params?: {} }
-    'api.v1.inspections.store_result': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.inspections.store_recusal': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.credit_appeals.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.project_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.score_plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.reject_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.keep_quote': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.practitioners.store': { paramsTuple?: []; params?: {} }
-    'api.v1.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.payment_confirmations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.pick.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.plan_scores': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.reject.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.accept.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
+    'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.accept_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.decline_direct': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.selections.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.rules.store': { paramsTuple?: []; params?: {} }
-    'api.v1.agency.profile.withdraw': { paramsTuple?: []; params?: {} }
-    'api.v1.agency.profile.come_back': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.withdraw': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.withdraw.legacy': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.return': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
@@ -681,16 +709,16 @@ export type ScannedRoutes = {
     'api.v1.alerts.update': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
-    'api.v1.credit.update_rules': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
-    'api.v1.bids.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.destroy': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -3,24 +3,24 @@ import { errors as lucidErrors } from '@adonisjs/lucid'
 import ContractTemplatePolicy from '#policies/contract_template_policy'
 import { contractTemplateValidator } from '#validators/contract'
 import { publishTemplate } from '#actions/contracts/publish_template'
-import { currentTemplates, presentTemplate, templateVersions } from '#queries/contract_templates'
+import { currentTemplates, templateVersions } from '#queries/contract_templates'
 import { searchCatalog } from '#queries/catalog'
 import { TEMPLATE_FIELDS } from '#domain/contract_template'
 
-/** Model contracts (示范合同): public to read, published by regulators. Pages and API. */
+/**
+ * Model contracts (示范合同): public to read, published by regulators. The
+ * API's twin: api/contract_templates_controller.ts.
+ */
 export default class ContractTemplatesController {
-  /** GET /contract-templates and GET /api/v1/contract-templates */
-  async index({ request, view }: HttpContext) {
-    const rows = await currentTemplates()
-    if (request.url().startsWith('/api/')) return { data: rows.map(presentTemplate) }
-    return view.render('pages/contract_templates/index', { templates: rows })
+  /** GET /contract-templates */
+  async index({ view }: HttpContext) {
+    return view.render('pages/contract_templates/index', { templates: await currentTemplates() })
   }
 
-  /** GET /contract-templates/:key and GET /api/v1/contract-templates/:key — every version. */
-  async show({ params, request, view }: HttpContext) {
+  /** GET /contract-templates/:key — every version. */
+  async show({ params, view }: HttpContext) {
     const versions = await templateVersions(params.key)
     if (versions.length === 0) throw new lucidErrors.E_ROW_NOT_FOUND()
-    if (request.url().startsWith('/api/')) return { data: versions.map(presentTemplate) }
     return view.render('pages/contract_templates/show', { versions })
   }
 
@@ -36,15 +36,11 @@ export default class ContractTemplatesController {
     })
   }
 
-  /** POST /regulator/contract-templates and POST /api/v1/regulator/contract-templates */
+  /** POST /regulator/contract-templates */
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(ContractTemplatePolicy).authorize('publish')
     const payload = await request.validateUsing(contractTemplateValidator)
     const template = await publishTemplate(payload, auth.getUserOrFail(), i18n)
-    if (request.url().startsWith('/api/')) {
-      const [row] = await templateVersions(template.key)
-      return response.created(presentTemplate(row))
-    }
     session.flash('success', i18n.t('messages.templates.published', { version: template.version }))
     return response.redirect().toRoute('contract_templates.show', { key: template.key })
   }

@@ -6,7 +6,10 @@ import ProjectPolicy from '#policies/project_policy'
 import { projectAttachmentValidator } from '#validators/project'
 import { attachToProject } from '#actions/projects/project_attachments'
 
-/** Documents of an announcement: the owner attaches them to a draft; anyone reads them once published. */
+/**
+ * Documents of an announcement: the owner attaches them to a draft; anyone
+ * reads them once published. The API's twin: api/project_attachments_controller.ts.
+ */
 export default class ProjectAttachmentsController {
   /** GET /projects/:id/attachments/:attachmentId — public once published, the owner's before. */
   async show({ params, response, auth }: HttpContext) {
@@ -27,20 +30,12 @@ export default class ProjectAttachmentsController {
     return response.stream(stream)
   }
 
-  /** POST /owner/projects/:id/attachments (page) and POST /api/v1/projects/:id/attachments. */
+  /** POST /owner/projects/:id/attachments — the draft's page, back with a message. */
   async store({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { file } = await request.validateUsing(projectAttachmentValidator)
-    const attachment = await attachToProject(project, file, auth.getUserOrFail())
-    if (request.url().startsWith('/api/')) {
-      return response.created({
-        id: attachment.id,
-        name: attachment.fileName,
-        size: attachment.fileSize,
-        url: `/projects/${project.id}/attachments/${attachment.id}`,
-      })
-    }
+    await attachToProject(project, file, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.attached'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }

@@ -16,6 +16,7 @@ import { regulatorOperations } from '#open_api/operations/regulators'
 import { openDataOperations } from '#open_api/operations/open_data'
 import { inspectionOperations } from '#open_api/operations/inspections'
 import { complaintOperations } from '#open_api/operations/complaints'
+import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 
 export const API_TAGS = [
   'accounts',
@@ -112,6 +113,21 @@ function accessText(operation: ApiOperation, i18n: I18n) {
   return i18n.t('api.docs.access.roles', { roles })
 }
 
+/** The deprecated twin of a renamed route: the current operation, pointing at its path. */
+function buildLegacyOperation(
+  legacy: (typeof LEGACY_ROUTES)[number],
+  current: ApiOperation,
+  i18n: I18n
+) {
+  const built = buildOperation({ ...current, method: legacy.method, path: legacy.path }, i18n)
+  const replacement = `${legacy.current.method.toUpperCase()} ${openApiPath(legacy.current.path)}`
+  return {
+    ...built,
+    deprecated: true,
+    description: [i18n.t('api.docs.deprecatedBy', { replacement }), built.description].join('\n\n'),
+  }
+}
+
 function buildOperation(operation: ApiOperation, i18n: I18n) {
   const pick = (text: readonly [string, string]) => (i18n.locale === 'en' ? text[1] : text[0])
   const authenticated = operation.access !== 'public'
@@ -199,6 +215,16 @@ export function buildOpenApiDocument(
     const path = openApiPath(operation.path)
     paths[path] ??= {}
     paths[path][operation.method] = buildOperation(operation, i18n)
+  }
+  for (const legacy of LEGACY_ROUTES) {
+    const current = API_OPERATIONS.find(
+      (operation) =>
+        operation.method === legacy.current.method && operation.path === legacy.current.path
+    )
+    if (!current) throw new Error(`${legacy.path}: no operation at ${legacy.current.path}`)
+    const path = openApiPath(legacy.path)
+    paths[path] ??= {}
+    paths[path][legacy.method] = buildLegacyOperation(legacy, current, i18n)
   }
   return {
     openapi: '3.1.0',

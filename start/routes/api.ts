@@ -1,6 +1,11 @@
 /*
  * The JSON API under /api/v1 (API.md): bearer tokens with scopes, the API's
- * rate limit, and Stripe's signed webhook outside it.
+ * rate limit, and Stripe's signed webhook outside it. Every route is named
+ * `api.v1.…`; the paths follow the convention written in start/routes.ts.
+ *
+ * Old paths renamed to that convention still answer, with the same handler,
+ * as `….legacy` routes: deprecated in the OpenAPI document and listed, old →
+ * new, in docs/integrators/api-routes.md.
  */
 import router from '@adonisjs/core/services/router'
 import { controllers } from '#generated/controllers'
@@ -24,13 +29,19 @@ router
       .as('agencies.show')
       .where('id', router.matchers.number())
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
-    router.get('/contract-templates', [controllers.ContractTemplates, 'index'])
-    router.get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
-    router.get('/public/exposure', [controllers.Bans, 'exposure'])
-    // 双随机、一公开: published plans and results, and the recomputation of a plan's draws
-    router.get('/public/inspections', [controllers.Inspections, 'index'])
     router
-      .get('/public/inspections/:id/verify', [controllers.Inspections, 'verify'])
+      .get('/contract-templates', [controllers.api.ContractTemplates, 'index'])
+      .as('contract_templates.index')
+    router
+      .get('/contract-templates/:key', [controllers.api.ContractTemplates, 'show'])
+      .as('contract_templates.show')
+    router.get('/public/exposure', [controllers.api.Bans, 'exposure']).as('exposure')
+    // 双随机、一公开: published plans and results, and the recomputation of a plan's draws
+    router
+      .get('/public/inspections', [controllers.api.Inspections, 'index'])
+      .as('inspections.index')
+    router
+      .get('/public/inspections/:id/verify', [controllers.api.Inspections, 'verify'])
       .as('inspections.verify')
       .where('id', router.matchers.number())
     router
@@ -90,188 +101,351 @@ router
           .where('id', router.matchers.number())
         router
           .get('/payments/:id', [controllers.api.Payments, 'show'])
+          .as('payments.show')
           .where('id', router.matchers.number())
-        router.get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
-        router.put('/contracts/:id', [controllers.api.Contracts, 'update'])
-        router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign'])
-        router.post('/contracts/:id/refusal', [controllers.api.Contracts, 'refuse'])
-        router.post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
-        router.post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
+        router
+          .get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
+          .as('projects.contract')
+        router.put('/contracts/:id', [controllers.api.Contracts, 'update']).as('contracts.update')
+        router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign']).as('contracts.sign')
+        router
+          .post('/contracts/:id/refuse', [controllers.api.Contracts, 'refuse'])
+          .as('contracts.refuse')
+        router
+          .post('/contracts/:id/refusal', [controllers.api.Contracts, 'refuse'])
+          .as('contracts.refuse.legacy')
+        router
+          .post('/contracts/:id/terminate', [controllers.api.Contracts, 'terminate'])
+          .as('contracts.terminate')
+        router
+          .post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
+          .as('contracts.terminate.legacy')
+        router
+          .post('/projects/:id/take-next-alternate', [controllers.api.Contracts, 'nextAlternate'])
+          .as('projects.next_alternate')
+        router
+          .post('/projects/:id/next-alternate', [controllers.api.Contracts, 'nextAlternate'])
+          .as('projects.next_alternate.legacy')
         // Service delivery and evaluation: the policies name who may do each step.
-        router.get('/contracts/:id/service', [controllers.api.ContractServices, 'show'])
+        router
+          .get('/contracts/:id/service', [controllers.api.ContractServices, 'show'])
+          .as('contracts.service')
         router
           .post('/contracts/:id/deliverables', [controllers.api.ContractServices, 'deliver'])
+          .as('contracts.deliver')
           .use(uploads.deliverables)
-        router.post('/contracts/:id/accept', [controllers.api.ContractServices, 'accept'])
-        router.post('/contracts/:id/return', [controllers.api.ContractServices, 'return'])
-        router.post('/contracts/:id/pause', [controllers.api.ContractServices, 'pause'])
-        router.post('/contracts/:id/resume', [controllers.api.ContractServices, 'resume'])
-        router.post('/contracts/:id/approval-outcome', [
-          controllers.api.ContractServices,
-          'approvalOutcome',
-        ])
-        router.post('/contracts/:id/evaluation', [controllers.api.ContractServices, 'evaluate'])
-        router.post('/contracts/:id/owner-evaluation', [
-          controllers.api.ContractServices,
-          'evaluateOwner',
-        ])
-        router.post('/evaluations/:id/reply', [controllers.api.Evaluations, 'reply'])
-        router.post('/credit-events/:id/reply', [controllers.api.CreditEvents, 'reply'])
-        router.post('/credit-events/:id/appeal', [controllers.api.CreditEvents, 'appeal'])
-        router.post('/credit-repairs', [controllers.api.CreditEvents, 'repair'])
-        router.get('/notifications', [controllers.api.Notifications, 'index'])
-        router.post('/notifications/read', [controllers.api.Notifications, 'markRead'])
+        router
+          .post('/contracts/:id/accept', [controllers.api.ContractServices, 'accept'])
+          .as('contracts.accept')
+        router
+          .post('/contracts/:id/return', [controllers.api.ContractServices, 'return'])
+          .as('contracts.return')
+        router
+          .post('/contracts/:id/pause', [controllers.api.ContractServices, 'pause'])
+          .as('contracts.pause')
+        router
+          .post('/contracts/:id/resume', [controllers.api.ContractServices, 'resume'])
+          .as('contracts.resume')
+        router
+          .post('/contracts/:id/record-approval', [
+            controllers.api.ContractServices,
+            'approvalOutcome',
+          ])
+          .as('contracts.approval_outcome')
+        router
+          .post('/contracts/:id/approval-outcome', [
+            controllers.api.ContractServices,
+            'approvalOutcome',
+          ])
+          .as('contracts.approval_outcome.legacy')
+        router
+          .post('/contracts/:id/evaluate', [controllers.api.ContractServices, 'evaluate'])
+          .as('contracts.evaluate')
+        router
+          .post('/contracts/:id/evaluation', [controllers.api.ContractServices, 'evaluate'])
+          .as('contracts.evaluate.legacy')
+        router
+          .post('/contracts/:id/evaluate-owner', [
+            controllers.api.ContractServices,
+            'evaluateOwner',
+          ])
+          .as('contracts.evaluate_owner')
+        router
+          .post('/contracts/:id/owner-evaluation', [
+            controllers.api.ContractServices,
+            'evaluateOwner',
+          ])
+          .as('contracts.evaluate_owner.legacy')
+        router
+          .post('/evaluations/:id/reply', [controllers.api.Evaluations, 'reply'])
+          .as('evaluations.reply')
+        router
+          .post('/credit-events/:id/reply', [controllers.api.CreditEvents, 'reply'])
+          .as('credit_events.reply')
+        router
+          .post('/credit-events/:id/appeal', [controllers.api.CreditEvents, 'appeal'])
+          .as('credit_events.appeal')
+        router
+          .post('/credit-repairs', [controllers.api.CreditEvents, 'repair'])
+          .as('credit_repairs.store')
+        router
+          .get('/notifications', [controllers.api.Notifications, 'index'])
+          .as('notifications.index')
+        router
+          .post('/notifications/read', [controllers.api.Notifications, 'markRead'])
+          .as('notifications.read')
         router
           .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
           .as('qualifications.file')
 
+        // The catalog's items: written by regulators, read by everyone (above)
         router
           .group(() => {
-            router.get('/organizations', [controllers.api.regulator.Organizations, 'index'])
-            router.get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
-            router.get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
-            router.get('/analytics', [controllers.regulator.Analytics, 'api'])
-            router.get('/fee-records', [controllers.api.regulator.FeeRecords, 'index'])
-            router.get('/suspicious-payments', [
-              controllers.api.regulator.SuspiciousPaymentEvents,
-              'index',
-            ])
-            router.post('/contract-templates', [controllers.ContractTemplates, 'store'])
-            router.get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
+            router
+              .post('/service-items', [controllers.api.ServiceItems, 'store'])
+              .as('service_items.store')
+            router
+              .put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
+              .as('service_items.update')
+          })
+          .use(middleware.role({ roles: ['regulator'] }))
+
+        // The regulator's desk. Admins read the registers; the rest is the regulator's alone.
+        router
+          .group(() => {
+            router
+              .group(() => {
+                router
+                  .get('/organizations', [controllers.api.regulator.Organizations, 'index'])
+                  .as('organizations.index')
+                router
+                  .get('/qualifications', [controllers.api.regulator.QualificationChecks, 'index'])
+                  .as('qualifications.index')
+                router
+                  .get('/audit/verify', [controllers.api.regulator.Audit, 'verify'])
+                  .as('audit.verify')
+                router
+                  .get('/analytics', [controllers.regulator.Analytics, 'api'])
+                  .as('analytics.show')
+                router
+                  .get('/fee-records', [controllers.api.regulator.FeeRecords, 'index'])
+                  .as('fee_records.index')
+                router
+                  .get('/suspicious-payments', [
+                    controllers.api.regulator.SuspiciousPaymentEvents,
+                    'index',
+                  ])
+                  .as('suspicious_payments.index')
+                router
+                  .post('/contract-templates', [controllers.api.ContractTemplates, 'store'])
+                  .as('contract_templates.store')
+                router
+                  .get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
+                  .as('credit_rules.show')
+              })
+              .use(middleware.role({ roles: ['regulator', 'admin'] }))
+
+            router
+              .group(() => {
+                router
+                  .post('/credit-events', [controllers.api.regulator.Credit, 'store'])
+                  .as('credit_events.store')
+                router
+                  .put('/credit-rules', [controllers.api.regulator.Credit, 'updateRules'])
+                  .as('credit_rules.update')
+                router
+                  .get('/credit-appeals', [controllers.api.regulator.CreditAppeals, 'index'])
+                  .as('credit_appeals.index')
+                router
+                  .post('/credit-appeals/:id/decide', [
+                    controllers.api.regulator.CreditAppeals,
+                    'decideAppeal',
+                  ])
+                  .as('credit_appeals.decide')
+                router
+                  .post('/appeals/:id/decide', [
+                    controllers.api.regulator.CreditAppeals,
+                    'decideAppeal',
+                  ])
+                  .as('credit_appeals.decide.legacy')
+                router
+                  .post('/credit-repairs/:id/decide', [
+                    controllers.api.regulator.CreditAppeals,
+                    'decideRepair',
+                  ])
+                  .as('credit_repairs.decide')
+                router
+                  .get('/follow-ups', [controllers.api.regulator.FollowUps, 'index'])
+                  .as('follow_ups.index')
+                router
+                  .post('/follow-ups/:id/steps', [controllers.api.regulator.FollowUps, 'step'])
+                  .as('follow_ups.step')
+                router.post('/bans', [controllers.api.Bans, 'store']).as('bans.store')
+                router.post('/bans/:id/lift', [controllers.api.Bans, 'lift']).as('bans.lift')
+                router.delete('/bans/:id', [controllers.api.Bans, 'lift']).as('bans.lift.legacy')
+                router
+                  .post('/qualifications/:id/checks', [
+                    controllers.api.regulator.QualificationChecks,
+                    'store',
+                  ])
+                  .as('qualifications.checks')
+                router
+                  .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
+                  .as('objections.decide')
+                // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
+                router
+                  .post('/inspections', [controllers.api.regulator.Inspections, 'store'])
+                  .as('inspections.store')
+                router
+                  .post('/inspections/:id/results', [
+                    controllers.api.regulator.Inspections,
+                    'storeResult',
+                  ])
+                  .as('inspections.results.store')
+                  .use(uploads.evidence)
+                router
+                  .post('/inspection-recusals', [
+                    controllers.api.regulator.Inspections,
+                    'storeRecusal',
+                  ])
+                  .as('inspection_recusals.store')
+                // Regulator signals: collusion signals and report similarity
+                router
+                  .get('/signals', [controllers.api.regulator.Signals, 'index'])
+                  .as('signals.index')
+                router
+                  .get('/similarity', [controllers.api.regulator.Signals, 'similarity'])
+                  .as('similarity.index')
+                // Complaints 投诉举报: the regulator's desk
+                router
+                  .get('/complaints', [controllers.api.regulator.Complaints, 'index'])
+                  .as('complaints.index')
+                router
+                  .post('/complaints/:id/assign', [controllers.api.regulator.Complaints, 'assign'])
+                  .as('complaints.assign')
+                router
+                  .post('/complaints/:id/answer', [controllers.api.regulator.Complaints, 'answer'])
+                  .as('complaints.answer')
+              })
+              .use(middleware.role({ roles: ['regulator'] }))
           })
           .prefix('/regulator')
           .as('regulator')
-          .use(middleware.role({ roles: ['regulator', 'admin'] }))
 
         router
-          .group(() => {
-            router.post('/service-items', [controllers.api.ServiceItems, 'store'])
-            router.put('/service-items/:code', [controllers.api.ServiceItems, 'update'])
-            router.post('/regulator/credit-events', [controllers.api.regulator.Credit, 'store'])
-            router.put('/regulator/credit-rules', [controllers.api.regulator.Credit, 'updateRules'])
-            router.get('/regulator/credit-appeals', [
-              controllers.api.regulator.CreditAppeals,
-              'index',
-            ])
-            router.post('/regulator/appeals/:id/decide', [
-              controllers.api.regulator.CreditAppeals,
-              'decideAppeal',
-            ])
-            router.post('/regulator/credit-repairs/:id/decide', [
-              controllers.api.regulator.CreditAppeals,
-              'decideRepair',
-            ])
-            router.get('/regulator/follow-ups', [controllers.api.regulator.FollowUps, 'index'])
-            router.post('/regulator/follow-ups/:id/steps', [
-              controllers.api.regulator.FollowUps,
-              'step',
-            ])
-            router.post('/regulator/bans', [controllers.Bans, 'store'])
-            router.delete('/regulator/bans/:id', [controllers.Bans, 'lift'])
-            router.post('/regulator/qualifications/:id/checks', [
-              controllers.api.regulator.QualificationChecks,
-              'store',
-            ])
-            // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
-            router.post('/regulator/inspections', [controllers.api.regulator.Inspections, 'store'])
-            router
-              .post('/regulator/inspections/:id/results', [
-                controllers.api.regulator.Inspections,
-                'storeResult',
-              ])
-              .use(uploads.evidence)
-            router.post('/regulator/inspection-recusals', [
-              controllers.api.regulator.Inspections,
-              'storeRecusal',
-            ])
-            // Regulator signals: collusion signals and report similarity
-            router.get('/regulator/signals', [controllers.api.regulator.Signals, 'index'])
-            router.get('/regulator/similarity', [controllers.api.regulator.Signals, 'similarity'])
-            // Complaints 投诉举报: the regulator's desk
-            router
-              .get('/regulator/complaints', [controllers.api.regulator.Complaints, 'index'])
-              .as('regulator.complaints.index')
-            router
-              .post('/regulator/complaints/:id/assign', [
-                controllers.api.regulator.Complaints,
-                'assign',
-              ])
-              .as('regulator.complaints.assign')
-            router
-              .post('/regulator/complaints/:id/answer', [
-                controllers.api.regulator.Complaints,
-                'answer',
-              ])
-              .as('regulator.complaints.answer')
-          })
+          .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
+          .as('regulator.objections.decide.legacy')
           .use(middleware.role({ roles: ['regulator'] }))
 
         router
           .group(() => {
-            router.post('/projects', [controllers.api.Projects, 'store'])
-            router.post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
-            router.post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
+            router.post('/projects', [controllers.api.Projects, 'store']).as('projects.store')
             router
-              .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
+              .post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
+              .as('projects.publish')
+            router
+              .post('/projects/:id/cancel', [controllers.api.Projects, 'cancel'])
+              .as('projects.cancel')
+            router
+              .post('/projects/:id/attachments', [controllers.api.ProjectAttachments, 'store'])
+              .as('projects.attachments.store')
               .use(uploads.oneScan)
-            router.post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
-            router.get('/projects/:id/plans', [controllers.api.Selections, 'plans'])
-            router.post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
-            router.post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])
-            router.post('/bids/:id/acceptance', [controllers.api.Selections, 'keepQuote'])
+            router
+              .post('/projects/:id/pick', [controllers.api.Selections, 'pick'])
+              .as('projects.pick')
+            router
+              .post('/projects/:id/shortlist/pick', [controllers.api.Selections, 'pick'])
+              .as('projects.pick.legacy')
+            router
+              .get('/projects/:id/plans', [controllers.api.Selections, 'plans'])
+              .as('projects.plans')
+            router
+              .post('/projects/:id/plan-scores', [controllers.api.Selections, 'scorePlans'])
+              .as('projects.plan_scores')
+            router
+              .post('/bids/:id/reject', [controllers.api.Selections, 'rejectQuote'])
+              .as('bids.reject')
+            router
+              .post('/bids/:id/rejection', [controllers.api.Selections, 'rejectQuote'])
+              .as('bids.reject.legacy')
+            router
+              .post('/bids/:id/accept', [controllers.api.Selections, 'keepQuote'])
+              .as('bids.accept')
+            router
+              .post('/bids/:id/acceptance', [controllers.api.Selections, 'keepQuote'])
+              .as('bids.accept.legacy')
             // The owner's key persons, compared with agencies' for conflicts of interest.
-            router.post('/owner/persons', [controllers.api.agency.Practitioners, 'store'])
-            router.delete('/owner/persons/:id', [controllers.api.agency.Practitioners, 'destroy'])
+            router
+              .post('/owner/persons', [controllers.api.agency.Practitioners, 'store'])
+              .as('owner.persons.store')
+            router
+              .delete('/owner/persons/:id', [controllers.api.agency.Practitioners, 'destroy'])
+              .as('owner.persons.destroy')
             router
               .post('/milestones/:id/payments', [controllers.api.Payments, 'store'])
+              .as('milestones.payments.store')
+              .where('id', router.matchers.number())
+            router
+              .post('/payments/:id/confirm', [controllers.api.PaymentConfirmations, 'store'])
+              .as('payments.confirm')
               .where('id', router.matchers.number())
             router
               .post('/payments/:id/test-confirmation', [
                 controllers.api.PaymentConfirmations,
                 'store',
               ])
+              .as('payments.confirm.legacy')
               .where('id', router.matchers.number())
           })
           .use(middleware.role({ roles: ['owner'] }))
 
         router
-          .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
-          .use(middleware.role({ roles: ['regulator'] }))
-
-        router
           .group(() => {
-            router.post('/projects/:id/bids', [controllers.api.Bids, 'store'])
-            router.get('/projects/:id/bids/mine', [controllers.api.Bids, 'mine'])
-            router.delete('/projects/:id/bids/mine', [controllers.api.Bids, 'destroy'])
-            router.get('/bids/mine', [controllers.api.Bids, 'index'])
-            router.post('/projects/:id/direct/accept', [controllers.api.Selections, 'acceptDirect'])
-            router.post('/projects/:id/direct/decline', [
-              controllers.api.Selections,
-              'declineDirect',
-            ])
-            router.post('/bids/:id/justification', [controllers.api.Selections, 'justify'])
-            router.get('/consortium-requests', [controllers.api.ConsortiumRequests, 'index'])
+            router.post('/projects/:id/bids', [controllers.api.Bids, 'store']).as('bids.store')
+            router.get('/projects/:id/bids/mine', [controllers.api.Bids, 'mine']).as('bids.mine')
+            router
+              .delete('/projects/:id/bids/mine', [controllers.api.Bids, 'destroy'])
+              .as('bids.withdraw')
+            router.get('/bids/mine', [controllers.api.Bids, 'index']).as('bids.index')
+            router
+              .post('/projects/:id/direct/accept', [controllers.api.Selections, 'acceptDirect'])
+              .as('direct.accept')
+            router
+              .post('/projects/:id/direct/decline', [controllers.api.Selections, 'declineDirect'])
+              .as('direct.decline')
+            router
+              .post('/bids/:id/justification', [controllers.api.Selections, 'justify'])
+              .as('bids.justify')
+            router
+              .get('/consortium-requests', [controllers.api.ConsortiumRequests, 'index'])
+              .as('consortium_requests.index')
             router
               .post('/consortium-requests/:id/confirm', [
                 controllers.api.ConsortiumRequests,
                 'confirm',
               ])
+              .as('consortium_requests.confirm')
               .where('id', router.matchers.number())
             router
               .post('/consortium-requests/:id/decline', [
                 controllers.api.ConsortiumRequests,
                 'decline',
               ])
+              .as('consortium_requests.decline')
               .where('id', router.matchers.number())
-            router.post('/projects/:id/objections', [controllers.api.Objections, 'store'])
+            router
+              .post('/projects/:id/objections', [controllers.api.Objections, 'store'])
+              .as('objections.store')
           })
           .use(middleware.role({ roles: ['agency'] }))
 
         router
           .group(() => {
-            router.put('/calendar/:day', [controllers.api.Calendar, 'update'])
-            router.post('/rules', [controllers.api.Rules, 'store'])
-            router.delete('/calendar/:day', [controllers.api.Calendar, 'destroy'])
+            router.put('/calendar/:day', [controllers.api.Calendar, 'update']).as('calendar.update')
+            router.post('/rules', [controllers.api.Rules, 'store']).as('rules.store')
+            router
+              .delete('/calendar/:day', [controllers.api.Calendar, 'destroy'])
+              .as('calendar.destroy')
           })
           .prefix('/admin')
           .as('admin')
@@ -279,16 +453,26 @@ router
 
         router
           .group(() => {
-            router.get('/profile', [controllers.api.agency.Profile, 'show'])
-            router.put('/profile', [controllers.api.agency.Profile, 'update'])
-            router.post('/withdrawal', [controllers.api.agency.Profile, 'withdraw'])
-            router.post('/return', [controllers.api.agency.Profile, 'comeBack'])
+            router.get('/profile', [controllers.api.agency.Profile, 'show']).as('profile.show')
+            router.put('/profile', [controllers.api.agency.Profile, 'update']).as('profile.update')
+            router.post('/withdraw', [controllers.api.agency.Profile, 'withdraw']).as('withdraw')
+            router
+              .post('/withdrawal', [controllers.api.agency.Profile, 'withdraw'])
+              .as('withdraw.legacy')
+            router.post('/return', [controllers.api.agency.Profile, 'comeBack']).as('return')
             router
               .post('/qualifications', [controllers.api.agency.Qualifications, 'store'])
+              .as('qualifications.store')
               .use(uploads.oneScan)
-            router.delete('/qualifications/:id', [controllers.api.agency.Qualifications, 'destroy'])
-            router.post('/practitioners', [controllers.api.agency.Practitioners, 'store'])
-            router.delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])
+            router
+              .delete('/qualifications/:id', [controllers.api.agency.Qualifications, 'destroy'])
+              .as('qualifications.destroy')
+            router
+              .post('/practitioners', [controllers.api.agency.Practitioners, 'store'])
+              .as('practitioners.store')
+            router
+              .delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])
+              .as('practitioners.destroy')
           })
           .prefix('/agency')
           .as('agency')

@@ -44,7 +44,7 @@ router
       .post('/account/tokens', [controllers.account.AccessTokens, 'store'])
       .as('account.tokens.store')
     router
-      .post('/account/tokens/:id/revocation', [controllers.account.AccessTokens, 'destroy'])
+      .post('/account/tokens/:id/revoke', [controllers.account.AccessTokens, 'destroy'])
       .as('account.tokens.revoke')
       .where('id', router.matchers.number())
     // One's own password: changing it ends one's other sessions
@@ -59,10 +59,10 @@ router
       .group(() => {
         router.get('/accounts', [controllers.AccountSuspensions, 'index']).as('accounts.index')
         router
-          .post('/accounts/:id/suspension', [controllers.AccountSuspensions, 'store'])
+          .post('/accounts/:id/suspend', [controllers.AccountSuspensions, 'store'])
           .as('accounts.suspend')
         router
-          .post('/accounts/:id/reinstatement', [controllers.AccountSuspensions, 'reinstate'])
+          .post('/accounts/:id/reinstate', [controllers.AccountSuspensions, 'reinstate'])
           .as('accounts.reinstate')
         router
           .post('/accounts/:id/send-password-reset', [
@@ -78,7 +78,7 @@ router
       .post('/account/alerts', [controllers.account.Alerts, 'update'])
       .as('account.alerts.update')
     router
-      .post('/account/alerts/removal', [controllers.account.Alerts, 'destroy'])
+      .post('/account/alerts/remove', [controllers.account.Alerts, 'destroy'])
       .as('account.alerts.destroy')
     router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
     router
@@ -99,25 +99,25 @@ router
       .group(() => {
         router.get('/profile', [controllers.agency.Profile, 'edit']).as('profile.edit')
         router.post('/profile', [controllers.agency.Profile, 'update']).as('profile.update')
-        router.post('/withdrawal', [controllers.agency.Profile, 'withdraw']).as('withdrawal')
+        router.post('/withdraw', [controllers.agency.Profile, 'withdraw']).as('withdrawal')
         router.post('/return', [controllers.agency.Profile, 'comeBack']).as('return')
         router
           .post('/qualifications', [controllers.agency.Qualifications, 'store'])
           .as('qualifications.store')
           .use(uploads.oneScan)
         router
-          .post('/qualifications/:id/removal', [controllers.agency.Qualifications, 'destroy'])
+          .post('/qualifications/:id/remove', [controllers.agency.Qualifications, 'destroy'])
           .as('qualifications.removal')
         router
           .post('/practitioners', [controllers.agency.Practitioners, 'store'])
           .as('practitioners.store')
         router
-          .post('/practitioners/:id/removal', [controllers.agency.Practitioners, 'destroy'])
+          .post('/practitioners/:id/remove', [controllers.agency.Practitioners, 'destroy'])
           .as('practitioners.removal')
         router.get('/projects', [controllers.agency.Bids, 'index']).as('projects.index')
         router.post('/projects/:id/bids', [controllers.agency.Bids, 'store']).as('bids.store')
         router
-          .post('/projects/:id/withdrawal', [controllers.agency.Bids, 'withdraw'])
+          .post('/projects/:id/withdraw', [controllers.agency.Bids, 'withdraw'])
           .as('bids.withdraw')
         router
           .post('/projects/:id/direct/accept', [controllers.agency.Bids, 'acceptDirect'])
@@ -177,7 +177,7 @@ router
           .get('/objections', [controllers.regulator.Objections, 'index'])
           .as('objections.index')
         router
-          .post('/objections/:id/decision', [controllers.regulator.Objections, 'decide'])
+          .post('/objections/:id/decide', [controllers.regulator.Objections, 'decide'])
           .as('objections.decide')
         router
           .get('/fee-records', [controllers.regulator.FeeRecords, 'index'])
@@ -198,7 +198,7 @@ router
           .get('/credit-appeals', [controllers.regulator.Credit, 'appeals'])
           .as('credit_appeals.index')
         router
-          .post('/credit-appeals/:id/decision', [controllers.regulator.Credit, 'decideAppeal'])
+          .post('/credit-appeals/:id/decide', [controllers.regulator.Credit, 'decideAppeal'])
           .as('credit_appeals.decide')
         router
           .get('/follow-ups', [controllers.regulator.Credit, 'followUps'])
@@ -212,7 +212,7 @@ router
           .as('credit_rules.update')
         router.get('/bans/new', [controllers.Bans, 'create']).as('bans.create')
         router.post('/bans', [controllers.Bans, 'store']).as('bans.store')
-        router.post('/bans/:id/lifting', [controllers.Bans, 'lift']).as('bans.lift')
+        router.post('/bans/:id/lift', [controllers.Bans, 'lift']).as('bans.lift')
         router
           .get('/contract-templates/new', [controllers.ContractTemplates, 'create'])
           .as('contract_templates.create')
@@ -253,7 +253,7 @@ router
           .get('/complaints', [controllers.regulator.Complaints, 'index'])
           .as('complaints.index')
         router
-          .post('/complaints/:id/assignment', [controllers.regulator.Complaints, 'assign'])
+          .post('/complaints/:id/assign', [controllers.regulator.Complaints, 'assign'])
           .as('complaints.assign')
           .where('id', router.matchers.number())
         router
@@ -285,7 +285,7 @@ router
           .post('/projects/:id/plan-scores', [controllers.owner.Projects, 'scorePlans'])
           .as('projects.plan_scores')
         router
-          .post('/bids/:id/decision', [controllers.owner.Projects, 'decideQuote'])
+          .post('/bids/:id/decide', [controllers.owner.Projects, 'decideQuote'])
           .as('bids.decide')
         router
           .post('/projects/:id/attachments', [controllers.ProjectAttachments, 'store'])
@@ -294,14 +294,14 @@ router
         router.get('/persons', [controllers.owner.Persons, 'index']).as('persons.index')
         router.post('/persons', [controllers.owner.Persons, 'store']).as('persons.store')
         router
-          .post('/persons/:id/removal', [controllers.owner.Persons, 'destroy'])
+          .post('/persons/:id/remove', [controllers.owner.Persons, 'destroy'])
           .as('persons.removal')
         router
           .post('/milestones/:id/payments', [controllers.owner.Payments, 'store'])
           .as('milestones.payments.store')
           .where('id', router.matchers.number())
         router
-          .post('/payments/:id/confirmation', [controllers.owner.Payments, 'confirm'])
+          .post('/payments/:id/confirm', [controllers.owner.Payments, 'confirm'])
           .as('payments.confirm')
           .where('id', router.matchers.number())
       })
@@ -316,7 +316,7 @@ router
         router.get('/rules', [controllers.admin.Rules, 'edit']).as('rules.edit')
         router.post('/rules', [controllers.admin.Rules, 'store']).as('rules.store')
         router
-          .post('/calendar/:day/removal', [controllers.admin.Calendar, 'destroy'])
+          .post('/calendar/:day/remove', [controllers.admin.Calendar, 'destroy'])
           .as('calendar.removal')
       })
       .prefix('/admin')

@@ -85,12 +85,12 @@ router
       .where('id', router.matchers.number())
     router.post('/contracts/:id/terms', [controllers.Contracts, 'update']).as('contracts.update')
     router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
-    router.post('/contracts/:id/refusal', [controllers.Contracts, 'refuse']).as('contracts.refuse')
+    router.post('/contracts/:id/refuse', [controllers.Contracts, 'refuse']).as('contracts.refuse')
     router
-      .post('/contracts/:id/termination', [controllers.Contracts, 'terminate'])
+      .post('/contracts/:id/terminate', [controllers.Contracts, 'terminate'])
       .as('contracts.terminate')
     router
-      .post('/projects/:id/next-alternate', [controllers.Contracts, 'nextAlternate'])
+      .post('/projects/:id/take-next-alternate', [controllers.Contracts, 'nextAlternate'])
       .as('projects.next_alternate')
     // Service delivery on the contract page (API twins under /api/v1/contracts/:id/…)
     router
@@ -110,13 +110,13 @@ router
       .post('/contracts/:id/resume', [controllers.ContractServices, 'resume'])
       .as('contracts.resume')
     router
-      .post('/contracts/:id/approval-outcome', [controllers.ContractServices, 'approvalOutcome'])
+      .post('/contracts/:id/record-approval', [controllers.ContractServices, 'approvalOutcome'])
       .as('contracts.approval_outcome')
     router
-      .post('/contracts/:id/evaluation', [controllers.ContractServices, 'evaluate'])
+      .post('/contracts/:id/evaluate', [controllers.ContractServices, 'evaluate'])
       .as('contracts.evaluate')
     router
-      .post('/contracts/:id/owner-evaluation', [controllers.ContractServices, 'evaluateOwner'])
+      .post('/contracts/:id/evaluate-owner', [controllers.ContractServices, 'evaluateOwner'])
       .as('contracts.evaluate_owner')
     router
       .post('/evaluations/:id/reply', [controllers.ContractServices, 'reply'])

@@ -46,7 +46,7 @@ async function flaggedPayment(client: any) {
     .withGuard('api')
     .loginAs(owner)
   await client
-    .post(`/api/v1/payments/${started.body().paymentId}/test-confirmation`)
+    .post(`/api/v1/payments/${started.body().paymentId}/confirm`)
     .json({ paymentMethod: 'pm_card_visa' })
     .withGuard('api')
     .loginAs(owner)

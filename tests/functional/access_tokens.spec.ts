@@ -82,7 +82,7 @@ test.group('Access tokens (page /account/tokens)', (group) => {
     const plain = token.value!.release()
 
     const refused = await client
-      .post(`/account/tokens/${token.identifier}/revocation`)
+      .post(`/account/tokens/${token.identifier}/revoke`)
       .loginAs(stranger)
       .withCsrfToken()
       .redirects(0)
@@ -91,7 +91,7 @@ test.group('Access tokens (page /account/tokens)', (group) => {
     stillValid.assertStatus(200)
 
     const revoked = await client
-      .post(`/account/tokens/${token.identifier}/revocation`)
+      .post(`/account/tokens/${token.identifier}/revoke`)
       .loginAs(user)
       .withCsrfToken()
       .redirects(0)

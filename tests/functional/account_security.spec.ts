@@ -113,7 +113,7 @@ test.group('Suspending accounts', (group) => {
     list.assertTextIncludes(agency.email)
 
     const response = await client
-      .post(`/accounts/${agency.id}/suspension`)
+      .post(`/accounts/${agency.id}/suspend`)
       .form({ reason: '出具虚假报告' })
       .withCsrfToken()
       .loginAs(regulator)
@@ -148,7 +148,7 @@ test.group('Suspending accounts', (group) => {
   test('a reinstated user logs in again', async ({ client }) => {
     const admin = await createUserWithRole('admin')
     const owner = await createUserWithRole('owner')
-    for (const path of ['suspension', 'reinstatement']) {
+    for (const path of ['suspend', 'reinstate']) {
       const response = await client
         .post(`/accounts/${owner.id}/${path}`)
         .form({ reason: '核查中' })
@@ -184,7 +184,7 @@ test.group('Suspending accounts', (group) => {
     ]
     for (const [actor, target] of attempts) {
       const response = await client
-        .post(`/accounts/${target.id}/suspension`)
+        .post(`/accounts/${target.id}/suspend`)
         .header('referer', '/dashboard')
         .form({ reason: '越权停用' })
         .withCsrfToken()

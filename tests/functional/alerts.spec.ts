@@ -122,7 +122,7 @@ test.group('Announcement alerts by e-mail', (group) => {
     assert.include(saved.text(), '每日汇总')
     const row = await db.from('alert_subscriptions').where('user_id', agency.id).firstOrFail()
     assert.deepEqual(JSON.parse(row.region_codes), ['510000', '511400'])
-    const removed = await client.post('/account/alerts/removal').loginAs(agency).withCsrfToken()
+    const removed = await client.post('/account/alerts/remove').loginAs(agency).withCsrfToken()
     assert.include(removed.text(), '已取消订阅。')
     ;(await client.get('/account/alerts')).assertRedirectsTo('/login')
   })

@@ -465,7 +465,7 @@ test.group('What the fuzz found', (group) => {
     started.assertStatus(201)
     const confirm = () =>
       client
-        .post(`/api/v1/payments/${started.body().paymentId}/test-confirmation`)
+        .post(`/api/v1/payments/${started.body().paymentId}/confirm`)
         .json({ paymentMethod: 'pm_card_visa' })
         .withGuard('api')
         .loginAs(owner)

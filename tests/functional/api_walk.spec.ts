@@ -60,11 +60,11 @@ const API_MD_PATHS = [
   'delete /api/v1/projects/{id}/bids/mine',
   'post /api/v1/projects/{id}/direct/accept',
   'post /api/v1/projects/{id}/direct/decline',
-  'post /api/v1/projects/{id}/shortlist/pick',
+  'post /api/v1/projects/{id}/pick',
   'post /api/v1/bids/{id}/justification',
-  'post /api/v1/bids/{id}/rejection',
+  'post /api/v1/bids/{id}/reject',
   'post /api/v1/projects/{id}/objections',
-  'post /api/v1/objections/{id}/decide',
+  'post /api/v1/regulator/objections/{id}/decide',
   'get /api/v1/draws/{projectId}/verify',
   'get /api/v1/projects/{id}/contract',
   'put /api/v1/contracts/{id}',
@@ -76,15 +76,15 @@ const API_MD_PATHS = [
   'post /api/v1/contracts/{id}/return',
   'post /api/v1/contracts/{id}/pause',
   'post /api/v1/contracts/{id}/resume',
-  'post /api/v1/contracts/{id}/approval-outcome',
-  'post /api/v1/contracts/{id}/evaluation',
+  'post /api/v1/contracts/{id}/record-approval',
+  'post /api/v1/contracts/{id}/evaluate',
   'post /api/v1/evaluations/{id}/reply',
   'get /api/v1/regulator/fee-records',
   'post /api/v1/regulator/credit-events',
   'get /api/v1/regulator/credit-rules',
   'put /api/v1/regulator/credit-rules',
   'post /api/v1/regulator/bans',
-  'delete /api/v1/regulator/bans/{id}',
+  'post /api/v1/regulator/bans/{id}/lift',
   'get /api/v1/regulator/audit/verify',
   'get /api/v1/regulator/analytics',
   'post /api/v1/regulator/inspections',
@@ -339,7 +339,7 @@ test.group('API walk', (group) => {
       json: { text: '我们有现成的区域监测数据，可以大幅降低成本。' },
       expect: 200,
     })
-    await walk.call('post', `/api/v1/bids/${low.id}/rejection`, {
+    await walk.call('post', `/api/v1/bids/${low.id}/reject`, {
       as: owner,
       json: { reason: '报价低于成本，说明不足以证明能保证质量' },
       expect: 200,
@@ -347,7 +347,7 @@ test.group('API walk', (group) => {
     const shortlist = (
       await walk.call('get', `/api/v1/projects/${preferred}`, { expect: 200 })
     ).body().result.shortlist
-    await walk.call('post', `/api/v1/projects/${preferred}/shortlist/pick`, {
+    await walk.call('post', `/api/v1/projects/${preferred}/pick`, {
       as: owner,
       json: { agencyId: shortlist[0], reason: '承诺工期更短，类似项目经验更多' },
       expect: 200,
@@ -360,7 +360,7 @@ test.group('API walk', (group) => {
         expect: 201,
       })
     ).body()
-    await walk.call('post', `/api/v1/objections/${objection.id}/decide`, {
+    await walk.call('post', `/api/v1/regulator/objections/${objection.id}/decide`, {
       as: regulator,
       json: { upheld: false, decision: '经核查，中选机构业绩材料属实，质疑不成立。' },
       expect: 200,
@@ -446,13 +446,13 @@ test.group('API walk', (group) => {
     await Organization.query()
       .where('id', bureau.organizationId)
       .update({ name: '眉山市生态环境局' })
-    await walk.call('post', `${service}/approval-outcome`, {
+    await walk.call('post', `${service}/record-approval`, {
       as: bureau,
       json: { outcome: 'corrections', corrections: 1 },
       expect: 200,
     })
     const evaluation = (
-      await walk.call('post', `${service}/evaluation`, {
+      await walk.call('post', `${service}/evaluate`, {
         as: owner,
         json: { quality: 4, timeliness: 5, attitude: 5, feeCompliance: 5, comment: '报告规范' },
         expect: 201,
@@ -502,7 +502,7 @@ test.group('API walk', (group) => {
       })
     ).body()
     await walk.call('get', '/api/v1/public/exposure', { expect: 200 })
-    await walk.call('delete', `/api/v1/regulator/bans/${ban.id}`, {
+    await walk.call('post', `/api/v1/regulator/bans/${ban.id}/lift`, {
       as: regulator,
       json: { reason: '整改到位，经复核提前解除' },
       expect: 204,

@@ -83,7 +83,7 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     page.assertTextIncludes('2026-09-01 00:00 – 2029-09-01 00:00')
 
     const lifted = await client
-      .delete(`/api/v1/regulator/bans/${imposed.body().id}`)
+      .post(`/api/v1/regulator/bans/${imposed.body().id}/lift`)
       .json({ reason: '行政复议撤销处罚决定' })
       .withGuard('api')
       .loginAs(regulator)
@@ -92,6 +92,7 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     assert.isFalse(after.body().banned)
     const pageAfter = await client.get(`/agencies/${banned.organizationId}`)
     assert.notInclude(pageAfter.text(), '该机构处于市场禁入期内')
+    // The old address (deprecated, still answered) reaches the same lifting: already lifted.
     const again = await client
       .delete(`/api/v1/regulator/bans/${imposed.body().id}`)
       .json({ reason: '重复解除' })

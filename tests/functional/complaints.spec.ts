@@ -608,7 +608,7 @@ test.group('Complaints 投诉举报', (group) => {
     ;(await client.get(`/regulator/complaint-files/${file.id}`).loginAs(owner)).assertStatus(403)
 
     const handed = await client
-      .post(`/regulator/complaints/${id}/assignment`)
+      .post(`/regulator/complaints/${id}/assign`)
       .form({ userId: staff.id })
       .header('referer', '/regulator/complaints')
       .loginAs(staff)

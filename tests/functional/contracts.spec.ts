@@ -214,13 +214,13 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
 
     // 解除: only the owner ends a contract in force; the project is terminated and OCDS says so.
     const byAgency = await client
-      .post(`/api/v1/contracts/${id}/termination`)
+      .post(`/api/v1/contracts/${id}/terminate`)
       .json({ reason: '项目取消建设' })
       .withGuard('api')
       .loginAs(await agency(5))
     byAgency.assertStatus(403)
     const ended = await client
-      .post(`/api/v1/contracts/${id}/termination`)
+      .post(`/api/v1/contracts/${id}/terminate`)
       .json({ reason: '项目取消建设，经双方协商解除' })
       .withGuard('api')
       .loginAs(await owner())
@@ -241,12 +241,12 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     const projectId = await awardedProject(client)
     const { id } = await contractOf(client, projectId)
     const early = await client
-      .post(`/api/v1/projects/${projectId}/next-alternate`)
+      .post(`/api/v1/projects/${projectId}/take-next-alternate`)
       .withGuard('api')
       .loginAs(await owner())
     early.assertStatus(409)
     const refused = await client
-      .post(`/api/v1/contracts/${id}/refusal`)
+      .post(`/api/v1/contracts/${id}/refuse`)
       .json({ reason: '报价测算有误，无法按此价格履约' })
       .withGuard('api')
       .loginAs(await agency(5))
@@ -256,7 +256,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     assert.exists(event)
 
     const next = await client
-      .post(`/api/v1/projects/${projectId}/next-alternate`)
+      .post(`/api/v1/projects/${projectId}/take-next-alternate`)
       .withGuard('api')
       .loginAs(await owner())
     next.assertStatus(201)

@@ -47,7 +47,7 @@ test.group('Credit ledger', (group) => {
       .withGuard('api')
       .loginAs(owner)
     await client
-      .post(`/api/v1/contracts/${contract.body().id}/refusal`)
+      .post(`/api/v1/contracts/${contract.body().id}/refuse`)
       .json({ reason: '报价测算有误' })
       .withGuard('api')
       .loginAs(await agency(5))
@@ -215,13 +215,13 @@ test.group('Credit ledger', (group) => {
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     ;(
       await as(
-        `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+        `/api/v1/regulator/credit-appeals/${appeal.body().id}/decide`,
         { granted: true, decision: '复核属实' },
         target
       )
     ).assertStatus(403)
     const decided = await as(
-      `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+      `/api/v1/regulator/credit-appeals/${appeal.body().id}/decide`,
       { granted: true, decision: '经复核，原始记录证明数据无误，撤销该记录' },
       regulator
     )
@@ -230,7 +230,7 @@ test.group('Credit ledger', (group) => {
     assert.equal(await scoreOf(1), 80)
     ;(
       await as(
-        `/api/v1/regulator/appeals/${appeal.body().id}/decide`,
+        `/api/v1/regulator/credit-appeals/${appeal.body().id}/decide`,
         { granted: false, decision: '再次决定' },
         regulator
       )

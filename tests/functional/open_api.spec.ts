@@ -5,7 +5,10 @@ import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { readFile } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
 import User from '#models/user'
+import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 import { createUserWithRole } from '#database/factories/account_factories'
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module
@@ -108,6 +111,62 @@ test.group('OpenAPI document', (group) => {
         .split('/')
         .reduce<any>((node, segment) => node?.[segment], document)
       assert.exists(target, `${ref} does not resolve`)
+    }
+  })
+
+  test('every API route has a name under api.v1, and the old paths are named legacy twins of the new ones, with the same handler', ({
+    assert,
+  }) => {
+    const routes = Object.values(router.toJSON())
+      .flat()
+      .filter((route) => route.pattern.startsWith('/api/v1/'))
+    assert.deepEqual(
+      routes.filter((route) => !route.name?.startsWith('api.v1.')).map((route) => route.pattern),
+      [],
+      'unnamed API routes'
+    )
+    const find = (method: string, path: string) =>
+      routes.find((route) => route.pattern === path && route.methods.includes(method.toUpperCase()))
+    for (const legacy of LEGACY_ROUTES) {
+      const old = find(legacy.method, legacy.path)
+      const current = find(legacy.current.method, legacy.current.path)
+      assert.exists(old, `${legacy.method} ${legacy.path}: no route`)
+      assert.exists(current, `${legacy.current.method} ${legacy.current.path}: no route`)
+      assert.equal(old!.name, `${current!.name}.legacy`, legacy.path)
+      const handlerOf = (route: typeof old) => {
+        const handler = route!.handler as { method: string; reference: unknown[] }
+        return [handler.reference[0], handler.method]
+      }
+      assert.deepEqual(handlerOf(old), handlerOf(current), `${legacy.path}: another handler`)
+    }
+    assert.lengthOf(
+      routes.filter((route) => route.name?.endsWith('.legacy')),
+      LEGACY_ROUTES.length,
+      'every legacy route is listed in app/open_api/legacy_routes.ts'
+    )
+  })
+
+  test('old paths are deprecated in the document, point at the new ones, and are listed for integrators', async ({
+    client,
+    assert,
+  }) => {
+    const document = (
+      await client.get('/api/v1/openapi.json').withPlainCookie('locale', 'en')
+    ).body()
+    const guide = await readFile(app.makePath('docs/integrators/api-routes.md'), 'utf8')
+    const deprecated = operationsOf(document).filter(({ operation }) => operation.deprecated)
+    assert.lengthOf(deprecated, LEGACY_ROUTES.length)
+    for (const legacy of LEGACY_ROUTES) {
+      const operation = document.paths[legacy.path.replace(/:(\w+)/g, '{$1}')][legacy.method]
+      const replacement = `${legacy.current.method.toUpperCase()} ${legacy.current.path.replace(/:(\w+)/g, '{$1}')}`
+      assert.isTrue(operation.deprecated, legacy.path)
+      assert.include(operation.description, `use ${replacement} instead`)
+      assert.include(
+        guide,
+        `| \`${legacy.method.toUpperCase()} ${legacy.path}\``,
+        `${legacy.path} missing from docs/integrators/api-routes.md`
+      )
+      assert.include(guide, `\`${legacy.current.method.toUpperCase()} ${legacy.current.path}\``)
     }
   })
 

@@ -31,7 +31,7 @@ function pay(client: any, user: User, milestoneId: number) {
 
 function confirm(client: any, user: User, paymentId: number, paymentMethod: string) {
   return client
-    .post(`/api/v1/payments/${paymentId}/test-confirmation`)
+    .post(`/api/v1/payments/${paymentId}/confirm`)
     .json({ paymentMethod })
     .withGuard('api')
     .loginAs(user)
@@ -328,7 +328,7 @@ test.group('Milestone payments', (group) => {
     const payment = await Payment.query().where('milestone_id', milestones[0].id).firstOrFail()
 
     const confirmed = await client
-      .post(`/owner/payments/${payment.id}/confirmation`)
+      .post(`/owner/payments/${payment.id}/confirm`)
       .form({ paymentMethod: 'pm_card_visa' })
       .withCsrfToken()
       .loginAs(owner)
@@ -337,7 +337,7 @@ test.group('Milestone payments', (group) => {
     assert.include(confirmed.flashMessages().success, '支付已提交')
 
     const forged = await client
-      .post(`/owner/payments/${payment.id}/confirmation`)
+      .post(`/owner/payments/${payment.id}/confirm`)
       .form({ paymentMethod: 'pm_card_visa' })
       .loginAs(owner)
       .redirects(0)

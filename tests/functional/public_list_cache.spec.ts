@@ -159,7 +159,7 @@ test.group('Public lists: cached, and fresh after every write', (group) => {
     assert.isTrue((await directoryRow(client, agency.organizationId)).banned)
 
     const lifted = await client
-      .delete(`/api/v1/regulator/bans/${ban.body().id}`)
+      .post(`/api/v1/regulator/bans/${ban.body().id}/lift`)
       .json({ reason: '整改到位' })
       .withGuard('api')
       .loginAs(regulator)

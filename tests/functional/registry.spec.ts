@@ -120,13 +120,13 @@ test.group('Agency registry (中介机构库) through the API', (group) => {
       .json({ email: user.email, password: 'demo-market-2026' })
     const bearer = token.body().token
 
-    const left = await client.post('/api/v1/agency/withdrawal').bearerToken(bearer)
+    const left = await client.post('/api/v1/agency/withdraw').bearerToken(bearer)
     left.assertStatus(200)
     assert.equal(left.body().status, 'withdrawn')
     const hidden = await client.get('/api/v1/agencies').qs({ q: '绿源' })
     assert.equal(hidden.body().meta.total, 0)
 
-    const again = await client.post('/api/v1/agency/withdrawal').bearerToken(bearer)
+    const again = await client.post('/api/v1/agency/withdraw').bearerToken(bearer)
     again.assertStatus(409)
     assert.equal(again.body().errors[0].code, 'E_STATE_CONFLICT')
 

@@ -423,7 +423,7 @@ test.group('Selection: opening and the six methods', (group) => {
     assert.equal(project.stage, 'owner_decision')
 
     const rejected = await client
-      .post(`/api/v1/bids/${low.id}/rejection`)
+      .post(`/api/v1/bids/${low.id}/reject`)
       .json({ reason: '报价低于成本，说明不足以证明能保证质量' })
       .withGuard('api')
       .loginAs(await owner())
@@ -448,7 +448,7 @@ test.group('Selection: opening and the six methods', (group) => {
     const project = await resultOf(client, id)
     const low = project.result.bids.find((entry: any) => entry.abnormallyLow)
     const kept = await client
-      .post(`/api/v1/bids/${low.id}/acceptance`)
+      .post(`/api/v1/bids/${low.id}/accept`)
       .json({ reason: '业主认为可以接受' })
       .withGuard('api')
       .loginAs(await owner())
@@ -502,14 +502,14 @@ test.group('Selection: opening and the six methods', (group) => {
 
     const outsider = await idOfAgency(8)
     const refused = await client
-      .post(`/api/v1/projects/${id}/shortlist/pick`)
+      .post(`/api/v1/projects/${id}/pick`)
       .json({ agencyId: outsider, reason: '该机构经验丰富' })
       .withGuard('api')
       .loginAs(await owner())
     refused.assertStatus(422)
 
     const picked = await client
-      .post(`/api/v1/projects/${id}/shortlist/pick`)
+      .post(`/api/v1/projects/${id}/pick`)
       .json({ agencyId: shortlist[1], reason: '承诺工期更短，类似项目经验更多' })
       .withGuard('api')
       .loginAs(await owner())
@@ -736,13 +736,13 @@ test.group('Selection: publicity and objections', (group) => {
     assert.equal((await runTick()).awarded, 0)
 
     const notRegulator = await client
-      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .post(`/api/v1/regulator/objections/${filed.body().id}/decide`)
       .json({ upheld: true, decision: '经核查属实' })
       .withGuard('api')
       .loginAs(await owner())
     notRegulator.assertStatus(403)
     const decided = await client
-      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .post(`/api/v1/regulator/objections/${filed.body().id}/decide`)
       .json({ upheld: true, decision: '经核查，中选机构业绩材料不实，取消其中选资格。' })
       .withGuard('api')
       .loginAs(await user('regulator@demo.example.com'))
@@ -757,7 +757,7 @@ test.group('Selection: publicity and objections', (group) => {
     assert.equal(disqualified.invalidReason, 'objection_upheld')
     assert.equal(project.result.objections[0].status, 'upheld')
     const twice = await client
-      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .post(`/api/v1/regulator/objections/${filed.body().id}/decide`)
       .json({ upheld: false, decision: '重复处理' })
       .withGuard('api')
       .loginAs(await user('regulator@demo.example.com'))
@@ -775,7 +775,7 @@ test.group('Selection: publicity and objections', (group) => {
       .withGuard('api')
       .loginAs(await agency(6))
     await client
-      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .post(`/api/v1/regulator/objections/${filed.body().id}/decide`)
       .json({ upheld: false, decision: '经核查，选取过程符合规则。' })
       .withGuard('api')
       .loginAs(await user('regulator@demo.example.com'))
@@ -840,7 +840,7 @@ test.group('Selection: publicity and objections', (group) => {
     assert.equal(project.status, 'publicity')
     assert.isTrue(project.result.objections[0].overdue)
     const decided = await client
-      .post(`/api/v1/objections/${filed.body().id}/decide`)
+      .post(`/api/v1/regulator/objections/${filed.body().id}/decide`)
       .json({ upheld: false, decision: '经核查，选取过程符合规则。' })
       .withGuard('api')
       .loginAs(regulator)

@@ -208,7 +208,7 @@ test.group(
       // The owner keeps it: the set is final, the seed is revealed and the draw runs once.
       ;(
         await client
-          .post(`/api/v1/bids/${low.id}/acceptance`)
+          .post(`/api/v1/bids/${low.id}/accept`)
           .json({ reason: '说明充分，报价可以保证质量' })
           .withGuard('api')
           .loginAs(await owner())
@@ -250,7 +250,7 @@ test.group(
       assert.notInclude(ownerView.text(), seed)
       ;(
         await client
-          .post(`/api/v1/bids/${low.id}/rejection`)
+          .post(`/api/v1/bids/${low.id}/reject`)
           .json({ reason: '报价低于成本，无法保证服务质量' })
           .withGuard('api')
           .loginAs(await owner())
@@ -366,7 +366,7 @@ test.group(
       // The owner can no longer decide: the set is final.
       ;(
         await client
-          .post(`/api/v1/bids/${low.id}/rejection`)
+          .post(`/api/v1/bids/${low.id}/reject`)
           .json({ reason: '逾期后再否决' })
           .withGuard('api')
           .loginAs(await owner())
@@ -382,7 +382,7 @@ test.group(
         .body()
         .result.bids.find((entry: any) => entry.abnormallyLow)
       const refused = await client
-        .post(`/owner/bids/${low.id}/decision`)
+        .post(`/owner/bids/${low.id}/decide`)
         .form({ decision: 'maybe', reason: '说明不充分，不予采纳' })
         .withCsrfToken()
         .loginAs(await owner())
@@ -395,7 +395,7 @@ test.group(
       assert.isTrue(Boolean(untouched.valid))
 
       const rejected = await client
-        .post(`/owner/bids/${low.id}/decision`)
+        .post(`/owner/bids/${low.id}/decide`)
         .form({ decision: 'rejected', reason: '说明不充分，不予采纳' })
         .withCsrfToken()
         .loginAs(await owner())

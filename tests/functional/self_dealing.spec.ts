@@ -106,18 +106,15 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
     }
 
     const before = await creditScoreOf(agency.organizationId)
-    const rated = await api(
-      client,
-      'post',
-      `/api/v1/contracts/${contractId}/evaluation`,
-      owner
-    ).json({
-      quality: 5,
-      timeliness: 5,
-      attitude: 5,
-      feeCompliance: 5,
-      comment: '非常满意',
-    })
+    const rated = await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, owner).json(
+      {
+        quality: 5,
+        timeliness: 5,
+        attitude: 5,
+        feeCompliance: 5,
+        comment: '非常满意',
+      }
+    )
     rated.assertStatus(201)
     assert.equal(await creditScoreOf(agency.organizationId), before)
     const evaluation = await db.from('evaluations').where('contract_id', contractId).firstOrFail()
@@ -209,7 +206,7 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
     const agency = await demoAgency(5)
     const before = await creditScoreOf(agency.organizationId)
     ;(
-      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluation`, owner).json({
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, owner).json({
         quality: 5,
         timeliness: 5,
         attitude: 5,

@@ -301,7 +301,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const invalid = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/evaluation`,
+      `/api/v1/contracts/${contractId}/evaluate`,
       await demoOwner()
     ).json({
       quality: 6,
@@ -324,25 +324,22 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const byAgency = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/evaluation`,
+      `/api/v1/contracts/${contractId}/evaluate`,
       agency
     ).json(rating)
     byAgency.assertStatus(403)
     const given = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/evaluation`,
+      `/api/v1/contracts/${contractId}/evaluate`,
       await demoOwner()
     ).json(rating)
     given.assertStatus(201)
     assert.equal(given.body().quality, 2)
     ;(
-      await api(
-        client,
-        'post',
-        `/api/v1/contracts/${contractId}/evaluation`,
-        await demoOwner()
-      ).json(rating)
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        rating
+      )
     ).assertStatus(409)
     assert.equal(await creditScoreOf(agency.organizationId), before - 5)
 
@@ -417,7 +414,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const rated = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/owner-evaluation`,
+      `/api/v1/contracts/${contractId}/evaluate-owner`,
       agency
     ).json({
       cooperation: 5,
@@ -426,7 +423,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     })
     rated.assertStatus(201)
     ;(
-      await api(client, 'post', `/api/v1/contracts/${contractId}/owner-evaluation`, agency).json({
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate-owner`, agency).json({
         cooperation: 1,
         paymentTimeliness: 1,
       })
@@ -436,7 +433,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const late = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/evaluation`,
+      `/api/v1/contracts/${contractId}/evaluate`,
       await demoOwner()
     ).json({
       quality: 5,
@@ -473,7 +470,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
       await api(
         client,
         'post',
-        `/api/v1/contracts/${contractId}/approval-outcome`,
+        `/api/v1/contracts/${contractId}/record-approval`,
         otherRegulator
       ).json(outcome)
     ).assertStatus(403)
@@ -481,7 +478,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
       await api(
         client,
         'post',
-        `/api/v1/contracts/${contractId}/approval-outcome`,
+        `/api/v1/contracts/${contractId}/record-approval`,
         await demoOwner()
       ).json(outcome)
     ).assertStatus(403)
@@ -489,7 +486,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const missing = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/approval-outcome`,
+      `/api/v1/contracts/${contractId}/record-approval`,
       bureau
     ).json({
       outcome: 'corrections',
@@ -499,14 +496,14 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const recorded = await api(
       client,
       'post',
-      `/api/v1/contracts/${contractId}/approval-outcome`,
+      `/api/v1/contracts/${contractId}/record-approval`,
       bureau
     ).json(outcome)
     recorded.assertStatus(200)
     assert.deepInclude(recorded.body().approval, { outcome: 'passed', corrections: 0 })
     assert.equal(await creditScoreOf(agency.organizationId), before + 2)
     ;(
-      await api(client, 'post', `/api/v1/contracts/${contractId}/approval-outcome`, bureau).json({
+      await api(client, 'post', `/api/v1/contracts/${contractId}/record-approval`, bureau).json({
         outcome: 'rejected',
       })
     ).assertStatus(409)
@@ -515,23 +512,20 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
   test('before acceptance there is no evaluation or approval outcome', async ({ client }) => {
     const { contractId } = await signedProject(client)
     ;(
-      await api(
-        client,
-        'post',
-        `/api/v1/contracts/${contractId}/evaluation`,
-        await demoOwner()
-      ).json({
-        quality: 5,
-        timeliness: 5,
-        attitude: 5,
-        feeCompliance: 5,
-      })
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        {
+          quality: 5,
+          timeliness: 5,
+          attitude: 5,
+          feeCompliance: 5,
+        }
+      )
     ).assertStatus(409)
     ;(
       await api(
         client,
         'post',
-        `/api/v1/contracts/${contractId}/approval-outcome`,
+        `/api/v1/contracts/${contractId}/record-approval`,
         await environmentBureau()
       ).json({
         outcome: 'passed',

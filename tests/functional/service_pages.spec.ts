@@ -71,7 +71,7 @@ test.group(
 
       await client.post(`/contracts/${contractId}/accept`).loginAs(owner).withCsrfToken()
       const rated = await client
-        .post(`/contracts/${contractId}/evaluation`)
+        .post(`/contracts/${contractId}/evaluate`)
         .form({ quality: 5, timeliness: 4, attitude: 5, feeCompliance: 5, comment: '<b>专业</b>' })
         .loginAs(owner)
         .withCsrfToken()
@@ -101,7 +101,7 @@ test.group(
       assert.include(desk.text(), '投诉所述情况与事实不符')
       const appealId = (await db.from('credit_appeals').firstOrFail()).id
       const decided = await client
-        .post(`/regulator/credit-appeals/${appealId}/decision`)
+        .post(`/regulator/credit-appeals/${appealId}/decide`)
         .form({ granted: 'false', decision: '经核查投诉属实，维持原记录' })
         .loginAs(staff)
         .withCsrfToken()

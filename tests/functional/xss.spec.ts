@@ -374,7 +374,7 @@ test.group('User texts are escaped where they are shown', (group) => {
     assert,
   }) => {
     const world = await buildWorld(client)
-    const attack = `9"><button formaction="/regulator/bans/${world.ban}/lifting" formmethod="post">提交</button><x y="`
+    const attack = `9"><button formaction="/regulator/bans/${world.ban}/lift" formmethod="post">提交</button><x y="`
     const response = await client
       .get('/regulator/bans/new')
       .qs({ agencyId: attack })
@@ -387,7 +387,7 @@ test.group('User texts are escaped where they are shown', (group) => {
     assert.lengthOf(formMarkup.match(/<button/g) ?? [], 1, "only the form's own submit button")
     assert.include(
       formMarkup,
-      `value="9&quot;&gt;&lt;button formaction=&quot;/regulator/bans/${world.ban}/lifting&quot;`
+      `value="9&quot;&gt;&lt;button formaction=&quot;/regulator/bans/${world.ban}/lift&quot;`
     )
   })
 

@@ -187,11 +187,7 @@ test.group(
       assert.equal((await me()).status, 200)
 
       // An agency cannot suspend anyone.
-      await first.post(
-        `/accounts/${user.id}/suspension`,
-        { reason: '试图停用' },
-        '/dashboard/agency'
-      )
+      await first.post(`/accounts/${user.id}/suspend`, { reason: '试图停用' }, '/dashboard/agency')
       const untouched = await market.client.from('users').where('id', user.id).firstOrFail()
       assert.isNull(untouched.suspended_at)
       assert.equal(await reach(first, '/dashboard/agency'), 200)
@@ -200,7 +196,7 @@ test.group(
       assert.equal((await regulator.login('regulator@demo.example.com')).location, '/dashboard')
       assert.equal(await reach(regulator, `/accounts?q=${encodeURIComponent(email)}`), 200)
       const suspension = await regulator.post(
-        `/accounts/${user.id}/suspension`,
+        `/accounts/${user.id}/suspend`,
         { reason: '出具虚假报告，暂停账户' },
         '/accounts'
       )
@@ -226,11 +222,7 @@ test.group(
       assert.equal(((await newToken.json()) as any).errors[0].code, 'E_ACCOUNT_SUSPENDED')
 
       // Reinstated: the user logs in again (the old sessions stay ended).
-      const reinstatement = await regulator.post(
-        `/accounts/${user.id}/reinstatement`,
-        {},
-        '/accounts'
-      )
+      const reinstatement = await regulator.post(`/accounts/${user.id}/reinstate`, {}, '/accounts')
       assert.equal(reinstatement.status, 302)
       assert.equal((await new Browser(server.url).login(email)).location, '/dashboard')
       assert.equal(await reach(first, '/dashboard/agency'), '/login')

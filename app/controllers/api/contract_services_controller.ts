@@ -70,7 +70,7 @@ export default class ContractServicesController {
     return this.present(await resumeService(contract, auth.getUserOrFail()))
   }
 
-  /** POST /api/v1/contracts/:id/approval-outcome (the approving department) {outcome, corrections?} */
+  /** POST /api/v1/contracts/:id/record-approval (the approving department) {outcome, corrections?} */
   async approvalOutcome({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('recordApproval', contract)
@@ -78,7 +78,7 @@ export default class ContractServicesController {
     return this.present(await recordApprovalOutcome(contract, outcome, auth.getUserOrFail()))
   }
 
-  /** POST /api/v1/contracts/:id/evaluation (owner) {quality, timeliness, attitude, feeCompliance, comment} */
+  /** POST /api/v1/contracts/:id/evaluate (owner) {quality, timeliness, attitude, feeCompliance, comment} */
   async evaluate({ params, request, response, bouncer, auth }: HttpContext) {
     const contract = await this.forOwner(params.id, bouncer)
     const rating = await request.validateUsing(agencyEvaluationValidator)
@@ -86,7 +86,7 @@ export default class ContractServicesController {
     return response.created(presentEvaluation(evaluation))
   }
 
-  /** POST /api/v1/contracts/:id/owner-evaluation (agency) {cooperation, paymentTimeliness, comment} */
+  /** POST /api/v1/contracts/:id/evaluate-owner (agency) {cooperation, paymentTimeliness, comment} */
   async evaluateOwner({ params, request, response, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('deliver', contract)

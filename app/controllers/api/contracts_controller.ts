@@ -82,7 +82,7 @@ export default class ContractsController {
     return this.present(signed)
   }
 
-  /** POST /api/v1/contracts/:id/refusal (the winning agency) {reason} */
+  /** POST /api/v1/contracts/:id/refuse (the winning agency) {reason} */
   async refuse({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('refuse', contract)
@@ -90,7 +90,7 @@ export default class ContractsController {
     return this.present(await refuseContract(contract, reason, auth.getUserOrFail()))
   }
 
-  /** POST /api/v1/contracts/:id/termination (owner) {reason} — ends a signed contract; refunds follow. */
+  /** POST /api/v1/contracts/:id/terminate (owner) {reason} — ends a signed contract; refunds follow. */
   async terminate({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
@@ -103,7 +103,7 @@ export default class ContractsController {
     return { ...(await this.present(terminated)), refunds }
   }
 
-  /** POST /api/v1/projects/:id/next-alternate (owner): the next ranked agency gets a contract. */
+  /** POST /api/v1/projects/:id/take-next-alternate (owner): the next ranked agency gets a contract. */
   async nextAlternate({ params, bouncer, auth, response }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)

@@ -17,7 +17,7 @@ export default class ObjectionsController {
     return response.created(presentObjection(objection))
   }
 
-  /** POST /api/v1/objections/:id/decide (regulator) {upheld, decision} */
+  /** POST /api/v1/regulator/objections/:id/decide (regulator) {upheld, decision} */
   async decide({ params, request, bouncer, auth }: HttpContext) {
     await bouncer.with(ObjectionPolicy).authorize('decide')
     const objection = await Objection.findOrFail(params.id)

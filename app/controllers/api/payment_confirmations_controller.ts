@@ -6,7 +6,7 @@ import { confirmTestPayment } from '#actions/payments/milestone_payments'
 
 /** The test-mode confirm step (no Stripe.js here): the server confirms with a test card. */
 export default class PaymentConfirmationsController {
-  /** POST /api/v1/payments/:id/test-confirmation {paymentMethod} (owner, Stripe test mode). */
+  /** POST /api/v1/payments/:id/confirm {paymentMethod} (owner, Stripe test mode). */
   async store({ params, request, auth, bouncer }: HttpContext) {
     const { payment, contract } = await ownPayment(params.id, auth.getUserOrFail())
     await bouncer.with(PaymentPolicy).authorize('create', contract)

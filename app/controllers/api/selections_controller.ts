@@ -17,7 +17,7 @@ import { blindPlansOf } from '#queries/selection_result'
 
 /** The steps of a selection after opening that need a person: owners and agencies. */
 export default class SelectionsController {
-  /** POST /api/v1/projects/:id/shortlist/pick (owner, credit_preferred) {agencyId, reason} */
+  /** POST /api/v1/projects/:id/pick (owner, credit_preferred) {agencyId, reason} */
   async pick({ params, request, bouncer, auth, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
@@ -55,12 +55,12 @@ export default class SelectionsController {
     return { id: justified.id, justifiedAt: justified.justifiedAt?.toISO() }
   }
 
-  /** POST /api/v1/bids/:id/rejection (owner) {reason} — rejects an abnormally low quote. */
+  /** POST /api/v1/bids/:id/reject (owner) {reason} — rejects an abnormally low quote. */
   async rejectQuote(context: HttpContext) {
     return this.decide(context, 'rejected')
   }
 
-  /** POST /api/v1/bids/:id/acceptance (owner) {reason} — keeps a justified low quote. */
+  /** POST /api/v1/bids/:id/accept (owner) {reason} — keeps a justified low quote. */
   async keepQuote(context: HttpContext) {
     return this.decide(context, 'kept')
   }

@@ -19,7 +19,7 @@ export default class PaymentsController {
     return response.redirect().back()
   }
 
-  /** POST /owner/payments/:id/confirmation {paymentMethod}: the test-mode confirm step. */
+  /** POST /owner/payments/:id/confirm {paymentMethod}: the test-mode confirm step. */
   async confirm({ params, request, auth, bouncer, session, i18n, response }: HttpContext) {
     const { payment, contract } = await ownPayment(params.id, auth.getUserOrFail())
     await bouncer.with(PaymentPolicy).authorize('create', contract)

@@ -37,7 +37,7 @@ export default class ComplaintsController {
     })
   }
 
-  /** POST /regulator/complaints/:id/assignment {userId} */
+  /** POST /regulator/complaints/:id/assign {userId} */
   async assign({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(ComplaintPolicy).authorize('manage')
     const complaint = await Complaint.findOrFail(params.id)

@@ -111,7 +111,7 @@ export const catalogOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/agency/withdrawal',
+    path: '/api/v1/agency/withdraw',
     tag: 'agencies',
     summary: ['自愿退出中介超市', 'Leave the market voluntarily'],
     access: ['agency'],

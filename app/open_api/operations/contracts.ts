@@ -49,7 +49,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/contracts/:id/refusal',
+    path: '/api/v1/contracts/:id/refuse',
     tag: 'contracts',
     summary: ['中选机构拒绝签约（计入信用）', 'The winner refuses to sign (a credit event)'],
     access: 'user',
@@ -59,7 +59,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/contracts/:id/termination',
+    path: '/api/v1/contracts/:id/terminate',
     tag: 'contracts',
     summary: [
       '业主解除合同（公开理由，已付款项退款）',
@@ -72,7 +72,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/projects/:id/next-alternate',
+    path: '/api/v1/projects/:id/take-next-alternate',
     tag: 'contracts',
     summary: ['由下一名候补机构签约', 'Contract with the next alternate'],
     access: 'user',
@@ -105,7 +105,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/payments/:id/test-confirmation',
+    path: '/api/v1/payments/:id/confirm',
     tag: 'payments',
     summary: [
       '测试模式：以测试卡在服务端确认付款',
@@ -211,7 +211,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/contracts/:id/approval-outcome',
+    path: '/api/v1/contracts/:id/record-approval',
     tag: 'service',
     summary: ['审批部门登记审批结果', 'The approving department records the approval outcome'],
     access: ['regulator'],
@@ -224,7 +224,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/contracts/:id/evaluation',
+    path: '/api/v1/contracts/:id/evaluate',
     tag: 'evaluations',
     summary: ['业主评价中介机构（1–5 分）', 'The owner evaluates the agency (1–5)'],
     access: ['owner'],
@@ -243,7 +243,7 @@ export const contractOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/contracts/:id/owner-evaluation',
+    path: '/api/v1/contracts/:id/evaluate-owner',
     tag: 'evaluations',
     summary: ['中介机构评价业主（1–5 分）', 'The agency evaluates the owner (1–5)'],
     access: ['agency'],

@@ -104,7 +104,7 @@ export const projectOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/projects/:id/shortlist/pick',
+    path: '/api/v1/projects/:id/pick',
     tag: 'projects',
     summary: [
       '信用优先：业主从入围名单中选定（附理由）',
@@ -154,7 +154,7 @@ export const projectOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/bids/:id/rejection',
+    path: '/api/v1/bids/:id/reject',
     tag: 'projects',
     summary: ['否决异常低价报价（附理由）', 'Reject an abnormally low quote (with reason)'],
     access: ['owner'],
@@ -171,7 +171,7 @@ export const projectOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/bids/:id/acceptance',
+    path: '/api/v1/bids/:id/accept',
     tag: 'projects',
     summary: [
       '接受异常低价报价的说明（附理由）',
@@ -354,7 +354,7 @@ export const projectOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/objections/:id/decide',
+    path: '/api/v1/regulator/objections/:id/decide',
     tag: 'projects',
     summary: ['监管部门处理质疑', 'A regulator decides an objection'],
     access: ['regulator'],

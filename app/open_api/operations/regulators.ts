@@ -154,7 +154,7 @@ export const regulatorOperations: ApiOperation[] = [
   },
   {
     method: 'post',
-    path: '/api/v1/regulator/appeals/:id/decide',
+    path: '/api/v1/regulator/credit-appeals/:id/decide',
     tag: 'credit',
     summary: ['监管部门处理申诉', 'A regulator decides an appeal'],
     access: ['regulator'],
@@ -266,8 +266,8 @@ export const regulatorOperations: ApiOperation[] = [
     success: { status: 201, schema: ref('Created') },
   },
   {
-    method: 'delete',
-    path: '/api/v1/regulator/bans/:id',
+    method: 'post',
+    path: '/api/v1/regulator/bans/:id/lift',
     tag: 'regulators',
     summary: ['解除禁入（附理由）', 'Lift a ban (with reason)'],
     access: ['regulator'],

@@ -18,7 +18,7 @@ export default class ProfileController {
     return this.present(organization.id)
   }
 
-  /** POST /api/v1/agency/withdrawal: 自愿退出. */
+  /** POST /api/v1/agency/withdraw: 自愿退出. */
   async withdraw({ auth }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
     await withdrawAgency(organization, auth.getUserOrFail())

@@ -15,7 +15,7 @@ export default class CreditAppealsController {
     return { data: await creditAppealsForRegulators(status) }
   }
 
-  /** POST /api/v1/regulator/appeals/:id/decide {granted, decision} */
+  /** POST /api/v1/regulator/credit-appeals/:id/decide {granted, decision} */
   async decideAppeal(context: HttpContext) {
     return this.decide(context, 'appeal')
   }
