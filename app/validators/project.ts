@@ -133,6 +133,17 @@ export const projectFormValidator = vine.create({
   contactPhone: vine.string().trim().maxLength(32).optional(),
 })
 
+/**
+ * The first step of the project form (a GET): the item and the selection
+ * method decide which fields the form shows; for direct selection, words of
+ * an agency's name or its USCC find the agencies to choose from.
+ */
+export const projectFormStepValidator = vine.create({
+  item: vine.string().trim().toUpperCase().maxLength(32).optional(),
+  method: vine.enum(SELECTION_METHODS).optional(),
+  agencyQuery: vine.string().trim().maxLength(100).optional(),
+})
+
 /** Re-publication from the owner's page: a new Beijing-time deadline, another named agency. */
 export const republishFormValidator = vine.create({
   deadline: vine

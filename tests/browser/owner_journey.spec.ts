@@ -40,17 +40,20 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
     await page.assertPath('/dashboard/owner')
 
     // Posts the project: a draft first, then the announcement.
+    // First the item and the method: the form then shows only that method's fields.
     await page.getByRole('link', { name: '发布新项目' }).click()
-    await page.getByLabel('项目名称').fill(TITLE)
     await page.getByLabel('服务事项').selectOption('ZJ-001')
+    await page.getByRole('radio', { name: /竞价选取（最低价）/ }).check()
+    await snap(page, 'owner-0-project-method')
+    await page.getByRole('button', { name: '下一步' }).click()
+    await page.getByLabel('项目名称').fill(TITLE)
     await page
       .getByLabel('项目概况')
       .fill('编制岷江湿地公园建设项目环境影响报告表，并配合完成技术评审。')
     await page.getByLabel('最高限价（元）').fill('80000')
-    await page.getByLabel('选取方式').selectOption({ label: '竞价选取（最低价）' })
     await page.getByLabel('报名截止').fill('2026-10-09T12:00')
-    await page.getByLabel('联系人', { exact: true }).fill('王建国')
-    await page.getByLabel('联系电话').fill('13800001001')
+    // The contact comes from the account.
+    await page.assertInputValue('#field-contactName', '王建国')
     await snap(page, 'owner-1-project-form')
     await page.getByRole('button', { name: '保存草稿' }).click()
     await page.assertTextContains('.alert-success', '已保存草稿')

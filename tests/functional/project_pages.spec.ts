@@ -104,7 +104,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     const response = await client
       .post('/owner/projects')
       .loginAs(owner)
-      .header('referer', '/owner/projects/new')
+      .header('referer', '/owner/projects/new?item=ZJ-001&method=random')
       .form({ title: 'x', serviceItemCode: 'ZJ-001', ceilingYuan: '-5', method: 'random' })
       .withCsrfToken()
     response.assertStatus(200)
@@ -114,7 +114,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     const weights = await client
       .post('/owner/projects')
       .loginAs(owner)
-      .header('referer', '/owner/projects/new')
+      .header('referer', '/owner/projects/new?item=ZJ-001&method=scored')
       .form({
         'title': '滨江大道改造工程环境影响评价',
         'serviceItemCode': 'ZJ-001',

@@ -5,6 +5,7 @@ import ProjectPolicy from '#policies/project_policy'
 import {
   cancelProjectValidator,
   formWeights,
+  projectFormStepValidator,
   projectFormValidator,
   republishFormValidator,
 } from '#validators/project'
@@ -18,6 +19,8 @@ import { cancelProject, publishProject } from '#actions/projects/publish_project
 import { pickFromShortlist, scorePlans } from '#actions/selection/owner_choices'
 import { decideQuote } from '#actions/selection/abnormal_quotes'
 import { projectsOfOwner } from '#queries/project_pages'
+import { searchAgencies } from '#queries/agency_directory'
+import Organization from '#models/organization'
 import { searchCatalog } from '#queries/catalog'
 import { SELECTION_METHODS } from '#models/project'
 import { CREDIT_GRADES } from '#domain/credit'
@@ -31,12 +34,32 @@ export default class ProjectsController {
     return view.render('pages/owner/projects', { result })
   }
 
-  async create({ view }: HttpContext) {
+  /**
+   * The project form in two steps that need no JavaScript: first the item and
+   * the selection method (a GET), then only the fields of that method, the
+   * contact prefilled from the account; for direct selection the agencies
+   * offering the item, found by name or USCC.
+   */
+  async create({ request, view, auth }: HttpContext) {
+    const step = await request.validateUsing(projectFormStepValidator, { data: request.qs() })
     const items = await searchCatalog({})
+    const user = auth.getUserOrFail()
+    const organization = await Organization.findOrFail(user.organizationId)
+    const item = step.item ? items.find((candidate) => candidate.code === step.item) : undefined
+    const method = item ? step.method : undefined
+    const directAgencies =
+      item && method === 'direct'
+        ? await searchAgencies({ item: item.code, q: step.agencyQuery, perPage: 20 })
+        : { rows: [] }
     return view.render('pages/owner/project_form', {
       items,
+      item,
+      method,
+      agencyQuery: step.agencyQuery ?? '',
+      directAgencies: directAgencies.rows,
       methods: SELECTION_METHODS,
       grades: CREDIT_GRADES,
+      contact: { name: user.fullName, phone: user.phone ?? organization.phone ?? '' },
     })
   }
 
