@@ -252,6 +252,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   // — The owner's area —
   'GET /owner/projects': open('owner'),
   'GET /owner/projects/new': open('owner'),
+  'GET /owner/projects/:id/edit': open('owner-of', { id: 'draftProject' }),
+  'POST /owner/projects/:id': open('owner-of', { id: 'draftProject' }),
   'POST /owner/projects': open('owner'),
   'POST /owner/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
   'POST /owner/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
@@ -383,6 +385,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   // — API: owners —
   'POST /api/v1/projects': open('owner'),
+  'PUT /api/v1/projects/:id': open('owner-of', { id: 'draftProject' }),
   'POST /api/v1/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
   'POST /api/v1/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
   'POST /api/v1/projects/:id/attachments': open('owner-of', { id: 'draftProject' }),

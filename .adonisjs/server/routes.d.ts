@@ -142,6 +142,8 @@ export type ScannedRoutes = {
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
+    'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -255,6 +257,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.store': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -370,6 +373,7 @@ export type ScannedRoutes = {
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
+    'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
@@ -498,6 +502,7 @@ export type ScannedRoutes = {
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
+    'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
@@ -618,6 +623,7 @@ export type ScannedRoutes = {
     'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
+    'owner.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.pick': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -710,6 +716,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
   }

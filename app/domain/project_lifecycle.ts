@@ -22,6 +22,8 @@ export const PROJECT_STATES = [
 export type ProjectState = (typeof PROJECT_STATES)[number]
 
 export const PROJECT_TRANSITIONS = {
+  // A draft is edited until it is published; nothing of a published project changes but by a verb.
+  edit: { from: ['draft'], to: 'draft' },
   publish: { from: ['draft', 'failed'], to: 'published' },
   cancel: { from: ['draft', 'published'], to: 'cancelled' },
   open: { from: ['published'], to: 'opened' },

@@ -340,6 +340,7 @@ router
         router
           .group(() => {
             router.post('/projects', [controllers.api.Projects, 'store']).as('projects.store')
+            router.put('/projects/:id', [controllers.api.Projects, 'update']).as('projects.update')
             router
               .post('/projects/:id/publish', [controllers.api.Projects, 'publish'])
               .as('projects.publish')

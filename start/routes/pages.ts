@@ -274,6 +274,8 @@ router
         router.get('/projects', [controllers.owner.Projects, 'index']).as('projects.index')
         router.get('/projects/new', [controllers.owner.Projects, 'create']).as('projects.create')
         router.post('/projects', [controllers.owner.Projects, 'store']).as('projects.store')
+        router.get('/projects/:id/edit', [controllers.owner.Projects, 'edit']).as('projects.edit')
+        router.post('/projects/:id', [controllers.owner.Projects, 'update']).as('projects.update')
         router
           .post('/projects/:id/publish', [controllers.owner.Projects, 'publish'])
           .as('projects.publish')

@@ -13,6 +13,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { refuse, type FieldProblem } from '#actions/projects/project_rules'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
+import { lockForTransition } from '#actions/projects/project_lifecycle'
 
 export type ProjectDraftInput = {
   title: string
@@ -38,11 +39,12 @@ export type ProjectDraftInput = {
 }
 
 /**
- * An owner drafts a project. The platform refuses, with the reason, what the
- * seeds forbid: barriers in the texts, a time limit beyond the item's, a
+ * What the platform refuses in a draft, with the reason at each field: an
+ * unknown item, barriers in the texts, a time limit beyond the item's, a
  * floor not below the ceiling, naming an agency outside direct selection.
+ * Returns the item and the time limit the draft takes.
  */
-export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
+async function checkDraft(input: ProjectDraftInput, i18n: I18n) {
   const item = await ServiceItem.query()
     .where('code', input.serviceItemCode)
     .where('status', 'active')
@@ -85,6 +87,12 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
   }
   if (problems.length > 0) refuse(problems, i18n)
 
+  return { item, timeLimit }
+}
+
+/** An owner drafts a project (checked as above). */
+export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
+  const { item, timeLimit } = await checkDraft(input, i18n)
   const organization = await Organization.findOrFail(owner.organizationId)
   return db.transaction(async (trx) => {
     const project = await Project.create(
@@ -131,6 +139,61 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
         method: project.method,
         ceilingPriceFen: project.ceilingPriceFen,
       },
+    })
+    return project
+  })
+}
+
+/**
+ * An owner edits a draft: the same checks as drafting, on the locked row, and
+ * only while the lifecycle allows it (a published project is refused with
+ * 409 and keeps every field). The audit log names the fields that changed.
+ */
+export async function editDraft(
+  projectId: number,
+  input: ProjectDraftInput,
+  owner: User,
+  i18n: I18n
+) {
+  const { item, timeLimit } = await checkDraft(input, i18n)
+  return db.transaction(async (trx) => {
+    const { project } = await lockForTransition(projectId, 'edit', trx)
+    const before = project.serialize()
+    project.merge({
+      serviceItemId: item.id,
+      serviceItemVersion: item.version,
+      title: input.title,
+      description: input.description,
+      deliverables: input.deliverables ?? '',
+      location: input.location ?? '',
+      regionCode: input.region ?? project.regionCode,
+      investmentProjectCode: input.investmentProjectCode ?? null,
+      fundingSource: input.fundingSource ?? '',
+      ceilingPriceFen: input.ceilingPriceFen,
+      floorPriceFen: input.floorPriceFen ?? null,
+      method: input.method,
+      responseDeadline: DateTime.fromJSDate(input.deadline).toUTC(),
+      minCreditGrade: input.minCreditGrade ?? null,
+      timeLimitWorkingDays: timeLimit,
+      weights: input.weights ? JSON.stringify(input.weights) : null,
+      directAgencyId: input.directAgencyId ?? null,
+      longlistSize: input.longlistSize ?? null,
+      shortlistSize: input.shortlistSize ?? null,
+      contactName: input.contactName ?? project.contactName,
+      contactPhone: input.contactPhone ?? project.contactPhone,
+    })
+    const after = project.serialize()
+    const changed = Object.keys(after).filter(
+      (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key])
+    )
+    project.useTransaction(trx)
+    await project.save()
+    await recordAuditEvent(trx, {
+      actor: owner,
+      action: 'project.draft_edited',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { code: project.code, changed },
     })
     return project
   })

@@ -11,7 +11,7 @@ import {
 import Objection from '#models/objection'
 import { openedBidsOf } from '#queries/selection_result'
 import { responseCounts } from '#queries/response_counts'
-import { draftProject } from '#actions/projects/draft_project'
+import { draftProject, editDraft } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { presentProject } from '#presenters/project'
 import { projectListPage } from '#presenters/public_lists'
@@ -61,6 +61,15 @@ export default class ProjectsController {
     const payload = await request.validateUsing(createProjectValidator)
     const project = await draftProject(payload, auth.getUserOrFail(), i18n)
     return response.created({ id: project.id, code: project.code, status: project.status })
+  }
+
+  /** PUT /api/v1/projects/:id (owner): the whole draft again, until it is published (409 after). */
+  async update({ params, request, bouncer, auth, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const payload = await request.validateUsing(createProjectValidator)
+    const edited = await editDraft(project.id, payload, auth.getUserOrFail(), i18n)
+    return { id: edited.id, code: edited.code, status: edited.status }
   }
 
   /** POST /api/v1/projects/:id/publish (owner): the announcement with the draw commitment. */

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
+import type { Infer } from '@vinejs/vine/types'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import ProjectPolicy from '#policies/project_policy'
@@ -14,15 +16,17 @@ import {
   quoteDecisionFormValidator,
   shortlistPickValidator,
 } from '#validators/selection'
-import { draftProject } from '#actions/projects/draft_project'
+import { draftProject, editDraft } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { pickFromShortlist, scorePlans } from '#actions/selection/owner_choices'
 import { decideQuote } from '#actions/selection/abnormal_quotes'
 import { projectsOfOwner } from '#queries/project_pages'
 import { searchAgencies } from '#queries/agency_directory'
 import Organization from '#models/organization'
+import { draftFormValues, type DraftFormValues } from '#presenters/project_form'
+import { nextState } from '#domain/project_lifecycle'
 import { searchCatalog } from '#queries/catalog'
-import { SELECTION_METHODS } from '#models/project'
+import { SELECTION_METHODS, type SelectionMethod } from '#models/project'
 import { CREDIT_GRADES } from '#domain/credit'
 import { beijingLocalToDate, yuanToFen } from '#services/money'
 
@@ -40,18 +44,56 @@ export default class ProjectsController {
    * contact prefilled from the account; for direct selection the agencies
    * offering the item, found by name or USCC.
    */
-  async create({ request, view, auth }: HttpContext) {
-    const step = await request.validateUsing(projectFormStepValidator, { data: request.qs() })
-    const items = await searchCatalog({})
-    const user = auth.getUserOrFail()
+  async create(context: HttpContext) {
+    const user = context.auth.getUserOrFail()
     const organization = await Organization.findOrFail(user.organizationId)
-    const item = step.item ? items.find((candidate) => candidate.code === step.item) : undefined
-    const method = item ? step.method : undefined
+    return this.renderForm(context, {
+      stepUrl: router.makeUrl('owner.projects.create'),
+      saveUrl: router.makeUrl('owner.projects.store'),
+      values: { contactName: user.fullName, contactPhone: user.phone ?? organization.phone ?? '' },
+    })
+  }
+
+  /** GET /owner/projects/:id/edit — the same form, filled from the draft (drafts only). */
+  async edit(context: HttpContext) {
+    const project = await Project.findOrFail(context.params.id)
+    await context.bouncer.with(ProjectPolicy).authorize('manage', project)
+    if (!canEditDraft(project))
+      return context.response.redirect().toRoute('projects.show', { id: project.id })
+    await project.load('serviceItem')
+    return this.renderForm(context, {
+      project,
+      stepUrl: router.makeUrl('owner.projects.edit', { id: project.id }),
+      saveUrl: router.makeUrl('owner.projects.update', { id: project.id }),
+      values: draftFormValues(project),
+      defaults: { item: project.serviceItem.code, method: project.method },
+    })
+  }
+
+  private async renderForm(
+    { request, view }: HttpContext,
+    form: {
+      project?: Project
+      stepUrl: string
+      saveUrl: string
+      values: Partial<DraftFormValues>
+      defaults?: { item: string; method: SelectionMethod }
+    }
+  ) {
+    const step = await request.validateUsing(projectFormStepValidator, { data: request.qs() })
+    const choosing = request.input('choose') === '1'
+    const items = await searchCatalog({})
+    const itemCode = step.item ?? (choosing ? undefined : form.defaults?.item)
+    const item = itemCode ? items.find((candidate) => candidate.code === itemCode) : undefined
+    const method = item
+      ? (step.method ?? (choosing ? undefined : form.defaults?.method))
+      : undefined
     const directAgencies =
       item && method === 'direct'
         ? await searchAgencies({ item: item.code, q: step.agencyQuery, perPage: 20 })
         : { rows: [] }
     return view.render('pages/owner/project_form', {
+      ...form,
       items,
       item,
       method,
@@ -59,26 +101,24 @@ export default class ProjectsController {
       directAgencies: directAgencies.rows,
       methods: SELECTION_METHODS,
       grades: CREDIT_GRADES,
-      contact: { name: user.fullName, phone: user.phone ?? organization.phone ?? '' },
     })
   }
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(ProjectPolicy).authorize('create')
-    const form = await request.validateUsing(projectFormValidator)
-    const { ceilingYuan, floorYuan, deadline, weights, ...rest } = form
-    const project = await draftProject(
-      {
-        ...rest,
-        weights: formWeights(weights),
-        ceilingPriceFen: yuanToFen(ceilingYuan),
-        floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
-        deadline: beijingLocalToDate(deadline),
-      },
-      auth.getUserOrFail(),
-      i18n
-    )
+    const input = draftInput(await request.validateUsing(projectFormValidator))
+    const project = await draftProject(input, auth.getUserOrFail(), i18n)
     session.flash('success', i18n.t('messages.projectPages.drafted', { code: project.code }))
+    return response.redirect().toRoute('projects.show', { id: project.id })
+  }
+
+  /** POST /owner/projects/:id — saves the edited draft (refused once published). */
+  async update({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
+    const project = await Project.findOrFail(params.id)
+    await bouncer.with(ProjectPolicy).authorize('manage', project)
+    const input = draftInput(await request.validateUsing(projectFormValidator))
+    await editDraft(project.id, input, auth.getUserOrFail(), i18n)
+    session.flash('success', i18n.t('messages.projectForm.saved', { code: project.code }))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
 
@@ -130,4 +170,21 @@ export default class ProjectsController {
     session.flash('success', i18n.t('messages.projectPages.decided'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
+}
+
+/** The form's yuan and Beijing-time fields as the domain takes them. */
+function draftInput(form: Infer<typeof projectFormValidator>) {
+  const { ceilingYuan, floorYuan, deadline, weights, ...rest } = form
+  return {
+    ...rest,
+    weights: formWeights(weights),
+    ceilingPriceFen: yuanToFen(ceilingYuan),
+    floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
+    deadline: beijingLocalToDate(deadline),
+  }
+}
+
+/** Whether the lifecycle still lets the draft be edited. */
+function canEditDraft(project: Project) {
+  return nextState(project.status, 'edit') !== null
 }

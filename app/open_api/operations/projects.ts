@@ -55,6 +55,19 @@ export const projectOperations: ApiOperation[] = [
     success: { status: 201, schema: ref('ProjectState') },
   },
   {
+    method: 'put',
+    path: '/api/v1/projects/:id',
+    tag: 'projects',
+    summary: [
+      '修改草稿项目（发布前；发布后 409）',
+      'Edit a draft (until it is published; 409 after)',
+    ],
+    access: ['owner'],
+    body: createProjectValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('ProjectState') },
+  },
+  {
     method: 'post',
     path: '/api/v1/projects/:id/publish',
     tag: 'projects',
