@@ -75,13 +75,13 @@ export default class ProjectsController {
       contractNotice(project.id),
       currentContractOf(project.id),
     ])
-    const isOwner = user?.organizationId === project.ownerOrganizationId
+    const manages = await bouncer.with(ProjectPolicy).allows('manage', project)
     return view.render('pages/projects/show', {
       project,
       bids,
       pending: pendingOf(project, bids),
       // Only the owner scores, and only the plans: no agency, quote or receipt.
-      blindPlans: isOwner && user?.role === 'owner' ? await blindPlansOf(project) : [],
+      blindPlans: manages ? await blindPlansOf(project) : [],
       objections,
       viewer: user,
       notice,
@@ -91,6 +91,7 @@ export default class ProjectsController {
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,
+      isOwner: manages,
     })
   }
 
