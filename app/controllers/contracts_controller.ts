@@ -29,7 +29,7 @@ import {
   serviceClockOf,
 } from '#queries/service_delivery'
 import { contractInForce } from '#domain/contract_lifecycle'
-import { contractServiceActionsFor } from '#presenters/contract_actions'
+import { contractActionsFor, contractServiceActionsFor } from '#presenters/contract_actions'
 
 type Bouncer = HttpContext['bouncer']
 
@@ -59,9 +59,7 @@ export default class ContractsController {
       modelTemplate: template,
       history,
       milestonePayments,
-      canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
-      canSign: await bouncer.with(ContractPolicy).allows('sign', contract),
-      canRefuse: await bouncer.with(ContractPolicy).allows('refuse', contract),
+      actions: await contractActionsFor(bouncer, contract),
       service: await this.service(contract, project, user, bouncer),
       mySignature: details.signatures.find(
         (signature) =>

@@ -7,7 +7,12 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type Contract from '#models/contract'
 import type Project from '#models/project'
 import ContractPolicy from '#policies/contract_policy'
-import { contractInForce, type ContractState } from '#domain/contract_lifecycle'
+import {
+  contractInForce,
+  contractOpen,
+  nextContractState,
+  type ContractState,
+} from '#domain/contract_lifecycle'
 import {
   mayTransition,
   serviceAccepted,
@@ -53,6 +58,36 @@ export function contractServiceActions(facts: ContractServiceFacts, rights: Cont
   }
 }
 export type ContractServiceActions = ReturnType<typeof contractServiceActions>
+
+/** Who the user is to the contract's text, as ContractPolicy answers it. */
+export type ContractRights = { edit: boolean; sign: boolean; refuse: boolean }
+
+/**
+ * The contract's own forms: the owner amends the terms and the parties sign
+ * or refuse while the text is open; the owner terminates one in force.
+ */
+export function contractActions(state: ContractState, rights: ContractRights) {
+  const open = contractOpen(state)
+  return {
+    editTerms: rights.edit && open,
+    sign: rights.sign && open,
+    refuse: rights.refuse && open,
+    terminate: rights.edit && nextContractState(state, 'terminate') !== null,
+    /** The service section: under a contract in force, or once something was delivered. */
+    service: contractInForce(state),
+  }
+}
+export type ContractActions = ReturnType<typeof contractActions>
+
+/** The contract page's forms for this user. */
+export async function contractActionsFor(bouncer: HttpContext['bouncer'], contract: Contract) {
+  const policy = bouncer.with(ContractPolicy)
+  return contractActions(contract.status, {
+    edit: await policy.allows('edit', contract),
+    sign: await policy.allows('sign', contract),
+    refuse: await policy.allows('refuse', contract),
+  })
+}
 
 /** The service actions of a contract page for this user. */
 export async function contractServiceActionsFor(

@@ -6,7 +6,11 @@ import {
   type ProjectActionFacts,
   type ProjectViewerRights,
 } from '#presenters/project_actions'
-import { contractServiceActions, type ContractServiceFacts } from '#presenters/contract_actions'
+import {
+  contractActions,
+  contractServiceActions,
+  type ContractServiceFacts,
+} from '#presenters/contract_actions'
 
 const project = (facts: Partial<ProjectActionFacts>): ProjectActionFacts => ({
   status: 'published',
@@ -211,5 +215,39 @@ test.group('Contract service actions', () => {
     assert.isFalse(
       contractServiceActions(service({ project: 'accepted' }), contractOwner).canRecordApproval
     )
+  })
+})
+
+test.group('Contract actions', () => {
+  const ownerRights = { edit: true, sign: true, refuse: false }
+  const agencyRights = { edit: false, sign: true, refuse: true }
+
+  test('while the text is open the owner amends it and both sign; only the agency refuses', ({
+    assert,
+  }) => {
+    for (const state of ['drafting', 'signing'] as const) {
+      const ownerSide = contractActions(state, ownerRights)
+      assert.isTrue(ownerSide.editTerms && ownerSide.sign, state)
+      assert.isFalse(ownerSide.refuse || ownerSide.terminate || ownerSide.service, state)
+      const agencySide = contractActions(state, agencyRights)
+      assert.isTrue(agencySide.sign && agencySide.refuse, state)
+      assert.isFalse(agencySide.editTerms, state)
+    }
+  })
+
+  test('a contract in force is terminated by the owner only, and is no longer amended or signed', ({
+    assert,
+  }) => {
+    const ownerSide = contractActions('signed', ownerRights)
+    assert.isTrue(ownerSide.terminate && ownerSide.service)
+    assert.isFalse(ownerSide.editTerms || ownerSide.sign)
+    assert.isFalse(contractActions('signed', agencyRights).terminate)
+  })
+
+  test('an ended contract offers nothing', ({ assert }) => {
+    for (const state of ['refused', 'expired', 'terminated'] as const) {
+      const actions = contractActions(state, { edit: true, sign: true, refuse: true })
+      assert.isFalse(Object.values(actions).some(Boolean), state)
+    }
   })
 })

@@ -1,6 +1,7 @@
 /*
- * The project page asks the actions presenter (app/presenters/project_actions.ts)
- * what may happen next; its templates never re-derive a market rule by
+ * The project and contract pages ask the actions presenters
+ * (app/presenters/project_actions.ts, contract_actions.ts) what may happen
+ * next; their templates never re-derive a market rule by
  * comparing a state, a stage, a selection method or a role.
  */
 import { test } from '@japa/runner'
@@ -9,7 +10,11 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const FOLDERS = ['resources/views/pages/projects', 'resources/views/partials/project']
+const FOLDERS = [
+  'resources/views/pages/projects',
+  'resources/views/partials/project',
+  'resources/views/pages/contracts',
+]
 const RULE_COMPARISONS = [
   /status\s*[!=]==/,
   /stage\s*[!=]==/,
@@ -37,7 +42,7 @@ test.group('Templates', () => {
     assert.lengthOf(ruleComparisons(`@if(actions.cancel)\n{{ t('x.' + project.status) }}`), 0)
   })
 
-  test('the project pages and their partials compare no state, stage, method or role', async ({
+  test('the project and contract pages and their partials compare no state, stage, method or role', async ({
     assert,
   }) => {
     const found: string[] = []
