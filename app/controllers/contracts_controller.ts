@@ -8,6 +8,7 @@ import {
   contractTermsFormValidator,
   refuseContractValidator,
   signContractValidator,
+  terminateContractFormValidator,
 } from '#validators/contract'
 import {
   refuseContract,
@@ -150,7 +151,7 @@ export default class ContractsController {
   async terminate({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
-    const { reason } = await request.validateUsing(refuseContractValidator)
+    const { reason } = await request.validateUsing(terminateContractFormValidator)
     await terminateContract(contract, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.terminated'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })

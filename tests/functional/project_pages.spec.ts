@@ -174,7 +174,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({ reason: '项目审批条件发生变化' })
       .withCsrfToken()
     unconfirmed.assertStatus(200)
-    unconfirmed.assertTextIncludes('请勾选“我确认终止”后再终止项目')
+    unconfirmed.assertTextIncludes('请勾选确认框后再提交')
     await project.refresh()
     assert.equal(project.status, 'draft')
 
