@@ -8,6 +8,7 @@ import {
   contractTermsFormValidator,
   refuseContractValidator,
   signContractValidator,
+  terminateContractFormValidator,
 } from '#validators/contract'
 import {
   refuseContract,
@@ -29,6 +30,9 @@ import {
   serviceClockOf,
 } from '#queries/service_delivery'
 import { contractInForce } from '#domain/contract_lifecycle'
+import { contractActionsFor, contractServiceActionsFor } from '#presenters/contract_actions'
+
+type Bouncer = HttpContext['bouncer']
 
 /** Contract pages: the list, the contract with its forms, the print view. */
 export default class ContractsController {
@@ -56,10 +60,8 @@ export default class ContractsController {
       modelTemplate: template,
       history,
       milestonePayments,
-      canEdit: await bouncer.with(ContractPolicy).allows('edit', contract),
-      canSign: await bouncer.with(ContractPolicy).allows('sign', contract),
-      canRefuse: await bouncer.with(ContractPolicy).allows('refuse', contract),
-      service: await this.service(contract, project, user),
+      actions: await contractActionsFor(bouncer, contract),
+      service: await this.service(contract, project, user, bouncer),
       mySignature: details.signatures.find(
         (signature) =>
           signature.organizationId === user.organizationId &&
@@ -149,7 +151,7 @@ export default class ContractsController {
   async terminate({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
-    const { reason } = await request.validateUsing(refuseContractValidator)
+    const { reason } = await request.validateUsing(terminateContractFormValidator)
     await terminateContract(contract, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.terminated'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
@@ -164,28 +166,19 @@ export default class ContractsController {
   }
 
   /** The service section: the clock, deliverables, evaluations, and what this user may do. */
-  private async service(contract: Contract, project: Project, user: User) {
-    const isOwner = user.role === 'owner' && user.organizationId === contract.ownerOrganizationId
-    const isAgency = user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
-    const running = contractInForce(contract.status)
+  private async service(contract: Contract, project: Project, user: User, bouncer: Bouncer) {
     const evaluations = await evaluationsOfContract(contract.id)
-    const afterAcceptance = ['accepted', 'evaluated', 'closed'].includes(project.status)
     return {
       clock: await serviceClockOf(contract),
       deliverables: await deliverablesOf(contract.id),
       pauses: await pausesOf(contract.id),
       evaluations,
-      canPause: running && isOwner && project.status === 'in_service' && !contract.pausedAt,
-      canResume: running && isOwner && contract.pausedAt !== null,
-      canDeliver: running && isAgency && project.status === 'in_service' && !contract.pausedAt,
-      canReview: running && isOwner && project.status === 'delivered',
-      canEvaluate: running && isOwner && project.status === 'accepted',
-      canRateOwner: running && isAgency && afterAcceptance && !evaluations.ofOwner,
-      canRecordApproval:
-        running &&
-        afterAcceptance &&
-        contract.approvalOutcome === null &&
-        (await new ContractPolicy().recordApproval(user, contract)),
+      ...(await contractServiceActionsFor(
+        bouncer,
+        contract,
+        project,
+        Boolean(evaluations.ofOwner)
+      )),
       replyTo: [evaluations.ofAgency, evaluations.ofOwner].find(
         (evaluation) =>
           evaluation &&

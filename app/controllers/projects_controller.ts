@@ -5,7 +5,14 @@ import ProjectPolicy from '#policies/project_policy'
 import ContractPolicy from '#policies/contract_policy'
 import Objection from '#models/objection'
 import { listProjectsValidator } from '#validators/project'
-import { blindPlansOf, drawProofOf, openedBidsOf, pendingOf } from '#queries/selection_result'
+import {
+  blindPlansOf,
+  drawProofOf,
+  drawsOf,
+  openedBidsOf,
+  pendingOf,
+} from '#queries/selection_result'
+import { projectActionsFor, projectShows } from '#presenters/project_actions'
 import { projectPageFacts } from '#queries/project_pages'
 import { catalogList, projectListPage } from '#presenters/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
@@ -75,13 +82,21 @@ export default class ProjectsController {
       contractNotice(project.id),
       currentContractOf(project.id),
     ])
-    const isOwner = user?.organizationId === project.ownerOrganizationId
+    const pending = pendingOf(project, bids)
+    const blindPlans = (await bouncer.with(ProjectPolicy).allows('manage', project))
+      ? await blindPlansOf(project)
+      : []
+    const actions = await projectActionsFor(bouncer, project, contract, {
+      myBid: facts.myBid,
+      participated: facts.participated,
+      blindPlanCount: blindPlans.length,
+    })
     return view.render('pages/projects/show', {
       project,
       bids,
-      pending: pendingOf(project, bids),
+      pending,
       // Only the owner scores, and only the plans: no agency, quote or receipt.
-      blindPlans: isOwner && user?.role === 'owner' ? await blindPlansOf(project) : [],
+      blindPlans,
       objections,
       viewer: user,
       notice,
@@ -91,6 +106,16 @@ export default class ProjectsController {
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,
+      // What this visitor may do now, and what the page shows of the project's state.
+      actions,
+      isOwner: actions.manage,
+      shows: projectShows({
+        status: project.status,
+        stage: project.stage,
+        method: project.method,
+        drawCount: drawsOf(project).length,
+        pendingCount: pending.length,
+      }),
     })
   }
 

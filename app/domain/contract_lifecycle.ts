@@ -4,6 +4,8 @@
  * the project lifecycle: domain verbs check a transition here before they
  * change anything; a refused one is a state conflict (409).
  */
+import type { ProjectState } from '#domain/project_lifecycle'
+
 export const CONTRACT_STATES = [
   'drafting', // generated on award; the owner fills the declared fields
   'signing', // one side has signed the current text
@@ -62,4 +64,18 @@ export function signingTransition(signaturesAlreadyOnRevision: number): Contract
 /** States that end the contract. */
 export function contractEnded(state: ContractState) {
   return availableContractTransitions(state).length === 0
+}
+
+/** The winner refused or let the signing window pass: no contract came of it. */
+export function contractFellThrough(state: ContractState) {
+  return state === 'refused' || state === 'expired'
+}
+
+/**
+ * The owner may take the next alternate (候补) only while the project stays
+ * awarded and its latest contract fell through; never before a refusal or an
+ * expiry, never once a contract is in force.
+ */
+export function alternateNeeded(project: ProjectState, latest: ContractState | null) {
+  return project === 'awarded' && latest !== null && contractFellThrough(latest)
 }

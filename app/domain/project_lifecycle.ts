@@ -65,3 +65,65 @@ export function availableTransitions(current: ProjectState): ProjectTransition[]
 export function isFinal(state: ProjectState) {
   return state === 'closed' || state === 'cancelled' || state === 'terminated'
 }
+
+/** Whether the current state allows the transition. */
+export function mayTransition(current: ProjectState, transition: ProjectTransition) {
+  return nextState(current, transition) !== null
+}
+
+/** A draft: only its owner sees it, and the notice and its attachments may still change. */
+export function isDraft(state: ProjectState) {
+  return state === 'draft'
+}
+
+/** The announcement period (公告期): responses are taken until the deadline. */
+export function takingResponses(state: ProjectState) {
+  return state === 'published'
+}
+
+/** The result of the round is published (中选公示, then the award). */
+export function resultPublished(state: ProjectState) {
+  return state === 'publicity' || state === 'awarded'
+}
+
+/** 中选公示: the participants may object to the result. */
+export function objectionsOpen(state: ProjectState) {
+  return state === 'publicity'
+}
+
+/** The agency works and the clock runs (the owner may pause it for 补正). */
+export function serviceRunning(state: ProjectState) {
+  return state === 'in_service'
+}
+
+/** The owner accepted the deliverables (验收): evaluations and the approval outcome follow. */
+export function serviceAccepted(state: ProjectState) {
+  return state === 'accepted' || state === 'evaluated' || state === 'closed'
+}
+
+/**
+ * What a selection waits for (SELECTION_STAGES of the project model), and the
+ * state in which each wait happens: a direct selection's confirmation while
+ * published, every other one after the opening.
+ */
+export const STAGE_STATES = {
+  confirmation: 'published', // direct: the named agency accepts or declines
+  justification: 'opened', // abnormally low quotes: the agencies justify them
+  owner_decision: 'opened', // the owner keeps or rejects each justified quote
+  plan_scores: 'opened', // scored: the owner scores the service plans
+  pick: 'opened', // credit_preferred: the owner picks from the shortlist
+} as const satisfies Record<string, ProjectState>
+export type StageName = keyof typeof STAGE_STATES
+
+/** Whether a project in this state and stage waits for that step now. */
+export function awaits(
+  project: { status: ProjectState; stage: string | null },
+  stage: StageName
+): boolean {
+  return project.stage === stage && project.status === STAGE_STATES[stage]
+}
+
+/** Abnormally low quotes (异常低价) wait for the owner's keep-or-reject while justified or judged. */
+export function awaitsLowQuoteDecision(project: { status: ProjectState; stage: string | null }) {
+  return awaits(project, 'justification') || awaits(project, 'owner_decision')
+}

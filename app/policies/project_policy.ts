@@ -18,6 +18,11 @@ export default class ProjectPolicy extends BasePolicy {
     return user.role === 'owner' && user.organizationId === project.ownerOrganizationId
   }
 
+  /** Any agency may respond to an open selection; a direct one is answered by its named agency. */
+  respond(user: User, project: Project) {
+    return user.role === 'agency' && project.method !== 'direct'
+  }
+
   /** A direct selection (直接选取) is answered by the agency it names, and by no other. */
   answerDirect(user: User, project: Project) {
     return (

@@ -47,15 +47,12 @@ export async function searchProjects(filters: {
 /**
  * What the project page shows a visitor beyond the public record: for an
  * agency its own bid this round (its quote only to itself, its consortium
- * members' answers) and whether it may respond; for the owner that it is theirs.
+ * members' answers) and whether it may respond. Who manages it is ProjectPolicy's answer.
  */
 export async function projectPageFacts(project: Project, user: User | null) {
   const counts = await responseCounts([project.id])
   const facts = {
     responseCount: counts.get(project.id) ?? 0,
-    isOwner: Boolean(
-      user && user.role === 'owner' && user.organizationId === project.ownerOrganizationId
-    ),
     myBid: null as null | {
       id: number
       receipt: string

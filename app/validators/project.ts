@@ -46,6 +46,12 @@ export const cancelProjectValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })
 
+/** The page's cancellation form: the reason, and the box the owner ticks to confirm (我确认终止). */
+export const cancelProjectFormValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+  confirmed: vine.accepted(),
+})
+
 /** Filters of the public project list. */
 export const listProjectsValidator = vine.create({
   status: vine

@@ -97,6 +97,100 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
     assert.notInclude(verify.text(), '✗')
   })
 
+  test('a lowest-price result without a tie shows no draw section, only the proof link', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await user('owner@demo.example.com')
+    await client
+      .post('/owner/projects')
+      .loginAs(owner)
+      .form({
+        title: '滨江大道改造工程环境影响评价',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingYuan: '80000.00',
+        method: 'lowest_price',
+        deadline: '2026-10-09T12:00',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    const project = await Project.query().orderBy('id', 'desc').firstOrFail()
+    await client
+      .post(`/owner/projects/${project.id}/publish`)
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
+    for (const n of [1, 5, 6]) {
+      await client
+        .post(`/agency/projects/${project.id}/bids`)
+        .loginAs(await user(`agency${n}@demo.example.com`))
+        .form({ quoteYuan: `${60000 + n}.50` })
+        .withCsrfToken()
+        .redirects(0)
+    }
+    clock.freeze(new Date('2026-10-09T04:00:01Z'))
+    await runTick()
+    await project.refresh()
+    assert.equal(project.status, 'publicity')
+
+    const result = await client.get(`/projects/${project.id}`)
+    result.assertStatus(200)
+    result.assertTextIncludes('¥60,001.50')
+    assert.notInclude(result.text(), '可验证随机抽取')
+    result.assertTextIncludes('在浏览器中验证本次抽取')
+  })
+
+  test('the owner cancels from its own panel only after ticking 我确认终止; publication stays apart', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await user('owner@demo.example.com')
+    await client
+      .post('/owner/projects')
+      .loginAs(owner)
+      .form({
+        title: '滨江大道改造工程环境影响评价',
+        serviceItemCode: 'ZJ-001',
+        description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
+        ceilingYuan: '80000.00',
+        method: 'random',
+        deadline: '2026-10-09T12:00',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    const project = await Project.query().orderBy('id', 'desc').firstOrFail()
+    const page = await client.get(`/projects/${project.id}`).loginAs(owner)
+    const html = page.text()
+    const danger = html.indexOf('class="panel danger-zone"')
+    assert.isAbove(danger, html.lastIndexOf('发布采购公告'))
+    assert.include(html.slice(danger), '我确认终止')
+    assert.match(html.slice(danger), /type="checkbox"[^>]*required/)
+
+    const unconfirmed = await client
+      .post(`/owner/projects/${project.id}/cancel`)
+      .loginAs(owner)
+      .header('referer', `/projects/${project.id}`)
+      .form({ reason: '项目审批条件发生变化' })
+      .withCsrfToken()
+    unconfirmed.assertStatus(200)
+    unconfirmed.assertTextIncludes('请勾选确认框后再提交')
+    await project.refresh()
+    assert.equal(project.status, 'draft')
+
+    const confirmed = await client
+      .post(`/owner/projects/${project.id}/cancel`)
+      .loginAs(owner)
+      .form({ reason: '项目审批条件发生变化', confirmed: '1' })
+      .withCsrfToken()
+      .redirects(0)
+    confirmed.assertStatus(302)
+    await project.refresh()
+    assert.equal(project.status, 'cancelled')
+    const after = await client.get(`/projects/${project.id}`).loginAs(owner)
+    assert.notInclude(after.text(), '我确认终止')
+  })
+
   test('a form with bad input re-renders with field errors instead of failing', async ({
     client,
   }) => {

@@ -22,6 +22,39 @@ test.group(
       return () => clock.unfreeze()
     })
 
+    test('the owner terminates a contract from its own panel only after ticking the confirmation; the agency sees no such form', async ({
+      client,
+      assert,
+    }) => {
+      const { contractId } = await signedProject(client)
+      const owner = await demoOwner()
+      const page = await client.get(`/contracts/${contractId}`).loginAs(owner)
+      const danger = page.text().slice(page.text().indexOf('class="panel danger-zone"'))
+      assert.include(danger, '我确认解除合同')
+      assert.match(danger, /type="checkbox"[^>]*required/)
+      const agencyPage = await client.get(`/contracts/${contractId}`).loginAs(await demoAgency(5))
+      assert.notInclude(agencyPage.text(), '我确认解除合同')
+
+      const unconfirmed = await client
+        .post(`/contracts/${contractId}/termination`)
+        .form({ reason: '业主项目取消，双方协商解除' })
+        .header('referer', `/contracts/${contractId}`)
+        .loginAs(owner)
+        .withCsrfToken()
+      assert.include(unconfirmed.text(), '请勾选确认框后再提交')
+      assert.equal((await db.from('contracts').where('id', contractId).first()).status, 'signed')
+
+      await client
+        .post(`/contracts/${contractId}/termination`)
+        .form({ reason: '业主项目取消，双方协商解除', confirmed: '1' })
+        .loginAs(owner)
+        .withCsrfToken()
+      assert.equal(
+        (await db.from('contracts').where('id', contractId).first()).status,
+        'terminated'
+      )
+    })
+
     test('the owner pauses with a reason from the contract page (an empty reason re-renders with the field error), the agency uploads, the owner accepts and rates', async ({
       client,
       assert,

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import {
   CONTRACT_STATES,
   CONTRACT_TRANSITIONS,
+  alternateNeeded,
   availableContractTransitions,
   contractEnded,
   contractInForce,
@@ -60,5 +61,17 @@ test.group('Contract lifecycle', () => {
       assert.isTrue(states.has(rule.to), name)
       for (const from of rule.from) assert.isTrue(states.has(from), `${name} from ${from}`)
     }
+  })
+
+  test('the next alternate is needed only after a refusal or an expiry of an awarded project', ({
+    assert,
+  }) => {
+    assert.isTrue(alternateNeeded('awarded', 'refused'))
+    assert.isTrue(alternateNeeded('awarded', 'expired'))
+    assert.isFalse(alternateNeeded('awarded', null))
+    for (const state of ['drafting', 'signing', 'signed', 'terminated'] as const) {
+      assert.isFalse(alternateNeeded('awarded', state), state)
+    }
+    assert.isFalse(alternateNeeded('contracted', 'refused'))
   })
 })

@@ -3,7 +3,13 @@ import {
   PROJECT_STATES,
   PROJECT_TRANSITIONS,
   availableTransitions,
+  awaits,
+  awaitsLowQuoteDecision,
   isFinal,
+  mayTransition,
+  objectionsOpen,
+  serviceAccepted,
+  serviceRunning,
   nextState,
   type ProjectState,
   type ProjectTransition,
@@ -65,5 +71,31 @@ test.group('Project lifecycle', () => {
       for (const from of rule.from) assert.include(PROJECT_STATES, from)
     }
     assert.sameMembers(availableTransitions('published'), ['cancel', 'open', 'fail'])
+  })
+
+  test('a stage is awaited only in the state it belongs to', ({ assert }) => {
+    assert.isTrue(awaits({ status: 'published', stage: 'confirmation' }, 'confirmation'))
+    assert.isFalse(awaits({ status: 'opened', stage: 'confirmation' }, 'confirmation'))
+    assert.isTrue(awaits({ status: 'opened', stage: 'pick' }, 'pick'))
+    assert.isFalse(awaits({ status: 'publicity', stage: 'pick' }, 'pick'))
+    assert.isFalse(awaits({ status: 'opened', stage: null }, 'plan_scores'))
+    assert.isTrue(awaitsLowQuoteDecision({ status: 'opened', stage: 'justification' }))
+    assert.isTrue(awaitsLowQuoteDecision({ status: 'opened', stage: 'owner_decision' }))
+    assert.isFalse(awaitsLowQuoteDecision({ status: 'opened', stage: 'pick' }))
+  })
+
+  test('objections only during publicity; the service runs, then is accepted for good', ({
+    assert,
+  }) => {
+    assert.isTrue(objectionsOpen('publicity'))
+    assert.isFalse(objectionsOpen('awarded'))
+    assert.isTrue(serviceRunning('in_service'))
+    assert.isFalse(serviceRunning('delivered'))
+    for (const state of ['accepted', 'evaluated', 'closed'] as const) {
+      assert.isTrue(serviceAccepted(state), state)
+    }
+    assert.isFalse(serviceAccepted('delivered'))
+    assert.isTrue(mayTransition('delivered', 'accept'))
+    assert.isFalse(mayTransition('awarded', 'cancel'))
   })
 })

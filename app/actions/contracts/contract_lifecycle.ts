@@ -28,6 +28,7 @@ import {
   contractOpen,
   nextContractState,
   signingTransition,
+  alternateNeeded,
   type ContractState,
   type ContractTransition,
 } from '#domain/contract_lifecycle'
@@ -469,7 +470,7 @@ export async function takeNextAlternate(project: Project, owner: User) {
       .where('project_id', locked.id)
       .orderBy('id', 'desc')
       .first()
-    if (locked.status !== 'awarded' || !last || !['refused', 'expired'].includes(last.status)) {
+    if (!last || !alternateNeeded(locked.status, last.status)) {
       throw new StateConflictException({ identifier: 'messages.contracts.noAlternateNeeded' })
     }
     const lastBid = await trx.from('bids').where('id', last.bidId).select('rank').firstOrFail()

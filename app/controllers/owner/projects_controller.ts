@@ -5,7 +5,7 @@ import Project from '#models/project'
 import Bid from '#models/bid'
 import ProjectPolicy from '#policies/project_policy'
 import {
-  cancelProjectValidator,
+  cancelProjectFormValidator,
   formWeights,
   projectFormStepValidator,
   projectFormValidator,
@@ -137,7 +137,7 @@ export default class ProjectsController {
   async cancel({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
-    const { reason } = await request.validateUsing(cancelProjectValidator)
+    const { reason } = await request.validateUsing(cancelProjectFormValidator)
     await cancelProject(project, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.cancelled'))
     return response.redirect().toRoute('projects.show', { id: project.id })
