@@ -9,6 +9,7 @@ import type Project from '#models/project'
 import type Contract from '#models/contract'
 import ProjectPolicy from '#policies/project_policy'
 import ObjectionPolicy from '#policies/objection_policy'
+import ComplaintPolicy from '#policies/complaint_policy'
 import {
   awaits,
   awaitsLowQuoteDecision,
@@ -44,6 +45,8 @@ export type ProjectViewerRights = {
   answerDirect: boolean
   fileObjection: boolean
   decideObjections: boolean
+  /** Visitors, owners and agencies complain; the staff who answer complaints do not. */
+  fileComplaint?: boolean
 }
 
 export const NO_RIGHTS: ProjectViewerRights = {
@@ -89,6 +92,8 @@ export function projectActions(facts: ProjectActionFacts, rights: ProjectViewerR
     scorePlans: rights.manage && facts.blindPlanCount > 0 && awaits(facts, 'plan_scores'),
     object: rights.fileObjection && facts.participated && objectionsOpen(facts.status),
     decideObjections: rights.decideObjections,
+    /** 投诉 about a published project (a draft is nobody's business but its owner's). */
+    complain: Boolean(rights.fileComplaint) && !isDraft(facts.status),
   }
 }
 export type ProjectActions = ReturnType<typeof projectActions>
@@ -129,6 +134,7 @@ export async function projectViewerRights(
     answerDirect: await projects.allows('answerDirect', project),
     fileObjection: await objections.allows('file'),
     decideObjections: await objections.allows('decide'),
+    fileComplaint: await bouncer.with(ComplaintPolicy).allows('file'),
   }
 }
 

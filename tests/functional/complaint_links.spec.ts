@@ -73,3 +73,24 @@ test.group('Complaint links: the subject comes from the page', (group) => {
     assert.notInclude(form.text(), '被投诉机构：')
   })
 })
+
+test.group('Complaint links on project pages', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a published project page links to a complaint about it; the owner of a draft sees no such link', async ({
+    client,
+    assert,
+  }) => {
+    const { contract, owner } = await signedContract()
+    const page = await client.get(`/projects/${contract.projectId}`)
+    page.assertStatus(200)
+    assert.equal(complaintLink(page.text()), `/complaints/new?projectId=${contract.projectId}`)
+
+    const draft = await Project.findOrFail(contract.projectId)
+    draft.status = 'draft'
+    await draft.save()
+    const ownPage = await client.get(`/projects/${draft.id}`).loginAs(owner)
+    ownPage.assertStatus(200)
+    assert.isUndefined(complaintLink(ownPage.text()))
+  })
+})
