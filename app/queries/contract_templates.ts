@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { toInstantDate } from '#domain/time_zone'
 
 /** The latest version of every model contract, with its item, for the public list. */
 export async function currentTemplates() {
@@ -34,6 +35,6 @@ export function presentTemplate(row: any) {
     category: (row.category as string | null) ?? null,
     body: row.body as string,
     changeReason: row.change_reason as string,
-    createdAt: row.created_at,
+    createdAt: toInstantDate(row.created_at)!,
   }
 }

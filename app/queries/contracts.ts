@@ -4,6 +4,7 @@ import Milestone from '#models/milestone'
 import ContractSignature from '#models/contract_signature'
 import type User from '#models/user'
 import { contractText } from '#queries/contract_text'
+import { toInstantDate } from '#domain/time_zone'
 
 /** The project's current contract (the latest: an alternate's after a refusal). */
 export function currentContractOf(projectId: number) {
@@ -90,7 +91,7 @@ export async function contractNotice(projectId: number) {
     item: row.item_name as string,
     priceFen: Number(row.price_fen),
     timeLimitWorkingDays: Number(JSON.parse(row.field_values).timeLimitWorkingDays),
-    signedAt: row.signed_at,
+    signedAt: toInstantDate(row.signed_at),
   }
 }
 
@@ -104,7 +105,7 @@ export async function contractHistory(contractId: number) {
     .select('id', 'occurred_at', 'action', 'payload')
   return rows.map((row: any) => ({
     id: Number(row.id),
-    occurredAt: row.occurred_at as string,
+    occurredAt: toInstantDate(row.occurred_at)!,
     action: row.action as string,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   }))

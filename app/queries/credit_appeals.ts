@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * Appeals and repair applications for regulators: pending ones first (the
@@ -30,21 +31,21 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
     kind: row.kind as 'appeal' | 'repair',
     status: row.status as string,
     reason: row.reason as string,
-    decisionDueAt: row.decision_due_at,
+    decisionDueAt: toInstantDate(row.decision_due_at)!,
     // Past the decision limit (SPEC: regulators decide within 3 working days) and still pending.
     overdue:
       row.status === 'pending' &&
       (row.overdue_at !== null || fromSqlTime(row.decision_due_at).getTime() < now),
     decision: row.decision as string | null,
-    decidedAt: row.decided_at,
-    createdAt: row.created_at,
+    decidedAt: toInstantDate(row.decided_at),
+    createdAt: toInstantDate(row.created_at)!,
     agency: { id: Number(row.organization_id), name: row.agency_name as string },
     event: {
       id: Number(row.credit_event_id),
       type: row.event_type as string,
       points: Number(row.event_points),
       reason: row.event_reason as string,
-      occurredAt: row.event_occurred_at,
+      occurredAt: toInstantDate(row.event_occurred_at)!,
       status: row.event_status as string,
     },
   }))

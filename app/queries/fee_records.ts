@@ -7,6 +7,7 @@
  * selection and the page is cut afterwards — fine for the 10^5 records a
  * city sees in years; a national scale would store flags when writing.
  */
+import { toInstantDate, type InstantLike } from '#domain/time_zone'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
@@ -47,10 +48,9 @@ export type FeeRecordFilters = { flagged?: boolean; item?: string }
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value))
 
 /** Timestamps come back as Date (MySQL) or 'yyyy-MM-dd HH:mm:ss' UTC text (SQLite). */
+/** A timestamp of a raw row (Date on MySQL, text on SQLite). */
 function utc(value: unknown) {
-  if (value instanceof Date) return value
-  const text = String(value)
-  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text.replace(' ', 'T')}Z`)
+  return toInstantDate(value as InstantLike)!
 }
 
 /** Every fee record matching the filters, newest first, with its flags. */

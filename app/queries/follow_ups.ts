@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * Follow-up cases of bad ratings for regulators, open ones first, each with
@@ -37,7 +38,7 @@ export async function followUpCases(filter: 'open' | 'closed', limit = 100) {
   return rows.map((row: any) => ({
     id: Number(row.id),
     status: row.status as string,
-    createdAt: row.created_at,
+    createdAt: toInstantDate(row.created_at)!,
     agency: { id: Number(row.agency_organization_id), name: row.agency_name as string },
     project: { id: Number(row.project_id), code: row.project_code, title: row.project_title },
     contractId: Number(row.contract_id),

@@ -3,6 +3,7 @@
  * agencies, results and inspectors in a fixed number of queries, one plan
  * with its evidence files and draw proof, and an agency's results.
  */
+import { isoInstant, type InstantLike } from '#domain/time_zone'
 import db from '@adonisjs/lucid/services/db'
 import InspectionPlan from '#models/inspection_plan'
 import { verifyInspectionDraw, type InspectionOutcome } from '#domain/inspection_draw'
@@ -35,10 +36,9 @@ export type PresentedPlan = {
   recorded: number
 }
 
+/** A timestamp of a raw row as the API writes instants. */
 function iso(value: unknown) {
-  if (value === null || value === undefined) return null
-  const date = value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`)
-  return date.toISOString()
+  return isoInstant(value as InstantLike)
 }
 
 /** Presents plans with their targets, results, files and inspectors: four queries whatever the count. */

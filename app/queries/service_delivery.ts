@@ -7,6 +7,7 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import { isWorkingDay, workingDaysBetween } from '#domain/working_days'
 import { calendarExceptions } from '#services/calendar'
 import { clock } from '#services/clock'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * The service clock as both parties see it: the due date, the working days
@@ -62,8 +63,8 @@ export async function pausesOf(contractId: number) {
   return rows.map((row: any) => ({
     id: Number(row.id),
     reason: row.reason as string,
-    pausedAt: row.paused_at,
-    resumedAt: row.resumed_at,
+    pausedAt: toInstantDate(row.paused_at)!,
+    resumedAt: toInstantDate(row.resumed_at),
     workingDays: row.working_days === null ? null : Number(row.working_days),
   }))
 }
@@ -151,8 +152,8 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       ) as Record<string, number>,
       comment: row.comment as string | null,
       reply: row.reply as string | null,
-      createdAt: row.created_at,
-      repliedAt: row.replied_at,
+      createdAt: toInstantDate(row.created_at)!,
+      repliedAt: toInstantDate(row.replied_at),
     })),
   }
 }

@@ -14,6 +14,7 @@ import { rulesInForce } from '#services/market_rules'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { invalidateLists } from '#services/public_cache'
+import { toInstantDate } from '#domain/time_zone'
 
 /** The credit rule table in force: the latest version, with what grade A earns. */
 export async function creditRulesInForce(client: QueryClientContract = db.connection()) {
@@ -26,7 +27,7 @@ export async function creditRulesInForce(client: QueryClientContract = db.connec
       ...(row.incentives ? (JSON.parse(row.incentives) as Partial<CreditIncentives>) : {}),
     },
     changeReason: row.change_reason as string,
-    createdAt: row.created_at,
+    createdAt: toInstantDate(row.created_at)!,
   }
 }
 
@@ -153,8 +154,8 @@ export async function creditEventsOf(organizationId: number) {
     points: Number(row.points),
     reason: row.reason as string,
     evidence: row.evidence_type ? { type: row.evidence_type, id: Number(row.evidence_id) } : null,
-    occurredAt: row.occurred_at,
-    expiresAt: row.expires_at,
+    occurredAt: toInstantDate(row.occurred_at)!,
+    expiresAt: toInstantDate(row.expires_at)!,
     status: row.status as string,
     reply: row.reply as string | null,
     valid:
