@@ -1,3 +1,4 @@
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import Contract from '#models/contract'
 import Milestone from '#models/milestone'
@@ -97,16 +98,17 @@ export async function contractNotice(projectId: number) {
 
 /** Every change of a contract, from the audit log: the agency sees what the owner changed. */
 export async function contractHistory(contractId: number) {
-  const rows = await db
-    .from('audit_events')
-    .where('subject_type', 'contract')
-    .where('subject_id', String(contractId))
-    .orderBy('id')
-    .select('id', 'occurred_at', 'action', 'payload')
-  return rows.map((row: any) => ({
+  const rows: { id: SqlInteger; occurred_at: SqlTimestamp; action: string; payload: string }[] =
+    await db
+      .from('audit_events')
+      .where('subject_type', 'contract')
+      .where('subject_id', String(contractId))
+      .orderBy('id')
+      .select('id', 'occurred_at', 'action', 'payload')
+  return rows.map((row) => ({
     id: Number(row.id),
     occurredAt: toInstantDate(row.occurred_at)!,
-    action: row.action as string,
+    action: row.action,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   }))
 }

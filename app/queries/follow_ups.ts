@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import { toInstantDate } from '#domain/time_zone'
 
 /**
@@ -29,13 +30,33 @@ export async function followUpCases(filter: 'open' | 'closed', limit = 100) {
     .limit(limit)
   if (filter === 'open') query.whereNot('f.status', 'closed').orderBy('f.id')
   else query.where('f.status', 'closed').orderBy('f.id', 'desc')
-  const rows = await query
-  const ids = rows.map((row: any) => Number(row.id))
-  const steps = ids.length
-    ? await db.from('follow_up_steps').whereIn('case_id', ids).orderBy('id')
-    : []
-  const stepsByCase = Map.groupBy(steps, (step: any) => Number(step.case_id))
-  return rows.map((row: any) => ({
+  const rows: {
+    id: SqlInteger
+    status: string
+    created_at: SqlTimestamp
+    agency_organization_id: SqlInteger
+    agency_name: string
+    project_id: SqlInteger
+    project_code: string
+    project_title: string
+    contract_id: SqlInteger
+    quality: SqlInteger
+    timeliness: SqlInteger
+    attitude: SqlInteger
+    fee_compliance: SqlInteger
+    comment: string | null
+    reply: string | null
+  }[] = await query
+  const ids = rows.map((row) => Number(row.id))
+  const steps: {
+    id: SqlInteger
+    case_id: SqlInteger
+    step: string
+    step_date: Date | string
+    note: string
+  }[] = ids.length ? await db.from('follow_up_steps').whereIn('case_id', ids).orderBy('id') : []
+  const stepsByCase = Map.groupBy(steps, (step) => Number(step.case_id))
+  return rows.map((row) => ({
     id: Number(row.id),
     status: row.status as string,
     createdAt: toInstantDate(row.created_at)!,
@@ -50,7 +71,7 @@ export async function followUpCases(filter: 'open' | 'closed', limit = 100) {
     },
     comment: row.comment as string | null,
     reply: row.reply as string | null,
-    steps: (stepsByCase.get(Number(row.id)) ?? []).map((step: any) => ({
+    steps: (stepsByCase.get(Number(row.id)) ?? []).map((step) => ({
       id: Number(step.id),
       step: step.step as string,
       date: String(

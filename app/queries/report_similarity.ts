@@ -219,7 +219,6 @@ function chunks(ids: number[], size = 500) {
 }
 
 /** Timestamps come back as Date (MySQL) or 'yyyy-MM-dd HH:mm:ss' UTC text (SQLite). */
-/** A timestamp of a raw row (Date on MySQL, text on SQLite). */
 function utc(value: unknown) {
   return toInstantDate(value as InstantLike)!
 }
