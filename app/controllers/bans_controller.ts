@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import BanPolicy from '#policies/ban_policy'
 import { banValidator, liftBanValidator } from '#validators/ban'
 import { imposeBan, liftBan } from '#actions/bans/market_bans'
-import { exposureList } from '#queries/bans'
+import { exposureList, type ExposureRow } from '#queries/bans'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
 
@@ -13,7 +13,8 @@ export default class BansController {
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
     const result = await exposureList(clock.now(), page)
     const now = clock.now()
-    const rows = result.all().map((row: any) => {
+    const records: ExposureRow[] = result.all()
+    const rows = records.map((row) => {
       const endsAt = fromSqlTime(row.ends_at)
       const liftedAt = fromSqlTime(row.lifted_at)
       return {
