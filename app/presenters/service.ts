@@ -68,6 +68,7 @@ export function presentService(
     clock: clock && {
       startedAt: isoInstant(clock.startedAt),
       dueAt: isoInstant(clock.dueAt),
+      provisional: clock.provisional,
       timeLimitWorkingDays: clock.timeLimitWorkingDays,
       stoppedWorkingDays: clock.stoppedWorkingDays,
       remainingWorkingDays: clock.remainingWorkingDays,

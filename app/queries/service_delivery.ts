@@ -4,11 +4,10 @@ import { DateTime } from 'luxon'
 import type Contract from '#models/contract'
 import Deliverable from '#models/deliverable'
 import Evaluation from '#models/evaluation'
-import { DISPLAY_ZONE } from '#domain/time_zone'
-import { isWorkingDay, workingDaysBetween } from '#domain/working_days'
-import { calendarExceptions } from '#services/calendar'
+import { DISPLAY_ZONE, toInstantDate } from '#domain/time_zone'
+import { isProvisionalDay, isWorkingDay, workingDaysBetween } from '#domain/working_days'
+import { calendarExceptions, loadedCalendarYears } from '#services/calendar'
 import { clock } from '#services/clock'
-import { toInstantDate } from '#domain/time_zone'
 
 /**
  * The service clock as both parties see it: the due date, the working days
@@ -40,6 +39,8 @@ export async function serviceClockOf(contract: Contract) {
     startedAt: contract.serviceStartedAt,
     dueAt: contract.serviceDueAt,
     lastDay,
+    // Counted from weekends alone: that year's official schedule is not loaded yet.
+    provisional: isProvisionalDay(lastDay, await loadedCalendarYears()),
     timeLimitWorkingDays: contract.timeLimitWorkingDays,
     stoppedWorkingDays: contract.pausedWorkingDays,
     remainingWorkingDays: remaining,

@@ -113,6 +113,35 @@ test.group('Dates everywhere', (group) => {
     }
   }).timeout(120_000)
 
+  test('a delivery due date counted without the official schedule of its year is marked provisional (暂定)', async ({
+    client,
+    assert,
+  }) => {
+    const world = await buildWorld(client)
+    const page = async () => {
+      const response = await client.get(`/contracts/${world.contract}`).loginAs(world.users.ownerA)
+      return response.text()
+    }
+    const service = async () => {
+      const response = await client
+        .get(`/api/v1/contracts/${world.contract}/service`)
+        .withGuard('api')
+        .loginAs(world.users.ownerA)
+      return response.body()
+    }
+    const loaded = await page()
+    assert.match(loaded, /\d{4}-\d{2}-\d{2} 24:00 前/)
+    assert.notInclude(loaded, '（暂定')
+    const before = await service()
+    assert.isFalse(before.clock.provisional)
+
+    // Without the 2026 schedule the due day is counted from weekends alone.
+    await db.from('calendar_days').delete()
+    assert.include(await page(), '（暂定：当年节假日安排尚未录入，按周末计算）')
+    const after = await service()
+    assert.isTrue(after.clock.provisional)
+  }).timeout(120_000)
+
   test('every instant in the API answers is ISO 8601 with an offset, whoever asks', async ({
     client,
     assert,
