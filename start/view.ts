@@ -6,10 +6,9 @@
 import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
-import { DateTime } from 'luxon'
 import { regionName } from '#domain/regions'
 import { gradeForScore } from '#domain/credit'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { formatDate, formatDateTime, formatDeadline, type InstantLike } from '#domain/time_zone'
 import { formatFen } from '#domain/money'
 import { clock } from '#services/clock'
 import { htmlAttributes } from '#presenters/html_attributes'
@@ -17,20 +16,6 @@ import { gradeCutoffsShown } from '#services/market_rules'
 import { isCurrentSection } from '#presenters/navigation'
 import { CARE_MODE_COOKIE } from '#services/display_preferences'
 import siteConfig from '#config/site'
-
-export function formatDateTime(
-  value: string | Date | DateTime | null | undefined,
-  locale = 'zh-CN'
-) {
-  if (!value) return ''
-  const moment =
-    value instanceof DateTime
-      ? value
-      : value instanceof Date
-        ? DateTime.fromJSDate(value)
-        : DateTime.fromISO(value)
-  return moment.setZone(DISPLAY_ZONE).setLocale(locale).toFormat('yyyy-MM-dd HH:mm')
-}
 
 if (env.get('VIEW_CACHE', app.inProduction)) {
   edge.configure({ cache: true })
@@ -83,7 +68,14 @@ edge.global('html', {
 edge.global('regionName', regionName)
 // Grades by the cut-offs in force (the rule parameters).
 edge.global('gradeForScore', (score: number) => gradeForScore(score, gradeCutoffsShown()))
-edge.global('formatDateTime', formatDateTime)
+/*
+ * Every date on every page goes through these three (see #domain/time_zone
+ * for the forms, a deadline's '24:00' among them). The second argument
+ * templates pass (the locale) changes nothing: the forms are digits only.
+ */
+edge.global('formatDateTime', (value: InstantLike) => formatDateTime(value))
+edge.global('formatDate', (value: InstantLike) => formatDate(value))
+edge.global('formatDeadline', (value: InstantLike) => formatDeadline(value))
 edge.global('formatFen', formatFen)
 // The market's clock (not the server's wall clock): countdowns count from it.
 edge.global('marketNow', () => clock.now())

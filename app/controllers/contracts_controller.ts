@@ -21,7 +21,7 @@ import { contractDetails, contractHistory, contractsFor } from '#queries/contrac
 import { fieldValuesOf } from '#queries/contract_text'
 import { milestonePaymentsOf } from '#queries/milestone_payments'
 import { yuanToFen } from '#services/money'
-import { formatDateTime } from '#start/view'
+import { formatDateTime } from '#domain/time_zone'
 import type User from '#models/user'
 import {
   deliverablesOf,
@@ -124,7 +124,7 @@ export default class ContractsController {
       const retryAt = new Date(Date.now() + error.response.availableIn * 1000)
       session.flash(
         'error',
-        i18n.t('messages.contracts.signThrottled', { time: formatDateTime(retryAt, i18n.locale) })
+        i18n.t('messages.contracts.signThrottled', { time: formatDateTime(retryAt) })
       )
       return response.redirect().toRoute('contracts.show', { id: contract.id })
     }

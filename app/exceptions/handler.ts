@@ -44,7 +44,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
      * instead. Refused form submissions keep bouncer's flash-and-redirect.
      */
     if (httpError.code === 'E_AUTHORIZATION_FAILURE' && ctx.request.method() === 'GET') {
-      return this.renderErrorAsHTML(httpError as any, ctx)
+      return this.renderErrorAsHTML(
+        Object.assign(httpError, { status: httpError.status ?? 403 }),
+        ctx
+      )
     }
 
     return super.handle(error, ctx)

@@ -24,6 +24,7 @@ function resolver(document: OpenApiDocument) {
   return (schema: Schema): [Schema, string | null] => {
     if (typeof schema.$ref !== 'string') return [schema, null]
     const segments = schema.$ref.replace(/^#\//, '').split('/')
+    // A $ref may point anywhere in the document: the walk is over untyped JSON.
     const target = segments.reduce<any>((node, segment) => node?.[segment], document)
     return [target ?? {}, segments.at(-1)!]
   }
@@ -81,6 +82,7 @@ export function schemaRows(document: OpenApiDocument, schema: Schema): SchemaRow
 /** Tags in order, each with its operations as the page shows them. */
 export function openApiPage(document: OpenApiDocument) {
   const resolve = resolver(document)
+  // Each operation is read from untyped JSON Schema (see Schema): its shape is the object pushed below.
   const groups = document.tags.map((tag) => ({ ...tag, operations: [] as any[] }))
   for (const [path, methods] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries<Schema>(methods)) {

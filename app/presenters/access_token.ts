@@ -1,8 +1,8 @@
+import { isoInstant } from '#domain/time_zone'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 
-// SQLite gives numbers, MySQL Date objects: both become ISO 8601 in UTC.
-const iso = (value: Date | number | string | null | undefined) =>
-  value === null || value === undefined ? null : new Date(value).toISOString()
+// SQLite gives numbers, MySQL Date objects: both become ISO 8601 with offset.
+const iso = isoInstant
 
 /** A token as its owner sees it in lists: never the secret nor its hash. */
 export function presentAccessToken(token: AccessToken, currentTokenId?: AccessToken['identifier']) {

@@ -1,6 +1,8 @@
 import { gradeForScore } from '#domain/credit'
 import { gradeCutoffsShown } from '#services/market_rules'
 import type { creditEventsOf } from '#services/credit_ledger'
+import type { evaluationsReceived } from '#queries/service_delivery'
+import { isoInstant } from '#domain/time_zone'
 import type { DirectoryRow } from '#queries/agency_directory'
 import type Organization from '#models/organization'
 import type AgencyProfile from '#models/agency_profile'
@@ -69,6 +71,7 @@ export function presentAgencyProfile(
     practitioners: Practitioner[]
     showFiles: boolean
     creditEvents?: Awaited<ReturnType<typeof creditEventsOf>>
+    evaluations?: Awaited<ReturnType<typeof evaluationsReceived>>['summary']
     banned?: boolean
   }
 ) {
@@ -79,7 +82,7 @@ export function presentAgencyProfile(
     region: organization.regionCode,
     status: profile.status,
     listed: profile.isListed,
-    listedAt: profile.listedAt?.toISO() ?? null,
+    listedAt: isoInstant(profile.listedAt),
     description: profile.description,
     commitments: {
       time: profile.commitmentTime,
@@ -94,8 +97,33 @@ export function presentAgencyProfile(
     items: details.items.map((item) => ({ code: item.code, name: item.name })),
     qualifications: details.qualifications.map((q) => presentQualification(q, details.showFiles)),
     practitioners: details.practitioners.map(presentPractitioner),
-    credit: { ...presentCredit(profile.creditScore), events: details.creditEvents ?? [] },
-    evaluations: { count: 0, average: null },
+    credit: {
+      ...presentCredit(profile.creditScore),
+      events: (details.creditEvents ?? []).map((event) => ({
+        ...event,
+        occurredAt: isoInstant(event.occurredAt),
+        expiresAt: isoInstant(event.expiresAt),
+      })),
+    },
+    evaluations: presentEvaluationSummary(details.evaluations),
+
     banned: details.banned ?? false,
   }
+}
+
+/**
+ * How the agency was rated (the same numbers its page shows): how many
+ * evaluations, how many with a rating of 2 or less, the mean per dimension
+ * and `average`, the mean of those means.
+ */
+function presentEvaluationSummary(
+  summary: Awaited<ReturnType<typeof evaluationsReceived>>['summary'] | undefined
+) {
+  if (!summary || summary.count === 0) return { count: 0, bad: 0, average: null, dimensions: {} }
+  const { count, bad, ...dimensions } = summary
+  const means = Object.values(dimensions).filter((value): value is number => value !== null)
+  const average = means.length
+    ? Math.round((means.reduce((sum, value) => sum + value, 0) / means.length) * 100) / 100
+    : null
+  return { count, bad, average, dimensions }
 }

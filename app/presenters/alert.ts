@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type AlertSubscription from '#models/alert_subscription'
 
 /** A subscription in API answers. */
@@ -7,6 +8,6 @@ export function presentAlertSubscription(subscription: AlertSubscription | null)
     itemCodes: subscription.itemCodeList,
     regionCodes: subscription.regionCodeList,
     frequency: subscription.frequency,
-    lastSentAt: subscription.lastSentAt?.toISO() ?? null,
+    lastSentAt: isoInstant(subscription.lastSentAt),
   }
 }

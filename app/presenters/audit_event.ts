@@ -10,7 +10,7 @@ import { formatFen } from '#domain/money'
 
 export type AuditRow = {
   id: number
-  occurredAt: unknown
+  occurredAt: Date
   action: string
   subjectType: string
   subjectId: string

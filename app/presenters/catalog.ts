@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type ServiceItem from '#models/service_item'
 import type ServiceItemVersion from '#models/service_item_version'
 
@@ -39,6 +40,6 @@ export function presentServiceItemVersion(version: ServiceItemVersion) {
     status: version.status,
     changeReason: version.changeReason,
     effectiveDate: version.effectiveDate.toISODate(),
-    recordedAt: version.createdAt.toISO(),
+    recordedAt: isoInstant(version.createdAt),
   }
 }

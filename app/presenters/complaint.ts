@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type Complaint from '#models/complaint'
 import { isPastLimit } from '#domain/complaints'
 
@@ -14,8 +15,8 @@ function subjectsOf(complaint: Complaint) {
 
 function timesOf(complaint: Complaint, now: Date) {
   return {
-    filedAt: complaint.filedAt.toISO()!,
-    dueAt: complaint.dueAt.toISO()!,
+    filedAt: isoInstant(complaint.filedAt)!,
+    dueAt: isoInstant(complaint.dueAt)!,
     overdue: isPastLimit(
       {
         state: complaint.state,
@@ -24,7 +25,7 @@ function timesOf(complaint: Complaint, now: Date) {
       },
       now
     ),
-    answeredAt: complaint.answeredAt?.toISO() ?? null,
+    answeredAt: isoInstant(complaint.answeredAt),
   }
 }
 
@@ -50,11 +51,11 @@ export function presentComplaintForRegulator(complaint: Complaint, now: Date) {
       contactEmail: complaint.contactEmail,
     },
     ...timesOf(complaint, now),
-    remindAt: complaint.remindAt?.toISO() ?? null,
+    remindAt: isoInstant(complaint.remindAt),
     assignee: complaint.assignee
       ? { id: complaint.assignee.id, name: complaint.assignee.fullName }
       : null,
-    assignedAt: complaint.assignedAt?.toISO() ?? null,
+    assignedAt: isoInstant(complaint.assignedAt),
     outcome: complaint.outcome,
     decision: complaint.decision,
     public: complaint.outcomePublic,
@@ -90,8 +91,8 @@ export function presentPublicOutcome(complaint: Complaint) {
     id: complaint.id,
     category: complaint.category,
     ...subjectsOf(complaint),
-    filedAt: complaint.filedAt.toISO()!,
-    answeredAt: complaint.answeredAt?.toISO() ?? null,
+    filedAt: isoInstant(complaint.filedAt)!,
+    answeredAt: isoInstant(complaint.answeredAt),
     outcome: complaint.outcome,
     decision: complaint.decision,
   }

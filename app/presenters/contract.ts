@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type Contract from '#models/contract'
 import type Milestone from '#models/milestone'
 import type ContractSignature from '#models/contract_signature'
@@ -27,8 +28,8 @@ export function presentContract(
     supplementaryTerms: contract.supplementaryTerms,
     text,
     textSha256: textSha256(text),
-    signingDueAt: contract.signingDueAt.toISO(),
-    signedAt: contract.signedAt?.toISO() ?? null,
+    signingDueAt: isoInstant(contract.signingDueAt),
+    signedAt: isoInstant(contract.signedAt),
     milestones: milestones.map((milestone) => ({
       id: milestone.id,
       position: milestone.position,
@@ -36,14 +37,14 @@ export function presentContract(
       amountFen: milestone.amountFen,
       condition: milestone.condition,
       status: milestone.status,
-      paidAt: milestone.paidAt?.toISO() ?? null,
+      paidAt: isoInstant(milestone.paidAt),
     })),
     signatures: signatures.map((signature) => ({
       organizationId: signature.organizationId,
       userId: signature.userId,
       revision: signature.revision,
       textSha256: signature.textHash,
-      signedAt: signature.signedAt.toISO(),
+      signedAt: isoInstant(signature.signedAt),
       ip: signature.ip,
       userAgent: signature.userAgent,
       void: signature.voidedAt !== null,

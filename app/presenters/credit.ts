@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type CreditAppeal from '#models/credit_appeal'
 
 /** An appeal or repair application in API answers. */
@@ -9,9 +10,9 @@ export function presentCreditAppeal(appeal: CreditAppeal) {
     organizationId: appeal.organizationId,
     reason: appeal.reason,
     status: appeal.status,
-    decisionDueAt: appeal.decisionDueAt.toISO(),
+    decisionDueAt: isoInstant(appeal.decisionDueAt),
     decision: appeal.decision,
-    decidedAt: appeal.decidedAt?.toISO() ?? null,
-    createdAt: appeal.createdAt.toISO(),
+    decidedAt: isoInstant(appeal.decidedAt),
+    createdAt: isoInstant(appeal.createdAt),
   }
 }

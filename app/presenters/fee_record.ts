@@ -1,7 +1,7 @@
 import type { I18n } from '@adonisjs/i18n'
 import { DateTime } from 'luxon'
 import type { FeeFlag } from '#domain/fee_flags'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { DISPLAY_ZONE, isoInstant } from '#domain/time_zone'
 import type { FeeRecordRow } from '#queries/fee_records'
 import { formatFen } from '#domain/money'
 
@@ -51,7 +51,7 @@ export function presentFeeRecord(row: FeeRecordRow, i18n: I18n) {
     kind: row.kind,
     amountFen: row.amountFen,
     stripeObjectId: row.stripeObjectId,
-    occurredAt: DateTime.fromJSDate(row.occurredAt).setZone(DISPLAY_ZONE).toISO(),
+    occurredAt: isoInstant(row.occurredAt),
     flags: row.flags.map((flag) => ({ code: flag.code, message: flagMessage(flag, i18n) })),
   }
 }

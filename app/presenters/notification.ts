@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type { I18n } from '@adonisjs/i18n'
 import type Notification from '#models/notification'
 import { notificationText, projectPath } from '#services/notifications'
@@ -9,8 +10,8 @@ export function presentNotification(notification: Notification, i18n: I18n) {
     kind: notification.kind,
     projectId: notification.projectId,
     ...notificationText(i18n, notification.kind, notification.placeholders),
-    readAt: notification.readAt?.toISO() ?? null,
-    createdAt: notification.createdAt.toISO(),
+    readAt: isoInstant(notification.readAt),
+    createdAt: isoInstant(notification.createdAt),
   }
 }
 

@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type Payment from '#models/payment'
 
 /** A payment the owner started (or the open one it resumed), with the intent's client secret. */
@@ -14,7 +15,7 @@ export function presentPayment(payment: Payment) {
     refundedFen: payment.refundedFen,
     currency: payment.currency,
     paymentIntentId: payment.stripePaymentIntentId,
-    createdAt: payment.createdAt.toISO(),
+    createdAt: isoInstant(payment.createdAt),
   }
 }
 

@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type Project from '#models/project'
 import type Objection from '#models/objection'
 import { drawsOf, pendingOf, type ResultBid } from '#queries/selection_result'
@@ -25,7 +26,7 @@ export function presentProject(
     ceilingPriceFen: project.ceilingPriceFen,
     floorPriceFen: project.floorPriceFen,
     method: project.method,
-    deadline: project.responseDeadline.toISO(),
+    deadline: isoInstant(project.responseDeadline),
     minCreditGrade: project.minCreditGrade,
     timeLimitWorkingDays: project.timeLimitWorkingDays,
     weights: project.weights ? JSON.parse(project.weights) : null,
@@ -35,9 +36,9 @@ export function presentProject(
     rulesetVersion: project.rulesetVersion,
     round: project.round,
     stage: project.stage,
-    stageDueAt: project.stageDueAt?.toISO() ?? null,
+    stageDueAt: isoInstant(project.stageDueAt),
     drawCommitment: project.drawCommitment,
-    publishedAt: project.publishedAt?.toISO() ?? null,
+    publishedAt: isoInstant(project.publishedAt),
     cancelReason: project.cancelReason,
     failReason: project.failReason,
     // Before opening only the number of responses is public, never a quote.
@@ -65,7 +66,7 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
   const ranked = bids.filter((bid) => bid.rank !== null)
   const pending = pendingOf(project, bids)
   return {
-    openedAt: project.openedAt!.toISO(),
+    openedAt: isoInstant(project.openedAt!),
     winnerAgencyId: project.winnerOrganizationId,
     alternates: ranked
       .map((bid) => bid.agencyId)
@@ -97,9 +98,9 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
     })),
     basePercent: project.basePercent ?? undefined,
     referencePriceFen: project.referencePriceFen ?? undefined,
-    publicityStartedAt: project.publicityStartedAt?.toISO() ?? null,
-    publicityEndsAt: project.publicityEndsAt?.toISO() ?? null,
-    awardedAt: project.awardedAt?.toISO() ?? null,
+    publicityStartedAt: isoInstant(project.publicityStartedAt),
+    publicityEndsAt: isoInstant(project.publicityEndsAt),
+    awardedAt: isoInstant(project.awardedAt),
     objections: objections.map(presentObjection),
     draw: {
       seed: pending.length > 0 ? null : project.drawSeed,
@@ -122,11 +123,11 @@ export function presentObjection(objection: Objection) {
     agencyId: objection.organizationId,
     reason: objection.reason,
     status: objection.status,
-    responseDueAt: objection.responseDueAt.toISO(),
+    responseDueAt: isoInstant(objection.responseDueAt),
     // Past the response limit undecided: escalated to every regulator, the award waits.
     overdue: objection.overdueAt !== null,
     decision: objection.decision,
-    decidedAt: objection.decidedAt?.toISO() ?? null,
-    filedAt: objection.createdAt.toISO(),
+    decidedAt: isoInstant(objection.decidedAt),
+    filedAt: isoInstant(objection.createdAt),
   }
 }

@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 /*
  * The public lists as the pages and the API read them, presented: through the cache
  * (app/services/public_cache.ts), as plain rows. Their text is the same in
@@ -64,7 +65,7 @@ export function directoryPage(filters: DirectoryFilters) {
     const result = await searchAgencies(filters)
     const rows = result.rows.map((row) => ({
       ...row,
-      listedAt: row.listedAt instanceof Date ? row.listedAt.toISOString() : row.listedAt,
+      listedAt: isoInstant(row.listedAt),
     }))
     return { ...result, rows }
   })

@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 import type Contract from '#models/contract'
 import type Deliverable from '#models/deliverable'
 import type Evaluation from '#models/evaluation'
@@ -27,8 +28,8 @@ export function presentEvaluation(evaluation: Evaluation) {
     // False for a rating between related parties (自我交易): shown, but no credit.
     countsForCredit: evaluation.creditWithheldReason === null,
     reply: evaluation.reply,
-    repliedAt: evaluation.repliedAt?.toISO() ?? null,
-    createdAt: evaluation.createdAt.toISO(),
+    repliedAt: isoInstant(evaluation.repliedAt),
+    createdAt: isoInstant(evaluation.createdAt),
   }
 }
 
@@ -39,8 +40,8 @@ export function presentDeliverable(deliverable: Deliverable) {
     summary: deliverable.summary,
     status: deliverable.status,
     returnReason: deliverable.returnReason,
-    submittedAt: deliverable.submittedAt.toISO(),
-    decidedAt: deliverable.decidedAt?.toISO() ?? null,
+    submittedAt: isoInstant(deliverable.submittedAt),
+    decidedAt: isoInstant(deliverable.decidedAt),
     files: (deliverable.files ?? []).map((file) => ({
       id: file.id,
       name: file.fileName,
@@ -65,23 +66,27 @@ export function presentService(
     projectId: contract.projectId,
     projectStatus,
     clock: clock && {
-      startedAt: clock.startedAt.toISO(),
-      dueAt: clock.dueAt.toISO(),
+      startedAt: isoInstant(clock.startedAt),
+      dueAt: isoInstant(clock.dueAt),
+      provisional: clock.provisional,
       timeLimitWorkingDays: clock.timeLimitWorkingDays,
       stoppedWorkingDays: clock.stoppedWorkingDays,
       remainingWorkingDays: clock.remainingWorkingDays,
-      paused: clock.paused && { since: clock.paused.since.toISO(), reason: clock.paused.reason },
-      overdueAt: clock.overdueAt?.toISO() ?? null,
+      paused: clock.paused && {
+        since: isoInstant(clock.paused.since),
+        reason: clock.paused.reason,
+      },
+      overdueAt: isoInstant(clock.overdueAt),
     },
     pauses,
     deliverables: deliverables.map(presentDeliverable),
-    acceptedAt: contract.acceptedAt?.toISO() ?? null,
-    evaluationDueAt: contract.evaluationDueAt?.toISO() ?? null,
+    acceptedAt: isoInstant(contract.acceptedAt),
+    evaluationDueAt: isoInstant(contract.evaluationDueAt),
     approval: contract.approvalOutcome
       ? {
           outcome: contract.approvalOutcome,
           corrections: contract.approvalCorrections,
-          recordedAt: contract.approvalRecordedAt?.toISO() ?? null,
+          recordedAt: isoInstant(contract.approvalRecordedAt),
         }
       : null,
     evaluations: {

@@ -1,3 +1,4 @@
+import { isoInstant } from '#domain/time_zone'
 /*
  * The regulator signals as the pages and the API show them: every finding
  * with the agencies, owners and projects it names, and its evidence.
@@ -16,7 +17,7 @@ export function presentCollusionSignals(result: CollusionSignals) {
   }
   const { signals } = result
   return {
-    since: result.since.toISOString(),
+    since: isoInstant(result.since),
     thresholds: result.thresholds,
     notCompared: NOT_COMPARED,
     signals: {
@@ -83,7 +84,7 @@ export function presentReportFile(file: FileFacts) {
     id: file.id,
     fileName: file.fileName,
     deliverableId: file.deliverableId,
-    submittedAt: file.submittedAt.toISOString(),
+    submittedAt: isoInstant(file.submittedAt),
     contractId: file.contractId,
     project: { id: file.projectId, code: file.projectCode, title: file.projectTitle },
     agency: { id: file.agencyId, name: file.agencyName },

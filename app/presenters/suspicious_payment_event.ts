@@ -1,10 +1,9 @@
 import type { I18n } from '@adonisjs/i18n'
-import type { DateTime } from 'luxon'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { isoInstant } from '#domain/time_zone'
 import type { Mismatch } from '#domain/payment_evidence'
 import type SuspiciousPaymentEvent from '#models/suspicious_payment_event'
 
-const inDisplayZone = (at: DateTime) => at.setZone(DISPLAY_ZONE).toISO()
+const inDisplayZone = isoInstant
 
 /** A disagreement in words: the field, what the market recorded and what the event said. */
 export function mismatchMessage(mismatch: Mismatch, i18n: I18n) {

@@ -1,4 +1,5 @@
 import { creditRulesInForce } from '#services/credit_ledger'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
@@ -121,7 +122,15 @@ export async function searchAgencies(filters: DirectoryFilters) {
       // Both descending: the page is read in index order (see the directory indexes).
       pageQuery.orderBy('x.credit_score', 'desc').orderBy('x.organization_id', 'desc')
   }
-  const records = await pageQuery
+  const records: {
+    id: number
+    name: string
+    uscc: string
+    region_code: string
+    credit_score: SqlInteger
+    listed_at: SqlTimestamp | null
+    banned: SqlInteger
+  }[] = await pageQuery
 
   const ids = records.map((record: { id: number }) => record.id)
   const offered = ids.length
@@ -139,7 +148,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
     itemsByAgency.set(row.organization_id, list)
   }
 
-  const rows: DirectoryRow[] = records.map((record: any) => ({
+  const rows: DirectoryRow[] = records.map((record) => ({
     id: record.id,
     name: record.name,
     uscc: record.uscc,

@@ -5,6 +5,7 @@
  * notice is one entry with a stable id. Quotes appear only in results, which
  * exist only after opening.
  */
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
@@ -37,6 +38,16 @@ function applyFilters(query: DatabaseQueryBuilderContract, filters: FeedFilters)
   return query
 }
 
+type FeedEventRow = {
+  id: SqlInteger
+  action: string
+  occurred_at: SqlTimestamp
+  subject_type: string
+  subject_id: string
+  payload: string
+  project_id: SqlInteger
+}
+
 /** The latest notices matching the filters, newest first: two queries for the events. */
 async function latestEvents(filters: FeedFilters, limit: number) {
   const columns = [
@@ -47,7 +58,7 @@ async function latestEvents(filters: FeedFilters, limit: number) {
     'e.subject_id',
     'e.payload',
   ]
-  const [projectEvents, contractEvents] = await Promise.all([
+  const [projectEvents, contractEvents] = (await Promise.all([
     applyFilters(
       db
         .from('audit_events as e')
@@ -75,11 +86,11 @@ async function latestEvents(filters: FeedFilters, limit: number) {
       .orderBy('e.id', 'desc')
       .limit(limit)
       .select(...columns, 'p.id as project_id'),
-  ])
+  ])) as [FeedEventRow[], FeedEventRow[]]
   return [...projectEvents, ...contractEvents]
-    .sort((a: any, b: any) => Number(b.id) - Number(a.id))
+    .sort((a, b) => Number(b.id) - Number(a.id))
     .slice(0, limit)
-    .map((row: any) => ({
+    .map((row) => ({
       projectId: Number(row.project_id),
       event: {
         id: Number(row.id),

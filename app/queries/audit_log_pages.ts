@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { DISPLAY_ZONE } from '#domain/time_zone'
+import { toInstantDate } from '#domain/time_zone'
 
 export type AuditFilters = {
   subjectType?: string
@@ -64,7 +65,7 @@ export async function auditEventsPage(filters: AuditFilters) {
     hasNext: rows.length > PER_PAGE,
     events: rows.slice(0, PER_PAGE).map((row: Record<string, unknown>) => ({
       id: Number(row.id),
-      occurredAt: row.occurred_at,
+      occurredAt: toInstantDate(row.occurred_at as Date | string)!,
       action: String(row.action),
       subjectType: String(row.subject_type),
       subjectId: String(row.subject_id),

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
@@ -38,6 +39,21 @@ export async function banStatusOf(organizationId: number, at: Date = clock.now()
 /** Banned for the market's purposes: the agency itself or one of its named managers. */
 export function isBanned(status: { agencyBanned: boolean; bannedManagerNames: string[] }) {
   return status.agencyBanned || status.bannedManagerNames.length > 0
+}
+
+/** A row of the exposure list, as `exposureList` selects it. */
+export type ExposureRow = {
+  id: SqlInteger
+  organization_id: SqlInteger | null
+  organization_name: string | null
+  organization_uscc: string | null
+  person_name: string | null
+  reason: string
+  legal_basis: string
+  starts_at: SqlTimestamp
+  ends_at: SqlTimestamp | null
+  lifted_at: SqlTimestamp | null
+  lifted_reason: string | null
 }
 
 /**

@@ -1,7 +1,9 @@
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
+import { isoInstant } from '#domain/time_zone'
 
 /** The latest version of every model contract, with its item, for the public list. */
-export async function currentTemplates() {
+export async function currentTemplates(): Promise<TemplateRow[]> {
   return db
     .from('contract_templates as t')
     .leftJoin('service_items as i', 'i.id', 't.service_item_id')
@@ -16,7 +18,7 @@ export async function currentTemplates() {
 }
 
 /** Every version of one model contract, newest first. */
-export async function templateVersions(key: string) {
+export async function templateVersions(key: string): Promise<TemplateRow[]> {
   return db
     .from('contract_templates as t')
     .leftJoin('service_items as i', 'i.id', 't.service_item_id')
@@ -25,7 +27,19 @@ export async function templateVersions(key: string) {
     .select('t.*', 'i.code as item_code', 'i.name as item_name')
 }
 
-export function presentTemplate(row: any) {
+/** A version as `templateVersions` and `currentTemplates` read it, with its item's code. */
+export type TemplateRow = {
+  key: string
+  version: SqlInteger
+  title: string
+  item_code: string | null
+  category: string | null
+  body: string
+  change_reason: string
+  created_at: SqlTimestamp
+}
+
+export function presentTemplate(row: TemplateRow) {
   return {
     key: row.key as string,
     version: Number(row.version),
@@ -34,6 +48,6 @@ export function presentTemplate(row: any) {
     category: (row.category as string | null) ?? null,
     body: row.body as string,
     changeReason: row.change_reason as string,
-    createdAt: row.created_at,
+    createdAt: isoInstant(row.created_at)!,
   }
 }

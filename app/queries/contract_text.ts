@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type Contract from '#models/contract'
 import { renderContract, textSha256, type ContractValues } from '#domain/contract_template'
@@ -29,7 +30,7 @@ export async function contractText(
     .from('contract_templates')
     .where('id', contract.templateId)
     .firstOrFail()
-  const parties = await client
+  const parties: { id: SqlInteger; name: string; uscc: string }[] = await client
     .from('organizations')
     .whereIn('id', [contract.ownerOrganizationId, contract.agencyOrganizationId])
     .select('id', 'name', 'uscc')
@@ -44,13 +45,14 @@ export async function contractText(
     .where('id', contract.bidId)
     .select('quote_fen')
     .firstOrFail()
-  const milestones = await client
+  const milestones: { title: string; amount_fen: SqlInteger; condition: string }[] = await client
     .from('milestones')
     .where('contract_id', contract.id)
     .orderBy('position')
     .select('title', 'amount_fen', 'condition')
-  const owner = parties.find((row: any) => Number(row.id) === contract.ownerOrganizationId)
-  const agency = parties.find((row: any) => Number(row.id) === contract.agencyOrganizationId)
+  // Both parties exist: the contract's foreign keys point at them.
+  const owner = parties.find((row) => Number(row.id) === contract.ownerOrganizationId)!
+  const agency = parties.find((row) => Number(row.id) === contract.agencyOrganizationId)!
   const fields = fieldValuesOf(contract)
   const values: ContractValues = {
     contractNumber: `HT-${project.code}-${contract.id}`,
@@ -67,7 +69,7 @@ export async function contractText(
     timeLimitWorkingDays: fields.timeLimitWorkingDays,
     acceptanceCriteria: fields.acceptanceCriteria,
     disputeResolution: fields.disputeResolution,
-    milestones: milestones.map((row: any) => ({
+    milestones: milestones.map((row) => ({
       title: row.title,
       amountFen: Number(row.amount_fen),
       condition: row.condition,

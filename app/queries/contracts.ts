@@ -1,9 +1,11 @@
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import Contract from '#models/contract'
 import Milestone from '#models/milestone'
 import ContractSignature from '#models/contract_signature'
 import type User from '#models/user'
 import { contractText } from '#queries/contract_text'
+import { toInstantDate } from '#domain/time_zone'
 
 /** The project's current contract (the latest: an alternate's after a refusal). */
 export function currentContractOf(projectId: number) {
@@ -90,22 +92,23 @@ export async function contractNotice(projectId: number) {
     item: row.item_name as string,
     priceFen: Number(row.price_fen),
     timeLimitWorkingDays: Number(JSON.parse(row.field_values).timeLimitWorkingDays),
-    signedAt: row.signed_at,
+    signedAt: toInstantDate(row.signed_at),
   }
 }
 
 /** Every change of a contract, from the audit log: the agency sees what the owner changed. */
 export async function contractHistory(contractId: number) {
-  const rows = await db
-    .from('audit_events')
-    .where('subject_type', 'contract')
-    .where('subject_id', String(contractId))
-    .orderBy('id')
-    .select('id', 'occurred_at', 'action', 'payload')
-  return rows.map((row: any) => ({
+  const rows: { id: SqlInteger; occurred_at: SqlTimestamp; action: string; payload: string }[] =
+    await db
+      .from('audit_events')
+      .where('subject_type', 'contract')
+      .where('subject_id', String(contractId))
+      .orderBy('id')
+      .select('id', 'occurred_at', 'action', 'payload')
+  return rows.map((row) => ({
     id: Number(row.id),
-    occurredAt: row.occurred_at as string,
-    action: row.action as string,
+    occurredAt: toInstantDate(row.occurred_at)!,
+    action: row.action,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   }))
 }

@@ -1,6 +1,8 @@
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * Appeals and repair applications for regulators: pending ones first (the
@@ -23,28 +25,46 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
     .limit(limit)
   if (status === 'pending') query.where('a.status', 'pending').orderBy('a.decision_due_at')
   else query.whereNot('a.status', 'pending').orderBy('a.id', 'desc')
-  const rows = await query
+  const rows: {
+    id: SqlInteger
+    kind: 'appeal' | 'repair'
+    status: string
+    reason: string
+    decision_due_at: SqlTimestamp
+    overdue_at: SqlTimestamp | null
+    decision: string | null
+    decided_at: SqlTimestamp | null
+    created_at: SqlTimestamp
+    organization_id: SqlInteger
+    agency_name: string
+    credit_event_id: SqlInteger
+    event_type: string
+    event_points: SqlInteger
+    event_reason: string
+    event_occurred_at: SqlTimestamp
+    event_status: string
+  }[] = await query
   const now = clock.now().getTime()
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
     kind: row.kind as 'appeal' | 'repair',
     status: row.status as string,
     reason: row.reason as string,
-    decisionDueAt: row.decision_due_at,
+    decisionDueAt: toInstantDate(row.decision_due_at)!,
     // Past the decision limit (SPEC: regulators decide within 3 working days) and still pending.
     overdue:
       row.status === 'pending' &&
       (row.overdue_at !== null || fromSqlTime(row.decision_due_at).getTime() < now),
     decision: row.decision as string | null,
-    decidedAt: row.decided_at,
-    createdAt: row.created_at,
+    decidedAt: toInstantDate(row.decided_at),
+    createdAt: toInstantDate(row.created_at)!,
     agency: { id: Number(row.organization_id), name: row.agency_name as string },
     event: {
       id: Number(row.credit_event_id),
       type: row.event_type as string,
       points: Number(row.event_points),
       reason: row.event_reason as string,
-      occurredAt: row.event_occurred_at,
+      occurredAt: toInstantDate(row.event_occurred_at)!,
       status: row.event_status as string,
     },
   }))
@@ -52,12 +72,18 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
 
 /** An agency's own applications, to show beside its events. */
 export async function creditAppealsOf(organizationId: number) {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    credit_event_id: SqlInteger
+    kind: 'appeal' | 'repair'
+    status: string
+    decision: string | null
+  }[] = await db
     .from('credit_appeals')
     .where('organization_id', organizationId)
     .orderBy('id', 'desc')
     .limit(200)
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
     creditEventId: Number(row.credit_event_id),
     kind: row.kind as 'appeal' | 'repair',

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type Project from '#models/project'
@@ -40,26 +41,27 @@ export async function eligibilityFactsForMany(
 
   for (let start = 0; start < unique.length; start += CHUNK) {
     const ids = unique.slice(start, start + CHUNK)
-    const profiles = await client
-      .from('agency_profiles')
-      .whereIn('organization_id', ids)
-      .select('organization_id', 'status', 'credit_score')
-    const offered = await client
+    const profiles: { organization_id: SqlInteger; status: string; credit_score: SqlInteger }[] =
+      await client
+        .from('agency_profiles')
+        .whereIn('organization_id', ids)
+        .select('organization_id', 'status', 'credit_score')
+    const offered: OrganizationRow[] = await client
       .from('agency_service_items')
       .whereIn('organization_id', ids)
       .where('service_item_id', serviceItemId)
       .select('organization_id')
-    const qualifications = item.required_qualification
+    const qualifications: (QualificationRow & OrganizationRow)[] = item.required_qualification
       ? await client
           .from('qualifications')
           .whereIn('organization_id', ids)
           .where('type', item.required_qualification)
           .select('organization_id', 'type', 'valid_until', 'status')
       : []
-    const agencyBans = await bansInForce(at, client)
+    const agencyBans: OrganizationRow[] = await bansInForce(at, client)
       .whereIn('organization_id', ids)
       .select('organization_id')
-    const bannedManagers = await client
+    const bannedManagers: PersonRow[] = await client
       .from('practitioners as p')
       .whereIn('p.organization_id', ids)
       .where('p.role', 'manager')
@@ -69,7 +71,7 @@ export async function eligibilityFactsForMany(
       )
       .select('p.organization_id', 'p.name')
     // 回避: a person named by the agency who is also named by the owner (same ID-card hash).
-    const sharedPersons = await client
+    const sharedPersons: PersonRow[] = await client
       .from('practitioners as p')
       .whereIn('p.organization_id', ids)
       .whereIn(
@@ -81,11 +83,12 @@ export async function eligibilityFactsForMany(
       )
       .select('p.organization_id', 'p.name')
 
-    const profileOf = new Map(profiles.map((row: any) => [Number(row.organization_id), row]))
-    const offering = new Set(offered.map((row: any) => Number(row.organization_id)))
-    const banned = new Set(agencyBans.map((row: any) => Number(row.organization_id)))
+    const profileOf = new Map(profiles.map((row) => [Number(row.organization_id), row]))
+    const offering = new Set(offered.map((row) => Number(row.organization_id)))
+    const banned = new Set(agencyBans.map((row) => Number(row.organization_id)))
     // Grouped once per chunk: an opening of 10,000 bids never scans rows per agency.
-    const byAgency = (rows: any[]) => Map.groupBy(rows, (row: any) => Number(row.organization_id))
+    const byAgency = <Row extends OrganizationRow>(rows: Row[]) =>
+      Map.groupBy(rows, (row) => Number(row.organization_id))
     const qualificationsOf = byAgency(qualifications)
     const bannedManagersOf = byAgency(bannedManagers)
     const sharedPersonsOf = byAgency(sharedPersons)
@@ -95,17 +98,17 @@ export async function eligibilityFactsForMany(
         agencyStatus: profile?.status === 'active' ? 'active' : 'withdrawn',
         offersItem: offering.has(id),
         requiredQualification: item.required_qualification,
-        qualifications: (qualificationsOf.get(id) ?? []).map((row: any) => ({
+        qualifications: (qualificationsOf.get(id) ?? []).map((row) => ({
           type: row.type,
           validUntil: toDay(row.valid_until),
           status: row.status,
         })),
         deadlineDay,
         agencyBanned: banned.has(id),
-        bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row: any) => row.name),
+        bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row) => row.name),
         grade: gradeForScore(Number(profile?.credit_score ?? 0), cutoffs) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
-        sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row: any) => row.name),
+        sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row) => row.name),
       })
     }
   }
@@ -173,7 +176,7 @@ export async function eligibilityFactsFor(
     const persons: { name: string }[] = await query().select('p.name')
     return persons.map((person) => person.name)
   }
-  const qualifications = row.required_qualification
+  const qualifications: QualificationRow[] = row.required_qualification
     ? await client
         .from('qualifications')
         .where('organization_id', organizationId)
@@ -188,7 +191,7 @@ export async function eligibilityFactsFor(
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
     requiredQualification: row.required_qualification,
-    qualifications: qualifications.map((qualification: any) => ({
+    qualifications: qualifications.map((qualification) => ({
       type: qualification.type,
       validUntil: toDay(qualification.valid_until),
       status: qualification.status,
@@ -203,6 +206,14 @@ export async function eligibilityFactsFor(
 }
 
 /** DATE columns come back as Date (MySQL) or text (SQLite). */
+type OrganizationRow = { organization_id: SqlInteger }
+type PersonRow = OrganizationRow & { name: string }
+type QualificationRow = {
+  type: string
+  valid_until: Date | string
+  status: EligibilityFacts['qualifications'][number]['status']
+}
+
 function toDay(value: Date | string) {
   return value instanceof Date
     ? DateTime.fromJSDate(value, { zone: 'utc' }).toISODate()!

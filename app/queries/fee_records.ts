@@ -7,6 +7,8 @@
  * selection and the page is cut afterwards — fine for the 10^5 records a
  * city sees in years; a national scale would store flags when writing.
  */
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
+import { toInstantDate, type InstantLike } from '#domain/time_zone'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
@@ -48,9 +50,7 @@ const number = (value: unknown) => (value === null || value === undefined ? null
 
 /** Timestamps come back as Date (MySQL) or 'yyyy-MM-dd HH:mm:ss' UTC text (SQLite). */
 function utc(value: unknown) {
-  if (value instanceof Date) return value
-  const text = String(value)
-  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text.replace(' ', 'T')}Z`)
+  return toInstantDate(value as InstantLike)!
 }
 
 /** Every fee record matching the filters, newest first, with its flags. */
@@ -58,7 +58,31 @@ export async function feeRecordsWithFlags(
   filters: FeeRecordFilters,
   client: QueryClientContract = db.connection()
 ): Promise<FeeRecordRow[]> {
-  const rows = await client
+  const rows: {
+    id: SqlInteger
+    contract_id: SqlInteger
+    milestone_id: SqlInteger | null
+    payment_id: SqlInteger | null
+    kind: FeeRecordKind
+    amount_fen: SqlInteger
+    stripe_object_id: string | null
+    occurred_at: SqlTimestamp
+    price_fen: SqlInteger
+    project_id: SqlInteger
+    owner_organization_id: SqlInteger
+    project_code: string
+    service_item_id: SqlInteger
+    item_code: string
+    item_name: string
+    fee_type: string
+    fee_min_fen: SqlInteger | null
+    fee_max_fen: SqlInteger | null
+    owner_name: string
+    agency_name: string
+    milestone_contract_id: SqlInteger | null
+    milestone_amount_fen: SqlInteger | null
+    milestone_title: string | null
+  }[] = await client
     .from('fee_records as f')
     .join('contracts as c', 'c.id', 'f.contract_id')
     .join('projects as p', 'p.id', 'c.project_id')
@@ -130,7 +154,7 @@ export async function feeRecordsWithFlags(
     }
   }
 
-  const pairs = rows.map((row: any) => ({
+  const pairs = rows.map((row) => ({
     owner: Number(row.owner_organization_id),
     item: Number(row.service_item_id),
   }))
@@ -143,7 +167,7 @@ export async function feeRecordsWithFlags(
     thresholdFen: rules.directSelectionThresholdFen,
   })
 
-  const result = rows.map((row: any) => ({
+  const result = rows.map((row) => ({
     id: Number(row.id),
     contractId: Number(row.contract_id),
     projectId: Number(row.project_id),
@@ -180,7 +204,14 @@ async function directSelectionsOf(
   const owners = [...new Set(pairs.map((pair) => pair.owner))]
   const items = [...new Set(pairs.map((pair) => pair.item))]
   const wanted = new Set(pairs.map((pair) => `${pair.owner}|${pair.item}`))
-  const projects = await client
+  const projects: {
+    id: SqlInteger
+    owner_organization_id: SqlInteger
+    service_item_id: SqlInteger
+    ceiling_price_fen: SqlInteger
+    published_at: SqlTimestamp | null
+    created_at: SqlTimestamp
+  }[] = await client
     .from('projects')
     .where('method', 'direct')
     .whereNotIn('status', ['draft', 'cancelled', 'failed'])
@@ -194,7 +225,7 @@ async function directSelectionsOf(
       'published_at',
       'created_at'
     )
-  const ofInterest = projects.filter((project: any) =>
+  const ofInterest = projects.filter((project) =>
     wanted.has(`${project.owner_organization_id}|${project.service_item_id}`)
   )
   if (ofInterest.length === 0) return []
@@ -202,14 +233,14 @@ async function directSelectionsOf(
     .from('contracts')
     .whereIn(
       'project_id',
-      ofInterest.map((project: any) => project.id)
+      ofInterest.map((project) => Number(project.id))
     )
     .whereNotIn('status', ['expired', 'refused'])
     .orderBy('id')
     .select('project_id', 'price_fen')
   const priceOf = new Map<number, number>()
   for (const row of contractRows) priceOf.set(Number(row.project_id), Number(row.price_fen))
-  return ofInterest.map((project: any) => ({
+  return ofInterest.map((project) => ({
     projectId: Number(project.id),
     ownerOrganizationId: Number(project.owner_organization_id),
     serviceItemId: Number(project.service_item_id),

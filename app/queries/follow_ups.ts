@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * Follow-up cases of bad ratings for regulators, open ones first, each with
@@ -28,16 +30,36 @@ export async function followUpCases(filter: 'open' | 'closed', limit = 100) {
     .limit(limit)
   if (filter === 'open') query.whereNot('f.status', 'closed').orderBy('f.id')
   else query.where('f.status', 'closed').orderBy('f.id', 'desc')
-  const rows = await query
-  const ids = rows.map((row: any) => Number(row.id))
-  const steps = ids.length
-    ? await db.from('follow_up_steps').whereIn('case_id', ids).orderBy('id')
-    : []
-  const stepsByCase = Map.groupBy(steps, (step: any) => Number(step.case_id))
-  return rows.map((row: any) => ({
+  const rows: {
+    id: SqlInteger
+    status: string
+    created_at: SqlTimestamp
+    agency_organization_id: SqlInteger
+    agency_name: string
+    project_id: SqlInteger
+    project_code: string
+    project_title: string
+    contract_id: SqlInteger
+    quality: SqlInteger
+    timeliness: SqlInteger
+    attitude: SqlInteger
+    fee_compliance: SqlInteger
+    comment: string | null
+    reply: string | null
+  }[] = await query
+  const ids = rows.map((row) => Number(row.id))
+  const steps: {
+    id: SqlInteger
+    case_id: SqlInteger
+    step: string
+    step_date: Date | string
+    note: string
+  }[] = ids.length ? await db.from('follow_up_steps').whereIn('case_id', ids).orderBy('id') : []
+  const stepsByCase = Map.groupBy(steps, (step) => Number(step.case_id))
+  return rows.map((row) => ({
     id: Number(row.id),
     status: row.status as string,
-    createdAt: row.created_at,
+    createdAt: toInstantDate(row.created_at)!,
     agency: { id: Number(row.agency_organization_id), name: row.agency_name as string },
     project: { id: Number(row.project_id), code: row.project_code, title: row.project_title },
     contractId: Number(row.contract_id),
@@ -49,7 +71,7 @@ export async function followUpCases(filter: 'open' | 'closed', limit = 100) {
     },
     comment: row.comment as string | null,
     reply: row.reply as string | null,
-    steps: (stepsByCase.get(Number(row.id)) ?? []).map((step: any) => ({
+    steps: (stepsByCase.get(Number(row.id)) ?? []).map((step) => ({
       id: Number(step.id),
       step: step.step as string,
       date: String(

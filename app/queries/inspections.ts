@@ -3,6 +3,8 @@
  * agencies, results and inspectors in a fixed number of queries, one plan
  * with its evidence files and draw proof, and an agency's results.
  */
+import { isoInstant } from '#domain/time_zone'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import InspectionPlan from '#models/inspection_plan'
 import { verifyInspectionDraw, type InspectionOutcome } from '#domain/inspection_draw'
@@ -35,10 +37,34 @@ export type PresentedPlan = {
   recorded: number
 }
 
-function iso(value: unknown) {
-  if (value === null || value === undefined) return null
-  const date = value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`)
-  return date.toISOString()
+/** A timestamp of a raw row as the API writes instants. */
+const iso = (value: SqlTimestamp | null) => isoInstant(value)
+
+type TargetRow = {
+  id: SqlInteger
+  plan_id: SqlInteger
+  organization_id: SqlInteger
+  agency_name: string
+  agency_uscc: string
+  draw_rank: SqlInteger
+  outcome: InspectionOutcome | null
+  note: string | null
+  recorded_at: SqlTimestamp | null
+  recorder: string | null
+  credit_event_id: SqlInteger | null
+}
+type InspectorRow = {
+  plan_id: SqlInteger
+  user_id: SqlInteger
+  draw_rank: SqlInteger
+  full_name: string
+}
+type FileRow = {
+  id: SqlInteger
+  target_id: SqlInteger
+  file_name: string
+  file_size: SqlInteger
+  file_mime: string
 }
 
 /** Presents plans with their targets, results, files and inspectors: four queries whatever the count. */
@@ -46,7 +72,11 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
   if (plans.length === 0) return []
   const ids = plans.map((plan) => plan.id)
   const itemIds = plans.map((plan) => plan.serviceItemId).filter((id) => id !== null)
-  const [targets, inspectors, items] = await Promise.all([
+  const [targets, inspectors, items]: [
+    TargetRow[],
+    InspectorRow[],
+    { id: SqlInteger; code: string; name: string }[],
+  ] = await Promise.all([
     db
       .from('inspection_targets as t')
       .join('organizations as o', 'o.id', 't.organization_id')
@@ -64,21 +94,21 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       ? db.from('service_items').whereIn('id', itemIds).select('id', 'code', 'name')
       : Promise.resolve([]),
   ])
-  const files = targets.length
+  const files: FileRow[] = targets.length
     ? await db
         .from('inspection_files')
         .whereIn(
           'target_id',
-          targets.map((target: any) => target.id)
+          targets.map((target) => target.id)
         )
         .orderBy('id')
     : []
-  const filesOf = Map.groupBy(files, (file: any) => Number(file.target_id))
-  const targetsOf = Map.groupBy(targets, (target: any) => Number(target.plan_id))
-  const inspectorsOf = Map.groupBy(inspectors, (row: any) => Number(row.plan_id))
-  const itemOf = new Map(items.map((row: any) => [Number(row.id), row]))
+  const filesOf = Map.groupBy(files, (file) => Number(file.target_id))
+  const targetsOf = Map.groupBy(targets, (target) => Number(target.plan_id))
+  const inspectorsOf = Map.groupBy(inspectors, (row) => Number(row.plan_id))
+  const itemOf = new Map(items.map((row) => [Number(row.id), row]))
   return plans.map((plan) => {
-    const agencies = (targetsOf.get(plan.id) ?? []).map((row: any): PresentedTarget => ({
+    const agencies = (targetsOf.get(plan.id) ?? []).map((row): PresentedTarget => ({
       id: Number(row.id),
       agency: { id: Number(row.organization_id), name: row.agency_name, uscc: row.agency_uscc },
       drawRank: Number(row.draw_rank),
@@ -87,7 +117,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       recordedAt: iso(row.recorded_at),
       recordedBy: row.recorder ?? null,
       creditEventId: row.credit_event_id === null ? null : Number(row.credit_event_id),
-      files: (filesOf.get(Number(row.id)) ?? []).map((file: any) => ({
+      files: (filesOf.get(Number(row.id)) ?? []).map((file) => ({
         id: Number(file.id),
         name: file.file_name,
         size: Number(file.file_size),
@@ -107,7 +137,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       seed: plan.seed,
       drawSeed: plan.drawSeed,
       agencies,
-      inspectors: (inspectorsOf.get(plan.id) ?? []).map((row: any) => ({
+      inspectors: (inspectorsOf.get(plan.id) ?? []).map((row) => ({
         id: Number(row.user_id),
         name: row.full_name,
         drawRank: Number(row.draw_rank),
@@ -137,25 +167,33 @@ export async function inspectionPlanDetail(plan: InspectionPlan) {
 
 /** The recomputation of a plan's two draws from what it published. */
 export async function inspectionProofOf(plan: InspectionPlan) {
-  const [targets, inspectors] = await Promise.all([
-    db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
-    db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
-  ])
+  const [targets, inspectors]: [{ organization_id: SqlInteger }[], { user_id: SqlInteger }[]] =
+    await Promise.all([
+      db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
+      db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
+    ])
   return verifyInspectionDraw({
     seed: plan.seed,
     commitment: plan.drawCommitment,
     drawSeed: plan.drawSeed,
     agencyCandidates: plan.agencyCandidateIds,
-    agencyPicks: targets.map((row: any) => Number(row.organization_id)),
+    agencyPicks: targets.map((row) => Number(row.organization_id)),
     inspectorCandidates: plan.inspectorCandidateIds,
     excluded: plan.exclusions,
-    inspectorPicks: inspectors.map((row: any) => Number(row.user_id)),
+    inspectorPicks: inspectors.map((row) => Number(row.user_id)),
   })
 }
 
 /** An agency's inspections, newest first, for its public page. */
 export async function inspectionsOfAgency(organizationId: number) {
-  const rows = await db
+  const rows: {
+    plan_id: SqlInteger
+    name: string
+    outcome: InspectionOutcome | null
+    note: string | null
+    recorded_at: SqlTimestamp | null
+    created_at: SqlTimestamp
+  }[] = await db
     .from('inspection_targets as t')
     .join('inspection_plans as p', 'p.id', 't.plan_id')
     .where('t.organization_id', organizationId)
@@ -163,45 +201,52 @@ export async function inspectionsOfAgency(organizationId: number) {
     .orderBy('p.id', 'desc')
     .limit(50)
     .select('t.outcome', 't.note', 't.recorded_at', 'p.id as plan_id', 'p.name', 'p.created_at')
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     planId: Number(row.plan_id),
-    planName: row.name as string,
+    planName: row.name,
     drawnAt: iso(row.created_at)!,
-    outcome: (row.outcome ?? null) as InspectionOutcome | null,
-    note: (row.note ?? null) as string | null,
+    outcome: row.outcome ?? null,
+    note: row.note ?? null,
     recordedAt: iso(row.recorded_at),
   }))
 }
 
 /** The regulators, for the recusal form. */
 export async function inspectorChoices() {
-  const rows = await db
+  const rows: { id: SqlInteger; full_name: string; organization: string }[] = await db
     .from('users as u')
     .join('organizations as o', 'o.id', 'u.organization_id')
     .where('u.role', 'regulator')
     .orderBy('u.id')
     .select('u.id', 'u.full_name', 'o.name as organization')
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
-    name: row.full_name as string,
-    organization: row.organization as string,
+    name: row.full_name,
+    organization: row.organization,
   }))
 }
 
 /** Declared relations (回避申报), newest first. */
 export async function recentRecusals(limit = 50) {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    reason: string
+    created_at: SqlTimestamp
+    full_name: string
+    agency_id: SqlInteger
+    name: string
+  }[] = await db
     .from('inspection_recusals as r')
     .join('users as u', 'u.id', 'r.user_id')
     .join('organizations as o', 'o.id', 'r.organization_id')
     .orderBy('r.id', 'desc')
     .limit(limit)
     .select('r.id', 'r.reason', 'r.created_at', 'u.full_name', 'o.id as agency_id', 'o.name')
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
-    inspector: row.full_name as string,
-    agency: { id: Number(row.agency_id), name: row.name as string },
-    reason: row.reason as string,
+    inspector: row.full_name,
+    agency: { id: Number(row.agency_id), name: row.name },
+    reason: row.reason,
     createdAt: iso(row.created_at)!,
   }))
 }

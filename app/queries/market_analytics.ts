@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import { DateTime } from 'luxon'
 import type { ContractFact } from '#domain/market_analytics'
 import { beijingWallTime, DISPLAY_ZONE } from '#domain/time_zone'
@@ -88,7 +89,31 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
     else if (region.endsWith('00')) query.where('p.region_code', 'like', `${region.slice(0, 4)}%`)
     else query.where('p.region_code', region)
   }
-  const rows = await query
+  const rows: {
+    id: SqlInteger
+    project_id: SqlInteger
+    project_code: string
+    item_code: string
+    item_name: string
+    method: string
+    owner_id: SqlInteger
+    owner_name: string
+    agency_id: SqlInteger
+    agency_name: string
+    ceiling_price_fen: SqlInteger
+    price_fen: SqlInteger
+    published_at: SqlTimestamp
+    awarded_at: SqlTimestamp
+    service_started_at: SqlTimestamp | null
+    accepted_at: SqlTimestamp | null
+    overdue_at: SqlTimestamp | null
+    time_limit_working_days: SqlInteger | null
+    project_time_limit: SqlInteger | null
+    quality: SqlInteger | null
+    timeliness: SqlInteger | null
+    attitude: SqlInteger | null
+    fee_compliance: SqlInteger | null
+  }[] = await query
   if (rows.length === 0) return []
 
   let firstDay: string | null = null
@@ -104,7 +129,7 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
   const exceptions =
     firstDay && lastDay ? await calendarExceptions(firstDay, lastDay) : new Map<string, boolean>()
 
-  return rows.map((row: any) => {
+  return rows.map((row) => {
     const published = utcMillis(row.published_at)
     const awarded = utcMillis(row.awarded_at)
     const ratings = [row.quality, row.timeliness, row.attitude, row.fee_compliance]
@@ -144,8 +169,12 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
 
 /** Every follow-up case of a bad rating, counted by state. */
 export async function followUpCounts() {
-  const rows = await db.from('follow_up_cases').groupBy('status').select('status').count('* as n')
-  return Object.fromEntries(rows.map((row: any) => [row.status, Number(row.n)])) as Record<
+  const rows: { status: string; n: SqlInteger }[] = await db
+    .from('follow_up_cases')
+    .groupBy('status')
+    .select('status')
+    .count('* as n')
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])) as Record<
     string,
     number
   >
@@ -153,14 +182,14 @@ export async function followUpCounts() {
 
 /** Complaints by state, and how many of the open ones are past their response limit. */
 export async function complaintCounts() {
-  const rows = await db
+  const rows: { state: string; n: SqlInteger; overdue: SqlInteger | null }[] = await db
     .from('complaints')
     .groupBy('state')
     .select('state')
     .count('* as n')
     .select(db.raw('sum(case when overdue_at is not null then 1 else 0 end) as overdue'))
-  return rows.map((row: any) => ({
-    state: row.state as string,
+  return rows.map((row) => ({
+    state: row.state,
     count: Number(row.n),
     overdue: Number(row.overdue ?? 0),
   }))
@@ -171,7 +200,7 @@ export async function complaintCounts() {
  * past their response limit: each of those holds an award back.
  */
 export async function objectionCounts() {
-  const row: any = await db
+  const row: { n: SqlInteger; overdue: SqlInteger | null } | null = await db
     .from('objections')
     .where('status', 'pending')
     .count('* as n')
@@ -182,9 +211,9 @@ export async function objectionCounts() {
 
 /** The approving departments named in the catalog, for the filter. */
 export async function approvalDepartments() {
-  const rows = await db
+  const rows: { approval_department: string }[] = await db
     .from('service_items')
     .distinct('approval_department')
     .orderBy('approval_department')
-  return rows.map((row: any) => row.approval_department as string)
+  return rows.map((row) => row.approval_department)
 }

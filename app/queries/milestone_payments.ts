@@ -1,4 +1,5 @@
 import Contract from '#models/contract'
+import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
 import type { ContractState } from '#domain/contract_lifecycle'
 import Milestone from '#models/milestone'
 import Payment from '#models/payment'
@@ -71,7 +72,7 @@ export async function milestonePaymentsOf(contract: {
 
 /** The owner organisation's contracts: records are found inside the user's scope (404 otherwise). */
 function ownersContracts(user: User) {
-  return (query: any) =>
+  return <Builder extends ChainableContract>(query: Builder) =>
     query.from('contracts').where('owner_organization_id', user.organizationId).select('id')
 }
 

@@ -4,6 +4,7 @@
  * contracts, in date order — and, for a set of projects, everything public
  * about them. A fixed number of queries whatever the number of projects.
  */
+import type { SqlBoolean, SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import {
@@ -76,7 +77,7 @@ export async function releaseSourcePage(filters: { since?: Date; page: number; p
     .orderBy('id')
     .limit(filters.perPage)
     .offset((filters.page - 1) * filters.perPage)
-  const sources: ReleaseSource[] = rows.map((row: any) => ({
+  const sources: ReleaseSource[] = (rows as { source: string; id: SqlInteger }[]).map((row) => ({
     kind: row.source === 'payment' ? 'payment' : 'event',
     id: Number(row.id),
   }))
@@ -89,16 +90,16 @@ export async function projectIdsOfSources(sources: ReleaseSource[]) {
   const paymentIds = sources
     .filter((source) => source.kind === 'payment')
     .map((source) => source.id)
-  const events: any[] = eventIds.length
+  const events: { subject_type: string; subject_id: string }[] = eventIds.length
     ? await db.from('audit_events').whereIn('id', eventIds).select('subject_type', 'subject_id')
     : []
   const contractIds = [
     ...events.filter((row) => row.subject_type === 'contract').map((row) => Number(row.subject_id)),
   ]
-  const contracts: any[] = contractIds.length
+  const contracts: { project_id: SqlInteger }[] = contractIds.length
     ? await db.from('contracts').whereIn('id', contractIds).select('project_id')
     : []
-  const payments: any[] = paymentIds.length
+  const payments: { project_id: SqlInteger }[] = paymentIds.length
     ? await db
         .from('fee_records as f')
         .join('contracts as c', 'c.id', 'f.contract_id')
@@ -113,12 +114,20 @@ export async function projectIdsOfSources(sources: ReleaseSource[]) {
   return [...ids].filter((id) => Number.isInteger(id))
 }
 
-function organizationOf(row: any, prefix: string): OcdsOrganization {
+/** The organisation columns a query selects under a prefix ('owner_id', 'owner_name'…). */
+type OrganizationColumns<P extends string> = Record<`${P}_id`, SqlInteger> &
+  Record<`${P}_name` | `${P}_uscc` | `${P}_region`, string>
+
+function organizationOf<P extends 'owner' | 'agency'>(
+  row: OrganizationColumns<P>,
+  prefix: P
+): OcdsOrganization {
+  const columns: Record<string, unknown> = row
   return {
-    id: Number(row[`${prefix}_id`]),
-    name: row[`${prefix}_name`],
-    uscc: row[`${prefix}_uscc`],
-    regionCode: row[`${prefix}_region`],
+    id: Number(columns[`${prefix}_id`]),
+    name: String(columns[`${prefix}_name`]),
+    uscc: String(columns[`${prefix}_uscc`]),
+    regionCode: String(columns[`${prefix}_region`]),
   }
 }
 
@@ -127,10 +136,49 @@ function organizationOf(row: any, prefix: string): OcdsOrganization {
  * nine queries. Bids appear only once revealed at an opening (their quote is
  * then set); contracts only once signed.
  */
+type ProjectRow = OrganizationColumns<'owner'> & {
+  id: SqlInteger
+  code: string
+  title: string
+  description: string
+  deliverables: string
+  method: string
+  ceiling_price_fen: SqlInteger
+  floor_price_fen: SqlInteger | null
+  min_credit_grade: string | null
+  weights: string | null
+  item_code: string
+  item_current_name: string
+  item_name: string | null
+}
+type ContractRow = OrganizationColumns<'agency'> & {
+  id: SqlInteger
+  project_id: SqlInteger
+  price_fen: SqlInteger
+  field_values: string
+  signed_at: SqlTimestamp | null
+  termination_reason: string | null
+}
+type BidRow = OrganizationColumns<'agency'> & {
+  id: SqlInteger
+  project_id: SqlInteger
+  round: SqlInteger
+  quote_fen: SqlInteger
+  in_draw_seed: SqlBoolean
+}
+type EventRow = {
+  id: SqlInteger
+  action: string
+  occurred_at: SqlTimestamp
+  subject_type: string
+  subject_id: string
+  payload: string
+}
+
 export async function projectFacts(projectIds: number[]) {
   const facts = new Map<number, OcdsProjectFacts>()
   if (projectIds.length === 0) return facts
-  const projects = await db
+  const projects: ProjectRow[] = await db
     .from('projects as p')
     .join('service_items as i', 'i.id', 'p.service_item_id')
     // The item as it stood when the project was posted.
@@ -161,10 +209,14 @@ export async function projectFacts(projectIds: number[]) {
       'o.uscc as owner_uscc',
       'o.region_code as owner_region'
     )
-  const ids = projects.map((row: any) => Number(row.id))
+  const ids = projects.map((row) => Number(row.id))
   if (ids.length === 0) return facts
 
-  const [attachments, contracts, bids] = await Promise.all([
+  const [attachments, contracts, bids]: [
+    { id: SqlInteger; project_id: SqlInteger; file_name: string; file_mime: string }[],
+    ContractRow[],
+    BidRow[],
+  ] = await Promise.all([
     db
       .from('project_attachments')
       .whereIn('project_id', ids)
@@ -206,8 +258,26 @@ export async function projectFacts(projectIds: number[]) {
         'a.region_code as agency_region'
       ),
   ])
-  const contractIds = contracts.map((row: any) => Number(row.id))
-  const [projectEvents, contractEvents, milestones, payments, periodEnds] = await Promise.all([
+  const contractIds = contracts.map((row) => Number(row.id))
+  const [projectEvents, contractEvents, milestones, payments, periodEnds]: [
+    EventRow[],
+    EventRow[],
+    {
+      id: SqlInteger
+      contract_id: SqlInteger
+      title: string
+      amount_fen: SqlInteger
+      condition: string
+    }[],
+    {
+      id: SqlInteger
+      contract_id: SqlInteger
+      milestone_id: SqlInteger | null
+      amount_fen: SqlInteger
+      occurred_at: SqlTimestamp
+    }[],
+    Map<number, string>,
+  ] = await Promise.all([
     db
       .from('audit_events')
       .where('subject_type', 'project')
@@ -241,9 +311,9 @@ export async function projectFacts(projectIds: number[]) {
   ])
 
   const projectOfContract = new Map<number, number>(
-    contracts.map((row: any) => [Number(row.id), Number(row.project_id)])
+    contracts.map((row) => [Number(row.id), Number(row.project_id)])
   )
-  for (const row of projects as any[]) {
+  for (const row of projects) {
     const owner = organizationOf(row, 'owner')
     facts.set(Number(row.id), {
       project: {
@@ -269,14 +339,14 @@ export async function projectFacts(projectIds: number[]) {
       payments: [],
     })
   }
-  for (const row of attachments as any[]) {
+  for (const row of attachments) {
     facts.get(Number(row.project_id))?.attachments.push({
       id: Number(row.id),
       fileName: row.file_name,
       mime: row.file_mime,
     })
   }
-  for (const row of bids as any[]) {
+  for (const row of bids) {
     const entry = facts.get(Number(row.project_id))
     if (!entry) continue
     const agency = organizationOf(row, 'agency')
@@ -289,7 +359,7 @@ export async function projectFacts(projectIds: number[]) {
       inDrawSeed: Boolean(row.in_draw_seed),
     })
   }
-  for (const row of contracts as any[]) {
+  for (const row of contracts) {
     const entry = facts.get(Number(row.project_id))
     if (!entry) continue
     const agency = organizationOf(row, 'agency')
@@ -303,7 +373,7 @@ export async function projectFacts(projectIds: number[]) {
       terminationReason: row.termination_reason,
     })
   }
-  for (const row of [...projectEvents, ...contractEvents] as any[]) {
+  for (const row of [...projectEvents, ...contractEvents]) {
     const projectId =
       row.subject_type === 'project'
         ? Number(row.subject_id)
@@ -312,7 +382,7 @@ export async function projectFacts(projectIds: number[]) {
     entry?.events.push(eventOf(row))
   }
   for (const entry of facts.values()) entry.events.sort((a, b) => a.id - b.id)
-  for (const row of milestones as any[]) {
+  for (const row of milestones) {
     facts.get(projectOfContract.get(Number(row.contract_id))!)?.milestones.push({
       id: Number(row.id),
       contractId: Number(row.contract_id),
@@ -321,7 +391,7 @@ export async function projectFacts(projectIds: number[]) {
       condition: row.condition,
     })
   }
-  for (const row of payments as any[]) {
+  for (const row of payments) {
     facts.get(projectOfContract.get(Number(row.contract_id))!)?.payments.push({
       id: Number(row.id),
       contractId: Number(row.contract_id),
@@ -333,7 +403,7 @@ export async function projectFacts(projectIds: number[]) {
   return facts
 }
 
-function eventOf(row: any): OcdsEvent {
+function eventOf(row: EventRow): OcdsEvent {
   return {
     id: Number(row.id),
     action: row.action,
@@ -349,7 +419,7 @@ function eventOf(row: any): OcdsEvent {
  * of signing): 24:00 Beijing time of the last working day. One calendar query
  * for all the contracts.
  */
-async function contractPeriodEnds(contracts: any[]) {
+async function contractPeriodEnds(contracts: ContractRow[]) {
   const ends = new Map<number, string>()
   const signed = contracts
     .filter((row) => row.signed_at)

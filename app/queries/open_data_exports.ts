@@ -5,6 +5,7 @@
  * publicly: no draft; quotes only once revealed at an opening; contracts only
  * once signed.
  */
+import type { SqlBoolean, SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import { responseCounts } from '#queries/response_counts'
 import { searchAgencies, type DirectoryFilters } from '#queries/agency_directory'
@@ -44,7 +45,20 @@ export type ExportedProject = {
 export async function* exportedProjects(filters: { status?: string; item?: string }) {
   let before = Number.MAX_SAFE_INTEGER
   while (true) {
-    const rows: any[] = await db
+    const rows: {
+      id: SqlInteger
+      code: string
+      title: string
+      method: string
+      ceiling_price_fen: SqlInteger
+      response_deadline: SqlTimestamp
+      status: string
+      item_code: string
+      item_name: string
+      winner_name: string | null
+      winner_uscc: string | null
+      quote_fen: SqlInteger | null
+    }[] = await db
       .from('projects as p')
       .join('service_items as i', 'i.id', 'p.service_item_id')
       .leftJoin('organizations as w', 'w.id', 'p.winner_organization_id')
@@ -98,7 +112,7 @@ export async function* exportedProjects(filters: { status?: string; item?: strin
       } satisfies ExportedProject
     }
     if (rows.length < CHUNK) return
-    before = Number(rows.at(-1).id)
+    before = Number(rows.at(-1)!.id)
   }
 }
 
@@ -137,7 +151,27 @@ export async function* exportedResults(filters: { item?: string }) {
   let cursor: { projectId: number; bidId: number } | null = null
   while (true) {
     const after = cursor
-    const rows: any[] = await db
+    const rows: {
+      id: SqlInteger
+      project_id: SqlInteger
+      round: SqlInteger
+      organization_id: SqlInteger
+      quote_fen: SqlInteger
+      nonce: string | null
+      receipt: string
+      valid: SqlBoolean
+      invalid_reason: string | null
+      rank: SqlInteger | null
+      code: string
+      title: string
+      method: string
+      project_round: SqlInteger
+      status: string
+      winner_organization_id: SqlInteger | null
+      item_name: string
+      agency_name: string
+      agency_uscc: string
+    }[] = await db
       .from('bids as b')
       .join('projects as p', 'p.id', 'b.project_id')
       .join('service_items as i', 'i.id', 'p.service_item_id')
@@ -202,7 +236,7 @@ export async function* exportedResults(filters: { item?: string }) {
       } satisfies ExportedBid
     }
     if (rows.length < CHUNK) return
-    const last = rows.at(-1)
+    const last = rows.at(-1)!
     cursor = { projectId: Number(last.project_id), bidId: Number(last.id) }
   }
 }
@@ -226,7 +260,20 @@ export type ExportedContract = {
 export async function* exportedContracts(filters: { item?: string }) {
   let before = Number.MAX_SAFE_INTEGER
   while (true) {
-    const rows: any[] = await db
+    const rows: {
+      id: SqlInteger
+      price_fen: SqlInteger
+      field_values: string
+      signed_at: SqlTimestamp
+      status: string
+      code: string
+      title: string
+      item_name: string
+      owner_name: string
+      owner_uscc: string
+      agency_name: string
+      agency_uscc: string
+    }[] = await db
       .from('contracts as c')
       .join('projects as p', 'p.id', 'c.project_id')
       .join('service_items as i', 'i.id', 'p.service_item_id')
@@ -269,6 +316,6 @@ export async function* exportedContracts(filters: { item?: string }) {
       } satisfies ExportedContract
     }
     if (rows.length < CHUNK) return
-    before = Number(rows.at(-1).id)
+    before = Number(rows.at(-1)!.id)
   }
 }

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import encryption from '@adonisjs/core/services/encryption'
 import { openSealedQuote } from '#services/sealed_quotes'
 import Project from '#models/project'
@@ -138,7 +139,19 @@ export async function directRequestsForAgency(organizationId: number) {
  * project and the sub-item — never the lead's quote.
  */
 export async function consortiumRequestsForAgency(organizationId: number) {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    status: MemberAnswer
+    answered_at: SqlTimestamp | null
+    project_id: SqlInteger
+    code: string
+    title: string
+    response_deadline: SqlTimestamp
+    lead_id: SqlInteger
+    lead_name: string
+    item_code: string
+    item_name: string
+  }[] = await db
     .from('bid_members as m')
     .join('bids as b', 'b.id', 'm.bid_id')
     .join('projects as p', (join) => join.on('p.id', 'b.project_id').andOn('p.round', 'b.round'))
@@ -162,9 +175,9 @@ export async function consortiumRequestsForAgency(organizationId: number) {
       'i.code as item_code',
       'i.name as item_name'
     )
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
-    status: row.status as MemberAnswer,
+    status: row.status,
     answeredAt: row.answered_at === null ? null : fromSqlTime(row.answered_at),
     projectId: Number(row.project_id),
     projectCode: row.code as string,
@@ -179,14 +192,15 @@ export async function consortiumRequestsForAgency(organizationId: number) {
 
 /** The members of a lead's bid with their answers, for the lead's own eyes. */
 export async function membersOfBid(bidId: number) {
-  const rows = await db
-    .from('bid_members as m')
-    .join('organizations as o', 'o.id', 'm.organization_id')
-    .join('service_items as i', 'i.id', 'm.service_item_id')
-    .where('m.bid_id', bidId)
-    .orderBy('m.id')
-    .select('m.organization_id', 'm.status', 'o.name', 'i.code')
-  return rows.map((row: any) => ({
+  const rows: { organization_id: SqlInteger; status: MemberAnswer; name: string; code: string }[] =
+    await db
+      .from('bid_members as m')
+      .join('organizations as o', 'o.id', 'm.organization_id')
+      .join('service_items as i', 'i.id', 'm.service_item_id')
+      .where('m.bid_id', bidId)
+      .orderBy('m.id')
+      .select('m.organization_id', 'm.status', 'o.name', 'i.code')
+  return rows.map((row) => ({
     agencyId: Number(row.organization_id),
     agencyName: row.name as string,
     itemCode: row.code as string,

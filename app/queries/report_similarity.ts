@@ -6,6 +6,7 @@
  * are named — five queries whatever the number of files. A pair's detail
  * compares the two texts themselves.
  */
+import { toInstantDate, type InstantLike } from '#domain/time_zone'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
@@ -219,7 +220,5 @@ function chunks(ids: number[], size = 500) {
 
 /** Timestamps come back as Date (MySQL) or 'yyyy-MM-dd HH:mm:ss' UTC text (SQLite). */
 function utc(value: unknown) {
-  if (value instanceof Date) return value
-  const text = String(value)
-  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text.replace(' ', 'T')}Z`)
+  return toInstantDate(value as InstantLike)!
 }

@@ -12,6 +12,7 @@ import {
   DRAW_ALGORITHM,
 } from '#domain/verifiable_draw'
 import { sqlTime } from '#services/sql_time'
+import type { SqlBoolean, SqlInteger } from '#services/sql_rows'
 import type { MemberAnswer } from '#domain/consortium'
 
 export type ResultBid = {
@@ -42,6 +43,36 @@ export type ResultBid = {
   recentWins: number
 }
 
+/** The columns of an opened bid the result reads (`b.*` with its agency's name and USCC). */
+type OpenedBidRow = {
+  id: SqlInteger
+  organization_id: SqlInteger
+  agency_name: string
+  agency_uscc: string
+  quote_fen: SqlInteger
+  nonce: string
+  receipt: string
+  in_draw_seed: SqlBoolean
+  valid: SqlBoolean
+  invalid_reason: string | null
+  abnormally_low: SqlBoolean
+  justification: string | null
+  owner_decision: string | null
+  owner_decision_reason: string | null
+  score_centi: SqlInteger | null
+  plan_score_centi: SqlInteger | null
+  plan_score_reason: string | null
+  service_plan: string | null
+  rank: SqlInteger | null
+}
+type MemberRow = {
+  bid_id: SqlInteger
+  organization_id: SqlInteger
+  status: MemberAnswer
+  name: string
+  code: string
+}
+
 /** States in which a project has a winner. */
 const WON_STATES = [
   'publicity',
@@ -66,14 +97,14 @@ export function scoringBlind(project: Project) {
  */
 export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
   if (!project.openedAt || scoringBlind(project)) return []
-  const rows = await db
+  const rows: OpenedBidRow[] = await db
     .from('bids as b')
     .join('organizations as o', 'o.id', 'b.organization_id')
     .where('b.project_id', project.id)
     .where('b.round', project.round)
     .where('b.status', 'active')
     .select('b.*', 'o.name as agency_name', 'o.uscc as agency_uscc')
-  const members =
+  const members: MemberRow[] =
     rows.length === 0
       ? []
       : await db
@@ -82,17 +113,17 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
           .join('service_items as i', 'i.id', 'm.service_item_id')
           .whereIn(
             'm.bid_id',
-            rows.map((row: any) => row.id)
+            rows.map((row) => Number(row.id))
           )
           .select('m.bid_id', 'm.organization_id', 'm.status', 'o.name', 'i.code')
-  const wins =
+  const wins: { winner_organization_id: SqlInteger; total: SqlInteger }[] =
     rows.length === 0
       ? []
       : await db
           .from('projects')
           .whereIn(
             'winner_organization_id',
-            rows.map((row: any) => row.organization_id)
+            rows.map((row) => Number(row.organization_id))
           )
           .whereNot('id', project.id)
           .where('service_item_id', project.serviceItemId)
@@ -102,11 +133,9 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
           .select('winner_organization_id')
           .count('* as total')
           .groupBy('winner_organization_id')
-  const winsOf = new Map(
-    wins.map((row: any) => [Number(row.winner_organization_id), Number(row.total)])
-  )
-  const membersOf = Map.groupBy(members, (member: any) => Number(member.bid_id))
-  const bids: ResultBid[] = rows.map((row: any) => ({
+  const winsOf = new Map(wins.map((row) => [Number(row.winner_organization_id), Number(row.total)]))
+  const membersOf = Map.groupBy(members, (member) => Number(member.bid_id))
+  const bids: ResultBid[] = rows.map((row) => ({
     id: Number(row.id),
     agencyId: Number(row.organization_id),
     agencyName: row.agency_name,
@@ -127,7 +156,7 @@ export async function openedBidsOf(project: Project): Promise<ResultBid[]> {
     servicePlan: row.service_plan,
     planLabel: null,
     rank: row.rank === null ? null : Number(row.rank),
-    consortium: (membersOf.get(Number(row.id)) ?? []).map((member: any) => ({
+    consortium: (membersOf.get(Number(row.id)) ?? []).map((member) => ({
       agencyId: Number(member.organization_id),
       agencyName: member.name,
       itemCode: member.code,
@@ -165,7 +194,7 @@ function planLabels(project: Project, bids: { id: number; receipt: string }[]) {
  */
 export async function blindPlansOf(project: Project) {
   if (!scoringBlind(project)) return []
-  const rows = await db
+  const rows: { id: SqlInteger; receipt: string; service_plan: string | null }[] = await db
     .from('bids')
     .where('project_id', project.id)
     .where('round', project.round)
@@ -174,13 +203,13 @@ export async function blindPlansOf(project: Project) {
     .select('id', 'receipt', 'service_plan')
   const labels = planLabels(
     project,
-    rows.map((row: any) => ({ id: Number(row.id), receipt: row.receipt }))
+    rows.map((row) => ({ id: Number(row.id), receipt: row.receipt }))
   )
   return rows
-    .map((row: any) => ({
+    .map((row) => ({
       bidId: Number(row.id),
       label: labels.get(Number(row.id))!,
-      servicePlan: (row.service_plan as string | null) ?? '',
+      servicePlan: row.service_plan ?? '',
     }))
     .sort((a, b) => a.label.length - b.label.length || a.label.localeCompare(b.label))
 }

@@ -1,11 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import { DateTime } from 'luxon'
 import type Contract from '#models/contract'
 import Deliverable from '#models/deliverable'
 import Evaluation from '#models/evaluation'
-import { DISPLAY_ZONE } from '#domain/time_zone'
-import { isWorkingDay, workingDaysBetween } from '#domain/working_days'
-import { calendarExceptions } from '#services/calendar'
+import { DISPLAY_ZONE, toInstantDate } from '#domain/time_zone'
+import { isProvisionalDay, isWorkingDay, workingDaysBetween } from '#domain/working_days'
+import { calendarExceptions, loadedCalendarYears } from '#services/calendar'
 import { clock } from '#services/clock'
 
 /**
@@ -38,6 +39,8 @@ export async function serviceClockOf(contract: Contract) {
     startedAt: contract.serviceStartedAt,
     dueAt: contract.serviceDueAt,
     lastDay,
+    // Counted from weekends alone: that year's official schedule is not loaded yet.
+    provisional: isProvisionalDay(lastDay, await loadedCalendarYears()),
     timeLimitWorkingDays: contract.timeLimitWorkingDays,
     stoppedWorkingDays: contract.pausedWorkingDays,
     remainingWorkingDays: remaining,
@@ -58,12 +61,18 @@ export async function deliverablesOf(contractId: number) {
 
 /** The pauses of the clock (补正), oldest first. */
 export async function pausesOf(contractId: number) {
-  const rows = await db.from('contract_pauses').where('contract_id', contractId).orderBy('id')
-  return rows.map((row: any) => ({
+  const rows: {
+    id: SqlInteger
+    reason: string
+    paused_at: SqlTimestamp
+    resumed_at: SqlTimestamp | null
+    working_days: SqlInteger | null
+  }[] = await db.from('contract_pauses').where('contract_id', contractId).orderBy('id')
+  return rows.map((row) => ({
     id: Number(row.id),
     reason: row.reason as string,
-    pausedAt: row.paused_at,
-    resumedAt: row.resumed_at,
+    pausedAt: toInstantDate(row.paused_at)!,
+    resumedAt: toInstantDate(row.resumed_at),
     workingDays: row.working_days === null ? null : Number(row.working_days),
   }))
 }
@@ -83,7 +92,26 @@ export async function evaluationsOfContract(contractId: number) {
  * dimension.
  */
 export async function evaluationsReceived(organizationId: number, limit = 50) {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    direction: 'of_agency' | 'of_owner'
+    origin: 'rater' | 'default'
+    credit_withheld_reason: string | null
+    project_id: SqlInteger
+    project_code: string
+    project_title: string
+    rater_name: string
+    quality: SqlInteger | null
+    timeliness: SqlInteger | null
+    attitude: SqlInteger | null
+    fee_compliance: SqlInteger | null
+    cooperation: SqlInteger | null
+    payment_timeliness: SqlInteger | null
+    comment: string | null
+    reply: string | null
+    created_at: SqlTimestamp
+    replied_at: SqlTimestamp | null
+  }[] = await db
     .from('evaluations as e')
     .join('contracts as c', 'c.id', 'e.contract_id')
     .join('projects as p', 'p.id', 'c.project_id')
@@ -128,7 +156,7 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       cooperation: mean(summary?.cooperation),
       paymentTimeliness: mean(summary?.payment_timeliness),
     },
-    rows: rows.map((row: any) => ({
+    rows: rows.map((row) => ({
       id: Number(row.id),
       direction: row.direction as 'of_agency' | 'of_owner',
       origin: row.origin as 'rater' | 'default',
@@ -151,8 +179,8 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       ) as Record<string, number>,
       comment: row.comment as string | null,
       reply: row.reply as string | null,
-      createdAt: row.created_at,
-      repliedAt: row.replied_at,
+      createdAt: toInstantDate(row.created_at)!,
+      repliedAt: toInstantDate(row.replied_at),
     })),
   }
 }

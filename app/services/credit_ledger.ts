@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import type User from '#models/user'
@@ -14,6 +15,7 @@ import { rulesInForce } from '#services/market_rules'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { invalidateLists } from '#services/public_cache'
+import { toInstantDate } from '#domain/time_zone'
 
 /** The credit rule table in force: the latest version, with what grade A earns. */
 export async function creditRulesInForce(client: QueryClientContract = db.connection()) {
@@ -26,7 +28,7 @@ export async function creditRulesInForce(client: QueryClientContract = db.connec
       ...(row.incentives ? (JSON.parse(row.incentives) as Partial<CreditIncentives>) : {}),
     },
     changeReason: row.change_reason as string,
-    createdAt: row.created_at,
+    createdAt: toInstantDate(row.created_at)!,
   }
 }
 
@@ -142,21 +144,32 @@ export async function recomputeAllScores() {
 
 /** The events behind an agency's score, newest first (the explanation on its page and in the API). */
 export async function creditEventsOf(organizationId: number) {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    type: CreditEventType
+    points: SqlInteger
+    reason: string
+    evidence_type: string | null
+    evidence_id: SqlInteger | null
+    occurred_at: SqlTimestamp
+    expires_at: SqlTimestamp
+    status: string
+    reply: string | null
+  }[] = await db
     .from('credit_events')
     .where('organization_id', organizationId)
     .orderBy('id', 'desc')
     .limit(200)
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
     type: row.type as CreditEventType,
     points: Number(row.points),
-    reason: row.reason as string,
+    reason: row.reason,
     evidence: row.evidence_type ? { type: row.evidence_type, id: Number(row.evidence_id) } : null,
-    occurredAt: row.occurred_at,
-    expiresAt: row.expires_at,
-    status: row.status as string,
-    reply: row.reply as string | null,
+    occurredAt: toInstantDate(row.occurred_at)!,
+    expiresAt: toInstantDate(row.expires_at)!,
+    status: row.status,
+    reply: row.reply,
     valid:
       row.status === 'valid' &&
       (row.expires_at instanceof Date ? sqlTime(row.expires_at) : String(row.expires_at)) >

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DEFAULT_RULES, ruleChanges, withOverrides, type RuleParameters } from '#domain/rules'
 import type { GradeCutoffs } from '#domain/credit'
@@ -37,12 +38,18 @@ function storedRules(row: { parameters: string }): RuleParameters {
 
 /** Every version, newest first, with what it changed from the one before (the public change log). */
 export async function ruleSetHistory(client: QueryClientContract = db.connection()) {
-  const rows = await client
+  const rows: {
+    version: SqlInteger
+    parameters: string
+    change_reason: string
+    effective_from: SqlTimestamp | number
+    created_at: SqlTimestamp | number
+  }[] = await client
     .from('rule_sets')
     .orderBy('version', 'asc')
     .select('version', 'parameters', 'change_reason', 'effective_from', 'created_at')
   let previous: RuleParameters | null = null
-  const history = rows.map((row: any) => {
+  const history = rows.map((row) => {
     const parameters = storedRules(row)
     const entry = {
       version: Number(row.version),
@@ -61,7 +68,7 @@ export async function ruleSetHistory(client: QueryClientContract = db.connection
 /** A stored moment: a Date (MySQL), the stored text (SQLite), or epoch milliseconds (a row written with a Date on SQLite). */
 function toDate(value: Date | string | number) {
   if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value))
-  return fromSqlTime(value as Date | string)
+  return fromSqlTime(value)
 }
 
 /*

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { toInstantDate } from '#domain/time_zone'
 
 /**
  * A moment as Lucid stores timestamps on both databases ('yyyy-MM-dd
@@ -18,7 +19,5 @@ export function sqlTime(moment: Date | DateTime) {
 export function fromSqlTime(value: Date | string): Date
 export function fromSqlTime(value: Date | string | null | undefined): Date | null
 export function fromSqlTime(value: Date | string | null | undefined) {
-  if (value === null || value === undefined) return null
-  if (value instanceof Date) return value
-  return DateTime.fromSQL(value, { zone: 'utc' }).toJSDate()
+  return toInstantDate(value)
 }

@@ -104,7 +104,7 @@ test.group('Dashboards are to-do lists', (group) => {
     const html = (await client.get('/dashboard/agency').loginAs(agency)).text()
     assert.equal(countOf(html, 'deliveries'), 2)
     assert.include(html, '剩余 4 个工作日')
-    assert.include(html, '已逾期（期限 2026-10-31 00:00）')
+    assert.include(html, '已逾期（期限 2026-10-30 24:00）')
     assert.equal(countOf(html, 'opportunities'), 0)
   })
 

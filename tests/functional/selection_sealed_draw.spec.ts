@@ -338,7 +338,7 @@ test.group(
         .from('notifications')
         .where('project_id', id)
         .where('kind', 'project.needs_owner')
-      assert.isTrue(told.some((row: any) => String(row.data).includes('2026-10-13 00:00')))
+      assert.isTrue(told.some((row: any) => String(row.data).includes('2026-10-12 24:00')))
 
       clock.freeze(new Date('2026-10-12T15:59:00Z'))
       assert.equal((await runTick()).ownerDecisionsLapsed, 0)

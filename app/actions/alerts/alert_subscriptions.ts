@@ -5,6 +5,7 @@
  * time. Alerts cover open announcements only: a direct selection is not an
  * invitation to everyone.
  */
+import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
@@ -16,7 +17,7 @@ import AlertSubscription from '#models/alert_subscription'
 import type User from '#models/user'
 import { appUrl } from '#config/app'
 import { digestDueAt, isDigestDue, matchesAlert, type AlertFrequency } from '#domain/alerts'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { formatDeadline } from '#domain/time_zone'
 import { errors as vineErrors } from '@vinejs/vine'
 import { recordAuditEvent } from '#services/audit_log'
 import { projectPath } from '#services/notifications'
@@ -34,8 +35,11 @@ export async function saveAlertSubscription(user: User, input: AlertInput, i18n:
   const itemCodes = [...new Set(input.itemCodes ?? [])]
   const regionCodes = [...new Set(input.regionCodes ?? [])]
   if (itemCodes.length > 0) {
-    const known = await db.from('service_items').whereIn('code', itemCodes).select('code')
-    const unknown = itemCodes.filter((code) => !known.some((row: any) => row.code === code))
+    const known: { code: string }[] = await db
+      .from('service_items')
+      .whereIn('code', itemCodes)
+      .select('code')
+    const unknown = itemCodes.filter((code) => !known.some((row) => row.code === code))
     if (unknown.length > 0) {
       throw new vineErrors.E_VALIDATION_ERROR([
         {
@@ -106,7 +110,15 @@ type AnnouncementRow = {
 
 /** Open announcements published in (from, to], oldest first. */
 async function announcementsBetween(from: Date | null, to: Date): Promise<AnnouncementRow[]> {
-  const rows = await db
+  const rows: {
+    id: SqlInteger
+    code: string
+    title: string
+    region_code: string
+    response_deadline: SqlTimestamp
+    item_code: string
+    item_name: string
+  }[] = await db
     .from('projects as p')
     .join('service_items as s', 's.id', 'p.service_item_id')
     .whereNot('p.method', 'direct')
@@ -125,20 +137,14 @@ async function announcementsBetween(from: Date | null, to: Date): Promise<Announ
       's.code as item_code',
       's.name as item_name'
     )
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
     code: row.code,
     title: row.title,
     itemCode: row.item_code,
     itemName: row.item_name,
     regionCode: row.region_code,
-    deadline: DateTime.fromJSDate(
-      row.response_deadline instanceof Date
-        ? row.response_deadline
-        : new Date(`${String(row.response_deadline).replace(' ', 'T')}Z`)
-    )
-      .setZone(DISPLAY_ZONE)
-      .toFormat('yyyy-LL-dd HH:mm'),
+    deadline: formatDeadline(row.response_deadline),
   }))
 }
 

@@ -1,4 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger } from '#services/sql_rows'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import hash from '@adonisjs/core/services/hash'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { I18n } from '@adonisjs/i18n'
@@ -50,8 +52,8 @@ async function templateFor(serviceItemId: number, client: TransactionClientContr
     .where('id', serviceItemId)
     .select('category')
     .firstOrFail()
-  const latest = (query: any) => query.orderBy('version', 'desc').first()
-  return (
+  const latest = (query: DatabaseQueryBuilderContract) => query.orderBy('version', 'desc').first()
+  const template =
     (await latest(client.from('contract_templates').where('service_item_id', serviceItemId))) ??
     (await latest(
       client
@@ -60,7 +62,9 @@ async function templateFor(serviceItemId: number, client: TransactionClientContr
         .where('category', item.category)
     )) ??
     (await latest(client.from('contract_templates').where('key', 'general')))
-  )
+  // The general template is part of the schema's seed data: without it no contract can be made.
+  if (!template) throw new Error('No contract template, not even the general one')
+  return template
 }
 
 /**
@@ -309,13 +313,13 @@ export async function signContract(
         { revision: input.revision, textSha256: input.textSha256 }
       )
     }
-    const current = await trx
+    const current: { organization_id: SqlInteger }[] = await trx
       .from('contract_signatures')
       .where('contract_id', locked.id)
       .where('revision', locked.revision)
       .whereNull('voided_at')
       .select('organization_id')
-    if (current.some((row: any) => Number(row.organization_id) === signer.organizationId)) {
+    if (current.some((row) => Number(row.organization_id) === signer.organizationId)) {
       throw new StateConflictException({ identifier: 'messages.contracts.alreadySigned' })
     }
     const signature = await ContractSignature.create(
@@ -421,14 +425,14 @@ export async function expireContract(contractId: number) {
     ) {
       return false
     }
-    const signed = await trx
+    const signed: { organization_id: SqlInteger }[] = await trx
       .from('contract_signatures')
       .where('contract_id', locked.id)
       .where('revision', locked.revision)
       .whereNull('voided_at')
       .select('organization_id')
     const missing = [locked.ownerOrganizationId, locked.agencyOrganizationId].filter(
-      (id) => !signed.some((row: any) => Number(row.organization_id) === id)
+      (id) => !signed.some((row) => Number(row.organization_id) === id)
     )
     locked.status = movedContract(locked, 'expire')
     await locked.save()

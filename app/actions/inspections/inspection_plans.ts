@@ -6,6 +6,7 @@
  * relations (回避申报) that keep an inspector out of a plan drawing that agency.
  * Each is one transaction written to the audit log.
  */
+import type { SqlInteger } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import { errors as vineErrors } from '@vinejs/vine'
@@ -73,8 +74,8 @@ async function agencyCandidates(
     else if (region.endsWith('00')) query.where('p.region_code', 'like', `${region.slice(0, 4)}%`)
     else query.where('p.region_code', region)
   }
-  const rows = await query.select('p.organization_id')
-  return candidateOrder(rows.map((row: any) => Number(row.organization_id)))
+  const rows: { organization_id: SqlInteger }[] = await query.select('p.organization_id')
+  return candidateOrder(rows.map((row) => Number(row.organization_id)))
 }
 
 /**
@@ -110,21 +111,25 @@ export async function createInspectionPlan(input: PlanInput, regulator: User, i1
     const drawSeed = inspectionDrawSeed(seed)
     const agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
 
-    const inspectorRows = await trx
+    const inspectorRows: {
+      id: SqlInteger
+      organization_id: SqlInteger
+      full_name: string | null
+    }[] = await trx
       .from('users')
       .where('role', 'regulator')
       .orderBy('id')
       .select('id', 'organization_id', 'full_name')
-    const inspectors = inspectorRows.map((row: any) => ({
+    const inspectors = inspectorRows.map((row) => ({
       id: Number(row.id),
       organizationId: Number(row.organization_id),
       fullName: String(row.full_name ?? ''),
     }))
-    const practitioners = await trx
+    const practitioners: { organization_id: SqlInteger; name: string }[] = await trx
       .from('practitioners')
       .whereIn('organization_id', agencyPicks)
       .select('organization_id', 'name')
-    const recusals = await trx
+    const recusals: { user_id: SqlInteger; organization_id: SqlInteger }[] = await trx
       .from('inspection_recusals')
       .whereIn('organization_id', agencyPicks)
       .select('user_id', 'organization_id')
@@ -133,10 +138,10 @@ export async function createInspectionPlan(input: PlanInput, regulator: User, i1
       agencyPicks.map((id) => ({
         id,
         practitionerNames: practitioners
-          .filter((row: any) => Number(row.organization_id) === id)
-          .map((row: any) => String(row.name)),
+          .filter((row) => Number(row.organization_id) === id)
+          .map((row) => String(row.name)),
       })),
-      recusals.map((row: any) => ({
+      recusals.map((row) => ({
         userId: Number(row.user_id),
         organizationId: Number(row.organization_id),
       }))

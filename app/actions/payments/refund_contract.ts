@@ -58,9 +58,10 @@ export async function refundContract(
         )
         report.refunds.push({ ...about, refundId: refund.id, amountFen })
       }
-    } catch (error: any) {
+    } catch (error: unknown) {
       // One refusal (e.g. already refunded in Stripe's dashboard) does not stop the others.
-      report.errors.push({ ...about, code: error?.code ?? null, message: String(error?.message) })
+      const { code, message } = (error ?? {}) as { code?: string | null; message?: unknown }
+      report.errors.push({ ...about, code: code ?? null, message: String(message) })
     }
   }
   await db.transaction((trx) =>

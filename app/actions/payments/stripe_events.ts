@@ -129,9 +129,11 @@ async function suspicious(trx: TransactionClientContract, event: Stripe.Event, f
   return 'suspicious' as const
 }
 
-function isUniqueViolation(error: any) {
-  return ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes(
-    error?.code
+function isUniqueViolation(error: unknown) {
+  const code = error instanceof Object && 'code' in error ? error.code : undefined
+  return (
+    typeof code === 'string' &&
+    ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_PRIMARYKEY', 'SQLITE_CONSTRAINT_UNIQUE'].includes(code)
   )
 }
 

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlInteger } from '#services/sql_rows'
 import { banStatusOf, isBanned } from '#queries/bans'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -49,12 +50,12 @@ export async function updateAgencyProfile(
   }
 
   // A banned agency (itself or a named manager) keeps what it offers but adds nothing new.
-  const offered = await db
+  const offered: { service_item_id: SqlInteger }[] = await db
     .from('agency_service_items')
     .where('organization_id', organization.id)
     .select('service_item_id')
   const adding = items.some(
-    (item) => !offered.some((row: any) => Number(row.service_item_id) === item.id)
+    (item) => !offered.some((row) => Number(row.service_item_id) === item.id)
   )
   if (adding && isBanned(await banStatusOf(organization.id))) {
     throw new StateConflictException({ identifier: 'messages.bans.bannedNoItems' })

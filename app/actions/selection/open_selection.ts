@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { SqlBoolean, SqlInteger } from '#services/sql_rows'
 import encryption from '@adonisjs/core/services/encryption'
 import { openSealedQuote } from '#services/sealed_quotes'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -63,7 +64,21 @@ type RoundBid = {
 }
 
 async function roundBids(project: Project, trx: TransactionClientContract): Promise<RoundBid[]> {
-  const rows = await trx
+  const rows: {
+    id: SqlInteger
+    organization_id: SqlInteger
+    receipt: string
+    quote_encrypted: string
+    nonce_encrypted: string
+    quote_fen: SqlInteger | null
+    nonce: string | null
+    valid: SqlBoolean | null
+    invalid_reason: InvalidReason | null
+    in_draw_seed: SqlBoolean
+    plan_score_centi: SqlInteger | null
+    rank: SqlInteger | null
+    score_centi: SqlInteger | null
+  }[] = await trx
     .from('bids')
     .where('project_id', project.id)
     .where('round', project.round)
@@ -85,7 +100,7 @@ async function roundBids(project: Project, trx: TransactionClientContract): Prom
       'score_centi'
     )
   const numberOrNull = (value: unknown) => (value === null ? null : Number(value))
-  return rows.map((row: any) => ({
+  return rows.map((row) => ({
     id: Number(row.id),
     organizationId: Number(row.organization_id),
     receipt: row.receipt,
@@ -341,18 +356,22 @@ async function judgeEligibility(
     const reason = ineligibilityReason(facts.get(bid.organizationId)!)
     if (reason) invalid.set(bid.id, reason.code)
   }
-  const members = await trx
+  const members: {
+    bid_id: SqlInteger
+    organization_id: SqlInteger
+    service_item_id: SqlInteger
+  }[] = await trx
     .from('bid_members')
     .whereIn(
       'bid_id',
       bids.map((bid) => bid.id)
     )
     .select('bid_id', 'organization_id', 'service_item_id')
-  const byItem = Map.groupBy(members, (member: any) => Number(member.service_item_id))
+  const byItem = Map.groupBy(members, (member) => Number(member.service_item_id))
   for (const [serviceItemId, rows] of byItem) {
     const memberFacts = await eligibilityFactsForMany(
       project,
-      rows.map((row: any) => Number(row.organization_id)),
+      rows.map((row) => Number(row.organization_id)),
       { client: trx, serviceItemId }
     )
     for (const row of rows) {

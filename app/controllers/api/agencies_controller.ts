@@ -4,6 +4,7 @@ import { directoryPage } from '#presenters/public_lists'
 import { loadAgency } from '#queries/agency_profile'
 import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
 import { creditEventsOf } from '#services/credit_ledger'
+import { evaluationsReceived } from '#queries/service_delivery'
 import { banStatusOf, isBanned } from '#queries/bans'
 
 export default class AgenciesController {
@@ -20,13 +21,19 @@ export default class AgenciesController {
   /** GET /api/v1/agencies/:id (public profile). */
   async show({ params }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
+    const [creditEvents, evaluations, banStatus] = await Promise.all([
+      creditEventsOf(organization.id),
+      evaluationsReceived(organization.id),
+      banStatusOf(organization.id),
+    ])
     return presentAgencyProfile(organization, profile, {
       items: organization.serviceItems,
       qualifications: organization.qualifications,
       practitioners: organization.practitioners,
       showFiles: false,
-      creditEvents: await creditEventsOf(organization.id),
-      banned: isBanned(await banStatusOf(organization.id)),
+      creditEvents,
+      evaluations: evaluations.summary,
+      banned: isBanned(banStatus),
     })
   }
 }

@@ -15,7 +15,7 @@ import {
 } from '#presenters/market_analytics'
 import { REGIONS } from '#domain/regions'
 import { CONCENTRATION_MIN_CONTRACTS, HHI_WARNING } from '#domain/market_analytics'
-import { sendCsv } from '#services/csv_export'
+import { sendCsv, type CsvColumn } from '#services/csv_export'
 
 /** 大数据监管: the market's figures with charts, the same figures as tables, and CSV. */
 export default class AnalyticsController {
@@ -44,15 +44,18 @@ export default class AnalyticsController {
     const analytics = await this.analytics(filters)
     const columns = analyticsCsvColumns(i18n)
     const panel = filters.panel ?? 'monthly'
-    const rows = {
-      monthly: analytics.monthly,
-      items: analytics.items,
-      pairs: analytics.repeatedPairs,
-    }[panel]
-    async function* each() {
-      yield* rows as any[]
-    }
-    sendCsv(response, `analytics-${panel}.csv`, columns[panel] as any, each())
+    const send = <Row>(panelColumns: CsvColumn<Row>[], rows: Row[]) =>
+      sendCsv(
+        response,
+        `analytics-${panel}.csv`,
+        panelColumns,
+        (async function* () {
+          yield* rows
+        })()
+      )
+    if (panel === 'items') return send(columns.items, analytics.items)
+    if (panel === 'pairs') return send(columns.pairs, analytics.repeatedPairs)
+    return send(columns.monthly, analytics.monthly)
   }
 
   /** GET /api/v1/regulator/analytics?from=&to=&item=&region=&department= */
