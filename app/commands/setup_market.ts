@@ -3,8 +3,9 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
  * `node ace market:setup` — what `npm start` does before serving: migrate the
- * database, fill an empty market with demo data (unless SEED_DEMO=false) and
- * print the demo logins. It prints nothing else, except errors.
+ * database, fill an empty market with demo data (unless SEED_DEMO=false): the
+ * catalog and accounts, then a market in motion made by the market's own verbs
+ * up to the present, and print the demo logins. It prints nothing else, except errors.
  */
 export default class SetupMarket extends BaseCommand {
   static commandName = 'market:setup'
@@ -27,6 +28,7 @@ export default class SetupMarket extends BaseCommand {
     const { default: User } = await import('#models/user')
     const { default: Organization } = await import('#models/organization')
     const { default: DemoSeeder } = await import('#database/seeders/demo_seeder')
+    const { default: DemoMarketSeeder } = await import('#database/seeders/demo_market_seeder')
     const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('#database/data/demo_accounts')
     const { MigrationRunner } = await import('@adonisjs/lucid/migration')
 
@@ -47,6 +49,7 @@ export default class SetupMarket extends BaseCommand {
     const seedDemo = env.get('SEED_DEMO', !this.app.inProduction)
     if (seedDemo && !(await Organization.query().first())) {
       await new DemoSeeder(db.connection()).run()
+      await new DemoMarketSeeder(db.connection()).run()
     }
 
     const demoUsers = await User.query().whereIn(
