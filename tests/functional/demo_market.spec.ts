@@ -4,6 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import DemoSeeder from '#database/seeders/demo_seeder'
 import DemoMarketSeeder from '#database/seeders/demo_market_seeder'
 import { clock } from '#services/clock'
+import { fromSqlTime } from '#services/sql_time'
 
 async function count(table: string, where: Record<string, unknown> = {}) {
   const [row] = await db.from(table).where(where).count('* as n')
@@ -41,7 +42,7 @@ test.group('Demo market', (group) => {
     // Open for bids means open now.
     const open = await db.from('projects').where('status', 'published').select('response_deadline')
     for (const { response_deadline: deadline } of open) {
-      assert.isAbove(new Date(`${String(deadline).replace(' ', 'T')}Z`).getTime(), Date.now())
+      assert.isAbove(fromSqlTime(deadline)!.getTime(), Date.now())
     }
     assert.equal(await count('projects', { status: 'opened', stage: 'pick' }), 1)
     assert.equal(await count('contracts', { status: 'signed' }), 3)
