@@ -49,7 +49,14 @@ export default class SetupMarket extends BaseCommand {
     const seedDemo = env.get('SEED_DEMO', !this.app.inProduction)
     if (seedDemo && !(await Organization.query().first())) {
       await new DemoSeeder(db.connection()).run()
-      await new DemoMarketSeeder(db.connection()).run()
+      try {
+        await new DemoMarketSeeder(db.connection()).run()
+      } catch (error) {
+        // The catalog and accounts stand; the market is served without the rest of the demo.
+        const problems = (error as { messages?: { message: string }[] }).messages
+        const reason = problems?.map((problem) => problem.message).join('; ') ?? String(error)
+        this.logger.error(`The demo market stopped part-way: ${reason}`)
+      }
     }
 
     const demoUsers = await User.query().whereIn(
