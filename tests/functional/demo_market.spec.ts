@@ -88,6 +88,17 @@ test.group('Demo market', (group) => {
     exposure.assertStatus(200)
     exposure.assertTextIncludes('出具虚假环境影响评价报告')
 
+    const inspections = await client.get('/inspections')
+    inspections.assertStatus(200)
+    inspections.assertTextIncludes('环评机构报告质量抽查')
+
+    // Every project's public page renders, whatever its stage.
+    for (const { id, title } of await db.from('projects').select('id', 'title')) {
+      const page = await client.get(`/projects/${id}`)
+      page.assertStatus(200)
+      page.assertTextIncludes(title)
+    }
+
     const agency = await client.get(`/agencies/${await agencyId('agency5@demo.example.com')}`)
     agency.assertStatus(200)
     agency.assertTextIncludes('报告多次返工，逾期提交')
