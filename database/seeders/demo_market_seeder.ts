@@ -9,6 +9,7 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import Project, { type SelectionMethod } from '#models/project'
 import Contract from '#models/contract'
+import FollowUpCase from '#models/follow_up_case'
 import { clock } from '#services/clock'
 import { recordCreditEvent } from '#services/credit_ledger'
 import { contractDetails } from '#queries/contracts'
@@ -21,7 +22,7 @@ import { placeBid } from '#actions/bids/place_bid'
 import { fileObjection } from '#actions/selection/objections'
 import { signContract } from '#actions/contracts/contract_lifecycle'
 import { acceptDelivery, submitDeliverable } from '#actions/delivery/service_delivery'
-import { evaluateAgency } from '#actions/delivery/evaluations'
+import { evaluateAgency, recordFollowUpStep } from '#actions/delivery/evaluations'
 import { fileComplaint } from '#actions/complaints/file_complaint'
 import { createInspectionPlan } from '#actions/inspections/inspection_plans'
 import { imposeBan } from '#actions/bans/market_bans'
@@ -164,6 +165,15 @@ export default class DemoMarketSeeder extends BaseSeeder {
       this.i18n
     )
     await this.travelTo(at(-3 * DAY))
+    // The bad rating opened a follow-up case: the regulator orders a rectification.
+    const followUp = await FollowUpCase.query().orderBy('id').first()
+    if (followUp) {
+      await recordFollowUpStep(
+        followUp,
+        { step: 'rectification', note: '责令限期整改报告编制质量控制流程' },
+        regulator
+      )
+    }
     const penalised = await this.agencyOf('evaluated')
     await db.transaction((trx) =>
       recordCreditEvent(trx, {

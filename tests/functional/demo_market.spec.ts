@@ -54,7 +54,10 @@ test.group('Demo market', (group) => {
     const agency5 = await agencyId('agency5@demo.example.com')
     const evaluation = await db.from('evaluations').firstOrFail()
     assert.equal(evaluation.quality, 1)
-    assert.equal(await count('follow_up_cases', { evaluation_id: evaluation.id }), 1)
+    assert.equal(
+      await count('follow_up_cases', { evaluation_id: evaluation.id, status: 'rectification' }),
+      1
+    )
     assert.isAtLeast(await count('credit_events', { organization_id: agency5 }), 2)
     assert.equal(await count('complaints', { agency_organization_id: agency5 }), 1)
     assert.equal(await count('inspection_plans'), 1)
