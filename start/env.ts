@@ -49,6 +49,8 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /* Demo data: seeded by `npm start` into an empty database unless false */
   SEED_DEMO: Env.schema.boolean.optional(),
+  /* With the demo data, a market in motion (projects at every stage); false: catalog and accounts only */
+  SEED_DEMO_MARKET: Env.schema.boolean.optional(),
 
   /* Uploaded files: local disk (default) or an S3-compatible bucket */
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),

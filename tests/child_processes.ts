@@ -7,7 +7,7 @@
  * suite's rolled-back transaction: each market is a dedicated SQLite file
  * (tmp/) or, on MySQL, a dedicated database `<DB_DATABASE>_<tag>` created
  * here and dropped afterwards. `node ace market:setup` migrates it and seeds
- * the demo market; the test process reaches it through a second Lucid
+ * the demo catalog and accounts (not the demo market's projects); the test process reaches it through a second Lucid
  * connection.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -303,7 +303,7 @@ export async function dedicatedMarket(tag: string): Promise<DedicatedMarket> {
   // The database is this group's alone: no migration lock (one name for a whole MySQL server).
   const setup = await runAce(
     ['market:setup', '--disable-locks'],
-    childEnv(market, { SEED_DEMO: 'true' })
+    childEnv(market, { SEED_DEMO: 'true', SEED_DEMO_MARKET: 'false' })
   )
   if (setup.code !== 0) {
     await market.drop()

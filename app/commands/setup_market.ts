@@ -1,10 +1,12 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import type { Database } from '@adonisjs/lucid/database'
 
 /**
  * `node ace market:setup` — what `npm start` does before serving: migrate the
- * database, fill an empty market with demo data (unless SEED_DEMO=false) and
- * print the demo logins. It prints nothing else, except errors.
+ * database, fill an empty market with demo data (unless SEED_DEMO=false): the
+ * catalog and accounts, then a market in motion made by the market's own verbs
+ * up to the present, and print the demo logins. It prints nothing else, except errors.
  */
 export default class SetupMarket extends BaseCommand {
   static commandName = 'market:setup'
@@ -47,6 +49,7 @@ export default class SetupMarket extends BaseCommand {
     const seedDemo = env.get('SEED_DEMO', !this.app.inProduction)
     if (seedDemo && !(await Organization.query().first())) {
       await new DemoSeeder(db.connection()).run()
+      if (env.get('SEED_DEMO_MARKET', true)) await this.seedDemoMarket(db)
     }
 
     const demoUsers = await User.query().whereIn(
@@ -66,5 +69,21 @@ export default class SetupMarket extends BaseCommand {
     this.logger.log(
       [`Demo logins (password ${this.colors.bold(DEMO_PASSWORD)}):`, ...lines].join('\n')
     )
+  }
+
+  /**
+   * A market in motion on top of the demo accounts. If the rules in force
+   * forbid a step (RULE_* overrides), the catalog and accounts stand and the
+   * market is served without the rest of the demo; the reason is printed.
+   */
+  private async seedDemoMarket(db: Database) {
+    const { default: DemoMarketSeeder } = await import('#database/seeders/demo_market_seeder')
+    try {
+      await new DemoMarketSeeder(db.connection()).run()
+    } catch (error) {
+      const problems = (error as { messages?: { message: string }[] }).messages
+      const reason = problems?.map((problem) => problem.message).join('; ') ?? String(error)
+      this.logger.error(`The demo market stopped part-way: ${reason}`)
+    }
   }
 }

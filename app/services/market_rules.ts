@@ -36,6 +36,16 @@ function storedRules(row: { parameters: string }): RuleParameters {
   return { ...DEFAULT_RULES, ...(JSON.parse(row.parameters) as Partial<RuleParameters>) }
 }
 
+/**
+ * A version's parameters as they apply on this instance: with the RULE_*
+ * environment overrides, and the names of the parameters those overrides change.
+ */
+export function asApplied(parameters: RuleParameters) {
+  const applied = withOverrides(parameters, process.env)
+  const overridden = ruleChanges(parameters, applied).map((change) => change.parameter)
+  return { parameters: applied, overridden }
+}
+
 /** Every version, newest first, with what it changed from the one before (the public change log). */
 export async function ruleSetHistory(client: QueryClientContract = db.connection()) {
   const rows: {

@@ -45,6 +45,8 @@ function childEnv(extra: Record<string, string> = {}) {
     // The pages' assets from Vite's dev server: the suite runs without a production build.
     DEV_MODE: 'true',
     LOG_LEVEL: 'warn',
+    // The demo catalog and accounts, without the demo market's projects.
+    SEED_DEMO_MARKET: 'false',
     ...extra,
   }
 }

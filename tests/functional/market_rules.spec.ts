@@ -113,6 +113,34 @@ test.group('Market rule parameters: versions, change log, grades', (group) => {
     page.assertTextIncludes(`A 级 · ${score}`)
   })
 
+  test("the rules page shows the values this site applies: a RULE_* override replaces the version's value and is marked", async ({
+    client,
+    assert,
+  }) => {
+    const before = process.env.RULE_PUBLICITY_WORKING_DAYS
+    process.env.RULE_PUBLICITY_WORKING_DAYS = '7'
+    try {
+      const page = await client.get('/rules')
+      page.assertStatus(200)
+      const row = (label: string) => {
+        const at = page.text().indexOf(`${label}</th>`)
+        assert.isAbove(at, -1, label)
+        return page.text().slice(at, page.text().indexOf('</tr>', at))
+      }
+      assert.match(row('中选结果公示期'), /7 个工作日[\s\S]*本站设置/)
+      assert.notInclude(row('中选结果公示期'), '3 个工作日')
+      // A parameter without an override shows the version's value, unmarked.
+      assert.include(
+        row('采购公告最短期限'),
+        `${DEFAULT_RULES.minAnnouncementWorkingDays} 个工作日`
+      )
+      assert.notInclude(row('采购公告最短期限'), '本站设置')
+    } finally {
+      if (before === undefined) delete process.env.RULE_PUBLICITY_WORKING_DAYS
+      else process.env.RULE_PUBLICITY_WORKING_DAYS = before
+    }
+  })
+
   test('refused: another role, cut-offs out of order, a past or earlier date, no change — nothing is written', async ({
     client,
     assert,
