@@ -90,6 +90,30 @@ async function checkDraft(input: ProjectDraftInput, i18n: I18n) {
   return { item, timeLimit }
 }
 
+/** The columns a draft takes from the owner's input (region and contact have defaults of their own). */
+function draftColumns(input: ProjectDraftInput, item: ServiceItem, timeLimit: number) {
+  return {
+    serviceItemId: item.id,
+    serviceItemVersion: item.version,
+    title: input.title,
+    description: input.description,
+    deliverables: input.deliverables ?? '',
+    location: input.location ?? '',
+    investmentProjectCode: input.investmentProjectCode ?? null,
+    fundingSource: input.fundingSource ?? '',
+    ceilingPriceFen: input.ceilingPriceFen,
+    floorPriceFen: input.floorPriceFen ?? null,
+    method: input.method,
+    responseDeadline: DateTime.fromJSDate(input.deadline).toUTC(),
+    minCreditGrade: input.minCreditGrade ?? null,
+    timeLimitWorkingDays: timeLimit,
+    weights: input.weights ? JSON.stringify(input.weights) : null,
+    directAgencyId: input.directAgencyId ?? null,
+    longlistSize: input.longlistSize ?? null,
+    shortlistSize: input.shortlistSize ?? null,
+  }
+}
+
 /** An owner drafts a project (checked as above). */
 export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
   const { item, timeLimit } = await checkDraft(input, i18n)
@@ -100,25 +124,8 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
         code: `DRAFT-${owner.id}-${Date.now()}`,
         ownerOrganizationId: organization.id,
         createdByUserId: owner.id,
-        serviceItemId: item.id,
-        serviceItemVersion: item.version,
-        title: input.title,
-        description: input.description,
-        deliverables: input.deliverables ?? '',
-        location: input.location ?? '',
+        ...draftColumns(input, item, timeLimit),
         regionCode: input.region ?? organization.regionCode,
-        investmentProjectCode: input.investmentProjectCode ?? null,
-        fundingSource: input.fundingSource ?? '',
-        ceilingPriceFen: input.ceilingPriceFen,
-        floorPriceFen: input.floorPriceFen ?? null,
-        method: input.method,
-        responseDeadline: DateTime.fromJSDate(input.deadline).toUTC(),
-        minCreditGrade: input.minCreditGrade ?? null,
-        timeLimitWorkingDays: timeLimit,
-        weights: input.weights ? JSON.stringify(input.weights) : null,
-        directAgencyId: input.directAgencyId ?? null,
-        longlistSize: input.longlistSize ?? null,
-        shortlistSize: input.shortlistSize ?? null,
         contactName: input.contactName ?? owner.fullName,
         contactPhone: input.contactPhone ?? owner.phone ?? organization.phone ?? '',
         status: 'draft',
@@ -160,25 +167,8 @@ export async function editDraft(
     const { project } = await lockForTransition(projectId, 'edit', trx)
     const before = project.serialize()
     project.merge({
-      serviceItemId: item.id,
-      serviceItemVersion: item.version,
-      title: input.title,
-      description: input.description,
-      deliverables: input.deliverables ?? '',
-      location: input.location ?? '',
+      ...draftColumns(input, item, timeLimit),
       regionCode: input.region ?? project.regionCode,
-      investmentProjectCode: input.investmentProjectCode ?? null,
-      fundingSource: input.fundingSource ?? '',
-      ceilingPriceFen: input.ceilingPriceFen,
-      floorPriceFen: input.floorPriceFen ?? null,
-      method: input.method,
-      responseDeadline: DateTime.fromJSDate(input.deadline).toUTC(),
-      minCreditGrade: input.minCreditGrade ?? null,
-      timeLimitWorkingDays: timeLimit,
-      weights: input.weights ? JSON.stringify(input.weights) : null,
-      directAgencyId: input.directAgencyId ?? null,
-      longlistSize: input.longlistSize ?? null,
-      shortlistSize: input.shortlistSize ?? null,
       contactName: input.contactName ?? project.contactName,
       contactPhone: input.contactPhone ?? project.contactPhone,
     })
