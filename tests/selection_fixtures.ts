@@ -1,12 +1,12 @@
 /*
  * Projects in a given stage of the selection, made through the API the way
- * owners and agencies make them, with the demo data seeded and the clock
+ * owners and agencies make them, with the test market built (tests/worlds.ts) and the clock
  * frozen at 2026-09-29 10:00 Beijing time by the caller.
  */
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { WORLD_PASSWORD } from '#tests/world_data'
 
 export const DEADLINE = '2026-10-09T04:00:00Z'
 /** One second after the deadline: the tick opens. */
@@ -98,7 +98,7 @@ export async function signedProject(client: any, signedAt = AFTER_PUBLICITY) {
   for (const signer of [owner, await demoAgency(5)]) {
     const signed = await client
       .post(`/api/v1/contracts/${contractId}/sign`)
-      .json({ password: DEMO_PASSWORD, revision, textSha256 })
+      .json({ password: WORLD_PASSWORD, revision, textSha256 })
       .withGuard('api')
       .loginAs(signer)
     if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)
