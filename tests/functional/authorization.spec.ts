@@ -3,8 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { ROLES } from '#domain/roles'
 import router from '@adonisjs/core/services/router'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import { ALLOWED, MATRIX, type MatrixEntry } from '#tests/authorization_matrix'
@@ -184,7 +183,7 @@ function problemOf(entry: MatrixEntry, actor: Actor, url: string, response: any)
 test.group('Authorisation matrix', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -241,7 +240,7 @@ test.group('Authorisation matrix', (group) => {
 test.group('Authorisation holes the matrix found', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
