@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/account_factories'
 import { clock } from '#services/clock'
@@ -50,7 +50,7 @@ async function scoreOf(organizationId: number) {
 test.group('Random inspections (双随机、一公开)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

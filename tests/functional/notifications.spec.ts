@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import mail from '@adonisjs/mail/services/main'
 import type { FakeMailer } from '@adonisjs/mail'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { UserFactory } from '#database/factories/account_factories'
 import Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
@@ -92,7 +92,7 @@ let fakeMailer: FakeMailer
 test.group('Notifications', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     fakeMailer = mail.fake()
     return () => mail.restore()
   })
