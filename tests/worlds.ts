@@ -8,6 +8,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type Organization from '#models/organization'
 import User from '#models/user'
 import type ServiceItem from '#models/service_item'
@@ -39,6 +40,8 @@ export type WorldOptions = {
   agencies?: number[]
   /** The owner, the regulator and the admin (default: all three). */
   staff?: ('owner' | 'regulator' | 'admin')[]
+  /** Another database than the test's (a child process's market); default: the test's. */
+  client?: QueryClientContract
 }
 
 let worldPasswordHash: Promise<string> | undefined
@@ -50,17 +53,20 @@ const agencyNumber = (account: WorldAccount) =>
 
 /** Builds the test market (or the part of it a spec asks for) and answers its records. */
 export async function marketWorld(options: WorldOptions = {}) {
+  const client = options.client ?? db.connection()
   const seeds = options.items
     ? WORLD_SERVICE_ITEMS.filter((item) => options.items!.includes(item.code))
     : WORLD_SERVICE_ITEMS
   const items = seeds.length
-    ? await ServiceItemFactory.merge(
-        seeds.map((seed) => ({
-          ...seed,
-          feeMinFen: seed.feeType === 'market' ? null : seed.feeMinFen,
-          feeMaxFen: seed.feeType === 'market' ? null : seed.feeMaxFen,
-        }))
-      ).createMany(seeds.length)
+    ? await ServiceItemFactory.client(client)
+        .merge(
+          seeds.map((seed) => ({
+            ...seed,
+            feeMinFen: seed.feeType === 'market' ? null : seed.feeMinFen,
+            feeMaxFen: seed.feeType === 'market' ? null : seed.feeMaxFen,
+          }))
+        )
+        .createMany(seeds.length)
     : []
 
   const staff = options.staff ?? ['owner', 'regulator', 'admin']
@@ -69,21 +75,23 @@ export async function marketWorld(options: WorldOptions = {}) {
       ? !options.agencies || options.agencies.includes(agencyNumber(account))
       : staff.includes(account.role as 'owner' | 'regulator' | 'admin')
   )
-  const organizations = await OrganizationFactory.merge(
-    accounts.map((account) => ({
-      name: account.orgName,
-      uscc: account.uscc,
-      kind: organizationKindFor(account.role),
-      regionCode: account.region,
-      contactName: account.contactName,
-      phone: account.phone,
-      email: account.email,
-    }))
-  ).createMany(accounts.length)
+  const organizations = await OrganizationFactory.client(client)
+    .merge(
+      accounts.map((account) => ({
+        name: account.orgName,
+        uscc: account.uscc,
+        kind: organizationKindFor(account.role),
+        regionCode: account.region,
+        contactName: account.contactName,
+        phone: account.phone,
+        email: account.email,
+      }))
+    )
+    .createMany(accounts.length)
   // Inserted directly with one shared hash: scrypt is slow on purpose (a third of a second per user here).
   const password = await passwordHash()
   const createdAt = sqlTime(DateTime.utc())
-  await db.table('users').multiInsert(
+  await client.table('users').multiInsert(
     accounts.map((account, index) => ({
       organization_id: organizations[index].id,
       email: account.email,
@@ -95,7 +103,7 @@ export async function marketWorld(options: WorldOptions = {}) {
       updated_at: createdAt,
     }))
   )
-  const created = await User.query().whereIn(
+  const created = await User.query({ client }).whereIn(
     'email',
     accounts.map((account) => account.email)
   )
@@ -105,46 +113,54 @@ export async function marketWorld(options: WorldOptions = {}) {
   for (const [index, account] of accounts.entries()) {
     const agency = WORLD_AGENCIES.find((candidate) => candidate.email === account.email)
     if (account.role === 'agency' && agency) {
-      await describeAgency(organizations[index], agency, items)
+      await describeAgency(client, organizations[index], agency, items)
     }
   }
   return { items, organizations, users }
 }
 
 async function describeAgency(
+  client: QueryClientContract,
   organization: Organization,
   agency: (typeof WORLD_AGENCIES)[number],
   items: ServiceItem[]
 ) {
-  await AgencyProfileFactory.merge({
-    organizationId: organization.id,
-    description: agency.description,
-    commitmentTime: agency.commitments.time,
-    commitmentFee: agency.commitments.fee,
-    commitmentQuality: agency.commitments.quality,
-  }).create()
+  await AgencyProfileFactory.client(client)
+    .merge({
+      organizationId: organization.id,
+      description: agency.description,
+      commitmentTime: agency.commitments.time,
+      commitmentFee: agency.commitments.fee,
+      commitmentQuality: agency.commitments.quality,
+    })
+    .create()
   if (agency.qualifications.length > 0) {
-    await QualificationFactory.merge(
-      agency.qualifications.map((qualification) => ({
-        ...qualification,
-        organizationId: organization.id,
-        validUntil: DateTime.fromISO(qualification.validUntil, { zone: 'utc' }),
-      }))
-    ).createMany(agency.qualifications.length)
+    await QualificationFactory.client(client)
+      .merge(
+        agency.qualifications.map((qualification) => ({
+          ...qualification,
+          organizationId: organization.id,
+          validUntil: DateTime.fromISO(qualification.validUntil, { zone: 'utc' }),
+        }))
+      )
+      .createMany(agency.qualifications.length)
   }
   if (agency.practitioners.length > 0) {
-    await PractitionerFactory.merge(
-      agency.practitioners.map(({ idNumber, ...practitioner }) => ({
-        ...practitioner,
-        organizationId: organization.id,
-        idNumberHash: personIdHash(idNumber),
-      }))
-    ).createMany(agency.practitioners.length)
+    await PractitionerFactory.client(client)
+      .merge(
+        agency.practitioners.map(({ idNumber, ...practitioner }) => ({
+          ...practitioner,
+          organizationId: organization.id,
+          idNumberHash: personIdHash(idNumber),
+        }))
+      )
+      .createMany(agency.practitioners.length)
   }
   const offered = items.filter((item) => agency.items.includes(item.code))
   await offerItems(
     organization.id,
-    offered.map((item) => item.id)
+    offered.map((item) => item.id),
+    client
   )
 }
 

@@ -1,5 +1,6 @@
 import factory from '@adonisjs/lucid/factories'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import AgencyProfile from '#models/agency_profile'
 import Qualification from '#models/qualification'
@@ -61,8 +62,12 @@ export const PractitionerFactory = factory
  * The agency offers these catalog items and is listed from now on, as its
  * own profile form would leave it (directory index included).
  */
-export async function offerItems(organizationId: number, serviceItemIds: number[]) {
-  await db.transaction(async (trx) => {
+export async function offerItems(
+  organizationId: number,
+  serviceItemIds: number[],
+  client: QueryClientContract = db.connection()
+) {
+  await client.transaction(async (trx) => {
     await trx.from('agency_service_items').where('organization_id', organizationId).delete()
     if (serviceItemIds.length > 0) {
       await trx.table('agency_service_items').multiInsert(
