@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
@@ -62,7 +62,7 @@ async function environmentBureau() {
 test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -276,7 +276,7 @@ test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
 test.group('Evaluations, approval outcome and follow-ups', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

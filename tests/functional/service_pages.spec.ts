@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
@@ -17,7 +17,7 @@ test.group(
   (group) => {
     group.each.setup(() => testUtils.db().withGlobalTransaction())
     group.each.setup(async () => {
-      await new DemoSeeder(db.connection()).run()
+      await marketWorld()
       clock.freeze(NOW)
       return () => clock.unfreeze()
     })
