@@ -9,7 +9,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import Qualification from '#models/qualification'
 import User from '#models/user'
 import { clock } from '#services/clock'
@@ -213,7 +213,7 @@ test.group('Uploads cannot take the market down', (group) => {
   const originalTmpdir = process.env.TMPDIR
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     // The OS temporary folder of this test alone, to measure what uploads leave in it.
     temporaryFolder = app.makePath('tmp', 'upload-safety', randomUUID())
