@@ -4,11 +4,10 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { marketWorld } from '#tests/worlds'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import { WORLD_PASSWORD } from '#tests/worlds'
 import {
   AFTER_DEADLINE,
   AFTER_PUBLICITY,
