@@ -8,6 +8,12 @@ import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { WORLD_PASSWORD } from '#tests/world_data'
 
+/**
+ * The part of the test market these projects need: item ZJ-001, the owner,
+ * agencies 5 and 6 (the bidders of `signedProject`), the regulator and the admin.
+ */
+export const SIGNED_PROJECT_WORLD = { items: ['ZJ-001'], agencies: [5, 6] }
+
 export const DEADLINE = '2026-10-09T04:00:00Z'
 /** One second after the deadline: the tick opens. */
 export const AFTER_DEADLINE = new Date('2026-10-09T04:00:01Z')

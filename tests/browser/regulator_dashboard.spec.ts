@@ -3,12 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { signedProject } from '#tests/selection_fixtures'
+import { SIGNED_PROJECT_WORLD, signedProject } from '#tests/selection_fixtures'
 
 test.group('Regulator dashboard in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await marketWorld()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -8,7 +8,12 @@ import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { relationsOfParties } from '#queries/related_parties'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { textFile } from '#tests/file_fixtures'
 import { registrationPayload } from '#tests/helpers'
 
@@ -72,7 +77,7 @@ async function signalsOf(client: any) {
 test.group('Self-dealing: ratings between related owners and agencies', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await marketWorld()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -14,7 +14,12 @@ import Qualification from '#models/qualification'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { disguisedProgram, docxBomb, textFile, textPdf } from '#tests/file_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -213,7 +218,7 @@ test.group('Uploads cannot take the market down', (group) => {
   const originalTmpdir = process.env.TMPDIR
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await marketWorld()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     // The OS temporary folder of this test alone, to measure what uploads leave in it.
     temporaryFolder = app.makePath('tmp', 'upload-safety', randomUUID())
