@@ -24,7 +24,7 @@ const demoUser = (email: string) => User.findByOrFail('email', email)
 export const demoOwner = () => demoUser('owner@demo.example.com')
 export const demoAgency = (n: number) => demoUser(`agency${n}@demo.example.com`)
 
-/** A ZJ-001 project drafted and published by the demo owner; returns its id. */
+/** A ZJ-001 project drafted and published by the owner; returns its id. */
 export async function publishedProject(client: any, overrides: Record<string, unknown> = {}) {
   const owner = await demoOwner()
   const draft = await client
@@ -45,7 +45,7 @@ export async function publishedProject(client: any, overrides: Record<string, un
   return id
 }
 
-/** Demo agencies bid: [agency number, quote in fen]. */
+/** Agencies of the test market bid: [agency number, quote in fen]. */
 export async function placeBids(client: any, projectId: number, quotes: [number, number][]) {
   for (const [n, quoteFen] of quotes) {
     await client

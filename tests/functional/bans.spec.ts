@@ -105,7 +105,7 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     assert,
   }) => {
     const regulator = await user('regulator@demo.example.com')
-    // 周涛 manages agency 5 (demo data).
+    // 周涛 manages agency 5 (tests/world_data.ts).
     const idNumber = '51010419790203008' + idNumberCheckCharacter('51010419790203008')
     const imposed = await client
       .post('/api/v1/regulator/bans')

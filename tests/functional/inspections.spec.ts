@@ -17,7 +17,7 @@ const agency = (n: number) => user(`agency${n}@demo.example.com`)
 /** Agencies 1, 5, 6, 7, 8 offer ZJ-001. */
 const ZJ_001_AGENCIES = [1, 5, 6, 7, 8]
 
-/** Another inspector of the demo regulator's department. */
+/** Another inspector of the regulator's department. */
 async function colleague(fullName: string) {
   const regulator = await demoRegulator()
   return UserFactory.merge({
@@ -196,7 +196,7 @@ test.group('Random inspections (双随机、一公开)', (group) => {
     })
     notInspector.assertStatus(422)
 
-    // Every ZJ-001 agency is drawn: only the demo regulator remains.
+    // Every ZJ-001 agency is drawn: only the world's regulator remains.
     const tooFew = await makePlan(client, { agencyCount: 5, inspectorCount: 2, itemCode: 'ZJ-001' })
     tooFew.assertStatus(422)
     assert.include(tooFew.body().errors[0].message, '1')

@@ -24,7 +24,7 @@ const DEADLINE = '2026-10-09T04:00:00.000Z' // 12:00 in Beijing
 const userByEmail = (email: string) => User.findByOrFail('email', email)
 const agency = (n: number) => userByEmail(`agency${n}@demo.example.com`)
 
-/** A published project of the demo owner, written directly (its lifecycle is tested elsewhere). */
+/** A published project of the owner, written directly (its lifecycle is tested elsewhere). */
 async function aProject(code: string) {
   const owner = await userByEmail('owner@demo.example.com')
   const item = await ServiceItem.findByOrFail('code', 'ZJ-001')

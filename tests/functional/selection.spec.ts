@@ -295,7 +295,7 @@ test.group('Selection: opening and the six methods', (group) => {
   }) => {
     const { id } = await postProject(client, { method: 'random' })
     for (const n of [1, 6, 7]) await bid(client, id, n, 5_000_000)
-    // 周涛 manages agency 5; 李秀英 manages agency 1 (demo data).
+    // 周涛 manages agency 5; 李秀英 manages agency 1 (tests/world_data.ts).
     const zhouTao = '51010419790203008' + idNumberCheckCharacter('51010419790203008')
     const liXiuying = '51140219800101002' + idNumberCheckCharacter('51140219800101002')
     for (const [name, idNumber] of [

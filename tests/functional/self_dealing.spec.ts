@@ -208,7 +208,7 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
       ['device']
     )
 
-    // Agency 5 and the demo owner share nothing: the rating counts.
+    // Agency 5 and the owner share nothing: the rating counts.
     const { contractId } = await acceptedContract(client)
     const agency = await demoAgency(5)
     const before = await creditScoreOf(agency.organizationId)
