@@ -7,12 +7,14 @@
  */
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import hash from '@adonisjs/core/services/hash'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type Organization from '#models/organization'
-import User from '#models/user'
 import type ServiceItem from '#models/service_item'
-import { OrganizationFactory } from '#database/factories/account_factories'
+import {
+  OrganizationFactory,
+  insertUsersWithHash,
+  sharedPasswordHash,
+} from '#database/factories/account_factories'
 import { ServiceItemFactory } from '#database/factories/catalog_factories'
 import {
   AgencyProfileFactory,
@@ -21,7 +23,6 @@ import {
   offerItems,
 } from '#database/factories/registry_factories'
 import { personIdHash } from '#services/person_identity'
-import { sqlTime } from '#services/sql_time'
 import { organizationKindFor } from '#domain/roles'
 import {
   WORLD_ACCOUNTS,
@@ -43,10 +44,6 @@ export type WorldOptions = {
   /** Another database than the test's (a child process's market); default: the test's. */
   client?: QueryClientContract
 }
-
-let worldPasswordHash: Promise<string> | undefined
-/** The one hash of WORLD_PASSWORD every user of the world shares, made once per run. */
-const passwordHash = () => (worldPasswordHash ??= hash.make(WORLD_PASSWORD))
 
 const agencyNumber = (account: WorldAccount) =>
   Number(/^agency(\d+)@/.exec(account.email)?.[1] ?? 0)
@@ -88,27 +85,19 @@ export async function marketWorld(options: WorldOptions = {}) {
       }))
     )
     .createMany(accounts.length)
-  // Inserted directly with one shared hash: scrypt is slow on purpose (a third of a second per user here).
-  const password = await passwordHash()
-  const createdAt = sqlTime(DateTime.utc())
-  await client.table('users').multiInsert(
+  // One shared hash: scrypt is slow on purpose.
+  const passwordHash = await sharedPasswordHash(WORLD_PASSWORD)
+  const users = await insertUsersWithHash(
     accounts.map((account, index) => ({
-      organization_id: organizations[index].id,
+      organizationId: organizations[index].id,
       email: account.email,
-      password,
+      passwordHash,
       role: account.role,
-      full_name: account.contactName,
+      fullName: account.contactName,
       phone: account.phone,
-      created_at: createdAt,
-      updated_at: createdAt,
-    }))
+    })),
+    client
   )
-  const created = await User.query({ client }).whereIn(
-    'email',
-    accounts.map((account) => account.email)
-  )
-  const byEmail = new Map(created.map((user) => [user.email, user]))
-  const users = accounts.map((account) => byEmail.get(account.email)!)
 
   for (const [index, account] of accounts.entries()) {
     const agency = WORLD_AGENCIES.find((candidate) => candidate.email === account.email)
@@ -163,6 +152,3 @@ async function describeAgency(
     client
   )
 }
-
-/** A user of the test market by e-mail (owner@…, agencyN@…, regulator@…, admin@demo.example.com). */
-export const worldUser = (email: string) => User.findByOrFail('email', email)
