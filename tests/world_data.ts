@@ -13,7 +13,7 @@ import type { Role } from '#domain/roles'
 import type { FeeType } from '#models/service_item'
 import type { PractitionerRole } from '#models/practitioner'
 
-export const WORLD_PASSWORD = 'demo-market-2026'
+export const WORLD_PASSWORD = 'world-market-2026'
 
 export type WorldServiceItem = {
   code: string

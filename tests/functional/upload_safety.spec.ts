@@ -108,7 +108,8 @@ async function folderSize(folder: string): Promise<number> {
     const path = join(folder, entry.name)
     if (entry.isDirectory()) total += await folderSize(path)
     else {
-      const { size } = await stat(path)
+      // A file the server removes while this counts has no size left.
+      const { size } = await stat(path).catch(() => ({ size: 0 }))
       total += size
     }
   }
