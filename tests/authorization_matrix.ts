@@ -38,7 +38,7 @@ export type Rule =
   | 'party-or-staff'
   /** Agency A, regulators and admins (private files of an agency). */
   | 'agency-of-or-staff'
-  /** The inspector the plan drew: the demo regulator, the only one of its department. */
+  /** The inspector the plan drew: the regulator, the only one of its department. */
   | 'inspector'
   /** A regulator of the department that approves the item (市生态环境局): none of the seven. */
   | 'approver'

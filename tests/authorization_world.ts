@@ -3,7 +3,7 @@
 /*
  * The world of the authorisation matrix: real records, each belonging to a
  * known actor, made through the API the way owners, agencies and regulators
- * make them (demo data seeded and the clock frozen by the caller at
+ * make them (the test market built and the clock frozen by the caller at
  * 2026-09-29 10:00 Beijing time). Owner A (owner@demo) and agency A
  * (agency5@demo) own everything private here; owner B and agency B own
  * nothing of it, so a route that answers them with the record's data finds

@@ -6,9 +6,9 @@
  * The child sees only committed data, so it cannot share the functional
  * suite's rolled-back transaction: each market is a dedicated SQLite file
  * (tmp/) or, on MySQL, a dedicated database `<DB_DATABASE>_<tag>` created
- * here and dropped afterwards. `node ace market:setup` migrates it and seeds
- * the demo catalog and accounts (not the demo market's projects); the test process reaches it through a second Lucid
- * connection.
+ * here and dropped afterwards. `node ace market:setup` migrates it (without
+ * the demo content) and the test process, reaching it through a second Lucid
+ * connection, builds the test market in it (tests/worlds.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -17,6 +17,7 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
+import { marketWorld } from '#tests/worlds'
 
 export type ChildEnv = Record<string, string>
 
@@ -171,7 +172,7 @@ function booted(child: RunningChild, limitMs: number): Promise<Boot> {
         resolve({ listening: true })
       }
     }
-    // A server that loses its port prints the error (then exits).
+    // A server that loses its port does not exit: it prints the error and waits.
     const onOutput = () => {
       if (child.output().includes('EADDRINUSE')) {
         done()
@@ -188,10 +189,6 @@ function booted(child: RunningChild, limitMs: number): Promise<Boot> {
     child.finished.then(
       (result) => {
         done()
-        if (result.output.includes('EADDRINUSE')) {
-          resolve({ listening: false, reason: 'port taken' })
-          return
-        }
         reject(
           new Error(
             `the child server exited (${result.signal ?? result.code}) before listening:\n${result.output}`
@@ -261,7 +258,7 @@ export async function startServer(
   }
 }
 
-/** A migrated database with the demo market in it, private to one test group. */
+/** A migrated database with the test market in it, private to one test group. */
 export async function dedicatedMarket(tag: string): Promise<DedicatedMarket> {
   const kind = env.get('DB_CONNECTION', 'sqlite')
   const connectionName = `market_${tag}`
@@ -303,7 +300,7 @@ export async function dedicatedMarket(tag: string): Promise<DedicatedMarket> {
   // The database is this group's alone: no migration lock (one name for a whole MySQL server).
   const setup = await runAce(
     ['market:setup', '--disable-locks'],
-    childEnv(market, { SEED_DEMO: 'true', SEED_DEMO_MARKET: 'false' })
+    childEnv(market, { SEED_DEMO: 'false' })
   )
   if (setup.code !== 0) {
     await market.drop()
@@ -311,5 +308,6 @@ export async function dedicatedMarket(tag: string): Promise<DedicatedMarket> {
   }
   db.manager.add(connectionName, config)
   market.client = db.connection(connectionName)
+  await marketWorld({ client: market.client })
   return market
 }

@@ -1,12 +1,18 @@
 /*
  * Projects in a given stage of the selection, made through the API the way
- * owners and agencies make them, with the demo data seeded and the clock
+ * owners and agencies make them, with the test market built (tests/worlds.ts) and the clock
  * frozen at 2026-09-29 10:00 Beijing time by the caller.
  */
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { WORLD_PASSWORD } from '#tests/world_data'
+
+/**
+ * The part of the test market these projects need: item ZJ-001, the owner,
+ * agencies 5 and 6 (the bidders of `signedProject`), the regulator and the admin.
+ */
+export const SIGNED_PROJECT_WORLD = { items: ['ZJ-001'], agencies: [5, 6] }
 
 export const DEADLINE = '2026-10-09T04:00:00Z'
 /** One second after the deadline: the tick opens. */
@@ -18,7 +24,7 @@ const demoUser = (email: string) => User.findByOrFail('email', email)
 export const demoOwner = () => demoUser('owner@demo.example.com')
 export const demoAgency = (n: number) => demoUser(`agency${n}@demo.example.com`)
 
-/** A ZJ-001 project drafted and published by the demo owner; returns its id. */
+/** A ZJ-001 project drafted and published by the owner; returns its id. */
 export async function publishedProject(client: any, overrides: Record<string, unknown> = {}) {
   const owner = await demoOwner()
   const draft = await client
@@ -39,7 +45,7 @@ export async function publishedProject(client: any, overrides: Record<string, un
   return id
 }
 
-/** Demo agencies bid: [agency number, quote in fen]. */
+/** Agencies of the test market bid: [agency number, quote in fen]. */
 export async function placeBids(client: any, projectId: number, quotes: [number, number][]) {
   for (const [n, quoteFen] of quotes) {
     await client
@@ -98,7 +104,7 @@ export async function signedProject(client: any, signedAt = AFTER_PUBLICITY) {
   for (const signer of [owner, await demoAgency(5)]) {
     const signed = await client
       .post(`/api/v1/contracts/${contractId}/sign`)
-      .json({ password: DEMO_PASSWORD, revision, textSha256 })
+      .json({ password: WORLD_PASSWORD, revision, textSha256 })
       .withGuard('api')
       .loginAs(signer)
     if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)

@@ -1,4 +1,9 @@
 import factory from '@adonisjs/lucid/factories'
+import db from '@adonisjs/lucid/services/db'
+import hash from '@adonisjs/core/services/hash'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import { sqlTime } from '#services/sql_time'
 import { completeUscc, USCC_ALPHABET } from '#domain/uscc'
 import Organization from '#models/organization'
 import User from '#models/user'
@@ -46,7 +51,54 @@ export const UserFactory = factory
   }))
   .build()
 
-/** A user of the given role inside a new organisation of the matching kind. */
+const passwordHashes = new Map<string, Promise<string>>()
+
+/**
+ * One scrypt hash per password and run: hashing is slow on purpose (a third of
+ * a second on a busy machine), and test users share their passwords.
+ */
+export function sharedPasswordHash(password: string) {
+  if (!passwordHashes.has(password)) passwordHashes.set(password, hash.make(password))
+  return passwordHashes.get(password)!
+}
+
+/**
+ * Inserts users whose password is already hashed (the model would hash it
+ * again on save) and answers them in the given order.
+ */
+export async function insertUsersWithHash(
+  users: {
+    organizationId: number
+    email: string
+    passwordHash: string
+    role: string
+    fullName: string
+    phone: string | null
+  }[],
+  client: QueryClientContract = db.connection()
+) {
+  const createdAt = sqlTime(DateTime.utc())
+  await client.table('users').multiInsert(
+    users.map((user) => ({
+      organization_id: user.organizationId,
+      email: user.email,
+      password: user.passwordHash,
+      role: user.role,
+      full_name: user.fullName,
+      phone: user.phone,
+      created_at: createdAt,
+      updated_at: createdAt,
+    }))
+  )
+  const created = await User.query({ client }).whereIn(
+    'email',
+    users.map((user) => user.email)
+  )
+  const byEmail = new Map(created.map((user) => [user.email, user]))
+  return users.map((user) => byEmail.get(user.email)!)
+}
+
+/** A user of the given role inside a new organisation of the matching kind (password TEST_PASSWORD). */
 export async function createUserWithRole(role: 'owner' | 'agency' | 'regulator' | 'admin') {
   const kind = role === 'admin' ? 'platform' : role
   const organization = await OrganizationFactory.merge({ kind }).create()
@@ -58,5 +110,16 @@ export async function createUserWithRole(role: 'owner' | 'agency' | 'regulator' 
       itemCount: 0,
     })
   }
-  return UserFactory.merge({ role, organizationId: organization.id }).create()
+  const user = await UserFactory.merge({ role, organizationId: organization.id }).make()
+  const [created] = await insertUsersWithHash([
+    {
+      organizationId: organization.id,
+      email: user.email,
+      passwordHash: await sharedPasswordHash(TEST_PASSWORD),
+      role,
+      fullName: user.fullName,
+      phone: user.phone,
+    },
+  ])
+  return created
 }

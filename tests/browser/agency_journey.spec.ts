@@ -6,8 +6,7 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import Bid from '#models/bid'
 import { clock } from '#services/clock'
 import { registrationPayload } from '#tests/helpers'
@@ -69,7 +68,7 @@ const TEXT = {
 test.group('Journey: an agency registers, lists an item and bids', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -8,9 +8,7 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import Project from '#models/project'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
@@ -24,7 +22,7 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetStripeMock())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -36,7 +34,7 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
     assert,
   }) => {
     const page = await visit('/')
-    await logIn(page, 'owner@demo.example.com', DEMO_PASSWORD)
+    await logIn(page, 'owner@demo.example.com', WORLD_PASSWORD)
     await page.assertPath('/dashboard/owner')
 
     // Posts the project: a draft first, then the announcement.
@@ -96,7 +94,7 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
     await page.getByLabel('金额（元） 2').fill('35000')
     await page.getByRole('button', { name: '保存约定事项' }).click()
     await page.assertTextContains('.contract-text', '1. 签约后预付：¥15,000.00')
-    await page.getByLabel('登录密码').fill(DEMO_PASSWORD)
+    await page.getByLabel('登录密码').fill(WORLD_PASSWORD)
     await page.getByRole('button', { name: '签署', exact: true }).click()
     await page.assertTextContains('main', '已签署，等待对方签署')
     const contractPath = new URL(page.url()).pathname
@@ -106,7 +104,7 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
     await agencyContext.loginAs(await demoAgency(5))
     const agencyPage = await agencyContext.visit(contractPath)
     await agencyPage.assertTextContains('main', '业主修改约定事项')
-    await agencyPage.getByLabel('登录密码').fill(DEMO_PASSWORD)
+    await agencyPage.getByLabel('登录密码').fill(WORLD_PASSWORD)
     await agencyPage.getByRole('button', { name: '签署', exact: true }).click()
     await agencyPage.assertTextContains('h1', '已生效')
     await agencyContext.close()

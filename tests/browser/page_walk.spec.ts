@@ -2,11 +2,10 @@
 /// <reference lib="dom.iterable" />
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { ALLOWED, MATRIX } from '#tests/authorization_matrix'
 import { buildWorld, type Actor, type World } from '#tests/authorization_world'
@@ -97,7 +96,7 @@ async function layoutProblems(page: Page) {
 test.group('Every page on a desktop and on a phone', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -6,8 +6,7 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
@@ -20,7 +19,7 @@ const WINNER = '四川清源环保工程咨询有限公司'
 test.group('Public pages without JavaScript', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

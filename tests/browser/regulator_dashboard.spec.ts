@@ -1,15 +1,14 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { signedProject } from '#tests/selection_fixtures'
+import { SIGNED_PROJECT_WORLD, signedProject } from '#tests/selection_fixtures'
 
 test.group('Regulator dashboard in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -8,9 +8,8 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
+import { marketWorld } from '#tests/worlds'
+import { WORLD_SERVICE_ITEMS } from '#tests/world_data'
 import User from '#models/user'
 import Milestone from '#models/milestone'
 import { clock } from '#services/clock'
@@ -23,7 +22,7 @@ const AGENCY = '四川清源环保工程咨询有限公司'
 /** ZJ-001 becomes government-guided at ¥10,000 – ¥40,000; agency 5 then wins at ¥50,000 and is paid. */
 async function flaggedPayment(client: any) {
   const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
-  const { code, ...item } = DEMO_SERVICE_ITEMS.find((seed) => seed.code === 'ZJ-001')!
+  const { code, ...item } = WORLD_SERVICE_ITEMS.find((seed) => seed.code === 'ZJ-001')!
   const revised = await client
     .put(`/api/v1/service-items/${code}`)
     .json({
@@ -57,7 +56,7 @@ test.group('Journey: a regulator sees a fee flag and bans the agency', (group) =
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(() => resetStripeMock())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -4,7 +4,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import type User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
@@ -19,7 +19,7 @@ function subscribe(client: any, user: User, body: Record<string, unknown>) {
 test.group('Announcement alerts by e-mail', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
@@ -12,7 +11,7 @@ const regulator = () => User.findByOrFail('email', 'regulator@demo.example.com')
 test.group('Market monitoring (大数据监管)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld({ items: ['ZJ-001', 'ZJ-002'], agencies: [5, 6] })
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -23,7 +23,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import User from '#models/user'
 import Organization from '#models/organization'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { API_OPERATIONS } from '#open_api/document'
@@ -238,7 +238,7 @@ function casesFor(schema: any, multipart: boolean, world: World, key: string) {
 test.group('API write routes under hostile input', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -360,7 +360,7 @@ const BAD_IDS = [
 test.group('Route parameters', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -415,7 +415,7 @@ test.group('What the fuzz found', (group) => {
     client,
     assert,
   }) => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     try {
       const projectId = await publishedProject(client)
@@ -479,7 +479,7 @@ test.group('What the fuzz found', (group) => {
     client,
     assert,
   }) => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     try {
       const owner = await demoOwner()

@@ -10,17 +10,15 @@
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
 import Ajv2020Module from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import Payment from '#models/payment'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import { registrationPayload, serviceItemPayload } from '#tests/helpers'
 import {
   AFTER_DEADLINE,
@@ -186,7 +184,7 @@ class ApiWalk {
 test.group('API walk', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -393,7 +391,7 @@ test.group('API walk', (group) => {
       await walk.call('post', `/api/v1/contracts/${contract.id}/sign`, {
         as: signer,
         json: {
-          password: DEMO_PASSWORD,
+          password: WORLD_PASSWORD,
           revision: filled.revision,
           textSha256: filled.textSha256,
         },

@@ -2,8 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { ROLES } from '#domain/roles'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import { ALLOWED, MATRIX, type MatrixEntry } from '#tests/authorization_matrix'
@@ -164,7 +163,7 @@ function problemOf(entry: MatrixEntry, actor: Actor, url: string, response: any)
 test.group('Authorisation matrix', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -221,7 +220,7 @@ test.group('Authorisation matrix', (group) => {
 test.group('Authorisation holes the matrix found', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { idNumberCheckCharacter } from '#domain/id_card'
 import { clock } from '#services/clock'
@@ -11,7 +11,7 @@ const user = (email: string) => User.findByOrFail('email', email)
 test.group('Market bans (禁入) and the exposure list', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
@@ -106,7 +106,7 @@ test.group('Market bans (禁入) and the exposure list', (group) => {
     assert,
   }) => {
     const regulator = await user('regulator@demo.example.com')
-    // 周涛 manages agency 5 (demo data).
+    // 周涛 manages agency 5 (tests/world_data.ts).
     const idNumber = '51010419790203008' + idNumberCheckCharacter('51010419790203008')
     const imposed = await client
       .post('/api/v1/regulator/bans')

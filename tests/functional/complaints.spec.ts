@@ -4,7 +4,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import complaintsConfig from '#config/complaints'
@@ -110,7 +110,7 @@ test.group('Complaints 投诉举报', (group) => {
   const configured = { ...complaintsConfig }
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     complaintsConfig.filingsPerHour = 1000
     await limiter.clear()

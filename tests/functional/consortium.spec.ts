@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import type User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
@@ -71,7 +71,7 @@ async function openedBidOf(client: any, projectId: number, n: number) {
 test.group('Consortium members confirm in the market', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

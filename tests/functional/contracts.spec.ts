@@ -3,8 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
@@ -53,7 +52,7 @@ const TERMS = {
 test.group('Contracts: generated on award, filled by the owner, signed by both', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -156,7 +155,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     const projectId = await awardedProject(client)
     const { id } = await contractOf(client, projectId)
     // Each signer reads the contract first and signs the revision it was shown.
-    const sign = async (as: User, password = DEMO_PASSWORD) => {
+    const sign = async (as: User, password = WORLD_PASSWORD) => {
       const { revision, textSha256: shown } = await contractOf(client, projectId)
       return client
         .post(`/api/v1/contracts/${id}/sign`)
@@ -315,7 +314,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
 
     const stale = await client
       .post(`/api/v1/contracts/${read.id}/sign`)
-      .json({ password: DEMO_PASSWORD, revision: read.revision, textSha256: read.textSha256 })
+      .json({ password: WORLD_PASSWORD, revision: read.revision, textSha256: read.textSha256 })
       .withGuard('api')
       .loginAs(await agency(5))
     stale.assertStatus(409)
@@ -328,7 +327,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     // The right revision with a hash of another text is refused alike.
     const otherText = await client
       .post(`/api/v1/contracts/${read.id}/sign`)
-      .json({ password: DEMO_PASSWORD, revision: 2, textSha256: read.textSha256 })
+      .json({ password: WORLD_PASSWORD, revision: 2, textSha256: read.textSha256 })
       .withGuard('api')
       .loginAs(await agency(5))
     otherText.assertStatus(409)
@@ -343,7 +342,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     // Having read revision 2, the agency signs it, and its signature covers that text.
     const signed = await client
       .post(`/api/v1/contracts/${read.id}/sign`)
-      .json({ password: DEMO_PASSWORD, revision: 2, textSha256: changed.body().textSha256 })
+      .json({ password: WORLD_PASSWORD, revision: 2, textSha256: changed.body().textSha256 })
       .withGuard('api')
       .loginAs(await agency(5))
     signed.assertStatus(200)
@@ -361,7 +360,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
       client
         .post(`/api/v1/contracts/${contract.id}/sign`)
         .json({
-          password: DEMO_PASSWORD,
+          password: WORLD_PASSWORD,
           revision: contract.revision,
           textSha256: contract.textSha256,
         })
@@ -394,7 +393,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     const { id } = await contractOf(client, projectId)
     const missing = await client
       .post(`/api/v1/contracts/${id}/sign`)
-      .json({ password: DEMO_PASSWORD })
+      .json({ password: WORLD_PASSWORD })
       .withGuard('api')
       .loginAs(await owner())
     missing.assertStatus(422)
@@ -404,7 +403,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     )
     const malformed = await client
       .post(`/api/v1/contracts/${id}/sign`)
-      .json({ password: DEMO_PASSWORD, revision: 'latest', textSha256: 'abc' })
+      .json({ password: WORLD_PASSWORD, revision: 'latest', textSha256: 'abc' })
       .withGuard('api')
       .loginAs(await owner())
     malformed.assertStatus(422)
@@ -437,7 +436,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
 
     const stale = await client
       .post(`/contracts/${id}/sign`)
-      .form({ password: DEMO_PASSWORD, revision: shown.revision, textSha256: shown.sha })
+      .form({ password: WORLD_PASSWORD, revision: shown.revision, textSha256: shown.sha })
       .withCsrfToken()
       .loginAs(signer)
       .redirects(0)
@@ -455,7 +454,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     const signed = await client
       .post(`/contracts/${id}/sign`)
       .form({
-        password: DEMO_PASSWORD,
+        password: WORLD_PASSWORD,
         revision: hidden(reread.text(), 'revision'),
         textSha256: hidden(reread.text(), 'textSha256'),
       })
@@ -485,7 +484,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
       wrong.assertStatus(422)
       assert.equal(wrong.body().errors[0].field, 'password')
     }
-    const locked = await sign(signer, DEMO_PASSWORD)
+    const locked = await sign(signer, WORLD_PASSWORD)
     locked.assertStatus(429)
     assert.equal(locked.body().errors[0].code, 'E_TOO_MANY_REQUESTS')
     assert.isAbove(Number(locked.header('retry-after')), 0)
@@ -493,7 +492,7 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     // The page says so in words, and signs nothing either.
     const form = await client
       .post(`/contracts/${id}/sign`)
-      .form({ password: DEMO_PASSWORD, revision, textSha256: shown })
+      .form({ password: WORLD_PASSWORD, revision, textSha256: shown })
       .withCsrfToken()
       .loginAs(signer)
       .redirects(0)
@@ -503,14 +502,14 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     assert.lengthOf((await contractOf(client, projectId)).signatures, 0)
 
     // The lock is the signer's own: the owner signs.
-    ;(await sign(await owner(), DEMO_PASSWORD)).assertStatus(200)
+    ;(await sign(await owner(), WORLD_PASSWORD)).assertStatus(200)
   })
 })
 
 test.group('Model contract templates', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
 import Organization from '#models/organization'
@@ -26,7 +25,7 @@ async function addListedAgencies(howMany: number) {
 test.group('Catalog and directory pages', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
   })
 
   test('the catalog page lists the items with time limits and fee standards', async ({

@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import db from '@adonisjs/lucid/services/db'
-import { DEMO_ACCOUNTS } from '#database/data/demo_accounts'
-import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
-import { isValidUscc } from '#domain/uscc'
+import { marketWorld } from '#tests/worlds'
+import { WORLD_SERVICE_ITEMS } from '#tests/world_data'
 
 test.group('Home page and language', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -12,12 +9,12 @@ test.group('Home page and language', (group) => {
   test('the home page is in Chinese and shows the live figures of the demo market', async ({
     client,
   }) => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     const response = await client.get('/')
     response.assertStatus(200)
     response.assertTextIncludes('<html lang="zh-CN">')
     response.assertTextIncludes('网上中介服务超市')
-    response.assertTextIncludes(`data-figure="service-items">${DEMO_SERVICE_ITEMS.length}<`)
+    response.assertTextIncludes(`data-figure="service-items">${WORLD_SERVICE_ITEMS.length}<`)
     response.assertTextIncludes('data-figure="agencies">8<')
     response.assertTextIncludes('data-figure="owners">1<')
     response.assertTextIncludes('环境影响报告书')
@@ -45,17 +42,5 @@ test.group('Home page and language', (group) => {
   test('an unsupported language is ignored', async ({ client }) => {
     const response = await client.get('/').withPlainCookie('locale', 'xx')
     response.assertTextIncludes('<html lang="zh-CN">')
-  })
-
-  test('the demo seeder writes at least 12 service items and valid USCCs, only into an empty market', async ({
-    assert,
-  }) => {
-    assert.isAtLeast(DEMO_SERVICE_ITEMS.length, 12)
-    for (const account of DEMO_ACCOUNTS) assert.isTrue(isValidUscc(account.uscc), account.orgName)
-
-    await new DemoSeeder(db.connection()).run()
-    await new DemoSeeder(db.connection()).run()
-    const [{ total }] = await db.from('organizations').count('* as total')
-    assert.equal(Number(total), DEMO_ACCOUNTS.length)
   })
 })

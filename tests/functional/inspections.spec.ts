@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/account_factories'
 import { clock } from '#services/clock'
@@ -17,7 +17,7 @@ const agency = (n: number) => user(`agency${n}@demo.example.com`)
 /** Agencies 1, 5, 6, 7, 8 offer ZJ-001. */
 const ZJ_001_AGENCIES = [1, 5, 6, 7, 8]
 
-/** Another inspector of the demo regulator's department. */
+/** Another inspector of the regulator's department. */
 async function colleague(fullName: string) {
   const regulator = await demoRegulator()
   return UserFactory.merge({
@@ -50,7 +50,7 @@ async function scoreOf(organizationId: number) {
 test.group('Random inspections (双随机、一公开)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -196,7 +196,7 @@ test.group('Random inspections (双随机、一公开)', (group) => {
     })
     notInspector.assertStatus(422)
 
-    // Every ZJ-001 agency is drawn: only the demo regulator remains.
+    // Every ZJ-001 agency is drawn: only the world's regulator remains.
     const tooFew = await makePlan(client, { agencyCount: 5, inspectorCount: 2, itemCode: 'ZJ-001' })
     tooFew.assertStatus(422)
     assert.include(tooFew.body().errors[0].message, '1')

@@ -20,7 +20,7 @@ import app from '@adonisjs/core/services/app'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { DateTime } from 'luxon'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import { registrationPayload } from '#tests/helpers'
 
 // Overridable so that several runs of the suite can share a machine.
@@ -112,7 +112,19 @@ test.group('Several instances on MySQL and Redis', (group) => {
     await db.rawQuery(
       `CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
     )
-    await ace(['market:setup'], childEnv())
+    await ace(['market:setup'], childEnv({ SEED_DEMO: 'false' }))
+    // The test market, written through a connection of this process to the instances' database.
+    const instances = db.manager.has('instances')
+      ? db.connection('instances')
+      : (db.manager.add('instances', {
+          ...db.manager.get('mysql')!.config,
+          connection: {
+            ...(db.manager.get('mysql')!.config as any).connection,
+            database: DATABASE,
+          },
+        } as any),
+        db.connection('instances'))
+    await marketWorld({ client: instances })
 
     for (const port of PORTS) {
       let log = ''
@@ -137,7 +149,7 @@ test.group('Several instances on MySQL and Redis', (group) => {
       body: new URLSearchParams({
         _csrf: csrf,
         email: 'owner@demo.example.com',
-        password: DEMO_PASSWORD,
+        password: WORLD_PASSWORD,
       }).toString(),
     })
     assert.equal(login.status, 302)
@@ -157,7 +169,7 @@ test.group('Several instances on MySQL and Redis', (group) => {
       })
       return { status: response.status, body: (await response.json().catch(() => null)) as any }
     }
-    const tokenOf = async (base: string, email: string, password = DEMO_PASSWORD) =>
+    const tokenOf = async (base: string, email: string, password = WORLD_PASSWORD) =>
       (await api(base, '/auth/tokens', null, { email, password })).body.token as string
     const owner = await tokenOf(a, 'owner@demo.example.com')
 
@@ -238,16 +250,6 @@ test.group('Several instances on MySQL and Redis', (group) => {
     }
 
     // — The deadline passes; both instances tick at once —
-    const instances = db.manager.has('instances')
-      ? db.connection('instances')
-      : (db.manager.add('instances', {
-          ...db.manager.get('mysql')!.config,
-          connection: {
-            ...(db.manager.get('mysql')!.config as any).connection,
-            database: DATABASE,
-          },
-        } as any),
-        db.connection('instances'))
     // Nothing lost, nothing duplicated: each agency's last receipt is its one active bid, its
     // first one replaced.
     const stored = await instances

@@ -2,7 +2,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { DEFAULT_RULES, flatParameters } from '#domain/rules'
 import { clock } from '#services/clock'
@@ -31,7 +31,7 @@ function fullForm(changes: Record<string, string>) {
 test.group('Market rule parameters: versions, change log, grades', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     forgetGradeCutoffs()
     return () => {

@@ -4,7 +4,7 @@ import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import mail from '@adonisjs/mail/services/main'
 import type { FakeMailer } from '@adonisjs/mail'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { UserFactory } from '#database/factories/account_factories'
 import Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
@@ -24,7 +24,7 @@ const DEADLINE = '2026-10-09T04:00:00.000Z' // 12:00 in Beijing
 const userByEmail = (email: string) => User.findByOrFail('email', email)
 const agency = (n: number) => userByEmail(`agency${n}@demo.example.com`)
 
-/** A published project of the demo owner, written directly (its lifecycle is tested elsewhere). */
+/** A published project of the owner, written directly (its lifecycle is tested elsewhere). */
 async function aProject(code: string) {
   const owner = await userByEmail('owner@demo.example.com')
   const item = await ServiceItem.findByOrFail('code', 'ZJ-001')
@@ -92,7 +92,7 @@ let fakeMailer: FakeMailer
 test.group('Notifications', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     fakeMailer = mail.fake()
     return () => mail.restore()
   })

@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import AjvDraft04 from 'ajv-draft-04'
 import addFormatsModule from 'ajv-formats'
 import { SaxesParser } from 'saxes'
-import DemoSeeder from '#database/seeders/demo_seeder'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
@@ -114,7 +113,7 @@ async function signContract(client: any, projectId: number) {
     ;(
       await client
         .post(`/api/v1/contracts/${id}/sign`)
-        .json({ password: DEMO_PASSWORD, revision, textSha256 })
+        .json({ password: WORLD_PASSWORD, revision, textSha256 })
         .withGuard('api')
         .loginAs(signer)
     ).assertStatus(200)
@@ -365,7 +364,7 @@ async function csv(client: any, path: string, qs: Record<string, unknown> = {}) 
 test.group('Open data: OCDS 1.1 releases and records', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -685,7 +684,7 @@ test.group('Open data: OCDS 1.1 releases and records', (group) => {
 test.group('Open data: quotes stay sealed until opening', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -736,7 +735,7 @@ test.group('Open data: quotes stay sealed until opening', (group) => {
 test.group('Open data: Atom feed of announcements', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -845,7 +844,7 @@ test.group('Open data: Atom feed of announcements', (group) => {
 test.group('Open data: CSV exports', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

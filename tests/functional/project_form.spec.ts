@@ -1,14 +1,16 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { demoAgency, demoOwner } from '#tests/selection_fixtures'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { clock } from '#services/clock'
 
 test.group('The project form: the method first, then only its fields', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => new DemoSeeder(db.connection()).run())
+  group.each.setup(async () => {
+    await marketWorld()
+  })
 
   test('the first step asks for the item and the method, each method explained, and nothing else', async ({
     client,
@@ -94,7 +96,9 @@ test.group('The project form: the method first, then only its fields', (group) =
 
 test.group('Drafts are edited until publication', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(() => new DemoSeeder(db.connection()).run())
+  group.each.setup(async () => {
+    await marketWorld()
+  })
   group.each.setup(() => {
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import encryption from '@adonisjs/core/services/encryption'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import encryption from '@adonisjs/core/services/encryption'
+import { marketWorld } from '#tests/worlds'
 import Project from '#models/project'
 import User from '#models/user'
 import { createUserWithRole } from '#database/factories/account_factories'
@@ -30,7 +30,7 @@ function projectPayload(overrides: Record<string, unknown> = {}) {
 test.group('Projects: drafts, publication, cancellation', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import Practitioner from '#models/practitioner'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { registrationPayload } from '#tests/helpers'
@@ -12,7 +12,7 @@ const ID_NUMBER = '11010519491231002X'
 test.group('Agency registry (中介机构库) through the API', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
   })
 
   test('a new agency appears in the directory right after choosing items — no approval, any province', async ({
@@ -117,7 +117,7 @@ test.group('Agency registry (中介机构库) through the API', (group) => {
     const user = await db.from('users').where('organization_id', agencyId).first()
     const token = await client
       .post('/api/v1/auth/tokens')
-      .json({ email: user.email, password: 'demo-market-2026' })
+      .json({ email: user.email, password: WORLD_PASSWORD })
     const bearer = token.body().token
 
     const left = await client.post('/api/v1/agency/withdraw').bearerToken(bearer)

@@ -1,10 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { demoOwner, publishedProject } from '#tests/selection_fixtures'
+import { registerAccount, type RegisterAccountInput } from '#actions/accounts/register_account'
+import { registrationPayload } from '#tests/helpers'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const regulator = () => User.findByOrFail('email', 'regulator@demo.example.com')
@@ -12,7 +14,7 @@ const regulator = () => User.findByOrFail('email', 'regulator@demo.example.com')
 test.group('Regulator console', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -50,6 +52,8 @@ test.group('Regulator console', (group) => {
     client,
     assert,
   }) => {
+    // An event of another aggregate, which the project's log must leave out.
+    await registerAccount(registrationPayload() as RegisterAccountInput)
     const projectId = await publishedProject(client)
     const staff = await regulator()
     const byProject = await client

@@ -4,11 +4,10 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import {
   AFTER_DEADLINE,
   AFTER_PUBLICITY,
@@ -56,7 +55,7 @@ async function signedContract(client: any, quotes: [number, number][]) {
   for (const signer of [owner, await demoAgency(quotes[0][0])]) {
     const signed = await client
       .post(`/api/v1/contracts/${contractId}/sign`)
-      .json({ password: DEMO_PASSWORD, revision, textSha256 })
+      .json({ password: WORLD_PASSWORD, revision, textSha256 })
       .withGuard('api')
       .loginAs(signer)
     if (signed.status() !== 200) throw new Error(`signing failed: ${signed.text()}`)
@@ -88,7 +87,7 @@ async function fileIdOf(contractId: number) {
 test.group('Report similarity (中介文本对比分析)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -247,7 +246,7 @@ test.group('Report similarity (中介文本对比分析)', (group) => {
 test.group('Collusion signals (串通投标预警)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

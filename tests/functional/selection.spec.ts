@@ -3,7 +3,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
@@ -82,7 +82,7 @@ async function usccOf(n: number) {
 test.group('Selection: opening and the six methods', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -295,7 +295,7 @@ test.group('Selection: opening and the six methods', (group) => {
   }) => {
     const { id } = await postProject(client, { method: 'random' })
     for (const n of [1, 6, 7]) await bid(client, id, n, 5_000_000)
-    // 周涛 manages agency 5; 李秀英 manages agency 1 (demo data).
+    // 周涛 manages agency 5; 李秀英 manages agency 1 (tests/world_data.ts).
     const zhouTao = '51010419790203008' + idNumberCheckCharacter('51010419790203008')
     const liXiuying = '51140219800101002' + idNumberCheckCharacter('51140219800101002')
     for (const [name, idNumber] of [
@@ -700,7 +700,7 @@ test.group('Selection: opening and the six methods', (group) => {
 test.group('Selection: publicity and objections', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

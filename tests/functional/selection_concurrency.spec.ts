@@ -13,8 +13,8 @@ import { nextUscc } from '#database/factories/account_factories'
 /*
  * Real concurrency needs real commits: unlike the other functional groups,
  * this one runs WITHOUT the global transaction. It therefore creates its own
- * owner, agencies and service item (never the demo ones: later files seed the
- * demo market into an empty database inside rolled-back transactions) and
+ * owner, agencies and service item (never the test market's: later files build it
+ * inside rolled-back transactions, with the same e-mails and USCCs) and
  * deletes every row it created in the group teardown. Audit events stay, so
  * the chain remains intact.
  */

@@ -10,7 +10,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import Project from '#models/project'
@@ -142,7 +142,7 @@ test.group(
   (group) => {
     group.each.setup(() => testUtils.db().withGlobalTransaction())
     group.each.setup(async () => {
-      await new DemoSeeder(db.connection()).run()
+      await marketWorld()
       clock.freeze(NOW)
       return () => clock.unfreeze()
     })
@@ -512,7 +512,7 @@ test.group(
 test.group("Scored weights lie within the rule set's bounds", (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

@@ -3,13 +3,17 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { relationsOfParties } from '#queries/related_parties'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { textFile } from '#tests/file_fixtures'
 import { registrationPayload } from '#tests/helpers'
 
@@ -56,7 +60,7 @@ async function loginFrom(client: any, user: User, userAgent: string) {
   const response = await client
     .post('/login')
     .header('User-Agent', userAgent)
-    .form({ email: user.email, password: DEMO_PASSWORD })
+    .form({ email: user.email, password: WORLD_PASSWORD })
     .withCsrfToken()
     .redirects(0)
   response.assertStatus(302)
@@ -73,7 +77,7 @@ async function signalsOf(client: any) {
 test.group('Self-dealing: ratings between related owners and agencies', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -201,7 +205,7 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
       ['device']
     )
 
-    // Agency 5 and the demo owner share nothing: the rating counts.
+    // Agency 5 and the owner share nothing: the rating counts.
     const { contractId } = await acceptedContract(client)
     const agency = await demoAgency(5)
     const before = await creditScoreOf(agency.organizationId)

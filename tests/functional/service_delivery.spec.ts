@@ -3,14 +3,19 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { verifyAuditLog } from '#services/audit_log'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { disguisedProgram, textDocx, textFile, textPdf } from '#tests/file_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -62,7 +67,7 @@ async function environmentBureau() {
 test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -276,7 +281,7 @@ test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
 test.group('Evaluations, approval outcome and follow-ups', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })

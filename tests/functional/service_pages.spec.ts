@@ -3,10 +3,15 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { textFile } from '#tests/file_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -17,7 +22,7 @@ test.group(
   (group) => {
     group.each.setup(() => testUtils.db().withGlobalTransaction())
     group.each.setup(async () => {
-      await new DemoSeeder(db.connection()).run()
+      await marketWorld({ ...SIGNED_PROJECT_WORLD, agencies: [1, 5, 6] })
       clock.freeze(NOW)
       return () => clock.unfreeze()
     })

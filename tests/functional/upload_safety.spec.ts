@@ -9,12 +9,17 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import Qualification from '#models/qualification'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
+import {
+  demoAgency,
+  demoOwner,
+  signedProject,
+  SIGNED_PROJECT_WORLD,
+} from '#tests/selection_fixtures'
 import { disguisedProgram, docxBomb, textFile, textPdf } from '#tests/file_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -103,7 +108,8 @@ async function folderSize(folder: string): Promise<number> {
     const path = join(folder, entry.name)
     if (entry.isDirectory()) total += await folderSize(path)
     else {
-      const { size } = await stat(path)
+      // A file the server removes while this counts has no size left.
+      const { size } = await stat(path).catch(() => ({ size: 0 }))
       total += size
     }
   }
@@ -213,7 +219,7 @@ test.group('Uploads cannot take the market down', (group) => {
   const originalTmpdir = process.env.TMPDIR
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(NOW)
     // The OS temporary folder of this test alone, to measure what uploads leave in it.
     temporaryFolder = app.makePath('tmp', 'upload-safety', randomUUID())

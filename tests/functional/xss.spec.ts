@@ -23,7 +23,7 @@ import app from '@adonisjs/core/services/app'
 import edge from 'edge.js'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { buildWorld, type Actor, type World } from '#tests/authorization_world'
 
@@ -282,7 +282,7 @@ function escapedForms(marker: string) {
 test.group('User texts are escaped where they are shown', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })

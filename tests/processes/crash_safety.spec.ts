@@ -40,8 +40,8 @@ type Facts = {
   agencies: { organizationId: number; userId: number; uscc: string }[]
 }
 
-/** The demo market's owner, agencies 1, 5, 6 and 7 (all offer ZJ-001), the item, rules and template. */
-async function demoFacts(client: QueryClientContract): Promise<Facts> {
+/** The test market's owner, agencies 1, 5, 6 and 7 (all offer ZJ-001), the item, rules and template. */
+async function worldFacts(client: QueryClientContract): Promise<Facts> {
   const owner = await client
     .from('users as u')
     .join('organizations as o', 'o.id', 'u.organization_id')
@@ -189,7 +189,7 @@ test.group('Crash safety: SIGKILL in the middle of a tick or a webhook burst', (
   let facts: Facts
   group.setup(async () => {
     market = await dedicatedMarket('crash')
-    facts = await demoFacts(market.client)
+    facts = await worldFacts(market.client)
     return () => market.drop()
   })
 

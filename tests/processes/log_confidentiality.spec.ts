@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { randomBytes } from 'node:crypto'
 import { stripe, stripeSettings } from '#services/stripe'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { WORLD_PASSWORD } from '#tests/worlds'
 import { registrationPayload } from '#tests/helpers'
 import {
   CHILD_LIMIT_MS,
@@ -92,7 +92,7 @@ test.group('Confidentiality: what the processes log', (group) => {
     }
     secrets.stripeSecretKey = stripeEnv.STRIPE_SECRET_KEY
     secrets.stripeWebhookSecret = stripeEnv.STRIPE_WEBHOOK_SECRET
-    secrets.demoPassword = DEMO_PASSWORD
+    secrets.worldPassword = WORLD_PASSWORD
 
     // Before the deadline: accounts, logins, tokens, a named person, a project and sealed bids.
     const before = await startServer(market, { ...stripeEnv, MARKET_CLOCK: BEFORE_DEADLINE })
@@ -152,7 +152,7 @@ test.group('Confidentiality: what the processes log', (group) => {
 
       const tokenOf = async (email: string) => {
         const answer = await call(before, 'POST', '/api/v1/auth/tokens', {
-          json: { email, password: DEMO_PASSWORD },
+          json: { email, password: WORLD_PASSWORD },
         })
         return expectStatus(answer, 200, `login of ${email}`).token as string
       }
@@ -226,7 +226,7 @@ test.group('Confidentiality: what the processes log', (group) => {
     try {
       const tokenOf = async (email: string) => {
         const answer = await call(after, 'POST', '/api/v1/auth/tokens', {
-          json: { email, password: DEMO_PASSWORD },
+          json: { email, password: WORLD_PASSWORD },
         })
         return expectStatus(answer, 200, `login of ${email}`).token as string
       }
@@ -249,7 +249,7 @@ test.group('Confidentiality: what the processes log', (group) => {
           await call(after, 'POST', `/api/v1/contracts/${contract.id}/sign`, {
             token,
             json: {
-              password: DEMO_PASSWORD,
+              password: WORLD_PASSWORD,
               revision: contract.revision,
               textSha256: contract.textSha256,
             },

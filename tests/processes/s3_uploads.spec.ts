@@ -4,7 +4,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { WORLD_PASSWORD } from '#tests/worlds'
 import { disguisedProgram, textPdf } from '#tests/file_fixtures'
 import { dedicatedMarket, startServer, type DedicatedMarket } from '#tests/child_processes'
 
@@ -84,7 +84,7 @@ test.group('Uploads on an S3-compatible bucket', (group) => {
       const login = await fetch(`${server.url}/api/v1/auth/tokens`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ email: 'owner@demo.example.com', password: DEMO_PASSWORD }),
+        body: JSON.stringify({ email: 'owner@demo.example.com', password: WORLD_PASSWORD }),
       })
       const { token } = (await login.json()) as { token: string }
       const draft = await api(

@@ -10,7 +10,7 @@
  * neither log in again nor obtain a token.
  */
 import { test } from '@japa/runner'
-import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import { WORLD_PASSWORD } from '#tests/worlds'
 import {
   dedicatedMarket,
   startServer,
@@ -65,7 +65,7 @@ class Browser {
     })
   }
 
-  async login(email: string, password = DEMO_PASSWORD) {
+  async login(email: string, password = WORLD_PASSWORD) {
     const response = await this.post('/login', { email, password })
     return { status: response.status, location: String(response.headers.get('location')) }
   }
@@ -142,7 +142,7 @@ test.group(
       const changed = await laptop.post(
         '/account/password',
         {
-          currentPassword: DEMO_PASSWORD,
+          currentPassword: WORLD_PASSWORD,
           password: 'a-new-password-2026',
           passwordConfirmation: 'a-new-password-2026',
         },
@@ -176,7 +176,7 @@ test.group(
       const tokenAnswer = await fetch(`${server.url}/api/v1/auth/tokens`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+        body: JSON.stringify({ email, password: WORLD_PASSWORD }),
       })
       assert.equal(tokenAnswer.status, 200)
       const { token } = (await tokenAnswer.json()) as { token: string }
@@ -216,7 +216,7 @@ test.group(
       const newToken = await fetch(`${server.url}/api/v1/auth/tokens`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'accept': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+        body: JSON.stringify({ email, password: WORLD_PASSWORD }),
       })
       assert.equal(newToken.status, 403)
       assert.equal(((await newToken.json()) as any).errors[0].code, 'E_ACCOUNT_SUSPENDED')

@@ -1,0 +1,60 @@
+import factory from '@adonisjs/lucid/factories'
+import { DateTime } from 'luxon'
+import ServiceItem from '#models/service_item'
+import ServiceItemVersion from '#models/service_item_version'
+
+let sequence = 0
+
+/**
+ * An active catalog item at version 1, with its first published version
+ * beside it, as `createServiceItem` leaves it (without the audit event).
+ * Market-regulated items (市场调节价) carry no fee bounds.
+ */
+export const ServiceItemFactory = factory
+  .define(ServiceItem, () => ({
+    code: `F-${String(++sequence).padStart(4, '0')}`,
+    name: `测试中介服务事项${sequence}`,
+    category: '测试类别',
+    legalBasis: '《中华人民共和国行政许可法》第二十八条',
+    requiredQualification: null,
+    approvalItem: '测试审批事项',
+    approvalDepartment: '市测试局',
+    timeLimitWorkingDays: 15,
+    feeType: 'reference' as const,
+    feeMinFen: 100_000,
+    feeMaxFen: 500_000,
+    status: 'active' as const,
+    version: 1,
+    changeReason: '首次发布',
+    effectiveDate: DateTime.utc().startOf('day'),
+  }))
+  .state('market', (item) => {
+    item.feeType = 'market'
+    item.feeMinFen = null
+    item.feeMaxFen = null
+  })
+  .state('retired', (item) => (item.status = 'retired'))
+  .after('create', async (_, item, ctx) => {
+    await ServiceItemVersion.create(
+      {
+        serviceItemId: item.id,
+        version: item.version,
+        name: item.name,
+        category: item.category,
+        legalBasis: item.legalBasis,
+        requiredQualification: item.requiredQualification,
+        approvalItem: item.approvalItem,
+        approvalDepartment: item.approvalDepartment,
+        timeLimitWorkingDays: item.timeLimitWorkingDays,
+        feeType: item.feeType,
+        feeMinFen: item.feeMinFen,
+        feeMaxFen: item.feeMaxFen,
+        status: item.status,
+        changeReason: item.changeReason ?? '',
+        effectiveDate: item.effectiveDate,
+        changedByUserId: null,
+      },
+      { client: ctx.$trx }
+    )
+  })
+  .build()
