@@ -48,7 +48,7 @@ export default class BansController {
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(BanPolicy).authorize('manage')
     const payload = await request.validateUsing(banValidator)
-    const id = await imposeBan(payload, auth.getUserOrFail(), i18n)
+    const id = await imposeBan(payload, auth.getUserOrFail())
     if (request.url().startsWith('/api/')) return response.created({ id })
     session.flash('success', i18n.t('messages.bans.imposed'))
     return response.redirect().toRoute('exposure')

@@ -98,8 +98,7 @@ export default class ContractsController {
           })),
         supplementaryTerms: form.supplementaryTerms ?? null,
       },
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     session.flash('success', i18n.t('messages.contracts.saved'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
@@ -115,7 +114,6 @@ export default class ContractsController {
       signed = await signContract(contract, auth.getUserOrFail(), input, {
         ip: request.ip(),
         userAgent: request.header('user-agent') ?? null,
-        i18n,
       })
     } catch (error) {
       if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error

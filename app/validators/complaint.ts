@@ -1,7 +1,8 @@
-import vine, { errors as vineErrors } from '@vinejs/vine'
+import vine from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATES, TRACKING_CODE_PATTERN } from '#domain/complaints'
 import { scanFile } from '#validators/rules/file_content'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 
 /** Mainland mobile numbers and landlines with area code (0XX-XXXXXXXX). */
 const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
@@ -21,12 +22,12 @@ export type ComplaintInputProblem = { field: string; rule: string }
  * credit event for a rejected complaint…): 422 in the validation shape, each
  * message from complaints.validator.messages.complaint.<rule>.
  */
-export function refuseComplaintInput(problems: ComplaintInputProblem[], i18n: I18n): never {
-  throw new vineErrors.E_VALIDATION_ERROR(
+export function refuseComplaintInput(problems: ComplaintInputProblem[]): never {
+  refuseInput(
     problems.map((problem) => ({
       field: problem.field,
       rule: `complaint.${problem.rule}`,
-      message: i18n.t(`complaints.validator.messages.complaint.${problem.rule}`),
+      identifier: `complaints.validator.messages.complaint.${problem.rule}`,
     }))
   )
 }

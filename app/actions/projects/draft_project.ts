@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
@@ -42,12 +41,12 @@ export type ProjectDraftInput = {
  * seeds forbid: barriers in the texts, a time limit beyond the item's, a
  * floor not below the ceiling, naming an agency outside direct selection.
  */
-export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
+export async function draftProject(input: ProjectDraftInput, owner: User) {
   const item = await ServiceItem.query()
     .where('code', input.serviceItemCode)
     .where('status', 'active')
     .first()
-  if (!item) refuse([{ field: 'serviceItemCode', rule: 'unknownItem' }], i18n)
+  if (!item) refuse([{ field: 'serviceItemCode', rule: 'unknownItem' }])
 
   const problems: FieldProblem[] = []
   const timeLimit = input.timeLimitWorkingDays ?? item.timeLimitWorkingDays
@@ -83,7 +82,7 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
       data: { excerpt: barrier.excerpt },
     })
   }
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   const organization = await Organization.findOrFail(owner.organizationId)
   return db.transaction(async (trx) => {

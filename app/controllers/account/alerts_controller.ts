@@ -29,7 +29,7 @@ export default class AlertsController {
         frequency: request.input('frequency'),
       },
     })
-    await saveAlertSubscription(auth.getUserOrFail(), input, i18n)
+    await saveAlertSubscription(auth.getUserOrFail(), input)
     session.flash('success', i18n.t('alerts.saved'))
     return response.redirect().toRoute('account.alerts.show')
   }

@@ -52,8 +52,7 @@ export default class ProjectsController {
         floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
         deadline: beijingLocalToDate(deadline),
       },
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     session.flash('success', i18n.t('messages.projectPages.drafted', { code: project.code }))
     return response.redirect().toRoute('projects.show', { id: project.id })
@@ -63,7 +62,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { deadline, directAgencyId } = await request.validateUsing(republishFormValidator)
-    await publishProject(project, auth.getUserOrFail(), i18n, {
+    await publishProject(project, auth.getUserOrFail(), {
       deadline: deadline ? beijingLocalToDate(deadline) : undefined,
       directAgencyId,
     })
@@ -84,7 +83,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { agencyId, reason } = await request.validateUsing(shortlistPickValidator)
-    await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail(), i18n)
+    await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.picked'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -93,7 +92,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { scores } = await request.validateUsing(planScoresValidator)
-    await scorePlans(project, scores, auth.getUserOrFail(), i18n)
+    await scorePlans(project, scores, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.scored'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }

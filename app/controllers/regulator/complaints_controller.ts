@@ -44,7 +44,7 @@ export default class ComplaintsController {
     const { userId } = await request.validateUsing(assignComplaintValidator, {
       messagesProvider: complaintMessages(i18n),
     })
-    await assignComplaint(complaint, userId, auth.getUserOrFail(), i18n)
+    await assignComplaint(complaint, userId, auth.getUserOrFail())
     session.flash('success', i18n.t('complaints.desk.assigned', { number: complaint.id }))
     return response.redirect().back()
   }
@@ -64,7 +64,7 @@ export default class ComplaintsController {
       },
       messagesProvider: complaintMessages(i18n),
     })
-    await answerComplaint(complaint, answer, auth.getUserOrFail(), i18n)
+    await answerComplaint(complaint, answer, auth.getUserOrFail())
     session.flash('success', i18n.t('complaints.desk.answered', { number: complaint.id }))
     return response.redirect().back()
   }
