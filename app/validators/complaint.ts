@@ -70,6 +70,19 @@ export const answerComplaintValidator = vine.create({
   creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
 })
 
+/**
+ * The same answer from the desk's form: two buttons send `upheld` true or
+ * false, the checkboxes send 1 when ticked and nothing otherwise, an empty
+ * points field is no points.
+ */
+export const answerComplaintFormValidator = vine.create({
+  upheld: vine.boolean(),
+  decision: vine.string().trim().minLength(4).maxLength(10_000),
+  public: vine.boolean().optional(),
+  creditEvent: vine.boolean().optional(),
+  creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
+})
+
 /** The regulator's list: open (filed or assigned, by due date) by default, or one state. */
 export const listComplaintsValidator = vine.create({
   state: vine.enum(['open', ...COMPLAINT_STATES] as const).optional(),

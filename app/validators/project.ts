@@ -1,10 +1,12 @@
 import vine from '@vinejs/vine'
+import type { Infer } from '@vinejs/vine/types'
 import { REGION_CODES } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
 import { MAX_FEN } from '#domain/money'
 import { storableInstantRule } from '#validators/rules/storable_instant'
+import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /**
  * An owner drafts a project (API.md fields, plus the spec's optional extras:
@@ -105,9 +107,17 @@ export function formWeights(
   return { price, credit, performance, plan }
 }
 
+/** A datetime-local value of the form, read as Beijing time. */
+const beijingDeadline = () =>
+  vine
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .use(storableInstantRule())
+    .transform(beijingLocalToDate)
+
 /**
  * The owner's form: the same fields as the API, with money in yuan and the
- * deadline as a Beijing-time datetime-local value.
+ * deadline as a Beijing-time datetime-local value (a Date once validated).
  */
 export const projectFormValidator = vine.create({
   title: vine.string().trim().minLength(4).maxLength(200),
@@ -120,10 +130,7 @@ export const projectFormValidator = vine.create({
   ceilingYuan: yuan(),
   floorYuan: yuan().optional(),
   method: vine.enum(SELECTION_METHODS),
-  deadline: vine
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    .use(storableInstantRule()),
+  deadline: beijingDeadline(),
   minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
   weights: weightFields(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
@@ -135,11 +142,7 @@ export const projectFormValidator = vine.create({
 
 /** Re-publication from the owner's page: a new Beijing-time deadline, another named agency. */
 export const republishFormValidator = vine.create({
-  deadline: vine
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    .use(storableInstantRule())
-    .optional(),
+  deadline: beijingDeadline().optional(),
   directAgencyId: vine.number().withoutDecimals().min(1).optional(),
 })
 
@@ -147,3 +150,14 @@ export const republishFormValidator = vine.create({
 export const projectAttachmentValidator = vine.create({
   file: scanFile(),
 })
+
+/** The validated owner's form as a draft: money in fen, blank weights as none. */
+export function draftFromForm(form: Infer<typeof projectFormValidator>) {
+  const { ceilingYuan, floorYuan, weights, ...rest } = form
+  return {
+    ...rest,
+    weights: formWeights(weights),
+    ceilingPriceFen: yuanToFen(ceilingYuan),
+    floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
+  }
+}

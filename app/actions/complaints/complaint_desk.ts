@@ -80,7 +80,8 @@ export async function assignComplaint(
 export type ComplaintAnswer = {
   upheld: boolean
   decision: string
-  public: boolean
+  /** The outcome is published only when asked (an unticked box on the desk sends nothing). */
+  public?: boolean
   creditEvent?: boolean
   creditPoints?: number
 }
@@ -109,7 +110,7 @@ export async function answerComplaint(
       state: to,
       outcome: answer.upheld ? 'upheld' : 'rejected',
       decision: answer.decision,
-      outcomePublic: answer.public,
+      outcomePublic: answer.public === true,
       answeredByUserId: regulator.id,
       answeredAt: DateTime.fromJSDate(clock.now()),
     })

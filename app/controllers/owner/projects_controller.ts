@@ -4,7 +4,7 @@ import Bid from '#models/bid'
 import ProjectPolicy from '#policies/project_policy'
 import {
   cancelProjectValidator,
-  formWeights,
+  draftFromForm,
   projectFormValidator,
   republishFormValidator,
 } from '#validators/project'
@@ -21,7 +21,6 @@ import { projectsOfOwner } from '#queries/project_pages'
 import { searchCatalog } from '#queries/catalog'
 import { SELECTION_METHODS } from '#models/project'
 import { CREDIT_GRADES } from '#domain/credit'
-import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /** The owner's pages: post, publish, cancel, and the choices a selection needs. */
 export default class ProjectsController {
@@ -43,17 +42,7 @@ export default class ProjectsController {
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(ProjectPolicy).authorize('create')
     const form = await request.validateUsing(projectFormValidator)
-    const { ceilingYuan, floorYuan, deadline, weights, ...rest } = form
-    const project = await draftProject(
-      {
-        ...rest,
-        weights: formWeights(weights),
-        ceilingPriceFen: yuanToFen(ceilingYuan),
-        floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
-        deadline: beijingLocalToDate(deadline),
-      },
-      auth.getUserOrFail()
-    )
+    const project = await draftProject(draftFromForm(form), auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.drafted', { code: project.code }))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -62,10 +51,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { deadline, directAgencyId } = await request.validateUsing(republishFormValidator)
-    await publishProject(project, auth.getUserOrFail(), {
-      deadline: deadline ? beijingLocalToDate(deadline) : undefined,
-      directAgencyId,
-    })
+    await publishProject(project, auth.getUserOrFail(), { deadline, directAgencyId })
     session.flash('success', i18n.t('messages.projectPages.published'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
