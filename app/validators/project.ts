@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { labelled } from '#validators/labels'
 import type { Infer } from '@vinejs/vine/types'
 import { REGION_CODES } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
@@ -13,40 +14,46 @@ import { beijingLocalToDate, yuanToFen } from '#services/money'
  * deliverables, location, region, investment project code, funding source,
  * contact, credit-preferred list sizes).
  */
-export const createProjectValidator = vine.create({
-  title: vine.string().trim().minLength(4).maxLength(200),
-  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
-  description: vine.string().trim().minLength(10).maxLength(10_000),
-  deliverables: vine.string().trim().maxLength(5000).optional(),
-  location: vine.string().trim().maxLength(200).optional(),
-  region: vine.enum(REGION_CODES).optional(),
-  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
-  fundingSource: vine.string().trim().maxLength(100).optional(),
-  ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
-  floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
-  method: vine.enum(SELECTION_METHODS),
-  deadline: vine.date({ formats: { utc: true } }).use(storableInstantRule()),
-  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
-  weights: vine
-    .object({
-      price: vine.number().min(0).max(100),
-      credit: vine.number().min(0).max(100),
-      performance: vine.number().min(0).max(100),
-      plan: vine.number().min(0).max(100).optional(),
-    })
-    .optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-  timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365).optional(),
-  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  contactName: vine.string().trim().maxLength(100).optional(),
-  contactPhone: vine.string().trim().maxLength(32).optional(),
-})
+export const createProjectValidator = labelled(
+  'project',
+  vine.create({
+    title: vine.string().trim().minLength(4).maxLength(200),
+    serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+    description: vine.string().trim().minLength(10).maxLength(10_000),
+    deliverables: vine.string().trim().maxLength(5000).optional(),
+    location: vine.string().trim().maxLength(200).optional(),
+    region: vine.enum(REGION_CODES).optional(),
+    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    fundingSource: vine.string().trim().maxLength(100).optional(),
+    ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+    floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
+    method: vine.enum(SELECTION_METHODS),
+    deadline: vine.date({ formats: { utc: true } }).use(storableInstantRule()),
+    minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+    weights: vine
+      .object({
+        price: vine.number().min(0).max(100),
+        credit: vine.number().min(0).max(100),
+        performance: vine.number().min(0).max(100),
+        plan: vine.number().min(0).max(100).optional(),
+      })
+      .optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+    timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365).optional(),
+    longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    contactName: vine.string().trim().maxLength(100).optional(),
+    contactPhone: vine.string().trim().maxLength(32).optional(),
+  })
+)
 
 /** Cancelling before opening needs a public reason. */
-export const cancelProjectValidator = vine.create({
-  reason: vine.string().trim().minLength(4).maxLength(2000),
-})
+export const cancelProjectValidator = labelled(
+  'project',
+  vine.create({
+    reason: vine.string().trim().minLength(4).maxLength(2000),
+  })
+)
 
 /** Filters of the public project list. */
 export const listProjectsValidator = vine.create({
@@ -59,13 +66,16 @@ export const listProjectsValidator = vine.create({
 })
 
 /** Publication; after a failure (流标) the owner may set a new deadline and name another agency. */
-export const publishProjectValidator = vine.create({
-  deadline: vine
-    .date({ formats: { utc: true } })
-    .use(storableInstantRule())
-    .optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-})
+export const publishProjectValidator = labelled(
+  'project',
+  vine.create({
+    deadline: vine
+      .date({ formats: { utc: true } })
+      .use(storableInstantRule())
+      .optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  })
+)
 
 /** Yuan with at most two decimals, as people type money (stored as integer fen). */
 const yuan = () =>
@@ -119,32 +129,38 @@ const beijingDeadline = () =>
  * The owner's form: the same fields as the API, with money in yuan and the
  * deadline as a Beijing-time datetime-local value (a Date once validated).
  */
-export const projectFormValidator = vine.create({
-  title: vine.string().trim().minLength(4).maxLength(200),
-  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
-  description: vine.string().trim().minLength(10).maxLength(10_000),
-  deliverables: vine.string().trim().maxLength(5000).optional(),
-  location: vine.string().trim().maxLength(200).optional(),
-  fundingSource: vine.string().trim().maxLength(100).optional(),
-  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
-  ceilingYuan: yuan(),
-  floorYuan: yuan().optional(),
-  method: vine.enum(SELECTION_METHODS),
-  deadline: beijingDeadline(),
-  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
-  weights: weightFields(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  contactName: vine.string().trim().maxLength(100).optional(),
-  contactPhone: vine.string().trim().maxLength(32).optional(),
-})
+export const projectFormValidator = labelled(
+  'project',
+  vine.create({
+    title: vine.string().trim().minLength(4).maxLength(200),
+    serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+    description: vine.string().trim().minLength(10).maxLength(10_000),
+    deliverables: vine.string().trim().maxLength(5000).optional(),
+    location: vine.string().trim().maxLength(200).optional(),
+    fundingSource: vine.string().trim().maxLength(100).optional(),
+    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    ceilingYuan: yuan(),
+    floorYuan: yuan().optional(),
+    method: vine.enum(SELECTION_METHODS),
+    deadline: beijingDeadline(),
+    minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+    weights: weightFields(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+    longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    contactName: vine.string().trim().maxLength(100).optional(),
+    contactPhone: vine.string().trim().maxLength(32).optional(),
+  })
+)
 
 /** Re-publication from the owner's page: a new Beijing-time deadline, another named agency. */
-export const republishFormValidator = vine.create({
-  deadline: beijingDeadline().optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-})
+export const republishFormValidator = labelled(
+  'project',
+  vine.create({
+    deadline: beijingDeadline().optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  })
+)
 
 /** A document attached to a draft: PDF, JPEG or PNG up to 10 MB, checked by content. */
 export const projectAttachmentValidator = vine.create({
