@@ -31,11 +31,6 @@ export default class RefusalException extends Exception {
     this.reasons = Array.isArray(reasons) ? reasons : [reasons]
   }
 
-  /** The first reason, for refusals that have one. */
-  get translation(): Translation {
-    return this.reasons[0]
-  }
-
   /** Extra members of the API error object (a refusal may name the record it concerns). */
   apiDetails(): Record<string, unknown> {
     return {}

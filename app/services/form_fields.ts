@@ -2,16 +2,16 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /**
  * The form field a refusal's field stands for. The market rules speak of
- * amounts in fen (`quoteFen`, `ceilingPriceFen`), as the API does; page
- * forms take yuan (`quoteYuan`, `ceilingYuan`): a reason about `xFen` is
- * shown at `xYuan` (or `xYuan` less `Price`) when the form sent that field
- * and not the fen one.
+ * amounts in fen (`quoteFen`, `ceilingPriceFen`, a contract's `price`), as
+ * the API does; page forms take yuan (`quoteYuan`, `ceilingYuan`,
+ * `priceYuan`): when the form did not send the field itself, a reason about
+ * `x` or `xFen` is shown at `xYuan` (or at it less `Price`) if the form sent
+ * that one.
  */
 export function pageFieldOf(field: string, ctx: HttpContext) {
-  if (!field.endsWith('Fen')) return field
   const body = ctx.request.all()
   if (valueAt(body, field) !== undefined) return field
-  const base = field.slice(0, -'Fen'.length)
+  const base = field.replace(/Fen$/, '')
   const candidates = [`${base}Yuan`, `${base.replace(/Price$/, '')}Yuan`]
   return candidates.find((candidate) => valueAt(body, candidate) !== undefined) ?? field
 }
