@@ -3,6 +3,7 @@ import type { I18n } from '@adonisjs/i18n'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATES, TRACKING_CODE_PATTERN } from '#domain/complaints'
 import { scanFile } from '#validators/rules/file_content'
 import { refuseInput } from '#exceptions/invalid_input_exception'
+import { checkbox } from '#validators/rules/form_inputs'
 
 /** Mainland mobile numbers and landlines with area code (0XX-XXXXXXXX). */
 const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
@@ -78,8 +79,8 @@ export const answerComplaintValidator = vine.create({
 export const answerComplaintFormValidator = vine.create({
   upheld: vine.boolean(),
   decision: vine.string().trim().minLength(4).maxLength(10_000),
-  public: vine.boolean().optional(),
-  creditEvent: vine.boolean().optional(),
+  public: checkbox(),
+  creditEvent: checkbox(),
   creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
 })
 

@@ -80,8 +80,7 @@ export async function assignComplaint(
 export type ComplaintAnswer = {
   upheld: boolean
   decision: string
-  /** The outcome is published only when asked (an unticked box on the desk sends nothing). */
-  public?: boolean
+  public: boolean
   creditEvent?: boolean
   creditPoints?: number
 }
@@ -110,7 +109,7 @@ export async function answerComplaint(
       state: to,
       outcome: answer.upheld ? 'upheld' : 'rejected',
       decision: answer.decision,
-      outcomePublic: answer.public === true,
+      outcomePublic: answer.public,
       answeredByUserId: regulator.id,
       answeredAt: DateTime.fromJSDate(clock.now()),
     })
