@@ -13,7 +13,6 @@ import db from '@adonisjs/lucid/services/db'
 import hash from '@adonisjs/core/services/hash'
 import encryption from '@adonisjs/core/services/encryption'
 import { sealQuote, openSealedQuote } from '#services/sealed_quotes'
-import i18nManager from '@adonisjs/i18n/services/main'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
 import User from '#models/user'
@@ -232,7 +231,6 @@ async function benchAgencies(count: number, log: (message: string) => void) {
 
 /** A random-method project of the demo owner, drafted and published through the actions. */
 async function publishBenchProject(owner: User, itemCode: string) {
-  const i18n = i18nManager.locale('zh-CN')
   const draft = await draftProject(
     {
       title: '东坡区滨江大道改造工程环境影响评价（基准测试）',
@@ -242,10 +240,9 @@ async function publishBenchProject(owner: User, itemCode: string) {
       method: 'random',
       deadline: DEADLINE,
     },
-    owner,
-    i18n
+    owner
   )
-  return publishProject(draft, owner, i18n)
+  return publishProject(draft, owner)
 }
 
 /**

@@ -16,6 +16,8 @@
  */
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
+import { type HttpContext, HttpRequest, RequestValidator } from '@adonisjs/core/http'
+import { FormMessagesProvider, formOf } from '#validators/labels'
 
 const helpers = vine.helpers
 const numeric = (value: unknown) => typeof value === 'number' || typeof value === 'string'
@@ -43,3 +45,27 @@ const storableDateRule = vine.createRule((value: unknown, _: undefined, field: F
 const date = vine.date.bind(vine)
 vine.date = ((options?: Parameters<typeof date>[0]) =>
   date(options).use(storableDateRule())) as typeof vine.date
+
+/*
+ * Labels per form: a validator registered with `labelled(form, …)`
+ * (app/validators/labels.ts) names its fields in its own words, in the
+ * request's language, unless the caller brings its own messages provider.
+ */
+const formOptions = (ctx: HttpContext | undefined, validator: object, options: any) => {
+  const form = formOf(validator)
+  if (!form || !ctx?.i18n || options?.messagesProvider) return options
+  return { ...options, messagesProvider: new FormMessagesProvider(ctx.i18n, form) }
+}
+
+HttpRequest.macro('validateUsing', function (this: HttpRequest, validator: any, options?: any) {
+  return new RequestValidator(this.ctx!).validateUsing(
+    validator,
+    formOptions(this.ctx, validator, options)
+  )
+})
+HttpRequest.macro('tryValidateUsing', function (this: HttpRequest, validator: any, options?: any) {
+  return new RequestValidator(this.ctx!).tryValidateUsing(
+    validator,
+    formOptions(this.ctx, validator, options)
+  )
+})

@@ -24,7 +24,7 @@ export default class BansController {
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(BanPolicy).authorize('manage')
     const payload = await request.validateUsing(banValidator)
-    await imposeBan(payload, auth.getUserOrFail(), i18n)
+    await imposeBan(payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.bans.imposed'))
     return response.redirect().toRoute('exposure')
   }

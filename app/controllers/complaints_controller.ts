@@ -53,7 +53,7 @@ export default class ComplaintsController {
       response.status(429)
       return this.renderForm(context, i18n.t('complaints.form.throttled'))
     }
-    const { complaint, trackingCode } = await fileComplaint(input, user, i18n)
+    const { complaint, trackingCode } = await fileComplaint(input, user)
     session.flash('complaintFiled', {
       id: complaint.id,
       trackingCode,

@@ -31,12 +31,7 @@ export default class ContractServicesController {
   async deliver(context: HttpContext) {
     const contract = await this.authorized(context, 'deliver')
     const { summary, files } = await context.request.validateUsing(deliverableValidator)
-    await submitDeliverable(
-      contract,
-      { summary, files },
-      context.auth.getUserOrFail(),
-      context.i18n
-    )
+    await submitDeliverable(contract, { summary, files }, context.auth.getUserOrFail())
     return this.back(context, contract, 'messages.service.delivered')
   }
 

@@ -40,7 +40,7 @@ export default class ContractTemplatesController {
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(ContractTemplatePolicy).authorize('publish')
     const payload = await request.validateUsing(contractTemplateValidator)
-    const template = await publishTemplate(payload, auth.getUserOrFail(), i18n)
+    const template = await publishTemplate(payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.templates.published', { version: template.version }))
     return response.redirect().toRoute('contract_templates.show', { key: template.key })
   }

@@ -6,6 +6,7 @@ import ContractPolicy from '#policies/contract_policy'
 import ProjectPolicy from '#policies/project_policy'
 import {
   contractTermsFormValidator,
+  termsFromForm,
   refuseContractValidator,
   signContractValidator,
   terminateContractFormValidator,
@@ -20,7 +21,6 @@ import {
 import { contractDetails, contractHistory, contractsFor } from '#queries/contracts'
 import { fieldValuesOf } from '#queries/contract_text'
 import { milestonePaymentsOf } from '#queries/milestone_payments'
-import { yuanToFen } from '#services/money'
 import { formatDateTime } from '#domain/time_zone'
 import type User from '#models/user'
 import {
@@ -82,27 +82,7 @@ export default class ContractsController {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
     const form = await request.validateUsing(contractTermsFormValidator)
-    await updateTerms(
-      contract,
-      {
-        price: yuanToFen(form.priceYuan),
-        deliverables: form.deliverables,
-        timeLimitWorkingDays: form.timeLimitWorkingDays,
-        acceptanceCriteria: form.acceptanceCriteria,
-        disputeResolution: form.disputeResolution,
-        // Empty rows of the form are ignored.
-        milestones: form.milestones
-          .filter((row) => row.title && row.amountYuan !== undefined)
-          .map((row) => ({
-            title: row.title!,
-            amountFen: yuanToFen(row.amountYuan!),
-            condition: row.condition || null,
-          })),
-        supplementaryTerms: form.supplementaryTerms ?? null,
-      },
-      auth.getUserOrFail(),
-      i18n
-    )
+    await updateTerms(contract, termsFromForm(form), auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.saved'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
   }
@@ -117,7 +97,6 @@ export default class ContractsController {
       signed = await signContract(contract, auth.getUserOrFail(), input, {
         ip: request.ip(),
         userAgent: request.header('user-agent') ?? null,
-        i18n,
       })
     } catch (error) {
       if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error

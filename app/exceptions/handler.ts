@@ -2,6 +2,7 @@ import app from '@adonisjs/core/services/app'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { requestLocale } from '#services/request_locale'
 import RefusalException from '#exceptions/refusal_exception'
+import { pageFieldOf } from '#services/form_fields'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
@@ -16,7 +17,10 @@ type HttpError = Error & {
 /**
  * Turns every error into an answer a person or a program can act on:
  * - /api/* always answers JSON in the API.md shape {errors:[{field?, rule?, code?, message}]};
- * - pages answer with translated 403/404/500 pages, and forms re-render with field errors.
+ * - pages answer with translated 403/404/500 pages, and forms re-render with field errors;
+ * - refusals of the market rules (RefusalException: 422, 403, 409) are translated here, once,
+ *   for both: the API names code, field and reason; a page shows each reason at its field,
+ *   in the same bag as VineJS errors, and goes back to the form.
  * Internal details never reach the response outside development.
  */
 export default class HttpExceptionHandler extends ExceptionHandler {
@@ -34,8 +38,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     this.ensureLocale(ctx)
     const httpError = this.toHttpError(error) as HttpError
 
-    // Domain exceptions answer for themselves (pages and API); everything else on /api is JSON here.
-    if (ctx.request.url().startsWith('/api/') && !(error instanceof RefusalException)) {
+    if (error instanceof RefusalException) return this.renderRefusal(error, ctx)
+
+    if (ctx.request.url().startsWith('/api/')) {
       return this.renderApiError(httpError, ctx)
     }
 
@@ -51,6 +56,47 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     return super.handle(error, ctx)
+  }
+
+  /**
+   * A refusal of the market rules, translated in the request's language. A
+   * 422 keeps the VineJS shape ({field, rule, message}); a 403/409 names its
+   * code (and the field when the reason concerns one).
+   */
+  protected async renderRefusal(error: RefusalException, ctx: HttpContext) {
+    const isInput = error.status === 422
+    const messages = error.reasons.map((reason) => ({
+      ...(isInput ? {} : { code: error.code }),
+      ...(reason.field === undefined ? {} : { field: reason.field }),
+      ...(reason.rule === undefined ? {} : { rule: reason.rule }),
+      message: ctx.i18n.t(reason.identifier, reason.data ?? {}),
+    }))
+
+    if (ctx.request.url().startsWith('/api/')) {
+      const details = error.apiDetails()
+      return ctx.response
+        .status(error.status)
+        .send({ errors: messages.map((message) => ({ ...message, ...details })) })
+    }
+
+    // Reasons about a field go where VineJS errors go: at that field of the form.
+    const atFields = messages.flatMap((message) =>
+      message.field === undefined ? [] : [{ ...message, field: pageFieldOf(message.field, ctx) }]
+    )
+    if (atFields.length > 0) {
+      ctx.session.flashValidationErrors({
+        status: error.status,
+        code: 'E_VALIDATION_ERROR',
+        message: error.message,
+        messages: atFields,
+      })
+    }
+    const general = messages.filter((message) => message.field === undefined)
+    if (general.length > 0) {
+      ctx.session.flash('error', general.map((message) => message.message).join('；'))
+    }
+
+    return error.redirectPage(ctx.response)
   }
 
   protected async renderApiError(error: HttpError, ctx: HttpContext) {

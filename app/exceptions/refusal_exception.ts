@@ -1,27 +1,43 @@
 import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
 
+/** What a refusal says: a message key with its parameters, translated once by the handler. */
+export type Translation = { identifier: string; data?: Record<string, unknown> }
+
 /**
- * A market rule refuses the action (the state does not allow it: 409; the
- * actor is not eligible: 403), with a translated reason: the API answers in
- * the error shape, pages flash the reason and go back.
+ * One reason of a refusal. `field` names the form or API field it concerns
+ * (the page shows it at that field, the API names it); `rule` is the
+ * machine-readable rule of a 422, as VineJS reports it.
+ */
+export type RefusalReason = Translation & { field?: string; rule?: string }
+
+/**
+ * The market rules refuse the action: the input breaks a rule (422), the
+ * actor is not eligible (403) or the state does not allow it (409). The
+ * refusal carries message keys, never text: the exception handler translates
+ * them in the request's language — the API answers `{errors:[{code, message,
+ * field?}]}`, pages show each reason at its field (or flash it) and go back.
  */
 export default class RefusalException extends Exception {
+  readonly reasons: RefusalReason[]
+
   constructor(
     status: number,
     code: string,
-    readonly translation: { identifier: string; data?: Record<string, unknown> },
+    reasons: RefusalReason | RefusalReason[],
     message = 'The market rules refuse this action'
   ) {
     super(message, { status, code })
+    this.reasons = Array.isArray(reasons) ? reasons : [reasons]
   }
 
-  async handle(error: this, ctx: HttpContext) {
-    const message = ctx.i18n.t(error.translation.identifier, error.translation.data ?? {})
-    if (ctx.request.url().startsWith('/api/')) {
-      return ctx.response.status(error.status).send({ errors: [{ code: error.code, message }] })
-    }
-    ctx.session.flash('error', message)
-    return ctx.response.redirect().back()
+  /** Extra members of the API error object (a refusal may name the record it concerns). */
+  apiDetails(): Record<string, unknown> {
+    return {}
+  }
+
+  /** Where a page goes after the refusal: back to the form unless a refusal knows better. */
+  redirectPage(response: HttpContext['response']) {
+    return response.redirect().back()
   }
 }

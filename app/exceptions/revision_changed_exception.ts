@@ -22,22 +22,12 @@ export default class RevisionChangedException extends RefusalException {
     )
   }
 
-  async handle(error: this, ctx: HttpContext) {
-    const message = ctx.i18n.t(error.translation.identifier, error.translation.data ?? {})
-    if (!ctx.request.url().startsWith('/api/')) {
-      // Back to the contract, where the revision in force is the text shown.
-      ctx.session.flash('error', message)
-      return ctx.response.redirect().toRoute('contracts.show', { id: error.current.contractId })
-    }
-    return ctx.response.status(409).send({
-      errors: [
-        {
-          code: error.code,
-          message,
-          revision: error.current.revision,
-          textSha256: error.current.textSha256,
-        },
-      ],
-    })
+  apiDetails() {
+    return { revision: this.current.revision, textSha256: this.current.textSha256 }
+  }
+
+  /** Back to the contract, where the revision in force is the text shown. */
+  redirectPage(response: HttpContext['response']) {
+    return response.redirect().toRoute('contracts.show', { id: this.current.contractId })
   }
 }

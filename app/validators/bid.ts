@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { labelled } from '#validators/labels'
 import { MAX_FEN } from '#domain/money'
 
 /**
@@ -6,24 +7,30 @@ import { MAX_FEN } from '#domain/money'
  * bounds), optional consortium members (联合中介) each with its sub-item, and
  * the service plan the owner scores in the scored method.
  */
-export const placeBidValidator = vine.create({
-  quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
-  consortium: vine
-    .array(
-      vine.object({
-        agencyId: vine.number().withoutDecimals().min(1),
-        itemCode: vine.string().trim().toUpperCase().maxLength(32),
-      })
-    )
-    .maxLength(10)
-    .optional(),
-  servicePlan: vine.string().trim().maxLength(20_000).optional(),
-})
+export const placeBidValidator = labelled(
+  'bid',
+  vine.create({
+    quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+    consortium: vine
+      .array(
+        vine.object({
+          agencyId: vine.number().withoutDecimals().min(1),
+          itemCode: vine.string().trim().toUpperCase().maxLength(32),
+        })
+      )
+      .maxLength(10)
+      .optional(),
+    servicePlan: vine.string().trim().maxLength(20_000).optional(),
+  })
+)
 
 /** Direct selection: the named agency accepts at a price (the ceiling when none is given). */
-export const acceptDirectValidator = vine.create({
-  quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN).optional(),
-})
+export const acceptDirectValidator = labelled(
+  'bid',
+  vine.create({
+    quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN).optional(),
+  })
+)
 
 /** Declining a direct selection, with an optional reason shown to the owner. */
 export const declineDirectValidator = vine.create({
@@ -36,21 +43,27 @@ export const declineMembershipValidator = vine.create({
 })
 
 /** The agency's bid form: the quote in yuan, and the service plan for the scored method. */
-export const bidFormValidator = vine.create({
-  quoteYuan: vine
-    .number()
-    .min(0.01)
-    .max(MAX_FEN / 100)
-    .decimal([0, 2]),
-  servicePlan: vine.string().trim().maxLength(20_000).optional(),
-})
+export const bidFormValidator = labelled(
+  'bid',
+  vine.create({
+    quoteYuan: vine
+      .number()
+      .min(0.01)
+      .max(MAX_FEN / 100)
+      .decimal([0, 2]),
+    servicePlan: vine.string().trim().maxLength(20_000).optional(),
+  })
+)
 
 /** Accepting a direct selection from the page: the price in yuan (the ceiling when empty). */
-export const acceptDirectFormValidator = vine.create({
-  quoteYuan: vine
-    .number()
-    .min(0.01)
-    .max(MAX_FEN / 100)
-    .decimal([0, 2])
-    .optional(),
-})
+export const acceptDirectFormValidator = labelled(
+  'bid',
+  vine.create({
+    quoteYuan: vine
+      .number()
+      .min(0.01)
+      .max(MAX_FEN / 100)
+      .decimal([0, 2])
+      .optional(),
+  })
+)

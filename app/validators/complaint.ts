@@ -1,7 +1,9 @@
-import vine, { errors as vineErrors } from '@vinejs/vine'
+import vine from '@vinejs/vine'
 import type { I18n } from '@adonisjs/i18n'
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATES, TRACKING_CODE_PATTERN } from '#domain/complaints'
 import { scanFile } from '#validators/rules/file_content'
+import { refuseInput } from '#exceptions/invalid_input_exception'
+import { checkbox } from '#validators/rules/form_inputs'
 
 /** Mainland mobile numbers and landlines with area code (0XX-XXXXXXXX). */
 const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
@@ -21,12 +23,12 @@ export type ComplaintInputProblem = { field: string; rule: string }
  * credit event for a rejected complaint…): 422 in the validation shape, each
  * message from complaints.validator.messages.complaint.<rule>.
  */
-export function refuseComplaintInput(problems: ComplaintInputProblem[], i18n: I18n): never {
-  throw new vineErrors.E_VALIDATION_ERROR(
+export function refuseComplaintInput(problems: ComplaintInputProblem[]): never {
+  refuseInput(
     problems.map((problem) => ({
       field: problem.field,
       rule: `complaint.${problem.rule}`,
-      message: i18n.t(`complaints.validator.messages.complaint.${problem.rule}`),
+      identifier: `complaints.validator.messages.complaint.${problem.rule}`,
     }))
   )
 }
@@ -66,6 +68,19 @@ export const answerComplaintValidator = vine.create({
   decision: vine.string().trim().minLength(4).maxLength(10_000),
   public: vine.boolean(),
   creditEvent: vine.boolean().optional(),
+  creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
+})
+
+/**
+ * The same answer from the desk's form: two buttons send `upheld` true or
+ * false, the checkboxes send 1 when ticked and nothing otherwise, an empty
+ * points field is no points.
+ */
+export const answerComplaintFormValidator = vine.create({
+  upheld: vine.boolean(),
+  decision: vine.string().trim().minLength(4).maxLength(10_000),
+  public: checkbox(),
+  creditEvent: checkbox(),
   creditPoints: vine.number().withoutDecimals().min(-100).max(-1).optional(),
 })
 

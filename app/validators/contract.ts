@@ -1,5 +1,7 @@
 import vine from '@vinejs/vine'
+import type { Infer } from '@vinejs/vine/types'
 import { MAX_FEN } from '#domain/money'
+import { yuanToFen } from '#services/money'
 
 const milestone = vine.object({
   title: vine.string().trim().minLength(2).maxLength(200),
@@ -56,6 +58,25 @@ export const contractTermsFormValidator = vine.create({
     .maxLength(10),
   supplementaryTerms: vine.string().trim().maxLength(10_000).optional(),
 })
+
+/** The validated contract page form as terms: money in fen, the empty milestone rows left out. */
+export function termsFromForm(form: Infer<typeof contractTermsFormValidator>) {
+  return {
+    price: yuanToFen(form.priceYuan),
+    deliverables: form.deliverables,
+    timeLimitWorkingDays: form.timeLimitWorkingDays,
+    acceptanceCriteria: form.acceptanceCriteria,
+    disputeResolution: form.disputeResolution,
+    milestones: form.milestones
+      .filter((row) => row.title && row.amountYuan !== undefined)
+      .map((row) => ({
+        title: row.title!,
+        amountFen: yuanToFen(row.amountYuan!),
+        condition: row.condition || null,
+      })),
+    supplementaryTerms: form.supplementaryTerms ?? null,
+  }
+}
 
 /**
  * Signing: the signer enters the password again and sends back the revision

@@ -1,13 +1,18 @@
 import vine from '@vinejs/vine'
+import { labelled } from '#validators/labels'
 import { CREDIT_EVENT_TYPES } from '#domain/credit'
+import { checkbox } from '#validators/rules/form_inputs'
 
 /** A regulator records a credit event for an agency, with its reason. */
-export const creditEventValidator = vine.create({
-  agencyId: vine.number().withoutDecimals().min(1),
-  type: vine.enum(CREDIT_EVENT_TYPES),
-  points: vine.number().withoutDecimals().min(-100).max(100).optional(),
-  reason: vine.string().trim().minLength(4).maxLength(2000),
-})
+export const creditEventValidator = labelled(
+  'credit',
+  vine.create({
+    agencyId: vine.number().withoutDecimals().min(1),
+    type: vine.enum(CREDIT_EVENT_TYPES),
+    points: vine.number().withoutDecimals().min(-100).max(100).optional(),
+    reason: vine.string().trim().minLength(4).maxLength(2000),
+  })
+)
 
 /** The agency answers a credit event publicly (once). */
 export const creditReplyValidator = vine.create({
@@ -36,19 +41,31 @@ const eventRule = vine.object({
   validityYears: vine.number().withoutDecimals().min(1).max(10),
 })
 
-/** A new version of the credit rule table: every event type, the incentives of grade A, and why. */
-export const creditRulesValidator = vine.create({
-  rules: vine.object(
+const ruleTable = () =>
+  vine.object(
     Object.fromEntries(CREDIT_EVENT_TYPES.map((type) => [type, eventRule.clone()])) as Record<
       (typeof CREDIT_EVENT_TYPES)[number],
       typeof eventRule
     >
-  ),
+  )
+
+/** A new version of the credit rule table: every event type, the incentives of grade A, and why. */
+export const creditRulesValidator = vine.create({
+  rules: ruleTable(),
   incentives: vine
     .object({
       scoredCreditPartInFull: vine.boolean(),
       listedFirst: vine.boolean(),
     })
     .optional(),
+  reason: vine.string().trim().minLength(4).maxLength(2000),
+})
+
+/** The same from the regulator's page: the incentives are checkboxes (unticked: off). */
+export const creditRulesFormValidator = vine.create({
+  rules: ruleTable(),
+  incentives: vine
+    .object({ scoredCreditPartInFull: checkbox(), listedFirst: checkbox() })
+    .parse((value) => value ?? {}),
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })

@@ -1,50 +1,59 @@
 import vine from '@vinejs/vine'
+import { labelled } from '#validators/labels'
+import type { Infer } from '@vinejs/vine/types'
 import { REGION_CODES } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
 import { MAX_FEN } from '#domain/money'
 import { storableInstantRule } from '#validators/rules/storable_instant'
+import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /**
  * An owner drafts a project (API.md fields, plus the spec's optional extras:
  * deliverables, location, region, investment project code, funding source,
  * contact, credit-preferred list sizes).
  */
-export const createProjectValidator = vine.create({
-  title: vine.string().trim().minLength(4).maxLength(200),
-  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
-  description: vine.string().trim().minLength(10).maxLength(10_000),
-  deliverables: vine.string().trim().maxLength(5000).optional(),
-  location: vine.string().trim().maxLength(200).optional(),
-  region: vine.enum(REGION_CODES).optional(),
-  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
-  fundingSource: vine.string().trim().maxLength(100).optional(),
-  ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
-  floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
-  method: vine.enum(SELECTION_METHODS),
-  deadline: vine.date({ formats: { utc: true } }).use(storableInstantRule()),
-  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
-  weights: vine
-    .object({
-      price: vine.number().min(0).max(100),
-      credit: vine.number().min(0).max(100),
-      performance: vine.number().min(0).max(100),
-      plan: vine.number().min(0).max(100).optional(),
-    })
-    .optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-  timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365).optional(),
-  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  contactName: vine.string().trim().maxLength(100).optional(),
-  contactPhone: vine.string().trim().maxLength(32).optional(),
-})
+export const createProjectValidator = labelled(
+  'project',
+  vine.create({
+    title: vine.string().trim().minLength(4).maxLength(200),
+    serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+    description: vine.string().trim().minLength(10).maxLength(10_000),
+    deliverables: vine.string().trim().maxLength(5000).optional(),
+    location: vine.string().trim().maxLength(200).optional(),
+    region: vine.enum(REGION_CODES).optional(),
+    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    fundingSource: vine.string().trim().maxLength(100).optional(),
+    ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
+    floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
+    method: vine.enum(SELECTION_METHODS),
+    deadline: vine.date({ formats: { utc: true } }).use(storableInstantRule()),
+    minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+    weights: vine
+      .object({
+        price: vine.number().min(0).max(100),
+        credit: vine.number().min(0).max(100),
+        performance: vine.number().min(0).max(100),
+        plan: vine.number().min(0).max(100).optional(),
+      })
+      .optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+    timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365).optional(),
+    longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    contactName: vine.string().trim().maxLength(100).optional(),
+    contactPhone: vine.string().trim().maxLength(32).optional(),
+  })
+)
 
 /** Cancelling before opening needs a public reason. */
-export const cancelProjectValidator = vine.create({
-  reason: vine.string().trim().minLength(4).maxLength(2000),
-})
+export const cancelProjectValidator = labelled(
+  'project',
+  vine.create({
+    reason: vine.string().trim().minLength(4).maxLength(2000),
+  })
+)
 
 /** The page's cancellation form: the reason, and the box the owner ticks to confirm (我确认终止). */
 export const cancelProjectFormValidator = vine.create({
@@ -63,13 +72,16 @@ export const listProjectsValidator = vine.create({
 })
 
 /** Publication; after a failure (流标) the owner may set a new deadline and name another agency. */
-export const publishProjectValidator = vine.create({
-  deadline: vine
-    .date({ formats: { utc: true } })
-    .use(storableInstantRule())
-    .optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-})
+export const publishProjectValidator = labelled(
+  'project',
+  vine.create({
+    deadline: vine
+      .date({ formats: { utc: true } })
+      .use(storableInstantRule())
+      .optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  })
+)
 
 /** Yuan with at most two decimals, as people type money (stored as integer fen). */
 const yuan = () =>
@@ -111,33 +123,41 @@ export function formWeights(
   return { price, credit, performance, plan }
 }
 
-/**
- * The owner's form: the same fields as the API, with money in yuan and the
- * deadline as a Beijing-time datetime-local value.
- */
-export const projectFormValidator = vine.create({
-  title: vine.string().trim().minLength(4).maxLength(200),
-  serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
-  description: vine.string().trim().minLength(10).maxLength(10_000),
-  deliverables: vine.string().trim().maxLength(5000).optional(),
-  location: vine.string().trim().maxLength(200).optional(),
-  fundingSource: vine.string().trim().maxLength(100).optional(),
-  investmentProjectCode: vine.string().trim().maxLength(64).optional(),
-  ceilingYuan: yuan(),
-  floorYuan: yuan().optional(),
-  method: vine.enum(SELECTION_METHODS),
-  deadline: vine
+/** A datetime-local value of the form, read as Beijing time. */
+const beijingDeadline = () =>
+  vine
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    .use(storableInstantRule()),
-  minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
-  weights: weightFields(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-  longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
-  contactName: vine.string().trim().maxLength(100).optional(),
-  contactPhone: vine.string().trim().maxLength(32).optional(),
-})
+    .use(storableInstantRule())
+    .transform(beijingLocalToDate)
+
+/**
+ * The owner's form: the same fields as the API, with money in yuan and the
+ * deadline as a Beijing-time datetime-local value (a Date once validated).
+ */
+export const projectFormValidator = labelled(
+  'project',
+  vine.create({
+    title: vine.string().trim().minLength(4).maxLength(200),
+    serviceItemCode: vine.string().trim().toUpperCase().maxLength(32),
+    description: vine.string().trim().minLength(10).maxLength(10_000),
+    deliverables: vine.string().trim().maxLength(5000).optional(),
+    location: vine.string().trim().maxLength(200).optional(),
+    fundingSource: vine.string().trim().maxLength(100).optional(),
+    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    ceilingYuan: yuan(),
+    floorYuan: yuan().optional(),
+    method: vine.enum(SELECTION_METHODS),
+    deadline: beijingDeadline(),
+    minCreditGrade: vine.enum(CREDIT_GRADES).optional(),
+    weights: weightFields(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+    longlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    shortlistSize: vine.number().withoutDecimals().min(1).max(100).optional(),
+    contactName: vine.string().trim().maxLength(100).optional(),
+    contactPhone: vine.string().trim().maxLength(32).optional(),
+  })
+)
 
 /**
  * The first step of the project form (a GET): the item and the selection
@@ -151,16 +171,26 @@ export const projectFormStepValidator = vine.create({
 })
 
 /** Re-publication from the owner's page: a new Beijing-time deadline, another named agency. */
-export const republishFormValidator = vine.create({
-  deadline: vine
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-    .use(storableInstantRule())
-    .optional(),
-  directAgencyId: vine.number().withoutDecimals().min(1).optional(),
-})
+export const republishFormValidator = labelled(
+  'project',
+  vine.create({
+    deadline: beijingDeadline().optional(),
+    directAgencyId: vine.number().withoutDecimals().min(1).optional(),
+  })
+)
 
 /** A document attached to a draft: PDF, JPEG or PNG up to 10 MB, checked by content. */
 export const projectAttachmentValidator = vine.create({
   file: scanFile(),
 })
+
+/** The validated owner's form as a draft: money in fen, blank weights as none. */
+export function draftFromForm(form: Infer<typeof projectFormValidator>) {
+  const { ceilingYuan, floorYuan, weights, ...rest } = form
+  return {
+    ...rest,
+    weights: formWeights(weights),
+    ceilingPriceFen: yuanToFen(ceilingYuan),
+    floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
+  }
+}

@@ -1,6 +1,5 @@
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { MultipartFile } from '@adonisjs/core/bodyparser'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { writeFile, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -58,7 +57,6 @@ type Site = keyof typeof SITES
 export default class DemoMarketSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
-  private i18n = i18nManager.locale('zh-CN')
   private ids = {} as Record<Site, number>
   private files: string | null = null
 
@@ -161,8 +159,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
     await this.travelTo(at(-5 * DAY))
     await createInspectionPlan(
       { name: '环评机构报告质量抽查', agencyCount: 3, inspectorCount: 1, itemCode: 'ZJ-001' },
-      regulator,
-      this.i18n
+      regulator
     )
     await this.travelTo(at(-3 * DAY))
     // The bad rating opened a follow-up case: the regulator orders a rectification.
@@ -191,8 +188,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
         agencyId: await this.agencyOf('evaluated'),
         projectId: this.ids.evaluated,
       },
-      owner,
-      this.i18n
+      owner
     )
     await this.travelTo(at(-1 * DAY))
     const banned = await agency(7)
@@ -204,8 +200,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
         startsAt: at(-1 * DAY),
         endsAt: at(364 * DAY),
       },
-      regulator,
-      this.i18n
+      regulator
     )
 
     // The selections close; a losing agency objects to the result in publicity.
@@ -215,8 +210,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
       await fileObjection(
         publicity,
         { reason: '中选机构的类似项目业绩材料与事实不符，请核查。' },
-        await agency(6),
-        this.i18n
+        await agency(6)
       )
     }
     await this.travelTo(now)
@@ -265,16 +259,14 @@ export default class DemoMarketSeeder extends BaseSeeder {
         contactPhone: '028-38100001',
         ...extra,
       },
-      owner,
-      this.i18n
+      owner
     )
-    await publishProject(project, owner, this.i18n)
+    await publishProject(project, owner)
     this.ids[site] = project.id
     for (const [n, quoteFen] of quotes) {
       await placeBid(project.id, { quoteFen }, await this.user(`agency${n}@demo.example.com`), {
         ip: `10.20.1.${n}`,
         userAgent: `demo-agency-${n}`,
-        i18n: this.i18n,
       })
     }
   }
@@ -304,7 +296,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
         current,
         signer,
         { password: DEMO_PASSWORD, revision: current.revision, textSha256: textSha256(text) },
-        { ip, userAgent: `demo-${signer.role}`, i18n: this.i18n }
+        { ip, userAgent: `demo-${signer.role}` }
       )
     }
   }
@@ -326,11 +318,6 @@ export default class DemoMarketSeeder extends BaseSeeder {
     file.type = 'text'
     file.subtype = 'plain'
     file.meta = { detectedMime: 'text/plain', detectedExt: 'txt' }
-    await submitDeliverable(
-      await this.contractOf(site),
-      { summary, files: [file] },
-      agencyUser,
-      this.i18n
-    )
+    await submitDeliverable(await this.contractOf(site), { summary, files: [file] }, agencyUser)
   }
 }

@@ -5,7 +5,6 @@ import { registerAccount } from '#actions/accounts/register_account'
 import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/data/demo_accounts'
 import { DEMO_AGENCIES, type DemoAgency } from '#database/data/demo_agencies'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
 import { addQualification } from '#actions/registry/qualifications'
 import { addPractitioner } from '#actions/registry/practitioners'
@@ -33,7 +32,6 @@ export default class DemoSeeder extends BaseSeeder {
 
   /** Through the same domain verbs an agency uses, so demo data obeys the same rules. */
   private async describeAgency(organization: Organization, agency: DemoAgency) {
-    const i18n = i18nManager.locale('zh-CN')
     await updateAgencyProfile(
       organization,
       {
@@ -42,7 +40,6 @@ export default class DemoSeeder extends BaseSeeder {
         region: organization.regionCode,
         commitments: agency.commitments,
       },
-      i18n,
       null
     )
     for (const qualification of agency.qualifications) {
@@ -56,7 +53,7 @@ export default class DemoSeeder extends BaseSeeder {
       )
     }
     for (const practitioner of agency.practitioners) {
-      await addPractitioner(organization, practitioner, i18n, null)
+      await addPractitioner(organization, practitioner, null)
     }
   }
 }

@@ -9,6 +9,7 @@ import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { awardedProject as awardedFixture } from '#tests/selection_fixtures'
 import { textSha256 } from '#domain/contract_template'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const user = (email: string) => User.findByOrFail('email', email)
@@ -146,6 +147,36 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
       .loginAs(await user('regulator@demo.example.com'))
     regulatorList.assertStatus(200)
     regulatorList.assertTextIncludes('含补充条款')
+  })
+
+  test('on the contract page, a price above the winning quote is refused at the price field, and milestones off the price under their legend', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await awardedProject(client)
+    const { id } = await contractOf(client, projectId)
+    const refused = await client
+      .post(urlFor('contracts.update', { id }))
+      .loginAs(await owner())
+      .header('referer', urlFor('contracts.show', { id }))
+      .form({
+        'priceYuan': '50000.01',
+        'deliverables': TERMS.deliverables,
+        'timeLimitWorkingDays': '20',
+        'acceptanceCriteria': TERMS.acceptanceCriteria,
+        'disputeResolution': TERMS.disputeResolution,
+        'milestones[0][title]': '一次付清',
+        'milestones[0][amountYuan]': '50000.00',
+      })
+      .withCsrfToken()
+    refused.assertStatus(200)
+    const html = refused.text()
+    const price = html.match(/<p class="field-error" id="field-priceYuan-error">([^<]*)<\/p>/)
+    assert.include(price?.[1] ?? '', '合同价款不得超过中选报价')
+    assert.match(html, /<input[^>]*name="priceYuan"[^>]*aria-invalid="true"/)
+    const milestones = html.match(/<p class="field-error" id="field-milestones-error">([^<]*)<\/p>/)
+    assert.include(milestones?.[1] ?? '', '各支付节点金额合计')
+    assert.equal((await contractOf(client, projectId)).revision, 1)
   })
 
   test('signing: a wrong password signs nothing; a change voids a signature; both signatures make it signed and the notice public', async ({

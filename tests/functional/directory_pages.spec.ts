@@ -4,21 +4,14 @@ import { marketWorld } from '#tests/worlds'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
 import Organization from '#models/organization'
-import i18nManager from '@adonisjs/i18n/services/main'
 import { countQueries, serviceItemPayload } from '#tests/helpers'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
 
 async function addListedAgencies(howMany: number) {
-  const i18n = i18nManager.locale('zh-CN')
   for (let index = 0; index < howMany; index++) {
     const user = await createUserWithRole('agency')
     const organization = await Organization.findOrFail(user.organizationId)
-    await updateAgencyProfile(
-      organization,
-      { items: ['ZJ-001', 'ZJ-007'], region: '510100' },
-      i18n,
-      null
-    )
+    await updateAgencyProfile(organization, { items: ['ZJ-001', 'ZJ-007'], region: '510100' }, null)
   }
 }
 

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import i18nManager from '@adonisjs/i18n/services/main'
 import Organization from '#models/organization'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { addPractitioner } from '#actions/registry/practitioners'
@@ -37,13 +36,11 @@ test.group('Rule sets and bans', (group) => {
   test('a banned manager is found again under another agency; bans end and can be lifted', async ({
     assert,
   }) => {
-    const i18n = i18nManager.locale('zh-CN')
     const user = await createUserWithRole('agency')
     const agency = await Organization.findOrFail(user.organizationId)
     await addPractitioner(
       agency,
       { name: '王某', idNumber: '11010519491231002X', role: 'manager' },
-      i18n,
       null
     )
     const now = new Date('2026-11-22T00:00:00Z')

@@ -148,7 +148,10 @@ test.group(
 
       const rules = await client.get('/regulator/credit-rules').loginAs(staff)
       assert.include(rules.text(), '第 1 版')
-      const form: Record<string, string> = { reason: '调整服务超期扣分', listedFirst: '1' }
+      const form: Record<string, string> = {
+        'reason': '调整服务超期扣分',
+        'incentives[listedFirst]': '1',
+      }
       for (const [type, rule] of Object.entries(
         (await db.from('credit_rule_sets').firstOrFail()).rules
           ? JSON.parse((await db.from('credit_rule_sets').firstOrFail()).rules)

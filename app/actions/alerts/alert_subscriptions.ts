@@ -7,20 +7,15 @@
  */
 import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import logger from '@adonisjs/core/services/logger'
-import i18nManager from '@adonisjs/i18n/services/main'
-import edge from 'edge.js'
-import type { I18n } from '@adonisjs/i18n'
 import { DateTime } from 'luxon'
 import AlertSubscription from '#models/alert_subscription'
 import type User from '#models/user'
-import { appUrl } from '#config/app'
 import { digestDueAt, isDigestDue, matchesAlert, type AlertFrequency } from '#domain/alerts'
 import { formatDeadline } from '#domain/time_zone'
-import { errors as vineErrors } from '@vinejs/vine'
 import { recordAuditEvent } from '#services/audit_log'
-import { projectPath } from '#services/notifications'
+import { sendAlertMail, type AnnouncementRow } from '#services/alert_mail'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 
@@ -31,7 +26,7 @@ export type AlertInput = {
 }
 
 /** Creates or replaces the user's subscription; unknown item codes are refused by name. */
-export async function saveAlertSubscription(user: User, input: AlertInput, i18n: I18n) {
+export async function saveAlertSubscription(user: User, input: AlertInput) {
   const itemCodes = [...new Set(input.itemCodes ?? [])]
   const regionCodes = [...new Set(input.regionCodes ?? [])]
   if (itemCodes.length > 0) {
@@ -41,11 +36,12 @@ export async function saveAlertSubscription(user: User, input: AlertInput, i18n:
       .select('code')
     const unknown = itemCodes.filter((code) => !known.some((row) => row.code === code))
     if (unknown.length > 0) {
-      throw new vineErrors.E_VALIDATION_ERROR([
+      refuseInput([
         {
           field: 'itemCodes',
           rule: 'alerts.unknownItems',
-          message: i18n.t('alerts.unknownItems', { codes: unknown.join('、') }),
+          identifier: 'alerts.unknownItems',
+          data: { codes: unknown.join('、') },
         },
       ])
     }
@@ -98,16 +94,6 @@ export async function removeAlertSubscription(user: User) {
   })
 }
 
-type AnnouncementRow = {
-  id: number
-  code: string
-  title: string
-  itemCode: string
-  itemName: string
-  regionCode: string
-  deadline: string
-}
-
 /** Open announcements published in (from, to], oldest first. */
 async function announcementsBetween(from: Date | null, to: Date): Promise<AnnouncementRow[]> {
   const rows: {
@@ -146,38 +132,6 @@ async function announcementsBetween(from: Date | null, to: Date): Promise<Announ
     regionCode: row.region_code,
     deadline: formatDeadline(row.response_deadline),
   }))
-}
-
-/** One e-mail listing announcements; failures are logged, never thrown. */
-async function sendAlertMail(
-  recipient: { email: string; fullName: string },
-  announcements: AnnouncementRow[],
-  digest: boolean
-) {
-  const i18n = i18nManager.locale(i18nManager.defaultLocale)
-  const subject = digest
-    ? i18n.t('alerts.email.digestSubject', { count: announcements.length })
-    : i18n.t('alerts.email.immediateSubject', { title: announcements[0].title })
-  const items = announcements.map((announcement) => ({
-    ...announcement,
-    url: new URL(projectPath(announcement), appUrl).toString(),
-  }))
-  try {
-    const html = await edge.render('emails/alert', { i18n, subject, items })
-    const text = [
-      subject,
-      '',
-      ...items.map(
-        (item) =>
-          `${item.code} ${item.title}（${item.itemName}）${i18n.t('alerts.email.deadline', { deadline: item.deadline })}\n${item.url}`
-      ),
-    ].join('\n')
-    await mail.sendLater((message) => {
-      message.to(recipient.email, recipient.fullName).subject(subject).html(html).text(text)
-    })
-  } catch (error) {
-    logger.error({ err: error, to: recipient.email }, 'alert e-mail could not be sent')
-  }
 }
 
 async function subscribersWith(frequency: AlertFrequency, lastSentBefore?: Date) {

@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import type { I18n } from '@adonisjs/i18n'
 import { DateTime } from 'luxon'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
@@ -26,7 +25,7 @@ export type BanInput = {
  * until a day or for good. Bans end by themselves; eligibility, listing and
  * signing check them. The ID number is hashed here and never stored.
  */
-export async function imposeBan(input: BanInput, regulator: User, i18n: I18n) {
+export async function imposeBan(input: BanInput, regulator: User) {
   const problems: FieldProblem[] = []
   if (!input.agencyId && !input.personIdNumber) {
     problems.push({ field: 'agencyId', rule: 'banTarget' })
@@ -48,7 +47,7 @@ export async function imposeBan(input: BanInput, regulator: User, i18n: I18n) {
     if (!agency) problems.push({ field: 'agencyId', rule: 'unknownAgency' })
     agencyName = agency?.name ?? null
   }
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   return db.transaction(async (trx) => {
     const now = sqlTime(clock.now())

@@ -2,7 +2,6 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import encryption from '@adonisjs/core/services/encryption'
 import { sealQuote } from '#services/sealed_quotes'
-import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import Bid from '#models/bid'
 import Organization from '#models/organization'
@@ -44,13 +43,13 @@ export async function placeBid(
   projectId: number,
   input: BidInput,
   agencyUser: User,
-  context: { ip: string; userAgent: string | null; acceptLanguage?: string | null; i18n: I18n }
+  context: { ip: string; userAgent: string | null; acceptLanguage?: string | null }
 ) {
   const { quoteFen } = input
   const target = await Project.findOrFail(projectId)
   if (target.method === 'direct') {
     ensureNamedAgency(target, agencyUser.organizationId)
-    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser, context.i18n)
+    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser)
     return { receipt }
   }
   // Everything is read and checked under the locks, in one transaction: the
@@ -59,16 +58,10 @@ export async function placeBid(
   // eligible and not a confirmed member of another bid.
   return db.transaction(async (trx) => {
     const { project, agency } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
-    ensureQuoteWithinBounds(project, quoteFen, context.i18n)
+    ensureQuoteWithinBounds(project, quoteFen)
     await ensureEligible(project, agency.id, trx)
     await ensureNotConfirmedMember(project, agency.id, trx)
-    const members = await checkConsortium(
-      project,
-      agency.id,
-      input.consortium ?? [],
-      context.i18n,
-      trx
-    )
+    const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
     // The last bid counts: the agency's active one in this round, if any, is
     // replaced. Found by a plain read (the agency's lock makes it current) and
     // updated by id: a locking search would lock the gaps of the bids index,
@@ -233,7 +226,6 @@ async function checkConsortium(
   project: Project,
   leadId: number,
   consortium: { agencyId: number; itemCode: string }[],
-  i18n: I18n,
   trx: TransactionClientContract
 ) {
   const members: { organizationId: number; serviceItemId: number }[] = []
@@ -245,9 +237,9 @@ async function checkConsortium(
       .first()
     const item = await ServiceItem.query({ client: trx }).where('code', entry.itemCode).first()
     if (!member || seen.has(entry.agencyId)) {
-      refuse([{ field: `consortium.${index}.agencyId`, rule: 'consortiumMember' }], i18n)
+      refuse([{ field: `consortium.${index}.agencyId`, rule: 'consortiumMember' }])
     }
-    if (!item) refuse([{ field: `consortium.${index}.itemCode`, rule: 'unknownItem' }], i18n)
+    if (!item) refuse([{ field: `consortium.${index}.itemCode`, rule: 'unknownItem' }])
     seen.add(member.id)
     const facts = await eligibilityFactsForMany(project, [member.id], {
       serviceItemId: item.id,

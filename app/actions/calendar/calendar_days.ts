@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { errors as vineErrors } from '@vinejs/vine'
-import type { I18n } from '@adonisjs/i18n'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import type User from '#models/user'
 import { isoDay } from '#domain/working_days'
 import { recordAuditEvent } from '#services/audit_log'
@@ -13,16 +12,16 @@ import { recordAuditEvent } from '#services/audit_log'
  */
 export async function setCalendarDay(
   input: { day: string; working: boolean; note: string },
-  admin: User,
-  i18n: I18n
+  admin: User
 ) {
   const parsed = new Date(`${input.day}T00:00:00Z`)
   if (Number.isNaN(parsed.getTime()) || isoDay(parsed) !== input.day) {
-    throw new vineErrors.E_VALIDATION_ERROR([
+    refuseInput([
       {
         field: 'day',
         rule: 'date',
-        message: i18n.t('validator.shared.messages.date', { field: 'day' }),
+        identifier: 'validator.shared.messages.date',
+        data: { field: 'day' },
       },
     ])
   }

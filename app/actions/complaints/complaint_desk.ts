@@ -8,7 +8,6 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Complaint from '#models/complaint'
 import User from '#models/user'
@@ -44,11 +43,10 @@ export async function lockComplaintFor(
 export async function assignComplaint(
   complaint: Complaint,
   assigneeUserId: number,
-  regulator: User,
-  i18n: I18n
+  regulator: User
 ) {
   const assignee = await User.query().where('id', assigneeUserId).where('role', 'regulator').first()
-  if (!assignee) refuseComplaintInput([{ field: 'userId', rule: 'assigneeNotRegulator' }], i18n)
+  if (!assignee) refuseComplaintInput([{ field: 'userId', rule: 'assigneeNotRegulator' }])
   return db.transaction(async (trx) => {
     const { complaint: locked, to } = await lockComplaintFor(complaint.id, 'assign', trx)
     const previousAssigneeId = locked.assigneeUserId
@@ -96,17 +94,16 @@ export type ComplaintAnswer = {
 export async function answerComplaint(
   complaint: Complaint,
   answer: ComplaintAnswer,
-  regulator: User,
-  i18n: I18n
+  regulator: User
 ) {
   return db.transaction(async (trx) => {
     const { complaint: locked, to } = await lockComplaintFor(complaint.id, 'answer', trx)
     const wantsCredit = answer.creditEvent === true || answer.creditPoints !== undefined
     if (wantsCredit && !answer.upheld) {
-      refuseComplaintInput([{ field: 'creditEvent', rule: 'creditNeedsUpheld' }], i18n)
+      refuseComplaintInput([{ field: 'creditEvent', rule: 'creditNeedsUpheld' }])
     }
     if (wantsCredit && locked.agencyOrganizationId === null) {
-      refuseComplaintInput([{ field: 'creditEvent', rule: 'creditNeedsAgency' }], i18n)
+      refuseComplaintInput([{ field: 'creditEvent', rule: 'creditNeedsAgency' }])
     }
     locked.merge({
       state: to,

@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import Complaint from '#models/complaint'
 import ComplaintFile from '#models/complaint_file'
@@ -43,7 +42,7 @@ export type ComplaintInput = {
 }
 
 /** The optional links must name an agency, an owner and a published project that exist. */
-async function checkSubjects(input: ComplaintInput, i18n: I18n) {
+async function checkSubjects(input: ComplaintInput) {
   const problems: ComplaintInputProblem[] = []
   const organizationOfKind = (id: number, kind: 'agency' | 'owner') =>
     db.from('organizations').where('id', id).where('kind', kind).first()
@@ -59,7 +58,7 @@ async function checkSubjects(input: ComplaintInput, i18n: I18n) {
   ) {
     problems.push({ field: 'projectId', rule: 'unknownProject' })
   }
-  if (problems.length > 0) refuseComplaintInput(problems, i18n)
+  if (problems.length > 0) refuseComplaintInput(problems)
 }
 
 /**
@@ -67,8 +66,8 @@ async function checkSubjects(input: ComplaintInput, i18n: I18n) {
  * URL-safe: 24 characters). Only the code's SHA-256 is stored. Evidence files
  * are stored first and removed again if the transaction fails.
  */
-export async function fileComplaint(input: ComplaintInput, user: User | null, i18n: I18n) {
-  await checkSubjects(input, i18n)
+export async function fileComplaint(input: ComplaintInput, user: User | null) {
+  await checkSubjects(input)
   const trackingCode = randomBytes(18).toString('base64url')
   const anonymous = input.anonymous === true
   // Contact data only from a visitor who gave it: a signed-in complainant is reached through the account.

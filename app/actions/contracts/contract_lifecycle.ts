@@ -3,7 +3,6 @@ import type { SqlInteger } from '#services/sql_rows'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import hash from '@adonisjs/core/services/hash'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { I18n } from '@adonisjs/i18n'
 import { DateTime } from 'luxon'
 import Contract from '#models/contract'
 import ContractSignature from '#models/contract_signature'
@@ -184,7 +183,7 @@ export type TermsInput = {
  * the winning quote and the milestones sum exactly to it; any change voids
  * the signatures already given (the text they signed no longer exists).
  */
-export async function updateTerms(contract: Contract, input: TermsInput, owner: User, i18n: I18n) {
+export async function updateTerms(contract: Contract, input: TermsInput, owner: User) {
   const project = await Project.findOrFail(contract.projectId)
   const quote = await db.from('bids').where('id', contract.bidId).select('quote_fen').firstOrFail()
   const problems = termsProblems(
@@ -204,8 +203,7 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
         field: problem.field,
         rule: problem.rule,
         data: 'data' in problem ? problem.data : undefined,
-      })),
-      i18n
+      }))
     )
   }
   return db.transaction(async (trx) => {
@@ -289,11 +287,11 @@ export async function signContract(
   contract: Contract,
   signer: User,
   input: { password: string; revision: number; textSha256: string },
-  context: { ip: string; userAgent: string | null; i18n: I18n }
+  context: { ip: string; userAgent: string | null }
 ) {
   await throttleSigningPassword(signer.id, context.ip, async () => {
     if (!(await hash.verify(signer.password, input.password))) {
-      refuse([{ field: 'password', rule: 'wrongPassword' }], context.i18n)
+      refuse([{ field: 'password', rule: 'wrongPassword' }])
     }
   })
   // A banned agency cannot sign (禁入).

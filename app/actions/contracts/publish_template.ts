@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import ContractTemplate from '#models/contract_template'
 import ServiceItem from '#models/service_item'
@@ -22,7 +21,7 @@ export type TemplateInput = {
  * the parties, price and milestones must. Contracts already made keep the
  * version they were made from.
  */
-export async function publishTemplate(input: TemplateInput, regulator: User, i18n: I18n) {
+export async function publishTemplate(input: TemplateInput, regulator: User) {
   const problems: FieldProblem[] = []
   const unknown = unknownPlaceholders(input.body)
   if (unknown.length > 0) {
@@ -46,7 +45,7 @@ export async function publishTemplate(input: TemplateInput, regulator: User, i18
   if (input.serviceItemCode && !item) {
     problems.push({ field: 'serviceItemCode', rule: 'unknownItem' })
   }
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   return db.transaction(async (trx) => {
     const latest = await trx

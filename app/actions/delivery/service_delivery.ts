@@ -6,12 +6,11 @@
  * audit log — which, read per contract, is the execution log (执业记录).
  */
 import db from '@adonisjs/lucid/services/db'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import drive from '@adonisjs/drive/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DateTime } from 'luxon'
-import { errors as vineErrors } from '@vinejs/vine'
-import type { I18n } from '@adonisjs/i18n'
 import Contract from '#models/contract'
 import Deliverable from '#models/deliverable'
 import DeliverableFile from '#models/deliverable_file'
@@ -227,15 +226,14 @@ export async function resumeService(contract: Contract, owner: User) {
 export async function submitDeliverable(
   contract: Contract,
   input: { summary: string; files: MultipartFile[] },
-  agency: User,
-  i18n: I18n
+  agency: User
 ) {
   const current = await Contract.findOrFail(contract.id)
   assertDeliveryOpen(current, await Project.findOrFail(current.projectId))
   const stored: { key: string; name: string; mime: string; size: number; text: string }[] = []
   try {
     for (const [index, file] of input.files.entries()) {
-      const text = await textOf(file, index, i18n)
+      const text = await textOf(file, index)
       stored.push({ ...(await storeUpload(file, 'deliverables')), text })
     }
     const submitted = await db.transaction(async (trx) => {
@@ -301,16 +299,17 @@ export async function submitDeliverable(
 }
 
 /** A delivered file's text; a DOCX that inflates past what it declares is refused (422). */
-async function textOf(file: MultipartFile, index: number, i18n: I18n) {
+async function textOf(file: MultipartFile, index: number) {
   try {
     return await extractText(file.tmpPath!, String(file.meta?.detectedMime ?? ''))
   } catch (error) {
     if (!(error instanceof ArchiveBombError)) throw error
-    throw new vineErrors.E_VALIDATION_ERROR([
+    refuseInput([
       {
         field: `files.${index}`,
         rule: 'file.zipBomb',
-        message: i18n.t('validator.shared.messages.file.zipBomb', zipBombMessageData()),
+        identifier: 'validator.shared.messages.file.zipBomb',
+        data: zipBombMessageData(),
       },
     ])
   }

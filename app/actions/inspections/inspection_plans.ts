@@ -9,10 +9,9 @@
 import type { SqlInteger } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import { errors as vineErrors } from '@vinejs/vine'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import type { I18n } from '@adonisjs/i18n'
 import { DateTime } from 'luxon'
 import type User from '#models/user'
 import InspectionPlan from '#models/inspection_plan'
@@ -34,16 +33,18 @@ import { recordCreditEvent } from '#services/credit_ledger'
 import { storeUpload } from '#services/uploads'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
+import { marketText } from '#services/market_language'
 
 type Problem = { field: string; rule: string; data?: Record<string, unknown> }
 
-/** 422 in the API error shape, the messages from the inspections i18n file. */
-function refuse(problems: Problem[], i18n: I18n): never {
-  throw new vineErrors.E_VALIDATION_ERROR(
+/** 422 at each field, the messages from inspections.errors.<rule>. */
+function refuse(problems: Problem[]): never {
+  refuseInput(
     problems.map((problem) => ({
       field: problem.field,
       rule: `inspection.${problem.rule}`,
-      message: i18n.t(`inspections.errors.${problem.rule}`, problem.data ?? {}),
+      identifier: `inspections.errors.${problem.rule}`,
+      data: problem.data,
     }))
   )
 }
@@ -83,7 +84,7 @@ async function agencyCandidates(
  * candidates by id): agencies, then inspectors among the regulators related to
  * none of the drawn agencies. Too few candidates for the counts → 422.
  */
-export async function createInspectionPlan(input: PlanInput, regulator: User, i18n: I18n) {
+export async function createInspectionPlan(input: PlanInput, regulator: User) {
   let item: { id: number; code: string; name: string } | null = null
   if (input.itemCode) {
     const row = await db
@@ -91,7 +92,7 @@ export async function createInspectionPlan(input: PlanInput, regulator: User, i1
       .where('code', input.itemCode)
       .select('id', 'code', 'name')
       .first()
-    if (!row) refuse([{ field: 'itemCode', rule: 'unknownItem' }], i18n)
+    if (!row) refuse([{ field: 'itemCode', rule: 'unknownItem' }])
     item = { id: Number(row.id), code: row.code, name: row.name }
   }
 
@@ -102,10 +103,9 @@ export async function createInspectionPlan(input: PlanInput, regulator: User, i1
       trx
     )
     if (input.agencyCount > candidates.length) {
-      refuse(
-        [{ field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } }],
-        i18n
-      )
+      refuse([
+        { field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } },
+      ])
     }
     const seed = generateSeed()
     const drawSeed = inspectionDrawSeed(seed)
@@ -149,22 +149,19 @@ export async function createInspectionPlan(input: PlanInput, regulator: User, i1
     const inspectorCandidates = candidateOrder(inspectors.map((inspector) => inspector.id))
     const eligible = eligibleInspectors(inspectorCandidates, exclusions)
     if (input.inspectorCount > eligible.length) {
-      refuse(
-        [
-          {
-            field: 'inspectorCount',
-            rule: 'tooFewInspectors',
-            data: { available: eligible.length },
-          },
-        ],
-        i18n
-      )
+      refuse([
+        {
+          field: 'inspectorCount',
+          rule: 'tooFewInspectors',
+          data: { available: eligible.length },
+        },
+      ])
     }
     const inspectorPicks = drawInspectors(drawSeed, eligible, input.inspectorCount)
 
     const name =
       input.name ??
-      i18n.t('inspections.defaultName', {
+      marketText('inspections.defaultName', {
         date: now.setZone(DISPLAY_ZONE).toISODate(),
         item: item ? ` ${item.code}` : '',
       })
@@ -247,11 +244,10 @@ export type ResultInput = {
 export async function recordInspectionResult(
   plan: InspectionPlan,
   input: ResultInput,
-  inspector: User,
-  i18n: I18n
+  inspector: User
 ) {
   if (input.creditPoints !== undefined && !mayCarryPenalty(input.outcome)) {
-    refuse([{ field: 'creditPoints', rule: 'penaltyNeedsFinding' }], i18n)
+    refuse([{ field: 'creditPoints', rule: 'penaltyNeedsFinding' }])
   }
   const stored: { key: string; name: string; mime: string; size: number }[] = []
   try {
@@ -263,7 +259,7 @@ export async function recordInspectionResult(
         .where('organization_id', input.agencyId)
         .forUpdate()
         .first()
-      if (!target) refuse([{ field: 'agencyId', rule: 'notDrawn' }], i18n)
+      if (!target) refuse([{ field: 'agencyId', rule: 'notDrawn' }])
       if (target.outcome !== null) {
         throw new StateConflictException({ identifier: 'inspections.errors.alreadyRecorded' })
       }
@@ -326,8 +322,7 @@ export async function recordInspectionResult(
 /** 回避申报: records that a regulator is related to an agency (once per pair; a repeat is a 409). */
 export async function declareRecusal(
   input: { userId: number; agencyId: number; reason: string },
-  regulator: User,
-  i18n: I18n
+  regulator: User
 ) {
   const [inspector, agency] = await Promise.all([
     db.from('users').where('id', input.userId).where('role', 'regulator').first(),
@@ -336,7 +331,7 @@ export async function declareRecusal(
   const problems: Problem[] = []
   if (!inspector) problems.push({ field: 'userId', rule: 'notInspector' })
   if (!agency) problems.push({ field: 'agencyId', rule: 'unknownAgency' })
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   return db.transaction(async (trx) => {
     const existing = await trx

@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
@@ -44,12 +43,12 @@ export type ProjectDraftInput = {
  * floor not below the ceiling, naming an agency outside direct selection.
  * Returns the item and the time limit the draft takes.
  */
-async function checkDraft(input: ProjectDraftInput, i18n: I18n) {
+async function checkDraft(input: ProjectDraftInput) {
   const item = await ServiceItem.query()
     .where('code', input.serviceItemCode)
     .where('status', 'active')
     .first()
-  if (!item) refuse([{ field: 'serviceItemCode', rule: 'unknownItem' }], i18n)
+  if (!item) refuse([{ field: 'serviceItemCode', rule: 'unknownItem' }])
 
   const problems: FieldProblem[] = []
   const timeLimit = input.timeLimitWorkingDays ?? item.timeLimitWorkingDays
@@ -85,7 +84,7 @@ async function checkDraft(input: ProjectDraftInput, i18n: I18n) {
       data: { excerpt: barrier.excerpt },
     })
   }
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   return { item, timeLimit }
 }
@@ -115,8 +114,8 @@ function draftColumns(input: ProjectDraftInput, item: ServiceItem, timeLimit: nu
 }
 
 /** An owner drafts a project (checked as above). */
-export async function draftProject(input: ProjectDraftInput, owner: User, i18n: I18n) {
-  const { item, timeLimit } = await checkDraft(input, i18n)
+export async function draftProject(input: ProjectDraftInput, owner: User) {
+  const { item, timeLimit } = await checkDraft(input)
   const organization = await Organization.findOrFail(owner.organizationId)
   return db.transaction(async (trx) => {
     const project = await Project.create(
@@ -156,13 +155,8 @@ export async function draftProject(input: ProjectDraftInput, owner: User, i18n: 
  * only while the lifecycle allows it (a published project is refused with
  * 409 and keeps every field). The audit log names the fields that changed.
  */
-export async function editDraft(
-  projectId: number,
-  input: ProjectDraftInput,
-  owner: User,
-  i18n: I18n
-) {
-  const { item, timeLimit } = await checkDraft(input, i18n)
+export async function editDraft(projectId: number, input: ProjectDraftInput, owner: User) {
+  const { item, timeLimit } = await checkDraft(input)
   return db.transaction(async (trx) => {
     const { project } = await lockForTransition(projectId, 'edit', trx)
     const before = project.serialize()

@@ -1,40 +1,47 @@
-import { errors as vineErrors } from '@vinejs/vine'
-import type { I18n } from '@adonisjs/i18n'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type Project from '#models/project'
 import IneligibleException from '#exceptions/ineligible_exception'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import { ineligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
+import { formatFen } from '#domain/money'
 
 export type FieldProblem = { field: string; rule: string; data?: Record<string, unknown> }
 
 /**
- * Refuses with 422 and every problem found, each message translated from
- * validator.shared.messages.project.<rule>.
+ * Refuses with 422 and every problem found, each at its field, the message
+ * from validator.shared.messages.project.<rule> (translated by the handler).
  */
-export function refuse(problems: FieldProblem[], i18n: I18n): never {
-  throw new vineErrors.E_VALIDATION_ERROR(
+export function refuse(problems: FieldProblem[]): never {
+  refuseInput(
     problems.map((problem) => ({
       field: problem.field,
       rule: `project.${problem.rule}`,
-      message: i18n.t(`validator.shared.messages.project.${problem.rule}`, problem.data ?? {}),
+      identifier: `validator.shared.messages.project.${problem.rule}`,
+      data: problem.data,
     }))
   )
 }
 
 /** A quote must lie within [floor, ceiling]: 422 naming the bound otherwise. */
-export function ensureQuoteWithinBounds(project: Project, quoteFen: number, i18n: I18n) {
+export function ensureQuoteWithinBounds(project: Project, quoteFen: number) {
   if (quoteFen > project.ceilingPriceFen) {
-    refuse(
-      [{ field: 'quoteFen', rule: 'quoteOverCeiling', data: { ceiling: project.ceilingPriceFen } }],
-      i18n
-    )
+    refuse([
+      {
+        field: 'quoteFen',
+        rule: 'quoteOverCeiling',
+        data: { ceiling: project.ceilingPriceFen, ceilingYuan: formatFen(project.ceilingPriceFen) },
+      },
+    ])
   }
   if (project.floorPriceFen !== null && quoteFen < project.floorPriceFen) {
-    refuse(
-      [{ field: 'quoteFen', rule: 'quoteUnderFloor', data: { floor: project.floorPriceFen } }],
-      i18n
-    )
+    refuse([
+      {
+        field: 'quoteFen',
+        rule: 'quoteUnderFloor',
+        data: { floor: project.floorPriceFen, floorYuan: formatFen(project.floorPriceFen) },
+      },
+    ])
   }
 }
 

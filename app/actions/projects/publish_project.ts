@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type User from '#models/user'
 import type Project from '#models/project'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
@@ -29,7 +28,6 @@ export type RepublicationChanges = { deadline?: Date; directAgencyId?: number }
 export async function publishProject(
   project: Project,
   owner: User,
-  i18n: I18n,
   changes: RepublicationChanges = {}
 ) {
   const now = clock.now()
@@ -80,7 +78,7 @@ export async function publishProject(
       )
     )
   }
-  if (problems.length > 0) refuse(problems, i18n)
+  if (problems.length > 0) refuse(problems)
 
   const published = await db.transaction(async (trx) => {
     const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)

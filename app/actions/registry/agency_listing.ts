@@ -1,14 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { SqlInteger } from '#services/sql_rows'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import { banStatusOf, isBanned } from '#queries/bans'
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { errors as vineErrors } from '@vinejs/vine'
 import AgencyProfile from '#models/agency_profile'
 import type Organization from '#models/organization'
 import ServiceItem from '#models/service_item'
 import StateConflictException from '#exceptions/state_conflict_exception'
-import type { I18n } from '@adonisjs/i18n'
 import { replaceOfferedItems } from '#actions/registry/directory_index'
 import { reindexAgency } from '#services/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
@@ -31,7 +30,6 @@ export type AgencyProfileInput = {
 export async function updateAgencyProfile(
   organization: Organization,
   input: AgencyProfileInput,
-  i18n: I18n,
   actor: User | null
 ) {
   const codes = input.items ?? []
@@ -40,11 +38,12 @@ export async function updateAgencyProfile(
     : []
   const unknown = codes.filter((code) => !items.some((item) => item.code === code))
   if (unknown.length > 0) {
-    throw new vineErrors.E_VALIDATION_ERROR([
+    refuseInput([
       {
         field: 'items',
         rule: 'items.unknown',
-        message: i18n.t('validator.shared.messages.items.unknown', { codes: unknown.join(', ') }),
+        identifier: 'validator.shared.messages.items.unknown',
+        data: { codes: unknown.join(', ') },
       },
     ])
   }

@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { errors as vineErrors } from '@vinejs/vine'
-import type { I18n } from '@adonisjs/i18n'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import type Organization from '#models/organization'
 import type User from '#models/user'
 import Practitioner, { type PractitionerRole } from '#models/practitioner'
@@ -16,7 +15,6 @@ import { invalidateLists } from '#services/public_cache'
 export async function addPractitioner(
   organization: Organization,
   input: { name: string; idNumber: string; role: PractitionerRole; certificateNo?: string | null },
-  i18n: I18n,
   actor: User | null
 ) {
   const idNumberHash = personIdHash(input.idNumber)
@@ -25,11 +23,11 @@ export async function addPractitioner(
     .where('id_number_hash', idNumberHash)
     .first()
   if (existing) {
-    throw new vineErrors.E_VALIDATION_ERROR([
+    refuseInput([
       {
         field: 'idNumber',
         rule: 'idNumber.duplicate',
-        message: i18n.t('validator.shared.messages.idNumber.duplicate'),
+        identifier: 'validator.shared.messages.idNumber.duplicate',
       },
     ])
   }

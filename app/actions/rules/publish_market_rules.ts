@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { errors as vineErrors } from '@vinejs/vine'
-import type { I18n } from '@adonisjs/i18n'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import type User from '#models/user'
 import { ruleChanges, ruleParameterProblems, type RuleParameters } from '#domain/rules'
 import { recordAuditEvent } from '#services/audit_log'
@@ -19,14 +18,14 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
  */
 export async function publishMarketRules(
   input: { parameters: RuleParameters; effectiveFrom: Date; reason: string },
-  admin: User,
-  i18n: I18n
+  admin: User
 ) {
   const problems = ruleParameterProblems(input.parameters)
   const refuse = (field: string, rule: string, data: Record<string, unknown> = {}) => ({
     field,
     rule: `rules.${rule}`,
-    message: i18n.t(`validator.shared.messages.rules.${rule}`, data),
+    identifier: `validator.shared.messages.rules.${rule}`,
+    data,
   })
   const refusals = problems.map((problem) => refuse(problem.field, problem.rule))
   const now = clock.now()
@@ -36,14 +35,14 @@ export async function publishMarketRules(
   }
   // A version for today takes effect now: projects published earlier today keep theirs.
   const effectiveFrom = input.effectiveFrom < now ? now : input.effectiveFrom
-  if (refusals.length > 0) throw new vineErrors.E_VALIDATION_ERROR(refusals)
+  if (refusals.length > 0) refuseInput(refusals)
 
   const published = await db.transaction(async (trx) => {
     // The latest version row, locked: two admins publishing at once get consecutive versions.
     const latest = await trx.from('rule_sets').orderBy('version', 'desc').forUpdate().firstOrFail()
     const latestEffective = fromSqlTime(latest.effective_from)
     if (effectiveFrom.getTime() < latestEffective.getTime()) {
-      throw new vineErrors.E_VALIDATION_ERROR([
+      refuseInput([
         refuse('effectiveFrom', 'effectiveBeforeLatest', { version: Number(latest.version) }),
       ])
     }
@@ -51,7 +50,7 @@ export async function publishMarketRules(
     const version = Number(latest.version) + 1
     const changes = ruleChanges(previous, input.parameters)
     if (changes.length === 0) {
-      throw new vineErrors.E_VALIDATION_ERROR([refuse('parameters', 'nothingChanged')])
+      refuseInput([refuse('parameters', 'nothingChanged')])
     }
     await trx
       .insertQuery()

@@ -2,7 +2,6 @@ import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
 import { sealQuote } from '#services/sealed_quotes'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type Project from '#models/project'
 import Bid from '#models/bid'
 import Organization from '#models/organization'
@@ -48,12 +47,11 @@ async function lockAwaitingConfirmation(
 export async function acceptDirectSelection(
   project: Project,
   quoteFen: number | undefined,
-  agencyUser: User,
-  i18n: I18n
+  agencyUser: User
 ) {
   const agency = await Organization.findOrFail(agencyUser.organizationId)
   const price = quoteFen ?? project.ceilingPriceFen
-  ensureQuoteWithinBounds(project, price, i18n)
+  ensureQuoteWithinBounds(project, price)
   await ensureEligible(project, agency.id)
 
   return db.transaction(async (trx) => {

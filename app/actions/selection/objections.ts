@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { I18n } from '@adonisjs/i18n'
 import type Project from '#models/project'
 import Bid from '#models/bid'
 import Objection from '#models/objection'
@@ -27,8 +26,7 @@ import { lockProject, transition } from '#actions/projects/project_lifecycle'
 export async function fileObjection(
   project: Project,
   input: { reason: string; bidId?: number },
-  agencyUser: User,
-  i18n: I18n
+  agencyUser: User
 ) {
   return db.transaction(async (trx) => {
     const locked = await lockProject(project.id, trx)
@@ -47,7 +45,7 @@ export async function fileObjection(
     const target = input.bidId
       ? bids.find((bid) => bid.id === input.bidId && bid.valid)
       : bids.find((bid) => bid.organizationId === locked.winnerOrganizationId)
-    if (!target) refuse([{ field: 'bidId', rule: 'objectionTarget' }], i18n)
+    if (!target) refuse([{ field: 'bidId', rule: 'objectionTarget' }])
     const rules = await rulesOfVersion(locked.rulesetVersion!, trx)
     const due = await workingPeriodEnd(now, Math.max(1, rules.objectionResponseWorkingDays), trx)
     const objection = await Objection.create(

@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import type { I18n } from '@adonisjs/i18n'
 import type Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
@@ -30,8 +29,7 @@ export async function pickFromShortlist(
   project: Project,
   agencyId: number,
   reason: string,
-  owner: User,
-  i18n: I18n
+  owner: User
 ) {
   return db.transaction(async (trx) => {
     const locked = await lockAtStage(project, 'pick', trx)
@@ -40,7 +38,7 @@ export async function pickFromShortlist(
       .filter((bid) => bid.valid && bid.rank !== null)
       .sort((a, b) => a.rank! - b.rank!)
     const picked = shortlist.find((bid) => bid.organizationId === agencyId)
-    if (!picked) refuse([{ field: 'agencyId', rule: 'notOnShortlist' }], i18n)
+    if (!picked) refuse([{ field: 'agencyId', rule: 'notOnShortlist' }])
     const reordered = [picked, ...shortlist.filter((bid) => bid !== picked)]
     for (const [index, bid] of reordered.entries()) {
       bid.rank = index + 1
@@ -69,8 +67,7 @@ export async function pickFromShortlist(
 export async function scorePlans(
   project: Project,
   scores: { bidId: number; score: number; reason: string }[],
-  owner: User,
-  i18n: I18n
+  owner: User
 ) {
   return db.transaction(async (trx) => {
     const locked = await lockAtStage(project, 'plan_scores', trx)
@@ -85,7 +82,7 @@ export async function scorePlans(
     if (scores.some((entry) => entry.score > weight)) {
       problems.push({ field: 'scores', rule: 'planScoreOverWeight', data: { weight } })
     }
-    if (problems.length > 0) refuse(problems, i18n)
+    if (problems.length > 0) refuse(problems)
     for (const bid of valid) {
       const entry = given.get(bid.id)!
       bid.merge({ planScoreCenti: Math.round(entry.score * 100), planScoreReason: entry.reason })

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AlertSubscription from '#models/alert_subscription'
-import { alertSubscriptionValidator } from '#validators/alert'
+import { alertSubscriptionFormValidator } from '#validators/alert'
 import { removeAlertSubscription, saveAlertSubscription } from '#actions/alerts/alert_subscriptions'
 import { ALERT_FREQUENCIES } from '#domain/alerts'
 import { REGIONS } from '#domain/regions'
@@ -19,17 +19,8 @@ export default class AlertsController {
   }
 
   async update({ auth, request, response, session, i18n }: HttpContext) {
-    // Checkboxes and multiple selects send one value or none: the validator wants arrays.
-    const asArray = (value: unknown) =>
-      value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
-    const input = await request.validateUsing(alertSubscriptionValidator, {
-      data: {
-        itemCodes: asArray(request.input('itemCodes')),
-        regionCodes: asArray(request.input('regionCodes')),
-        frequency: request.input('frequency'),
-      },
-    })
-    await saveAlertSubscription(auth.getUserOrFail(), input, i18n)
+    const input = await request.validateUsing(alertSubscriptionFormValidator)
+    await saveAlertSubscription(auth.getUserOrFail(), input)
     session.flash('success', i18n.t('alerts.saved'))
     return response.redirect().toRoute('account.alerts.show')
   }

@@ -26,7 +26,7 @@ export default class CalendarController {
 
   async store({ request, response, auth, session, i18n }: HttpContext) {
     const payload = await request.validateUsing(setCalendarDayValidator)
-    await setCalendarDay(payload, auth.getUserOrFail(), i18n)
+    await setCalendarDay(payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.calendar.saved', { day: payload.day }))
     return response
       .redirect()

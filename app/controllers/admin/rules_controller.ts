@@ -38,8 +38,7 @@ export default class RulesController {
         effectiveFrom: beijingDayStart(effectiveFrom),
         reason,
       },
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     session.flash('success', i18n.t('rules.published', { version }))
     return response.redirect().toRoute('rules.index')

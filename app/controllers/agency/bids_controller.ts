@@ -49,7 +49,6 @@ export default class BidsController {
         ip: request.ip(),
         userAgent: request.header('user-agent') ?? null,
         acceptLanguage: request.header('accept-language') ?? null,
-        i18n,
       }
     )
     session.flash('success', i18n.t('messages.projectPages.bidPlaced', { receipt }))
@@ -69,8 +68,7 @@ export default class BidsController {
     await acceptDirectSelection(
       project,
       quoteYuan === undefined ? undefined : yuanToFen(quoteYuan),
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     session.flash('success', i18n.t('messages.projectPages.directAccepted'))
     return response.redirect().toRoute('projects.show', { id: project.id })
@@ -98,7 +96,7 @@ export default class BidsController {
     await bouncer.with(ObjectionPolicy).authorize('file')
     const project = await Project.findOrFail(params.id)
     const payload = await request.validateUsing(fileObjectionValidator)
-    await fileObjection(project, payload, auth.getUserOrFail(), i18n)
+    await fileObjection(project, payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.objectionFiled'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }

@@ -9,7 +9,7 @@ export default class PractitionersController {
   async store({ auth, request, response, session, i18n }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createPractitionerValidator)
-    await addPractitioner(organization, payload, i18n, auth.getUserOrFail())
+    await addPractitioner(organization, payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.registry.practitionerAdded'))
     return response.redirect().toRoute('agency.profile.edit')
   }

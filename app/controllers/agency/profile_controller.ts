@@ -17,7 +17,7 @@ export default class ProfileController {
   async update({ auth, request, response, session, i18n }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(updateAgencyProfileValidator)
-    const profile = await updateAgencyProfile(organization, payload, i18n, auth.getUserOrFail())
+    const profile = await updateAgencyProfile(organization, payload, auth.getUserOrFail())
     session.flash(
       'success',
       i18n.t(profile.isListed ? 'messages.registry.savedListed' : 'messages.registry.saved')

@@ -13,9 +13,9 @@ export default class AlertsController {
   }
 
   /** PUT /api/v1/alerts {itemCodes?, regionCodes?, frequency} */
-  async update({ auth, request, i18n }: HttpContext) {
+  async update({ auth, request }: HttpContext) {
     const input = await request.validateUsing(alertSubscriptionValidator)
-    const subscription = await saveAlertSubscription(auth.getUserOrFail(), input, i18n)
+    const subscription = await saveAlertSubscription(auth.getUserOrFail(), input)
     return { data: presentAlertSubscription(subscription) }
   }
 

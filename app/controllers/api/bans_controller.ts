@@ -15,10 +15,10 @@ export default class BansController {
   }
 
   /** POST /api/v1/regulator/bans {agencyId?|personIdNumber?, reason, legalBasis, startsAt, endsAt?} */
-  async store({ request, response, bouncer, auth, i18n }: HttpContext) {
+  async store({ request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(BanPolicy).authorize('manage')
     const payload = await request.validateUsing(banValidator)
-    return response.created({ id: await imposeBan(payload, auth.getUserOrFail(), i18n) })
+    return response.created({ id: await imposeBan(payload, auth.getUserOrFail()) })
   }
 
   /** POST /api/v1/regulator/bans/:id/lift {reason} (and the deprecated DELETE /api/v1/regulator/bans/:id) */

@@ -12,13 +12,12 @@ export default class BidsController {
    * POST /api/v1/projects/:id/bids (agency) {quoteFen, consortium?, servicePlan?} → 201 {receipt};
    * on a direct selection only the named agency, whose bid is its acceptance.
    */
-  async store({ params, request, response, auth, i18n }: HttpContext) {
+  async store({ params, request, response, auth }: HttpContext) {
     const payload = await request.validateUsing(placeBidValidator)
     const { receipt } = await placeBid(Number(params.id), payload, auth.getUserOrFail(), {
       ip: request.ip(),
       userAgent: request.header('user-agent') ?? null,
       acceptLanguage: request.header('accept-language') ?? null,
-      i18n,
     })
     return response.created({ receipt })
   }

@@ -50,11 +50,11 @@ export default class CalendarController {
   }
 
   /** PUT /api/v1/admin/calendar/:day {working, note} */
-  async update({ params, request, auth, i18n }: HttpContext) {
+  async update({ params, request, auth }: HttpContext) {
     const payload = await request.validateUsing(setCalendarDayValidator, {
       data: { ...request.all(), day: params.day },
     })
-    await setCalendarDay(payload, auth.getUserOrFail(), i18n)
+    await setCalendarDay(payload, auth.getUserOrFail())
     return payload
   }
 

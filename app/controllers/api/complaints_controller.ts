@@ -36,7 +36,7 @@ export default class ComplaintsController {
       messagesProvider: complaintMessages(i18n),
     })
     await countComplaintFiling(user, request.ip())
-    const { complaint, trackingCode } = await fileComplaint(input, user, i18n)
+    const { complaint, trackingCode } = await fileComplaint(input, user)
     return response.created({
       id: complaint.id,
       trackingCode,

@@ -36,11 +36,11 @@ export default class ContractServicesController {
   }
 
   /** POST /api/v1/contracts/:id/deliverables (agency, multipart: files[] + summary) */
-  async deliver({ params, request, response, bouncer, auth, i18n }: HttpContext) {
+  async deliver({ params, request, response, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('deliver', contract)
     const { summary, files } = await request.validateUsing(deliverableValidator)
-    await submitDeliverable(contract, { summary, files }, auth.getUserOrFail(), i18n)
+    await submitDeliverable(contract, { summary, files }, auth.getUserOrFail())
     return response.created(await this.present(await contract.refresh()))
   }
 

@@ -21,10 +21,10 @@ export default class ContractTemplatesController {
   }
 
   /** POST /api/v1/regulator/contract-templates (regulators and admins) */
-  async store({ request, response, bouncer, auth, i18n }: HttpContext) {
+  async store({ request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(ContractTemplatePolicy).authorize('publish')
     const payload = await request.validateUsing(contractTemplateValidator)
-    const template = await publishTemplate(payload, auth.getUserOrFail(), i18n)
+    const template = await publishTemplate(payload, auth.getUserOrFail())
     const [row] = await templateVersions(template.key)
     return response.created(presentTemplate(row))
   }

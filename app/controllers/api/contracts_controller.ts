@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { errors as vineErrors } from '@vinejs/vine'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import Contract from '#models/contract'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import Project from '#models/project'
 import ContractPolicy from '#policies/contract_policy'
 import ProjectPolicy from '#policies/project_policy'
@@ -32,7 +32,7 @@ export default class ContractsController {
   }
 
   /** PUT /api/v1/contracts/:id (owner, before signing) — declared fields only. */
-  async update({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async update({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
     // Anything but a declared field would be a fixed clause of the model text: refused by name.
@@ -40,11 +40,12 @@ export default class ContractsController {
       (key) => !(CONTRACT_TERM_KEYS as readonly string[]).includes(key)
     )
     if (foreign.length > 0) {
-      throw new vineErrors.E_VALIDATION_ERROR(
+      refuseInput(
         foreign.map((field) => ({
           field,
           rule: 'contract.fixedClause',
-          message: i18n.t('validator.shared.messages.contract.fixedClause', { field }),
+          identifier: 'validator.shared.messages.contract.fixedClause',
+          data: { field },
         }))
       )
     }
@@ -60,8 +61,7 @@ export default class ContractsController {
         })),
         supplementaryTerms: payload.supplementaryTerms ?? null,
       },
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     return this.present(updated)
   }
@@ -70,14 +70,13 @@ export default class ContractsController {
    * POST /api/v1/contracts/:id/sign (owner or agency) {password, revision, textSha256}:
    * the revision and text hash the signer was shown; 409 E_REVISION_CHANGED when either is stale.
    */
-  async sign({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async sign({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('sign', contract)
     const input = await request.validateUsing(signContractValidator)
     const signed = await signContract(contract, auth.getUserOrFail(), input, {
       ip: request.ip(),
       userAgent: request.header('user-agent') ?? null,
-      i18n,
     })
     return this.present(signed)
   }

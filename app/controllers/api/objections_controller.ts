@@ -9,11 +9,11 @@ import { presentObjection } from '#presenters/project'
 /** 质疑: participants object during publicity; regulators decide. */
 export default class ObjectionsController {
   /** POST /api/v1/projects/:id/objections (participating agency) {reason, bidId?} */
-  async store({ params, request, response, bouncer, auth, i18n }: HttpContext) {
+  async store({ params, request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(ObjectionPolicy).authorize('file')
     const project = await Project.findOrFail(params.id)
     const payload = await request.validateUsing(fileObjectionValidator)
-    const objection = await fileObjection(project, payload, auth.getUserOrFail(), i18n)
+    const objection = await fileObjection(project, payload, auth.getUserOrFail())
     return response.created(presentObjection(objection))
   }
 

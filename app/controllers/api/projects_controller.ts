@@ -56,28 +56,28 @@ export default class ProjectsController {
   }
 
   /** POST /api/v1/projects (owner): a draft. */
-  async store({ request, response, bouncer, auth, i18n }: HttpContext) {
+  async store({ request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(ProjectPolicy).authorize('create')
     const payload = await request.validateUsing(createProjectValidator)
-    const project = await draftProject(payload, auth.getUserOrFail(), i18n)
+    const project = await draftProject(payload, auth.getUserOrFail())
     return response.created({ id: project.id, code: project.code, status: project.status })
   }
 
   /** PUT /api/v1/projects/:id (owner): the whole draft again, until it is published (409 after). */
-  async update({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async update({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const payload = await request.validateUsing(createProjectValidator)
-    const edited = await editDraft(project.id, payload, auth.getUserOrFail(), i18n)
+    const edited = await editDraft(project.id, payload, auth.getUserOrFail())
     return { id: edited.id, code: edited.code, status: edited.status }
   }
 
   /** POST /api/v1/projects/:id/publish (owner): the announcement with the draw commitment. */
-  async publish({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async publish({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const changes = await request.validateUsing(publishProjectValidator)
-    const published = await publishProject(project, auth.getUserOrFail(), i18n, changes)
+    const published = await publishProject(project, auth.getUserOrFail(), changes)
     return {
       status: published.status,
       round: published.round,

@@ -24,7 +24,7 @@ export default class RulesController {
   }
 
   /** POST /api/v1/admin/rules {parameters (those to change), effectiveFrom, reason} */
-  async store({ request, response, auth, bouncer, i18n }: HttpContext) {
+  async store({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(RuleSetPolicy).authorize('publish')
     const input = await request.validateUsing(marketRulesValidator)
     const [latest] = await ruleSetHistory()
@@ -37,8 +37,7 @@ export default class RulesController {
     }
     const published = await publishMarketRules(
       { parameters, effectiveFrom: beijingDayStart(input.effectiveFrom), reason: input.reason },
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     return response.created({
       version: published.version,

@@ -18,11 +18,11 @@ import { blindPlansOf } from '#queries/selection_result'
 /** The steps of a selection after opening that need a person: owners and agencies. */
 export default class SelectionsController {
   /** POST /api/v1/projects/:id/pick (owner, credit_preferred) {agencyId, reason} */
-  async pick({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async pick({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { agencyId, reason } = await request.validateUsing(shortlistPickValidator)
-    const picked = await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail(), i18n)
+    const picked = await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail())
     return { status: picked.status, winnerAgencyId: picked.winnerOrganizationId }
   }
 
@@ -38,11 +38,11 @@ export default class SelectionsController {
   }
 
   /** POST /api/v1/projects/:id/plan-scores (owner, scored; blind) {scores:[{bidId, score, reason}]} */
-  async scorePlans({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async scorePlans({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { scores } = await request.validateUsing(planScoresValidator)
-    const scored = await scorePlans(project, scores, auth.getUserOrFail(), i18n)
+    const scored = await scorePlans(project, scores, auth.getUserOrFail())
     return { status: scored.status, winnerAgencyId: scored.winnerOrganizationId }
   }
 
@@ -78,15 +78,14 @@ export default class SelectionsController {
   }
 
   /** POST /api/v1/projects/:id/direct/accept (the named agency) {quoteFen?} */
-  async acceptDirect({ params, request, bouncer, auth, i18n }: HttpContext) {
+  async acceptDirect({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
     const { quoteFen } = await request.validateUsing(acceptDirectValidator)
     const { project: accepted } = await acceptDirectSelection(
       project,
       quoteFen,
-      auth.getUserOrFail(),
-      i18n
+      auth.getUserOrFail()
     )
     return { status: accepted.status, winnerAgencyId: accepted.winnerOrganizationId }
   }

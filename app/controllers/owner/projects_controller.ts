@@ -1,12 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import router from '@adonisjs/core/services/router'
-import type { Infer } from '@vinejs/vine/types'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import ProjectPolicy from '#policies/project_policy'
 import {
   cancelProjectFormValidator,
-  formWeights,
+  draftFromForm,
   projectFormStepValidator,
   projectFormValidator,
   republishFormValidator,
@@ -28,7 +27,6 @@ import { nextState } from '#domain/project_lifecycle'
 import { searchCatalog } from '#queries/catalog'
 import { SELECTION_METHODS, type SelectionMethod } from '#models/project'
 import { CREDIT_GRADES } from '#domain/credit'
-import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /** The owner's pages: post, publish, cancel, and the choices a selection needs. */
 export default class ProjectsController {
@@ -106,8 +104,8 @@ export default class ProjectsController {
 
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(ProjectPolicy).authorize('create')
-    const input = draftInput(await request.validateUsing(projectFormValidator))
-    const project = await draftProject(input, auth.getUserOrFail(), i18n)
+    const form = await request.validateUsing(projectFormValidator)
+    const project = await draftProject(draftFromForm(form), auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.drafted', { code: project.code }))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -116,8 +114,8 @@ export default class ProjectsController {
   async update({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
-    const input = draftInput(await request.validateUsing(projectFormValidator))
-    await editDraft(project.id, input, auth.getUserOrFail(), i18n)
+    const form = await request.validateUsing(projectFormValidator)
+    await editDraft(project.id, draftFromForm(form), auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectForm.saved', { code: project.code }))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -126,10 +124,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { deadline, directAgencyId } = await request.validateUsing(republishFormValidator)
-    await publishProject(project, auth.getUserOrFail(), i18n, {
-      deadline: deadline ? beijingLocalToDate(deadline) : undefined,
-      directAgencyId,
-    })
+    await publishProject(project, auth.getUserOrFail(), { deadline, directAgencyId })
     session.flash('success', i18n.t('messages.projectPages.published'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -147,7 +142,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { agencyId, reason } = await request.validateUsing(shortlistPickValidator)
-    await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail(), i18n)
+    await pickFromShortlist(project, agencyId, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.picked'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -156,7 +151,7 @@ export default class ProjectsController {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const { scores } = await request.validateUsing(planScoresValidator)
-    await scorePlans(project, scores, auth.getUserOrFail(), i18n)
+    await scorePlans(project, scores, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.scored'))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
@@ -169,18 +164,6 @@ export default class ProjectsController {
     await decideQuote(bid, decision, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.projectPages.decided'))
     return response.redirect().toRoute('projects.show', { id: project.id })
-  }
-}
-
-/** The form's yuan and Beijing-time fields as the domain takes them. */
-function draftInput(form: Infer<typeof projectFormValidator>) {
-  const { ceilingYuan, floorYuan, deadline, weights, ...rest } = form
-  return {
-    ...rest,
-    weights: formWeights(weights),
-    ceilingPriceFen: yuanToFen(ceilingYuan),
-    floorPriceFen: floorYuan === undefined ? undefined : yuanToFen(floorYuan),
-    deadline: beijingLocalToDate(deadline),
   }
 }
 

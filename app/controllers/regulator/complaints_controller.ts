@@ -4,7 +4,7 @@ import Complaint from '#models/complaint'
 import ComplaintFile from '#models/complaint_file'
 import ComplaintPolicy from '#policies/complaint_policy'
 import {
-  answerComplaintValidator,
+  answerComplaintFormValidator,
   assignComplaintValidator,
   complaintMessages,
   listComplaintsValidator,
@@ -44,27 +44,19 @@ export default class ComplaintsController {
     const { userId } = await request.validateUsing(assignComplaintValidator, {
       messagesProvider: complaintMessages(i18n),
     })
-    await assignComplaint(complaint, userId, auth.getUserOrFail(), i18n)
+    await assignComplaint(complaint, userId, auth.getUserOrFail())
     session.flash('success', i18n.t('complaints.desk.assigned', { number: complaint.id }))
     return response.redirect().back()
   }
 
-  /** POST /regulator/complaints/:id/answer — the buttons say upheld or not; checkboxes send 1. */
+  /** POST /regulator/complaints/:id/answer — the buttons say upheld or not. */
   async answer({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(ComplaintPolicy).authorize('manage')
     const complaint = await Complaint.findOrFail(params.id)
-    const body = request.body()
-    const answer = await request.validateUsing(answerComplaintValidator, {
-      data: {
-        upheld: body.upheld,
-        decision: body.decision,
-        public: body.public === '1',
-        creditEvent: body.creditEvent === '1',
-        creditPoints: body.creditPoints ? body.creditPoints : undefined,
-      },
+    const answer = await request.validateUsing(answerComplaintFormValidator, {
       messagesProvider: complaintMessages(i18n),
     })
-    await answerComplaint(complaint, answer, auth.getUserOrFail(), i18n)
+    await answerComplaint(complaint, answer, auth.getUserOrFail())
     session.flash('success', i18n.t('complaints.desk.answered', { number: complaint.id }))
     return response.redirect().back()
   }

@@ -6,7 +6,7 @@ import CreditRuleSetPolicy from '#policies/credit_rule_set_policy'
 import FollowUpCasePolicy from '#policies/follow_up_case_policy'
 import { CREDIT_EVENT_TYPES } from '#domain/credit'
 import { FOLLOW_UP_STEPS } from '#domain/service_delivery'
-import { creditAppealDecisionValidator, creditRulesValidator } from '#validators/credit'
+import { creditAppealDecisionValidator, creditRulesFormValidator } from '#validators/credit'
 import { followUpStepValidator } from '#validators/evaluation'
 import { decideCreditAppeal } from '#actions/credit/credit_appeals'
 import { publishCreditRules } from '#actions/credit/credit_rules'
@@ -63,17 +63,7 @@ export default class CreditController {
   /** The form posts every type's points and validity, the incentives as checkboxes, and a reason. */
   async updateRules({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(CreditRuleSetPolicy).authorize('publish')
-    const body = request.body()
-    const input = await request.validateUsing(creditRulesValidator, {
-      data: {
-        rules: body.rules,
-        incentives: {
-          scoredCreditPartInFull: body.scoredCreditPartInFull === '1',
-          listedFirst: body.listedFirst === '1',
-        },
-        reason: body.reason,
-      },
-    })
+    const input = await request.validateUsing(creditRulesFormValidator)
     const { version } = await publishCreditRules(input, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.creditRules.published', { version }))
     return response.redirect().toRoute('regulator.credit_rules.show')

@@ -47,7 +47,7 @@ export default class InspectionsController {
   async store({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(InspectionPlanPolicy).authorize('create')
     const input = await request.validateUsing(createInspectionPlanValidator)
-    const plan = await createInspectionPlan(input, auth.getUserOrFail(), i18n)
+    const plan = await createInspectionPlan(input, auth.getUserOrFail())
     session.flash('success', i18n.t('inspections.flash.drawn'))
     return response.redirect().toRoute('regulator.inspections.show', { id: plan.id })
   }
@@ -72,7 +72,7 @@ export default class InspectionsController {
     const plan = await InspectionPlan.findOrFail(params.id)
     await bouncer.with(InspectionPlanPolicy).authorize('recordResult', plan)
     const input = await request.validateUsing(inspectionResultValidator)
-    await recordInspectionResult(plan, input, auth.getUserOrFail(), i18n)
+    await recordInspectionResult(plan, input, auth.getUserOrFail())
     session.flash('success', i18n.t('inspections.flash.recorded'))
     return response.redirect().toRoute('regulator.inspections.show', { id: plan.id })
   }
@@ -81,7 +81,7 @@ export default class InspectionsController {
   async storeRecusal({ request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(InspectionRecusalPolicy).authorize('declare')
     const input = await request.validateUsing(inspectionRecusalValidator)
-    await declareRecusal(input, auth.getUserOrFail(), i18n)
+    await declareRecusal(input, auth.getUserOrFail())
     session.flash('success', i18n.t('inspections.flash.declared'))
     return response.redirect().toRoute('regulator.inspections.index')
   }

@@ -8,10 +8,10 @@ import { presentPractitioner } from '#presenters/agency'
 /** The signed-in agency's managers and practitioners (/api/v1/agency/practitioners). */
 export default class PractitionersController {
   /** POST: names a person; the ID-card number is hashed and never returned. */
-  async store({ auth, request, response, i18n }: HttpContext) {
+  async store({ auth, request, response }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(createPractitionerValidator)
-    const practitioner = await addPractitioner(organization, payload, i18n, auth.getUserOrFail())
+    const practitioner = await addPractitioner(organization, payload, auth.getUserOrFail())
     return response.created(presentPractitioner(practitioner))
   }
 

@@ -11,10 +11,10 @@ export default class ProfileController {
   }
 
   /** PUT: items offered, description, region, commitments. Listed at once (零门槛). */
-  async update({ auth, request, i18n }: HttpContext) {
+  async update({ auth, request }: HttpContext) {
     const { organization } = await loadAgency(auth.getUserOrFail().organizationId)
     const payload = await request.validateUsing(updateAgencyProfileValidator)
-    await updateAgencyProfile(organization, payload, i18n, auth.getUserOrFail())
+    await updateAgencyProfile(organization, payload, auth.getUserOrFail())
     return this.present(organization.id)
   }
 

@@ -36,7 +36,7 @@ export default class ComplaintsController {
     const { userId } = await request.validateUsing(assignComplaintValidator, {
       messagesProvider: complaintMessages(i18n),
     })
-    const assigned = await assignComplaint(complaint, userId, auth.getUserOrFail(), i18n)
+    const assigned = await assignComplaint(complaint, userId, auth.getUserOrFail())
     return this.present(assigned.id)
   }
 
@@ -47,7 +47,7 @@ export default class ComplaintsController {
     const answer = await request.validateUsing(answerComplaintValidator, {
       messagesProvider: complaintMessages(i18n),
     })
-    const { credit } = await answerComplaint(complaint, answer, auth.getUserOrFail(), i18n)
+    const { credit } = await answerComplaint(complaint, answer, auth.getUserOrFail())
     return { ...(await this.present(complaint.id)), credit }
   }
 

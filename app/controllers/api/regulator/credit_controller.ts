@@ -10,7 +10,7 @@ import { refuse } from '#actions/projects/project_rules'
 /** The credit ledger for regulators (API.md "Regulators"). */
 export default class CreditController {
   /** POST /api/v1/regulator/credit-events {agencyId, type, points?, reason} */
-  async store({ request, response, auth, i18n }: HttpContext) {
+  async store({ request, response, auth }: HttpContext) {
     const payload = await request.validateUsing(creditEventValidator)
     const agency = await Organization.query()
       .where('id', payload.agencyId)
@@ -20,13 +20,13 @@ export default class CreditController {
     const ownPoints =
       payload.type === 'regulator_penalty' || payload.type === 'regulator_commendation'
     if (payload.points !== undefined && !ownPoints) {
-      refuse([{ field: 'points', rule: 'pointsByRule' }], i18n)
+      refuse([{ field: 'points', rule: 'pointsByRule' }])
     }
     if (payload.points !== undefined) {
       const wrongSign =
         (payload.type === 'regulator_penalty' && payload.points >= 0) ||
         (payload.type === 'regulator_commendation' && payload.points <= 0)
-      if (wrongSign) refuse([{ field: 'points', rule: 'pointsSign' }], i18n)
+      if (wrongSign) refuse([{ field: 'points', rule: 'pointsSign' }])
     }
     const recorded = await db.transaction((trx) =>
       recordCreditEvent(trx, {

@@ -17,26 +17,26 @@ import { inspectionPlanDetail } from '#queries/inspections'
 /** 双随机、一公开 for regulators (API.md "Regulators"). */
 export default class InspectionsController {
   /** POST /api/v1/regulator/inspections {agencyCount, inspectorCount, itemCode?, regionCode?, name?} → the drawn plan */
-  async store({ request, response, auth, bouncer, i18n }: HttpContext) {
+  async store({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(InspectionPlanPolicy).authorize('create')
     const input = await request.validateUsing(createInspectionPlanValidator)
-    const plan = await createInspectionPlan(input, auth.getUserOrFail(), i18n)
+    const plan = await createInspectionPlan(input, auth.getUserOrFail())
     return response.created(await inspectionPlanDetail(plan))
   }
 
   /** POST /api/v1/regulator/inspections/:id/results {agencyId, outcome, note, creditPoints?, files[]?} */
-  async storeResult({ params, request, response, auth, bouncer, i18n }: HttpContext) {
+  async storeResult({ params, request, response, auth, bouncer }: HttpContext) {
     const plan = await InspectionPlan.findOrFail(params.id)
     await bouncer.with(InspectionPlanPolicy).authorize('recordResult', plan)
     const input = await request.validateUsing(inspectionResultValidator)
-    const recorded = await recordInspectionResult(plan, input, auth.getUserOrFail(), i18n)
+    const recorded = await recordInspectionResult(plan, input, auth.getUserOrFail())
     return response.created(recorded)
   }
 
   /** POST /api/v1/regulator/inspection-recusals {userId, agencyId, reason} */
-  async storeRecusal({ request, response, auth, bouncer, i18n }: HttpContext) {
+  async storeRecusal({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(InspectionRecusalPolicy).authorize('declare')
     const input = await request.validateUsing(inspectionRecusalValidator)
-    return response.created({ id: await declareRecusal(input, auth.getUserOrFail(), i18n) })
+    return response.created({ id: await declareRecusal(input, auth.getUserOrFail()) })
   }
 }
