@@ -41,7 +41,7 @@ test.group(
       assert.notInclude(agencyPage.text(), '我确认解除合同')
 
       const unconfirmed = await client
-        .post(`/contracts/${contractId}/termination`)
+        .post(`/contracts/${contractId}/terminate`)
         .form({ reason: '业主项目取消，双方协商解除' })
         .header('referer', `/contracts/${contractId}`)
         .loginAs(owner)
@@ -50,7 +50,7 @@ test.group(
       assert.equal((await db.from('contracts').where('id', contractId).first()).status, 'signed')
 
       await client
-        .post(`/contracts/${contractId}/termination`)
+        .post(`/contracts/${contractId}/terminate`)
         .form({ reason: '业主项目取消，双方协商解除', confirmed: '1' })
         .loginAs(owner)
         .withCsrfToken()
