@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { provisionalDeadlines } from '#services/calendar'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import Project from '#models/project'
 import ProjectPolicy from '#policies/project_policy'
@@ -91,8 +92,13 @@ export default class ProjectsController {
       participated: facts.participated,
       blindPlanCount: blindPlans.length,
     })
+    const provisional = await provisionalDeadlines({
+      stageDue: project.stageDueAt,
+      publicityEnds: project.publicityEndsAt,
+    })
     return view.render('pages/projects/show', {
       project,
+      provisional,
       bids,
       pending,
       // Only the owner scores, and only the plans: no agency, quote or receipt.

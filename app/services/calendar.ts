@@ -1,8 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { DISPLAY_ZONE } from '#domain/time_zone'
-import { addWorkingDays, scheduleYearMissing, type CalendarExceptions } from '#domain/working_days'
+import { DISPLAY_ZONE, toInstant, type InstantLike } from '#domain/time_zone'
+import {
+  addWorkingDays,
+  isProvisionalDay,
+  scheduleYearMissing,
+  type CalendarExceptions,
+} from '#domain/working_days'
 import { clock } from '#services/clock'
 
 /**
@@ -62,6 +67,23 @@ export async function loadedCalendarYears(
     .select(client.raw('substr(day, 1, 4) as year'))
     .distinct()
   return new Set(rows.map((row) => Number(row.year)))
+}
+
+/**
+ * Which of these deadlines were counted from weekends alone (their year's
+ * official schedule is not loaded): pages mark them as provisional (暂定).
+ */
+export async function provisionalDeadlines<K extends string>(
+  deadlines: Record<K, InstantLike>
+): Promise<Record<K, boolean>> {
+  const loaded = await loadedCalendarYears()
+  const flags = {} as Record<K, boolean>
+  for (const [key, value] of Object.entries(deadlines) as [K, InstantLike][]) {
+    // A period ends at 24:00 of its last day (00:00 of the next, stored): the last day counts.
+    const lastDay = toInstant(value)?.setZone(DISPLAY_ZONE).minus({ milliseconds: 1 }).toISODate()
+    flags[key] = lastDay ? isProvisionalDay(lastDay, loaded) : false
+  }
+  return flags
 }
 
 /**

@@ -113,7 +113,7 @@ test.group('Dates everywhere', (group) => {
     }
   }).timeout(120_000)
 
-  test('a delivery due date counted without the official schedule of its year is marked provisional (暂定)', async ({
+  test('a delivery due date and the end of a publicity counted without the official schedule of their year are marked provisional (暂定)', async ({
     client,
     assert,
   }) => {
@@ -129,15 +129,22 @@ test.group('Dates everywhere', (group) => {
         .loginAs(world.users.ownerA)
       return response.body()
     }
+    const projectPage = async () => {
+      const response = await client.get(`/projects/${world.signedProject}`)
+      return response.text()
+    }
     const loaded = await page()
     assert.match(loaded, /\d{4}-\d{2}-\d{2} 24:00 前/)
     assert.notInclude(loaded, '（暂定')
+    assert.include(await projectPage(), '公示期至')
+    assert.notInclude(await projectPage(), '（暂定')
     const before = await service()
     assert.isFalse(before.clock.provisional)
 
     // Without the 2026 schedule the due day is counted from weekends alone.
     await db.from('calendar_days').delete()
     assert.include(await page(), '（暂定：当年节假日安排尚未录入，按周末计算）')
+    assert.include(await projectPage(), '（暂定：当年节假日安排尚未录入，按周末计算）')
     const after = await service()
     assert.isTrue(after.clock.provisional)
   }).timeout(120_000)
