@@ -1,8 +1,8 @@
-import { exposureList } from '#queries/bans'
+import { exposureList, type ExposureRow } from '#queries/bans'
 import { fromSqlTime } from '#services/sql_time'
 
 /** One row of the exposure list (曝光台), as the page and the API show it. */
-export function presentExposureRow(row: any, now: Date) {
+export function presentExposureRow(row: ExposureRow, now: Date) {
   const endsAt = fromSqlTime(row.ends_at)
   const liftedAt = fromSqlTime(row.lifted_at)
   return {
@@ -29,7 +29,7 @@ export function presentExposureRow(row: any, now: Date) {
 export async function exposurePage(now: Date, page: number) {
   const result = await exposureList(now, page)
   return {
-    rows: result.all().map((row) => presentExposureRow(row, now)),
+    rows: (result.all() as ExposureRow[]).map((row) => presentExposureRow(row, now)),
     result,
     meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
   }
