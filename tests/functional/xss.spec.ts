@@ -472,6 +472,20 @@ test.group('User texts are escaped where they are shown', (group) => {
         }),
       'digest': () => edge.render('components/digest', { t, value: hostile('C23') }),
       'digest (short)': () => edge.render('components/digest', { t, value: 'C24"><b id=C24>' }),
+      'action_form': () =>
+        edge
+          .createRenderer()
+          .share({ t, csrfField: () => '' })
+          .renderRaw(
+            `@actionForm({ action: action, submit: submit, class: formClass, buttonClass: buttonClass })\n<p>{{ inside }}</p>\n@end`,
+            {
+              action: hostile('C25'),
+              submit: hostile('C26'),
+              formClass: hostile('C27'),
+              buttonClass: hostile('C28'),
+              inside: hostile('C29'),
+            }
+          ),
       'layout': () =>
         // What a request shares with every template (components included).
         edge
