@@ -36,8 +36,12 @@ export default class RefusalException extends Exception {
     return {}
   }
 
-  /** Where a page goes after the refusal: back to the form unless a refusal knows better. */
+  /**
+   * Where a page goes after the refusal: back to the form (with the query
+   * string it was opened with, e.g. the project form's chosen method) unless
+   * a refusal knows better.
+   */
   redirectPage(response: HttpContext['response']) {
-    return response.redirect().back()
+    return response.redirect().withQs().back()
   }
 }

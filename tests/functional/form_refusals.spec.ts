@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import DemoSeeder from '#database/seeders/demo_seeder'
+import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import { clock } from '#services/clock'
 
@@ -49,6 +49,11 @@ function fieldError(html: string, id: string) {
 }
 
 /** The owner's project form, every field filled in as a person would; `changes` override. */
+/** The project form's second step, for an item and a method (the page a refusal goes back to). */
+function projectFormPage(method = 'random') {
+  return urlFor('owner.projects.create', {}, { qs: { item: 'ZJ-001', method } })
+}
+
 function projectForm(changes: Record<string, string>) {
   return {
     title: '滨江大道改造工程环境影响评价',
@@ -64,7 +69,7 @@ function projectForm(changes: Record<string, string>) {
 test.group('Refusals are shown at the field they concern', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -131,7 +136,7 @@ test.group('Refusals are shown at the field they concern', (group) => {
     const refused = await client
       .post(urlFor('owner.projects.store'))
       .loginAs(await user('owner@demo.example.com'))
-      .header('referer', urlFor('owner.projects.create'))
+      .header('referer', projectFormPage())
       .form(projectForm({ floorYuan: '90000.00' }))
       .withCsrfToken()
     refused.assertStatus(200)
@@ -147,7 +152,7 @@ test.group('Refusals are shown at the field they concern', (group) => {
     const refused = await client
       .post(urlFor('owner.projects.store'))
       .loginAs(await user('owner@demo.example.com'))
-      .header('referer', urlFor('owner.projects.create'))
+      .header('referer', projectFormPage('scored'))
       .form(
         projectForm({
           'method': 'scored',
@@ -184,7 +189,7 @@ test.group('Refusals are shown at the field they concern', (group) => {
 test.group('Each form names its own fields', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
-    await new DemoSeeder(db.connection()).run()
+    await marketWorld()
     clock.freeze(NOW)
     return () => clock.unfreeze()
   })
@@ -197,7 +202,7 @@ test.group('Each form names its own fields', (group) => {
     const page = await client
       .post(urlFor('owner.projects.store'))
       .loginAs(owner)
-      .header('referer', urlFor('owner.projects.create'))
+      .header('referer', projectFormPage())
       .form(projectForm({ description: '太短' }))
       .withCsrfToken()
     assert.equal(fieldError(page.text(), 'field-description'), '项目概况至少需要 10 个字符')
