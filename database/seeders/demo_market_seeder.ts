@@ -20,7 +20,7 @@ import { publishProject } from '#actions/projects/publish_project'
 import { placeBid } from '#actions/bids/place_bid'
 import { fileObjection } from '#actions/selection/objections'
 import { signContract } from '#actions/contracts/contract_lifecycle'
-import { acceptDelivery, submitDeliverable } from '#actions/delivery/service_delivery'
+import { acceptDelivery, pauseService, submitDeliverable } from '#actions/delivery/service_delivery'
 import { evaluateAgency, recordFollowUpStep } from '#actions/delivery/evaluations'
 import { fileComplaint } from '#actions/complaints/file_complaint'
 import { createInspectionPlan } from '#actions/inspections/inspection_plans'
@@ -154,6 +154,14 @@ export default class DemoMarketSeeder extends BaseSeeder {
       [5, 3_200_000],
     ])
     await this.announce('openToo', 'random', this.noonAt(at(20 * DAY)), 12_000_000, [])
+
+    // The service clock stopped: the owner owes the agency a document (补正).
+    await this.travelTo(at(-4 * DAY))
+    await pauseService(
+      await this.contractOf('inService'),
+      '等待业主补充项目用地红线图及规划条件，期间暂停计时',
+      owner
+    )
 
     // The regulators at work: a random inspection, a penalty, a complaint, a ban.
     await this.travelTo(at(-5 * DAY))

@@ -49,6 +49,10 @@ test.group('Demo market', (group) => {
     assert.equal(await count('contracts', { status: 'drafting' }), 1)
     assert.equal(await count('deliverables'), 2)
     assert.equal(await count('objections', { status: 'pending' }), 1)
+    // The service in progress is paused (补正), its clock stopped.
+    const paused = await db.from('contracts').whereNotNull('paused_at').select('id')
+    assert.lengthOf(paused, 1)
+    assert.equal(await count('contract_pauses', { contract_id: paused[0].id }), 1)
 
     // The bad rating of agency 5, its credit event and follow-up, and what regulators did.
     const agency5 = await agencyId('agency5@demo.example.com')
