@@ -35,26 +35,6 @@ export const ServiceItemFactory = factory
   })
   .state('retired', (item) => (item.status = 'retired'))
   .after('create', async (_, item, ctx) => {
-    await ServiceItemVersion.create(
-      {
-        serviceItemId: item.id,
-        version: item.version,
-        name: item.name,
-        category: item.category,
-        legalBasis: item.legalBasis,
-        requiredQualification: item.requiredQualification,
-        approvalItem: item.approvalItem,
-        approvalDepartment: item.approvalDepartment,
-        timeLimitWorkingDays: item.timeLimitWorkingDays,
-        feeType: item.feeType,
-        feeMinFen: item.feeMinFen,
-        feeMaxFen: item.feeMaxFen,
-        status: item.status,
-        changeReason: item.changeReason ?? '',
-        effectiveDate: item.effectiveDate,
-        changedByUserId: null,
-      },
-      { client: ctx.$trx }
-    )
+    await ServiceItemVersion.recordOf(item, null, ctx.$trx)
   })
   .build()

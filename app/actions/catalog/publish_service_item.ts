@@ -1,6 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 import ServiceItem, { type FeeType, type ServiceItemStatus } from '#models/service_item'
 import ServiceItemVersion from '#models/service_item_version'
@@ -35,7 +34,7 @@ export async function createServiceItem(
       { ...fields, code: input.code, version: 1, changeReason: input.changeReason ?? '首次发布' },
       { client: trx }
     )
-    await recordVersion(item, by, trx)
+    await ServiceItemVersion.recordOf(item, by?.id ?? null, trx)
     await recordAuditEvent(trx, {
       actor: by,
       action: 'service_item.created',
@@ -63,7 +62,7 @@ export async function reviseServiceItem(
       changeReason: input.changeReason,
     })
     await locked.save()
-    await recordVersion(locked, by, trx)
+    await ServiceItemVersion.recordOf(locked, by?.id ?? null, trx)
     await recordAuditEvent(trx, {
       actor: by,
       action: locked.status === 'retired' ? 'service_item.retired' : 'service_item.revised',
@@ -94,28 +93,4 @@ function currentFields(input: ServiceItemFields, status: ServiceItemStatus) {
       ? DateTime.fromJSDate(input.effectiveDate).startOf('day')
       : DateTime.utc().startOf('day'),
   }
-}
-
-async function recordVersion(item: ServiceItem, by: User | null, trx: TransactionClientContract) {
-  await ServiceItemVersion.create(
-    {
-      serviceItemId: item.id,
-      version: item.version,
-      name: item.name,
-      category: item.category,
-      legalBasis: item.legalBasis,
-      requiredQualification: item.requiredQualification,
-      approvalItem: item.approvalItem,
-      approvalDepartment: item.approvalDepartment,
-      timeLimitWorkingDays: item.timeLimitWorkingDays,
-      feeType: item.feeType,
-      feeMinFen: item.feeMinFen,
-      feeMaxFen: item.feeMaxFen,
-      status: item.status,
-      changeReason: item.changeReason ?? '',
-      effectiveDate: item.effectiveDate,
-      changedByUserId: by?.id ?? null,
-    },
-    { client: trx }
-  )
 }
