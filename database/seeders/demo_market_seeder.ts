@@ -29,7 +29,7 @@ import { DEMO_PASSWORD } from '#database/data/demo_accounts'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 import Milestone from '#models/milestone'
-import Payment from '#models/payment'
+import type Payment from '#models/payment'
 import {
   localWebhookSecret,
   stripeSettings,
