@@ -15,6 +15,12 @@ import { demoAgency, demoOwner } from '#tests/selection_fixtures'
 import { SCREENS } from './page_checks.js'
 import { snap, useScreen } from './forms.js'
 
+/** Agency 6 offers ZJ-001. */
+async function agencySix() {
+  const user = await demoAgency(6)
+  return Organization.findOrFail(user.organizationId)
+}
+
 const FORM = '/owner/projects/new?item=ZJ-001&method=direct'
 
 async function fillTheRest(page: Page, title: string) {
@@ -38,7 +44,7 @@ test.group('The agency picker of a direct selection', (group) => {
       browserContext,
       assert,
     }) => {
-      const agency = await Organization.findOrFail((await demoAgency(6)).organizationId)
+      const agency = await agencySix()
       await browserContext.loginAs(await demoOwner())
       const page = await visit(FORM)
       await useScreen(page, screen)
@@ -79,7 +85,7 @@ test.group('The agency picker of a direct selection', (group) => {
     browser,
     assert,
   }) => {
-    const agency = await Organization.findOrFail((await demoAgency(6)).organizationId)
+    const agency = await agencySix()
     const context = await browser.newContext({
       javaScriptEnabled: false,
       baseURL: `http://${process.env.HOST}:${process.env.PORT}`,
