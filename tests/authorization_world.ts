@@ -161,6 +161,10 @@ export async function buildWorld(client: any) {
   )
   const repaired = await penalty('超期出具报告')
   const repair = await repairApplication(client, repaired.id, agencyA)
+  const repairFile = await db
+    .from('credit_appeal_files')
+    .where('credit_appeal_id', repair)
+    .firstOrFail()
   const ban = await expectStatus(
     await call(client, 'post', '/api/v1/regulator/bans', regulator).json({
       agencyId: (await demoAgency(7)).organizationId,
@@ -388,6 +392,7 @@ export async function buildWorld(client: any) {
     creditEvent: Number(creditEvent.id),
     appeal: Number(appeal.id),
     repair: Number(repair),
+    repairFile: Number(repairFile.id),
     ban: Number(ban.id),
     complaint: Number(complaint.id),
     complaintFile: Number(complaintFile.id),
@@ -414,12 +419,27 @@ export async function buildWorld(client: any) {
   }
 }
 
-/** A repair application (信用修复) of agency A, through the API when the rules allow it now. */
+/**
+ * A repair application (信用修复) of agency A, through the API, with its
+ * evidence and commitment: filed once the penalty's minimum publication
+ * period (一般失信: 3 months) has passed, then the clock comes back.
+ */
 async function repairApplication(client: any, creditEventId: number, agency: User) {
-  const response = await call(client, 'post', '/api/v1/credit-repairs', agency).json({
-    creditEventId,
-    reason: '已完成整改，报告已重新出具并通过评审。',
-  })
-  if (response.status() === 201) return Number(response.body().id)
-  throw new Error(`authorisation world: repair answered ${response.status()}: ${response.text()}`)
+  const now = clock.now()
+  clock.freeze(new Date(now.getTime() + 100 * 86_400_000))
+  try {
+    const response = await call(client, 'post', '/api/v1/credit-repairs', agency)
+      .field('creditEventId', String(creditEventId))
+      .field('correction', '已完成整改，报告已重新出具并通过评审。')
+      .field(
+        'commitment',
+        '本机构承诺已纠正失信行为并履行相关义务，今后诚信经营，如有违反接受惩戒。'
+      )
+      .field('signed', 'true')
+      .file('files[]', await textPdf('Corrected report'))
+    if (response.status() === 201) return Number(response.body().id)
+    throw new Error(`authorisation world: repair answered ${response.status()}: ${response.text()}`)
+  } finally {
+    clock.freeze(now)
+  }
 }

@@ -49,6 +49,7 @@ export type ScannedRoutes = {
     'evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -118,6 +119,7 @@ export type ScannedRoutes = {
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -297,6 +299,7 @@ export type ScannedRoutes = {
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
   }
   GET: {
@@ -326,6 +329,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -360,6 +364,7 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -427,6 +432,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -455,6 +461,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -489,6 +496,7 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -556,6 +564,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }

@@ -103,6 +103,8 @@ export function presentAgencyProfile(
         ...event,
         occurredAt: isoInstant(event.occurredAt),
         expiresAt: isoInstant(event.expiresAt),
+        repairableFrom: isoInstant(event.repairableFrom),
+        publicationEndsAt: isoInstant(event.publicationEndsAt),
       })),
     },
     evaluations: presentEvaluationSummary(details.evaluations),

@@ -188,6 +188,7 @@ router
         router
           .post('/credit-repairs', [controllers.api.CreditEvents, 'repair'])
           .as('credit_repairs.store')
+          .use(uploads.evidence)
         router
           .get('/notifications', [controllers.api.Notifications, 'index'])
           .as('notifications.index')
@@ -474,6 +475,9 @@ router
             router
               .delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])
               .as('practitioners.destroy')
+            router
+              .get('/credit-events', [controllers.api.CreditEvents, 'mine'])
+              .as('credit_events.index')
           })
           .prefix('/agency')
           .as('agency')

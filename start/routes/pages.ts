@@ -201,6 +201,10 @@ router
           .post('/credit-appeals/:id/decide', [controllers.regulator.Credit, 'decideAppeal'])
           .as('credit_appeals.decide')
         router
+          .get('/credit-repair-files/:id', [controllers.regulator.Credit, 'repairFile'])
+          .as('credit_repair_files.show')
+          .where('id', router.matchers.number())
+        router
           .get('/follow-ups', [controllers.regulator.Credit, 'followUps'])
           .as('follow_ups.index')
         router

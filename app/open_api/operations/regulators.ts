@@ -6,7 +6,7 @@ import { checkQualificationValidator, listQualificationsValidator } from '#valid
 import { listFeeRecordsValidator } from '#validators/fee_record'
 import { listSuspiciousPaymentEventsValidator } from '#validators/suspicious_payment_event'
 import { contractTemplateValidator } from '#validators/contract'
-import { creditEventValidator } from '#validators/credit'
+import { creditEventValidator, creditRepairValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
 import { analyticsFiltersValidator } from '#validators/analytics'
 import { similarityQueryValidator } from '#validators/signal'
@@ -167,11 +167,13 @@ export const regulatorOperations: ApiOperation[] = [
     path: '/api/v1/credit-repairs',
     tag: 'credit',
     summary: ['申请信用修复', 'Apply for credit repair'],
+    description: [
+      '依据《信用修复管理办法》（2026-04-01 起施行）：满最短公示期后（轻微：即可；一般：3 个月；严重：1 年，以规则表为准），提交整改情况（correction）、签署的信用承诺（commitment，signed=true，公开于机构主页）和 1–5 份证明材料（files[]，PDF/JPEG/PNG，每份 ≤ 10 MB，按内容识别）。未满最短公示期：409，消息写明可申请的日期。监管部门在规则的工作日内决定。',
+      'Under the credit repair measures in force since 2026-04-01: once the minimum publication period has passed (minor: at once; general: 3 months; serious: a year, as the rule table says), send the correction, the signed credit commitment (commitment, signed=true; published on the agency page) and 1 to 5 evidence files (files[], PDF/JPEG/PNG ≤ 10 MB each, recognised by content). Before the minimum period: 409 naming the day it becomes possible. A regulator decides within the rule set’s working days.',
+    ],
     access: ['agency'],
-    body: object({ creditEventId: integer(1), reason: string(4, 5000) }, [
-      'creditEventId',
-      'reason',
-    ]),
+    body: creditRepairValidator,
+    bodyType: 'multipart',
     conflict: true,
     success: { status: 201, schema: ref('Created') },
   },
@@ -180,8 +182,12 @@ export const regulatorOperations: ApiOperation[] = [
     path: '/api/v1/regulator/credit-repairs/:id/decide',
     tag: 'credit',
     summary: ['监管部门处理信用修复申请', 'A regulator decides a credit repair'],
+    description: [
+      '谁认定、谁修复：监管部门录入的信息只能由同一部门的监管人员决定（否则 403 E_NOT_RECORDING_BODY）。准予修复即时生效：该信息不再计分、不再公示，由其引起的禁入同时解除。',
+      'The recorder repairs: information a regulator recorded is decided by a regulator of the same body (else 403 E_NOT_RECORDING_BODY). A granted repair takes effect at once: the information stops counting and being published, and the bans it caused are lifted.',
+    ],
     access: ['regulator'],
-    body: object({ approved: { type: 'boolean' }, decision }, ['approved', 'decision']),
+    body: object({ granted: { type: 'boolean' }, decision }, ['granted', 'decision']),
     conflict: true,
     success: { status: 200, schema: ref('AnyObject') },
   },
