@@ -226,6 +226,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /regulator/credit-appeals': open('regulator'),
   'POST /regulator/credit-appeals/:id/decide': open('regulator', { id: 'appeal' }),
   'GET /regulator/credit-repair-files/:id': open('regulator', { id: 'repairFile' }),
+  'GET /regulator/joint-punishments': open('regulator'),
+  'POST /regulator/joint-punishments/imports': open('regulator'),
+  'POST /regulator/joint-punishments/:id/lift': open('regulator', { id: 'jointPunishmentEntry' }),
   'GET /regulator/follow-ups': open('regulator'),
   'POST /regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
   'GET /regulator/credit-rules': open('regulator'),
@@ -371,6 +374,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/regulator/credit-appeals/:id/decide': open('regulator', { id: 'appeal' }),
   'POST /api/v1/regulator/appeals/:id/decide': open('regulator', { id: 'appeal' }), // legacy alias
   'POST /api/v1/regulator/credit-repairs/:id/decide': open('regulator', { id: 'repair' }),
+  'GET /api/v1/regulator/joint-punishments': open('regulator'),
+  'POST /api/v1/regulator/joint-punishments/imports': open('regulator'),
+  'POST /api/v1/regulator/joint-punishments/:id/lift': open('regulator', {
+    id: 'jointPunishmentEntry',
+  }),
   'GET /api/v1/regulator/follow-ups': open('regulator'),
   'POST /api/v1/regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
   'POST /api/v1/regulator/bans': open('regulator'),

@@ -12,7 +12,7 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { createUserWithRole } from '#database/factories/account_factories'
+import { createUserWithRole, nextUscc } from '#database/factories/account_factories'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
@@ -161,6 +161,25 @@ export async function buildWorld(client: any) {
   )
   const repaired = await penalty('超期出具报告')
   const repair = await repairApplication(client, repaired.id, agencyA)
+  // 联合惩戒: a list naming a subject not registered here (nobody in the world is barred by it).
+  const listed = await expectStatus(
+    await call(client, 'post', '/api/v1/regulator/joint-punishments/imports', regulator)
+      .field('listName', '失信被执行人名单')
+      .field('measure', 'all')
+      .file(
+        'file',
+        await textFile(
+          `uscc,source,date,legal_basis\n${nextUscc()},最高人民法院,2026-03-02,《关于公布失信被执行人名单信息的若干规定》第一条\n`,
+          'list.csv'
+        )
+      ),
+    201,
+    'joint punishment list'
+  )
+  const jointPunishmentEntry = await db
+    .from('joint_punishment_entries')
+    .where('import_id', listed.id)
+    .firstOrFail()
   const repairFile = await db
     .from('credit_appeal_files')
     .where('credit_appeal_id', repair)
@@ -393,6 +412,7 @@ export async function buildWorld(client: any) {
     appeal: Number(appeal.id),
     repair: Number(repair),
     repairFile: Number(repairFile.id),
+    jointPunishmentEntry: Number(jointPunishmentEntry.id),
     ban: Number(ban.id),
     complaint: Number(complaint.id),
     complaintFile: Number(complaintFile.id),

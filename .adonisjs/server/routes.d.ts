@@ -119,6 +119,9 @@ export type ScannedRoutes = {
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -244,6 +247,9 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -364,6 +370,7 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -424,6 +431,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -496,6 +504,7 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -556,6 +565,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -621,6 +631,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
@@ -680,6 +692,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_appeals.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

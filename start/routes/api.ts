@@ -281,6 +281,26 @@ router
                 router
                   .post('/follow-ups/:id/steps', [controllers.api.regulator.FollowUps, 'step'])
                   .as('follow_ups.step')
+                router
+                  .get('/joint-punishments', [
+                    controllers.api.regulator.JointPunishments,
+                    'index',
+                  ])
+                  .as('joint_punishments.index')
+                router
+                  .post('/joint-punishments/imports', [
+                    controllers.api.regulator.JointPunishments,
+                    'import',
+                  ])
+                  .as('joint_punishments.import')
+                  .use(uploads.oneList)
+                router
+                  .post('/joint-punishments/:id/lift', [
+                    controllers.api.regulator.JointPunishments,
+                    'lift',
+                  ])
+                  .as('joint_punishments.lift')
+                  .where('id', router.matchers.number())
                 router.post('/bans', [controllers.api.Bans, 'store']).as('bans.store')
                 router.post('/bans/:id/lift', [controllers.api.Bans, 'lift']).as('bans.lift')
                 router.delete('/bans/:id', [controllers.api.Bans, 'lift']).as('bans.lift.legacy')

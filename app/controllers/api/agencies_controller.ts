@@ -35,6 +35,7 @@ export default class AgenciesController {
       creditEvents,
       evaluations: evaluations.summary,
       banned: isBanned(banStatus),
+      jointPunishments: banStatus.jointPunishments,
     })
   }
 }

@@ -8,6 +8,10 @@ import { listSuspiciousPaymentEventsValidator } from '#validators/suspicious_pay
 import { contractTemplateValidator } from '#validators/contract'
 import { creditEventValidator, creditRepairValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
+import {
+  jointPunishmentImportValidator,
+  jointPunishmentLiftValidator,
+} from '#validators/joint_punishment'
 import { analyticsFiltersValidator } from '#validators/analytics'
 import { similarityQueryValidator } from '#validators/signal'
 
@@ -188,6 +192,54 @@ export const regulatorOperations: ApiOperation[] = [
     ],
     access: ['regulator'],
     body: object({ granted: { type: 'boolean' }, decision }, ['granted', 'decision']),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/joint-punishments',
+    tag: 'credit',
+    summary: [
+      '联合惩戒名单：现行条目（data，含本平台机构）与导入记录（imports）',
+      'Joint punishment lists: the entries in force (data, with the agency found here) and the imports',
+    ],
+    access: ['regulator'],
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/joint-punishments/imports',
+    tag: 'credit',
+    summary: ['导入联合惩戒名单（CSV）', 'Import a joint punishment list (CSV)'],
+    description: [
+      'multipart：listName（同名再导入即替换：新文件不含的主体自动解除）、measure（sign_up 禁止报名投标 / signing 禁止签约 / all 两者）、file（UTF-8 CSV ≤ 2 MB，表头 uscc,source,date,legal_basis）。任一行有误则整份拒绝（422，逐行说明）。',
+      'multipart: listName (importing the same name again replaces the list: subjects the new file lacks are lifted), measure (sign_up / signing / all), file (UTF-8 CSV ≤ 2 MB, header uscc,source,date,legal_basis). Any bad line refuses the whole file (422, line by line).',
+    ],
+    access: ['regulator'],
+    body: jointPunishmentImportValidator,
+    bodyType: 'multipart',
+    success: {
+      status: 201,
+      schema: object(
+        {
+          id: integer(1),
+          entries: integer(0),
+          added: integer(0),
+          kept: integer(0),
+          lifted: integer(0),
+          fileSha256: { type: 'string' },
+        },
+        ['id', 'entries', 'added', 'kept', 'lifted', 'fileSha256']
+      ),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/joint-punishments/:id/lift',
+    tag: 'credit',
+    summary: ['解除一条联合惩戒名单条目', 'Lift one joint punishment entry'],
+    access: ['regulator'],
+    body: jointPunishmentLiftValidator,
     conflict: true,
     success: { status: 200, schema: ref('AnyObject') },
   },
