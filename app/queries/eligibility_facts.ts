@@ -193,6 +193,11 @@ export async function eligibilityFactsFor(
         .where('type', row.required_qualification)
         .select('type', 'valid_until', 'status')
     : []
+  // 联合惩戒: the lists' labels, read only when the count found one.
+  const jointBars =
+    Number(row.joint_bars) === 0
+      ? new Map<number, string[]>()
+      : await signUpBarsOf([organizationId], client)
   // The grades of the project's own rule version (the one in force for a draft).
   const rules = project.rulesetVersion
     ? await rulesOfVersion(project.rulesetVersion, client)
@@ -209,10 +214,7 @@ export async function eligibilityFactsFor(
     deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
     agencyBanned: Number(row.agency_bans) > 0,
     bannedManagerNames: await names(row.banned_managers, bannedManagers),
-    jointPunishments:
-      Number(row.joint_bars) === 0
-        ? []
-        : ((await signUpBarsOf([organizationId], client)).get(organizationId) ?? []),
+    jointPunishments: jointBars.get(organizationId) ?? [],
     grade: gradeForScore(Number(row.credit_score ?? 0), rules.gradeCutoffs) as CreditGrade,
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),

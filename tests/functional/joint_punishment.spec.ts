@@ -1,3 +1,5 @@
+// Assertions read best as `(await bid(…)).assertStatus(…)`.
+/* eslint-disable @unicorn/no-await-expression-member */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
