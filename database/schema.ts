@@ -1105,7 +1105,7 @@ export class ProjectAttachmentSchema extends BaseModel {
 }
 
 export class ProjectSchema extends BaseModel {
-  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
+  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'newcomerRatingCenti', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
   $columns = ProjectSchema.$columns
   @column.dateTime()
   declare awardedAt: DateTime | null
@@ -1163,6 +1163,8 @@ export class ProjectSchema extends BaseModel {
   declare method: string
   @column()
   declare minCreditGrade: string | null
+  @column()
+  declare newcomerRatingCenti: number | null
   @column.dateTime()
   declare openedAt: DateTime | null
   @column()
