@@ -3,7 +3,7 @@
  * are imported by regulators as CSV files, one subject a line:
  *
  *   uscc,source,date,legal_basis
- *   91510100MA6CA2XK7U,最高人民法院,2026-03-02,《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条
+ *   91510100MA6CA2XK20,最高人民法院,2026-03-02,《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条
  *
  * Each list carries the measure the market applies to the subjects on it: no
  * sign-up (报名、投标), no signing (签约), or both. Parsing is pure and strict: a
