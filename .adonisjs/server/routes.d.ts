@@ -49,6 +49,7 @@ export type ScannedRoutes = {
     'evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -118,6 +119,10 @@ export type ScannedRoutes = {
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -242,6 +247,9 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -297,6 +305,7 @@ export type ScannedRoutes = {
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
   }
   GET: {
@@ -326,6 +335,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -360,6 +370,8 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -419,6 +431,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -427,6 +440,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -455,6 +469,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -489,6 +504,8 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -548,6 +565,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -556,6 +574,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
@@ -612,6 +631,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
@@ -671,6 +692,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_appeals.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
