@@ -973,6 +973,25 @@ export class NotificationSchema extends BaseModel {
   declare readAt: DateTime | null
 }
 
+export class ObjectionFileSchema extends BaseModel {
+  static $columns = ['createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'objectionId'] as const
+  $columns = ObjectionFileSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare objectionId: number
+}
+
 export class ObjectionSchema extends BaseModel {
   static $columns = ['bidId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'filedByUserId', 'id', 'organizationId', 'overdueAt', 'projectId', 'reason', 'responseDueAt', 'round', 'status', 'updatedAt'] as const
   $columns = ObjectionSchema.$columns

@@ -42,6 +42,8 @@ export type Rule =
   | 'inspector'
   /** A regulator of the department that approves the item (市生态环境局): none of the seven. */
   | 'approver'
+  /** Those who deal with an objection: the project's owner and regulators (the objector is none of the seven). */
+  | 'objection-party'
 
 const EVERYONE: readonly Actor[] = [
   'public',
@@ -72,6 +74,7 @@ export const ALLOWED: Record<Rule, readonly Actor[]> = {
   'agency-of-or-staff': ['agencyA', 'regulator', 'admin'],
   'inspector': ['regulator'],
   'approver': [],
+  'objection-party': ['ownerA', 'regulator'],
 }
 
 export type MatrixEntry = {
@@ -187,6 +190,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /dashboard/regulator': open('regulator'),
   'GET /dashboard/admin': open('admin'),
   'GET /qualifications/:id/file': open('agency-of-or-staff', { id: 'qualification' }),
+  'GET /objection-files/:id': open('objection-party', { id: 'objectionFile' }),
 
   // — The agency's area —
   'GET /agency/profile': open('agency'),
@@ -356,6 +360,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     }),
   },
   'GET /api/v1/qualifications/:id/file': open('agency-of-or-staff', { id: 'qualification' }),
+  'GET /api/v1/objection-files/:id': open('objection-party', { id: 'objectionFile' }),
 
   // — API: regulators (and admins, read-only) —
   'GET /api/v1/regulator/organizations': open('staff'),

@@ -10,6 +10,7 @@
  * records outside the actor's scope.
  */
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { createUserWithRole, nextUscc } from '#database/factories/account_factories'
@@ -294,6 +295,17 @@ export async function buildWorld(client: any) {
     response_due_at: sqlTime(clock.now()),
     created_at: sqlTime(clock.now()),
   })
+  // Its evidence: read by the project's owner, the objector and regulators.
+  const objectionFileKey = `objections/authz-${objectionId}.pdf`
+  await drive.use().put(objectionFileKey, 'AUTHZ-OBJECTION-EVIDENCE')
+  const [objectionFileId] = await db.table('objection_files').insert({
+    objection_id: objectionId,
+    file_key: objectionFileKey,
+    file_name: '业绩材料核查.pdf',
+    file_mime: 'application/pdf',
+    file_size: 24,
+    created_at: sqlTime(clock.now()),
+  })
 
   // — Registry: agency A's scanned qualification and a practitioner; owner A's key person —
   const qualification = await expectStatus(
@@ -407,6 +419,7 @@ export async function buildWorld(client: any) {
     evaluation: Number(evaluation.id),
     followUp: Number(followUp?.id),
     objection: Number(objectionId),
+    objectionFile: Number(objectionFileId),
     // Credit and regulation
     creditEvent: Number(creditEvent.id),
     appeal: Number(appeal.id),

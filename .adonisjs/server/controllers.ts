@@ -92,6 +92,7 @@ export const controllers = {
   Inspections: () => import('#controllers/inspections_controller'),
   Locales: () => import('#controllers/locales_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
+  ObjectionFiles: () => import('#controllers/objection_files_controller'),
   Organizations: () => import('#controllers/organizations_controller'),
   owner: {
     Payments: () => import('#controllers/owner/payments_controller'),

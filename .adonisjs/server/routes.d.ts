@@ -85,6 +85,7 @@ export type ScannedRoutes = {
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
     'agency.profile.update': { paramsTuple?: []; params?: {} }
     'agency.withdrawal': { paramsTuple?: []; params?: {} }
@@ -229,6 +230,7 @@ export type ScannedRoutes = {
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -356,6 +358,7 @@ export type ScannedRoutes = {
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
@@ -422,6 +425,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
@@ -490,6 +494,7 @@ export type ScannedRoutes = {
     'dashboard.regulator': { paramsTuple?: []; params?: {} }
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
@@ -556,6 +561,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }

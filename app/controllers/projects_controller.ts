@@ -5,6 +5,8 @@ import Project from '#models/project'
 import ProjectPolicy from '#policies/project_policy'
 import ContractPolicy from '#policies/contract_policy'
 import Objection from '#models/objection'
+import ObjectionFile from '#models/objection_file'
+import ObjectionPolicy from '#policies/objection_policy'
 import { listProjectsValidator } from '#validators/project'
 import {
   blindPlansOf,
@@ -84,6 +86,7 @@ export default class ProjectsController {
       currentContractOf(project.id),
     ])
     const pending = pendingOf(project, bids)
+    const evidence = await objectionEvidence(objections, project, bouncer)
     const blindPlans = (await bouncer.with(ProjectPolicy).allows('manage', project))
       ? await blindPlansOf(project)
       : []
@@ -104,6 +107,7 @@ export default class ProjectsController {
       // Only the owner scores, and only the plans: no agency, quote or receipt.
       blindPlans,
       objections,
+      evidence,
       viewer: user,
       notice,
       // The parties and staff get a link to the contract itself.
@@ -143,4 +147,30 @@ export default class ProjectsController {
     ])
     return view.render('pages/projects/verify', { project, proof, verifyLabels })
   }
+}
+
+/**
+ * The evidence of each objection: its files for those who deal with it (the
+ * owner, the objector, regulators), only their number for everyone else.
+ */
+async function objectionEvidence(
+  objections: Objection[],
+  project: Project,
+  bouncer: HttpContext['bouncer']
+) {
+  const files = objections.length
+    ? await ObjectionFile.query()
+        .whereIn(
+          'objection_id',
+          objections.map((objection) => objection.id)
+        )
+        .orderBy('id')
+    : []
+  const evidence: Record<number, { count: number; files: ObjectionFile[] }> = {}
+  for (const objection of objections) {
+    const own = files.filter((file) => file.objectionId === objection.id)
+    const readable = await bouncer.with(ObjectionPolicy).allows('readEvidence', objection, project)
+    evidence[objection.id] = { count: own.length, files: readable ? own : [] }
+  }
+  return evidence
 }

@@ -223,8 +223,9 @@ export async function bidsOfAgency(organizationId: number) {
 }
 
 /**
- * Pending objections for the regulator's desk, oldest due first; `overdue`
- * once past the response limit (the tick marks and escalates it).
+ * Pending objections for the regulator's desk, oldest due first, with their
+ * evidence files; `overdue` once past the response limit (the tick marks and
+ * escalates it).
  */
 export async function pendingObjections() {
   const rows = await db
@@ -234,9 +235,22 @@ export async function pendingObjections() {
     .where('o.status', 'pending')
     .orderBy('o.response_due_at')
     .select('o.*', 'p.code as project_code', 'p.title as project_title', 'a.name as agency_name')
+  const files = rows.length
+    ? await db
+        .from('objection_files')
+        .whereIn(
+          'objection_id',
+          rows.map((row) => row.id)
+        )
+        .orderBy('id')
+        .select('id', 'objection_id', 'file_name')
+    : []
   const now = clock.now().getTime()
   return rows.map((row) => ({
     ...row,
     overdue: row.overdue_at !== null || fromSqlTime(row.response_due_at).getTime() < now,
+    files: files
+      .filter((file) => Number(file.objection_id) === Number(row.id))
+      .map((file) => ({ id: Number(file.id), name: String(file.file_name) })),
   }))
 }

@@ -19,7 +19,12 @@ export default class extends BaseSchema {
       table.string('file_sha256', 64).notNullable()
       table.integer('entry_count').unsigned().notNullable()
       table.integer('lifted_count').unsigned().notNullable()
-      table.integer('imported_by_user_id').unsigned().notNullable().references('id').inTable('users')
+      table
+        .integer('imported_by_user_id')
+        .unsigned()
+        .notNullable()
+        .references('id')
+        .inTable('users')
       table.timestamp('created_at').notNullable()
       table.index(['list_name'])
     })

@@ -18,7 +18,11 @@ export default class extends BaseSchema {
     })
   }
 
-  private async rename(db: Parameters<Parameters<BaseSchema['defer']>[0]>[0], from: string, to: string) {
+  private async rename(
+    db: Parameters<Parameters<BaseSchema['defer']>[0]>[0],
+    from: string,
+    to: string
+  ) {
     const rows: { id: number; parameters: string }[] = await db
       .from('rule_sets')
       .select('id', 'parameters')

@@ -198,6 +198,10 @@ router
         router
           .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
           .as('qualifications.file')
+        router
+          .get('/objection-files/:id', [controllers.ObjectionFiles, 'show'])
+          .as('objection_files.show')
+          .where('id', router.matchers.number())
 
         // The catalog's items: written by regulators, read by everyone (above)
         router
@@ -282,10 +286,7 @@ router
                   .post('/follow-ups/:id/steps', [controllers.api.regulator.FollowUps, 'step'])
                   .as('follow_ups.step')
                 router
-                  .get('/joint-punishments', [
-                    controllers.api.regulator.JointPunishments,
-                    'index',
-                  ])
+                  .get('/joint-punishments', [controllers.api.regulator.JointPunishments, 'index'])
                   .as('joint_punishments.index')
                 router
                   .post('/joint-punishments/imports', [
@@ -458,6 +459,7 @@ router
             router
               .post('/projects/:id/objections', [controllers.api.Objections, 'store'])
               .as('objections.store')
+              .use(uploads.evidence)
           })
           .use(middleware.role({ roles: ['agency'] }))
 

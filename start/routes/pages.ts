@@ -94,6 +94,10 @@ router
       .get('/qualifications/:id/file', [controllers.QualificationFiles, 'show'])
       .as('qualifications.file')
       .where('id', router.matchers.number())
+    router
+      .get('/objection-files/:id', [controllers.ObjectionFiles, 'show'])
+      .as('objection_files.show')
+      .where('id', router.matchers.number())
 
     router
       .group(() => {
@@ -145,6 +149,7 @@ router
         router
           .post('/projects/:id/objections', [controllers.agency.Bids, 'object'])
           .as('objections.store')
+          .use(uploads.evidence)
       })
       .prefix('/agency')
       .as('agency')

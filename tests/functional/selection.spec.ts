@@ -10,6 +10,7 @@ import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { withdrawAgency } from '#actions/registry/agency_listing'
 import { idNumberCheckCharacter } from '#domain/id_card'
+import { textFile, textPdf } from '#tests/file_fixtures'
 // The browser's independent implementation recomputes every draw from public data only.
 import * as independent from '../../resources/js/draw_v1.js'
 
@@ -766,6 +767,74 @@ test.group('Selection: publicity and objections', (group) => {
       .withGuard('api')
       .loginAs(await user('regulator@demo.example.com'))
     twice.assertStatus(409)
+  })
+
+  test('an objection carries its evidence: the owner and regulators read it, another agency cannot, the public sees only how many; a file that is not a scan is refused at its field', async ({
+    client,
+    assert,
+  }) => {
+    const id = await inPublicity(client)
+    const notAScan = await client
+      .post(`/api/v1/projects/${id}/objections`)
+      .field('reason', '中选机构的业绩材料与事实不符，请核查。')
+      .file('files[]', await textFile('不是扫描件'))
+      .withGuard('api')
+      .loginAs(await agency(5))
+    notAScan.assertStatus(422)
+    assert.equal(notAScan.body().errors[0].field, 'files.0')
+    assert.equal(
+      await db
+        .from('objections')
+        .count('* as n')
+        .first()
+        .then((row) => Number(row.n)),
+      0
+    )
+
+    const filed = await client
+      .post(`/api/v1/projects/${id}/objections`)
+      .field('reason', '中选机构的业绩材料与事实不符，请核查。')
+      .file('files[]', await textPdf('CONTRACT-2025-017', '业绩合同.pdf'))
+      .file('files[]', await textPdf('ACCEPTANCE-2025-017', '验收报告.pdf'))
+      .withGuard('api')
+      .loginAs(await agency(5))
+    filed.assertStatus(201)
+    const files = await db
+      .from('objection_files')
+      .where('objection_id', filed.body().id)
+      .orderBy('id')
+    assert.deepEqual(
+      // The fixtures' files carry a unique prefix; the client's name is kept as sent.
+      files.map((file) => String(file.file_name).replace(/^\d+-\w+-/, '')),
+      ['业绩合同.pdf', '验收报告.pdf']
+    )
+    const audit = await db.from('audit_events').where('action', 'objection.filed').firstOrFail()
+    assert.equal(JSON.parse(audit.payload).files, 2)
+
+    for (const reader of [
+      await owner(),
+      await user('regulator@demo.example.com'),
+      await agency(5),
+    ]) {
+      const read = await client
+        .get(`/api/v1/objection-files/${files[0].id}`)
+        .withGuard('api')
+        .loginAs(reader)
+      read.assertStatus(200)
+      read.assertHeader('content-type', 'application/pdf')
+    }
+    const otherAgency = await client
+      .get(`/api/v1/objection-files/${files[0].id}`)
+      .withGuard('api')
+      .loginAs(await agency(6))
+    otherAgency.assertStatus(403)
+
+    // The project page: links for the owner, the number only for a visitor.
+    const ownerPage = await client.get(`/projects/${id}`).loginAs(await owner())
+    assert.include(ownerPage.text(), `/objection-files/${files[0].id}`)
+    const publicPage = await client.get(`/projects/${id}`)
+    assert.notInclude(publicPage.text(), '/objection-files/')
+    assert.include(publicPage.text(), '证据材料 2 份')
   })
 
   test('a rejected objection lets the award go ahead at the end of publicity', async ({

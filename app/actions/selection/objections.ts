@@ -1,8 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DateTime } from 'luxon'
 import type Project from '#models/project'
 import Bid from '#models/bid'
 import Objection from '#models/objection'
+import ObjectionFile from '#models/objection_file'
+import { storeUpload } from '#services/uploads'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { refuse } from '#actions/projects/project_rules'
@@ -22,10 +26,30 @@ import { lockProject, transition } from '#actions/projects/project_lifecycle'
  * bid and re-opens the selection without it.
  */
 
-/** A participant files an objection during publicity. */
+/**
+ * A participant files an objection during publicity, with its evidence
+ * (scans checked by content in the validator). The files are stored first
+ * and removed again if the objection is refused.
+ */
 export async function fileObjection(
   project: Project,
+  input: { reason: string; bidId?: number; files?: MultipartFile[] },
+  agencyUser: User
+) {
+  const stored: Awaited<ReturnType<typeof storeUpload>>[] = []
+  try {
+    for (const file of input.files ?? []) stored.push(await storeUpload(file, 'objections'))
+    return await recordObjection(project, input, stored, agencyUser)
+  } catch (error) {
+    await Promise.all(stored.map((file) => drive.use().delete(file.key)))
+    throw error
+  }
+}
+
+async function recordObjection(
+  project: Project,
   input: { reason: string; bidId?: number },
+  files: Awaited<ReturnType<typeof storeUpload>>[],
   agencyUser: User
 ) {
   return db.transaction(async (trx) => {
@@ -61,12 +85,29 @@ export async function fileObjection(
       },
       { client: trx }
     )
+    for (const file of files) {
+      await ObjectionFile.create(
+        {
+          objectionId: objection.id,
+          fileKey: file.key,
+          fileName: file.name,
+          fileMime: file.mime,
+          fileSize: file.size,
+        },
+        { client: trx }
+      )
+    }
     await recordAuditEvent(trx, {
       actor: agencyUser,
       action: 'objection.filed',
       subjectType: 'project',
       subjectId: locked.id,
-      payload: { objectionId: objection.id, bidId: target.id, reason: input.reason },
+      payload: {
+        objectionId: objection.id,
+        bidId: target.id,
+        reason: input.reason,
+        files: files.length,
+      },
     })
     const objector = await trx
       .from('organizations')

@@ -366,6 +366,21 @@ export const projectOperations: ApiOperation[] = [
     success: { status: 201, schema: ref('Objection') },
   },
   {
+    method: 'get',
+    path: '/api/v1/objection-files/:id',
+    tag: 'projects',
+    summary: [
+      '质疑的证据材料（项目业主、质疑机构和监管部门可见）',
+      "An objection's evidence (the project's owner, the objecting agency, regulators)",
+    ],
+    access: 'user',
+    success: {
+      status: 200,
+      contentType: 'application/octet-stream',
+      schema: { type: 'string', contentMediaType: 'application/pdf' },
+    },
+  },
+  {
     method: 'post',
     path: '/api/v1/regulator/objections/:id/decide',
     tag: 'projects',
