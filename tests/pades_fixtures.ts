@@ -8,6 +8,7 @@ import 'reflect-metadata'
 import { webcrypto } from 'node:crypto'
 import * as x509 from '@peculiar/x509'
 import { renderContract, textSha256 } from '#domain/contract_template'
+import { GENERAL_TEMPLATE } from '#database/data/contract_templates'
 import type { ContractOfRecord } from '#services/pades/contract_pdf'
 import { prepareSignature, embedSignature } from '#services/pades/pdf_signature'
 import {
@@ -133,19 +134,6 @@ export async function sign(
   )
 }
 
-const TEMPLATE = `中介服务合同（示范文本）
-合同编号：{{contractNumber}}
-项目：{{projectTitle}}（{{projectCode}}）
-服务事项：{{serviceItem}}
-甲方（委托人）：{{ownerName}}，统一社会信用代码：{{ownerUscc}}
-乙方（受托人）：{{agencyName}}，统一社会信用代码：{{agencyUscc}}
-一、服务内容：{{deliverables}}
-二、合同价款：{{price}}（中选报价 {{winningQuote}}）
-三、付款节点：
-{{milestones}}
-四、服务期限：{{timeLimitWorkingDays}} 个工作日
-五、验收标准：{{acceptanceCriteria}}
-六、争议解决：{{disputeResolution}}`
 
 export function sampleContract(overrides: Partial<ContractOfRecord> = {}): ContractOfRecord {
   const values = {
@@ -169,7 +157,7 @@ export function sampleContract(overrides: Partial<ContractOfRecord> = {}): Contr
     ],
     supplementaryTerms: '乙方对项目资料负有保密义务。',
   }
-  const text = renderContract(TEMPLATE, values)
+  const text = renderContract(GENERAL_TEMPLATE.body, values)
   return {
     contractId: 7,
     contractNumber: values.contractNumber,

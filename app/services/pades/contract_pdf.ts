@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
 import {
+  PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
@@ -128,7 +129,7 @@ export async function renderContractPdf(record: ContractOfRecord): Promise<Uint8
   doc.setCreationDate(record.revisedAt)
   doc.setModificationDate(record.revisedAt)
   doc.setLanguage('zh-CN')
-  const info = doc.getInfoDict()
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict)
   info.set(PDFName.of(INFO_KEYS.contractId), PDFString.of(String(record.contractId)))
   info.set(PDFName.of(INFO_KEYS.revision), PDFString.of(String(record.revision)))
   info.set(PDFName.of(INFO_KEYS.textSha256), PDFString.of(record.textSha256))

@@ -171,31 +171,35 @@ async function chainTo(
   }
 }
 
-/** Revocation of `leaf` at `at`, from CRLs signed by its issuer. */
+/**
+ * Revocation of `leaf` at `at`, from the CRLs signed by its issuer (read
+ * with @peculiar/x509: pkijs 4.0 cannot parse entries without extensions).
+ */
 async function revocationOf(
   leaf: Uint8Array,
-  issuers: pkijs.Certificate[],
+  issuers: Uint8Array[],
   crls: Uint8Array[],
   at: Date
 ): Promise<SignatureReport['revocation']> {
-  const cert = parseCertificate(leaf)
+  const cert = new x509.X509Certificate(buffer(leaf))
+  const candidates = issuers.map((der) => new x509.X509Certificate(buffer(der)))
   let checked = false
   for (const der of crls) {
-    let crl: pkijs.CertificateRevocationList
+    let crl: x509.X509Crl
     try {
-      crl = pkijs.CertificateRevocationList.fromBER(buffer(der))
+      crl = new x509.X509Crl(buffer(der))
     } catch {
       continue
     }
-    if (!crl.issuer.isEqual(cert.issuer)) continue
-    const issuer = issuers.find((candidate) => candidate.subject.isEqual(crl.issuer))
-    if (!issuer || !(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) continue
+    if (crl.issuer !== cert.issuer) continue
+    const issuer = candidates.find((candidate) => candidate.subject === crl.issuer)
+    if (!issuer || !(await crl.verify({ publicKey: issuer }).catch(() => false))) continue
     checked = true
-    const entry = crl.revokedCertificates?.find((revoked) =>
-      revoked.userCertificate.isEqual(cert.serialNumber)
+    const entry = crl.entries.find(
+      (revoked) => revoked.serialNumber.toLowerCase() === cert.serialNumber.toLowerCase()
     )
-    if (entry && entry.revocationDate.value <= at) {
-      return { status: 'revoked', revokedAt: entry.revocationDate.value, checkedAt: at }
+    if (entry && entry.revocationDate <= at) {
+      return { status: 'revoked', revokedAt: entry.revocationDate, checkedAt: at }
     }
   }
   return { status: checked ? 'good' : 'unknown', revokedAt: null, checkedAt: at }
@@ -328,7 +332,7 @@ export async function verifyContractPdf(
       const chain = await chainTo(signer.signerCertificate, others, options.trustAnchors, signingTime)
       report.chain = { trusted: chain.trusted, anchor: chain.anchor, message: chain.message }
       if (!chain.trusted) problems.push('chainUntrusted')
-      const issuers = [...chain.path, ...others.map(parseCertificate), ...options.trustAnchors.map(parseCertificate)]
+      const issuers = [...others, ...options.trustAnchors]
       report.revocation = await revocationOf(signer.signerCertificate, issuers, crls, signingTime)
       if (report.revocation.status === 'revoked') problems.push('revoked')
       if (report.revocation.status === 'unknown' && crls.length > 0) problems.push('revocationUnknown')
