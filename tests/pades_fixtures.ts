@@ -25,7 +25,11 @@ const subtle = webcrypto.subtle
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const
 
-export type Party = { key: webcrypto.CryptoKeyPair; certificate: x509.X509Certificate; der: Uint8Array }
+export type Party = {
+  key: webcrypto.CryptoKeyPair
+  certificate: x509.X509Certificate
+  der: Uint8Array
+}
 
 let serial = 1
 const nextSerial = () => (serial++).toString(16).padStart(4, '0').replace(/^/, '01')
@@ -37,7 +41,7 @@ async function keys() {
 const VALID_FROM = new Date('2026-01-01T00:00:00Z')
 const VALID_TO = new Date('2028-01-01T00:00:00Z')
 
-export async function throwawayCa(name = 'CN=Throwaway Test CA, O=Tests') : Promise<Party> {
+export async function throwawayCa(name = 'CN=Throwaway Test CA, O=Tests'): Promise<Party> {
   const key = await keys()
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: nextSerial(),
@@ -48,7 +52,10 @@ export async function throwawayCa(name = 'CN=Throwaway Test CA, O=Tests') : Prom
     signingAlgorithm: SIGNING,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true
+      ),
     ],
   })
   return { key, certificate, der: new Uint8Array(certificate.rawData) }
@@ -112,7 +119,10 @@ export async function crlOf(ca: Party, revoked: { party: Party; at: Date }[]) {
 export function timestamper(tsa: TimestampAuthority, at: Date) {
   return async (signatureValue: Uint8Array) => {
     const digest = sha256(signatureValue)
-    return tokenFromResponse(await respondToTimestampRequest(tsa, timestampRequest(digest), at), digest)
+    return tokenFromResponse(
+      await respondToTimestampRequest(tsa, timestampRequest(digest), at),
+      digest
+    )
   }
 }
 
@@ -125,7 +135,9 @@ export async function sign(
   tsa?: TimestampAuthority
 ) {
   const prepared = await prepareSignature(pdf, { signerCertificate: signer.der, signingTime: at })
-  const value = new Uint8Array(await subtle.sign(SIGNING, signer.key.privateKey, prepared.toBeSigned))
+  const value = new Uint8Array(
+    await subtle.sign(SIGNING, signer.key.privateKey, prepared.toBeSigned)
+  )
   return embedSignature(
     prepared,
     value,
@@ -133,7 +145,6 @@ export async function sign(
     tsa ? timestamper(tsa, new Date(at.getTime() + 2000)) : undefined
   )
 }
-
 
 export function sampleContract(overrides: Partial<ContractOfRecord> = {}): ContractOfRecord {
   const values = {

@@ -15,7 +15,9 @@ export default class VerifyContractPdf extends BaseCommand {
   @args.string({ description: 'The signed PDF' })
   declare file: string
 
-  @flags.array({ description: 'Trust anchor certificates (PEM; repeatable). Default: the market’s' })
+  @flags.array({
+    description: 'Trust anchor certificates (PEM; repeatable). Default: the market’s',
+  })
   declare ca: string[]
 
   @flags.array({ description: 'CRLs (DER or PEM; repeatable) to check revocation at signing time' })
@@ -26,14 +28,12 @@ export default class VerifyContractPdf extends BaseCommand {
 
   async run() {
     const { verifyContractPdf } = await import('#services/pades/verify_pdf')
-    const { certificatesFromPem, marketTrustAnchors, marketTsaTrustAnchors } = await import(
-      '#services/pades/trust_anchors'
-    )
+    const { certificatesFromPem, marketTrustAnchors, marketTsaTrustAnchors } =
+      await import('#services/pades/trust_anchors')
     const { reportLines } = await import('#services/pades/report_text')
     const bytes = new Uint8Array(await readFile(this.file))
-    const anchors = this.ca?.length
-      ? (await Promise.all(this.ca.map((path) => readFile(path, 'utf8')))).flatMap(certificatesFromPem)
-      : await marketTrustAnchors()
+    const pems = await Promise.all((this.ca ?? []).map((path) => readFile(path, 'utf8')))
+    const anchors = pems.length ? pems.flatMap(certificatesFromPem) : await marketTrustAnchors()
     const crls = await Promise.all(
       (this.crl ?? []).map(async (path) => {
         const data = await readFile(path)

@@ -17,7 +17,11 @@ export const MAX_SIGNATURES = 20
 
 function refuse(rule: 'pdf' | 'tooManySignatures' | 'tooSlow'): never {
   throw new InvalidInputException([
-    { field: 'file', rule: `contractPdf.${rule}`, identifier: `contract_verification.refusals.${rule}` },
+    {
+      field: 'file',
+      rule: `contractPdf.${rule}`,
+      identifier: `contract_verification.refusals.${rule}`,
+    },
   ])
 }
 
@@ -42,7 +46,10 @@ export async function verifyUploadedContract(path: string): Promise<UploadedCont
   const signatures = text.match(/\/ByteRange\s*\[/g)?.length ?? 0
   if (signatures > MAX_SIGNATURES) refuse('tooManySignatures')
   const record = await contractOfRecordById(namedContractId(text))
-  const [trustAnchors, tsaTrustAnchors] = await Promise.all([marketTrustAnchors(), marketTsaTrustAnchors()])
+  const [trustAnchors, tsaTrustAnchors] = await Promise.all([
+    marketTrustAnchors(),
+    marketTsaTrustAnchors(),
+  ])
   let timer: NodeJS.Timeout | undefined
   const timeLimit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('time limit')), VERIFY_TIME_LIMIT_MS)

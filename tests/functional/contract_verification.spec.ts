@@ -57,7 +57,8 @@ test.group('Contract PDF verification (page and API)', (group) => {
       rmSync(anchorsDir, { recursive: true, force: true })
     }
   })
-  const trust = (ca: Party) => writeFileSync(join(anchorsDir, 'ca.pem'), ca.certificate.toString('pem'))
+  const trust = (ca: Party) =>
+    writeFileSync(join(anchorsDir, 'ca.pem'), ca.certificate.toString('pem'))
 
   test('the API accepts a contract signed by both parties: each signature valid, timestamped, and the text the market records', async ({
     client,
@@ -98,7 +99,13 @@ test.group('Contract PDF verification (page and API)', (group) => {
     response.assertStatus(200)
     assert.isFalse(response.body().valid)
     assert.deepEqual(
-      response.body().signatures.map((signature: any) => [signature.fieldName, signature.valid, signature.problems.includes('digestMismatch')]),
+      response
+        .body()
+        .signatures.map((signature: any) => [
+          signature.fieldName,
+          signature.valid,
+          signature.problems.includes('digestMismatch'),
+        ]),
       [
         ['Signature1', false, true],
         ['Signature2', false, true],
@@ -111,7 +118,10 @@ test.group('Contract PDF verification (page and API)', (group) => {
     assert.include(untrusted.body().signatures[0].problems, 'chainUntrusted')
   }).timeout(60000)
 
-  test('the API refuses a file that is not a PDF with 422, and a missing file', async ({ client, assert }) => {
+  test('the API refuses a file that is not a PDF with 422, and a missing file', async ({
+    client,
+    assert,
+  }) => {
     const notPdf = await client
       .post('/api/v1/contracts/verify')
       .header('accept-language', 'zh-CN')
@@ -185,7 +195,9 @@ test.group('Contract PDF verification (page and API)', (group) => {
     assert.equal(response.headers.get('content-type'), 'application/timestamp-reply')
     const token = tokenFromResponse(new Uint8Array(await response.arrayBuffer()), digest)
     const check = await checkTimestampToken(token, signatureValue)
-    assert.isTrue(check.coversSignature && check.tokenSignatureValid && check.timeStampingCertificate)
+    assert.isTrue(
+      check.coversSignature && check.tokenSignatureValid && check.timeStampingCertificate
+    )
 
     const garbage = await fetch(url, {
       method: 'POST',

@@ -1,5 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { contractPdfValidator, contractVerificationMessages } from '#validators/contract_verification'
+import {
+  contractPdfValidator,
+  contractVerificationMessages,
+} from '#validators/contract_verification'
 import { verifyUploadedContract } from '#services/contract_verification'
 import { presentVerification } from '#presenters/contract_verification'
 

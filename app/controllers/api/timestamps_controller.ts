@@ -12,7 +12,12 @@ export default class TimestampsController {
   async store({ request, response }: HttpContext) {
     if (request.header('content-type')?.split(';')[0].trim() !== 'application/timestamp-query') {
       return response.status(415).send({
-        errors: [{ code: 'E_UNSUPPORTED_MEDIA_TYPE', message: 'Send an RFC 3161 TimeStampReq as application/timestamp-query' }],
+        errors: [
+          {
+            code: 'E_UNSUPPORTED_MEDIA_TYPE',
+            message: 'Send an RFC 3161 TimeStampReq as application/timestamp-query',
+          },
+        ],
       })
     }
     const chunks: Buffer[] = []
@@ -21,7 +26,9 @@ export default class TimestampsController {
       size += chunk.length
       if (size > MAX_QUERY_BYTES) {
         return response.status(413).send({
-          errors: [{ code: 'E_REQUEST_ENTITY_TOO_LARGE', message: 'A time-stamp query is at most 16 KB' }],
+          errors: [
+            { code: 'E_REQUEST_ENTITY_TOO_LARGE', message: 'A time-stamp query is at most 16 KB' },
+          ],
         })
       }
       chunks.push(chunk)
@@ -32,7 +39,9 @@ export default class TimestampsController {
       return response.send(Buffer.from(reply))
     } catch (error) {
       if (error instanceof DevelopmentTsaRefused) {
-        return response.status(404).send({ errors: [{ code: 'E_ROUTE_NOT_FOUND', message: error.message }] })
+        return response
+          .status(404)
+          .send({ errors: [{ code: 'E_ROUTE_NOT_FOUND', message: error.message }] })
       }
       throw error
     }

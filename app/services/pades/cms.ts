@@ -13,7 +13,10 @@ import * as asn1js from 'asn1js'
 import * as pkijs from 'pkijs'
 import * as x509 from '@peculiar/x509'
 
-pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as Crypto }))
+pkijs.setEngine(
+  'node-webcrypto',
+  new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as Crypto })
+)
 x509.cryptoProvider.set(webcrypto as unknown as Crypto)
 
 export const OID = {
@@ -70,7 +73,9 @@ function isDerEcdsaSignature(bytes: Uint8Array) {
 export function ecdsaSignatureDer(signature: Uint8Array): Uint8Array {
   if (isDerEcdsaSignature(signature)) return signature
   if (signature.length !== 64 && signature.length !== 96 && signature.length !== 132) {
-    throw new Error(`An ECDSA signature is r‖s of 64, 96 or 132 bytes or DER; got ${signature.length} bytes`)
+    throw new Error(
+      `An ECDSA signature is r‖s of 64, 96 or 132 bytes or DER; got ${signature.length} bytes`
+    )
   }
   return new Uint8Array(pkijs.createCMSECDSASignature(buffer(signature)))
 }
@@ -207,7 +212,11 @@ export function signedDataDer(parts: SignerParts): Uint8Array {
 }
 
 /** ECDSA P-256 verification of `data` against a certificate's public key. */
-export async function verifyEcdsa(certificate: Uint8Array, signatureDer: Uint8Array, data: Uint8Array) {
+export async function verifyEcdsa(
+  certificate: Uint8Array,
+  signatureDer: Uint8Array,
+  data: Uint8Array
+) {
   try {
     const cert = new x509.X509Certificate(buffer(certificate))
     const algorithm = cert.publicKey.algorithm as EcKeyAlgorithm
@@ -215,7 +224,8 @@ export async function verifyEcdsa(certificate: Uint8Array, signatureDer: Uint8Ar
     const key = await cert.publicKey.export({ name: 'ECDSA', namedCurve: algorithm.namedCurve }, [
       'verify',
     ])
-    const pointSize = algorithm.namedCurve === 'P-384' ? 48 : algorithm.namedCurve === 'P-521' ? 66 : 32
+    const pointSize =
+      algorithm.namedCurve === 'P-384' ? 48 : algorithm.namedCurve === 'P-521' ? 66 : 32
     return await webcrypto.subtle.verify(
       { name: 'ECDSA', hash: 'SHA-256' },
       key as webcrypto.CryptoKey,
@@ -259,8 +269,9 @@ export async function checkSignerInfo(
   content: Uint8Array
 ): Promise<SignerInfoCheck> {
   const signerInfo = signedData.signerInfos[0]
-  const certificates = (signedData.certificates ?? [])
-    .filter((cert): cert is pkijs.Certificate => cert instanceof pkijs.Certificate)
+  const certificates = (signedData.certificates ?? []).filter(
+    (cert): cert is pkijs.Certificate => cert instanceof pkijs.Certificate
+  )
   const sid = signerInfo.sid as pkijs.IssuerAndSerialNumber
   const signer = certificates.find(
     (cert) =>
@@ -292,13 +303,13 @@ export async function checkSignerInfo(
     const first = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : null
     const items = first instanceof asn1js.Sequence ? first.valueBlock.value : []
     const hashItem = items.find((item) => item instanceof asn1js.OctetString) as
-      | asn1js.OctetString
-      | undefined
+      asn1js.OctetString | undefined
     const usesDefaultHash = !(items[0] instanceof asn1js.Sequence) // hashAlgorithm absent: SHA-256
     signingCertificateBound =
       usesDefaultHash &&
       !!hashItem &&
-      compareBytes(new Uint8Array(hashItem.valueBlock.valueHexView), sha256(signerCertificate)) === 0
+      compareBytes(new Uint8Array(hashItem.valueBlock.valueHexView), sha256(signerCertificate)) ===
+        0
   }
   return {
     signerCertificate,

@@ -119,7 +119,10 @@ export async function renderContractPdf(record: ContractOfRecord): Promise<Uint8
   }
   const doc = await PDFDocument.create({ updateMetadata: false })
   doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(await font(), { subset: true, customName: 'MKTSUB+NotoSansSC' })
+  const regular = await doc.embedFont(await font(), {
+    subset: true,
+    customName: 'MKTSUB+NotoSansSC',
+  })
 
   const title = `合同 ${record.contractNumber}`
   doc.setTitle(title)
@@ -141,7 +144,9 @@ export async function renderContractPdf(record: ContractOfRecord): Promise<Uint8
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(metadata))
   const id = PDFHexString.of(
     createHash('sha256')
-      .update(`${record.contractId}/${record.revision}/${record.textSha256}/${pdfDate(record.revisedAt)}`)
+      .update(
+        `${record.contractId}/${record.revision}/${record.textSha256}/${pdfDate(record.revisedAt)}`
+      )
       .digest('hex')
       .slice(0, 32)
   )

@@ -83,7 +83,9 @@ function signatureFieldNames(doc: PDFDocument): { names: string[]; refs: PDFRef[
 }
 
 function subjectName(der: Uint8Array) {
-  const cert = new x509.X509Certificate(der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer)
+  const cert = new x509.X509Certificate(
+    der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer
+  )
   const cn = cert.subjectName.getField('CN')[0]
   return cn ?? cert.subject
 }
@@ -144,7 +146,8 @@ export async function prepareSignature(
   pageDict.set(PDFName.of('Annots'), context.obj([...(annots?.asArray() ?? []), widgetRef]))
 
   const catalog = doc.catalog.clone(context)
-  const acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.clone(context) ?? context.obj({})
+  const acroForm =
+    doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.clone(context) ?? context.obj({})
   acroForm.set(PDFName.of('Fields'), context.obj([...existing.refs, widgetRef]))
   acroForm.set(PDFName.of('SigFlags'), context.obj(3))
   catalog.set(PDFName.of('AcroForm'), acroForm)
@@ -167,7 +170,7 @@ export async function prepareSignature(
   const xrefOffset = pdf.length + update.length
   update += 'xref\n'
   const numbers = [...offsets.keys()].sort((a, b) => a - b)
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++
     update += `${numbers[i]} ${j - i + 1}\n`
@@ -199,7 +202,10 @@ export async function prepareSignature(
     contentsEnd,
     prepared.length - contentsEnd,
   ]
-  const byteRangeText = `/ByteRange [${byteRange.join(' ')}]`.padEnd(byteRangePlaceholder.length, ' ')
+  const byteRangeText = `/ByteRange [${byteRange.join(' ')}]`.padEnd(
+    byteRangePlaceholder.length,
+    ' '
+  )
   const byteRangeAt = sigOffset + sigText.indexOf(byteRangePlaceholder)
   prepared.set(Buffer.from(byteRangeText, 'latin1'), byteRangeAt)
 
@@ -247,7 +253,9 @@ export async function embedSignature(
   if (timestampToken) {
     const token =
       typeof timestampToken === 'function' ? await timestampToken(signature) : timestampToken
-    const parsed = asn1js.fromBER(token.buffer.slice(token.byteOffset, token.byteOffset + token.byteLength) as ArrayBuffer)
+    const parsed = asn1js.fromBER(
+      token.buffer.slice(token.byteOffset, token.byteOffset + token.byteLength) as ArrayBuffer
+    )
     if (parsed.offset === -1) throw new Error('The timestamp token is not DER')
     unsignedAttributes.push(
       new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [parsed.result] })

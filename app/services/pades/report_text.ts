@@ -26,7 +26,8 @@ export function reportLines(report: VerificationReport): string[] {
     )
     if (signature.problems.length) lines.push(`  Problems: ${signature.problems.join(', ')}`)
   }
-  if (report.modifiedAfterLastSignature) lines.push('The document was changed after its last signature.')
+  if (report.modifiedAfterLastSignature)
+    lines.push('The document was changed after its last signature.')
   lines.push(`Result: ${report.valid ? 'VALID' : 'INVALID'}`)
   return lines
 }

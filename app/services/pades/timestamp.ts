@@ -150,7 +150,12 @@ export function tokenFromResponse(responseDer: Uint8Array, digest: Uint8Array) {
   }
   const token = new Uint8Array(response.timeStampToken.toSchema().toBER())
   const info = tstInfoOf(token)
-  if (Buffer.compare(Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView), Buffer.from(digest)) !== 0) {
+  if (
+    Buffer.compare(
+      Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView),
+      Buffer.from(digest)
+    ) !== 0
+  ) {
     throw new Error('The time-stamp token is over another digest')
   }
   return token
@@ -210,7 +215,8 @@ export async function checkTimestampToken(
       coversSignature:
         info.messageImprint.hashAlgorithm.algorithmId === OID.sha256 &&
         Buffer.compare(Buffer.from(imprint), Buffer.from(sha256(signatureValue))) === 0,
-      tokenSignatureValid: signer.digestMatches && signer.signatureValid && signer.signingCertificateBound,
+      tokenSignatureValid:
+        signer.digestMatches && signer.signatureValid && signer.signingCertificateBound,
       timeStampingCertificate,
       time: info.genTime,
       tsaCertificate: signer.signerCertificate,

@@ -23,7 +23,8 @@ export async function marketTrustAnchors(dir = env.get('CONTRACT_TRUST_ANCHORS_D
   if (!dir) return []
   let names: string[]
   try {
-    names = (await readdir(dir)).filter((name) => /\.(pem|crt)$/i.test(name)).sort()
+    const entries = await readdir(dir)
+    names = entries.filter((name) => /\.(pem|crt)$/i.test(name)).sort()
   } catch {
     return []
   }

@@ -30,7 +30,9 @@ const SIGNING = { name: 'ECDSA', hash: 'SHA-256' } as const
 
 export class DevelopmentTsaRefused extends Error {
   constructor() {
-    super('The development time-stamping authority is off in production: set TSA_URL (or TSA_DEV_DIR)')
+    super(
+      'The development time-stamping authority is off in production: set TSA_URL (or TSA_DEV_DIR)'
+    )
   }
 }
 

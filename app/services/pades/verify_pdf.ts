@@ -54,7 +54,11 @@ export type SignatureReport = {
   /** The digest of the ranges matches the signed message-digest and the signature verifies. */
   integrity: boolean
   chain: { trusted: boolean; anchor: string | null; message: string | null }
-  revocation: { status: 'good' | 'revoked' | 'unknown'; revokedAt: Date | null; checkedAt: Date | null }
+  revocation: {
+    status: 'good' | 'revoked' | 'unknown'
+    revokedAt: Date | null
+    checkedAt: Date | null
+  }
   timestamp: {
     present: boolean
     valid: boolean
@@ -93,7 +97,8 @@ export type VerifyOptions = {
   now?: Date
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+const latin1 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
@@ -103,7 +108,8 @@ function parsePdfDate(value: string | undefined) {
   const match = value?.match(/^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d{2}'?\d{2}'?)?/)
   if (!match) return null
   const [, y, mo, d, h, mi, s, zone] = match
-  const offset = !zone || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`
+  const offset =
+    !zone || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`)
   return Number.isNaN(date.getTime()) ? null : date
 }
@@ -144,7 +150,12 @@ async function chainTo(
   intermediates: Uint8Array[],
   anchors: Uint8Array[],
   at: Date
-): Promise<{ trusted: boolean; anchor: string | null; message: string | null; path: pkijs.Certificate[] }> {
+): Promise<{
+  trusted: boolean
+  anchor: string | null
+  message: string | null
+  path: pkijs.Certificate[]
+}> {
   if (anchors.length === 0) {
     return { trusted: false, anchor: null, message: 'no trust anchors', path: [] }
   }
@@ -284,7 +295,9 @@ export async function verifyContractPdf(
     const hex = gap.slice(1, -1).replace(/(00)+$/, '')
     let signedData: pkijs.SignedData
     try {
-      signedData = parseSignedData(new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')))
+      signedData = parseSignedData(
+        new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'))
+      )
     } catch {
       problems.push('cmsMalformed')
       continue
@@ -316,9 +329,13 @@ export async function verifyContractPdf(
         const others = check.tsaCertificates.filter(
           (cert) => Buffer.compare(Buffer.from(cert), Buffer.from(check.tsaCertificate!)) !== 0
         )
-        report.timestamp.trusted = (
-          await chainTo(check.tsaCertificate, others, tsaAnchors, check.time ?? new Date())
-        ).trusted
+        const tsaChain = await chainTo(
+          check.tsaCertificate,
+          others,
+          tsaAnchors,
+          check.time ?? new Date()
+        )
+        report.timestamp.trusted = tsaChain.trusted
       }
       if (!report.timestamp.valid) problems.push('timestampInvalid')
       else if (!report.timestamp.trusted) problems.push('timestampUntrusted')
@@ -329,13 +346,19 @@ export async function verifyContractPdf(
       const others = signer.certificates.filter(
         (cert) => Buffer.compare(Buffer.from(cert), Buffer.from(signer.signerCertificate!)) !== 0
       )
-      const chain = await chainTo(signer.signerCertificate, others, options.trustAnchors, signingTime)
+      const chain = await chainTo(
+        signer.signerCertificate,
+        others,
+        options.trustAnchors,
+        signingTime
+      )
       report.chain = { trusted: chain.trusted, anchor: chain.anchor, message: chain.message }
       if (!chain.trusted) problems.push('chainUntrusted')
       const issuers = [...others, ...options.trustAnchors]
       report.revocation = await revocationOf(signer.signerCertificate, issuers, crls, signingTime)
       if (report.revocation.status === 'revoked') problems.push('revoked')
-      if (report.revocation.status === 'unknown' && crls.length > 0) problems.push('revocationUnknown')
+      if (report.revocation.status === 'unknown' && crls.length > 0)
+        problems.push('revocationUnknown')
     }
 
     const revision = text.slice(0, end)
@@ -371,7 +394,10 @@ export async function verifyContractPdf(
   if (last && modifiedAfterLastSignature) last.problems.push('modifiedAfterSigning')
   return {
     signatures,
-    valid: signatures.length > 0 && signatures.every((signature) => signature.valid) && !modifiedAfterLastSignature,
+    valid:
+      signatures.length > 0 &&
+      signatures.every((signature) => signature.valid) &&
+      !modifiedAfterLastSignature,
     modifiedAfterLastSignature,
   }
 }
