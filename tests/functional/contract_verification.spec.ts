@@ -18,6 +18,14 @@ import { issue, sign, throwawayCa, throwawayTsa, type Party } from '#tests/pades
 import { timestampRequest, tokenFromResponse, checkTimestampToken } from '#services/pades/timestamp'
 import { sha256 } from '#services/pades/cms'
 import { textFile } from '#tests/file_fixtures'
+import { webcrypto } from 'node:crypto'
+import app from '@adonisjs/core/services/app'
+import {
+  completeContractSignature,
+  prepareContractSignature,
+} from '#services/pades/contract_signing'
+import { marketTsaTrustAnchors } from '#services/pades/trust_anchors'
+import { verifyContractPdf } from '#services/pades/verify_pdf'
 
 type Signed = { pdf: Uint8Array; ca: Party; contractId: number }
 
@@ -168,6 +176,27 @@ test.group('Contract PDF verification (page and API)', (group) => {
     assert.include(bad.text(), '签名之后文件内容被改动')
   }).timeout(60000)
 
+  test('names from the uploaded file (signer, file name) are shown as text, never as markup', async ({
+    client,
+    assert,
+  }) => {
+    const ca = await throwawayCa()
+    const signer = await issue(ca, 'CN=<script>alert(1)</script>, O=Hostile')
+    const { contract } = await signedContract()
+    const rendered = await renderContractPdf(await contractOfRecord(contract))
+    const pdf = await sign(rendered, signer, [ca], new Date('2026-06-01T01:00:00Z'))
+    const response = await client
+      .post('/contracts/verify')
+      .file('file', pdfFile(pdf, '<img src=x onerror=alert(1)>.pdf'))
+      .withCsrfToken()
+    response.assertStatus(200)
+    // The subject as RFC 4514 writes it (`\<` escapes), then escaped for HTML.
+    assert.notMatch(response.text(), /<script\\?>alert/)
+    assert.include(response.text(), '&lt;script\\&gt;alert(1)')
+    assert.notInclude(response.text(), '<img src=x onerror=alert(1)>')
+    assert.include(response.text(), '&lt;img src=x onerror=alert(1)&gt;.pdf')
+  }).timeout(60000)
+
   test('the page refuses a file that is not a PDF and says why', async ({ client, assert }) => {
     const refused = await client
       .post('/contracts/verify')
@@ -211,4 +240,67 @@ test.group('Contract PDF verification (page and API)', (group) => {
     const json = await client.post('/api/v1/pki/tsa').json({ query: 'x' })
     json.assertStatus(415)
   }).timeout(30000)
+
+  test('the signing interface timestamps each party through the market’s time-stamping authority', async ({
+    assert,
+  }) => {
+    const { contract } = await signedContract()
+    const record = await contractOfRecord(contract)
+    const ca = await throwawayCa()
+    const parties = [await issue(ca, 'CN=业主经办人'), await issue(ca, 'CN=机构经办人')]
+    let signedSoFar: Uint8Array | null = null
+    for (const [index, party] of parties.entries()) {
+      const prepared = await prepareContractSignature(
+        { record, signedSoFar },
+        party.der,
+        new Date(Date.UTC(2026, 5, 1 + index))
+      )
+      const value = new Uint8Array(
+        await webcrypto.subtle.sign(
+          { name: 'ECDSA', hash: 'SHA-256' },
+          party.key.privateKey,
+          prepared.toBeSigned
+        )
+      )
+      signedSoFar = await completeContractSignature(prepared, value, [party.der, ca.der])
+    }
+    const report = await verifyContractPdf(signedSoFar!, {
+      trustAnchors: [ca.der],
+      tsaTrustAnchors: await marketTsaTrustAnchors(),
+      contractOfRecord: record,
+    })
+    assert.deepEqual(
+      report.signatures.map((signature) => signature.problems),
+      [[], []]
+    )
+    assert.isTrue(report.valid)
+    for (const signature of report.signatures) {
+      assert.isTrue(signature.timestamp.valid && signature.timestamp.trusted)
+      assert.include(signature.timestamp.authority ?? '', 'Development TSA')
+    }
+  }).timeout(60000)
+
+  test('node ace contract:verify succeeds on a signed contract and fails, naming the signature, on a tampered one', async () => {
+    const { pdf, ca } = await signedContractPdf()
+    const caPath = join(anchorsDir, 'given-ca.pem')
+    writeFileSync(caPath, ca.certificate.toString('pem'))
+    const ace = await app.container.make('ace')
+    ace.ui.switchMode('raw')
+    try {
+      const good = await ace.exec('contract:verify', [pdfFile(pdf), '--ca', caPath])
+      good.assertSucceeded()
+      good.assertLog('Signature #2 (Signature2): VALID')
+      good.assertLog('Result: VALID')
+
+      const tampered = pdf.slice()
+      tampered[pdf.length - 300] ^= 0x01
+      const bad = await ace.exec('contract:verify', [pdfFile(tampered), '--ca', caPath])
+      bad.assertFailed()
+      bad.assertLog('Signature #1 (Signature1): VALID')
+      bad.assertLog('Signature #2 (Signature2): INVALID')
+      bad.assertLog('  Problems: digestMismatch')
+    } finally {
+      ace.ui.switchMode('normal')
+    }
+  }).timeout(60000)
 })

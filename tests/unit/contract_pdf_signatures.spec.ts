@@ -238,6 +238,29 @@ test.group('Contract PDF | preparing and embedding a signature', () => {
       /must start with/
     )
   }).timeout(30000)
+  test('a CMS whose last byte is zero is read whole: the placeholder padding is not stripped', async ({
+    assert,
+  }) => {
+    const { pdf, owner, ca } = await signedWorld()
+    const prepared = await prepareSignature(pdf, {
+      signerCertificate: owner.der,
+      signingTime: OWNER_SIGNS,
+    })
+    // ECDSA is randomised: about one signature in 256 ends with a zero byte.
+    let value: Uint8Array | null = null
+    for (let attempt = 0; attempt < 5000 && !value; attempt++) {
+      const raw = new Uint8Array(
+        await webcrypto.subtle.sign(SIGNING, owner.key.privateKey, prepared.toBeSigned)
+      )
+      const der = ecdsaSignatureDer(raw)
+      if (der.at(-1) === 0) value = der
+    }
+    assert.exists(value, 'no signature ending with a zero byte in 5000 tries')
+    const signed = await embedSignature(prepared, value!, [owner.der, ca.der])
+    const report = await verifyContractPdf(signed, { trustAnchors: [ca.der] })
+    assert.deepEqual(report.signatures[0].problems, [])
+    assert.isTrue(report.valid)
+  }).timeout(60000)
 })
 
 test.group('Contract PDF | two parties, timestamps and verification', () => {
