@@ -18,7 +18,10 @@ export default class ContractVerificationsController {
     const { file } = await request.validateUsing(contractPdfValidator, {
       messagesProvider: contractVerificationMessages(i18n),
     })
-    const { report, contractId, anchors } = await verifyUploadedContract(file.tmpPath!)
+    const { report, contractId, anchors } = await verifyUploadedContract(
+      file.tmpPath!,
+      request.ip()
+    )
     return view.render('pages/contracts/verify', {
       result: presentVerificationPage(report, contractId),
       fileName: file.clientName,

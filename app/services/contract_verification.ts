@@ -1,11 +1,13 @@
 /*
  * The public verification of an uploaded contract PDF (page and API): the
- * hostile-upload bounds (the size is the validator's and the route's; the
+ * hostile-upload bounds (30 verifications a minute per address; the size is
+ * the validator's and the route's; the
  * `%PDF-` header is checked again here; the verification has a time limit and
  * a signature count limit), the market's trust anchors, and the contract of
  * record the PDF names, when the market has it.
  */
 import { readFile } from 'node:fs/promises'
+import limiter from '@adonisjs/limiter/services/main'
 import InvalidInputException from '#exceptions/invalid_input_exception'
 import { contractOfRecordById } from '#queries/contract_of_record'
 import { INFO_KEYS } from '#services/pades/contract_pdf'
@@ -14,6 +16,8 @@ import { verifyContractPdf, type VerificationReport } from '#services/pades/veri
 
 export const VERIFY_TIME_LIMIT_MS = 10_000
 export const MAX_SIGNATURES = 20
+/** Verifications one address may ask for per minute (each costs up to a second of CPU). */
+export const VERIFICATIONS_PER_MINUTE = 30
 
 function refuse(rule: 'pdf' | 'tooManySignatures' | 'tooSlow'): never {
   throw new InvalidInputException([
@@ -39,7 +43,14 @@ export type UploadedContractVerification = {
   anchors: number
 }
 
-export async function verifyUploadedContract(path: string): Promise<UploadedContractVerification> {
+/** Throws the limiter's E_TOO_MANY_REQUESTS (429 with Retry-After) past the address's budget. */
+export async function verifyUploadedContract(
+  path: string,
+  ip: string
+): Promise<UploadedContractVerification> {
+  await limiter
+    .use({ requests: VERIFICATIONS_PER_MINUTE, duration: '1 min' })
+    .consume(`contract-verify:ip:${ip}`)
   const bytes = new Uint8Array(await readFile(path))
   if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') refuse('pdf')
   const text = Buffer.from(bytes).toString('latin1')

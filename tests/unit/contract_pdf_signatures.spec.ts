@@ -450,3 +450,32 @@ test.group('Contract PDF | two parties, timestamps and verification', () => {
     .skip(!has('pdfsig'), NO_POPPLER)
     .timeout(60000)
 })
+
+test.group('Contract PDF | hostile files', () => {
+  test('garbage in /Contents, a byte range past the end and a file with no signature are reported, never thrown', async ({
+    assert,
+  }) => {
+    const { once, ca, pdf } = await signedWorld()
+    const text = Buffer.from(once).toString('latin1')
+    const contentsAt = text.indexOf('/Contents <') + '/Contents <'.length
+    const garbage = once.slice()
+    garbage.set(Buffer.from('3082ffff', 'latin1'), contentsAt)
+    const garbled = await verifyContractPdf(garbage, { trustAnchors: [ca.der] })
+    assert.deepEqual(garbled.signatures[0].problems, ['cmsMalformed'])
+    assert.isFalse(garbled.valid)
+
+    // The last range made longer than the file, keeping the digits' count (and every offset).
+    const pastEnd = Buffer.from(
+      text.replace(
+        /(\/ByteRange \[0 \d+ \d+ )(\d+)\]/,
+        (_whole, head: string, tail: string) => `${head}${'9'.repeat(tail.length)}]`
+      ),
+      'latin1'
+    )
+    const outside = await verifyContractPdf(new Uint8Array(pastEnd), { trustAnchors: [ca.der] })
+    assert.include(outside.signatures[0].problems, 'byteRangeMalformed')
+
+    const unsigned = await verifyContractPdf(pdf, { trustAnchors: [ca.der] })
+    assert.deepEqual(unsigned, { signatures: [], valid: false, modifiedAfterLastSignature: false })
+  }).timeout(30000)
+})

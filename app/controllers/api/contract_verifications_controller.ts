@@ -13,7 +13,7 @@ export default class ContractVerificationsController {
     const { file } = await request.validateUsing(contractPdfValidator, {
       messagesProvider: contractVerificationMessages(i18n),
     })
-    const { report, contractId } = await verifyUploadedContract(file.tmpPath!)
+    const { report, contractId } = await verifyUploadedContract(file.tmpPath!, request.ip())
     return presentVerification(report, contractId)
   }
 }

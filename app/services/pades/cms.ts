@@ -249,6 +249,9 @@ function attributeValue(attributes: pkijs.Attribute[] | undefined, type: string)
   return attributes?.find((attribute) => attribute.type === type)?.values[0]
 }
 
+/** A signer's chain is a handful of certificates: more is refused before any chain building. */
+export const MAX_CERTIFICATES = 10
+
 export type SignerInfoCheck = {
   signerCertificate: Uint8Array | null
   /** The message-digest attribute equals the digest of the content. */
@@ -269,6 +272,10 @@ export async function checkSignerInfo(
   content: Uint8Array
 ): Promise<SignerInfoCheck> {
   const signerInfo = signedData.signerInfos[0]
+  if (!signerInfo) throw new Error('no SignerInfo')
+  if ((signedData.certificates?.length ?? 0) > MAX_CERTIFICATES) {
+    throw new Error(`more than ${MAX_CERTIFICATES} certificates`)
+  }
   const certificates = (signedData.certificates ?? []).filter(
     (cert): cert is pkijs.Certificate => cert instanceof pkijs.Certificate
   )

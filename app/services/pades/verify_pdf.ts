@@ -18,6 +18,7 @@ import {
   OID,
   checkSignerInfo,
   parseCertificate,
+  type SignerInfoCheck,
   parseSignedData,
   sha256,
 } from '#services/pades/cms'
@@ -318,7 +319,13 @@ export async function verifyContractPdf(
     const content = new Uint8Array(b + d)
     content.set(bytes.subarray(0, b), 0)
     content.set(bytes.subarray(c, end), b)
-    const signer = await checkSignerInfo(signedData, content)
+    let signer: SignerInfoCheck
+    try {
+      signer = await checkSignerInfo(signedData, content)
+    } catch {
+      problems.push('cmsMalformed')
+      continue
+    }
     if (!signer.digestMatches) problems.push('digestMismatch')
     if (!signer.signatureValid) problems.push('signatureInvalid')
     if (!signer.signingCertificateBound) problems.push('signingCertificateNotBound')
