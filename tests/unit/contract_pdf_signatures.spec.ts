@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { webcrypto } from 'node:crypto'
 import * as asn1js from 'asn1js'
+import fontkit from '@pdf-lib/fontkit'
+import { PDFDict, PDFDocument, PDFName, type PDFRawStream, decodePDFRawStream } from 'pdf-lib'
 import { renderContractPdf } from '#services/pades/contract_pdf'
 import { prepareSignature, embedSignature } from '#services/pades/pdf_signature'
 import { OID, ecdsaSignatureDer, ecdsaSignatureRaw, sha256 } from '#services/pades/cms'
@@ -100,6 +102,31 @@ test.group('Contract PDF | rendering', () => {
     assert.isBelow(text.length, 200_000, 'the font is subset, not embedded whole')
   }).timeout(30000)
 
+  test('the embedded font has an outline for every character of the contract', async ({
+    assert,
+  }) => {
+    const record = sampleContract()
+    const doc = await PDFDocument.load(await renderContractPdf(record))
+    const descriptor = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .find(
+        (object): object is PDFDict =>
+          object instanceof PDFDict && object.get(PDFName.of('FontFile2')) !== undefined
+      )
+    const fontFile = descriptor?.lookup(PDFName.of('FontFile2'))
+    assert.exists(fontFile, 'a FontFile2 stream')
+    const font = fontkit.create(
+      Buffer.from(decodePDFRawStream(fontFile as PDFRawStream).decode())
+    ) as any
+    const missing = [...new Set(record.text.replace(/\s/g, ''))].filter((character) => {
+      const glyph = font.glyphForCodePoint(character.codePointAt(0)!)
+      return glyph.id === 0 || glyph.path.commands.length === 0
+    })
+    assert.deepEqual(missing, [])
+    assert.isBelow(font.numGlyphs, 600, 'only the characters used')
+  }).timeout(30000)
+
   test('a text that does not match its recorded hash is refused', async ({ assert }) => {
     await assert.rejects(
       () => renderContractPdf(sampleContract({ textSha256: '0'.repeat(64) })),
@@ -129,6 +156,12 @@ test.group('Contract PDF | rendering', () => {
     ]) {
       assert.include(flat, expected.replace(/\s+/g, ''))
     }
+    // Glyph widths right: the footer's contract number is one word, its digits not an em apart.
+    const words = withFile(await renderContractPdf(record), (path) =>
+      execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', path, '-']).toString('utf8')
+    )
+    const alone = words.split(`>${record.contractNumber}</word>`).length - 1
+    assert.isAtLeast(alone, 2, 'the title and the footer each show it as one word')
   })
     .skip(!has('pdftotext'), NO_POPPLER)
     .timeout(30000)

@@ -1,7 +1,8 @@
 /*
  * The contract of record as a PDF: the same text that each party's hash
  * covers (renderContract in #domain/contract_template, one source), set in
- * Noto Sans SC, embedded as a subset with a ToUnicode map so any PDF reader
+ * Noto Sans SC, embedded as a subset (cut by HarfBuzz: pdf-lib's own
+ * subsetter loses most of this font's glyphs) with a ToUnicode map so any PDF reader
  * and `pdftotext` read the Chinese back. The document information and an
  * XMP packet carry the contract id, revision and text SHA-256. The output
  * is deterministic: dates come from the record, the font subset has a fixed
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
+import subsetFont from 'subset-font'
 import {
   PDFDict,
   PDFDocument,
@@ -94,14 +96,11 @@ function xmpPacket(record: ContractOfRecord) {
  xmlns:dc="http://purl.org/dc/elements/1.1/"
  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
  xmlns:market="urn:intermediary-market:contract:1">
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escape(`合同 ${record.contractNumber}`)}</rdf:li></rdf:Alt></dc:title>
 <xmp:CreateDate>${when}</xmp:CreateDate>
 <xmp:ModifyDate>${when}</xmp:ModifyDate>
 <pdf:Producer>intermediary-market</pdf:Producer>
-<pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>B</pdfaid:conformance>
 <market:contractId>${record.contractId}</market:contractId>
 <market:contractNumber>${escape(record.contractNumber)}</market:contractNumber>
 <market:revision>${record.revision}</market:revision>
@@ -119,10 +118,6 @@ export async function renderContractPdf(record: ContractOfRecord): Promise<Uint8
   }
   const doc = await PDFDocument.create({ updateMetadata: false })
   doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(await font(), {
-    subset: true,
-    customName: 'MKTSUB+NotoSansSC',
-  })
 
   const title = `合同 ${record.contractNumber}`
   doc.setTitle(title)
@@ -164,6 +159,19 @@ export async function renderContractPdf(record: ContractOfRecord): Promise<Uint8
   ].join('\n')
   const footer = (page: number) =>
     `${record.contractNumber} · 第 ${record.revision} 版 · 第 ${page} 页 · SHA-256 ${record.textSha256.slice(0, 16)}…`
+
+  // Every character the pages can show (page numbers included), cut out of the font.
+  const characters = new Set(`${title}${summary}${record.text}${footer(0)}0123456789…`)
+  const subset = await subsetFont(await font(), [...characters].sort().join(''), {
+    targetFormat: 'truetype',
+  })
+  // No `locl`: in a run that starts with Latin letters it swaps the digits for glyphs whose
+  // widths pdf-lib writes wrong (the digits then stand a full em apart).
+  const regular = await doc.embedFont(subset, {
+    subset: false,
+    customName: 'MKTSUB+NotoSansSC',
+    features: { locl: false },
+  })
 
   const width = PAGE.width - 2 * PAGE.margin
   const measure = (fontUsed: PDFFont, size: number) => (s: string) =>
