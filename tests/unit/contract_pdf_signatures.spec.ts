@@ -17,6 +17,7 @@ import {
   tokenFromResponse,
 } from '#services/pades/timestamp'
 import { verifyContractPdf } from '#services/pades/verify_pdf'
+import { developmentTsaDirFor } from '#services/pades/tsa_service'
 import {
   crlOf,
   issue,
@@ -511,4 +512,22 @@ test.group('Contract PDF | hostile files', () => {
     const unsigned = await verifyContractPdf(pdf, { trustAnchors: [ca.der] })
     assert.deepEqual(unsigned, { signatures: [], valid: false, modifiedAfterLastSignature: false })
   }).timeout(30000)
+})
+
+test.group('Contract PDF | the development time-stamping authority', () => {
+  test('it runs from tmp/dev-tsa outside production, and in production only when TSA_DEV_DIR says where', ({
+    assert,
+  }) => {
+    const defaultDir = '/srv/market/tmp/dev-tsa'
+    assert.equal(
+      developmentTsaDirFor({ configured: undefined, inProduction: false, defaultDir }),
+      defaultDir
+    )
+    assert.isNull(developmentTsaDirFor({ configured: undefined, inProduction: true, defaultDir }))
+    assert.isNull(developmentTsaDirFor({ configured: '', inProduction: true, defaultDir }))
+    assert.equal(
+      developmentTsaDirFor({ configured: '/srv/tsa', inProduction: true, defaultDir }),
+      '/srv/tsa'
+    )
+  })
 })

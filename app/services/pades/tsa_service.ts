@@ -36,12 +36,27 @@ export class DevelopmentTsaRefused extends Error {
   }
 }
 
-/** The development TSA's folder, or null when it must not run here. */
+/**
+ * Where the development TSA keeps its key: TSA_DEV_DIR when set; else
+ * tmp/dev-tsa outside production; in production without TSA_DEV_DIR, nowhere
+ * (null: the development TSA refuses to run).
+ */
+export function developmentTsaDirFor(setting: {
+  configured: string | undefined
+  inProduction: boolean
+  defaultDir: string
+}): string | null {
+  if (setting.configured) return setting.configured
+  return setting.inProduction ? null : setting.defaultDir
+}
+
+/** The development TSA's folder here, or null when it must not run. */
 export function developmentTsaDir(): string | null {
-  const configured = env.get('TSA_DEV_DIR')
-  if (configured) return configured
-  if (app.inProduction) return null
-  return app.makePath('tmp', 'dev-tsa')
+  return developmentTsaDirFor({
+    configured: env.get('TSA_DEV_DIR'),
+    inProduction: app.inProduction,
+    defaultDir: app.makePath('tmp', 'dev-tsa'),
+  })
 }
 
 async function loadOrCreate(dir: string): Promise<TimestampAuthority> {
