@@ -17,7 +17,8 @@ import { renderContractPdf } from '#services/pades/contract_pdf'
 import { issue, sign, throwawayCa, throwawayTsa, type Party } from '#tests/pades_fixtures'
 import { timestampRequest, tokenFromResponse, checkTimestampToken } from '#services/pades/timestamp'
 import { sha256 } from '#services/pades/cms'
-import { textFile } from '#tests/file_fixtures'
+import { textFile, textPdf } from '#tests/file_fixtures'
+import { VERIFICATIONS_PER_MINUTE } from '#services/contract_verification'
 import { webcrypto } from 'node:crypto'
 import app from '@adonisjs/core/services/app'
 import {
@@ -302,5 +303,21 @@ test.group('Contract PDF verification (page and API)', (group) => {
     } finally {
       ace.ui.switchMode('normal')
     }
+  }).timeout(60000)
+
+  test('one address gets 30 verifications a minute; the next answers 429 with Retry-After', async ({
+    client,
+    assert,
+  }) => {
+    const unsigned = await textPdf('Not signed')
+    for (let count = 0; count < VERIFICATIONS_PER_MINUTE; count++) {
+      const response = await client.post('/api/v1/contracts/verify').file('file', unsigned)
+      response.assertStatus(200)
+      assert.isFalse(response.body().valid)
+      assert.deepEqual(response.body().signatures, [])
+    }
+    const refused = await client.post('/api/v1/contracts/verify').file('file', unsigned)
+    refused.assertStatus(429)
+    assert.exists(refused.header('retry-after'))
   }).timeout(60000)
 })

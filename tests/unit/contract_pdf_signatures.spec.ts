@@ -485,6 +485,60 @@ test.group('Contract PDF | two parties, timestamps and verification', () => {
     .timeout(60000)
 })
 
+test.group('Contract PDF | OpenSSL agrees', () => {
+  test('openssl cms verifies each signature over its byte ranges with the CA as trust anchor', async ({
+    assert,
+  }) => {
+    const { twice, ca } = await signedWorld()
+    const text = Buffer.from(twice).toString('latin1')
+    const ranges = [...text.matchAll(/\/ByteRange \[0 (\d+) (\d+) (\d+)\]/g)].map((match) =>
+      match.slice(1, 4).map(Number)
+    )
+    assert.lengthOf(ranges, 2)
+    const folder = mkdtempSync(join(tmpdir(), 'contract-openssl-'))
+    try {
+      writeFileSync(join(folder, 'ca.pem'), ca.certificate.toString('pem'))
+      for (const [contentsStart, contentsEnd, tail] of ranges) {
+        const content = Buffer.concat([
+          Buffer.from(twice.subarray(0, contentsStart)),
+          Buffer.from(twice.subarray(contentsEnd, contentsEnd + tail)),
+        ])
+        const cms = Buffer.from(text.slice(contentsStart + 1, contentsEnd - 1), 'hex')
+        writeFileSync(join(folder, 'content.bin'), content)
+        writeFileSync(join(folder, 'signature.der'), cms)
+        const verify = (contentFile: string) =>
+          spawnSync('openssl', [
+            'cms',
+            '-verify',
+            '-binary',
+            '-inform',
+            'DER',
+            '-in',
+            join(folder, 'signature.der'),
+            '-content',
+            join(folder, contentFile),
+            '-CAfile',
+            join(folder, 'ca.pem'),
+            '-purpose',
+            'any',
+            '-out',
+            '/dev/null',
+          ])
+        const good = verify('content.bin')
+        assert.equal(good.status, 0, good.stderr.toString())
+        assert.include(good.stderr.toString(), 'Verification successful')
+        content[100] ^= 1
+        writeFileSync(join(folder, 'changed.bin'), content)
+        assert.notEqual(verify('changed.bin').status, 0)
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+    .skip(!has('openssl'), 'openssl is not installed here: the OpenSSL check is skipped')
+    .timeout(30000)
+})
+
 test.group('Contract PDF | hostile files', () => {
   test('garbage in /Contents, a byte range past the end and a file with no signature are reported, never thrown', async ({
     assert,
