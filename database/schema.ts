@@ -129,12 +129,14 @@ export class AuthAccessTokenSchema extends BaseModel {
 }
 
 export class BanSchema extends BaseModel {
-  static $columns = ['createdAt', 'createdByUserId', 'endsAt', 'id', 'legalBasis', 'liftedAt', 'liftedReason', 'organizationId', 'personIdHash', 'personName', 'reason', 'startsAt', 'updatedAt'] as const
+  static $columns = ['createdAt', 'createdByUserId', 'creditEventId', 'endsAt', 'id', 'legalBasis', 'liftedAt', 'liftedReason', 'organizationId', 'personIdHash', 'personName', 'reason', 'startsAt', 'updatedAt'] as const
   $columns = BanSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
   declare createdByUserId: number | null
+  @column()
+  declare creditEventId: number | null
   @column.dateTime()
   declare endsAt: DateTime | null
   @column({ isPrimary: true })
@@ -486,9 +488,30 @@ export class ContractSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class CreditAppealFileSchema extends BaseModel {
+  static $columns = ['createdAt', 'creditAppealId', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id'] as const
+  $columns = CreditAppealFileSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare creditAppealId: number
+  @column()
+  declare fileKey: string
+  @column()
+  declare fileMime: string
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSize: number
+  @column({ isPrimary: true })
+  declare id: number
+}
+
 export class CreditAppealSchema extends BaseModel {
-  static $columns = ['createdAt', 'createdByUserId', 'creditEventId', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'id', 'kind', 'organizationId', 'overdueAt', 'reason', 'status'] as const
+  static $columns = ['commitment', 'createdAt', 'createdByUserId', 'creditEventId', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'id', 'kind', 'organizationId', 'overdueAt', 'reason', 'status'] as const
   $columns = CreditAppealSchema.$columns
+  @column()
+  declare commitment: string | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
@@ -518,7 +541,7 @@ export class CreditAppealSchema extends BaseModel {
 }
 
 export class CreditEventSchema extends BaseModel {
-  static $columns = ['createdAt', 'evidenceId', 'evidenceType', 'expiresAt', 'id', 'occurredAt', 'organizationId', 'points', 'reason', 'recordedByUserId', 'repliedAt', 'reply', 'ruleVersion', 'status', 'type'] as const
+  static $columns = ['createdAt', 'evidenceId', 'evidenceType', 'expiresAt', 'id', 'occurredAt', 'organizationId', 'points', 'publicationEndsAt', 'reason', 'recordedByUserId', 'repairableFrom', 'repliedAt', 'reply', 'ruleVersion', 'severity', 'status', 'type'] as const
   $columns = CreditEventSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -536,16 +559,22 @@ export class CreditEventSchema extends BaseModel {
   declare organizationId: number
   @column()
   declare points: number
+  @column.dateTime()
+  declare publicationEndsAt: DateTime | null
   @column()
   declare reason: string
   @column()
   declare recordedByUserId: number | null
+  @column.dateTime()
+  declare repairableFrom: DateTime | null
   @column.dateTime()
   declare repliedAt: DateTime | null
   @column()
   declare reply: string | null
   @column()
   declare ruleVersion: number
+  @column()
+  declare severity: string | null
   @column()
   declare status: string
   @column()
@@ -852,6 +881,58 @@ export class InspectionTargetSchema extends BaseModel {
   declare recordedByUserId: number | null
 }
 
+export class JointPunishmentEntrySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'importId', 'legalBasis', 'liftedAt', 'liftedByUserId', 'liftedReason', 'listName', 'listedOn', 'measure', 'source', 'uscc'] as const
+  $columns = JointPunishmentEntrySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importId: number
+  @column()
+  declare legalBasis: string
+  @column.dateTime()
+  declare liftedAt: DateTime | null
+  @column()
+  declare liftedByUserId: number | null
+  @column()
+  declare liftedReason: string | null
+  @column()
+  declare listName: string
+  @column.date()
+  declare listedOn: DateTime
+  @column()
+  declare measure: string
+  @column()
+  declare source: string
+  @column()
+  declare uscc: string
+}
+
+export class JointPunishmentImportSchema extends BaseModel {
+  static $columns = ['createdAt', 'entryCount', 'fileName', 'fileSha256', 'id', 'importedByUserId', 'liftedCount', 'listName', 'measure'] as const
+  $columns = JointPunishmentImportSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare entryCount: number
+  @column()
+  declare fileName: string
+  @column()
+  declare fileSha256: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare importedByUserId: number
+  @column()
+  declare liftedCount: number
+  @column()
+  declare listName: string
+  @column()
+  declare measure: string
+}
+
 export class MilestoneSchema extends BaseModel {
   static $columns = ['amountFen', 'condition', 'contractId', 'id', 'paidAt', 'position', 'status', 'title'] as const
   $columns = MilestoneSchema.$columns
@@ -1024,7 +1105,7 @@ export class ProjectAttachmentSchema extends BaseModel {
 }
 
 export class ProjectSchema extends BaseModel {
-  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
+  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'newcomerRatingCenti', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
   $columns = ProjectSchema.$columns
   @column.dateTime()
   declare awardedAt: DateTime | null
@@ -1082,6 +1163,8 @@ export class ProjectSchema extends BaseModel {
   declare method: string
   @column()
   declare minCreditGrade: string | null
+  @column()
+  declare newcomerRatingCenti: number | null
   @column.dateTime()
   declare openedAt: DateTime | null
   @column()

@@ -79,6 +79,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/regulator/credit-appeals/:id/decide': { actor: 'regulator' },
   'POST /api/v1/regulator/appeals/:id/decide': { actor: 'regulator' }, // legacy alias
   'POST /api/v1/regulator/credit-repairs/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/joint-punishments/imports': { actor: 'regulator' },
+  'POST /api/v1/regulator/joint-punishments/:id/lift': { actor: 'regulator' },
   'POST /api/v1/regulator/follow-ups/:id/steps': { actor: 'regulator' },
   'POST /api/v1/regulator/bans': {
     actor: 'regulator',

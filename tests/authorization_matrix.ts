@@ -149,6 +149,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /evaluations/:id/reply': open('agency-of', { id: 'evaluation' }),
   'POST /credit-events/:id/reply': open('agency-of', { id: 'creditEvent' }),
   'POST /credit-events/:id/appeal': open('agency-of', { id: 'creditEvent' }),
+  'GET /credit-events/:id/repair': open('agency-of', { id: 'creditEvent' }),
   'POST /credit-events/:id/repair': open('agency-of', { id: 'creditEvent' }),
   'GET /deliverable-files/:id': open('party-or-staff', { id: 'deliverableFile' }),
   'GET /inspection-files/:id': open('agency-of-or-staff', { id: 'inspectionFile' }),
@@ -226,6 +227,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /regulator/analytics.csv': open('regulator'),
   'GET /regulator/credit-appeals': open('regulator'),
   'POST /regulator/credit-appeals/:id/decide': open('regulator', { id: 'appeal' }),
+  'GET /regulator/credit-repair-files/:id': open('regulator', { id: 'repairFile' }),
+  'GET /regulator/joint-punishments': open('regulator'),
+  'POST /regulator/joint-punishments/imports': open('regulator'),
+  'POST /regulator/joint-punishments/:id/lift': open('regulator', { id: 'jointPunishmentEntry' }),
   'GET /regulator/follow-ups': open('regulator'),
   'POST /regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
   'GET /regulator/credit-rules': open('regulator'),
@@ -349,7 +354,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/credit-repairs': {
     rule: 'agency-of',
     // The event is named in the body: a valid body reaches the check.
-    body: (world) => ({ creditEventId: world.creditEvent, reason: '已完成整改，申请信用修复。' }),
+    body: (world) => ({
+      creditEventId: world.creditEvent,
+      correction: '已完成整改，申请信用修复。',
+    }),
   },
   'GET /api/v1/qualifications/:id/file': open('agency-of-or-staff', { id: 'qualification' }),
 
@@ -370,6 +378,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/regulator/credit-appeals/:id/decide': open('regulator', { id: 'appeal' }),
   'POST /api/v1/regulator/appeals/:id/decide': open('regulator', { id: 'appeal' }), // legacy alias
   'POST /api/v1/regulator/credit-repairs/:id/decide': open('regulator', { id: 'repair' }),
+  'GET /api/v1/regulator/joint-punishments': open('regulator'),
+  'POST /api/v1/regulator/joint-punishments/imports': open('regulator'),
+  'POST /api/v1/regulator/joint-punishments/:id/lift': open('regulator', {
+    id: 'jointPunishmentEntry',
+  }),
   'GET /api/v1/regulator/follow-ups': open('regulator'),
   'POST /api/v1/regulator/follow-ups/:id/steps': open('regulator', { id: 'followUp' }),
   'POST /api/v1/regulator/bans': open('regulator'),
@@ -425,6 +438,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/agency/withdrawal': open('agency'), // legacy alias
   'POST /api/v1/agency/return': open('agency'),
   'POST /api/v1/agency/qualifications': open('agency'),
+  'GET /api/v1/agency/credit-events': open('agency'),
   'DELETE /api/v1/agency/qualifications/:id': open('agency-of', {
     id: 'qualificationWithoutScan',
   }),

@@ -12,7 +12,7 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { createUserWithRole } from '#database/factories/account_factories'
+import { createUserWithRole, nextUscc } from '#database/factories/account_factories'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
@@ -161,6 +161,29 @@ export async function buildWorld(client: any) {
   )
   const repaired = await penalty('超期出具报告')
   const repair = await repairApplication(client, repaired.id, agencyA)
+  // 联合惩戒: a list naming a subject not registered here (nobody in the world is barred by it).
+  const listed = await expectStatus(
+    await call(client, 'post', '/api/v1/regulator/joint-punishments/imports', regulator)
+      .field('listName', '失信被执行人名单')
+      .field('measure', 'all')
+      .file(
+        'file',
+        await textFile(
+          `uscc,source,date,legal_basis\n${nextUscc()},最高人民法院,2026-03-02,《关于公布失信被执行人名单信息的若干规定》第一条\n`,
+          'list.csv'
+        )
+      ),
+    201,
+    'joint punishment list'
+  )
+  const jointPunishmentEntry = await db
+    .from('joint_punishment_entries')
+    .where('import_id', listed.id)
+    .firstOrFail()
+  const repairFile = await db
+    .from('credit_appeal_files')
+    .where('credit_appeal_id', repair)
+    .firstOrFail()
   const ban = await expectStatus(
     await call(client, 'post', '/api/v1/regulator/bans', regulator).json({
       agencyId: (await demoAgency(7)).organizationId,
@@ -388,6 +411,8 @@ export async function buildWorld(client: any) {
     creditEvent: Number(creditEvent.id),
     appeal: Number(appeal.id),
     repair: Number(repair),
+    repairFile: Number(repairFile.id),
+    jointPunishmentEntry: Number(jointPunishmentEntry.id),
     ban: Number(ban.id),
     complaint: Number(complaint.id),
     complaintFile: Number(complaintFile.id),
@@ -414,12 +439,27 @@ export async function buildWorld(client: any) {
   }
 }
 
-/** A repair application (信用修复) of agency A, through the API when the rules allow it now. */
+/**
+ * A repair application (信用修复) of agency A, through the API, with its
+ * evidence and commitment: filed once the penalty's minimum publication
+ * period (一般失信: 3 months) has passed, then the clock comes back.
+ */
 async function repairApplication(client: any, creditEventId: number, agency: User) {
-  const response = await call(client, 'post', '/api/v1/credit-repairs', agency).json({
-    creditEventId,
-    reason: '已完成整改，报告已重新出具并通过评审。',
-  })
-  if (response.status() === 201) return Number(response.body().id)
-  throw new Error(`authorisation world: repair answered ${response.status()}: ${response.text()}`)
+  const now = clock.now()
+  clock.freeze(new Date(now.getTime() + 100 * 86_400_000))
+  try {
+    const response = await call(client, 'post', '/api/v1/credit-repairs', agency)
+      .field('creditEventId', String(creditEventId))
+      .field('correction', '已完成整改，报告已重新出具并通过评审。')
+      .field(
+        'commitment',
+        '本机构承诺已纠正失信行为并履行相关义务，今后诚信经营，如有违反接受惩戒。'
+      )
+      .field('signed', 'true')
+      .file('files[]', await textPdf('Corrected report'))
+    if (response.status() === 201) return Number(response.body().id)
+    throw new Error(`authorisation world: repair answered ${response.status()}: ${response.text()}`)
+  } finally {
+    clock.freeze(now)
+  }
 }

@@ -14,6 +14,7 @@ export const policies = {
   InspectionFilePolicy: () => import('#policies/inspection_file_policy'),
   InspectionPlanPolicy: () => import('#policies/inspection_plan_policy'),
   InspectionRecusalPolicy: () => import('#policies/inspection_recusal_policy'),
+  JointPunishmentEntryPolicy: () => import('#policies/joint_punishment_entry_policy'),
   ObjectionPolicy: () => import('#policies/objection_policy'),
   PaymentPolicy: () => import('#policies/payment_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),

@@ -51,6 +51,7 @@ export type ScannedRoutes = {
     'evaluations.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -120,6 +121,10 @@ export type ScannedRoutes = {
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
@@ -246,6 +251,9 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -301,6 +309,7 @@ export type ScannedRoutes = {
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
   }
   GET: {
@@ -331,6 +340,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -365,6 +375,8 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -424,6 +436,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -432,6 +445,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -461,6 +475,7 @@ export type ScannedRoutes = {
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_docs': { paramsTuple?: []; params?: {} }
@@ -495,6 +510,8 @@ export type ScannedRoutes = {
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'regulator.credit_repair_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'regulator.bans.create': { paramsTuple?: []; params?: {} }
@@ -554,6 +571,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -562,6 +580,7 @@ export type ScannedRoutes = {
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
@@ -619,6 +638,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'regulator.bans.store': { paramsTuple?: []; params?: {} }
@@ -680,6 +701,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_appeals.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.credit_repairs.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.bans.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -6,7 +6,7 @@ import { loadAgency } from '#queries/agency_profile'
 import { catalogList, directoryPage } from '#presenters/public_lists'
 import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
-import { creditAppealsOf } from '#queries/credit_appeals'
+import { creditAppealsOf, creditCommitmentsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
 import { banStatusOf } from '#queries/bans'
 
@@ -29,13 +29,18 @@ export default class AgenciesController {
   async show({ params, view, auth }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
     const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
-    const [creditEvents, evaluations, appeals, banStatus] = await Promise.all([
-      creditEventsOf(organization.id),
+    // The public sees what is still published; the agency itself and regulators see everything.
+    const seesAll = isSelf || auth.user?.role === 'regulator'
+    const [creditEvents, evaluations, appeals, banStatus, commitments] = await Promise.all([
+      creditEventsOf(organization.id, { publicOnly: !seesAll }),
       evaluationsReceived(organization.id),
       isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
       banStatusOf(organization.id),
+      creditCommitmentsOf(organization.id),
     ])
     return view.render('pages/agencies/show', {
+      seesAll,
+      commitments,
       organization,
       profile,
       creditEvents,

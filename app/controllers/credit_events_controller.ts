@@ -1,9 +1,18 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import CreditEvent from '#models/credit_event'
 import CreditEventPolicy from '#policies/credit_event_policy'
-import { creditAppealValidator, creditReplyValidator } from '#validators/credit'
-import { applyAgainstCreditEvent, replyToCreditEvent } from '#actions/credit/credit_appeals'
-import type { CreditAppealKind } from '#models/credit_appeal'
+import {
+  creditAppealValidator,
+  creditRepairFormValidator,
+  creditReplyValidator,
+} from '#validators/credit'
+import {
+  applyAgainstCreditEvent,
+  applyForCreditRepair,
+  replyToCreditEvent,
+} from '#actions/credit/credit_appeals'
+import { repairRefusal } from '#domain/credit_repair'
+import { clock } from '#services/clock'
 
 /** The agency answers the events behind its score from its own page. */
 export default class CreditEventsController {
@@ -16,30 +25,37 @@ export default class CreditEventsController {
     return response.redirect().toRoute('agencies.show', { id: event.organizationId })
   }
 
-  async appeal(context: HttpContext) {
-    return this.apply(context, 'appeal')
-  }
-
-  async repair(context: HttpContext) {
-    return this.apply(context, 'repair')
-  }
-
-  private async apply(
-    { params, request, response, bouncer, auth, session, i18n }: HttpContext,
-    kind: CreditAppealKind
-  ) {
+  async appeal({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const event = await CreditEvent.findOrFail(params.id)
     await bouncer.with(CreditEventPolicy).authorize('answer', event)
     const { reason } = await request.validateUsing(creditAppealValidator)
-    await applyAgainstCreditEvent(event, kind, reason, auth.getUserOrFail())
-    session.flash(
-      'success',
-      i18n.t(
-        kind === 'appeal'
-          ? 'messages.creditAppeals.appealed'
-          : 'messages.creditAppeals.repairRequested'
-      )
+    await applyAgainstCreditEvent(event, 'appeal', reason, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.creditAppeals.appealed'))
+    return response.redirect().toRoute('agencies.show', { id: event.organizationId })
+  }
+
+  /** 信用修复: the application form, saying from when the event may be repaired. */
+  async repairForm({ params, view, bouncer }: HttpContext) {
+    const event = await CreditEvent.findOrFail(params.id)
+    await bouncer.with(CreditEventPolicy).authorize('answer', event)
+    const refusal = repairRefusal(
+      {
+        status: event.status,
+        points: event.points,
+        repairableFrom: event.repairableFrom?.toJSDate() ?? null,
+      },
+      clock.now()
     )
+    return view.render('pages/credit/repair', { event, refusal })
+  }
+
+  /** The correction with evidence files and the signed credit commitment (multipart). */
+  async repair({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const event = await CreditEvent.findOrFail(params.id)
+    await bouncer.with(CreditEventPolicy).authorize('answer', event)
+    const { correction, commitment, files } = await request.validateUsing(creditRepairFormValidator)
+    await applyForCreditRepair(event, { correction, commitment, files }, auth.getUserOrFail())
+    session.flash('success', i18n.t('messages.creditAppeals.repairRequested'))
     return response.redirect().toRoute('agencies.show', { id: event.organizationId })
   }
 }

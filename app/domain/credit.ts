@@ -3,6 +3,8 @@
  * default cut-offs of the spec (A ≥ 90, B ≥ 75, C ≥ 60, D below). Until the
  * credit ledger lands every agency carries the base score.
  */
+import { DEFAULT_REPAIR_TERMS, repairTermsProblems, type RepairTerms } from '#domain/credit_repair'
+
 export const CREDIT_BASE_SCORE = 80
 
 export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const
@@ -51,7 +53,32 @@ export const CREDIT_EVENT_TYPES = [
 ] as const
 export type CreditEventType = (typeof CREDIT_EVENT_TYPES)[number]
 
-export type CreditRules = Record<CreditEventType, { points: number; validityYears: number }>
+/**
+ * One type's entry in the credit rule table: its points, how long it counts,
+ * and its class under the credit repair measures with its publication bounds.
+ */
+export type CreditRule = { points: number; validityYears: number } & RepairTerms
+export type CreditRules = Record<CreditEventType, CreditRule>
+/** A table as stored or submitted: versions written before the repair measures lack the terms. */
+export type StoredCreditRules = Record<
+  CreditEventType,
+  { points: number; validityYears: number } & Partial<RepairTerms>
+>
+
+/** A stored or submitted table with each type's missing repair terms taken from the defaults. */
+export function withRepairTerms(stored: StoredCreditRules): CreditRules {
+  return Object.fromEntries(
+    CREDIT_EVENT_TYPES.map((type) => {
+      const entry = stored[type]
+      return [type, { ...DEFAULT_REPAIR_TERMS[type], ...entry }]
+    })
+  ) as CreditRules
+}
+
+/** Every problem of a table's repair terms (classes and publication bounds). */
+export function creditRulesProblems(rules: CreditRules) {
+  return CREDIT_EVENT_TYPES.flatMap((type) => repairTermsProblems(type, rules[type]))
+}
 
 /**
  * 守信激励: what grade A earns, as the rule table says — the full credit part

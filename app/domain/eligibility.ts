@@ -23,6 +23,8 @@ export type EligibilityFacts = {
   deadlineDay: string
   agencyBanned: boolean
   bannedManagerNames: string[]
+  /** 联合惩戒: the imported lists that bar the agency from signing up (by name, with their source). */
+  jointPunishments?: string[]
   grade: CreditGrade
   minimumGrade: CreditGrade | null
   sharedPersonNames: string[]
@@ -34,6 +36,7 @@ export type IneligibilityReason =
   | { code: 'qualification_missing'; qualification: string }
   | { code: 'agency_banned' }
   | { code: 'manager_banned'; names: string[] }
+  | { code: 'jointly_punished'; lists: string }
   | { code: 'grade_too_low'; grade: CreditGrade; minimum: CreditGrade }
   | { code: 'conflict_of_interest'; names: string[] }
 
@@ -52,6 +55,9 @@ export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReaso
   if (facts.agencyBanned) return { code: 'agency_banned' }
   if (facts.bannedManagerNames.length > 0)
     return { code: 'manager_banned', names: facts.bannedManagerNames }
+  if (facts.jointPunishments && facts.jointPunishments.length > 0) {
+    return { code: 'jointly_punished', lists: facts.jointPunishments.join('；') }
+  }
   // Grade D never takes part (SPEC "Credit"), whatever the project's minimum.
   const minimum = facts.minimumGrade ?? 'C'
   if (gradeRank(facts.grade) > gradeRank(minimum === 'D' ? 'C' : minimum)) {

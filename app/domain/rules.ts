@@ -41,7 +41,8 @@ export type RuleParameters = {
   objectionResponseWorkingDays: number
   directConfirmationWorkingDays: number
   contractSigningWorkingDays: number
-  evaluationWindowDays: number
+  /** The owner rates the service within this many working days of acceptance (自主自愿: or stays silent). */
+  evaluationWindowWorkingDays: number
   creditBaseScore: number
   gradeCutoffs: { A: number; B: number; C: number }
   creditEventValidityYears: number
@@ -49,6 +50,8 @@ export type RuleParameters = {
   appealWindowWorkingDays: number
   /** A regulator decides an appeal or a repair application within this many working days. */
   appealDecisionWorkingDays: number
+  /** A regulator decides a credit repair application (信用修复) within this many working days. */
+  repairDecisionWorkingDays: number
   /** A complaint (投诉举报) is answered within this many working days of its filing. */
   complaintResponseWorkingDays: number
   /** Its assignee is reminded this many working days before that limit (0: no reminder). */
@@ -83,12 +86,13 @@ export const DEFAULT_RULES: RuleParameters = {
   objectionResponseWorkingDays: 5,
   directConfirmationWorkingDays: 2,
   contractSigningWorkingDays: 5,
-  evaluationWindowDays: 15,
+  evaluationWindowWorkingDays: 15,
   creditBaseScore: 80,
   gradeCutoffs: { A: 90, B: 75, C: 60 },
   creditEventValidityYears: 2,
   appealWindowWorkingDays: 3,
   appealDecisionWorkingDays: 3,
+  repairDecisionWorkingDays: 5,
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
 }
@@ -105,11 +109,12 @@ const OVERRIDABLE = [
   'objectionResponseWorkingDays',
   'directConfirmationWorkingDays',
   'contractSigningWorkingDays',
-  'evaluationWindowDays',
+  'evaluationWindowWorkingDays',
   'creditBaseScore',
   'creditEventValidityYears',
   'appealWindowWorkingDays',
   'appealDecisionWorkingDays',
+  'repairDecisionWorkingDays',
   'complaintResponseWorkingDays',
   'complaintReminderWorkingDays',
 ] as const

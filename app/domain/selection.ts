@@ -192,18 +192,39 @@ export function selectCreditPreferredShortlist(
 
 export type ScoreWeights = { price: number; credit: number; performance: number; plan: number }
 
+/** The neutral rating (of 5) when nobody on the item has been rated yet. */
+export const NEUTRAL_RATING = 3
+
+/**
+ * The rating an agency without owners' ratings is scored with: the median of
+ * the mean ratings of the item's rated agencies (to 0.01), so a newcomer is
+ * neither scored below the market nor above it; the neutral 3 when nobody on
+ * the item has been rated. Default ratings (the owner stayed silent) are not
+ * counted by the caller.
+ */
+export function newcomerRating(itemMeans: readonly number[]) {
+  if (itemMeans.length === 0) return NEUTRAL_RATING
+  const sorted = [...itemMeans].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  const median =
+    sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  return Math.round(median * 100) / 100
+}
+
 /**
  * 综合评分: price part (lowest quote / quote × weight) + credit part
  * (score / 100 × weight, or the whole weight for grade A when the credit
- * rules grant it) + performance part (mean evaluation / 5 × weight;
- * agencies without evaluations get the neutral 3/5) + the owner's plan score.
- * Scores are rounded to 0.01 point; the highest wins, equal scores by the draw.
+ * rules grant it) + performance part (mean evaluation / 5 × weight; an
+ * agency without evaluations gets `newcomer`, the item's median) + the
+ * owner's plan score. Scores are rounded to 0.01 point; the highest wins,
+ * equal scores by the draw.
  */
 export function selectScored(
   bids: readonly OpenedBid[],
   weights: ScoreWeights,
   drawSeed: string,
-  minValid: number
+  minValid: number,
+  newcomer: number = NEUTRAL_RATING
 ): SelectionOutcome {
   const failure = tooFew(bids, minValid)
   if (failure) return failure
@@ -214,7 +235,7 @@ export function selectScored(
     const creditPart = bid.fullCreditPart
       ? weights.credit
       : (bid.creditScore / 100) * weights.credit
-    const performancePart = ((bid.meanEvaluation ?? 3) / 5) * weights.performance
+    const performancePart = ((bid.meanEvaluation ?? newcomer) / 5) * weights.performance
     const planPart = Math.min(Math.max(bid.planScore ?? 0, 0), weights.plan)
     scores[bid.uscc] = Math.round((pricePart + creditPart + performancePart + planPart) * 100) / 100
   }

@@ -42,9 +42,14 @@ export function meanRating(rating: Record<string, number>) {
 
 /**
  * The credit event an owner's rating creates: bad → evaluation_bad; a mean of
- * 4 or more → evaluation_good; in between, none.
+ * 4 or more → evaluation_good; in between, none. A default rating (the owner
+ * stayed silent: 自主自愿) creates none — it counts in the statistics only.
  */
-export function creditEventForRating(rating: AgencyRating): CreditEventType | null {
+export function creditEventForRating(
+  rating: AgencyRating,
+  origin: 'rater' | 'default' = 'rater'
+): CreditEventType | null {
+  if (origin === 'default') return null
   if (isBadRating(rating)) return 'evaluation_bad'
   return meanRating(rating) >= 4 ? 'evaluation_good' : null
 }

@@ -13,6 +13,7 @@ export type InvalidReason =
   | 'qualification_missing'
   | 'agency_banned'
   | 'manager_banned'
+  | 'jointly_punished'
   | 'grade_too_low'
   | 'conflict_of_interest'
   | 'member_ineligible'

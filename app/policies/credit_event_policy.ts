@@ -7,4 +7,9 @@ export default class CreditEventPolicy extends BasePolicy {
   answer(user: User, event: CreditEvent) {
     return user.role === 'agency' && user.organizationId === event.organizationId
   }
+
+  /** An agency reads all its own events, including those no longer published. */
+  viewOwn(user: User) {
+    return user.role === 'agency'
+  }
 }

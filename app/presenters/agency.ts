@@ -73,6 +73,8 @@ export function presentAgencyProfile(
     creditEvents?: Awaited<ReturnType<typeof creditEventsOf>>
     evaluations?: Awaited<ReturnType<typeof evaluationsReceived>>['summary']
     banned?: boolean
+    /** 联合惩戒: the lists the agency is on, with source, date, legal basis and measure. */
+    jointPunishments?: unknown[]
   }
 ) {
   return {
@@ -103,11 +105,14 @@ export function presentAgencyProfile(
         ...event,
         occurredAt: isoInstant(event.occurredAt),
         expiresAt: isoInstant(event.expiresAt),
+        repairableFrom: isoInstant(event.repairableFrom),
+        publicationEndsAt: isoInstant(event.publicationEndsAt),
       })),
     },
     evaluations: presentEvaluationSummary(details.evaluations),
 
     banned: details.banned ?? false,
+    jointPunishments: details.jointPunishments ?? [],
   }
 }
 

@@ -9,6 +9,7 @@ export function presentCreditAppeal(appeal: CreditAppeal) {
     creditEventId: appeal.creditEventId,
     organizationId: appeal.organizationId,
     reason: appeal.reason,
+    commitment: appeal.commitment,
     status: appeal.status,
     decisionDueAt: isoInstant(appeal.decisionDueAt),
     decision: appeal.decision,

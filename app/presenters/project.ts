@@ -98,6 +98,11 @@ function presentResult(project: Project, bids: ResultBid[], objections: Objectio
     })),
     basePercent: project.basePercent ?? undefined,
     referencePriceFen: project.referencePriceFen ?? undefined,
+    // 综合评分: the rating (of 5) agencies without owners' ratings were scored with.
+    newcomerRating:
+      project.newcomerRatingCenti === null || project.newcomerRatingCenti === undefined
+        ? undefined
+        : project.newcomerRatingCenti / 100,
     publicityStartedAt: isoInstant(project.publicityStartedAt),
     publicityEndsAt: isoInstant(project.publicityEndsAt),
     awardedAt: isoInstant(project.awardedAt),

@@ -42,7 +42,7 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'objectionResponseWorkingDays', unit: 'workingDays' },
       { path: 'directConfirmationWorkingDays', unit: 'workingDays' },
       { path: 'contractSigningWorkingDays', unit: 'workingDays' },
-      { path: 'evaluationWindowDays', unit: 'days' },
+      { path: 'evaluationWindowWorkingDays', unit: 'workingDays' },
     ],
   },
   {
@@ -55,6 +55,7 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'creditEventValidityYears', unit: 'years' },
       { path: 'appealWindowWorkingDays', unit: 'workingDays' },
       { path: 'appealDecisionWorkingDays', unit: 'workingDays' },
+      { path: 'repairDecisionWorkingDays', unit: 'workingDays' },
     ],
   },
   {

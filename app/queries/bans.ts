@@ -3,6 +3,7 @@ import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
+import { jointPunishmentsOf } from '#queries/joint_punishment'
 
 /** Bans in force at a moment: started, not ended, not lifted. */
 export function bansInForce(at: Date, client: QueryClientContract = db.connection()) {
@@ -15,9 +16,9 @@ export function bansInForce(at: Date, client: QueryClientContract = db.connectio
 }
 
 /**
- * Whether an agency is banned, and which of its named managers are (a person
- * banned under any agency is found again by the hash of the ID number).
- * Two queries.
+ * Whether an agency is banned, which of its named managers are (a person
+ * banned under any agency is found again by the hash of the ID number), and
+ * the joint punishment lists it is on (联合惩戒, by its USCC). Three queries.
  */
 export async function banStatusOf(organizationId: number, at: Date = clock.now()) {
   const agencyBan = await bansInForce(at).where('organization_id', organizationId).first()
@@ -33,11 +34,13 @@ export async function banStatusOf(organizationId: number, at: Date = clock.now()
   return {
     agencyBanned: Boolean(agencyBan),
     bannedManagerNames: bannedManagers.map((row: { name: string }) => row.name),
+    jointPunishments: await jointPunishmentsOf(organizationId),
   }
 }
 
 /** Banned for the market's purposes: the agency itself or one of its named managers. */
 export function isBanned(status: { agencyBanned: boolean; bannedManagerNames: string[] }) {
+  // A joint punishment list bars what its measure says (sign-up, signing), not the listing itself.
   return status.agencyBanned || status.bannedManagerNames.length > 0
 }
 

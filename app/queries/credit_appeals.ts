@@ -20,7 +20,8 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
       'e.points as event_points',
       'e.reason as event_reason',
       'e.occurred_at as event_occurred_at',
-      'e.status as event_status'
+      'e.status as event_status',
+      'e.severity as event_severity'
     )
     .limit(limit)
   if (status === 'pending') query.where('a.status', 'pending').orderBy('a.decision_due_at')
@@ -43,8 +44,26 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
     event_reason: string
     event_occurred_at: SqlTimestamp
     event_status: string
+    event_severity: string | null
+    commitment: string | null
   }[] = await query
   const now = clock.now().getTime()
+  const files: {
+    id: SqlInteger
+    credit_appeal_id: SqlInteger
+    file_name: string
+    file_size: SqlInteger
+  }[] = rows.length
+    ? await db
+        .from('credit_appeal_files')
+        .whereIn(
+          'credit_appeal_id',
+          rows.map((row) => Number(row.id))
+        )
+        .orderBy('id')
+        .select('id', 'credit_appeal_id', 'file_name', 'file_size')
+    : []
+  const filesOf = Map.groupBy(files, (file) => Number(file.credit_appeal_id))
   return rows.map((row) => ({
     id: Number(row.id),
     kind: row.kind as 'appeal' | 'repair',
@@ -58,6 +77,12 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
     decision: row.decision as string | null,
     decidedAt: toInstantDate(row.decided_at),
     createdAt: toInstantDate(row.created_at)!,
+    commitment: row.commitment,
+    files: (filesOf.get(Number(row.id)) ?? []).map((file) => ({
+      id: Number(file.id),
+      name: file.file_name,
+      size: Number(file.file_size),
+    })),
     agency: { id: Number(row.organization_id), name: row.agency_name as string },
     event: {
       id: Number(row.credit_event_id),
@@ -66,6 +91,7 @@ export async function creditAppealsForRegulators(status: 'pending' | 'decided', 
       reason: row.event_reason as string,
       occurredAt: toInstantDate(row.event_occurred_at)!,
       status: row.event_status as string,
+      severity: row.event_severity,
     },
   }))
 }
@@ -78,6 +104,8 @@ export async function creditAppealsOf(organizationId: number) {
     kind: 'appeal' | 'repair'
     status: string
     decision: string | null
+    commitment: string | null
+    created_at: SqlTimestamp
   }[] = await db
     .from('credit_appeals')
     .where('organization_id', organizationId)
@@ -89,5 +117,29 @@ export async function creditAppealsOf(organizationId: number) {
     kind: row.kind as 'appeal' | 'repair',
     status: row.status as string,
     decision: row.decision as string | null,
+    commitment: row.commitment,
+    createdAt: toInstantDate(row.created_at)!,
+  }))
+}
+
+/**
+ * 信用承诺: the credit commitments an agency signed with its repair
+ * applications, published on its page (newest first), whatever the decision.
+ */
+export async function creditCommitmentsOf(organizationId: number) {
+  const rows: { id: SqlInteger; commitment: string; created_at: SqlTimestamp; status: string }[] =
+    await db
+      .from('credit_appeals')
+      .where('organization_id', organizationId)
+      .where('kind', 'repair')
+      .whereNotNull('commitment')
+      .orderBy('id', 'desc')
+      .limit(50)
+      .select('id', 'commitment', 'created_at', 'status')
+  return rows.map((row) => ({
+    id: Number(row.id),
+    commitment: row.commitment,
+    status: row.status,
+    signedAt: toInstantDate(row.created_at)!,
   }))
 }

@@ -8,6 +8,7 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { EligibilityFacts } from '#domain/eligibility'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
+import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
 import { rulesInForce, rulesOfVersion } from '#services/market_rules'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
@@ -83,6 +84,7 @@ export async function eligibilityFactsForMany(
       )
       .select('p.organization_id', 'p.name')
 
+    const jointBars = await signUpBarsOf(ids, client)
     const profileOf = new Map(profiles.map((row) => [Number(row.organization_id), row]))
     const offering = new Set(offered.map((row) => Number(row.organization_id)))
     const banned = new Set(agencyBans.map((row) => Number(row.organization_id)))
@@ -106,6 +108,7 @@ export async function eligibilityFactsForMany(
         deadlineDay,
         agencyBanned: banned.has(id),
         bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row) => row.name),
+        jointPunishments: jointBars.get(id) ?? [],
         grade: gradeForScore(Number(profile?.credit_score ?? 0), cutoffs) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
         sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row) => row.name),
@@ -153,6 +156,12 @@ export async function eligibilityFactsFor(
       )
   const profile = () =>
     client.from('agency_profiles').where('organization_id', organizationId).limit(1)
+  // 联合惩戒: the lists barring sign-up that name the agency's USCC.
+  const jointSignUpBars = () =>
+    jointPunishmentsInForce(client)
+      .join('organizations as o', 'o.uscc', 'j.uscc')
+      .where('o.id', organizationId)
+      .whereIn('j.measure', ['sign_up', 'all'])
   const row = await client
     .from('service_items as s')
     .where('s.id', serviceItemId)
@@ -168,6 +177,7 @@ export async function eligibilityFactsFor(
         .as('offers'),
       bansInForce(at, client).where('organization_id', organizationId).count('*').as('agency_bans'),
       bannedManagers().count('*').as('banned_managers'),
+      jointSignUpBars().count('*').as('joint_bars'),
       sharedPersons().count('*').as('shared_persons')
     )
     .firstOrFail()
@@ -183,6 +193,11 @@ export async function eligibilityFactsFor(
         .where('type', row.required_qualification)
         .select('type', 'valid_until', 'status')
     : []
+  // 联合惩戒: the lists' labels, read only when the count found one.
+  const jointBars =
+    Number(row.joint_bars) === 0
+      ? new Map<number, string[]>()
+      : await signUpBarsOf([organizationId], client)
   // The grades of the project's own rule version (the one in force for a draft).
   const rules = project.rulesetVersion
     ? await rulesOfVersion(project.rulesetVersion, client)
@@ -199,6 +214,7 @@ export async function eligibilityFactsFor(
     deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
     agencyBanned: Number(row.agency_bans) > 0,
     bannedManagerNames: await names(row.banned_managers, bannedManagers),
+    jointPunishments: jointBars.get(organizationId) ?? [],
     grade: gradeForScore(Number(row.credit_score ?? 0), rules.gradeCutoffs) as CreditGrade,
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),

@@ -7,8 +7,15 @@ import {
   DEFAULT_INCENTIVES,
   type CreditEventType,
   type CreditIncentives,
-  type CreditRules,
+  type StoredCreditRules,
+  withRepairTerms,
 } from '#domain/credit'
+import {
+  DEFAULT_REPAIR_TERMS,
+  isPubliclyShown,
+  publicationWindow,
+  type CreditSeverity,
+} from '#domain/credit_repair'
 import { reindexAgency } from '#services/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesInForce } from '#services/market_rules'
@@ -22,7 +29,8 @@ export async function creditRulesInForce(client: QueryClientContract = db.connec
   const row = await client.from('credit_rule_sets').orderBy('version', 'desc').firstOrFail()
   return {
     version: Number(row.version),
-    rules: JSON.parse(row.rules) as CreditRules,
+    // Versions written before the repair measures take the starting classes.
+    rules: withRepairTerms(JSON.parse(row.rules) as StoredCreditRules),
     incentives: {
       ...DEFAULT_INCENTIVES,
       ...(row.incentives ? (JSON.parse(row.incentives) as Partial<CreditIncentives>) : {}),
@@ -70,6 +78,15 @@ export async function recordCreditEvent(
   const rule = rules[event.type]
   const now = DateTime.fromJSDate(clock.now())
   const points = event.points ?? rule.points
+  // Classed as the rule says; a penalty or commendation whose points contradict the rule's sign is
+  // classed by its points (adverse information is at least 一般 when the rule has no class).
+  const terms =
+    points < 0 && rule.severity === 'none'
+      ? DEFAULT_REPAIR_TERMS.regulator_penalty
+      : points >= 0
+        ? { ...rule, severity: 'none' as const }
+        : rule
+  const window = publicationWindow(now.toJSDate(), terms)
   const [id] = await trx
     .insertQuery()
     .table('credit_events')
@@ -84,6 +101,9 @@ export async function recordCreditEvent(
       occurred_at: sqlTime(now),
       expires_at: sqlTime(now.plus({ years: rule.validityYears })),
       status: 'valid',
+      severity: terms.severity === 'none' ? null : terms.severity,
+      repairable_from: window.repairableFrom ? sqlTime(window.repairableFrom) : null,
+      publication_ends_at: window.publicationEndsAt ? sqlTime(window.publicationEndsAt) : null,
       recorded_by_user_id: event.actor?.id ?? null,
       created_at: sqlTime(now),
     })
@@ -142,8 +162,16 @@ export async function recomputeAllScores() {
   })
 }
 
-/** The events behind an agency's score, newest first (the explanation on its page and in the API). */
-export async function creditEventsOf(organizationId: number) {
+/**
+ * The events behind an agency's score, newest first (the explanation on its
+ * page and in the API). The public sees only what is still published: not
+ * revoked or repaired, within its publication period (`publicOnly`); the
+ * agency itself and regulators see every event, each marked.
+ */
+export async function creditEventsOf(
+  organizationId: number,
+  options: { publicOnly?: boolean } = {}
+) {
   const rows: {
     id: SqlInteger
     type: CreditEventType
@@ -155,24 +183,36 @@ export async function creditEventsOf(organizationId: number) {
     expires_at: SqlTimestamp
     status: string
     reply: string | null
+    severity: CreditSeverity | null
+    repairable_from: SqlTimestamp | null
+    publication_ends_at: SqlTimestamp | null
   }[] = await db
     .from('credit_events')
     .where('organization_id', organizationId)
     .orderBy('id', 'desc')
     .limit(200)
-  return rows.map((row) => ({
-    id: Number(row.id),
-    type: row.type as CreditEventType,
-    points: Number(row.points),
-    reason: row.reason,
-    evidence: row.evidence_type ? { type: row.evidence_type, id: Number(row.evidence_id) } : null,
-    occurredAt: toInstantDate(row.occurred_at)!,
-    expiresAt: toInstantDate(row.expires_at)!,
-    status: row.status,
-    reply: row.reply,
-    valid:
-      row.status === 'valid' &&
-      (row.expires_at instanceof Date ? sqlTime(row.expires_at) : String(row.expires_at)) >
-        sqlTime(clock.now()),
-  }))
+  const at = clock.now()
+  const events = rows.map((row) => {
+    const publicationEndsAt = toInstantDate(row.publication_ends_at)
+    return {
+      id: Number(row.id),
+      type: row.type as CreditEventType,
+      points: Number(row.points),
+      reason: row.reason,
+      evidence: row.evidence_type ? { type: row.evidence_type, id: Number(row.evidence_id) } : null,
+      occurredAt: toInstantDate(row.occurred_at)!,
+      expiresAt: toInstantDate(row.expires_at)!,
+      status: row.status,
+      reply: row.reply,
+      severity: row.severity,
+      repairableFrom: toInstantDate(row.repairable_from),
+      publicationEndsAt,
+      publiclyShown: isPubliclyShown({ status: row.status, publicationEndsAt }, at),
+      valid:
+        row.status === 'valid' &&
+        (row.expires_at instanceof Date ? sqlTime(row.expires_at) : String(row.expires_at)) >
+          sqlTime(at),
+    }
+  })
+  return options.publicOnly ? events.filter((event) => event.publiclyShown) : events
 }

@@ -10,6 +10,8 @@ export const banValidator = vine.create({
   personName: vine.string().trim().minLength(2).maxLength(100).optional(),
   reason: vine.string().trim().minLength(4).maxLength(2000),
   legalBasis: vine.string().trim().minLength(4).maxLength(2000),
+  // The credit event that caused the ban (of the same agency): its repair lifts the ban.
+  creditEventId: vine.number().withoutDecimals().min(1).optional(),
   // A bare date (the form's date fields) is that day in Beijing time.
   startsAt: vine
     .date({ formats: ['YYYY-MM-DD', 'iso8601', 'x'] })

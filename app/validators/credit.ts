@@ -2,6 +2,8 @@ import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
 import { CREDIT_EVENT_TYPES } from '#domain/credit'
 import { checkbox } from '#validators/rules/form_inputs'
+import { RULE_SEVERITIES } from '#domain/credit_repair'
+import { scanFile } from '#validators/rules/file_content'
 
 /** A regulator records a credit event for an agency, with its reason. */
 export const creditEventValidator = labelled(
@@ -24,11 +26,25 @@ export const creditAppealValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(4000),
 })
 
-/** API: a repair application names the event it is about. */
-export const creditRepairValidator = vine.create({
-  creditEventId: vine.number().withoutDecimals().min(1),
-  reason: vine.string().trim().minLength(4).maxLength(4000),
-})
+const repairFields = {
+  /** How the conduct was corrected and the obligations fulfilled. */
+  correction: vine.string().trim().minLength(10).maxLength(4000),
+  /** The signed credit commitment (信用承诺), published on the agency's page. */
+  commitment: vine.string().trim().minLength(20).maxLength(4000),
+  /** Signed: the agency confirms the commitment is true and binding. */
+  signed: vine.accepted(),
+  /** Evidence of the correction: 1 to 5 scans (PDF, JPEG or PNG ≤ 10 MB), checked by content. */
+  files: vine.array(scanFile()).minLength(1).maxLength(5),
+}
+
+/** 信用修复 from the agency's page: the correction with evidence and the signed commitment. */
+export const creditRepairFormValidator = labelled('creditRepair', vine.create(repairFields))
+
+/** API: a repair application names the event it is about (multipart, with the evidence files). */
+export const creditRepairValidator = labelled(
+  'creditRepair',
+  vine.create({ creditEventId: vine.number().withoutDecimals().min(1), ...repairFields })
+)
 
 /** A regulator decides an appeal or a repair application, with the reason given to the agency. */
 export const creditAppealDecisionValidator = vine.create({
@@ -39,6 +55,11 @@ export const creditAppealDecisionValidator = vine.create({
 const eventRule = vine.object({
   points: vine.number().withoutDecimals().min(-100).max(100),
   validityYears: vine.number().withoutDecimals().min(1).max(10),
+  // The class under the repair measures and the publication bounds in months (missing: the
+  // starting class of the type); the bounds of each class are checked by the action.
+  severity: vine.enum(RULE_SEVERITIES).optional(),
+  minPublicationMonths: vine.number().withoutDecimals().min(0).max(36).optional(),
+  maxPublicationMonths: vine.number().withoutDecimals().min(0).max(36).optional(),
 })
 
 const ruleTable = () =>

@@ -26,6 +26,20 @@ import { fileComplaint } from '#actions/complaints/file_complaint'
 import { createInspectionPlan } from '#actions/inspections/inspection_plans'
 import { imposeBan } from '#actions/bans/market_bans'
 import { DEMO_PASSWORD } from '#database/data/demo_accounts'
+import app from '@adonisjs/core/services/app'
+import env from '#start/env'
+import Milestone from '#models/milestone'
+import type Payment from '#models/payment'
+import {
+  localWebhookSecret,
+  stripeSettings,
+  useLocalStripeMock,
+  type Stripe,
+} from '#services/stripe'
+import { acceptDirectSelection } from '#actions/selection/direct_selection'
+import { confirmTestPayment, payMilestone } from '#actions/payments/milestone_payments'
+import { processStripeEvent } from '#actions/payments/stripe_events'
+import { startStripeMock } from '#dev/stripe_mock/server'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -40,6 +54,8 @@ const SITES = {
   ownerPick: '洪雅县瓦屋山旅游公路工程',
   open: '东坡区太和镇农贸市场迁建工程',
   openToo: '仁寿县视高经济开发区道路工程',
+  directFirst: '东坡区修文镇污水处理站',
+  directSecond: '东坡区修文镇垃圾中转站',
 } as const
 type Site = keyof typeof SITES
 
@@ -52,21 +68,30 @@ type Site = keyof typeof SITES
  * starts some weeks ago, moves on day by day (the tick runs each day as it
  * would in production) and ends at the real present, unfrozen, so that the
  * projects open for bids really are open when the app starts.
- * Payments are left out: they need a reachable Stripe (mock).
+ * Payments go through the local Stripe mock (started here on the state file
+ * the web server's mock reads later, unless tests or the operator point the
+ * market at a Stripe-compatible server): its events are handed to the same
+ * handler as the webhook's, so the fee records and their flags are real —
+ * among them two direct selections of one item by one owner that together
+ * pass the direct-selection threshold (疑似拆分规避). With real Stripe keys
+ * configured, the demo has no payments.
  */
 export default class DemoMarketSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
   private ids = {} as Record<Site, number>
   private files: string | null = null
+  private payments: DemoStripe | null = null
 
   async run() {
     if (await Project.query().first()) return
     const now = clock.now()
     try {
+      this.payments = await demoStripe()
       await this.build(now)
     } finally {
       clock.unfreeze()
+      await this.payments?.close()
       if (this.files) await rm(this.files, { recursive: true, force: true })
     }
   }
@@ -78,7 +103,6 @@ export default class DemoMarketSeeder extends BaseSeeder {
     const regulator = await this.user('regulator@demo.example.com')
     const agency = (n: number) => this.user(`agency${n}@demo.example.com`)
 
-    // Three projects that go the whole way: bids, opening, publicity, award, contract.
     const early = this.noonAt(at(-37 * DAY))
     await this.announce('evaluated', 'lowest_price', early, 7_500_000, [
       [5, 5_600_000],
@@ -94,10 +118,17 @@ export default class DemoMarketSeeder extends BaseSeeder {
       [5, 4_800_000],
       [7, 5_000_000],
     ])
+    // Meanwhile, two direct selections of one item by one owner, each under the threshold, a month apart.
+    await this.selectDirectly('directFirst', 3_000_000, await agency(6))
+    await this.payFirstMilestone('directFirst', owner)
+
     await this.travelTo(at(-26 * DAY))
     for (const site of ['evaluated', 'delivered', 'inService'] as const) {
       await this.signBothSides(site, owner)
     }
+    await this.travelTo(at(-24 * DAY))
+    await this.selectDirectly('directSecond', 2_800_000, await agency(6))
+    await this.payFirstMilestone('directSecond', owner)
 
     // A project awarded a few days ago whose contract waits for signatures.
     await this.travelTo(at(-14 * DAY))
@@ -135,6 +166,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
     await this.travelTo(at(-9 * DAY))
     const evaluated = await this.contractOf('evaluated')
     await acceptDelivery(evaluated, owner)
+    await this.payFirstMilestone('evaluated', owner)
     await this.travelTo(at(-8 * DAY))
     await evaluateAgency(
       evaluated,
@@ -251,7 +283,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
     deadline: Date,
     ceilingPriceFen: number,
     quotes: [number, number][],
-    extra: { longlistSize?: number; shortlistSize?: number } = {}
+    extra: { longlistSize?: number; shortlistSize?: number; directAgencyId?: number } = {}
   ) {
     const owner = await this.user('owner@demo.example.com')
     const title = `${SITES[site]}环境影响评价`
@@ -277,6 +309,37 @@ export default class DemoMarketSeeder extends BaseSeeder {
         userAgent: `demo-agency-${n}`,
       })
     }
+  }
+
+  /**
+   * 直接选取: the owner names the agency for a small ZJ-001 job, the agency
+   * accepts at the ceiling the next day, the tick takes the result through
+   * publicity to a contract, and both sign it.
+   */
+  private async selectDirectly(site: Site, priceFen: number, agencyUser: User) {
+    const deadline = new Date(clock.now().getTime() + 20 * DAY)
+    await this.announce(site, 'direct', this.noonAt(deadline), priceFen, [], {
+      directAgencyId: agencyUser.organizationId,
+    })
+    await this.travelTo(new Date(clock.now().getTime() + DAY))
+    await acceptDirectSelection(await Project.findOrFail(this.ids[site]), priceFen, agencyUser)
+    while (!(await Contract.query().where('project_id', this.ids[site]).first())) {
+      await this.travelTo(new Date(clock.now().getTime() + DAY))
+    }
+    await this.signBothSides(site, await this.user('owner@demo.example.com'))
+  }
+
+  /** The owner pays the contract's first milestone with the test card; the events become fee records. */
+  private async payFirstMilestone(site: Site, owner: User) {
+    if (!this.payments) return
+    const contract = await this.contractOf(site)
+    const milestone = await Milestone.query()
+      .where('contract_id', contract.id)
+      .orderBy('position')
+      .firstOrFail()
+    const { payment } = await payMilestone(milestone, contract, owner)
+    await confirmTestPayment(payment, 'pm_card_visa')
+    await this.payments.settle(payment)
   }
 
   private async contractOf(site: Site) {
@@ -327,5 +390,49 @@ export default class DemoMarketSeeder extends BaseSeeder {
     file.subtype = 'plain'
     file.meta = { detectedMime: 'text/plain', detectedExt: 'txt' }
     await submitDeliverable(await this.contractOf(site), { summary, files: [file] }, agencyUser)
+  }
+}
+
+/** The Stripe the demo pays through, and the way its events reach the market. */
+type DemoStripe = {
+  /** Hands the payment's events to the market, as the webhook would. */
+  settle(payment: Payment): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * The configured Stripe-compatible server when there is one with the mock's
+ * event list (tests, `node ace stripe:mock`), else the local mock started
+ * here for the seeding alone; null with real Stripe keys.
+ */
+async function demoStripe(): Promise<DemoStripe | null> {
+  if (app.inProduction || env.get('STRIPE_SECRET_KEY')) return null
+  let close = async () => {}
+  if (!stripeSettings().apiBase) {
+    const mock = await startStripeMock({
+      port: 0,
+      webhookUrl: null,
+      webhookSecret: localWebhookSecret(),
+      stateFile: app.tmpPath('stripe-mock-state.json'),
+      now: () => clock.now(),
+    })
+    useLocalStripeMock(mock.url)
+    close = () => mock.close()
+  }
+  const eventsUrl = new URL('/_mock/events', stripeSettings().apiBase!)
+  return {
+    async settle(payment) {
+      const answer = await fetch(eventsUrl)
+      if (!answer.ok) return
+      const { data } = (await answer.json()) as { data: Stripe.Event[] }
+      for (const event of data) {
+        const object = event.data.object as { id?: string; payment_intent?: string }
+        if (object.id === payment.stripePaymentIntentId) await processStripeEvent(event)
+        else if (object.payment_intent === payment.stripePaymentIntentId) {
+          await processStripeEvent(event)
+        }
+      }
+    },
+    close,
   }
 }

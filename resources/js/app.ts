@@ -7,14 +7,19 @@ import { createApp, defineAsyncComponent, type Component } from 'vue'
 import Countdown from './islands/countdown.vue'
 import CopyButton from './islands/copy_button.vue'
 import DrawVerification from './islands/draw_verification.vue'
+import AgencyPicker from './islands/agency_picker.vue'
 
 const islands: Record<string, Component> = {
   'countdown': Countdown,
   'copy-button': CopyButton,
   'draw-verification': DrawVerification,
+  'agency-picker': AgencyPicker,
   // ECharts is large: loaded only on pages that show a chart.
   'market-chart': defineAsyncComponent(() => import('./islands/market_chart.vue')),
 }
+
+// Parts that stand in for an island without JavaScript (class no-js-only) step aside.
+document.documentElement.classList.add('js')
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-island]')) {
   const island = islands[element.dataset.island ?? '']

@@ -195,6 +195,7 @@ router
         router
           .post('/credit-repairs', [controllers.api.CreditEvents, 'repair'])
           .as('credit_repairs.store')
+          .use(uploads.evidence)
         router
           .get('/notifications', [controllers.api.Notifications, 'index'])
           .as('notifications.index')
@@ -287,6 +288,26 @@ router
                 router
                   .post('/follow-ups/:id/steps', [controllers.api.regulator.FollowUps, 'step'])
                   .as('follow_ups.step')
+                router
+                  .get('/joint-punishments', [
+                    controllers.api.regulator.JointPunishments,
+                    'index',
+                  ])
+                  .as('joint_punishments.index')
+                router
+                  .post('/joint-punishments/imports', [
+                    controllers.api.regulator.JointPunishments,
+                    'import',
+                  ])
+                  .as('joint_punishments.import')
+                  .use(uploads.oneList)
+                router
+                  .post('/joint-punishments/:id/lift', [
+                    controllers.api.regulator.JointPunishments,
+                    'lift',
+                  ])
+                  .as('joint_punishments.lift')
+                  .where('id', router.matchers.number())
                 router.post('/bans', [controllers.api.Bans, 'store']).as('bans.store')
                 router.post('/bans/:id/lift', [controllers.api.Bans, 'lift']).as('bans.lift')
                 router.delete('/bans/:id', [controllers.api.Bans, 'lift']).as('bans.lift.legacy')
@@ -481,6 +502,9 @@ router
             router
               .delete('/practitioners/:id', [controllers.api.agency.Practitioners, 'destroy'])
               .as('practitioners.destroy')
+            router
+              .get('/credit-events', [controllers.api.CreditEvents, 'mine'])
+              .as('credit_events.index')
           })
           .prefix('/agency')
           .as('agency')

@@ -200,6 +200,22 @@ router
         router
           .post('/credit-appeals/:id/decide', [controllers.regulator.Credit, 'decideAppeal'])
           .as('credit_appeals.decide')
+        // 联合惩戒: imported lists (CSV of USCCs), each import replacing its list
+        router
+          .get('/joint-punishments', [controllers.regulator.JointPunishments, 'index'])
+          .as('joint_punishments.index')
+        router
+          .post('/joint-punishments/imports', [controllers.regulator.JointPunishments, 'import'])
+          .as('joint_punishments.import')
+          .use(uploads.oneList)
+        router
+          .post('/joint-punishments/:id/lift', [controllers.regulator.JointPunishments, 'lift'])
+          .as('joint_punishments.lift')
+          .where('id', router.matchers.number())
+        router
+          .get('/credit-repair-files/:id', [controllers.regulator.Credit, 'repairFile'])
+          .as('credit_repair_files.show')
+          .where('id', router.matchers.number())
         router
           .get('/follow-ups', [controllers.regulator.Credit, 'followUps'])
           .as('follow_ups.index')

@@ -137,8 +137,14 @@ router
       .post('/credit-events/:id/appeal', [controllers.CreditEvents, 'appeal'])
       .as('credit_events.appeal')
     router
+      .get('/credit-events/:id/repair', [controllers.CreditEvents, 'repairForm'])
+      .as('credit_events.repair_form')
+      .where('id', router.matchers.number())
+    router
       .post('/credit-events/:id/repair', [controllers.CreditEvents, 'repair'])
       .as('credit_events.repair')
+      .where('id', router.matchers.number())
+      .use(uploads.evidence)
     router
       .get('/deliverable-files/:id', [controllers.ContractServices, 'file'])
       .as('deliverable_files.show')

@@ -15,9 +15,11 @@ import {
   REGISTRATION_LABELS,
   navigate,
   snap,
+  useScreen,
   submitRegistration,
   syncBrowserClock,
 } from './forms.js'
+import { SCREENS } from './page_checks.js'
 
 /** What the agency reads and clicks, by language (resources/lang/<locale>/messages.json). */
 const TEXT = {
@@ -73,8 +75,13 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
     return () => clock.unfreeze()
   })
 
-  for (const locale of ['zh-CN', 'en'] as const) {
-    test(`in ${locale}: from the home page to a sealed quote on an open announcement`, async ({
+  // Chinese on both screens; English on the desktop.
+  const runs = [
+    ...SCREENS.map((screen) => ({ locale: 'zh-CN' as const, screen })),
+    { locale: 'en' as const, screen: SCREENS[0] },
+  ]
+  for (const { locale, screen } of runs) {
+    test(`in ${locale} on a ${screen.name}: from the home page to a sealed quote on an open announcement`, async ({
       client,
       visit,
       browserContext,
@@ -92,6 +99,7 @@ test.group('Journey: an agency registers, lists an item and bids', (group) => {
 
       await syncBrowserClock(browserContext)
       const page = await visit('/')
+      await useScreen(page, screen)
       if (locale === 'en') {
         await page.getByRole('button', { name: 'English' }).click()
         await page.assertExists('html[lang="en"]')

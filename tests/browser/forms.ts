@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright'
 import { clock } from '#services/clock'
+import { contentProblems, layoutProblems, SCREENS, type Screen } from '#tests/browser/page_checks'
 import type { registrationPayload } from '#tests/helpers'
 
 /** The registration form's labels in each language (resources/lang/*\/messages.json). */
@@ -43,8 +44,17 @@ export async function submitRegistration(
   await page.getByRole('button', { name: labels.submit, exact: true }).click()
 }
 
+/** On a phone the header's links fold behind the menu button: a person opens it first. */
+async function openMenu(page: Page) {
+  const button = page.locator('label.nav-toggle-label')
+  if ((await button.isVisible()) && !(await page.locator('#nav-toggle').isChecked())) {
+    await button.click()
+  }
+}
+
 /** Logs in through the login form (the header's 登录 link), as a person does. */
 export async function logIn(page: Page, email: string, password: string) {
+  await openMenu(page)
   await page.getByRole('banner').getByRole('link', { name: '登录', exact: true }).click()
   await page.getByLabel('电子邮箱').fill(email)
   await page.getByLabel('密码').fill(password)
@@ -52,16 +62,34 @@ export async function logIn(page: Page, email: string, password: string) {
 }
 
 /** Follows a link of the header's main navigation. */
-export function navigate(page: Page, name: string) {
-  return page.getByRole('banner').getByRole('link', { name, exact: true }).click()
+export async function navigate(page: Page, name: string) {
+  await openMenu(page)
+  await page.getByRole('banner').getByRole('link', { name, exact: true }).click()
 }
 
 export const SCREENSHOTS = 'tmp/screenshots'
 
-/** A full-page screenshot under tmp/screenshots/ (git-ignored), named after the journey step. */
+/** The screen a journey runs on: the page keeps that size from its first visit. */
+export async function useScreen(page: Page, screen: Screen) {
+  await page.setViewportSize({ width: screen.width, height: screen.height })
+  await page.reload()
+}
+
+/**
+ * A journey step seen as a person sees it: a full-page screenshot under
+ * tmp/screenshots/ (git-ignored), named after the step and the screen, and
+ * the page checked as the page walk checks every page — a sideways scroll,
+ * a broken date or value, or a serious accessibility violation fails the step.
+ */
 export async function snap(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true })
+  const width = page.viewportSize()?.width ?? SCREENS[0].width
+  const screen = SCREENS.find((candidate) => candidate.width === width)?.name ?? `${width}px`
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-${screen}.png`, fullPage: true })
+  const problems = [...(await contentProblems(page)), ...(await layoutProblems(page))]
+  if (problems.length > 0) {
+    throw new Error(`${name} on a ${screen} (${page.url()}): ${problems.join('; ')}`)
+  }
 }
 
 /**

@@ -1,25 +1,13 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
-import type { Page } from 'playwright'
 import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { ALLOWED, MATRIX } from '#tests/authorization_matrix'
 import { buildWorld, type Actor, type World } from '#tests/authorization_world'
 import { addressOf, routerRoutes } from '#tests/router_routes'
+import { contentProblems, layoutProblems, SCREENS } from '#tests/browser/page_checks'
 import { SCREENSHOTS } from '#tests/browser/forms'
-
-/** The two screens every page must serve: an office desktop and a phone. */
-const SCREENS = [
-  { name: 'desktop', width: 1366, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const
-
-/** Words that only a broken date, number or template prints. */
-const BROKEN_TEXT = /Invalid DateTime|Invalid Date|\bNaN\b|undefined|\[object Object\]/
 
 /**
  * Each page route of the market, visited by one actor allowed to open it
@@ -54,43 +42,6 @@ function pageVisits(world: World) {
   return [...routes, ...projects].filter(
     (visit) => !process.env.PAGE_WALK || visit.key.includes(process.env.PAGE_WALK)
   )
-}
-
-/** What is wrong with the page as it stands on one screen. */
-async function layoutProblems(page: Page) {
-  return page.evaluate(() => {
-    const problems: string[] = []
-    const viewport = document.documentElement.clientWidth
-    if (document.documentElement.scrollWidth > viewport + 1) {
-      // Name the widest elements that stick out, not their containers.
-      const culprits = [...document.body.querySelectorAll('*')]
-        .filter((element) => {
-          const box = element.getBoundingClientRect()
-          if (box.right <= viewport + 1 || box.width === 0) return false
-          // Content scrolled inside its own box is fine.
-          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-            const overflow = getComputedStyle(parent).overflowX
-            if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return false
-          }
-          return true
-        })
-        .filter(
-          (element) =>
-            ![...element.children].some(
-              (child) => child.getBoundingClientRect().right > viewport + 1
-            )
-        )
-        .slice(0, 3)
-        .map((element) => {
-          const classes = element.getAttribute('class')
-          return `${element.tagName.toLowerCase()}${classes ? '.' + classes.split(' ').join('.') : ''}`
-        })
-      problems.push(
-        `scrolls sideways (${document.documentElement.scrollWidth}px): ${culprits.join(', ')}`
-      )
-    }
-    return problems
-  })
 }
 
 test.group('Every page on a desktop and on a phone', (group) => {
@@ -138,22 +89,11 @@ test.group('Every page on a desktop and on a phone', (group) => {
         }
         pagesSeen += 1
         const where = `${visit.key} as ${actor}`
-        if ((await page.locator('main').count()) !== 1) problems.push(`${where}: no one <main>`)
-        const text = await page.locator('body').innerText()
-        const broken = text.match(BROKEN_TEXT)
-        if (broken) problems.push(`${where}: shows "${broken[0]}"`)
-
-        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-        for (const violation of axe.violations) {
-          if (violation.impact !== 'serious' && violation.impact !== 'critical') continue
-          const target = violation.nodes[0]?.target.join(' ') ?? ''
-          problems.push(`${where}: axe ${violation.id} (${violation.nodes.length}× e.g. ${target})`)
-        }
-
         const slug = `${actor}${url.replace(/[^\w]+/g, '_')}`
         for (const screen of SCREENS) {
           await page.setViewportSize(screen)
-          for (const problem of await layoutProblems(page)) {
+          const seen = [...(await contentProblems(page)), ...(await layoutProblems(page))]
+          for (const problem of seen) {
             problems.push(`${where} on a ${screen.name}: ${problem}`)
           }
           await page.screenshot({

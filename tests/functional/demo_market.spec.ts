@@ -5,6 +5,7 @@ import DemoSeeder from '#database/seeders/demo_seeder'
 import DemoMarketSeeder from '#database/seeders/demo_market_seeder'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
+import { feeRecordsWithFlags } from '#queries/fee_records'
 
 async function count(table: string, where: Record<string, unknown> = {}) {
   const [row] = await db.from(table).where(where).count('* as n')
@@ -35,7 +36,7 @@ test.group('Demo market', (group) => {
       opened: 1,
       publicity: 1,
       awarded: 1,
-      in_service: 1,
+      in_service: 3,
       delivered: 1,
       evaluated: 1,
     })
@@ -45,7 +46,7 @@ test.group('Demo market', (group) => {
       assert.isAbove(fromSqlTime(deadline)!.getTime(), Date.now())
     }
     assert.equal(await count('projects', { status: 'opened', stage: 'pick' }), 1)
-    assert.equal(await count('contracts', { status: 'signed' }), 3)
+    assert.equal(await count('contracts', { status: 'signed' }), 5)
     assert.equal(await count('contracts', { status: 'drafting' }), 1)
     assert.equal(await count('deliverables'), 2)
     assert.equal(await count('objections', { status: 'pending' }), 1)
@@ -69,6 +70,18 @@ test.group('Demo market', (group) => {
       await count('bans', { organization_id: await agencyId('agency7@demo.example.com') }),
       1
     )
+
+    // Paid through the Stripe mock: three fee records, two of them flagged as a split selection.
+    assert.equal(await count('fee_records', { kind: 'payment' }), 3)
+    assert.equal(await count('milestones', { status: 'paid' }), 3)
+    const flagged = await feeRecordsWithFlags({ flagged: true })
+    assert.lengthOf(flagged, 2)
+    for (const row of flagged) {
+      assert.deepEqual(
+        row.flags.map((flag) => flag.code),
+        ['split_selection']
+      )
+    }
 
     // Run again, it adds nothing: the demo market is only built into a market without projects.
     const projects = await count('projects')

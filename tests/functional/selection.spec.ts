@@ -576,6 +576,10 @@ test.group('Selection: opening and the six methods', (group) => {
     const five = scoreOf(await idOfAgency(5))
     assert.sameMembers([one.planLabel, five.planLabel], ['A', 'B'])
     assert.equal(one.planScore, one.planLabel === 'A' ? 20 : 5)
+    // Nobody is rated on ZJ-001 yet: newcomers are scored with the neutral 3, and the result says so.
+    assert.equal(project.result.newcomerRating, 3)
+    const page = await client.get(`/projects/${id}`)
+    page.assertTextIncludes('尚无业主评价的机构，业绩分按本事项已获评价机构的评价中位数 3.00 分')
     // price 50 × lowest/quote + credit 20 × 80/100 + performance 10 × 3/5 + plan
     const expected = (quote: number, plan: number) =>
       Math.round(((5_000_000 / quote) * 50 + 16 + 6 + plan) * 100) / 100

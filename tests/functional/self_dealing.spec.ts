@@ -158,7 +158,7 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
     page.assertTextIncludes('从同一设备注册或登录')
   })
 
-  test('an agency giving the owner’s contact phone: even the default good rating earns no credit', async ({
+  test('an agency giving the owner’s contact phone: the default rating (never worth credit) still records the relation for the signals', async ({
     client,
     assert,
   }) => {
@@ -170,7 +170,7 @@ test.group('Self-dealing: ratings between related owners and agencies', (group) 
       .where('id', agency.organizationId)
       .update({ phone: `+86 ${project.contact_phone}` })
     const before = await creditScoreOf(agency.organizationId)
-    clock.freeze(new Date('2026-11-19T01:00:01Z'))
+    clock.freeze(new Date('2026-11-25T16:00:01Z'))
     assert.equal((await runTick()).evaluationsDefaulted, 1)
     assert.equal(await creditScoreOf(agency.organizationId), before)
     const evaluation = await db.from('evaluations').where('contract_id', contractId).firstOrFail()

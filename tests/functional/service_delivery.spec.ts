@@ -223,10 +223,10 @@ test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
     accepted.assertStatus(200)
     assert.equal(accepted.body().projectStatus, 'accepted')
     assert.equal(accepted.body().deliverables[0].status, 'accepted')
-    // The evaluation window: 15 calendar days.
+    // The evaluation window: 15 working days (Wednesday 4 November → the end of Wednesday 25 November).
     assert.equal(
       new Date(accepted.body().evaluationDueAt).toISOString(),
-      '2026-11-19T01:00:00.000Z'
+      '2026-11-25T16:00:00.000Z'
     )
     assert.includeMembers(
       accepted.body().executionLog.map((entry: any) => entry.action),
@@ -409,7 +409,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     assert.include(page.text(), '已按意见修改完善报告。')
   })
 
-  test('silence within the window is a default good rating, and the project closes; the agency rates the owner, which is public', async ({
+  test('silence within the window is a default good rating worth no credit points (自主自愿), and the project closes; the agency rates the owner, which is public', async ({
     client,
     assert,
   }) => {
@@ -434,7 +434,7 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
       })
     ).assertStatus(409)
 
-    clock.freeze(new Date('2026-11-19T01:00:01Z'))
+    clock.freeze(new Date('2026-11-25T16:00:01Z'))
     const late = await api(
       client,
       'post',
@@ -450,7 +450,15 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     assert.include(late.body().errors[0].message, '15')
     const report = await runTick()
     assert.equal(report.evaluationsDefaulted, 1)
-    assert.equal(await creditScoreOf(agency.organizationId), before + 1)
+    // Counted in the statistics, never in credit: an all-5 default used to be worth +1.
+    assert.equal(await creditScoreOf(agency.organizationId), before)
+    assert.lengthOf(
+      await db
+        .from('credit_events')
+        .where('organization_id', agency.organizationId)
+        .where('type', 'evaluation_good'),
+      0
+    )
     const service = await serviceOf(client, contractId)
     assert.equal(service.evaluations.ofAgency.origin, 'default')
     assert.equal(service.evaluations.ofAgency.quality, 5)

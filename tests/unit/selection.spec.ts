@@ -6,6 +6,7 @@ import {
   selectLowestPrice,
   selectRandom,
   selectScored,
+  newcomerRating,
   type OpenedBid,
 } from '#domain/selection'
 import { drawAveragePriceBase, drawCandidates, drawSeedOf } from '#domain/verifiable_draw'
@@ -135,6 +136,28 @@ test.group('Selection methods, worked examples', () => {
     assert.isFalse(outcome.failed)
     if (outcome.failed) return
     assert.deepEqual(outcome.scores, { [A]: 94, [B]: 81, [C]: 74.67, [D]: 90.28, [E]: 75.55 })
+  })
+
+  test('scored: an agency nobody has rated is scored with the item’s median rating, not below the market (B 86 instead of 81)', ({
+    assert,
+  }) => {
+    // The rated agencies of the item: 4.5, 3, 5 and 4 → median 4.25; B's performance part 4.25 / 5 × 20 = 17.
+    const median = newcomerRating([4.5, 3, 5, 4])
+    assert.equal(median, 4.25)
+    const outcome = selectScored(
+      BIDS,
+      { price: 40, credit: 30, performance: 20, plan: 10 },
+      drawSeed,
+      1,
+      median
+    )
+    assert.isFalse(outcome.failed)
+    if (outcome.failed) return
+    assert.deepEqual(outcome.scores, { [A]: 91, [B]: 86, [C]: 74.67, [D]: 90.28, [E]: 75.55 })
+    assert.deepEqual(outcome.ranking, [A, D, B, E, C])
+    // An odd count takes the middle one; nobody rated on the item: the neutral 3.
+    assert.equal(newcomerRating([5, 2, 4.33]), 4.33)
+    assert.equal(newcomerRating([]), 3)
   })
 
   test('no valid bid at all fails every method', ({ assert }) => {

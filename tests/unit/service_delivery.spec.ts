@@ -16,7 +16,7 @@ test.group('Evaluations and approval outcomes', () => {
     assert.isFalse(isBadRating({ quality: 3, timeliness: 3, attitude: 3, feeCompliance: 3 }))
   })
 
-  test('a mean of 4 or more is a good rating; in between earns nothing; silence is all fives', ({
+  test('a mean of 4 or more is a good rating; in between earns nothing; silence is all fives but worth no credit points', ({
     assert,
   }) => {
     assert.equal(meanRating({ quality: 4, timeliness: 4, attitude: 5, feeCompliance: 3 }), 4)
@@ -27,7 +27,13 @@ test.group('Evaluations and approval outcomes', () => {
     assert.isNull(
       creditEventForRating({ quality: 3, timeliness: 4, attitude: 4, feeCompliance: 4 })
     )
+    // Given by the owner, all fives earn evaluation_good (+1 by default)…
     assert.equal(creditEventForRating(DEFAULT_AGENCY_RATING), 'evaluation_good')
+    // …given by the tick because the owner stayed silent (自主自愿), nothing: statistics only.
+    assert.isNull(creditEventForRating(DEFAULT_AGENCY_RATING, 'default'))
+    assert.isNull(
+      creditEventForRating({ quality: 1, timeliness: 1, attitude: 1, feeCompliance: 1 }, 'default')
+    )
   })
 
   test('passed first time earns credit, rejected costs it, passed after corrections is statistics only', ({

@@ -17,6 +17,8 @@ export type BanInput = {
   legalBasis: string
   startsAt: Date
   endsAt?: Date | null
+  /** The credit event that caused the ban: repairing or revoking it lifts the ban. */
+  creditEventId?: number
 }
 
 /**
@@ -47,6 +49,17 @@ export async function imposeBan(input: BanInput, regulator: User) {
     if (!agency) problems.push({ field: 'agencyId', rule: 'unknownAgency' })
     agencyName = agency?.name ?? null
   }
+  if (input.creditEventId) {
+    const event = await db
+      .from('credit_events')
+      .where('id', input.creditEventId)
+      .where('status', 'valid')
+      .select('organization_id')
+      .first()
+    if (!event || Number(event.organization_id) !== input.agencyId) {
+      problems.push({ field: 'creditEventId', rule: 'banCreditEvent' })
+    }
+  }
   if (problems.length > 0) refuse(problems)
 
   return db.transaction(async (trx) => {
@@ -62,6 +75,7 @@ export async function imposeBan(input: BanInput, regulator: User) {
         legal_basis: input.legalBasis,
         starts_at: sqlTime(input.startsAt),
         ends_at: input.endsAt ? sqlTime(input.endsAt) : null,
+        credit_event_id: input.creditEventId ?? null,
         created_by_user_id: regulator.id,
         created_at: now,
         updated_at: now,
@@ -79,6 +93,7 @@ export async function imposeBan(input: BanInput, regulator: User) {
         legalBasis: input.legalBasis,
         startsAt: input.startsAt.toISOString(),
         endsAt: input.endsAt?.toISOString() ?? null,
+        creditEventId: input.creditEventId ?? null,
       },
     })
     // The directory marks banned agencies (their own ban or a named manager's).

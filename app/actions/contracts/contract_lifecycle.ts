@@ -13,6 +13,8 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import RevisionChangedException from '#exceptions/revision_changed_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { banStatusOf } from '#queries/bans'
+import { listingLabel } from '#queries/joint_punishment'
+import RefusalException from '#exceptions/refusal_exception'
 import { termsProblems, type MilestoneTerms } from '#domain/contract_template'
 import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
@@ -300,6 +302,14 @@ export async function signContract(
     if (bans.agencyBanned) throw new IneligibleException({ code: 'agency_banned' })
     if (bans.bannedManagerNames.length > 0) {
       throw new IneligibleException({ code: 'manager_banned', names: bans.bannedManagerNames })
+    }
+    // 联合惩戒: a list whose measure bars signing.
+    const barring = bans.jointPunishments.filter((listing) => listing.barsSigning)
+    if (barring.length > 0) {
+      throw new RefusalException(403, 'E_INELIGIBLE', {
+        identifier: 'joint_punishment.refusals.signing',
+        data: { lists: barring.map(listingLabel).join('；') },
+      })
     }
   }
   return db.transaction(async (trx) => {

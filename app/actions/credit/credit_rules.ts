@@ -1,6 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
-import type { CreditIncentives, CreditRules } from '#domain/credit'
+import {
+  creditRulesProblems,
+  withRepairTerms,
+  type CreditIncentives,
+  type StoredCreditRules,
+} from '#domain/credit'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import { recordAuditEvent } from '#services/audit_log'
 import { creditRulesInForce } from '#services/credit_ledger'
 import { sqlTime } from '#services/sql_time'
@@ -9,13 +15,28 @@ import { invalidateLists } from '#services/public_cache'
 
 /**
  * A regulator publishes a new version of the credit rule table, with a
- * reason. Events keep the points and validity of the version they were
- * recorded under (the ledger stores both), so a change applies to new events.
+ * reason. Events keep the points, validity, class and publication period of
+ * the version they were recorded under (the ledger stores them), so a change
+ * applies to new events. Each adverse type needs a class (轻微/一般/严重) and
+ * publication bounds within that class's legal bounds; a type submitted
+ * without them keeps its starting class.
  */
 export async function publishCreditRules(
-  input: { rules: CreditRules; incentives?: CreditIncentives; reason: string },
+  submitted: { rules: StoredCreditRules; incentives?: CreditIncentives; reason: string },
   regulator: User
 ) {
+  const input = { ...submitted, rules: withRepairTerms(submitted.rules) }
+  const problems = creditRulesProblems(input.rules)
+  if (problems.length > 0) {
+    refuseInput(
+      problems.map((problem) => ({
+        field: problem.field,
+        rule: `creditRules.${problem.rule}`,
+        identifier: `credit_repair.rules.${problem.rule}`,
+        data: problem.data,
+      }))
+    )
+  }
   return db.transaction(async (trx) => {
     // The latest version row, locked: two regulators publishing at once get consecutive versions.
     const latest = await trx

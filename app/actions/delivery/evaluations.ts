@@ -1,6 +1,8 @@
 /*
  * 好差评: after acceptance the owner rates the agency within the evaluation
- * window (silence counts as a good rating), the agency rates the owner, the
+ * window (15 working days). Rating is voluntary (自主自愿): silence gives a
+ * default good rating that counts in the statistics only, never in credit
+ * (it could otherwise be farmed by silent owners). The agency rates the owner, the
  * rated side replies once, and a bad rating opens a follow-up case that
  * regulators take through 整改 → 督办 → 回访.
  */
@@ -61,8 +63,9 @@ async function creditWithheldReason(
 
 /**
  * Writes the owner's rating of the agency (given or by default), moves the
- * project to `evaluated`, records the credit event the rating earns (none
- * between related parties) and, for a bad rating, opens the follow-up case.
+ * project to `evaluated`, records the credit event a given rating earns (none
+ * between related parties, none for a default rating) and, for a bad rating,
+ * opens the follow-up case.
  */
 async function writeAgencyEvaluation(
   contract: Contract,
@@ -101,12 +104,12 @@ async function writeAgencyEvaluation(
       creditWithheld: withheld,
     },
   })
-  const type = creditEventForRating(rating)
+  const type = creditEventForRating(rating, rater ? 'rater' : 'default')
   if (type && !withheld) {
     await recordCreditEvent(trx, {
       organizationId: contract.agencyOrganizationId,
       type,
-      reason: `项目 ${project.code} 业主评价：平均 ${meanRating(rating)} 分${rater ? '' : '（默认好评）'}`,
+      reason: `项目 ${project.code} 业主评价：平均 ${meanRating(rating)} 分`,
       evidence: { type: 'evaluation', id: evaluation.id },
       actor: rater,
     })
@@ -158,7 +161,7 @@ export async function evaluateAgency(
       const rules = await rulesOfProject(project, trx)
       throw new StateConflictException({
         identifier: 'messages.evaluations.windowClosed',
-        data: { days: rules.evaluationWindowDays },
+        data: { days: rules.evaluationWindowWorkingDays },
       })
     }
     const { comment, ...rating } = input

@@ -339,7 +339,10 @@ export async function acceptDelivery(contract: Contract, owner: User) {
     const rules = await rulesOfProject(project, trx)
     locked.merge({
       acceptedAt: now(),
-      evaluationDueAt: now().plus({ days: rules.evaluationWindowDays }),
+      // 15 working days (not calendar days) for the owner to rate, or to stay silent.
+      evaluationDueAt: DateTime.fromJSDate(
+        await workingPeriodEnd(clock.now(), rules.evaluationWindowWorkingDays, trx)
+      ),
     })
     await locked.save()
     await recordAuditEvent(trx, {

@@ -17,6 +17,7 @@ import {
   selectLowestPrice,
   selectRandom,
   selectScored,
+  newcomerRating,
   type OpenedBid,
   type SelectionOutcome,
 } from '#domain/selection'
@@ -414,8 +415,10 @@ async function openedBids(
     const means = await trx
       .from('evaluations')
       .where('direction', 'of_agency')
-      // Ratings between related parties (自我交易) earn nothing here either.
+      // Ratings between related parties (自我交易) earn nothing here either, nor default ratings
+      // (the owner stayed silent: 自主自愿): they count in the statistics only.
       .whereNull('credit_withheld_reason')
+      .where('origin', 'rater')
       .whereIn('rated_organization_id', batch)
       .groupBy('rated_organization_id')
       .select('rated_organization_id')
@@ -438,6 +441,26 @@ async function openedBids(
       planScore: bid.planScoreCenti === null ? undefined : bid.planScoreCenti / 100,
     }
   })
+}
+
+/**
+ * The mean owners' rating of each agency rated on the project's item (given
+ * ratings only, none between related parties), for the newcomers' median.
+ */
+async function itemRatingMeans(project: Project, trx: TransactionClientContract) {
+  const rows: { mean: number | string }[] = await trx
+    .from('evaluations as e')
+    .join('contracts as c', 'c.id', 'e.contract_id')
+    .join('projects as p', 'p.id', 'c.project_id')
+    .where('p.service_item_id', project.serviceItemId)
+    .where('e.direction', 'of_agency')
+    .where('e.origin', 'rater')
+    .whereNull('e.credit_withheld_reason')
+    .groupBy('e.rated_organization_id')
+    .select(
+      trx.raw('avg((e.quality + e.timeliness + e.attitude + e.fee_compliance) / 4.0) as mean')
+    )
+  return rows.map((row) => Number(row.mean))
 }
 
 /** Flags abnormally low quotes; their agencies have the rule's working days to justify them. */
@@ -498,6 +521,10 @@ export async function concludeSelection(
   const weights = project.weights ? JSON.parse(project.weights) : null
   const minValid = rules.minValidResponses[project.method as keyof typeof rules.minValidResponses]
   const drawSeed = project.drawSeedMixed!
+  // 综合评分: an agency nobody has rated yet is scored with the item's median, said on the result.
+  const newcomer =
+    project.method === 'scored' ? newcomerRating(await itemRatingMeans(project, trx)) : null
+  project.newcomerRatingCenti = newcomer === null ? null : Math.round(newcomer * 100)
 
   const outcome: SelectionOutcome = (() => {
     switch (project.method) {
@@ -520,7 +547,8 @@ export async function concludeSelection(
           opened,
           { price: 0, credit: 0, performance: 0, plan: 0, ...weights },
           drawSeed,
-          minValid
+          minValid,
+          newcomer!
         )
       default:
         throw new Error(`No computed selection for method ${project.method}`)

@@ -22,7 +22,8 @@ export default class AgenciesController {
   async show({ params }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
     const [creditEvents, evaluations, banStatus] = await Promise.all([
-      creditEventsOf(organization.id),
+      // Only what is still published (an agency reads all its own at /api/v1/agency/credit-events).
+      creditEventsOf(organization.id, { publicOnly: true }),
       evaluationsReceived(organization.id),
       banStatusOf(organization.id),
     ])
@@ -34,6 +35,7 @@ export default class AgenciesController {
       creditEvents,
       evaluations: evaluations.summary,
       banned: isBanned(banStatus),
+      jointPunishments: banStatus.jointPunishments,
     })
   }
 }

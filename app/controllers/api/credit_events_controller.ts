@@ -6,8 +6,15 @@ import {
   creditRepairValidator,
   creditReplyValidator,
 } from '#validators/credit'
-import { applyAgainstCreditEvent, replyToCreditEvent } from '#actions/credit/credit_appeals'
+import {
+  applyAgainstCreditEvent,
+  applyForCreditRepair,
+  replyToCreditEvent,
+} from '#actions/credit/credit_appeals'
 import { presentCreditAppeal } from '#presenters/credit'
+import { creditEventsOf } from '#services/credit_ledger'
+import { creditAppealsOf } from '#queries/credit_appeals'
+import { isoInstant } from '#domain/time_zone'
 
 /** The agency answers the events behind its score: reply, appeal (申诉), repair (信用修复). */
 export default class CreditEventsController {
@@ -29,12 +36,48 @@ export default class CreditEventsController {
     return response.created(presentCreditAppeal(appeal))
   }
 
-  /** POST /api/v1/credit-repairs {creditEventId, reason} */
+  /**
+   * POST /api/v1/credit-repairs (multipart) {creditEventId, correction, commitment, signed,
+   * files[]}: 信用修复, refused (409) before the event's minimum publication period.
+   */
   async repair({ request, response, bouncer, auth }: HttpContext) {
-    const { creditEventId, reason } = await request.validateUsing(creditRepairValidator)
-    const event = await CreditEvent.findOrFail(creditEventId)
+    // Who may apply is checked before the form: another agency learns nothing from a 422.
+    const named = Number(request.input('creditEventId'))
+    const known = Number.isSafeInteger(named) && named > 0 ? await CreditEvent.find(named) : null
+    if (known) await bouncer.with(CreditEventPolicy).authorize('answer', known)
+    else await bouncer.with(CreditEventPolicy).authorize('viewOwn')
+    const { creditEventId, correction, commitment, files } =
+      await request.validateUsing(creditRepairValidator)
+    const event = known ?? (await CreditEvent.findOrFail(creditEventId))
     await bouncer.with(CreditEventPolicy).authorize('answer', event)
-    const appeal = await applyAgainstCreditEvent(event, 'repair', reason, auth.getUserOrFail())
+    const appeal = await applyForCreditRepair(
+      event,
+      { correction, commitment, files },
+      auth.getUserOrFail()
+    )
     return response.created(presentCreditAppeal(appeal))
+  }
+
+  /**
+   * GET /api/v1/agency/credit-events: the agency's own events, including those
+   * no longer published, with each one's class, repair date and applications.
+   */
+  async mine({ auth, bouncer }: HttpContext) {
+    const user = auth.getUserOrFail()
+    await bouncer.with(CreditEventPolicy).authorize('viewOwn')
+    const [events, appeals] = await Promise.all([
+      creditEventsOf(user.organizationId),
+      creditAppealsOf(user.organizationId),
+    ])
+    return {
+      data: events.map((event) => ({
+        ...event,
+        occurredAt: isoInstant(event.occurredAt),
+        expiresAt: isoInstant(event.expiresAt),
+        repairableFrom: isoInstant(event.repairableFrom),
+        publicationEndsAt: isoInstant(event.publicationEndsAt),
+        applications: appeals.filter((appeal) => appeal.creditEventId === event.id),
+      })),
+    }
   }
 }

@@ -14,6 +14,9 @@ import { recordFollowUpStep } from '#actions/delivery/evaluations'
 import { creditAppealsForRegulators } from '#queries/credit_appeals'
 import { followUpCases } from '#queries/follow_ups'
 import { creditRulesInForce } from '#services/credit_ledger'
+import CreditAppealFile from '#models/credit_appeal_file'
+import drive from '@adonisjs/drive/services/main'
+import { RULE_SEVERITIES } from '#domain/credit_repair'
 
 /** The regulator's credit desk: appeals and repairs, bad-rating follow-ups, the rule table. */
 export default class CreditController {
@@ -33,6 +36,16 @@ export default class CreditController {
     await decideCreditAppeal(appeal, decision, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.creditAppeals.decidedDone'))
     return response.redirect().toRoute('regulator.credit_appeals.index')
+  }
+
+  /** The evidence of a repair application, streamed to regulators only. */
+  async repairFile({ params, response, bouncer }: HttpContext) {
+    await bouncer.with(CreditAppealPolicy).authorize('decide')
+    const file = await CreditAppealFile.findOrFail(params.id)
+    const extension = file.fileKey.split('.').pop()
+    response.header('content-type', file.fileMime)
+    response.attachment(`credit-repair-${file.id}.${extension}`)
+    return response.stream(await drive.use().getStream(file.fileKey))
   }
 
   async followUps({ view, request }: HttpContext) {
@@ -57,6 +70,7 @@ export default class CreditController {
     return view.render('pages/regulator/credit_rules', {
       current: await creditRulesInForce(),
       types: CREDIT_EVENT_TYPES,
+      severities: RULE_SEVERITIES,
     })
   }
 

@@ -98,6 +98,17 @@ export const catalogOperations: ApiOperation[] = [
     success: { status: 200, schema: ref('AgencyProfile') },
   },
   {
+    method: 'get',
+    path: '/api/v1/agency/credit-events',
+    tag: 'agencies',
+    summary: [
+      '本机构的全部信用记录（含不再公示的），附失信等级、可申请修复日期、公示截止日期和申请',
+      "All my agency's credit records (including those no longer published), with class, repair date, end of publication and applications",
+    ],
+    access: ['agency'],
+    success: { status: 200, schema: listOf('AnyObject') },
+  },
+  {
     method: 'put',
     path: '/api/v1/agency/profile',
     tag: 'agencies',

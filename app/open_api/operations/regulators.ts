@@ -6,8 +6,12 @@ import { checkQualificationValidator, listQualificationsValidator } from '#valid
 import { listFeeRecordsValidator } from '#validators/fee_record'
 import { listSuspiciousPaymentEventsValidator } from '#validators/suspicious_payment_event'
 import { contractTemplateValidator } from '#validators/contract'
-import { creditEventValidator } from '#validators/credit'
+import { creditEventValidator, creditRepairValidator } from '#validators/credit'
 import { banValidator, liftBanValidator } from '#validators/ban'
+import {
+  jointPunishmentImportValidator,
+  jointPunishmentLiftValidator,
+} from '#validators/joint_punishment'
 import { analyticsFiltersValidator } from '#validators/analytics'
 import { similarityQueryValidator } from '#validators/signal'
 
@@ -167,11 +171,13 @@ export const regulatorOperations: ApiOperation[] = [
     path: '/api/v1/credit-repairs',
     tag: 'credit',
     summary: ['申请信用修复', 'Apply for credit repair'],
+    description: [
+      '依据《信用修复管理办法》（2026-04-01 起施行）：满最短公示期后（轻微：即可；一般：3 个月；严重：1 年，以规则表为准），提交整改情况（correction）、签署的信用承诺（commitment，signed=true，公开于机构主页）和 1–5 份证明材料（files[]，PDF/JPEG/PNG，每份 ≤ 10 MB，按内容识别）。未满最短公示期：409，消息写明可申请的日期。监管部门在规则的工作日内决定。',
+      'Under the credit repair measures in force since 2026-04-01: once the minimum publication period has passed (minor: at once; general: 3 months; serious: a year, as the rule table says), send the correction, the signed credit commitment (commitment, signed=true; published on the agency page) and 1 to 5 evidence files (files[], PDF/JPEG/PNG ≤ 10 MB each, recognised by content). Before the minimum period: 409 naming the day it becomes possible. A regulator decides within the rule set’s working days.',
+    ],
     access: ['agency'],
-    body: object({ creditEventId: integer(1), reason: string(4, 5000) }, [
-      'creditEventId',
-      'reason',
-    ]),
+    body: creditRepairValidator,
+    bodyType: 'multipart',
     conflict: true,
     success: { status: 201, schema: ref('Created') },
   },
@@ -180,8 +186,60 @@ export const regulatorOperations: ApiOperation[] = [
     path: '/api/v1/regulator/credit-repairs/:id/decide',
     tag: 'credit',
     summary: ['监管部门处理信用修复申请', 'A regulator decides a credit repair'],
+    description: [
+      '谁认定、谁修复：监管部门录入的信息只能由同一部门的监管人员决定（否则 403 E_NOT_RECORDING_BODY）。准予修复即时生效：该信息不再计分、不再公示，由其引起的禁入同时解除。',
+      'The recorder repairs: information a regulator recorded is decided by a regulator of the same body (else 403 E_NOT_RECORDING_BODY). A granted repair takes effect at once: the information stops counting and being published, and the bans it caused are lifted.',
+    ],
     access: ['regulator'],
-    body: object({ approved: { type: 'boolean' }, decision }, ['approved', 'decision']),
+    body: object({ granted: { type: 'boolean' }, decision }, ['granted', 'decision']),
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/joint-punishments',
+    tag: 'credit',
+    summary: [
+      '联合惩戒名单：现行条目（data，含本平台机构）与导入记录（imports）',
+      'Joint punishment lists: the entries in force (data, with the agency found here) and the imports',
+    ],
+    access: ['regulator'],
+    success: { status: 200, schema: ref('AnyObject') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/joint-punishments/imports',
+    tag: 'credit',
+    summary: ['导入联合惩戒名单（CSV）', 'Import a joint punishment list (CSV)'],
+    description: [
+      'multipart：listName（同名再导入即替换：新文件不含的主体自动解除）、measure（sign_up 禁止报名投标 / signing 禁止签约 / all 两者）、file（UTF-8 CSV ≤ 2 MB，表头 uscc,source,date,legal_basis）。任一行有误则整份拒绝（422，逐行说明）。',
+      'multipart: listName (importing the same name again replaces the list: subjects the new file lacks are lifted), measure (sign_up / signing / all), file (UTF-8 CSV ≤ 2 MB, header uscc,source,date,legal_basis). Any bad line refuses the whole file (422, line by line).',
+    ],
+    access: ['regulator'],
+    body: jointPunishmentImportValidator,
+    bodyType: 'multipart',
+    success: {
+      status: 201,
+      schema: object(
+        {
+          id: integer(1),
+          entries: integer(0),
+          added: integer(0),
+          kept: integer(0),
+          lifted: integer(0),
+          fileSha256: { type: 'string' },
+        },
+        ['id', 'entries', 'added', 'kept', 'lifted', 'fileSha256']
+      ),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/joint-punishments/:id/lift',
+    tag: 'credit',
+    summary: ['解除一条联合惩戒名单条目', 'Lift one joint punishment entry'],
+    access: ['regulator'],
+    body: jointPunishmentLiftValidator,
     conflict: true,
     success: { status: 200, schema: ref('AnyObject') },
   },

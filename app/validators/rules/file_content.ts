@@ -94,3 +94,34 @@ async function isUtf8Text(path: string) {
 export function deliverableFile() {
   return vine.file({ size: '50mb', extnames: ['pdf', 'docx', 'txt'] }).use(deliverableContentRule())
 }
+
+/**
+ * A list file (CSV): text, not a disguised binary — nothing file-type
+ * recognises, no NUL byte, valid UTF-8 (a BOM allowed) — of 2 MB at most.
+ */
+const csvTextRule = vine.createRule(
+  async (value: unknown, _options: undefined, field: FieldContext) => {
+    const file = value as MultipartFile | undefined
+    if (!file || !file.tmpPath || !file.isValid) return
+    const detected = await fileTypeFromFile(file.tmpPath)
+    const bytes = await readFile(file.tmpPath)
+    let text = true
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      text = false
+    }
+    if (detected || !text || bytes.includes(0)) {
+      field.report('The {{ field }} must be one of: {{ allowed }}', 'file.contentType', field, {
+        allowed: 'CSV (UTF-8)',
+      })
+      return
+    }
+    file.meta = { ...file.meta, detectedMime: 'text/csv', detectedExt: 'csv' }
+  },
+  { isAsync: true }
+)
+
+export function csvListFile() {
+  return vine.file({ size: '2mb', extnames: ['csv', 'txt'] }).use(csvTextRule())
+}

@@ -1,0 +1,39 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import JointPunishmentEntryPolicy from '#policies/joint_punishment_entry_policy'
+import {
+  jointPunishmentImportValidator,
+  jointPunishmentLiftValidator,
+} from '#validators/joint_punishment'
+import {
+  importJointPunishmentList,
+  liftJointPunishmentEntry,
+} from '#actions/credit/joint_punishment'
+import { jointPunishmentDesk } from '#queries/joint_punishment'
+import { isoInstant } from '#domain/time_zone'
+
+/** 联合惩戒 for integrations: the lists, an import, a lift. */
+export default class JointPunishmentsController {
+  /** GET /api/v1/regulator/joint-punishments */
+  async index({ bouncer }: HttpContext) {
+    await bouncer.with(JointPunishmentEntryPolicy).authorize('manage')
+    const desk = await jointPunishmentDesk()
+    return {
+      imports: desk.imports.map((row) => ({ ...row, importedAt: isoInstant(row.importedAt) })),
+      data: desk.entries,
+    }
+  }
+
+  /** POST /api/v1/regulator/joint-punishments/imports (multipart) {listName, measure, file} */
+  async import({ request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(JointPunishmentEntryPolicy).authorize('manage')
+    const input = await request.validateUsing(jointPunishmentImportValidator)
+    return response.created(await importJointPunishmentList(input, auth.getUserOrFail()))
+  }
+
+  /** POST /api/v1/regulator/joint-punishments/:id/lift {reason} */
+  async lift({ params, request, auth, bouncer }: HttpContext) {
+    await bouncer.with(JointPunishmentEntryPolicy).authorize('manage')
+    const { reason } = await request.validateUsing(jointPunishmentLiftValidator)
+    return liftJointPunishmentEntry(Number(params.id), reason, auth.getUserOrFail())
+  }
+}
