@@ -72,6 +72,16 @@ export default await Env.create(new URL('../', import.meta.url), {
   SITE_HOTLINE: Env.schema.string.optional(),
   SITE_OPERATOR: Env.schema.string.optional(),
 
+  /*
+   * Signed contract PDFs: the RFC 3161 time-stamping authority to ask (unset: the
+   * market's development TSA, in-process; refused in production unless TSA_DEV_DIR is
+   * set), where the development TSA keeps its key and certificate (default tmp/dev-tsa),
+   * and a folder of PEM certificates the verification page trusts.
+   */
+  TSA_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  TSA_DEV_DIR: Env.schema.string.optional(),
+  CONTRACT_TRUST_ANCHORS_DIR: Env.schema.string.optional(),
+
   /* Cache compiled templates (always in production; benchmarks turn it on too) */
   VIEW_CACHE: Env.schema.boolean.optional(),
 

@@ -29,6 +29,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
     body: (world) => ({ agencyId: world.agencyOrganization }),
   },
   'POST /api/v1/webhooks/stripe': { actor: 'public' },
+  'POST /api/v1/contracts/verify': { actor: 'public' },
+  'POST /api/v1/pki/tsa': { actor: 'public' },
 
   // — Any signed-in user —
   'PUT /api/v1/alerts': { actor: 'ownerA' },

@@ -132,6 +132,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   // — Contracts and service delivery (pages) —
   'GET /contracts': open('signed-in'),
+  'GET /contracts/verify': open('public'),
+  'POST /contracts/verify': open('public'),
   'GET /contracts/:id': open('party-or-staff', { id: 'contract' }),
   'GET /contracts/:id/print': open('party-or-staff', { id: 'contract' }),
   'POST /contracts/:id/terms': open('owner-of', { id: 'contract' }),
@@ -313,6 +315,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/complaints': open('complainant'),
   'GET /api/v1/complaints/track/:code': open('public', { code: 'trackingCode' }),
   'POST /api/v1/webhooks/stripe': open('public'),
+  'POST /api/v1/contracts/verify': open('public'),
+  'POST /api/v1/pki/tsa': open('public'),
 
   // — API: any signed-in user, about their own account —
   'GET /api/v1/me': open('signed-in'),

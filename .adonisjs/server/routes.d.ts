@@ -30,6 +30,8 @@ export type ScannedRoutes = {
     'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'contracts.verify': { paramsTuple?: []; params?: {} }
+    'contracts.verify.store': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -185,6 +187,8 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.tsa': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -334,6 +338,7 @@ export type ScannedRoutes = {
     'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'contracts.verify': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -470,6 +475,7 @@ export type ScannedRoutes = {
     'complaints.track': { paramsTuple?: []; params?: {} }
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
+    'contracts.verify': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -586,6 +592,7 @@ export type ScannedRoutes = {
     'locale': { paramsTuple?: []; params?: {} }
     'care_mode': { paramsTuple?: []; params?: {} }
     'complaints.store': { paramsTuple?: []; params?: {} }
+    'contracts.verify.store': { paramsTuple?: []; params?: {} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -666,6 +673,8 @@ export type ScannedRoutes = {
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.auth.register': { paramsTuple?: []; params?: {} }
     'api.v1.auth.tokens': { paramsTuple?: []; params?: {} }
+    'api.v1.contracts.verify': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.tsa': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

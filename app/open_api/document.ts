@@ -16,6 +16,7 @@ import { regulatorOperations } from '#open_api/operations/regulators'
 import { openDataOperations } from '#open_api/operations/open_data'
 import { inspectionOperations } from '#open_api/operations/inspections'
 import { complaintOperations } from '#open_api/operations/complaints'
+import { signatureOperations } from '#open_api/operations/signatures'
 import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 
 export const API_TAGS = [
@@ -33,6 +34,12 @@ export const API_TAGS = [
   'open-data',
 ] as const
 
+const BODY_MEDIA_TYPES = {
+  'json': 'application/json',
+  'multipart': 'multipart/form-data',
+  'timestamp-query': 'application/timestamp-query',
+} as const
+
 export const API_OPERATIONS: ApiOperation[] = [
   ...accountOperations,
   ...catalogOperations,
@@ -42,6 +49,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...openDataOperations,
   ...inspectionOperations,
   ...complaintOperations,
+  ...signatureOperations,
 ]
 
 export type OpenApiDocument = {
@@ -194,7 +202,7 @@ function buildOperation(operation: ApiOperation, i18n: I18n) {
           requestBody: {
             required: true,
             content: {
-              [operation.bodyType === 'multipart' ? 'multipart/form-data' : 'application/json']: {
+              [BODY_MEDIA_TYPES[operation.bodyType ?? 'json']]: {
                 schema: schemaOf(operation.body, operation.bodyOmit),
               },
             },

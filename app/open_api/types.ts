@@ -26,7 +26,8 @@ export type ApiOperation = {
   stringParams?: readonly string[]
   query?: SchemaSource
   body?: SchemaSource
-  bodyType?: 'json' | 'multipart'
+  /** The request body's media type (JSON by default; an RFC 3161 query for the TSA). */
+  bodyType?: 'json' | 'multipart' | 'timestamp-query'
   /** Fields of a derived body schema that the route takes from its path instead. */
   bodyOmit?: readonly string[]
   success: {

@@ -62,6 +62,13 @@ router
       .as('organizations.show')
       .where('id', router.matchers.number())
 
+    // Signed contract PDFs: anyone verifies one; the development time-stamping authority
+    router
+      .post('/contracts/verify', [controllers.api.ContractVerifications, 'store'])
+      .as('contracts.verify')
+      .use(uploads.contractPdf)
+    router.post('/pki/tsa', [controllers.api.Timestamps, 'store']).as('pki.tsa')
+
     // Open data: OCDS 1.1 packages and CSV downloads (public, no token)
     router.get('/ocds/releases', [controllers.api.Ocds, 'releases']).as('ocds.releases')
     router.get('/ocds/records/:ocid', [controllers.api.Ocds, 'record']).as('ocds.record')

@@ -72,6 +72,15 @@ router
   .get('/contract-templates/:key', [controllers.ContractTemplates, 'show'])
   .as('contract_templates.show')
 
+// Anyone checks the signatures of a signed contract PDF (nothing is kept)
+router
+  .get('/contracts/verify', [controllers.ContractVerifications, 'create'])
+  .as('contracts.verify')
+router
+  .post('/contracts/verify', [controllers.ContractVerifications, 'store'])
+  .as('contracts.verify.store')
+  .use(uploads.contractPdf)
+
 router
   .group(() => {
     router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')

@@ -12,6 +12,8 @@ export const uploads = {
   oneScan: middleware.uploads({ limit: '11mb', maxFiles: 1 }),
   /** Evidence: up to 5 scans of 10 MB at most. */
   evidence: middleware.uploads({ limit: '51mb', maxFiles: 5 }),
+  /** A signed contract PDF to verify (public): 10 MB at most. */
+  contractPdf: middleware.uploads({ limit: '11mb', maxFiles: 1 }),
   /** An imported list (联合惩戒): one CSV text file of 2 MB at most. */
   oneList: middleware.uploads({ limit: '3mb', maxFiles: 1 }),
 }
