@@ -74,6 +74,13 @@ export type ScannedRoutes = {
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.revoke': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.store': { paramsTuple?: []; params?: {} }
+    'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
@@ -114,6 +121,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -185,6 +193,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -224,6 +234,13 @@ export type ScannedRoutes = {
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.destroy': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -234,6 +251,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -339,6 +357,9 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
     'accounts.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -357,6 +378,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -400,6 +422,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
@@ -410,6 +434,9 @@ export type ScannedRoutes = {
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
@@ -417,6 +444,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
@@ -468,6 +496,9 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
     'accounts.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -486,6 +517,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -529,6 +561,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
@@ -539,6 +573,9 @@ export type ScannedRoutes = {
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
@@ -546,6 +583,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
@@ -589,6 +627,10 @@ export type ScannedRoutes = {
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.revoke': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'account.signatories.store': { paramsTuple?: []; params?: {} }
+    'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
@@ -664,6 +706,9 @@ export type ScannedRoutes = {
     'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_repairs.store': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
@@ -723,6 +768,7 @@ export type ScannedRoutes = {
   DELETE: {
     'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.destroy': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

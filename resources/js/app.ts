@@ -14,6 +14,10 @@ const islands: Record<string, Component> = {
   'draw-verification': DrawVerification,
   // ECharts is large: loaded only on pages that show a chart.
   'market-chart': defineAsyncComponent(() => import('./islands/market_chart.vue')),
+  // The X.509 library is large too: loaded only where a signing key is enrolled.
+  'signing-key-enrolment': defineAsyncComponent(
+    () => import('./islands/signing_key_enrolment.vue')
+  ),
 }
 
 for (const element of document.querySelectorAll<HTMLElement>('[data-island]')) {
