@@ -1343,7 +1343,7 @@ export class SignatorySchema extends BaseModel {
 }
 
 export class SigningCertificateSchema extends BaseModel {
-  static $columns = ['capacity', 'certificatePem', 'createdAt', 'id', 'notAfter', 'notBefore', 'organizationId', 'publicKeySha256', 'revocationReason', 'revokedAt', 'scheme', 'serialNumber', 'userId'] as const
+  static $columns = ['capacity', 'certificatePem', 'createdAt', 'id', 'notAfter', 'notBefore', 'organizationId', 'publicKeyFingerprint', 'revocationReason', 'revokedAt', 'scheme', 'serialNumber', 'userId'] as const
   $columns = SigningCertificateSchema.$columns
   @column()
   declare capacity: string
@@ -1360,7 +1360,7 @@ export class SigningCertificateSchema extends BaseModel {
   @column()
   declare organizationId: number
   @column()
-  declare publicKeySha256: string
+  declare publicKeyFingerprint: string
   @column()
   declare revocationReason: string | null
   @column.dateTime()

@@ -105,6 +105,11 @@ export default await Env.create(new URL('../', import.meta.url), {
    */
   PKI_CA_KEY_FILE: Env.schema.string.optional(),
   PKI_CA_CERT_FILE: Env.schema.string.optional(),
+  /*
+   * Rule parameters are overridden by RULE_<NAME> (app/domain/rules.ts); the
+   * enumerated ones are checked here, so a wrong word stops the start.
+   */
+  RULE_MINIMUM_SIGNATURE_LEVEL: Env.schema.enum.optional(['simple', 'reliable'] as const),
 
   /* Open data: the registered OCDS ocid prefix (ocds-xxxxxx) and the publisher of the packages */
   OCDS_OCID_PREFIX: Env.schema.string.optional(),

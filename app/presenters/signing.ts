@@ -9,7 +9,7 @@ export function presentSigningCertificate(certificate: SigningCertificate, now: 
     serialNumber: certificate.serialNumber,
     scheme: certificate.scheme,
     capacity: certificate.capacity,
-    publicKeySha256: certificate.publicKeySha256,
+    publicKeySha256: certificate.publicKeyFingerprint,
     notBefore: isoInstant(certificate.notBefore),
     notAfter: isoInstant(certificate.notAfter),
     revokedAt: isoInstant(certificate.revokedAt),

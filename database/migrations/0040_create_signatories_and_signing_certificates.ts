@@ -50,7 +50,7 @@ export default class extends BaseSchema {
       table.string('capacity', 32).notNullable()
       table.text('certificate_pem').notNullable()
       // SHA-256 of the SubjectPublicKeyInfo: a key is enrolled once, ever
-      table.string('public_key_sha256', 64).notNullable().unique()
+      table.string('public_key_fingerprint', 64).notNullable().unique()
       table.timestamp('not_before').notNullable()
       table.timestamp('not_after').notNullable()
       table.timestamp('revoked_at').nullable()

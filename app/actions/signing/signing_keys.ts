@@ -66,7 +66,7 @@ export async function enrolSigningKey(
     if (!standing) throw notSignatory()
     const known = await trx
       .from('signing_certificates')
-      .where('public_key_sha256', proven.publicKeySha256)
+      .where('public_key_fingerprint', proven.publicKeySha256)
       .first()
     if (known) refuseRequest('keyAlreadyEnrolled')
     const active = await trx
@@ -99,7 +99,7 @@ export async function enrolSigningKey(
         organizationId: organization.id,
         capacity: standing.capacity,
         certificatePem: issued.certificatePem,
-        publicKeySha256: issued.publicKeySha256,
+        publicKeyFingerprint: issued.publicKeySha256,
         notBefore: DateTime.fromJSDate(issued.notBefore),
         notAfter: DateTime.fromJSDate(issued.notAfter),
         revokedAt: null,
@@ -116,7 +116,7 @@ export async function enrolSigningKey(
         scheme: scheme.id,
         organizationId: organization.id,
         capacity: standing.capacity,
-        publicKeySha256: certificate.publicKeySha256,
+        publicKeySha256: certificate.publicKeyFingerprint,
         notAfter: issued.notAfter.toISOString(),
       },
     })

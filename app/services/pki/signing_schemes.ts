@@ -27,7 +27,7 @@ function toSchemeCertificate(row: SigningCertificate): SchemeCertificate {
     userId: row.userId,
     organizationId: row.organizationId,
     certificatePem: row.certificatePem,
-    publicKeySha256: row.publicKeySha256,
+    publicKeySha256: row.publicKeyFingerprint,
     notBefore: row.notBefore.toJSDate(),
     notAfter: row.notAfter.toJSDate(),
     revokedAt: row.revokedAt?.toJSDate() ?? null,
