@@ -458,7 +458,10 @@ export async function buildWorld(client: any) {
 async function certificateRequest() {
   x509.cryptoProvider.set(globalThis.crypto)
   const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
-  const keys = (await crypto.subtle.generateKey(algorithm, false, ['sign', 'verify'])) as CryptoKeyPair
+  const keys = (await crypto.subtle.generateKey(algorithm, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair
   const request = await x509.Pkcs10CertificateRequestGenerator.create({
     name: 'CN=authz',
     keys,

@@ -28,7 +28,10 @@ export function positiveSerial(random: Uint8Array): string {
 
 /** Serial numbers as written in URLs and the table: lowercase hex, no leading zero octet. */
 export function normaliseSerial(serial: string) {
-  return serial.trim().toLowerCase().replace(/^(00)+(?=[0-9a-f])/, '')
+  return serial
+    .trim()
+    .toLowerCase()
+    .replace(/^(00)+(?=[0-9a-f])/, '')
 }
 
 /** Validity from the moment of issue: a year, cut at the CA's own end. */

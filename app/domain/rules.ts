@@ -164,7 +164,9 @@ export function withOverrides(
     const raw = environment[envNameOf(parameter)]?.trim()
     if (raw === undefined || raw === '') continue
     if (!allowed.includes(raw)) {
-      throw new RangeError(`${envNameOf(parameter)} must be one of ${allowed.join(', ')}, not "${raw}"`)
+      throw new RangeError(
+        `${envNameOf(parameter)} must be one of ${allowed.join(', ')}, not "${raw}"`
+      )
     }
     result[parameter] = raw as RuleParameters[typeof parameter]
   }

@@ -58,7 +58,8 @@ export function signatoryStanding(
   records: SignatoryRecord[]
 ): CurrentSignatory | null {
   return (
-    currentSignatories(registrantUserId, records).find((signatory) => signatory.userId === userId) ??
-    null
+    currentSignatories(registrantUserId, records).find(
+      (signatory) => signatory.userId === userId
+    ) ?? null
   )
 }

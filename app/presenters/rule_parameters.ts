@@ -74,7 +74,10 @@ export const RULE_PARAMETER_GROUPS: {
 export function parameterValue(rules: RuleParameters, path: string): ParameterValue {
   const value = path
     .split('.')
-    .reduce<unknown>((inner, key) => (inner as Record<string, unknown>)[key], rules) as ParameterValue
+    .reduce<unknown>(
+      (inner, key) => (inner as Record<string, unknown>)[key],
+      rules
+    ) as ParameterValue
   return path === 'directSelectionThresholdFen' ? Number(value) / 100 : value
 }
 

@@ -9,7 +9,8 @@ import { buildCrl, marketCa } from '#services/pki/market_ca'
 import { clock } from '#services/clock'
 
 export async function marketCaPem() {
-  return (await marketCa()).pem
+  const ca = await marketCa()
+  return ca.pem
 }
 
 export async function crlOfMarketCa() {

@@ -31,14 +31,19 @@ export async function registrantOf(
 }
 
 function asRecord(row: Signatory): SignatoryRecord {
-  return { userId: row.userId, capacity: row.capacity, revokedAt: row.revokedAt?.toJSDate() ?? null }
+  return {
+    userId: row.userId,
+    capacity: row.capacity,
+    revokedAt: row.revokedAt?.toJSDate() ?? null,
+  }
 }
 
 /** The designations and revocations of an organisation, oldest first. */
-export function signatoryRows(organizationId: number, client: QueryClientContract = db.connection()) {
-  return Signatory.query({ client })
-    .where('organization_id', organizationId)
-    .orderBy('id', 'asc')
+export function signatoryRows(
+  organizationId: number,
+  client: QueryClientContract = db.connection()
+) {
+  return Signatory.query({ client }).where('organization_id', organizationId).orderBy('id', 'asc')
 }
 
 /** Whether (and as what) a user may sign for their organisation now. */

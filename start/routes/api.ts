@@ -208,8 +208,12 @@ router
         // Reliable electronic signatures: signer-held keys and who may sign for the organisation
         router
           .group(() => {
-            router.get('/signing-keys', [controllers.api.SigningKeys, 'index']).as('signing_keys.index')
-            router.post('/signing-keys', [controllers.api.SigningKeys, 'store']).as('signing_keys.store')
+            router
+              .get('/signing-keys', [controllers.api.SigningKeys, 'index'])
+              .as('signing_keys.index')
+            router
+              .post('/signing-keys', [controllers.api.SigningKeys, 'store'])
+              .as('signing_keys.store')
             router
               .delete('/signing-keys/:serial', [controllers.api.SigningKeys, 'destroy'])
               .as('signing_keys.destroy')

@@ -5,7 +5,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import * as x509 from '@peculiar/x509'
-import User from '#models/user'
+import type User from '#models/user'
 import SigningCertificate from '#models/signing_certificate'
 import {
   createUserWithRole,
@@ -21,7 +21,10 @@ const P256 = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
 
 /** What an API client does: its own P-256 key, and a request signed with it. */
 async function clientKey(algorithm: EcKeyGenParams & { hash: string } = P256) {
-  const keys = (await crypto.subtle.generateKey(algorithm, false, ['sign', 'verify'])) as CryptoKeyPair
+  const keys = (await crypto.subtle.generateKey(algorithm, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair
   const csr = await x509.Pkcs10CertificateRequestGenerator.create({
     name: 'CN=Somebody Else, O=Another Company',
     keys,
@@ -130,10 +133,7 @@ test.group('Signing keys (API)', (group) => {
       .loginAs(agency)
     revoked.assertStatus(204)
     ;(
-      await client
-        .delete(`/api/v1/signing-keys/${serialNumber}`)
-        .withGuard('api')
-        .loginAs(agency)
+      await client.delete(`/api/v1/signing-keys/${serialNumber}`).withGuard('api').loginAs(agency)
     ).assertStatus(409)
 
     const { answer: crlResponse, crl } = await downloadCrl(client)
@@ -157,10 +157,7 @@ test.group('Signing keys (API)', (group) => {
     enrolled.assertStatus(201)
     const { serialNumber } = enrolled.body()
     ;(
-      await client
-        .delete(`/api/v1/signing-keys/${serialNumber}`)
-        .withGuard('api')
-        .loginAs(stranger)
+      await client.delete(`/api/v1/signing-keys/${serialNumber}`).withGuard('api').loginAs(stranger)
     ).assertStatus(404)
   })
 
@@ -191,7 +188,13 @@ test.group('Signing keys (API)', (group) => {
     const wrongPassword = await enrol(client, owner, mine.csrPem, 'not-my-password')
     wrongPassword.assertStatus(422)
     assert.equal(wrongPassword.body().errors[0].field, 'password')
-    assert.equal(await SigningCertificate.query().where('user_id', owner.id).count('* as total').then((rows) => Number(rows[0].$extras.total)), 0)
+    assert.equal(
+      await SigningCertificate.query()
+        .where('user_id', owner.id)
+        .count('* as total')
+        .then((rows) => Number(rows[0].$extras.total)),
+      0
+    )
   })
 
   test('a key is enrolled once: the same request again is refused', async ({ client, assert }) => {
@@ -308,7 +311,14 @@ test.group('Signatories', (group) => {
       .loginAs(registrant)
     foreign.assertStatus(422)
     assert.equal(foreign.body().errors[0].rule, 'notMember')
-    assert.equal(await db.from('signatories').count('* as total').first().then((row) => Number(row.total)), 0)
+    assert.equal(
+      await db
+        .from('signatories')
+        .count('* as total')
+        .first()
+        .then((row) => Number(row.total)),
+      0
+    )
   })
 
   test('a user who is not a signatory designates nobody', async ({ client }) => {
@@ -385,7 +395,10 @@ test.group('Signatories', (group) => {
         .withGuard('api')
         .loginAs(registrant)
     ).assertStatus(201)
-    const organization = await db.from('organizations').where('id', registrant.organizationId).first()
+    const organization = await db
+      .from('organizations')
+      .where('id', registrant.organizationId)
+      .first()
     const regulator = await createUserWithRole('regulator')
 
     const api = await client
@@ -395,10 +408,12 @@ test.group('Signatories', (group) => {
       .loginAs(regulator)
     api.assertStatus(200)
     assert.deepEqual(
-      api.body().data.map((row: any) => [
-        row.uscc,
-        row.signatories.map((signatory: any) => [signatory.name, signatory.capacity]),
-      ]),
+      api
+        .body()
+        .data.map((row: any) => [
+          row.uscc,
+          row.signatories.map((signatory: any) => [signatory.name, signatory.capacity]),
+        ]),
       [
         [
           organization.uscc,
@@ -409,7 +424,10 @@ test.group('Signatories', (group) => {
         ],
       ]
     )
-    const page = await client.get('/regulator/signatories').qs({ q: organization.uscc }).loginAs(regulator)
+    const page = await client
+      .get('/regulator/signatories')
+      .qs({ q: organization.uscc })
+      .loginAs(regulator)
     page.assertStatus(200)
     page.assertTextIncludes('钱七')
     page.assertTextIncludes('法定代表人')

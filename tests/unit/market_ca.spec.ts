@@ -12,7 +12,7 @@ import {
   subjectAttributes,
   type CertificateHolder,
 } from '#domain/certificate_profile'
-import { buildCrl, crlPem, issueCertificate, marketCa } from '#services/pki/market_ca'
+import { buildCrl, caFilesFor, crlPem, issueCertificate, marketCa } from '#services/pki/market_ca'
 import { provenPublicKey } from '#services/pki/certificate_requests'
 
 x509.cryptoProvider.set(globalThis.crypto)
@@ -40,7 +40,8 @@ async function request(keys: CryptoKeyPair, signingAlgorithm: EcdsaParams & EcKe
 }
 
 async function issuedFor(keys: CryptoKeyPair, holder = HOLDER) {
-  const proven = await provenPublicKey((await request(keys)).toString('pem'))
+  const csr = await request(keys)
+  const proven = await provenPublicKey(csr.toString('pem'))
   if (!proven.ok) throw new Error(proven.problem)
   return issueCertificate({
     publicKey: proven.publicKey,
@@ -91,9 +92,12 @@ test.group('Certificate profile', () => {
 })
 
 test.group('Certificate requests', () => {
-  test('a P-256 request signed by its own key proves possession of that key', async ({ assert }) => {
+  test('a P-256 request signed by its own key proves possession of that key', async ({
+    assert,
+  }) => {
     const keys = await keyPair()
-    const proven = await provenPublicKey((await request(keys)).toString('pem'))
+    const csr = await request(keys)
+    const proven = await provenPublicKey(csr.toString('pem'))
     assert.isTrue(proven.ok)
   })
 
@@ -142,7 +146,9 @@ test.group('Market CA', () => {
     assert.equal(certificate.subjectName.getField('2.5.4.97')[0], `NTRCN-${HOLDER.uscc}`)
     assert.equal(certificate.subjectName.getField('2.5.4.12')[0], '法定代表人')
     assert.equal(certificate.issuer, ca.certificate.subject)
-    assert.isTrue(await certificate.verify({ publicKey: ca.certificate.publicKey, signatureOnly: true }))
+    assert.isTrue(
+      await certificate.verify({ publicKey: ca.certificate.publicKey, signatureOnly: true })
+    )
     const usage = certificate.getExtension(x509.KeyUsagesExtension)!
     assert.equal(
       usage.usages,
@@ -176,7 +182,11 @@ test.group('Market CA', () => {
     const ca = await marketCa()
     assert.isTrue(await crl.verify({ publicKey: ca.certificate.publicKey }))
     assert.deepEqual(
-      crl.entries.map((entry) => [entry.serialNumber, entry.reason ?? null, entry.extensions.length]),
+      crl.entries.map((entry) => [
+        entry.serialNumber,
+        entry.reason ?? null,
+        entry.extensions.length,
+      ]),
       [
         ['7a01', x509.X509CrlReason.keyCompromise, 1],
         ['7a02', null, 0],
@@ -205,7 +215,11 @@ test.group('Market CA with OpenSSL', (group) => {
     const good = await issuedFor(await keyPair())
     const crl = await buildCrl(
       [
-        { serialNumber: revoked.serialNumber, revokedAt: new Date(Date.now() - 1000), reasonCode: null },
+        {
+          serialNumber: revoked.serialNumber,
+          revokedAt: new Date(Date.now() - 1000),
+          reasonCode: null,
+        },
         { serialNumber: '7a03', revokedAt: new Date(Date.now() - 1000), reasonCode: 4 },
       ],
       new Date(Date.now() - 500)
@@ -215,9 +229,13 @@ test.group('Market CA with OpenSSL', (group) => {
     await writeFile(join(folder, 'revoked.pem'), revoked.toString('pem'))
     await writeFile(join(folder, 'good.pem'), good.toString('pem'))
 
-    const text = execFileSync('openssl', ['crl', '-in', join(folder, 'crl.pem'), '-noout', '-text'], {
-      encoding: 'utf8',
-    })
+    const text = execFileSync(
+      'openssl',
+      ['crl', '-in', join(folder, 'crl.pem'), '-noout', '-text'],
+      {
+        encoding: 'utf8',
+      }
+    )
     assert.include(text.toUpperCase(), revoked.serialNumber.toUpperCase())
     assert.include(text, 'Superseded')
     assert.include(text, 'X509v3 CRL Number')
@@ -225,7 +243,15 @@ test.group('Market CA with OpenSSL', (group) => {
     const verify = (file: string) =>
       spawnSync(
         'openssl',
-        ['verify', '-CAfile', join(folder, 'ca.pem'), '-CRLfile', join(folder, 'crl.pem'), '-crl_check', join(folder, file)],
+        [
+          'verify',
+          '-CAfile',
+          join(folder, 'ca.pem'),
+          '-CRLfile',
+          join(folder, 'crl.pem'),
+          '-crl_check',
+          join(folder, file),
+        ],
         { encoding: 'utf8' }
       )
     const goodRun = verify('good.pem')
@@ -233,6 +259,47 @@ test.group('Market CA with OpenSSL', (group) => {
     const revokedRun = verify('revoked.pem')
     assert.notEqual(revokedRun.status, 0)
     assert.include(revokedRun.stdout + revokedRun.stderr, 'certificate revoked')
+  }).skip(!hasOpenssl, 'openssl is not installed')
+})
+
+test.group('Market CA files', () => {
+  const folder = '/srv/market/tmp/pki'
+
+  test('production refuses to run without the operator key and certificate', ({ assert }) => {
+    assert.throws(
+      () => caFilesFor({ inProduction: true, generatedFolder: folder }),
+      /PKI_CA_KEY_FILE and PKI_CA_CERT_FILE are not set/
+    )
   })
-    .skip(!hasOpenssl, 'openssl is not installed')
+
+  test('the key and the certificate go together', ({ assert }) => {
+    assert.throws(
+      () =>
+        caFilesFor({
+          keyFile: '/etc/market/ca-key.pem',
+          inProduction: true,
+          generatedFolder: folder,
+        }),
+      /go together/
+    )
+  })
+
+  test("the operator's files are used as they are; elsewhere a pair is generated into tmp/pki", ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      caFilesFor({
+        keyFile: '/etc/market/ca-key.pem',
+        certFile: '/etc/market/ca-cert.pem',
+        inProduction: true,
+        generatedFolder: folder,
+      }),
+      { keyFile: '/etc/market/ca-key.pem', certFile: '/etc/market/ca-cert.pem', generate: false }
+    )
+    assert.deepEqual(caFilesFor({ inProduction: false, generatedFolder: folder }), {
+      keyFile: `${folder}/ca-key.pem`,
+      certFile: `${folder}/ca-cert.pem`,
+      generate: true,
+    })
+  })
 })

@@ -42,7 +42,10 @@ test.group('Rule parameters', () => {
     assert.equal(envNameOf('minimumSignatureLevel'), 'RULE_MINIMUM_SIGNATURE_LEVEL')
     const simple = withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: 'simple' })
     assert.equal(simple.minimumSignatureLevel, 'simple')
-    assert.equal(withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: '' }).minimumSignatureLevel, 'reliable')
+    assert.equal(
+      withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: '' }).minimumSignatureLevel,
+      'reliable'
+    )
     assert.throws(
       () => withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: 'Reliable!' }),
       /RULE_MINIMUM_SIGNATURE_LEVEL must be one of simple, reliable, not "Reliable!"/
@@ -52,7 +55,9 @@ test.group('Rule parameters', () => {
     assert.isNull(choicesOf('publicityWorkingDays'))
   })
 
-  test('a reliable signature meets either level; a simple one only the simple level', ({ assert }) => {
+  test('a reliable signature meets either level; a simple one only the simple level', ({
+    assert,
+  }) => {
     assert.isTrue(meetsSignatureLevel('reliable', 'reliable'))
     assert.isTrue(meetsSignatureLevel('reliable', 'simple'))
     assert.isTrue(meetsSignatureLevel('simple', 'simple'))

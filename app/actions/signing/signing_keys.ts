@@ -27,7 +27,9 @@ export const MAX_ACTIVE_KEYS = 5
 
 /** The user may not sign for their organisation: 403 naming why. */
 export function notSignatory() {
-  return new RefusalException(403, 'E_NOT_SIGNATORY', { identifier: 'signing.refusals.notSignatory' })
+  return new RefusalException(403, 'E_NOT_SIGNATORY', {
+    identifier: 'signing.refusals.notSignatory',
+  })
 }
 
 function refuseRequest(rule: string): never {

@@ -41,7 +41,10 @@ export default class SigningKeysController {
         ip: request.ip(),
         scheme: 'browser-key',
       })
-      session.flash('success', i18n.t('signing.keys.enrolled', { serial: certificate.serialNumber }))
+      session.flash(
+        'success',
+        i18n.t('signing.keys.enrolled', { serial: certificate.serialNumber })
+      )
     } catch (error) {
       if (!(error instanceof limiterErrors.E_TOO_MANY_REQUESTS)) throw error
       const retryAt = new Date(Date.now() + error.response.availableIn * 1000)

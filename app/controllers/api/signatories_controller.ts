@@ -12,7 +12,9 @@ export default class SignatoriesController {
   /** GET: the signatories in force, the revoked ones, and the users who could be designated. */
   async index({ auth, bouncer }: HttpContext) {
     await bouncer.with(SignatoryPolicy).authorize('manage')
-    const { current, revoked, designatable } = await signatoriesOf(auth.getUserOrFail().organizationId)
+    const { current, revoked, designatable } = await signatoriesOf(
+      auth.getUserOrFail().organizationId
+    )
     return {
       data: current.map(presentSignatory),
       revoked: revoked.map((row) => ({ ...row, revokedAt: isoInstant(row.revokedAt) })),

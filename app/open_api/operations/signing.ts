@@ -48,10 +48,7 @@ export const signingOperations: ApiOperation[] = [
     path: '/api/v1/pki/ca.pem',
     tag: 'accounts',
     summary: ['平台 CA 证书（PEM）', "The market CA's certificate (PEM)"],
-    description: [
-      '所有签名证书的信任锚。',
-      'The trust anchor of every signing certificate.',
-    ],
+    description: ['所有签名证书的信任锚。', 'The trust anchor of every signing certificate.'],
     access: 'public',
     success: { status: 200, contentType: 'application/x-pem-file', schema: { type: 'string' } },
   },
@@ -133,7 +130,10 @@ export const signingOperations: ApiOperation[] = [
     method: 'post',
     path: '/api/v1/organization/signatories',
     tag: 'accounts',
-    summary: ['指定签署人（附授权文件）', 'Designate a signatory (with the authorisation document)'],
+    summary: [
+      '指定签署人（附授权文件）',
+      'Designate a signatory (with the authorisation document)',
+    ],
     description: [
       'multipart：userId（本单位用户）、capacity（legal_representative 法定代表人 / authorised_representative 授权代表）、document（PDF/JPEG/PNG，≤ 10 MB，按内容识别）。仅现任签署人可指定（否则 403）。',
       'multipart: userId (a user of the organisation), capacity (legal_representative / authorised_representative), document (PDF/JPEG/PNG, ≤ 10 MB, recognised by content). Only a current signatory designates (403 otherwise).',
@@ -144,7 +144,12 @@ export const signingOperations: ApiOperation[] = [
     success: {
       status: 201,
       schema: object(
-        { designationId: { type: 'integer' }, userId: { type: 'integer' }, capacity, designatedAt: time },
+        {
+          designationId: { type: 'integer' },
+          userId: { type: 'integer' },
+          capacity,
+          designatedAt: time,
+        },
         ['designationId', 'userId', 'capacity']
       ),
     },
@@ -153,7 +158,10 @@ export const signingOperations: ApiOperation[] = [
     method: 'post',
     path: '/api/v1/organization/signatories/:id/revoke',
     tag: 'accounts',
-    summary: ['撤销签署人（其签名证书一并吊销）', 'Revoke a signatory (and their signing certificates)'],
+    summary: [
+      '撤销签署人（其签名证书一并吊销）',
+      'Revoke a signatory (and their signing certificates)',
+    ],
     description: [
       'id 为该签署人的用户 id。不能撤销唯一的签署人（409）。',
       "id: the signatory's user id. The only signatory cannot be revoked (409).",

@@ -36,5 +36,9 @@ export async function provenPublicKey(csrPem: string): Promise<ProvenKey> {
     verified = false
   }
   if (!verified) return { ok: false, problem: 'csrSignature' }
-  return { ok: true, publicKey: request.publicKey, fingerprint: publicKeyFingerprint(request.publicKey) }
+  return {
+    ok: true,
+    publicKey: request.publicKey,
+    fingerprint: publicKeyFingerprint(request.publicKey),
+  }
 }

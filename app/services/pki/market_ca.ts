@@ -46,21 +46,41 @@ export type MarketCa = {
 
 /** Where the CA's files are, and whether a missing pair may be generated. */
 export function caFiles() {
-  const keyFile = env.get('PKI_CA_KEY_FILE')
-  const certFile = env.get('PKI_CA_CERT_FILE')
+  return caFilesFor({
+    keyFile: env.get('PKI_CA_KEY_FILE'),
+    certFile: env.get('PKI_CA_CERT_FILE'),
+    inProduction: app.inProduction,
+    generatedFolder: app.tmpPath('pki'),
+  })
+}
+
+/**
+ * The operator's pair, both or neither; without them, production refuses and
+ * elsewhere a pair is generated into (and then read from) `generatedFolder`.
+ */
+export function caFilesFor(settings: {
+  keyFile?: string
+  certFile?: string
+  inProduction: boolean
+  generatedFolder: string
+}) {
+  const { keyFile, certFile } = settings
   if (keyFile || certFile) {
     if (!keyFile || !certFile) {
       throw new Error('PKI_CA_KEY_FILE and PKI_CA_CERT_FILE go together: set both or neither')
     }
     return { keyFile, certFile, generate: false }
   }
-  if (app.inProduction) {
+  if (settings.inProduction) {
     throw new Error(
       'PKI_CA_KEY_FILE and PKI_CA_CERT_FILE are not set: the market CA (an ECDSA P-256 key in PKCS#8 PEM and its certificate) is required in production. See docs/operators/configuration.md.'
     )
   }
-  const folder = app.tmpPath('pki')
-  return { keyFile: join(folder, 'ca-key.pem'), certFile: join(folder, 'ca-cert.pem'), generate: true }
+  return {
+    keyFile: join(settings.generatedFolder, 'ca-key.pem'),
+    certFile: join(settings.generatedFolder, 'ca-cert.pem'),
+    generate: true,
+  }
 }
 
 let loading: Promise<MarketCa> | null = null
@@ -95,7 +115,10 @@ async function loadCa(): Promise<MarketCa> {
 
 async function readPair(files: { keyFile: string; certFile: string }) {
   try {
-    return { key: await readFile(files.keyFile, 'utf8'), cert: await readFile(files.certFile, 'utf8') }
+    return {
+      key: await readFile(files.keyFile, 'utf8'),
+      cert: await readFile(files.certFile, 'utf8'),
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
@@ -119,7 +142,10 @@ async function ensureKeyMatches(certificate: x509.X509Certificate, privateKey: C
  * winner's files.
  */
 async function generateCaFiles(keyFile: string, certFile: string) {
-  const keys = (await webcrypto.subtle.generateKey(SIGNING, true, ['sign', 'verify'])) as CryptoKeyPair
+  const keys = (await webcrypto.subtle.generateKey(SIGNING, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair
   const now = new Date()
   const name = new x509.Name([
     { '2.5.4.6': [{ printableString: 'CN' }] },
@@ -135,7 +161,10 @@ async function generateCaFiles(keyFile: string, certFile: string) {
     keys,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   })

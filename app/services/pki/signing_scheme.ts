@@ -44,7 +44,11 @@ export type Enrolment =
 
 /** The public key's fingerprint before issuing, so the caller can refuse a key enrolled before. */
 export type ProvenRequest =
-  | { ok: true; publicKeySha256: string; issue: (holder: CertificateHolder, at: Date) => Promise<Enrolment> }
+  | {
+      ok: true
+      publicKeySha256: string
+      issue: (holder: CertificateHolder, at: Date) => Promise<Enrolment>
+    }
   | { ok: false; problem: EnrolmentProblem }
 
 export interface SigningScheme {

@@ -88,7 +88,8 @@ function marketCaScheme(id: string): SigningScheme {
     },
 
     async trustAnchors() {
-      return [(await marketCa()).pem]
+      const ca = await marketCa()
+      return [ca.pem]
     },
   }
 }
