@@ -11,7 +11,12 @@ export type StoredSigningKey = {
   privateKey: CryptoKey
   publicKey: CryptoKey
   createdAt: string
+  /** `pending` until the page lists its certificate (an enrolment refused leaves it pending). */
+  status: 'pending' | 'enrolled'
 }
+
+/** A pending key whose certificate never appeared is dropped after this long. */
+const PENDING_MS = 10 * 60_000
 
 const DATABASE = 'market-signing-keys'
 const STORE = 'keys'
@@ -66,6 +71,7 @@ export async function generateSigningKey(): Promise<StoredSigningKey> {
     privateKey: keys.privateKey,
     publicKey: keys.publicKey,
     createdAt: new Date().toISOString(),
+    status: 'pending',
   }
   await inStore('readwrite', (store) => store.put(record))
   return record
@@ -73,6 +79,23 @@ export async function generateSigningKey(): Promise<StoredSigningKey> {
 
 export function storedSigningKeys() {
   return inStore<StoredSigningKey[]>('readonly', (store) => store.getAll())
+}
+
+/**
+ * Marks the keys whose certificates the page lists as enrolled, and drops
+ * pending keys that were never certified (a refused enrolment) once they are
+ * old enough not to belong to an enrolment still on its way.
+ */
+export async function reconcileSigningKeys(certified: Set<string>) {
+  const now = Date.now()
+  for (const key of await storedSigningKeys()) {
+    if (key.status === 'enrolled') continue
+    if (certified.has(key.publicKeySha256)) {
+      await inStore('readwrite', (store) => store.put({ ...key, status: 'enrolled' }))
+    } else if (now - new Date(key.createdAt).getTime() > PENDING_MS) {
+      await inStore('readwrite', (store) => store.delete(key.publicKeySha256))
+    }
+  }
 }
 
 /** Signs bytes with a key held here: ECDSA P-256 with SHA-256, r‖s (64 octets), as WebCrypto gives it. */
