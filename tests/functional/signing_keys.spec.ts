@@ -145,9 +145,17 @@ test.group('Signing keys (API)', (group) => {
     assert.exists(entry)
     assert.equal(entry!.reason, x509.X509CrlReason.keyCompromise)
 
+    // Re-enrolment after the lost device: a new key, a new certificate.
+    const again = await enrol(client, agency, (await clientKey()).csrPem)
+    again.assertStatus(201)
     const listed = await client.get('/api/v1/signing-keys').withGuard('api').loginAs(agency)
-    assert.equal(listed.body().data[0].status, 'revoked')
-    assert.equal(listed.body().data[0].revocationReason, 'key_compromise')
+    assert.deepEqual(
+      listed.body().data.map((row: any) => [row.serialNumber, row.status, row.revocationReason]),
+      [
+        [again.body().serialNumber, 'valid', null],
+        [serialNumber, 'revoked', 'key_compromise'],
+      ]
+    )
   })
 
   test("nobody revokes another's certificate: it is not found", async ({ client }) => {
@@ -446,6 +454,9 @@ test.group('Signing keys and signatories (pages)', (group) => {
   }) => {
     const owner = await createUserWithRole('owner')
     const { serialNumber } = (await enrol(client, owner, (await clientKey()).csrPem)).body()
+    const dashboard = await client.get('/dashboard').loginAs(owner)
+    dashboard.assertTextIncludes('href="/account/signing-keys"')
+    dashboard.assertTextIncludes('href="/account/signatories"')
     const page = await client.get('/account/signing-keys').loginAs(owner)
     page.assertStatus(200)
     page.assertTextIncludes('登记签名密钥需要启用 JavaScript 的浏览器')
