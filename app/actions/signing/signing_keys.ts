@@ -47,6 +47,25 @@ export async function enrolSigningKey(
   input: { csrPem: string; password: string },
   context: { ip: string; scheme: SigningSchemeId }
 ) {
+  try {
+    return await certify(user, input, context)
+  } catch (error) {
+    // The same key sent at once for two organisations: the unique fingerprint keeps one.
+    if (isUniqueViolation(error)) refuseRequest('keyAlreadyEnrolled')
+    throw error
+  }
+}
+
+function isUniqueViolation(error: unknown) {
+  const code = error instanceof Object && 'code' in error ? error.code : undefined
+  return typeof code === 'string' && ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE'].includes(code)
+}
+
+async function certify(
+  user: User,
+  input: { csrPem: string; password: string },
+  context: { ip: string; scheme: SigningSchemeId }
+) {
   await throttleSigningPassword(user.id, context.ip, async () => {
     if (!(await hash.verify(user.password, input.password))) {
       refuseInput([
