@@ -205,6 +205,21 @@ test.group('Signing keys (API)', (group) => {
     )
   })
 
+  test('wrong passwords are throttled as signing is: after five, even the right one waits (429)', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await createUserWithRole('owner')
+    const { csrPem } = await clientKey()
+    for (let attempt = 0; attempt < 5; attempt++) {
+      ;(await enrol(client, owner, csrPem, 'not-my-password')).assertStatus(422)
+    }
+    const locked = await enrol(client, owner, csrPem)
+    locked.assertStatus(429)
+    assert.exists(locked.header('retry-after'))
+    assert.equal(await SigningCertificate.query().where('user_id', owner.id).first(), null)
+  })
+
   test('a key is enrolled once: the same request again is refused', async ({ client, assert }) => {
     const owner = await createUserWithRole('owner')
     const { csrPem } = await clientKey()
@@ -526,5 +541,22 @@ test.group('Signing keys and signatories (pages)', (group) => {
     designated.assertHeader('location', '/account/signatories')
     const after = await client.get('/account/signing-keys').loginAs(colleague)
     assert.include(after.text(), 'data-island="signing-key-enrolment"')
+  })
+})
+
+test.group('The minimum signature level (rule parameter)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the rules page shows the level in force, marked as overridden by this installation', async ({
+    client,
+  }) => {
+    // .env.test sets RULE_MINIMUM_SIGNATURE_LEVEL=simple over the stored `reliable`.
+    const page = await client.get('/rules')
+    page.assertStatus(200)
+    page.assertTextIncludes('合同签署的最低签名级别')
+    page.assertTextIncludes('一般电子签名（再次输入密码）')
+    const api = await client.get('/api/v1/rules')
+    api.assertStatus(200)
+    api.assertBodyContains({ data: [{ parameters: { minimumSignatureLevel: 'reliable' } }] })
   })
 })
