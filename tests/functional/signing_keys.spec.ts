@@ -14,6 +14,7 @@ import {
   TEST_PASSWORD,
 } from '#database/factories/account_factories'
 import { disguisedProgram, textPdf } from '#tests/file_fixtures'
+import { signingScheme } from '#services/pki/signing_schemes'
 
 x509.cryptoProvider.set(globalThis.crypto)
 
@@ -155,6 +156,37 @@ test.group('Signing keys (API)', (group) => {
         [again.body().serialNumber, 'valid', null],
         [serialNumber, 'revoked', 'key_compromise'],
       ]
+    )
+  })
+
+  test('the scheme answers a certificate by serial, its status at an instant, and its trust anchor', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await createUserWithRole('owner')
+    const enrolled = await enrol(client, owner, (await clientKey()).csrPem)
+    const { serialNumber } = enrolled.body()
+    const scheme = signingScheme('api-client')
+    const found = await scheme.certificate(serialNumber)
+    assert.equal(found?.userId, owner.id)
+    assert.isNull(await signingScheme('browser-key').certificate(serialNumber))
+    assert.deepEqual(await scheme.revocationStatus('7f00', new Date()), { status: 'unknown' })
+    const beforeRevocation = new Date(Date.now() - 5000)
+    ;(
+      await client.delete(`/api/v1/signing-keys/${serialNumber}`).withGuard('api').loginAs(owner)
+    ).assertStatus(204)
+    assert.deepEqual(await scheme.revocationStatus(serialNumber, beforeRevocation), {
+      status: 'good',
+    })
+    const after = await scheme.revocationStatus(serialNumber, new Date(Date.now() + 5000))
+    assert.equal(after.status, 'revoked')
+    const [anchor] = await scheme.trustAnchors()
+    const certificate = new x509.X509Certificate(found!.certificatePem)
+    assert.isTrue(
+      await certificate.verify({
+        publicKey: new x509.X509Certificate(anchor).publicKey,
+        signatureOnly: true,
+      })
     )
   })
 
