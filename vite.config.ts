@@ -36,6 +36,8 @@ export default defineConfig({
       'echarts/charts',
       'echarts/components',
       'echarts/renderers',
+      'reflect-metadata',
+      '@peculiar/x509',
     ],
   },
   server: {

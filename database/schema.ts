@@ -1413,6 +1413,68 @@ export class SignInOriginSchema extends BaseModel {
   declare userId: number
 }
 
+export class SignatorySchema extends BaseModel {
+  static $columns = ['capacity', 'designatedAt', 'designatedByUserId', 'documentKey', 'documentMime', 'documentName', 'documentSize', 'id', 'organizationId', 'revocationReason', 'revokedAt', 'revokedByUserId', 'userId'] as const
+  $columns = SignatorySchema.$columns
+  @column()
+  declare capacity: string
+  @column.dateTime()
+  declare designatedAt: DateTime
+  @column()
+  declare designatedByUserId: number | null
+  @column()
+  declare documentKey: string | null
+  @column()
+  declare documentMime: string | null
+  @column()
+  declare documentName: string | null
+  @column()
+  declare documentSize: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare organizationId: number
+  @column()
+  declare revocationReason: string | null
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare revokedByUserId: number | null
+  @column()
+  declare userId: number
+}
+
+export class SigningCertificateSchema extends BaseModel {
+  static $columns = ['capacity', 'certificatePem', 'createdAt', 'id', 'notAfter', 'notBefore', 'organizationId', 'publicKeyFingerprint', 'revocationReason', 'revokedAt', 'scheme', 'serialNumber', 'userId'] as const
+  $columns = SigningCertificateSchema.$columns
+  @column()
+  declare capacity: string
+  @column()
+  declare certificatePem: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare notAfter: DateTime
+  @column.dateTime()
+  declare notBefore: DateTime
+  @column()
+  declare organizationId: number
+  @column()
+  declare publicKeyFingerprint: string
+  @column()
+  declare revocationReason: string | null
+  @column.dateTime()
+  declare revokedAt: DateTime | null
+  @column()
+  declare scheme: string
+  @column()
+  declare serialNumber: string
+  @column()
+  declare userId: number
+}
+
 export class StripeEventSchema extends BaseModel {
   static $columns = ['id', 'receivedAt', 'type'] as const
   $columns = StripeEventSchema.$columns

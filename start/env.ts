@@ -108,6 +108,19 @@ export default await Env.create(new URL('../', import.meta.url), {
   STRIPE_PAYMENT_METHOD_TYPES: Env.schema.string.optional(),
   STRIPE_MOCK_PORT: Env.schema.number.optional(),
 
+  /*
+   * Signing keys (可靠电子签名): the market CA's ECDSA P-256 key (PKCS#8 PEM)
+   * and its certificate (PEM). Required in production; elsewhere a CA is
+   * generated into tmp/pki/ on first use and kept.
+   */
+  PKI_CA_KEY_FILE: Env.schema.string.optional(),
+  PKI_CA_CERT_FILE: Env.schema.string.optional(),
+  /*
+   * Rule parameters are overridden by RULE_<NAME> (app/domain/rules.ts); the
+   * enumerated ones are checked here, so a wrong word stops the start.
+   */
+  RULE_MINIMUM_SIGNATURE_LEVEL: Env.schema.enum.optional(['simple', 'reliable'] as const),
+
   /* Open data: the registered OCDS ocid prefix (ocds-xxxxxx) and the publisher of the packages */
   OCDS_OCID_PREFIX: Env.schema.string.optional(),
   OCDS_PUBLISHER_NAME: Env.schema.string.optional(),

@@ -39,6 +39,15 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'DELETE /api/v1/tokens/:id': { actor: 'ownerA' },
   'POST /api/v1/notifications/read': { actor: 'ownerA' },
 
+  // — Signing keys and signatories —
+  'POST /api/v1/signing-keys': { actor: 'ownerA' },
+  'DELETE /api/v1/signing-keys/:serial': { actor: 'ownerA' },
+  'POST /api/v1/organization/signatories': {
+    actor: 'agencyA',
+    body: (world) => ({ userId: world.agencySignatoryUser }),
+  },
+  'POST /api/v1/organization/signatories/:id/revoke': { actor: 'agencyA' },
+
   // — Contracts, service delivery, credit answers —
   'PUT /api/v1/contracts/:id': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/sign': { actor: 'ownerA' },

@@ -22,6 +22,8 @@ export type Rule =
   | 'signed-in'
   /** Visitors, owners and agencies; not the staff who handle complaints. */
   | 'complainant'
+  /** Owners and agencies: the users who sign contracts (signing keys, signatories). */
+  | 'signer'
   /** Users of one role, or of the two staff roles. */
   | 'owner'
   | 'agency'
@@ -62,6 +64,7 @@ export const ALLOWED: Record<Rule, readonly Actor[]> = {
   'nowhere': [],
   'signed-in': EVERYONE.filter((actor) => actor !== 'public'),
   'complainant': ['public', 'ownerA', 'ownerB', 'agencyA', 'agencyB'],
+  'signer': ['ownerA', 'ownerB', 'agencyA', 'agencyB'],
   'owner': ['ownerA', 'ownerB'],
   'agency': ['agencyA', 'agencyB'],
   'regulator': ['regulator'],
@@ -176,6 +179,25 @@ export const MATRIX: Record<string, MatrixEntry> = {
     params: { id: 'token' },
     refusedWithFlash: true,
   },
+  // Signing keys and signatories: every owner and agency has their own (found in their scope)
+  'GET /account/signing-keys': open('signer'),
+  'POST /account/signing-keys': open('signer'),
+  'POST /account/signing-keys/:serial/revoke': {
+    rule: 'owner-of',
+    params: { serial: 'signingCertificate' },
+    refusedWithFlash: true,
+  },
+  'GET /account/signatories': open('signer'),
+  'POST /account/signatories': open('signer'),
+  // Agency A revokes the signatory it designated; others do not find them.
+  'POST /account/signatories/:id/revoke': {
+    rule: 'agency-of',
+    params: { id: 'agencySignatoryUser' },
+    body: () => ({ reason: '授权期满' }),
+    refusedWithFlash: true,
+  },
+  'GET /signatory-documents/:id': open('agency-of-or-staff', { id: 'signatoryDocument' }),
+  'GET /regulator/signatories': open('regulator'),
   'GET /account/password': open('signed-in'),
   'POST /account/password': open('signed-in'),
   'GET /accounts': open('staff'),
@@ -323,6 +345,20 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/alerts': open('signed-in'),
   'PUT /api/v1/alerts': open('signed-in'),
   'DELETE /api/v1/alerts': open('signed-in'),
+  'GET /api/v1/pki/ca.pem': open('public'),
+  'GET /api/v1/pki/crl': open('public'),
+  'GET /api/v1/signing-keys': open('signer'),
+  'POST /api/v1/signing-keys': open('signer'),
+  'DELETE /api/v1/signing-keys/:serial': open('owner-of', { serial: 'signingCertificate' }),
+  'GET /api/v1/organization/signatories': open('signer'),
+  'POST /api/v1/organization/signatories': open('signer'),
+  'POST /api/v1/organization/signatories/:id/revoke': {
+    rule: 'agency-of',
+    params: { id: 'agencySignatoryUser' },
+    body: () => ({ reason: '授权期满' }),
+  },
+  'GET /api/v1/signatory-documents/:id': open('agency-of-or-staff', { id: 'signatoryDocument' }),
+  'GET /api/v1/regulator/signatories': open('staff'),
   'GET /api/v1/tokens': open('signed-in'),
   'POST /api/v1/tokens': open('signed-in'),
   'DELETE /api/v1/tokens/:id': open('owner-of', { id: 'token' }),

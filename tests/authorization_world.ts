@@ -9,14 +9,23 @@
  * nothing of it, so a route that answers them with the record's data finds
  * records outside the actor's scope.
  */
+import 'reflect-metadata'
+import * as x509 from '@peculiar/x509'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import User from '#models/user'
 import { clock } from '#services/clock'
-import { createUserWithRole, nextUscc } from '#database/factories/account_factories'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
+import {
+  createUserWithRole,
+  nextUscc,
+  insertUsersWithHash,
+  sharedPasswordHash,
+  TEST_PASSWORD,
+} from '#database/factories/account_factories'
+import { WORLD_PASSWORD } from '#tests/world_data'
 
 export const ACTORS = [
   'public',
@@ -41,6 +50,7 @@ export const PRIVATE_MARKERS = [
   'AUTHZ-QUALIFICATION-SCAN',
   'AUTHZ-COMPLAINT-EVIDENCE',
   'AUTHZ-INSPECTION-EVIDENCE',
+  'AUTHZ-SIGNATORY-AUTHORISATION',
 ]
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
@@ -397,6 +407,34 @@ export async function buildWorld(client: any) {
     .select('f.id')
     .firstOrFail()
 
+  // Owner A's signing key (an API client's), and agency A's designated signatory with the authorisation
+  const signingKey = await expectStatus(
+    await call(client, 'post', '/api/v1/signing-keys', ownerA).json({
+      csrPem: await certificateRequest(),
+      password: WORLD_PASSWORD,
+    }),
+    201,
+    'signing key'
+  )
+  const [agencyColleague] = await insertUsersWithHash([
+    {
+      organizationId: agencyA.organizationId,
+      email: 'authz-colleague@test.example.com',
+      passwordHash: await sharedPasswordHash(TEST_PASSWORD),
+      role: 'agency',
+      fullName: '授权代表',
+      phone: null,
+    },
+  ])
+  const signatory = await expectStatus(
+    await call(client, 'post', '/api/v1/organization/signatories', agencyA)
+      .field('userId', String(agencyColleague.id))
+      .field('capacity', 'authorised_representative')
+      .file('document', await textPdf('AUTHZ-SIGNATORY-AUTHORISATION')),
+    201,
+    'signatory'
+  )
+
   const releases = (await client.get('/api/v1/ocds/releases')).body()
   const signedCode = (await db.from('projects').where('id', signed.projectId).firstOrFail()).code
 
@@ -438,6 +476,9 @@ export async function buildWorld(client: any) {
     practitioner: Number(practitioner.id),
     person: Number(person.id),
     token: Number(token.id),
+    signingCertificate: String(signingKey.serialNumber),
+    signatoryDocument: Number(signatory.designationId),
+    agencySignatoryUser: agencyColleague.id,
     agencyBUser: users.agencyB.id,
     ownerOrganization: ownerA.organizationId,
     agencyOrganization: agencyA.organizationId,
@@ -450,6 +491,22 @@ export async function buildWorld(client: any) {
         releases.releases[0].ocid
     ),
   }
+}
+
+/** A PKCS#10 request of a fresh P-256 key, as an API client sends it. */
+async function certificateRequest() {
+  x509.cryptoProvider.set(globalThis.crypto)
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
+  const keys = (await crypto.subtle.generateKey(algorithm, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair
+  const request = await x509.Pkcs10CertificateRequestGenerator.create({
+    name: 'CN=authz',
+    keys,
+    signingAlgorithm: algorithm,
+  })
+  return request.toString('pem')
 }
 
 /**

@@ -22,6 +22,8 @@ export const policies = {
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
   RuleSetPolicy: () => import('#policies/rule_set_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
+  SignatoryPolicy: () => import('#policies/signatory_policy'),
+  SigningCertificatePolicy: () => import('#policies/signing_certificate_policy'),
   UserPolicy: () => import('#policies/user_policy'),
 }
 

@@ -77,6 +77,13 @@ export type ScannedRoutes = {
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.revoke': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.store': { paramsTuple?: []; params?: {} }
+    'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
@@ -118,6 +125,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -195,6 +203,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -235,6 +245,13 @@ export type ScannedRoutes = {
     'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.destroy': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -245,6 +262,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -356,6 +374,9 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
     'accounts.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -375,6 +396,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -420,6 +442,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
@@ -431,6 +455,9 @@ export type ScannedRoutes = {
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
@@ -438,6 +465,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
@@ -493,6 +521,9 @@ export type ScannedRoutes = {
     'account.tokens.index': { paramsTuple?: []; params?: {} }
     'account.password.edit': { paramsTuple?: []; params?: {} }
     'accounts.index': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'account.signatories.index': { paramsTuple?: []; params?: {} }
+    'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'dashboard.owner': { paramsTuple?: []; params?: {} }
@@ -512,6 +543,7 @@ export type ScannedRoutes = {
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
+    'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
@@ -557,6 +589,8 @@ export type ScannedRoutes = {
     'api.v1.exports.agencies': { paramsTuple?: []; params?: {} }
     'api.v1.exports.results': { paramsTuple?: []; params?: {} }
     'api.v1.exports.contracts': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.ca': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.crl': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.complaints.track': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.me': { paramsTuple?: []; params?: {} }
@@ -568,6 +602,9 @@ export type ScannedRoutes = {
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.index': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.audit.verify': { paramsTuple?: []; params?: {} }
@@ -575,6 +612,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
@@ -621,6 +659,10 @@ export type ScannedRoutes = {
     'accounts.suspend': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reinstate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.sendPasswordReset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'account.signing_keys.revoke': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
+    'account.signatories.store': { paramsTuple?: []; params?: {} }
+    'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
@@ -700,6 +742,9 @@ export type ScannedRoutes = {
     'api.v1.credit_events.appeal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.credit_repairs.store': { paramsTuple?: []; params?: {} }
     'api.v1.notifications.read': { paramsTuple?: []; params?: {} }
+    'api.v1.signing_keys.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
+    'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }
@@ -761,6 +806,7 @@ export type ScannedRoutes = {
   DELETE: {
     'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.signing_keys.destroy': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

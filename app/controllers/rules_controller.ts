@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { choicesOf } from '#domain/rules'
 import { asApplied, ruleSetHistory } from '#services/market_rules'
 import { clock } from '#services/clock'
 import { changeValue, parameterValue, RULE_PARAMETER_GROUPS } from '#presenters/rule_parameters'
@@ -20,6 +21,7 @@ export default class RulesController {
       now,
       groups: RULE_PARAMETER_GROUPS,
       parameterValue,
+      choicesOf,
       changeValue,
     })
   }

@@ -4,6 +4,19 @@
  * are the spec's starting defaults; the environment may override any of them
  * (RULE_<NAME>, e.g. RULE_PUBLICITY_WORKING_DAYS=0 in tests).
  */
+/**
+ * How contracts are signed: `simple` — the password entered again (一般电子签名);
+ * `reliable` — a key under the signer's sole control, certified to the person
+ * and the organisation (可靠电子签名, 电子签名法 Art. 13).
+ */
+export const SIGNATURE_LEVELS = ['simple', 'reliable'] as const
+export type SignatureLevel = (typeof SIGNATURE_LEVELS)[number]
+
+/** Whether a signature of `level` is at least `minimum` (a reliable signature is also a simple one). */
+export function meetsSignatureLevel(level: SignatureLevel, minimum: SignatureLevel) {
+  return SIGNATURE_LEVELS.indexOf(level) >= SIGNATURE_LEVELS.indexOf(minimum)
+}
+
 export type RuleParameters = {
   directSelectionThresholdFen: number
   minAnnouncementWorkingDays: number
@@ -56,6 +69,8 @@ export type RuleParameters = {
   complaintResponseWorkingDays: number
   /** Its assignee is reminded this many working days before that limit (0: no reminder). */
   complaintReminderWorkingDays: number
+  /** The least a contract signature must be (a version written before this parameter: `simple`). */
+  minimumSignatureLevel: SignatureLevel
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -95,6 +110,7 @@ export const DEFAULT_RULES: RuleParameters = {
   repairDecisionWorkingDays: 5,
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
+  minimumSignatureLevel: 'reliable',
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -119,11 +135,19 @@ const OVERRIDABLE = [
   'complaintReminderWorkingDays',
 ] as const
 
+/** RULE_MINIMUM_SIGNATURE_LEVEL → minimumSignatureLevel: parameters that take one of a set of words. */
+const ENUMERATED = {
+  minimumSignatureLevel: SIGNATURE_LEVELS,
+} as const satisfies { [Name in keyof RuleParameters]?: readonly RuleParameters[Name][] }
+
 export function envNameOf(parameter: string) {
   return `RULE_${parameter.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
 }
 
-/** Applies RULE_* environment overrides; a value that is not a whole number ≥ 0 is an error. */
+/**
+ * Applies RULE_* environment overrides; a value that is not a whole number ≥ 0
+ * (or, for an enumerated parameter, not one of its words) is an error.
+ */
 export function withOverrides(
   rules: RuleParameters,
   environment: Record<string, string | undefined>
@@ -138,7 +162,25 @@ export function withOverrides(
     }
     result[parameter] = value
   }
+  for (const [parameter, allowed] of Object.entries(ENUMERATED) as [
+    keyof typeof ENUMERATED,
+    readonly string[],
+  ][]) {
+    const raw = environment[envNameOf(parameter)]?.trim()
+    if (raw === undefined || raw === '') continue
+    if (!allowed.includes(raw)) {
+      throw new RangeError(
+        `${envNameOf(parameter)} must be one of ${allowed.join(', ')}, not "${raw}"`
+      )
+    }
+    result[parameter] = raw as RuleParameters[typeof parameter]
+  }
   return result
+}
+
+/** The words an enumerated parameter takes (for forms and validators), or null for a number. */
+export function choicesOf(parameter: string): readonly string[] | null {
+  return (ENUMERATED as Record<string, readonly string[]>)[parameter] ?? null
 }
 
 export const WEIGHT_PARTS = ['price', 'credit', 'performance', 'plan'] as const
@@ -205,11 +247,14 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
   return problems
 }
 
+/** A parameter's value: a number, or a word for an enumerated one. */
+export type ParameterValue = number | string
+
 /** Every parameter as a flat path (`minValidResponses.random`, `gradeCutoffs.A`) with its value. */
-export function flatParameters(rules: RuleParameters): Map<string, number> {
-  const flat = new Map<string, number>()
+export function flatParameters(rules: RuleParameters): Map<string, ParameterValue> {
+  const flat = new Map<string, ParameterValue>()
   for (const [name, value] of Object.entries(rules)) {
-    if (typeof value === 'number') flat.set(name, value)
+    if (typeof value !== 'object') flat.set(name, value)
     else for (const [key, inner] of Object.entries(value)) flat.set(`${name}.${key}`, inner)
   }
   return flat
@@ -217,7 +262,7 @@ export function flatParameters(rules: RuleParameters): Map<string, number> {
 
 /** What a new version changed, parameter by parameter, for the public change log. */
 export function ruleChanges(previous: RuleParameters | null, next: RuleParameters) {
-  const before = previous ? flatParameters(previous) : new Map<string, number>()
+  const before = previous ? flatParameters(previous) : new Map<string, ParameterValue>()
   return [...flatParameters(next)]
     .filter(([name, value]) => before.get(name) !== value)
     .map(([name, value]) => ({ parameter: name, from: before.get(name) ?? null, to: value }))

@@ -17,6 +17,7 @@ import { openDataOperations } from '#open_api/operations/open_data'
 import { inspectionOperations } from '#open_api/operations/inspections'
 import { complaintOperations } from '#open_api/operations/complaints'
 import { signatureOperations } from '#open_api/operations/signatures'
+import { signingOperations } from '#open_api/operations/signing'
 import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 
 export const API_TAGS = [
@@ -50,6 +51,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...inspectionOperations,
   ...complaintOperations,
   ...signatureOperations,
+  ...signingOperations,
 ]
 
 export type OpenApiDocument = {

@@ -1,11 +1,11 @@
-import type { RuleParameters } from '#domain/rules'
+import type { ParameterValue, RuleParameters } from '#domain/rules'
 
 /*
  * How the rule parameters are shown and edited: in groups, each with its
  * unit. Labels are in resources/lang/<locale>/rules.json under `parameters`.
  */
 export type ParameterUnit =
-  'workingDays' | 'days' | 'percent' | 'years' | 'points' | 'yuan' | 'count'
+  'workingDays' | 'days' | 'percent' | 'years' | 'points' | 'yuan' | 'count' | 'level'
 
 export const RULE_PARAMETER_GROUPS: {
   group: string
@@ -65,14 +65,21 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'complaintReminderWorkingDays', unit: 'workingDays' },
     ],
   },
+  {
+    group: 'signatures',
+    parameters: [{ path: 'minimumSignatureLevel', unit: 'level' }],
+  },
 ]
 
 /** The value of a parameter path (`gradeCutoffs.A`) as shown: money in yuan. */
-export function parameterValue(rules: RuleParameters, path: string): number {
+export function parameterValue(rules: RuleParameters, path: string): ParameterValue {
   const value = path
     .split('.')
-    .reduce<unknown>((inner, key) => (inner as Record<string, unknown>)[key], rules) as number
-  return path === 'directSelectionThresholdFen' ? value / 100 : value
+    .reduce<unknown>(
+      (inner, key) => (inner as Record<string, unknown>)[key],
+      rules
+    ) as ParameterValue
+  return path === 'directSelectionThresholdFen' ? Number(value) / 100 : value
 }
 
 /** The form field of a parameter path: `parameters[gradeCutoffs][A]`; the threshold in yuan. */
@@ -90,7 +97,7 @@ export function parameterErrorKey(path: string) {
 }
 
 /** A value of the change log (stored in fen for the threshold) as shown. */
-export function changeValue(path: string, value: number | null) {
+export function changeValue(path: string, value: ParameterValue | null) {
   if (value === null) return '—'
-  return path === 'directSelectionThresholdFen' ? value / 100 : value
+  return path === 'directSelectionThresholdFen' ? Number(value) / 100 : value
 }

@@ -31,9 +31,29 @@ export async function rulesOfVersion(
   return withOverrides(storedRules(row), process.env)
 }
 
-/** A stored version, with the defaults of parameters added after it was written. */
+/**
+ * A stored version as it was published, without this instance's RULE_*
+ * overrides: what a new version is compared with.
+ */
+export async function publishedRulesOfVersion(
+  version: number,
+  client: QueryClientContract = db.connection()
+) {
+  const row = await client.from('rule_sets').where('version', version).firstOrFail()
+  return storedRules(row)
+}
+
+/**
+ * A stored version, with the defaults of parameters added after it was
+ * written — except the signature level: a version written before it existed
+ * had contracts signed with the password, so it reads `simple`.
+ */
 function storedRules(row: { parameters: string }): RuleParameters {
-  return { ...DEFAULT_RULES, ...(JSON.parse(row.parameters) as Partial<RuleParameters>) }
+  return {
+    ...DEFAULT_RULES,
+    minimumSignatureLevel: 'simple',
+    ...(JSON.parse(row.parameters) as Partial<RuleParameters>),
+  }
 }
 
 /**

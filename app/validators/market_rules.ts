@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { MAX_FEN } from '#domain/money'
+import { SIGNATURE_LEVELS } from '#domain/rules'
 
 /*
  * A new version of the market's rule parameters (SPEC "Rule parameters"),
@@ -44,6 +45,7 @@ const parameterFields = {
   repairDecisionWorkingDays: whole(1, 60),
   complaintResponseWorkingDays: whole(1, 60),
   complaintReminderWorkingDays: whole(0, 30),
+  minimumSignatureLevel: vine.enum(SIGNATURE_LEVELS),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })

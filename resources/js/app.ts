@@ -16,6 +16,10 @@ const islands: Record<string, Component> = {
   'agency-picker': AgencyPicker,
   // ECharts is large: loaded only on pages that show a chart.
   'market-chart': defineAsyncComponent(() => import('./islands/market_chart.vue')),
+  // The X.509 library is large too: loaded only where a signing key is enrolled.
+  'signing-key-enrolment': defineAsyncComponent(
+    () => import('./islands/signing_key_enrolment.vue')
+  ),
 }
 
 // Parts that stand in for an island without JavaScript (class no-js-only) step aside.

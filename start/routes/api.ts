@@ -84,6 +84,10 @@ router
       .as('exports.contracts')
 
     // Complaints 投诉举报: outcomes, filing (public, or with a token), tracking by code
+    // The market CA: its certificate and its revocation list (DER), for every verifier
+    router.get('/pki/ca.pem', [controllers.api.Pki, 'caCertificate']).as('pki.ca')
+    router.get('/pki/crl', [controllers.api.Pki, 'crl']).as('pki.crl')
+
     router.get('/complaints', [controllers.api.Complaints, 'index']).as('complaints.index')
     router
       .post('/complaints', [controllers.api.Complaints, 'store'])
@@ -209,6 +213,35 @@ router
           .get('/objection-files/:id', [controllers.ObjectionFiles, 'show'])
           .as('objection_files.show')
           .where('id', router.matchers.number())
+        router
+          .get('/signatory-documents/:id', [controllers.SignatoryDocuments, 'show'])
+          .as('signatory_documents.show')
+
+        // Reliable electronic signatures: signer-held keys and who may sign for the organisation
+        router
+          .group(() => {
+            router
+              .get('/signing-keys', [controllers.api.SigningKeys, 'index'])
+              .as('signing_keys.index')
+            router
+              .post('/signing-keys', [controllers.api.SigningKeys, 'store'])
+              .as('signing_keys.store')
+            router
+              .delete('/signing-keys/:serial', [controllers.api.SigningKeys, 'destroy'])
+              .as('signing_keys.destroy')
+              .where('serial', /^[0-9a-fA-F]{1,40}$/)
+            router
+              .get('/organization/signatories', [controllers.api.Signatories, 'index'])
+              .as('signatories.index')
+            router
+              .post('/organization/signatories', [controllers.api.Signatories, 'store'])
+              .as('signatories.store')
+              .use(uploads.oneScan)
+            router
+              .post('/organization/signatories/:id/revoke', [controllers.api.Signatories, 'revoke'])
+              .as('signatories.revoke')
+          })
+          .use(middleware.role({ roles: ['owner', 'agency'] }))
 
         // The catalog's items: written by regulators, read by everyone (above)
         router
@@ -254,6 +287,9 @@ router
                 router
                   .get('/credit-rules', [controllers.api.regulator.Credit, 'rules'])
                   .as('credit_rules.show')
+                router
+                  .get('/signatories', [controllers.api.regulator.Signatories, 'index'])
+                  .as('signatories.index')
               })
               .use(middleware.role({ roles: ['regulator', 'admin'] }))
 

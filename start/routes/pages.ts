@@ -72,6 +72,34 @@ router
           .as('accounts.sendPasswordReset')
       })
       .use(middleware.role({ roles: ['regulator', 'admin'] }))
+    // Reliable electronic signatures: one's own signing keys, and who may sign for the organisation
+    router
+      .group(() => {
+        router
+          .get('/account/signing-keys', [controllers.account.SigningKeys, 'index'])
+          .as('account.signing_keys.index')
+        router
+          .post('/account/signing-keys', [controllers.account.SigningKeys, 'store'])
+          .as('account.signing_keys.store')
+        router
+          .post('/account/signing-keys/:serial/revoke', [controllers.account.SigningKeys, 'revoke'])
+          .as('account.signing_keys.revoke')
+          .where('serial', /^[0-9a-fA-F]{1,40}$/)
+        router
+          .get('/account/signatories', [controllers.account.Signatories, 'index'])
+          .as('account.signatories.index')
+        router
+          .post('/account/signatories', [controllers.account.Signatories, 'store'])
+          .as('account.signatories.store')
+          .use(uploads.oneScan)
+        router
+          .post('/account/signatories/:id/revoke', [controllers.account.Signatories, 'revoke'])
+          .as('account.signatories.revoke')
+      })
+      .use(middleware.role({ roles: ['owner', 'agency'] }))
+    router
+      .get('/signatory-documents/:id', [controllers.SignatoryDocuments, 'show'])
+      .as('signatory_documents.show')
     // E-mail alerts of new announcements (订阅提醒)
     router.get('/account/alerts', [controllers.account.Alerts, 'show']).as('account.alerts.show')
     router
@@ -194,6 +222,10 @@ router
           .get('/suspicious-payments', [controllers.regulator.SuspiciousPaymentEvents, 'index'])
           .as('suspicious_payments.index')
         router.get('/audit', [controllers.regulator.AuditLog, 'index']).as('audit.index')
+        // Who may sign for whom (签署人)
+        router
+          .get('/signatories', [controllers.regulator.Signatories, 'index'])
+          .as('signatories.index')
         // 大数据监管: the market's figures
         router.get('/analytics', [controllers.regulator.Analytics, 'show']).as('analytics.show')
         router

@@ -17,7 +17,7 @@ function fullForm(changes: Record<string, string>) {
   const form: Record<string, string> = {}
   for (const [path, value] of flatParameters(DEFAULT_RULES)) {
     const name = path === 'directSelectionThresholdFen' ? 'directSelectionThresholdYuan' : path
-    const shown = path === 'directSelectionThresholdFen' ? value / 100 : value
+    const shown = path === 'directSelectionThresholdFen' ? Number(value) / 100 : value
     form[
       `parameters${name
         .split('.')

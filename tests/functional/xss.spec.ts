@@ -139,6 +139,13 @@ const TEXTS: StoredText[] = [
     where: (world) => ({ id: world.practitioner }),
     pages: [page('agencyA', () => '/agency/profile')],
   },
+  // Who may sign for the agency: the designated signatory's name
+  {
+    table: 'users',
+    column: 'full_name',
+    where: (world) => ({ id: world.agencySignatoryUser }),
+    pages: [page('agencyA', () => '/account/signatories')],
+  },
   // The contract: terms, deliverables, evaluation and reply
   {
     table: 'contracts',

@@ -5,12 +5,21 @@ import {
   type ChildEnv,
   type DedicatedMarket,
 } from '#tests/child_processes'
+import { caFiles, marketCa } from '#services/pki/market_ca'
 
-/** A production server of the market with Stripe configured (a key, a Stripe-compatible base). */
-const production = (extra: ChildEnv): ChildEnv => ({
+/** The market CA's files: this test process's development CA stands in for the operator's. */
+async function caFileEnv(): Promise<ChildEnv> {
+  await marketCa()
+  const { keyFile, certFile } = caFiles()
+  return { PKI_CA_KEY_FILE: keyFile, PKI_CA_CERT_FILE: certFile }
+}
+
+/** A production server of the market with Stripe configured (a key, a Stripe-compatible base) and its CA. */
+const production = async (extra: ChildEnv): Promise<ChildEnv> => ({
   NODE_ENV: 'production',
   STRIPE_SECRET_KEY: 'sk_test_production_boot_check',
   STRIPE_API_BASE: 'http://127.0.0.1:9',
+  ...(await caFileEnv()),
   ...extra,
 })
 
@@ -25,7 +34,7 @@ test.group('Stripe configuration at boot', (group) => {
     assert,
   }) => {
     // Empty, as an operator's .env copied from .env.example has it (and overriding any local .env).
-    const refused = await startServer(market, production({ STRIPE_WEBHOOK_SECRET: '' })).then(
+    const refused = await startServer(market, await production({ STRIPE_WEBHOOK_SECRET: '' })).then(
       async (server) => {
         await server.kill()
         return null
@@ -38,7 +47,7 @@ test.group('Stripe configuration at boot', (group) => {
 
     const server = await startServer(
       market,
-      production({ STRIPE_WEBHOOK_SECRET: 'whsec_production_boot_check_0123456789' })
+      await production({ STRIPE_WEBHOOK_SECRET: 'whsec_production_boot_check_0123456789' })
     )
     try {
       const live = await fetch(`${server.url}/health/live`)
@@ -46,5 +55,26 @@ test.group('Stripe configuration at boot', (group) => {
     } finally {
       await server.kill()
     }
+  }).timeout(120_000)
+
+  test('in production, the server refuses to start without the market CA and names PKI_CA_KEY_FILE', async ({
+    assert,
+  }) => {
+    const refused = await startServer(
+      market,
+      await production({
+        STRIPE_WEBHOOK_SECRET: 'whsec_production_boot_check_0123456789',
+        PKI_CA_KEY_FILE: '',
+        PKI_CA_CERT_FILE: '',
+      })
+    ).then(
+      async (server) => {
+        await server.kill()
+        return null
+      },
+      (error: Error) => error.message
+    )
+    assert.isNotNull(refused, 'the server started without its CA')
+    assert.include(refused!, 'PKI_CA_KEY_FILE and PKI_CA_CERT_FILE are not set')
   }).timeout(120_000)
 })

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import {
+  choicesOf,
+  meetsSignatureLevel,
   DEFAULT_RULES,
   envNameOf,
   ruleChanges,
@@ -31,6 +33,35 @@ test.group('Rule parameters', () => {
     assert.equal(DEFAULT_RULES.minAnnouncementWorkingDays, 3)
     assert.throws(() => withOverrides(DEFAULT_RULES, { RULE_PUBLICITY_WORKING_DAYS: '-1' }))
     assert.throws(() => withOverrides(DEFAULT_RULES, { RULE_PUBLICITY_WORKING_DAYS: 'three' }))
+  })
+
+  test('a new market requires reliable signatures; the environment may lower it to simple, and only to a word it knows', ({
+    assert,
+  }) => {
+    assert.equal(DEFAULT_RULES.minimumSignatureLevel, 'reliable')
+    assert.equal(envNameOf('minimumSignatureLevel'), 'RULE_MINIMUM_SIGNATURE_LEVEL')
+    const simple = withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: 'simple' })
+    assert.equal(simple.minimumSignatureLevel, 'simple')
+    assert.equal(
+      withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: '' }).minimumSignatureLevel,
+      'reliable'
+    )
+    assert.throws(
+      () => withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: 'Reliable!' }),
+      /RULE_MINIMUM_SIGNATURE_LEVEL must be one of simple, reliable, not "Reliable!"/
+    )
+    assert.throws(() => withOverrides(DEFAULT_RULES, { RULE_MINIMUM_SIGNATURE_LEVEL: '1' }))
+    assert.deepEqual(choicesOf('minimumSignatureLevel'), ['simple', 'reliable'])
+    assert.isNull(choicesOf('publicityWorkingDays'))
+  })
+
+  test('a reliable signature meets either level; a simple one only the simple level', ({
+    assert,
+  }) => {
+    assert.isTrue(meetsSignatureLevel('reliable', 'reliable'))
+    assert.isTrue(meetsSignatureLevel('reliable', 'simple'))
+    assert.isTrue(meetsSignatureLevel('simple', 'simple'))
+    assert.isFalse(meetsSignatureLevel('simple', 'reliable'))
   })
 })
 

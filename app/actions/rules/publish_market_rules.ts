@@ -4,7 +4,7 @@ import { refuseInput } from '#exceptions/invalid_input_exception'
 import type User from '#models/user'
 import { ruleChanges, ruleParameterProblems, type RuleParameters } from '#domain/rules'
 import { recordAuditEvent } from '#services/audit_log'
-import { forgetGradeCutoffs, rulesOfVersion } from '#services/market_rules'
+import { forgetGradeCutoffs, publishedRulesOfVersion } from '#services/market_rules'
 import { fromSqlTime, sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
@@ -46,7 +46,8 @@ export async function publishMarketRules(
         refuse('effectiveFrom', 'effectiveBeforeLatest', { version: Number(latest.version) }),
       ])
     }
-    const previous = await rulesOfVersion(Number(latest.version), trx)
+    // As published: an instance's RULE_* overrides are no change of the rules.
+    const previous = await publishedRulesOfVersion(Number(latest.version), trx)
     const version = Number(latest.version) + 1
     const changes = ruleChanges(previous, input.parameters)
     if (changes.length === 0) {

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { choicesOf } from '#domain/rules'
 import RuleSetPolicy from '#policies/rule_set_policy'
 import { marketRulesFormValidator } from '#validators/market_rules'
 import { publishMarketRules } from '#actions/rules/publish_market_rules'
@@ -19,6 +20,7 @@ export default class RulesController {
       latest,
       groups: RULE_PARAMETER_GROUPS,
       parameterValue,
+      choicesOf,
       parameterFieldName,
       parameterErrorKey,
     })
