@@ -18,6 +18,7 @@ import { clock } from '#services/clock'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
+import { resetStripeMock } from '#tests/stripe'
 import {
   createUserWithRole,
   nextUscc,
@@ -81,6 +82,9 @@ const PROJECT = {
 }
 
 export async function buildWorld(client: any) {
+  // The world pays a milestone: a mock that remembers an earlier spec's world (the same
+  // contract id and creation second, other amounts) would refuse the idempotency key.
+  await resetStripeMock()
   const ownerA = await demoOwner()
   const agencyA = await demoAgency(5)
   const agencyB = await demoAgency(2)

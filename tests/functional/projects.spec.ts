@@ -105,6 +105,34 @@ test.group('Projects: drafts, publication, cancellation', (group) => {
     assert.sameMembers(fields, ['timeLimitWorkingDays', 'floorPriceFen', 'directAgencyId'])
   })
 
+  test('a direct selection naming an agency that does not exist is refused at its field, in a new draft and in an edited one (it was a 500)', async ({
+    client,
+    assert,
+  }) => {
+    const created = await client
+      .post('/api/v1/projects')
+      .json(projectPayload({ method: 'direct', directAgencyId: 7_772_258 }))
+      .withGuard('api')
+      .loginAs(await owner())
+    created.assertStatus(422)
+    assert.equal(created.body().errors[0].field, 'directAgencyId')
+    assert.equal(created.body().errors[0].message, '所指定的机构不存在')
+
+    const draft = await client
+      .post('/api/v1/projects')
+      .json(projectPayload())
+      .withGuard('api')
+      .loginAs(await owner())
+    draft.assertStatus(201)
+    const edited = await client
+      .put(`/api/v1/projects/${draft.body().id}`)
+      .json(projectPayload({ method: 'direct', directAgencyId: 7_772_258 }))
+      .withGuard('api')
+      .loginAs(await owner())
+    edited.assertStatus(422)
+    assert.equal(edited.body().errors[0].field, 'directAgencyId')
+  })
+
   test('publication needs three working days of announcement, counted across National Day', async ({
     client,
     assert,

@@ -67,6 +67,9 @@ async function checkDraft(input: ProjectDraftInput) {
   }
   if (input.method !== 'direct' && input.directAgencyId) {
     problems.push({ field: 'directAgencyId', rule: 'namingOutsideDirect' })
+  } else if (input.directAgencyId && !(await isAgency(input.directAgencyId))) {
+    // Whether it offers the item is checked at publication; here only that it exists.
+    problems.push({ field: 'directAgencyId', rule: 'directAgencyUnknown' })
   }
   if (input.method === 'scored') {
     // Checked again at publication, against the rule set in force then.
@@ -87,6 +90,15 @@ async function checkDraft(input: ProjectDraftInput) {
   if (problems.length > 0) refuse(problems)
 
   return { item, timeLimit }
+}
+
+async function isAgency(organizationId: number) {
+  const agency = await Organization.query()
+    .where('id', organizationId)
+    .where('kind', 'agency')
+    .select('id')
+    .first()
+  return agency !== null
 }
 
 /** The columns a draft takes from the owner's input (region and contact have defaults of their own). */

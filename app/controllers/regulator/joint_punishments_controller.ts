@@ -1,3 +1,4 @@
+import JointPunishmentEntry from '#models/joint_punishment_entry'
 import type { HttpContext } from '@adonisjs/core/http'
 import JointPunishmentEntryPolicy from '#policies/joint_punishment_entry_policy'
 import {
@@ -32,8 +33,10 @@ export default class JointPunishmentsController {
 
   async lift({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     await bouncer.with(JointPunishmentEntryPolicy).authorize('manage')
+    // An entry that does not exist is a 404 whatever the body says.
+    const entry = await JointPunishmentEntry.findOrFail(params.id)
     const { reason } = await request.validateUsing(jointPunishmentLiftValidator)
-    await liftJointPunishmentEntry(Number(params.id), reason, auth.getUserOrFail())
+    await liftJointPunishmentEntry(entry.id, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('joint_punishment.desk.lifted'))
     return response.redirect().toRoute('regulator.joint_punishments.index')
   }

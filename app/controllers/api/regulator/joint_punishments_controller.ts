@@ -1,3 +1,4 @@
+import JointPunishmentEntry from '#models/joint_punishment_entry'
 import type { HttpContext } from '@adonisjs/core/http'
 import JointPunishmentEntryPolicy from '#policies/joint_punishment_entry_policy'
 import {
@@ -33,7 +34,9 @@ export default class JointPunishmentsController {
   /** POST /api/v1/regulator/joint-punishments/:id/lift {reason} */
   async lift({ params, request, auth, bouncer }: HttpContext) {
     await bouncer.with(JointPunishmentEntryPolicy).authorize('manage')
+    // An entry that does not exist is a 404 whatever the body says.
+    const entry = await JointPunishmentEntry.findOrFail(params.id)
     const { reason } = await request.validateUsing(jointPunishmentLiftValidator)
-    return liftJointPunishmentEntry(Number(params.id), reason, auth.getUserOrFail())
+    return liftJointPunishmentEntry(entry.id, reason, auth.getUserOrFail())
   }
 }
