@@ -37,6 +37,8 @@ export type ScannedRoutes = {
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -109,6 +111,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
@@ -154,6 +158,7 @@ export type ScannedRoutes = {
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
@@ -203,6 +208,9 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -247,6 +255,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
@@ -272,6 +282,7 @@ export type ScannedRoutes = {
     'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
     'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -353,6 +364,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
@@ -407,6 +419,7 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -419,6 +432,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -482,6 +496,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
@@ -536,6 +551,7 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -548,6 +564,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_rules.show': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -565,6 +582,8 @@ export type ScannedRoutes = {
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -610,6 +629,7 @@ export type ScannedRoutes = {
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -633,6 +653,7 @@ export type ScannedRoutes = {
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.store': { paramsTuple?: []; params?: {} }
@@ -646,6 +667,8 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -675,6 +698,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
@@ -694,6 +718,7 @@ export type ScannedRoutes = {
     'api.v1.bids.accept.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
     'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

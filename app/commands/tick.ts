@@ -23,6 +23,7 @@ export default class Tick extends BaseCommand {
         `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +
         `credit appeals overdue ${report.creditAppealsOverdue}, ` +
         `objections overdue ${report.objectionsOverdue}, ` +
+        `terminations settled ${report.terminationsSettled}, terminations overdue ${report.terminationsOverdue}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -53,6 +53,10 @@ export type RuleParameters = {
   complaintResponseWorkingDays: number
   /** Its assignee is reminded this many working days before that limit (0: no reminder). */
   complaintReminderWorkingDays: number
+  /** The agency may contest a termination (合同解除) within this many working days of it. */
+  terminationContestWorkingDays: number
+  /** A regulator decides a contested termination within this many working days of the contest. */
+  terminationDecisionWorkingDays: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -91,6 +95,8 @@ export const DEFAULT_RULES: RuleParameters = {
   appealDecisionWorkingDays: 3,
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
+  terminationContestWorkingDays: 5,
+  terminationDecisionWorkingDays: 5,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -112,6 +118,8 @@ const OVERRIDABLE = [
   'appealDecisionWorkingDays',
   'complaintResponseWorkingDays',
   'complaintReminderWorkingDays',
+  'terminationContestWorkingDays',
+  'terminationDecisionWorkingDays',
 ] as const
 
 export function envNameOf(parameter: string) {

@@ -42,6 +42,8 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'objectionResponseWorkingDays', unit: 'workingDays' },
       { path: 'directConfirmationWorkingDays', unit: 'workingDays' },
       { path: 'contractSigningWorkingDays', unit: 'workingDays' },
+      { path: 'terminationContestWorkingDays', unit: 'workingDays' },
+      { path: 'terminationDecisionWorkingDays', unit: 'workingDays' },
       { path: 'evaluationWindowDays', unit: 'days' },
     ],
   },

@@ -43,6 +43,8 @@ const parameterFields = {
   appealDecisionWorkingDays: whole(1, 60),
   complaintResponseWorkingDays: whole(1, 60),
   complaintReminderWorkingDays: whole(0, 30),
+  terminationContestWorkingDays: whole(1, 30),
+  terminationDecisionWorkingDays: whole(1, 60),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })

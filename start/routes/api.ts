@@ -121,6 +121,18 @@ router
           .post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
           .as('contracts.terminate.legacy')
         router
+          .get('/contracts/:id/termination', [controllers.api.ContractTerminations, 'show'])
+          .as('contracts.termination.show')
+        router
+          .post('/contracts/:id/termination/contest', [
+            controllers.api.ContractTerminations,
+            'contest',
+          ])
+          .as('contracts.termination.contest')
+        router
+          .post('/contracts/:id/termination/agree', [controllers.api.ContractTerminations, 'agree'])
+          .as('contracts.termination.agree')
+        router
           .post('/projects/:id/take-next-alternate', [controllers.api.Contracts, 'nextAlternate'])
           .as('projects.next_alternate')
         router
@@ -292,6 +304,16 @@ router
                 router
                   .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
                   .as('objections.decide')
+                // 合同解除争议: contested terminations, decided by a regulator
+                router
+                  .get('/terminations', [controllers.api.ContractTerminations, 'index'])
+                  .as('terminations.index')
+                router
+                  .post('/contracts/:id/termination/decide', [
+                    controllers.api.ContractTerminations,
+                    'decide',
+                  ])
+                  .as('terminations.decide')
                 // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
                 router
                   .post('/inspections', [controllers.api.regulator.Inspections, 'store'])
@@ -385,6 +407,10 @@ router
             router
               .post('/milestones/:id/payments', [controllers.api.Payments, 'store'])
               .as('milestones.payments.store')
+              .where('id', router.matchers.number())
+            router
+              .post('/milestones/:id/accept', [controllers.api.Milestones, 'accept'])
+              .as('milestones.accept')
               .where('id', router.matchers.number())
             router
               .post('/payments/:id/confirm', [controllers.api.PaymentConfirmations, 'store'])

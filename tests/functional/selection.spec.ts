@@ -113,6 +113,8 @@ test.group('Selection: opening and the six methods', (group) => {
       complaintsOverdue: 0,
       creditAppealsOverdue: 0,
       objectionsOverdue: 0,
+      terminationsSettled: 0,
+      terminationsOverdue: 0,
       errors: 0,
     })
 
