@@ -51,6 +51,7 @@ export default defineConfig({
     () => import('#start/view'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
     { file: () => import('#start/stripe'), environment: ['web'] },
+    { file: () => import('#start/archive_seal'), environment: ['web'] },
     () => import('#start/notifications'),
   ],
 

@@ -1061,6 +1061,33 @@ export class PractitionerSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class ProjectArchiveSchema extends BaseModel {
+  static $columns = ['fileCount', 'fileKey', 'id', 'keyId', 'manifestSha256', 'projectId', 'projectStatus', 'round', 'sealedAt', 'sha256', 'sizeBytes'] as const
+  $columns = ProjectArchiveSchema.$columns
+  @column()
+  declare fileCount: number
+  @column()
+  declare fileKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare keyId: string
+  @column()
+  declare manifestSha256: string
+  @column()
+  declare projectId: number
+  @column()
+  declare projectStatus: string
+  @column()
+  declare round: number
+  @column.dateTime()
+  declare sealedAt: DateTime
+  @column()
+  declare sha256: string
+  @column()
+  declare sizeBytes: number
+}
+
 export class ProjectAttachmentSchema extends BaseModel {
   static $columns = ['createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'projectId', 'uploadedByUserId'] as const
   $columns = ProjectAttachmentSchema.$columns

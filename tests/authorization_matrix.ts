@@ -135,6 +135,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /contracts/:id/sign': open('party', { id: 'contract' }),
   'POST /contracts/:id/refuse': open('agency-of', { id: 'contract' }),
   'POST /contracts/:id/terminate': open('owner-of', { id: 'contract' }),
+  'GET /projects/:id/archive': open('party-or-staff', { id: 'signedProject' }),
   'POST /contracts/:id/termination/contest': open('agency-of', { id: 'contract' }),
   'POST /contracts/:id/termination/agree': open('agency-of', { id: 'contract' }),
   'POST /projects/:id/take-next-alternate': open('owner-of', { id: 'signedProject' }),
@@ -331,6 +332,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/contracts/:id/terminate': open('owner-of', { id: 'contract' }),
   'POST /api/v1/contracts/:id/termination': open('owner-of', { id: 'contract' }), // legacy alias
   'GET /api/v1/contracts/:id/termination': open('party-or-staff', { id: 'contract' }),
+  'GET /api/v1/projects/:id/archive': open('party-or-staff', { id: 'signedProject' }),
+  'GET /api/v1/pki/archive-seal.pem': open('public'),
   'POST /api/v1/contracts/:id/termination/contest': open('agency-of', { id: 'contract' }),
   'POST /api/v1/contracts/:id/termination/agree': open('agency-of', { id: 'contract' }),
   'GET /api/v1/regulator/terminations': open('regulator'),

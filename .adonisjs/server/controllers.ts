@@ -102,6 +102,7 @@ export const controllers = {
     Projects: () => import('#controllers/owner/projects_controller'),
   },
   PasswordResets: () => import('#controllers/password_resets_controller'),
+  ProjectArchives: () => import('#controllers/project_archives_controller'),
   ProjectAttachments: () => import('#controllers/project_attachments_controller'),
   Projects: () => import('#controllers/projects_controller'),
   QualificationFiles: () => import('#controllers/qualification_files_controller'),

@@ -31,6 +31,7 @@ export type ScannedRoutes = {
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -184,6 +185,7 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -202,6 +204,7 @@ export type ScannedRoutes = {
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -335,6 +338,7 @@ export type ScannedRoutes = {
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -406,6 +410,7 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -419,6 +424,7 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
@@ -467,6 +473,7 @@ export type ScannedRoutes = {
     'contract_templates.index': { paramsTuple?: []; params?: {} }
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -538,6 +545,7 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -551,6 +559,7 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }

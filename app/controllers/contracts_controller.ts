@@ -34,6 +34,7 @@ import {
   terminationActionsFor,
 } from '#presenters/contract_actions'
 import { presentTermination, terminationOf } from '#queries/contract_terminations'
+import { latestArchiveOf } from '#queries/project_archives'
 
 type Bouncer = HttpContext['bouncer']
 
@@ -57,6 +58,7 @@ export default class ContractsController {
     const record = await terminationOf(contract.id)
     const termination = record ? presentTermination(record) : null
     return view.render('pages/contracts/show', {
+      archive: await latestArchiveOf(project.id),
       termination,
       terminationActions: await terminationActionsFor(bouncer, contract, termination),
       contract,

@@ -66,6 +66,13 @@ export function isFinal(state: ProjectState) {
   return state === 'closed' || state === 'cancelled' || state === 'terminated'
 }
 
+/**
+ * Where a round ends and its electronic archive (电子档案) is sealed: evaluated
+ * (then closed), failed (a republished project's next round gets its own), or
+ * terminated (once the termination is settled or decided).
+ */
+export const ARCHIVED_PROJECT_STATES = ['evaluated', 'closed', 'failed', 'terminated'] as const
+
 /** Whether the current state allows the transition. */
 export function mayTransition(current: ProjectState, transition: ProjectTransition) {
   return nextState(current, transition) !== null

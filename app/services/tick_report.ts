@@ -29,6 +29,8 @@ export type TickReport = {
   terminationsSettled: number
   /** Contested terminations past their decision limit undecided: marked once, regulators told. */
   terminationsOverdue: number
+  /** Closed project rounds whose electronic archive was sealed. */
+  archivesSealed: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -52,6 +54,7 @@ export function emptyTickReport(): TickReport {
     objectionsOverdue: 0,
     terminationsSettled: 0,
     terminationsOverdue: 0,
+    archivesSealed: 0,
     errors: 0,
   }
 }

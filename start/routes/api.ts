@@ -62,6 +62,11 @@ router
       .as('organizations.show')
       .where('id', router.matchers.number())
 
+    // The archive seal's public key (电子档案): anyone verifies a sealed archive with it
+    router
+      .get('/pki/archive-seal.pem', [controllers.ProjectArchives, 'sealKey'])
+      .as('pki.archive_seal')
+
     // Open data: OCDS 1.1 packages and CSV downloads (public, no token)
     router.get('/ocds/releases', [controllers.api.Ocds, 'releases']).as('ocds.releases')
     router.get('/ocds/records/:ocid', [controllers.api.Ocds, 'record']).as('ocds.record')
@@ -106,6 +111,10 @@ router
         router
           .get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
           .as('projects.contract')
+        router
+          .get('/projects/:id/archive', [controllers.ProjectArchives, 'download'])
+          .as('projects.archive')
+          .where('id', router.matchers.number())
         router.put('/contracts/:id', [controllers.api.Contracts, 'update']).as('contracts.update')
         router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign']).as('contracts.sign')
         router

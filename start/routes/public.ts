@@ -75,6 +75,11 @@ router
 router
   .group(() => {
     router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')
+    // 电子档案: the sealed archive of a closed project (parties, regulators, admins)
+    router
+      .get('/projects/:id/archive', [controllers.ProjectArchives, 'download'])
+      .as('projects.archive')
+      .where('id', router.matchers.number())
     router
       .get('/contracts/:id', [controllers.Contracts, 'show'])
       .as('contracts.show')

@@ -115,6 +115,7 @@ test.group('Selection: opening and the six methods', (group) => {
       objectionsOverdue: 0,
       terminationsSettled: 0,
       terminationsOverdue: 0,
+      archivesSealed: 0,
       errors: 0,
     })
 

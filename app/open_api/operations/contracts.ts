@@ -152,6 +152,34 @@ export const contractOperations: ApiOperation[] = [
     success: { status: 200, schema: ref('Termination') },
   },
   {
+    method: 'get',
+    path: '/api/v1/projects/:id/archive',
+    tag: 'contracts',
+    summary: [
+      '项目电子档案（已封存的 ZIP，双方与监管部门可下载；封存前 409）',
+      "A closed project's sealed archive (ZIP; parties and staff; 409 before sealing)",
+    ],
+    description: [
+      'ZIP 内含 manifest.json（每个文件的 SHA-256）、manifest.jws（ES256 分离式 JWS）和 manifest.sig（DER 格式 ECDSA 签名）。响应头 X-Archive-Sha256 为整个 ZIP 的 SHA-256。用 GET /api/v1/pki/archive-seal.pem 的公钥离线核验。',
+      'The ZIP holds manifest.json (each file with its SHA-256), manifest.jws (a detached ES256 JWS) and manifest.sig (a DER ECDSA signature). `X-Archive-Sha256` is the SHA-256 of the whole ZIP. Verify offline with the key at GET /api/v1/pki/archive-seal.pem.',
+    ],
+    access: 'user',
+    conflict: true,
+    success: { status: 200, contentType: 'application/zip', schema: { type: 'string' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/pki/archive-seal.pem',
+    tag: 'open-data',
+    summary: ['电子档案封存公钥（PEM）', "The archive seal's public key (PEM)"],
+    access: 'public',
+    success: {
+      status: 200,
+      contentType: 'application/x-pem-file',
+      schema: { type: 'string' },
+    },
+  },
+  {
     method: 'post',
     path: '/api/v1/milestones/:id/accept',
     tag: 'payments',
