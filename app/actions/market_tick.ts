@@ -35,7 +35,8 @@ export async function runTick(): Promise<TickReport> {
   await complaintsTickStep(now, report)
   await creditTickStep(now, report)
   // Last: the rounds that closed in this tick or before are sealed into their archives.
-  for (const projectId of await roundsToArchive()) {
+  const rounds = (await attempt('roundsToArchive', {}, report, () => roundsToArchive())) ?? []
+  for (const projectId of rounds) {
     const sealed = await attempt('sealProjectArchive', { projectId }, report, () =>
       sealProjectArchive(projectId)
     )

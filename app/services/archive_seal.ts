@@ -46,10 +46,15 @@ function keyFile() {
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true })
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-    writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
-      mode: 0o600,
-      flag: 'wx',
-    })
+    try {
+      writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+        mode: 0o600,
+        flag: 'wx',
+      })
+    } catch (error) {
+      // Another process (the server beside the tests) made it first: that one is the key.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
   }
   return path
 }

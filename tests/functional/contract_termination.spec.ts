@@ -247,6 +247,10 @@ test.group('Two-sided termination (合同解除)', (group) => {
     const desk = await client.get('/regulator/terminations').loginAs(regulator)
     desk.assertStatus(200)
     assert.include(desk.text(), '已超过裁决期限')
+    // The regulator's to-do list counts the contest, and it among the overdue items.
+    const dashboard = await client.get('/dashboard').loginAs(regulator)
+    assert.match(dashboard.text(), /data-todo="terminations">1</)
+    assert.match(dashboard.text(), /data-todo="overdue">[1-9]\d*</)
   })
 
   test('on the contract page the agency sees the window with its deadline and contests with a form; the regulator decides from the page', async ({
