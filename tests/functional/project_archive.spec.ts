@@ -12,6 +12,11 @@ import { signedContract } from '#tests/payment_fixtures'
 import { resetStripeMock } from '#tests/stripe'
 import { sha256Hex, verifyArchive } from '#domain/project_archive'
 import { ApiRequest } from '@japa/api-client'
+import app from '@adonisjs/core/services/app'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readZip, writeZip } from '#domain/zip_archive'
 
 // A ZIP answer is read as its bytes.
 ApiRequest.addParser('application/zip', (response: any, callback: any) => {
@@ -119,5 +124,45 @@ test.group('The electronic archive (电子档案) of a closed project', (group) 
     }
     const visitor = await client.get(`/api/v1/projects/${projectId}/archive`)
     visitor.assertStatus(401)
+    // The project page links the archive for the parties only.
+    const ownerPage = await client.get(`/projects/${projectId}`).loginAs(owner)
+    assert.include(ownerPage.text(), '下载电子档案')
+    const publicPage = await client.get(`/projects/${projectId}`)
+    assert.notInclude(publicPage.text(), '下载电子档案')
+  })
+
+  test('archive:verify checks a downloaded archive offline against the published key and names a changed file', async ({
+    client,
+    assert,
+  }) => {
+    const { projectId } = await closedProject(client)
+    await runTick()
+    const archive = await db.from('project_archives').where('project_id', projectId).firstOrFail()
+    const zip = new Uint8Array(await drive.use().getBytes(archive.file_key))
+    const folder = await mkdtemp(join(tmpdir(), 'archive-verify-'))
+    const pem = join(folder, 'seal.pem')
+    await writeFile(pem, (await client.get('/api/v1/pki/archive-seal.pem')).text())
+    const intact = join(folder, 'intact.zip')
+    await writeFile(intact, zip)
+    const read = readZip(zip)
+    if (!read.ok) throw new Error('unreadable')
+    const target = read.parts.find((part) => part.name === 'opening/draw.json')!
+    target.bytes = new TextEncoder().encode(
+      new TextDecoder().decode(target.bytes).replace('"round": 1', '"round": 2')
+    )
+    const changed = join(folder, 'changed.zip')
+    await writeFile(changed, writeZip(read.parts))
+
+    const ace = await app.container.make('ace')
+    ace.ui.switchMode('raw')
+    const good = await ace.exec('archive:verify', [intact, '--key', pem])
+    assert.equal(good.exitCode, 0)
+    const bad = await ace.exec('archive:verify', [changed, '--key', pem])
+    assert.equal(bad.exitCode, 1)
+    assert.isTrue(
+      bad.ui.logger
+        .getLogs()
+        .some((log: { message: string }) => log.message.includes('Changed: opening/draw.json'))
+    )
   })
 })
