@@ -29,10 +29,17 @@ export function developmentKeyPath() {
 
 /** Why the seal cannot be loaded in this environment, or null. */
 export function sealKeyProblem(): string | null {
-  const file = env.get('ARCHIVE_SEAL_KEY_FILE')
-  if (file)
-    return existsSync(file) ? null : `ARCHIVE_SEAL_KEY_FILE points to a missing file: ${file}`
-  return app.inProduction
+  return sealKeyProblemOf(env.get('ARCHIVE_SEAL_KEY_FILE'), existsSync, app.inProduction)
+}
+
+/** Why a seal configured so cannot be loaded: a missing file, or no file at all in production. */
+export function sealKeyProblemOf(
+  file: string | undefined,
+  exists: (path: string) => boolean,
+  production: boolean
+): string | null {
+  if (file) return exists(file) ? null : `ARCHIVE_SEAL_KEY_FILE points to a missing file: ${file}`
+  return production
     ? 'ARCHIVE_SEAL_KEY_FILE is not set: sealed project archives cannot be signed. Generate an ECDSA P-256 key (openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt -out seal.key.pem) and point ARCHIVE_SEAL_KEY_FILE at it.'
     : null
 }
