@@ -67,11 +67,13 @@ export function isFinal(state: ProjectState) {
 }
 
 /**
- * Where a round ends and its electronic archive (电子档案) is sealed: evaluated
- * (then closed), failed (a republished project's next round gets its own), or
- * terminated (once the termination is settled or decided).
+ * Where a round ends and its electronic archive (电子档案) is sealed: closed
+ * (an evaluated project once its evaluation window is over, so that both
+ * ratings and their replies are in), failed (a republished project's next
+ * round gets its own), or terminated (once the termination is settled or
+ * decided).
  */
-export const ARCHIVED_PROJECT_STATES = ['evaluated', 'closed', 'failed', 'terminated'] as const
+export const ARCHIVED_PROJECT_STATES = ['closed', 'failed', 'terminated'] as const
 
 /** Whether the current state allows the transition. */
 export function mayTransition(current: ProjectState, transition: ProjectTransition) {

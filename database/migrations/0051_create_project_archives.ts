@@ -13,7 +13,7 @@ export default class extends BaseSchema {
       table.increments('id').notNullable()
       table.integer('project_id').unsigned().notNullable().references('id').inTable('projects')
       table.integer('round').unsigned().notNullable()
-      // The project's state when sealed: evaluated, closed, terminated or failed.
+      // The project's state when sealed: closed, terminated or failed.
       table.string('project_status', 16).notNullable()
       table.string('file_key', 255).notNullable()
       table.string('sha256', 64).notNullable()

@@ -1,6 +1,6 @@
 /*
- * 电子档案: when a project round closes (evaluated, closed, failed, or
- * terminated once its termination is settled or decided), the market seals
+ * 电子档案: when a project round closes (closed after its evaluations,
+ * failed, or terminated once its termination is settled or decided), the market seals
  * its archive: the record files of the round in a ZIP with a manifest of
  * SHA-256 hashes signed by the market's seal (#domain/project_archive),
  * stored with the other files (drive) and recorded with its hash. The tick
