@@ -52,6 +52,7 @@ export default defineConfig({
     { file: () => import('#start/scheduler'), environment: ['web'] },
     { file: () => import('#start/stripe'), environment: ['web'] },
     { file: () => import('#start/pki'), environment: ['web'] },
+    { file: () => import('#start/archive_seal'), environment: ['web'] },
     () => import('#start/notifications'),
   ],
 

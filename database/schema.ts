@@ -423,6 +423,61 @@ export class ContractTemplateSchema extends BaseModel {
   declare version: number
 }
 
+export class ContractTerminationSchema extends BaseModel {
+  static $columns = ['agencyAnswer', 'answeredAt', 'answeredByUserId', 'breachClause', 'contestDueAt', 'contestReason', 'contractId', 'createdAt', 'decidedAt', 'decidedByUserId', 'decision', 'decisionDueAt', 'decisionReasons', 'ground', 'id', 'overdueAt', 'projectId', 'refundScope', 'refundsRequestedAt', 'settledAt', 'statement', 'status', 'terminatedAt', 'terminatedByUserId', 'updatedAt'] as const
+  $columns = ContractTerminationSchema.$columns
+  @column()
+  declare agencyAnswer: string | null
+  @column.dateTime()
+  declare answeredAt: DateTime | null
+  @column()
+  declare answeredByUserId: number | null
+  @column()
+  declare breachClause: string | null
+  @column.dateTime()
+  declare contestDueAt: DateTime
+  @column()
+  declare contestReason: string | null
+  @column()
+  declare contractId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare decidedAt: DateTime | null
+  @column()
+  declare decidedByUserId: number | null
+  @column()
+  declare decision: string | null
+  @column.dateTime()
+  declare decisionDueAt: DateTime | null
+  @column()
+  declare decisionReasons: string | null
+  @column()
+  declare ground: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare overdueAt: DateTime | null
+  @column()
+  declare projectId: number
+  @column()
+  declare refundScope: string | null
+  @column.dateTime()
+  declare refundsRequestedAt: DateTime | null
+  @column.dateTime()
+  declare settledAt: DateTime | null
+  @column()
+  declare statement: string
+  @column()
+  declare status: string
+  @column.dateTime()
+  declare terminatedAt: DateTime
+  @column()
+  declare terminatedByUserId: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+}
+
 export class ContractSchema extends BaseModel {
   static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'evaluationDueAt', 'fieldValues', 'id', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
   $columns = ContractSchema.$columns
@@ -934,8 +989,12 @@ export class JointPunishmentImportSchema extends BaseModel {
 }
 
 export class MilestoneSchema extends BaseModel {
-  static $columns = ['amountFen', 'condition', 'contractId', 'id', 'paidAt', 'position', 'status', 'title'] as const
+  static $columns = ['acceptedAt', 'acceptedByUserId', 'amountFen', 'condition', 'contractId', 'id', 'paidAt', 'position', 'status', 'title'] as const
   $columns = MilestoneSchema.$columns
+  @column.dateTime()
+  declare acceptedAt: DateTime | null
+  @column()
+  declare acceptedByUserId: number | null
   @column()
   declare amountFen: number
   @column()
@@ -1100,6 +1159,33 @@ export class PractitionerSchema extends BaseModel {
   declare role: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class ProjectArchiveSchema extends BaseModel {
+  static $columns = ['fileCount', 'fileKey', 'id', 'keyId', 'manifestSha256', 'projectId', 'projectStatus', 'round', 'sealedAt', 'sha256', 'sizeBytes'] as const
+  $columns = ProjectArchiveSchema.$columns
+  @column()
+  declare fileCount: number
+  @column()
+  declare fileKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare keyId: string
+  @column()
+  declare manifestSha256: string
+  @column()
+  declare projectId: number
+  @column()
+  declare projectStatus: string
+  @column()
+  declare round: number
+  @column.dateTime()
+  declare sealedAt: DateTime
+  @column()
+  declare sha256: string
+  @column()
+  declare sizeBytes: number
 }
 
 export class ProjectAttachmentSchema extends BaseModel {

@@ -52,6 +52,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* With the demo data, a market in motion (projects at every stage); false: catalog and accounts only */
   SEED_DEMO_MARKET: Env.schema.boolean.optional(),
 
+  /*
+   * The market's archive seal (电子档案): a PEM file with the ECDSA P-256
+   * private key that signs sealed project archives. Required in production;
+   * in development and tests a key is generated into tmp/seal/ on first use.
+   */
+  ARCHIVE_SEAL_KEY_FILE: Env.schema.string.optional(),
+
   /* Uploaded files: local disk (default) or an S3-compatible bucket */
   DRIVE_DISK: Env.schema.enum.optional(['fs', 's3'] as const),
   DRIVE_ROOT: Env.schema.string.optional(),

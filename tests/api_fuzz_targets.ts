@@ -55,6 +55,9 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/contracts/:id/refusal': { actor: 'agencyA' }, // legacy alias
   'POST /api/v1/contracts/:id/terminate': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/termination': { actor: 'ownerA' }, // legacy alias
+  'POST /api/v1/contracts/:id/termination/contest': { actor: 'agencyA' },
+  'POST /api/v1/contracts/:id/termination/agree': { actor: 'agencyA' },
+  'POST /api/v1/milestones/:id/accept': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/take-next-alternate': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/next-alternate': { actor: 'ownerA' }, // legacy alias
   'POST /api/v1/contracts/:id/deliverables': { actor: 'agencyA' },
@@ -110,6 +113,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/regulator/complaints/:id/assign': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/answer': { actor: 'regulator' },
   'POST /api/v1/regulator/objections/:id/decide': { actor: 'regulator' },
+  'POST /api/v1/regulator/contracts/:id/termination/decide': { actor: 'regulator' },
   'POST /api/v1/objections/:id/decide': { actor: 'regulator' }, // legacy alias
 
   // — Owners —

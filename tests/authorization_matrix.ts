@@ -143,6 +143,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /contracts/:id/sign': open('party', { id: 'contract' }),
   'POST /contracts/:id/refuse': open('agency-of', { id: 'contract' }),
   'POST /contracts/:id/terminate': open('owner-of', { id: 'contract' }),
+  'GET /projects/:id/archive': open('party-or-staff', { id: 'signedProject' }),
+  'POST /contracts/:id/termination/contest': open('agency-of', { id: 'contract' }),
+  'POST /contracts/:id/termination/agree': open('agency-of', { id: 'contract' }),
   'POST /projects/:id/take-next-alternate': open('owner-of', { id: 'signedProject' }),
   'POST /contracts/:id/deliverables': open('agency-of', { id: 'contract' }),
   'POST /contracts/:id/accept': open('owner-of', { id: 'contract' }),
@@ -244,6 +247,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /regulator/qualifications': open('regulator'),
   'POST /regulator/qualifications/:id/checks': open('regulator', { id: 'qualification' }),
   'GET /regulator/objections': open('regulator'),
+  'GET /regulator/terminations': open('regulator'),
+  'POST /regulator/contracts/:id/termination/decide': open('regulator', { id: 'contract' }),
   'POST /regulator/objections/:id/decide': open('regulator', { id: 'objection' }),
   'GET /regulator/fee-records': open('regulator'),
   'GET /regulator/fee-records.csv': open('regulator'),
@@ -298,6 +303,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /owner/persons': open('owner'),
   'POST /owner/persons/:id/remove': open('owner-of', { id: 'person' }),
   'POST /owner/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
+  'POST /owner/milestones/:id/accept': open('owner-of', { id: 'milestone' }),
   'POST /owner/payments/:id/confirm': open('owner-of', { id: 'payment' }),
 
   // — The admin's area —
@@ -374,6 +380,13 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/contracts/:id/refusal': open('agency-of', { id: 'contract' }), // legacy alias
   'POST /api/v1/contracts/:id/terminate': open('owner-of', { id: 'contract' }),
   'POST /api/v1/contracts/:id/termination': open('owner-of', { id: 'contract' }), // legacy alias
+  'GET /api/v1/contracts/:id/termination': open('party-or-staff', { id: 'contract' }),
+  'GET /api/v1/projects/:id/archive': open('party-or-staff', { id: 'signedProject' }),
+  'GET /api/v1/pki/archive-seal.pem': open('public'),
+  'POST /api/v1/contracts/:id/termination/contest': open('agency-of', { id: 'contract' }),
+  'POST /api/v1/contracts/:id/termination/agree': open('agency-of', { id: 'contract' }),
+  'GET /api/v1/regulator/terminations': open('regulator'),
+  'POST /api/v1/regulator/contracts/:id/termination/decide': open('regulator', { id: 'contract' }),
   'POST /api/v1/projects/:id/take-next-alternate': open('owner-of', { id: 'signedProject' }),
   'POST /api/v1/projects/:id/next-alternate': open('owner-of', { id: 'signedProject' }), // legacy alias
   'GET /api/v1/contracts/:id/service': open('party-or-staff', { id: 'contract' }),
@@ -458,6 +471,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/owner/persons': open('owner'),
   'DELETE /api/v1/owner/persons/:id': open('owner-of', { id: 'person' }),
   'POST /api/v1/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
+  'POST /api/v1/milestones/:id/accept': open('owner-of', { id: 'milestone' }),
   'POST /api/v1/payments/:id/confirm': open('owner-of', { id: 'payment' }),
   'POST /api/v1/payments/:id/test-confirmation': open('owner-of', { id: 'payment' }), // legacy alias
 

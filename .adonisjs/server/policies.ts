@@ -17,6 +17,7 @@ export const policies = {
   JointPunishmentEntryPolicy: () => import('#policies/joint_punishment_entry_policy'),
   ObjectionPolicy: () => import('#policies/objection_policy'),
   PaymentPolicy: () => import('#policies/payment_policy'),
+  ProjectArchivePolicy: () => import('#policies/project_archive_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),
   QualificationPolicy: () => import('#policies/qualification_policy'),
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),

@@ -33,12 +33,15 @@ export type ScannedRoutes = {
     'contracts.verify': { paramsTuple?: []; params?: {} }
     'contracts.verify.store': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -120,6 +123,8 @@ export type ScannedRoutes = {
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
@@ -170,6 +175,7 @@ export type ScannedRoutes = {
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
@@ -197,6 +203,7 @@ export type ScannedRoutes = {
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.verify': { paramsTuple?: []; params?: {} }
     'api.v1.pki.tsa': { paramsTuple?: []; params?: {} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -217,12 +224,16 @@ export type ScannedRoutes = {
     'api.v1.tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -279,6 +290,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.bans.lift.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
@@ -304,6 +317,7 @@ export type ScannedRoutes = {
     'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
     'api.v1.owner.persons.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -358,6 +372,7 @@ export type ScannedRoutes = {
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.verify': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -392,6 +407,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
@@ -436,6 +452,7 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -451,6 +468,8 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -469,6 +488,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -505,6 +525,7 @@ export type ScannedRoutes = {
     'contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'contracts.verify': { paramsTuple?: []; params?: {} }
     'contracts.index': { paramsTuple?: []; params?: {} }
+    'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -539,6 +560,7 @@ export type ScannedRoutes = {
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.index': { paramsTuple?: []; params?: {} }
     'regulator.objections.index': { paramsTuple?: []; params?: {} }
+    'regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
@@ -583,6 +605,7 @@ export type ScannedRoutes = {
     'api.v1.rules.index': { paramsTuple?: []; params?: {} }
     'api.v1.calendar.working_days': { paramsTuple?: []; params?: {} }
     'api.v1.organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.pki.archive_seal': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.releases': { paramsTuple?: []; params?: {} }
     'api.v1.ocds.record': { paramsTuple: [ParamValue]; params: {'ocid': ParamValue} }
     'api.v1.exports.projects': { paramsTuple?: []; params?: {} }
@@ -598,6 +621,8 @@ export type ScannedRoutes = {
     'api.v1.tokens.index': { paramsTuple?: []; params?: {} }
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
     'api.v1.qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -616,6 +641,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.credit_appeals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.joint_punishments.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -635,6 +661,8 @@ export type ScannedRoutes = {
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -684,6 +712,7 @@ export type ScannedRoutes = {
     'regulator.service_items.store': { paramsTuple?: []; params?: {} }
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
@@ -709,6 +738,7 @@ export type ScannedRoutes = {
     'owner.persons.store': { paramsTuple?: []; params?: {} }
     'owner.persons.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.store': { paramsTuple?: []; params?: {} }
@@ -724,6 +754,8 @@ export type ScannedRoutes = {
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.termination.agree': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.next_alternate.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.deliver': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -758,6 +790,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.bans.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
@@ -777,6 +810,7 @@ export type ScannedRoutes = {
     'api.v1.bids.accept.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.owner.persons.store': { paramsTuple?: []; params?: {} }
     'api.v1.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -17,6 +17,7 @@ import { deliveryTickStep } from '#actions/delivery/delivery_tick'
 import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
 import { complaintsTickStep } from '#actions/complaints/complaints_tick'
 import { creditTickStep } from '#actions/credit/credit_tick'
+import { roundsToArchive, sealProjectArchive } from '#actions/archives/seal_project_archive'
 
 export type { TickReport } from '#services/tick_report'
 
@@ -33,5 +34,13 @@ export async function runTick(): Promise<TickReport> {
   report.alertDigests = (await attempt('alertDigests', {}, report, sendDueDigests)) ?? 0
   await complaintsTickStep(now, report)
   await creditTickStep(now, report)
+  // Last: the rounds that closed in this tick or before are sealed into their archives.
+  const rounds = (await attempt('roundsToArchive', {}, report, () => roundsToArchive())) ?? []
+  for (const projectId of rounds) {
+    const sealed = await attempt('sealProjectArchive', { projectId }, report, () =>
+      sealProjectArchive(projectId)
+    )
+    if (sealed) report.archivesSealed += 1
+  }
   return report
 }

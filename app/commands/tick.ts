@@ -23,6 +23,8 @@ export default class Tick extends BaseCommand {
         `complaints reminded ${report.complaintsReminded}, complaints overdue ${report.complaintsOverdue}, ` +
         `credit appeals overdue ${report.creditAppealsOverdue}, ` +
         `objections overdue ${report.objectionsOverdue}, ` +
+        `terminations settled ${report.terminationsSettled}, terminations overdue ${report.terminationsOverdue}, ` +
+        `archives sealed ${report.archivesSealed}, ` +
         `errors ${report.errors}`
     )
     if (report.errors > 0) this.exitCode = 1

@@ -9,13 +9,11 @@ import {
   termsFromForm,
   refuseContractValidator,
   signContractValidator,
-  terminateContractFormValidator,
 } from '#validators/contract'
 import {
   refuseContract,
   signContract,
   takeNextAlternate,
-  terminateContract,
   updateTerms,
 } from '#actions/contracts/contract_lifecycle'
 import { contractDetails, contractHistory, contractsFor } from '#queries/contracts'
@@ -30,7 +28,13 @@ import {
   serviceClockOf,
 } from '#queries/service_delivery'
 import { contractInForce } from '#domain/contract_lifecycle'
-import { contractActionsFor, contractServiceActionsFor } from '#presenters/contract_actions'
+import {
+  contractActionsFor,
+  contractServiceActionsFor,
+  terminationActionsFor,
+} from '#presenters/contract_actions'
+import { presentTermination, terminationOf } from '#queries/contract_terminations'
+import { latestArchiveOf } from '#queries/project_archives'
 
 type Bouncer = HttpContext['bouncer']
 
@@ -51,7 +55,12 @@ export default class ContractsController {
     const history = await contractHistory(contract.id)
     const milestonePayments = await milestonePaymentsOf(contract)
     const user = auth.getUserOrFail()
+    const record = await terminationOf(contract.id)
+    const termination = record ? presentTermination(record) : null
     return view.render('pages/contracts/show', {
+      archive: await latestArchiveOf(project.id),
+      termination,
+      terminationActions: await terminationActionsFor(bouncer, contract, termination),
       contract,
       project,
       fields: fieldValuesOf(contract),
@@ -124,15 +133,6 @@ export default class ContractsController {
     const { reason } = await request.validateUsing(refuseContractValidator)
     await refuseContract(contract, reason, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.contracts.refused'))
-    return response.redirect().toRoute('contracts.show', { id: contract.id })
-  }
-
-  async terminate({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
-    const contract = await Contract.findOrFail(params.id)
-    await bouncer.with(ContractPolicy).authorize('edit', contract)
-    const { reason } = await request.validateUsing(terminateContractFormValidator)
-    await terminateContract(contract, reason, auth.getUserOrFail())
-    session.flash('success', i18n.t('messages.contracts.terminated'))
     return response.redirect().toRoute('contracts.show', { id: contract.id })
   }
 

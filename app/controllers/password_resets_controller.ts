@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
 import { forgotPasswordValidator, resetPasswordValidator } from '#validators/account'
@@ -46,6 +47,8 @@ export default class PasswordResetsController {
 
   /** The link from the e-mail: the new-password form, or why the link no longer works. */
   async edit({ params, request, view, response }: HttpContext) {
+    // An id no account can have (beyond the integers a row id takes) is not found, as elsewhere.
+    if (!Number.isSafeInteger(Number(params.id))) throw new lucidErrors.E_ROW_NOT_FOUND()
     const user = await this.userOfLink(params.id, request)
     if (!user)
       return response.status(410).send(await view.render('pages/auth/reset_password_invalid'))
@@ -53,6 +56,7 @@ export default class PasswordResetsController {
   }
 
   async update({ params, request, response, session, view, i18n }: HttpContext) {
+    if (!Number.isSafeInteger(Number(params.id))) throw new lucidErrors.E_ROW_NOT_FOUND()
     const user = await this.userOfLink(params.id, request)
     if (!user)
       return response.status(410).send(await view.render('pages/auth/reset_password_invalid'))

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import ProjectArchivePolicy from '#policies/project_archive_policy'
+import { archivePartiesOf, latestArchiveOf } from '#queries/project_archives'
 import { provisionalDeadlines } from '#services/calendar'
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import Project from '#models/project'
@@ -113,6 +115,8 @@ export default class ProjectsController {
       // The parties and staff get a link to the contract itself.
       contract:
         contract && (await bouncer.with(ContractPolicy).allows('view', contract)) ? contract : null,
+      // 电子档案: the sealed archive, for those who may download it.
+      archive: await this.archiveFor(project.id, bouncer),
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,
@@ -146,6 +150,16 @@ export default class ProjectsController {
       ]),
     ])
     return view.render('pages/projects/verify', { project, proof, verifyLabels })
+  }
+
+  /** The project's sealed archive when this visitor may download it, else null. */
+  private async archiveFor(projectId: number, bouncer: HttpContext['bouncer']) {
+    const archive = await latestArchiveOf(projectId)
+    if (!archive) return null
+    const parties = await archivePartiesOf(projectId)
+    return parties && (await bouncer.with(ProjectArchivePolicy).allows('download', parties))
+      ? archive
+      : null
   }
 }
 

@@ -79,3 +79,52 @@ export function contractFellThrough(state: ContractState) {
 export function alternateNeeded(project: ProjectState, latest: ContractState | null) {
   return project === 'awarded' && latest !== null && contractFellThrough(latest)
 }
+
+/*
+ * Two-sided termination (合同解除). The owner ends a contract in force (the
+ * contract and the project are terminated at once, the service stops) on one
+ * of a closed list of grounds; the termination record then has a life of its
+ * own: the agency may contest it within the contest window or agree to a full
+ * refund; a contest is decided by a regulator; the window lapsing settles it.
+ * Refunds are asked of Stripe only once it is settled or decided.
+ */
+export const TERMINATION_GROUNDS = [
+  'breach', // 违约: names the clause and the facts
+  'agreement', // 协商一致
+  'force_majeure', // 不可抗力
+] as const
+export type TerminationGround = (typeof TERMINATION_GROUNDS)[number]
+
+export const TERMINATION_STATES = [
+  'contestable', // the agency's contest window runs
+  'contested', // a regulator decides
+  'settled', // the agency agreed, or let the window pass
+  'decided', // a regulator upheld or rejected the termination
+] as const
+export type TerminationState = (typeof TERMINATION_STATES)[number]
+
+export const TERMINATION_TRANSITIONS = {
+  // The agency contests within the window: a regulator decides.
+  contest: { from: ['contestable'], to: 'contested' },
+  // The agency agrees (to a full refund, or to the agreed termination).
+  agree: { from: ['contestable'], to: 'settled' },
+  // The window closed without an answer (the tick).
+  lapse: { from: ['contestable'], to: 'settled' },
+  // A regulator upholds or rejects a contested termination.
+  decide: { from: ['contested'], to: 'decided' },
+} as const satisfies Record<string, { from: readonly TerminationState[]; to: TerminationState }>
+export type TerminationTransition = keyof typeof TERMINATION_TRANSITIONS
+
+/** The state a termination transition leads to, or null when the current state does not allow it. */
+export function nextTerminationState(
+  current: TerminationState,
+  transition: TerminationTransition
+): TerminationState | null {
+  const rule = TERMINATION_TRANSITIONS[transition]
+  return (rule.from as readonly TerminationState[]).includes(current) ? rule.to : null
+}
+
+/** Settled or decided: what is refunded is known and the refunds may be asked for. */
+export function terminationFinal(state: TerminationState) {
+  return state === 'settled' || state === 'decided'
+}

@@ -66,6 +66,15 @@ export function isFinal(state: ProjectState) {
   return state === 'closed' || state === 'cancelled' || state === 'terminated'
 }
 
+/**
+ * Where a round ends and its electronic archive (电子档案) is sealed: closed
+ * (an evaluated project once its evaluation window is over, so that both
+ * ratings and their replies are in), failed (a republished project's next
+ * round gets its own), or terminated (once the termination is settled or
+ * decided).
+ */
+export const ARCHIVED_PROJECT_STATES = ['closed', 'failed', 'terminated'] as const
+
 /** Whether the current state allows the transition. */
 export function mayTransition(current: ProjectState, transition: ProjectTransition) {
   return nextState(current, transition) !== null

@@ -71,6 +71,10 @@ export type RuleParameters = {
   complaintReminderWorkingDays: number
   /** The least a contract signature must be (a version written before this parameter: `simple`). */
   minimumSignatureLevel: SignatureLevel
+  /** The agency may contest a termination (合同解除) within this many working days of it. */
+  terminationContestWorkingDays: number
+  /** A regulator decides a contested termination within this many working days of the contest. */
+  terminationDecisionWorkingDays: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -111,6 +115,8 @@ export const DEFAULT_RULES: RuleParameters = {
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
   minimumSignatureLevel: 'reliable',
+  terminationContestWorkingDays: 5,
+  terminationDecisionWorkingDays: 5,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -133,6 +139,8 @@ const OVERRIDABLE = [
   'repairDecisionWorkingDays',
   'complaintResponseWorkingDays',
   'complaintReminderWorkingDays',
+  'terminationContestWorkingDays',
+  'terminationDecisionWorkingDays',
 ] as const
 
 /** RULE_MINIMUM_SIGNATURE_LEVEL → minimumSignatureLevel: parameters that take one of a set of words. */

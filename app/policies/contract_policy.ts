@@ -7,7 +7,8 @@ import db from '@adonisjs/lucid/services/db'
  * A contract is seen by its two parties and by staff; only the owner edits
  * it; each party signs its side. In service the agency delivers and rates the
  * owner; the owner pauses, accepts or returns and rates the agency; the
- * approving department records the approval outcome.
+ * approving department records the approval outcome. The owner terminates;
+ * the agency answers the termination; a regulator decides a contest.
  */
 export default class ContractPolicy extends BasePolicy {
   view(user: User, contract: Contract) {
@@ -32,6 +33,16 @@ export default class ContractPolicy extends BasePolicy {
 
   refuse(user: User, contract: Contract) {
     return user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
+  }
+
+  /** The agency of the contract answers the owner's termination: contests it or agrees. */
+  answerTermination(user: User, contract: Contract) {
+    return user.role === 'agency' && user.organizationId === contract.agencyOrganizationId
+  }
+
+  /** A regulator decides a contested termination (any contract: the market's regulator). */
+  decideTermination(user: User) {
+    return user.role === 'regulator'
   }
 
   /** The agency of the contract: delivers, rates the owner. */

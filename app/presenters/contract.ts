@@ -37,6 +37,7 @@ export function presentContract(
       amountFen: milestone.amountFen,
       condition: milestone.condition,
       status: milestone.status,
+      acceptedAt: milestone.acceptedAt?.toUTC().toISO() ?? null,
       paidAt: isoInstant(milestone.paidAt),
     })),
     signatures: signatures.map((signature) => ({

@@ -11,7 +11,9 @@ import {
   contractInForce,
   contractOpen,
   nextContractState,
+  nextTerminationState,
   type ContractState,
+  type TerminationState,
 } from '#domain/contract_lifecycle'
 import {
   mayTransition,
@@ -78,6 +80,40 @@ export function contractActions(state: ContractState, rights: ContractRights) {
   }
 }
 export type ContractActions = ReturnType<typeof contractActions>
+
+/** Where a termination stands, as the contract page needs it. */
+export type TerminationFacts = { status: TerminationState; contestOpen: boolean } | null
+
+/** Who the user is to a termination, as ContractPolicy answers it. */
+export type TerminationRights = { answer: boolean; decide: boolean }
+
+/**
+ * The termination's forms: the agency contests or agrees while the window is
+ * open; a regulator decides a contest. The lifecycle table says whether.
+ */
+export function terminationActions(facts: TerminationFacts, rights: TerminationRights) {
+  const may = (step: 'contest' | 'agree' | 'decide') =>
+    facts !== null && nextTerminationState(facts.status, step) !== null
+  return {
+    contest: rights.answer && may('contest') && facts!.contestOpen,
+    agree: rights.answer && may('agree') && facts!.contestOpen,
+    decide: rights.decide && may('decide'),
+  }
+}
+export type TerminationActions = ReturnType<typeof terminationActions>
+
+/** The termination's forms for this user. */
+export async function terminationActionsFor(
+  bouncer: HttpContext['bouncer'],
+  contract: Contract,
+  facts: TerminationFacts
+) {
+  const policy = bouncer.with(ContractPolicy)
+  return terminationActions(facts, {
+    answer: await policy.allows('answerTermination', contract),
+    decide: await policy.allows('decideTermination'),
+  })
+}
 
 /** The contract page's forms for this user. */
 export async function contractActionsFor(bouncer: HttpContext['bouncer'], contract: Contract) {

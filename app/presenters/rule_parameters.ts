@@ -43,6 +43,8 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'directConfirmationWorkingDays', unit: 'workingDays' },
       { path: 'contractSigningWorkingDays', unit: 'workingDays' },
       { path: 'evaluationWindowWorkingDays', unit: 'workingDays' },
+      { path: 'terminationContestWorkingDays', unit: 'workingDays' },
+      { path: 'terminationDecisionWorkingDays', unit: 'workingDays' },
     ],
   },
   {

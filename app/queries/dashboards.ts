@@ -8,6 +8,7 @@ import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
 import { consortiumRequestsForAgency, pendingObjections } from '#queries/project_pages'
 import { feeRecordsWithFlags } from '#queries/fee_records'
+import { contestedTerminations } from '#queries/contract_terminations'
 
 /*
  * Each role's to-do list (待办) on its dashboard: what waits for this user's
@@ -338,7 +339,7 @@ export async function agencyTodos(organizationId: number): Promise<TodoGroup[]> 
   ]
 }
 
-/** The regulators' desk: objections, appeals, complaints, follow-ups, flagged fees. */
+/** The regulators' desk: objections, contested terminations, appeals, complaints, follow-ups, flagged fees. */
 export async function regulatorTodos(userId: number): Promise<TodoGroup[]> {
   const now = clock.now()
   const objections = await pendingObjections()
@@ -372,6 +373,7 @@ export async function regulatorTodos(userId: number): Promise<TodoGroup[]> {
     .where('status', 'pending')
     .whereNotNull('overdue_at')
     .count('* as total')
+  const terminations = await contestedTerminations()
   const [overdueComplaints] = await db
     .from('complaints')
     .whereNot('state', 'answered')
@@ -380,7 +382,8 @@ export async function regulatorTodos(userId: number): Promise<TodoGroup[]> {
   const overdue =
     objections.filter((objection) => objection.overdue).length +
     Number(overdueAppeals.total) +
-    Number(overdueComplaints.total)
+    Number(overdueComplaints.total) +
+    terminations.filter((termination) => termination.overdue).length
   return [
     { key: 'overdue', count: overdue, href: null, items: [] },
     {
@@ -391,6 +394,17 @@ export async function regulatorTodos(userId: number): Promise<TodoGroup[]> {
         label: `${row.project_code} ${row.project_title} · ${row.agency_name}`,
         href: `/projects/${row.project_id}`,
         dueAt: fromSqlTime(row.response_due_at),
+        overdue: row.overdue,
+      })),
+    },
+    {
+      key: 'terminations',
+      count: terminations.length,
+      href: '/regulator/terminations',
+      items: terminations.slice(0, ITEMS_SHOWN).map((row) => ({
+        label: `${row.projectCode} ${row.projectTitle} · ${row.agencyName}`,
+        href: `/contracts/${row.contractId}#termination`,
+        dueAt: new Date(row.decisionDueAt),
         overdue: row.overdue,
       })),
     },

@@ -1,6 +1,6 @@
 import Contract from '#models/contract'
 import type { ChainableContract } from '@adonisjs/lucid/types/querybuilder'
-import type { ContractState } from '#domain/contract_lifecycle'
+import { contractInForce, type ContractState } from '#domain/contract_lifecycle'
 import Milestone from '#models/milestone'
 import Payment from '#models/payment'
 import type User from '#models/user'
@@ -16,6 +16,10 @@ export type MilestonePaymentState = {
   paidAt: string | null
   /** The owner may start a payment now (a signed contract, nothing paid or under way). */
   payable: boolean
+  /** 节点验收: when the owner accepted the milestone's work (a termination refunds only the others). */
+  acceptedAt: string | null
+  /** The owner may accept it now: a contract in force and not accepted yet. */
+  acceptable: boolean
   /** The latest attempt, if any. */
   payment: {
     id: number
@@ -55,6 +59,8 @@ export async function milestonePaymentsOf(contract: {
       status: milestone.status,
       paidAt: milestone.paidAt?.toISO() ?? null,
       payable: milestonePayable(contract.status, attempts),
+      acceptedAt: milestone.acceptedAt?.toUTC().toISO() ?? null,
+      acceptable: contractInForce(contract.status) && milestone.acceptedAt === null,
       payment: latest
         ? {
             id: latest.id,

@@ -36,6 +36,9 @@ export const NOTIFICATION_KINDS = [
   'contract.signed',
   'contract.unsigned',
   'contract.terminated',
+  'termination.contested',
+  'termination.settled',
+  'termination.overdue',
   'service.paused',
   'service.resumed',
   'service.delivered',
@@ -86,7 +89,12 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'contract.signature_given': ['code', 'title'],
   'contract.signed': ['code', 'title'],
   'contract.unsigned': ['code', 'title'],
-  'contract.terminated': ['code', 'title', 'reason'],
+  // ground: breach, agreement, force_majeure; deadline: the end of the contest window.
+  'contract.terminated': ['code', 'title', 'reason', 'ground', 'deadline'],
+  'termination.contested': ['code', 'title', 'reason', 'deadline'],
+  // outcome: agreed, lapsed, upheld, rejected; scope: unaccepted, all, none.
+  'termination.settled': ['code', 'title', 'outcome', 'scope'],
+  'termination.overdue': ['code', 'title', 'deadline'],
   'service.paused': ['code', 'title', 'reason'],
   'service.resumed': ['code', 'title', 'deadline'],
   'service.delivered': ['code', 'title'],

@@ -25,6 +25,12 @@ export type TickReport = {
   creditAppealsOverdue: number
   /** Objections (质疑) past their response limit undecided: marked once, regulators told; the award waits. */
   objectionsOverdue: number
+  /** Terminations whose contest window closed unanswered: settled, refunds asked. */
+  terminationsSettled: number
+  /** Contested terminations past their decision limit undecided: marked once, regulators told. */
+  terminationsOverdue: number
+  /** Closed project rounds whose electronic archive was sealed. */
+  archivesSealed: number
   /** Steps that threw: logged, rolled back, tried again at the next tick. */
   errors: number
 }
@@ -46,6 +52,9 @@ export function emptyTickReport(): TickReport {
     complaintsOverdue: 0,
     creditAppealsOverdue: 0,
     objectionsOverdue: 0,
+    terminationsSettled: 0,
+    terminationsOverdue: 0,
+    archivesSealed: 0,
     errors: 0,
   }
 }
@@ -56,6 +65,7 @@ export type TickSubject = {
   complaintId?: number
   appealId?: number
   objectionId?: number
+  terminationId?: number
 }
 
 /**

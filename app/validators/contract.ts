@@ -98,12 +98,6 @@ export const refuseContractValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),
 })
 
-/** The page's termination form: the reason, and the box the owner ticks to confirm. */
-export const terminateContractFormValidator = vine.create({
-  reason: vine.string().trim().minLength(4).maxLength(2000),
-  confirmed: vine.accepted(),
-})
-
 /** A regulator publishes a model contract or a new version of it (the reason is required). */
 export const contractTemplateValidator = vine.create({
   key: vine

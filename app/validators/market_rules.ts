@@ -46,6 +46,8 @@ const parameterFields = {
   complaintResponseWorkingDays: whole(1, 60),
   complaintReminderWorkingDays: whole(0, 30),
   minimumSignatureLevel: vine.enum(SIGNATURE_LEVELS),
+  terminationContestWorkingDays: whole(1, 30),
+  terminationDecisionWorkingDays: whole(1, 60),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })

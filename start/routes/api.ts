@@ -68,6 +68,10 @@ router
       .as('contracts.verify')
       .use(uploads.contractPdf)
     router.post('/pki/tsa', [controllers.api.Timestamps, 'store']).as('pki.tsa')
+    // The archive seal's public key (电子档案): anyone verifies a sealed archive with it
+    router
+      .get('/pki/archive-seal.pem', [controllers.ProjectArchives, 'sealKey'])
+      .as('pki.archive_seal')
 
     // Open data: OCDS 1.1 packages and CSV downloads (public, no token)
     router.get('/ocds/releases', [controllers.api.Ocds, 'releases']).as('ocds.releases')
@@ -117,6 +121,10 @@ router
         router
           .get('/projects/:id/contract', [controllers.api.Contracts, 'show'])
           .as('projects.contract')
+        router
+          .get('/projects/:id/archive', [controllers.ProjectArchives, 'download'])
+          .as('projects.archive')
+          .where('id', router.matchers.number())
         router.put('/contracts/:id', [controllers.api.Contracts, 'update']).as('contracts.update')
         router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign']).as('contracts.sign')
         router
@@ -131,6 +139,18 @@ router
         router
           .post('/contracts/:id/termination', [controllers.api.Contracts, 'terminate'])
           .as('contracts.terminate.legacy')
+        router
+          .get('/contracts/:id/termination', [controllers.api.ContractTerminations, 'show'])
+          .as('contracts.termination.show')
+        router
+          .post('/contracts/:id/termination/contest', [
+            controllers.api.ContractTerminations,
+            'contest',
+          ])
+          .as('contracts.termination.contest')
+        router
+          .post('/contracts/:id/termination/agree', [controllers.api.ContractTerminations, 'agree'])
+          .as('contracts.termination.agree')
         router
           .post('/projects/:id/take-next-alternate', [controllers.api.Contracts, 'nextAlternate'])
           .as('projects.next_alternate')
@@ -357,6 +377,16 @@ router
                 router
                   .post('/objections/:id/decide', [controllers.api.Objections, 'decide'])
                   .as('objections.decide')
+                // 合同解除争议: contested terminations, decided by a regulator
+                router
+                  .get('/terminations', [controllers.api.ContractTerminations, 'index'])
+                  .as('terminations.index')
+                router
+                  .post('/contracts/:id/termination/decide', [
+                    controllers.api.ContractTerminations,
+                    'decide',
+                  ])
+                  .as('terminations.decide')
                 // 双随机、一公开: plans drawn at once, results by the drawn inspectors, 回避申报
                 router
                   .post('/inspections', [controllers.api.regulator.Inspections, 'store'])
@@ -450,6 +480,10 @@ router
             router
               .post('/milestones/:id/payments', [controllers.api.Payments, 'store'])
               .as('milestones.payments.store')
+              .where('id', router.matchers.number())
+            router
+              .post('/milestones/:id/accept', [controllers.api.Milestones, 'accept'])
+              .as('milestones.accept')
               .where('id', router.matchers.number())
             router
               .post('/payments/:id/confirm', [controllers.api.PaymentConfirmations, 'store'])

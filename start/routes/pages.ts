@@ -210,6 +210,13 @@ router
           .get('/objections', [controllers.regulator.Objections, 'index'])
           .as('objections.index')
         router
+          .get('/terminations', [controllers.regulator.Terminations, 'index'])
+          .as('terminations.index')
+        router
+          .post('/contracts/:id/termination/decide', [controllers.ContractTerminations, 'decide'])
+          .as('terminations.decide')
+          .where('id', router.matchers.number())
+        router
           .post('/objections/:id/decide', [controllers.regulator.Objections, 'decide'])
           .as('objections.decide')
         router
@@ -354,6 +361,10 @@ router
         router
           .post('/milestones/:id/payments', [controllers.owner.Payments, 'store'])
           .as('milestones.payments.store')
+          .where('id', router.matchers.number())
+        router
+          .post('/milestones/:id/accept', [controllers.owner.Milestones, 'accept'])
+          .as('milestones.accept')
           .where('id', router.matchers.number())
         router
           .post('/payments/:id/confirm', [controllers.owner.Payments, 'confirm'])

@@ -84,6 +84,11 @@ router
 router
   .group(() => {
     router.get('/contracts', [controllers.Contracts, 'index']).as('contracts.index')
+    // 电子档案: the sealed archive of a closed project (parties, regulators, admins)
+    router
+      .get('/projects/:id/archive', [controllers.ProjectArchives, 'download'])
+      .as('projects.archive')
+      .where('id', router.matchers.number())
     router
       .get('/contracts/:id', [controllers.Contracts, 'show'])
       .as('contracts.show')
@@ -95,9 +100,16 @@ router
     router.post('/contracts/:id/terms', [controllers.Contracts, 'update']).as('contracts.update')
     router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
     router.post('/contracts/:id/refuse', [controllers.Contracts, 'refuse']).as('contracts.refuse')
+    // 合同解除: the owner terminates; the agency contests or agrees within the window.
     router
-      .post('/contracts/:id/terminate', [controllers.Contracts, 'terminate'])
+      .post('/contracts/:id/terminate', [controllers.ContractTerminations, 'store'])
       .as('contracts.terminate')
+    router
+      .post('/contracts/:id/termination/contest', [controllers.ContractTerminations, 'contest'])
+      .as('contracts.termination.contest')
+    router
+      .post('/contracts/:id/termination/agree', [controllers.ContractTerminations, 'agree'])
+      .as('contracts.termination.agree')
     router
       .post('/projects/:id/take-next-alternate', [controllers.Contracts, 'nextAlternate'])
       .as('projects.next_alternate')

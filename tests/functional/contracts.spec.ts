@@ -245,13 +245,13 @@ test.group('Contracts: generated on award, filled by the owner, signed by both',
     // 解除: only the owner ends a contract in force; the project is terminated and OCDS says so.
     const byAgency = await client
       .post(`/api/v1/contracts/${id}/terminate`)
-      .json({ reason: '项目取消建设' })
+      .json({ ground: 'agreement', statement: '项目取消建设' })
       .withGuard('api')
       .loginAs(await agency(5))
     byAgency.assertStatus(403)
     const ended = await client
       .post(`/api/v1/contracts/${id}/terminate`)
-      .json({ reason: '项目取消建设，经双方协商解除' })
+      .json({ ground: 'agreement', statement: '项目取消建设，经双方协商解除' })
       .withGuard('api')
       .loginAs(await owner())
     ended.assertStatus(200)

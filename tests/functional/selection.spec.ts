@@ -114,6 +114,9 @@ test.group('Selection: opening and the six methods', (group) => {
       complaintsOverdue: 0,
       creditAppealsOverdue: 0,
       objectionsOverdue: 0,
+      terminationsSettled: 0,
+      terminationsOverdue: 0,
+      archivesSealed: 0,
       errors: 0,
     })
 

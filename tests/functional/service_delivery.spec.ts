@@ -464,6 +464,11 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     assert.equal(service.evaluations.ofAgency.quality, 5)
     assert.equal((await runTick()).projectsClosed, 1)
     assert.equal((await client.get(`/api/v1/projects/${projectId}`)).body().status, 'closed')
+    // The closed project's electronic archive was sealed in that tick, and is not sealed again.
+    await runTick()
+    const archives = await db.from('project_archives').where('project_id', projectId)
+    assert.lengthOf(archives, 1)
+    assert.equal(archives[0].project_status, 'closed')
 
     const owner = await demoOwner()
     const page = await client.get(`/organizations/${owner.organizationId}`)

@@ -42,7 +42,7 @@ test.group(
 
       const unconfirmed = await client
         .post(`/contracts/${contractId}/terminate`)
-        .form({ reason: '业主项目取消，双方协商解除' })
+        .form({ ground: 'agreement', statement: '业主项目取消，双方协商解除' })
         .header('referer', `/contracts/${contractId}`)
         .loginAs(owner)
         .withCsrfToken()
@@ -51,7 +51,7 @@ test.group(
 
       await client
         .post(`/contracts/${contractId}/terminate`)
-        .form({ reason: '业主项目取消，双方协商解除', confirmed: '1' })
+        .form({ ground: 'agreement', statement: '业主项目取消，双方协商解除', confirmed: '1' })
         .loginAs(owner)
         .withCsrfToken()
       assert.equal(

@@ -493,6 +493,39 @@ test.group('User texts are escaped where they are shown', (group) => {
               inside: hostile('C29'),
             }
           ),
+      'contract_termination (partial)': () =>
+        edge
+          .createRenderer()
+          .share({
+            t,
+            i18n: { locale: 'zh-CN' },
+            flashMessages: noFlash,
+            old: (_key: string, fallback: unknown) => fallback,
+            csrfField: () => '',
+          })
+          .render('partials/contract_termination', {
+            contract: { id: 1 },
+            termination: {
+              ground: 'breach',
+              breachClause: hostile('C30'),
+              statement: hostile('C31'),
+              terminatedAt: '2026-09-29T02:00:00.000Z',
+              contestDueAt: '2026-10-09T16:00:00.000Z',
+              contestOpen: false,
+              status: 'decided',
+              agencyAnswer: 'contested',
+              answeredAt: '2026-09-30T02:00:00.000Z',
+              contestReason: hostile('C32'),
+              decisionDueAt: '2026-10-09T16:00:00.000Z',
+              overdue: true,
+              decision: 'upheld',
+              decisionReasons: hostile('C33'),
+              decidedAt: '2026-10-01T02:00:00.000Z',
+              refundScope: 'unaccepted',
+              refundsRequestedAt: null,
+            },
+            actions: { contest: true, agree: true, decide: true },
+          }),
       'layout': () =>
         // What a request shares with every template (components included).
         edge

@@ -20,14 +20,12 @@ import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
-import { refundContract } from '#actions/payments/refund_contract'
 import { rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
 import { displayDeadline } from '#domain/time_zone'
 import {
-  contractInForce,
   contractOpen,
   nextContractState,
   signingTransition,
@@ -152,7 +150,7 @@ export async function makeContract(
  * callers have checked the guard under the row lock, so a refusal here is a
  * state conflict all the same (409), never a silent change.
  */
-function movedContract(contract: Contract, step: ContractTransition): ContractState {
+export function movedContract(contract: Contract, step: ContractTransition): ContractState {
   const next = nextContractState(contract.status, step)
   if (!next) throw new StateConflictException({ identifier: 'messages.contracts.notOpen' })
   return next
@@ -521,53 +519,4 @@ export async function takeNextAlternate(project: Project, owner: User) {
       owner
     )
   })
-}
-
-/**
- * 解除合同: the owner ends a signed contract early with a public reason; the
- * project is terminated and every paid milestone is refunded through Stripe
- * (after the commit: the refunds are recorded when Stripe reports them).
- */
-export async function terminateContract(contract: Contract, reason: string, owner: User) {
-  const terminated = await db.transaction(async (trx) => {
-    const locked = await Contract.query({ client: trx })
-      .where('id', contract.id)
-      .forUpdate()
-      .firstOrFail()
-    if (!contractInForce(locked.status)) {
-      throw new StateConflictException({ identifier: 'messages.contracts.notInForce' })
-    }
-    const project = (await lockProject(locked.projectId, trx))!
-    transition(project, 'terminate')
-    await project.save()
-    locked.merge({
-      status: movedContract(locked, 'terminate'),
-      terminatedAt: DateTime.fromJSDate(clock.now()),
-      terminationReason: reason,
-    })
-    await locked.save()
-    await recordAuditEvent(trx, {
-      actor: owner,
-      action: 'contract.terminated',
-      subjectType: 'contract',
-      subjectId: locked.id,
-      payload: { projectId: project.id, reason },
-    })
-    await recordAuditEvent(trx, {
-      actor: owner,
-      action: 'project.terminated',
-      subjectType: 'project',
-      subjectId: project.id,
-      payload: { code: project.code, contractId: locked.id, reason },
-    })
-    await notify(trx, {
-      organizationIds: [locked.agencyOrganizationId],
-      kind: 'contract.terminated',
-      projectId: project.id,
-      data: { code: project.code, title: project.title, reason },
-    })
-    return locked
-  })
-  const refunds = await refundContract(terminated, reason, owner)
-  return { contract: terminated, refunds }
 }

@@ -22,14 +22,20 @@ export type RefundReport = {
  * before Stripe's webhooks arrive refunds nothing twice. The refunds
  * themselves (fee records, milestone status) are recorded when Stripe
  * reports them (charge.refunded). The termination is the caller's.
+ *
+ * `only.milestoneIds` limits the refunds to those milestones (a termination
+ * refunds what its outcome says: #domain/termination_refunds); open attempts
+ * are cancelled whatever the milestone.
  */
 export async function refundContract(
   contract: Contract,
   reason: string,
-  actor: Actor
+  actor: Actor,
+  only?: { milestoneIds: number[] }
 ): Promise<RefundReport> {
   const report: RefundReport = { refunds: [], cancelled: [], errors: [] }
   const payments = await Payment.query().where('contract_id', contract.id).orderBy('id')
+  const refundable = only ? new Set(only.milestoneIds) : null
   for (const payment of payments) {
     const about = { paymentId: payment.id, milestoneId: payment.milestoneId }
     try {
@@ -40,7 +46,11 @@ export async function refundContract(
           { idempotencyKey: `cancel-${payment.idempotencyKey}` }
         )
         report.cancelled.push(about)
-      } else if (payment.status === 'succeeded' && payment.refundedFen < payment.amountFen) {
+      } else if (
+        payment.status === 'succeeded' &&
+        payment.refundedFen < payment.amountFen &&
+        (refundable === null || refundable.has(payment.milestoneId))
+      ) {
         const amountFen = payment.amountFen - payment.refundedFen
         const refund = await stripe().refunds.create(
           {
@@ -70,7 +80,7 @@ export async function refundContract(
       action: 'contract.refunds_requested',
       subjectType: 'contract',
       subjectId: contract.id,
-      payload: { reason, ...report },
+      payload: { reason, ...(only ? { milestoneIds: only.milestoneIds } : {}), ...report },
     })
   )
   return report

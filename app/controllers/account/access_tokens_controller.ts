@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { errors as lucidErrors } from '@adonisjs/lucid'
 import { accessTokenFormValidator } from '#validators/access_token'
 import {
   accessTokensOf,
@@ -33,6 +34,8 @@ export default class AccessTokensController {
   }
 
   async destroy({ auth, params, response, session, i18n }: HttpContext) {
+    // An id no record can have (beyond the integers a row id takes) is not found, as elsewhere.
+    if (!Number.isSafeInteger(Number(params.id))) throw new lucidErrors.E_ROW_NOT_FOUND()
     const revoked = await revokeAccessToken(auth.getUserOrFail(), Number(params.id))
     session.flash(
       revoked ? 'success' : 'error',

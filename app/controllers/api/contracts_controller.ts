@@ -15,10 +15,12 @@ import {
   refuseContract,
   signContract,
   takeNextAlternate,
-  terminateContract,
   updateTerms,
 } from '#actions/contracts/contract_lifecycle'
 import { contractDetails, currentContractOf } from '#queries/contracts'
+import { terminateContractValidator } from '#validators/contract_termination'
+import { terminateContract } from '#actions/contracts/contract_termination'
+import { presentTermination } from '#queries/contract_terminations'
 import { presentContract } from '#presenters/contract'
 
 /** Contracts (API.md "Contracts, payments…"): the parties and staff read; the owner fills; both sign. */
@@ -89,17 +91,24 @@ export default class ContractsController {
     return this.present(await refuseContract(contract, reason, auth.getUserOrFail()))
   }
 
-  /** POST /api/v1/contracts/:id/terminate (owner) {reason} — ends a signed contract; refunds follow. */
+  /**
+   * POST /api/v1/contracts/:id/terminate (owner) {ground, breachClause?, statement} — ends a
+   * signed contract; open payment attempts are cancelled; refunds wait for the contest window.
+   */
   async terminate({ params, request, bouncer, auth }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('edit', contract)
-    const { reason } = await request.validateUsing(refuseContractValidator)
-    const { contract: terminated, refunds } = await terminateContract(
-      contract,
-      reason,
-      auth.getUserOrFail()
-    )
-    return { ...(await this.present(terminated)), refunds }
+    const input = await request.validateUsing(terminateContractValidator)
+    const {
+      contract: terminated,
+      termination,
+      refunds,
+    } = await terminateContract(contract, input, auth.getUserOrFail())
+    return {
+      ...(await this.present(terminated)),
+      termination: presentTermination(termination),
+      refunds,
+    }
   }
 
   /** POST /api/v1/projects/:id/take-next-alternate (owner): the next ranked agency gets a contract. */

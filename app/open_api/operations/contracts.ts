@@ -1,5 +1,5 @@
 import type { ApiOperation } from '#open_api/types'
-import { ref } from '#open_api/schemas'
+import { listOf, ref } from '#open_api/schemas'
 import { object, integer, string, reasonBody } from '#open_api/helpers'
 import {
   contractTermsValidator,
@@ -7,6 +7,11 @@ import {
   signContractValidator,
 } from '#validators/contract'
 import { testConfirmationValidator } from '#validators/payment'
+import {
+  contestTerminationValidator,
+  decideTerminationValidator,
+  terminateContractValidator,
+} from '#validators/contract_termination'
 
 const score = integer(1, 5)
 
@@ -62,13 +67,129 @@ export const contractOperations: ApiOperation[] = [
     path: '/api/v1/contracts/:id/terminate',
     tag: 'contracts',
     summary: [
-      '业主解除合同（公开理由，已付款项退款）',
-      'The owner terminates (public reason; paid milestones refunded)',
+      '业主解除合同（依据：违约、协商一致或不可抗力；中介机构可在异议期内提出异议）',
+      'The owner terminates (ground: breach, agreement or force majeure; the agency may contest)',
     ],
-    access: 'user',
-    body: refuseContractValidator,
+    description: [
+      '合同与项目即时终止，进行中的付款被取消；退款待解除确定后发起：中介机构同意时退还全部已付款项，异议期满未提出异议时只退还未经验收的付款节点，提出异议时按监管裁决。以违约为依据时 breachClause 必填（422）。',
+      'The contract and the project end at once and open payment attempts are cancelled; refunds wait until the termination is settled: every paid milestone when the agency agrees, only the milestones not accepted when the contest window passes, as a regulator decides a contest. `breachClause` is required for a breach (422).',
+    ],
+    access: ['owner'],
+    body: terminateContractValidator,
     conflict: true,
     success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/contracts/:id/termination',
+    tag: 'contracts',
+    summary: [
+      '合同解除记录（双方与监管部门可见；未解除时为 null）',
+      "A contract's termination (parties and staff; null when there is none)",
+    ],
+    access: 'user',
+    success: {
+      status: 200,
+      schema: {
+        type: 'object',
+        required: ['termination'],
+        properties: { termination: { anyOf: [ref('Termination'), { type: 'null' }] } },
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/termination/contest',
+    tag: 'contracts',
+    summary: [
+      '中介机构在异议期内对解除提出异议（由监管部门裁决）',
+      'The agency contests the termination within the window (a regulator decides)',
+    ],
+    description: [
+      '异议期届满、已答复或无解除记录时返回 409。',
+      '409 once the window closed, when already answered, or when there is no termination.',
+    ],
+    access: ['agency'],
+    body: contestTerminationValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Termination') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/termination/agree',
+    tag: 'contracts',
+    summary: [
+      '中介机构同意全额退款（协商解除时即为同意），解除即确定',
+      'The agency agrees to a full refund (its consent to an agreed termination); settled at once',
+    ],
+    access: ['agency'],
+    conflict: true,
+    success: { status: 200, schema: ref('Termination') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/regulator/terminations',
+    tag: 'regulators',
+    summary: ['待裁决的合同解除争议', 'Contested terminations to decide'],
+    access: ['regulator'],
+    success: { status: 200, schema: listOf('ContestedTermination') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/regulator/contracts/:id/termination/decide',
+    tag: 'regulators',
+    summary: [
+      '监管部门裁决合同解除争议（维持或不予支持，附理由与退款范围）',
+      'A regulator upholds or rejects a contested termination, with reasons and the refund',
+    ],
+    description: [
+      'refundScope 缺省时：维持解除退还未经验收的付款节点，不予支持解除不退款。',
+      'Without `refundScope`: upheld refunds the milestones not accepted, rejected refunds nothing.',
+    ],
+    access: ['regulator'],
+    body: decideTerminationValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('Termination') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/projects/:id/archive',
+    tag: 'contracts',
+    summary: [
+      '项目电子档案（已封存的 ZIP，双方与监管部门可下载；封存前 409）',
+      "A closed project's sealed archive (ZIP; parties and staff; 409 before sealing)",
+    ],
+    description: [
+      'ZIP 内含 manifest.json（每个文件的 SHA-256）、manifest.jws（ES256 分离式 JWS）和 manifest.sig（DER 格式 ECDSA 签名）。响应头 X-Archive-Sha256 为整个 ZIP 的 SHA-256。用 GET /api/v1/pki/archive-seal.pem 的公钥离线核验。',
+      'The ZIP holds manifest.json (each file with its SHA-256), manifest.jws (a detached ES256 JWS) and manifest.sig (a DER ECDSA signature). `X-Archive-Sha256` is the SHA-256 of the whole ZIP. Verify offline with the key at GET /api/v1/pki/archive-seal.pem.',
+    ],
+    access: 'user',
+    conflict: true,
+    success: { status: 200, contentType: 'application/zip', schema: { type: 'string' } },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/pki/archive-seal.pem',
+    tag: 'open-data',
+    summary: ['电子档案封存公钥（PEM）', "The archive seal's public key (PEM)"],
+    access: 'public',
+    success: {
+      status: 200,
+      contentType: 'application/x-pem-file',
+      schema: { type: 'string' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/milestones/:id/accept',
+    tag: 'payments',
+    summary: [
+      '业主确认付款节点验收（解除合同时已验收节点不退款）',
+      "The owner accepts a milestone's work (not refunded on termination)",
+    ],
+    access: ['owner'],
+    conflict: true,
+    success: { status: 200, schema: ref('AnyObject') },
   },
   {
     method: 'post',
