@@ -15,6 +15,8 @@ export type InvalidReason =
   | 'manager_banned'
   | 'grade_too_low'
   | 'conflict_of_interest'
+  | 'affiliated'
+  | 'serving_official'
   | 'member_ineligible'
   | 'member_declined'
   | 'member_unconfirmed'

@@ -3,6 +3,8 @@ import Organization from '#models/organization'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
 import { registerAccount } from '#actions/accounts/register_account'
 import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
+import { CATALOG_OFFICE_NAME, DEMO_DEPARTMENTS } from '#database/data/departments'
+import Department from '#models/department'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/data/demo_accounts'
 import { DEMO_AGENCIES, type DemoAgency } from '#database/data/demo_agencies'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
@@ -19,12 +21,21 @@ export default class DemoSeeder extends BaseSeeder {
   async run() {
     if (await Organization.query().first()) return
 
+    for (const department of DEMO_DEPARTMENTS) {
+      await Department.create(department)
+    }
+    const office = await Department.findByOrFail('name', CATALOG_OFFICE_NAME)
     for (const item of DEMO_SERVICE_ITEMS) {
       await createServiceItem({ ...item, changeReason: '首次发布' }, null)
     }
 
     for (const account of DEMO_ACCOUNTS) {
-      const { organization } = await registerAccount({ ...account, password: DEMO_PASSWORD })
+      // The demo regulator works at the catalog office.
+      const { organization } = await registerAccount({
+        ...account,
+        password: DEMO_PASSWORD,
+        departmentId: account.role === 'regulator' ? office.id : null,
+      })
       const agency = DEMO_AGENCIES.find((candidate) => candidate.email === account.email)
       if (agency) await this.describeAgency(organization, agency)
     }
