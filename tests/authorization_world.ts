@@ -13,6 +13,8 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { clock } from '#services/clock'
 import { createUserWithRole } from '#database/factories/account_factories'
+import Department from '#models/department'
+import DepartmentAffiliate from '#models/department_affiliate'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
@@ -362,6 +364,17 @@ export async function buildWorld(client: any) {
     .select('f.id')
     .firstOrFail()
 
+  // 红顶中介: the department approving ZJ-001 and one entry of its register (an unrelated organisation).
+  const department = await Department.findByOrFail('name', '市生态环境局')
+  const affiliate = await DepartmentAffiliate.create({
+    departmentId: department.id,
+    uscc: '12511400MB0000000X',
+    name: '眉山市环境监测站',
+    relation: 'sponsors',
+    addedReason: '授权测试用登记',
+    addedByUserId: null,
+  })
+
   const releases = (await client.get('/api/v1/ocds/releases')).body()
   const signedCode = (await db.from('projects').where('id', signed.projectId).firstOrFail()).code
 
@@ -405,6 +418,8 @@ export async function buildWorld(client: any) {
     agencyOrganization: agencyA.organizationId,
     // Catalog, calendar, templates, open data
     serviceItemCode: 'ZJ-001',
+    department: department.id,
+    affiliate: affiliate.id,
     templateKey: 'general',
     calendarDay: '2026-12-31',
     ocid: String(

@@ -8,6 +8,7 @@ export const policies = {
   CreditAppealPolicy: () => import('#policies/credit_appeal_policy'),
   CreditEventPolicy: () => import('#policies/credit_event_policy'),
   CreditRuleSetPolicy: () => import('#policies/credit_rule_set_policy'),
+  DepartmentPolicy: () => import('#policies/department_policy'),
   EvaluationPolicy: () => import('#policies/evaluation_policy'),
   FeeRecordPolicy: () => import('#policies/fee_record_policy'),
   FollowUpCasePolicy: () => import('#policies/follow_up_case_policy'),
@@ -21,6 +22,7 @@ export const policies = {
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
   RuleSetPolicy: () => import('#policies/rule_set_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
+  ServingOfficialListPolicy: () => import('#policies/serving_official_list_policy'),
   UserPolicy: () => import('#policies/user_policy'),
 }
 

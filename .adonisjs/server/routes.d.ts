@@ -11,6 +11,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -92,6 +93,8 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -113,6 +116,13 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.store': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -165,6 +175,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -252,6 +263,12 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -295,6 +312,8 @@ export type ScannedRoutes = {
     'api.v1.agency.return': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.update': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.webhooks.stripe': { paramsTuple?: []; params?: {} }
@@ -305,6 +324,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -347,6 +367,7 @@ export type ScannedRoutes = {
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
@@ -356,6 +377,8 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -380,6 +403,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -421,12 +445,14 @@ export type ScannedRoutes = {
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
@@ -434,6 +460,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -476,6 +503,7 @@ export type ScannedRoutes = {
     'dashboard.admin': { paramsTuple?: []; params?: {} }
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
@@ -485,6 +513,8 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
     'regulator.analytics.export': { paramsTuple?: []; params?: {} }
@@ -509,6 +539,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -550,12 +581,14 @@ export type ScannedRoutes = {
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'locale': { paramsTuple?: []; params?: {} }
@@ -599,6 +632,7 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -611,6 +645,11 @@ export type ScannedRoutes = {
     'regulator.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.officials.store': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.follow_ups.step': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
@@ -678,6 +717,10 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.officials.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -716,9 +759,11 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }

@@ -55,9 +55,10 @@ export type IneligibilityReason =
 
 export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReason | null {
   if (facts.agencyStatus !== 'active') return { code: 'not_active' }
-  if (!facts.offersItem) return { code: 'item_not_offered' }
+  // Before the offer: an affiliated agency's listing is suspended, and the rule is the reason.
   if (facts.affiliation) return { code: 'affiliated', ...facts.affiliation }
   if (facts.servingOfficial) return { code: 'serving_official' }
+  if (!facts.offersItem) return { code: 'item_not_offered' }
   if (facts.requiredQualification) {
     const held = facts.qualifications.some(
       (qualification) =>

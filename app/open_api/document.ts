@@ -16,6 +16,7 @@ import { regulatorOperations } from '#open_api/operations/regulators'
 import { openDataOperations } from '#open_api/operations/open_data'
 import { inspectionOperations } from '#open_api/operations/inspections'
 import { complaintOperations } from '#open_api/operations/complaints'
+import { integrityOperations } from '#open_api/operations/integrity'
 import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 
 export const API_TAGS = [
@@ -42,6 +43,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...openDataOperations,
   ...inspectionOperations,
   ...complaintOperations,
+  ...integrityOperations,
 ]
 
 export type OpenApiDocument = {

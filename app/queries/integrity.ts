@@ -8,6 +8,8 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { SqlInteger } from '#services/sql_rows'
 import AgencyDeclaration from '#models/agency_declaration'
+import Department from '#models/department'
+import DepartmentAffiliate from '#models/department_affiliate'
 import {
   affiliationWith,
   usccsToScreen,
@@ -111,10 +113,14 @@ export async function servingOfficialListInForce(client: QueryClientContract = d
  * force. Three queries, whatever the number of agencies.
  */
 export async function servingOfficialsNamedBy(
-  organizationIds: number[],
+  organizationIds: number[] | 'all',
   client: QueryClientContract = db.connection()
 ): Promise<NamedPerson[]> {
-  if (organizationIds.length === 0) return []
+  if (organizationIds !== 'all' && organizationIds.length === 0) return []
+  const only = <Query extends { whereIn: (column: string, values: number[]) => Query }>(
+    query: Query,
+    column: string
+  ) => (organizationIds === 'all' ? query : query.whereIn(column, organizationIds))
   const list = await servingOfficialListInForce(client)
   if (!list) return []
   const officials = client.from('serving_officials').where('list_id', list.id).select('id_hash')
@@ -123,9 +129,7 @@ export async function servingOfficialsNamedBy(
     name: string
     role: 'manager' | 'practitioner'
     id_number_hash: string
-  }[] = await client
-    .from('practitioners')
-    .whereIn('organization_id', organizationIds)
+  }[] = await only(client.from('practitioners'), 'organization_id')
     .whereIn('id_number_hash', officials)
     .select('organization_id', 'name', 'role', 'id_number_hash')
   const persons: NamedPerson[] = practitioners.map((row) => ({
@@ -135,12 +139,12 @@ export async function servingOfficialsNamedBy(
     idHash: row.id_number_hash,
   }))
   // Shareholders: the declarations in force, matched here (their hashes live in JSON text).
-  const rows: { organization_id: SqlInteger; version: number; shareholders: string }[] =
-    await client
-      .from('agency_declarations')
-      .whereIn('organization_id', organizationIds)
-      .orderBy('version', 'asc')
-      .select('organization_id', 'version', 'shareholders')
+  const rows: { organization_id: SqlInteger; version: number; shareholders: string }[] = await only(
+    client.from('agency_declarations'),
+    'organization_id'
+  )
+    .orderBy('version', 'asc')
+    .select('organization_id', 'version', 'shareholders')
   // The last row of each agency is its declaration in force.
   const declarations = [...new Map(rows.map((row) => [Number(row.organization_id), row])).values()]
   const holderHashes = declarations.flatMap((row) =>
@@ -262,4 +266,74 @@ export function eligibilityIntegrity(facts: IntegrityFacts | undefined) {
       : null,
     servingOfficial: facts?.servingOfficial ?? false,
   }
+}
+
+/**
+ * The public register: every approval department with the organisations it
+ * sponsors, supervises or owns, entries taken off kept with their reason.
+ * Two queries.
+ */
+export async function publicRegister() {
+  const departments = await Department.query().orderBy('catalog_office', 'desc').orderBy('name')
+  const entries = await DepartmentAffiliate.query()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+  const byDepartment = Map.groupBy(entries, (entry) => entry.departmentId)
+  return departments.map((department) => ({
+    department,
+    current: (byDepartment.get(department.id) ?? []).filter((entry) => !entry.removedAt),
+    removed: (byDepartment.get(department.id) ?? []).filter((entry) => entry.removedAt),
+  }))
+}
+
+/** The listings and bids suspended for this agency, latest first, with item and department names. */
+export async function suspensionsOf(organizationId: number) {
+  const rows: {
+    kind: 'listing' | 'bid'
+    cause: 'register' | 'declaration'
+    via: 'self' | 'sponsor' | 'shareholder'
+    via_name: string
+    created_at: Date | string
+    item_code: string
+    item_name: string
+    department_name: string
+    project_code: string | null
+  }[] = await db
+    .from('conflict_suspensions as c')
+    .join('service_items as s', 's.id', 'c.service_item_id')
+    .join('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('projects as p', 'p.id', 'c.project_id')
+    .where('c.organization_id', organizationId)
+    .orderBy('c.id', 'desc')
+    .limit(100)
+    .select(
+      'c.kind',
+      'c.cause',
+      'c.via',
+      'c.via_name',
+      'c.created_at',
+      's.code as item_code',
+      's.name as item_name',
+      'd.name as department_name',
+      'p.code as project_code'
+    )
+  return rows
+}
+
+/** For regulators: who on the list of serving officials each agency names (name and capacity). */
+export async function servingOfficialMatches() {
+  const persons = await servingOfficialsNamedBy('all')
+  if (persons.length === 0) return []
+  const organizations: { id: SqlInteger; name: string; uscc: string }[] = await db
+    .from('organizations')
+    .whereIn('id', [...new Set(persons.map((person) => person.organizationId))])
+    .select('id', 'name', 'uscc')
+  const byId = new Map(organizations.map((row) => [Number(row.id), row]))
+  return persons.map((person) => ({
+    organizationId: person.organizationId,
+    agency: byId.get(person.organizationId)?.name ?? '',
+    uscc: byId.get(person.organizationId)?.uscc ?? '',
+    name: person.name,
+    capacity: person.capacity,
+  }))
 }

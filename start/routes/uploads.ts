@@ -12,4 +12,6 @@ export const uploads = {
   oneScan: middleware.uploads({ limit: '11mb', maxFiles: 1 }),
   /** Evidence: up to 5 scans of 10 MB at most. */
   evidence: middleware.uploads({ limit: '51mb', maxFiles: 5 }),
+  /** The hash CSV of serving officials: one file of 14 MB at most. */
+  officialsList: middleware.uploads({ limit: '15mb', maxFiles: 1 }),
 }
