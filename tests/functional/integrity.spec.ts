@@ -3,7 +3,8 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { writeFile, mkdtemp, rm } from 'node:fs/promises'
+import { writeFile, readFile, mkdtemp, rm } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { marketWorld } from '#tests/worlds'
@@ -212,6 +213,48 @@ test.group('红顶中介: affiliations with the approving department', (group) =
     assert.include(page.text(), '30%')
   })
 
+  test('the declaration page takes a table of shareholders in percentages and shows the new version; the public page names the sponsor', async ({
+    client,
+    assert,
+  }) => {
+    const agency = await demoAgency(5)
+    const form = await client.get('/agency/declaration').loginAs(agency)
+    form.assertStatus(200)
+    assert.include(form.text(), RULE)
+    const saved = await client
+      .post('/agency/declaration')
+      .form({
+        'nature': 'social_organization',
+        'sponsorName': '眉山市环境科学学会',
+        'sponsorUscc': INSTITUTE,
+        // As the page's table posts them: one row filled, one left empty.
+        'shareholders[0][name]': '眉山环投发展有限公司',
+        'shareholders[0][uscc]': COMPANY,
+        'shareholders[0][idNumber]': '',
+        'shareholders[0][sharePercent]': '12.5',
+        'shareholders[1][name]': '',
+        'shareholders[1][uscc]': '',
+        'shareholders[1][idNumber]': '',
+        'shareholders[1][sharePercent]': '',
+      })
+      .withCsrfToken()
+      .loginAs(agency)
+      .redirects(0)
+    saved.assertStatus(302)
+    const row = await db
+      .from('agency_declarations')
+      .where('organization_id', agency.organizationId)
+      .first()
+    assert.equal(row.version, 1)
+    assert.deepEqual(JSON.parse(row.shareholders), [
+      { name: '眉山环投发展有限公司', uscc: COMPANY, idHash: null, shareBp: 1250 },
+    ])
+    const shown = await client.get(`/agencies/${agency.organizationId}`)
+    assert.include(shown.text(), '眉山市环境科学学会')
+    assert.include(shown.text(), '12.5%')
+    assert.include(shown.text(), '社会组织')
+  })
+
   test('a declaration breaking its own rules is refused and changes nothing: an institution without a sponsor, a shareholder under 5 %', async ({
     client,
     assert,
@@ -417,6 +460,35 @@ test.group('在职公职人员不得兼职: the list of serving officials', (gro
     const page = await client.get('/regulator/officials').loginAs(regulator)
     assert.include(page.text(), '黄丽')
     ;(await api(client, 'get', '/api/v1/regulator/officials', agency)).assertStatus(403)
+  })
+
+  test('node ace officials:hash writes the hash CSV with the market salt, leaving bad lines out by number; the regulator page loads it', async ({
+    client,
+    assert,
+  }) => {
+    const numbers = join(directory, 'officials.csv')
+    await writeFile(numbers, `身份证号\n${HUANG_LI}\n12345\n`)
+    const ace = await app.container.make('ace')
+    ace.ui.switchMode('raw')
+    const command = await ace.exec('officials:hash', [numbers])
+    assert.equal(command.exitCode, 0)
+    const written = await readFile(join(directory, 'officials.hashes.csv'), 'utf8')
+    assert.equal(written, `id_hash\n${personIdHash(HUANG_LI)}\n`)
+    assert.notInclude(written, HUANG_LI)
+
+    const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
+    const page = await client
+      .post('/regulator/officials')
+      .field('source', '市委组织部')
+      .field('asOf', '2026-09-01')
+      .file('file', join(directory, 'officials.hashes.csv'))
+      .withCsrfToken()
+      .loginAs(regulator)
+      .redirects(0)
+    page.assertStatus(302)
+    const shown = await client.get('/regulator/officials').loginAs(regulator)
+    assert.include(shown.text(), '市委组织部')
+    assert.include(shown.text(), '黄丽')
   })
 
   test('a hostile upload is refused whole, naming only the line: ID numbers in clear, a wrong header, an empty file; the list in force stays', async ({

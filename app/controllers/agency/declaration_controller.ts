@@ -31,7 +31,13 @@ export default class DeclarationController {
   async update({ auth, request, response, session, i18n }: HttpContext) {
     const organization = await Organization.findOrFail(auth.getUserOrFail().organizationId)
     const body = request.all()
-    const rows = Array.isArray(body.shareholders) ? body.shareholders : []
+    // shareholders[0][name]… arrives as an array, or as an object keyed by row number.
+    const table = body.shareholders
+    const rows: Record<string, unknown>[] = Array.isArray(table)
+      ? table
+      : table && typeof table === 'object'
+        ? Object.values(table)
+        : []
     const shareholders = rows
       .filter((row: Record<string, unknown>) =>
         ['name', 'uscc', 'idNumber', 'sharePercent'].some((key) => String(row?.[key] ?? '').trim())
