@@ -17,7 +17,14 @@ import { idNumberCheckCharacter } from '#domain/id_card'
 import { officialsCsv } from '#domain/serving_officials'
 import { personIdHash } from '#services/person_identity'
 import { WORLD_PASSWORD } from '#tests/world_data'
-import { awardedProject, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
+import { runTick } from '#actions/market_tick'
+import {
+  AFTER_DEADLINE,
+  awardedProject,
+  demoAgency,
+  demoOwner,
+  publishedProject,
+} from '#tests/selection_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const RULE =
@@ -460,6 +467,34 @@ test.group('在职公职人员不得兼职: the list of serving officials', (gro
     const page = await client.get('/regulator/officials').loginAs(regulator)
     assert.include(page.text(), '黄丽')
     ;(await api(client, 'get', '/api/v1/regulator/officials', agency)).assertStatus(403)
+  })
+
+  test('a list loaded after sign-up is applied at opening: the bid is invalid, published as a serving-official case without naming anyone', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await publishedProject(client)
+    const agency = await demoAgency(6)
+    ;(await bid(client, projectId, agency)).assertStatus(201)
+    ;(await bid(client, projectId, await demoAgency(5))).assertStatus(201)
+    const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
+    ;(await upload(client, regulator, officialsCsv([personIdHash(HUANG_LI)]))).assertStatus(201)
+
+    clock.freeze(AFTER_DEADLINE)
+    await runTick()
+    const judged = await db
+      .from('bids')
+      .where('project_id', projectId)
+      .where('organization_id', agency.organizationId)
+      .first()
+    assert.isFalse(Boolean(judged.valid))
+    assert.equal(judged.invalid_reason, 'serving_official')
+    const other = await db
+      .from('bids')
+      .where('project_id', projectId)
+      .whereNot('organization_id', agency.organizationId)
+      .first()
+    assert.isTrue(Boolean(other.valid))
   })
 
   test('node ace officials:hash writes the hash CSV with the market salt, leaving bad lines out by number; the regulator page loads it', async ({
