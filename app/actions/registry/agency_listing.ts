@@ -201,7 +201,8 @@ async function ensureNoIntegrityConflict(
       },
     ])
   }
-  if (adding && (await servingOfficialsNamedBy([organizationId])).length > 0) {
+  const officials = adding ? await servingOfficialsNamedBy([organizationId]) : []
+  if (officials.length > 0) {
     refuseInput([
       {
         field: 'items',
