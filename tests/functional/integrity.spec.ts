@@ -166,6 +166,15 @@ test.group('红顶中介: affiliations with the approving department', (group) =
     again.assertStatus(403)
     assert.equal(again.body().errors[0].code, 'E_INELIGIBLE')
     assert.include(again.body().errors[0].message, RULE)
+
+    // On the page, the form comes back with the rule in its error summary.
+    const form = await client
+      .post('/agency/profile')
+      .form({ 'items[]': 'ZJ-001', 'region': '511100' })
+      .header('referer', '/agency/profile')
+      .withCsrfToken()
+      .loginAs(agency)
+    assert.include(form.text(), RULE)
   })
 
   test('a declaration change flags and suspends the listing and open bid of an agency whose new shareholder the bureau owns; the public page shows the declaration without any ID hash', async ({
