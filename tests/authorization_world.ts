@@ -15,6 +15,7 @@ import { clock } from '#services/clock'
 import { createUserWithRole } from '#database/factories/account_factories'
 import Department from '#models/department'
 import DepartmentAffiliate from '#models/department_affiliate'
+import AgencyDeclaration from '#models/agency_declaration'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
@@ -375,6 +376,20 @@ export async function buildWorld(client: any) {
     addedByUserId: null,
   })
 
+  // Agency A's declaration: a private enterprise with one corporate and one natural-person shareholder.
+  const declaration = await AgencyDeclaration.create({
+    organizationId: agencyA.organizationId,
+    version: 1,
+    nature: 'social_organization',
+    sponsorName: '眉山市工程咨询协会',
+    sponsorUscc: '51511400MJQ000000X',
+    shareholders: JSON.stringify([
+      { name: '眉山市工程咨询协会', uscc: '51511400MJQ000000X', idHash: null, shareBp: 6000 },
+      { name: '周涛', uscc: null, idHash: 'ab'.repeat(32), shareBp: 1250 },
+    ]),
+    declaredByUserId: agencyA.id,
+  })
+
   const releases = (await client.get('/api/v1/ocds/releases')).body()
   const signedCode = (await db.from('projects').where('id', signed.projectId).firstOrFail()).code
 
@@ -420,6 +435,7 @@ export async function buildWorld(client: any) {
     serviceItemCode: 'ZJ-001',
     department: department.id,
     affiliate: affiliate.id,
+    declaration: declaration.id,
     templateKey: 'general',
     calendarDay: '2026-12-31',
     ocid: String(

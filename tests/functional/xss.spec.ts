@@ -274,6 +274,16 @@ const TEXTS: StoredText[] = [
       page('regulator', () => '/regulator/register'),
     ],
   },
+  // An agency's declaration: on its public page and its own form
+  {
+    table: 'agency_declarations',
+    column: 'sponsor_name',
+    where: (world) => ({ id: world.declaration }),
+    pages: [
+      page('public', (world) => `/agencies/${world.agencyOrganization}`),
+      page('agencyA', () => '/agency/declaration'),
+    ],
+  },
   // The register's entries (红顶中介): public, and on the regulators' desk
   {
     table: 'department_affiliates',
