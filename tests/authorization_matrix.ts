@@ -392,6 +392,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'PUT /api/v1/regulator/departments/:id': open('regulator', { id: 'department' }),
   'POST /api/v1/regulator/departments/:id/affiliates': open('regulator', { id: 'department' }),
   'POST /api/v1/regulator/affiliates/:id/remove': open('regulator', { id: 'affiliate' }),
+  'GET /api/v1/regulator/conflict-suspensions': open('regulator'),
   'GET /api/v1/regulator/officials': open('regulator'),
   'POST /api/v1/regulator/officials': open('regulator'),
   'GET /api/v1/regulator/complaints': open('regulator'),

@@ -267,6 +267,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.officials.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -445,6 +446,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -581,6 +583,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.follow_ups.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

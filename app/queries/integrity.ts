@@ -337,3 +337,41 @@ export async function servingOfficialMatches() {
     capacity: person.capacity,
   }))
 }
+
+/** For regulators: the latest listings and bids suspended for affiliation, with who and why. */
+export async function recentSuspensions(limit = 100) {
+  const rows: {
+    id: SqlInteger
+    organization_id: SqlInteger
+    agency: string
+    kind: 'listing' | 'bid'
+    cause: 'register' | 'declaration'
+    via: 'self' | 'sponsor' | 'shareholder'
+    via_name: string
+    created_at: Date | string
+    item_code: string
+    department_name: string
+    project_code: string | null
+  }[] = await db
+    .from('conflict_suspensions as c')
+    .join('organizations as o', 'o.id', 'c.organization_id')
+    .join('service_items as s', 's.id', 'c.service_item_id')
+    .join('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('projects as p', 'p.id', 'c.project_id')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .select(
+      'c.id',
+      'c.organization_id',
+      'o.name as agency',
+      'c.kind',
+      'c.cause',
+      'c.via',
+      'c.via_name',
+      'c.created_at',
+      's.code as item_code',
+      'd.name as department_name',
+      'p.code as project_code'
+    )
+  return rows
+}

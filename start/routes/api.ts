@@ -343,6 +343,12 @@ router
                   .as('affiliates.removal')
                   .where('id', router.matchers.number())
                 router
+                  .get('/conflict-suspensions', [
+                    controllers.api.regulator.Integrity,
+                    'suspensions',
+                  ])
+                  .as('conflict_suspensions.index')
+                router
                   .get('/officials', [controllers.api.regulator.Integrity, 'officials'])
                   .as('officials.index')
                 router

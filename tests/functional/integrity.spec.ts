@@ -136,6 +136,16 @@ test.group('红顶中介: affiliations with the approving department', (group) =
       .first()
     assert.equal(Number(audit.total), 3)
 
+    // Regulators see the flags on their desk and through the API.
+    const flags = await api(client, 'get', '/api/v1/regulator/conflict-suspensions', bureau)
+    assert.sameMembers(
+      flags.body().data.map((row: any) => `${row.kind}:${row.item}:${row.via}`),
+      ['listing:ZJ-001:sponsor', 'bid:ZJ-001:sponsor']
+    )
+    const desk = await client.get('/regulator/register').loginAs(bureau)
+    assert.include(desk.text(), '眉山市环境科学研究所')
+    assert.include(desk.text(), '登记簿变更')
+
     // The agency sees it on its page, and the public register shows the entry.
     const page = await client.get('/agency/declaration').loginAs(agency)
     page.assertStatus(200)

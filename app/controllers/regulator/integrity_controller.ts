@@ -16,6 +16,7 @@ import { addAffiliate, removeAffiliate } from '#actions/integrity/register'
 import { loadServingOfficials } from '#actions/integrity/serving_officials'
 import {
   publicRegister,
+  recentSuspensions,
   servingOfficialListInForce,
   servingOfficialMatches,
 } from '#queries/integrity'
@@ -39,6 +40,7 @@ export default class IntegrityController {
         keeps: mayChangeCatalogItem(actor, entry.department.id),
       })),
       catalogOffice: actor.catalogOffice,
+      suspensions: await recentSuspensions(),
       relations: AFFILIATE_RELATIONS,
       regions: REGIONS,
     })

@@ -182,6 +182,37 @@ export const integrityOperations: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/regulator/conflict-suspensions',
+    tag: 'regulators',
+    summary: [
+      '因关联关系暂停的入驻和报名（最近 100 条）',
+      'Listings and bids suspended for affiliation (latest 100)',
+    ],
+    access: ['regulator'],
+    success: {
+      status: 200,
+      schema: object({
+        data: {
+          type: 'array',
+          items: object({
+            id: integer(1),
+            organizationId: integer(1),
+            agency: string(),
+            kind: { enum: ['listing', 'bid'] },
+            cause: { enum: ['register', 'declaration'] },
+            via: { enum: ['self', 'sponsor', 'shareholder'] },
+            viaName: string(),
+            item: string(),
+            department: string(),
+            project: text,
+            suspendedAt: time,
+          }),
+        },
+      }),
+    },
+  },
+  {
+    method: 'get',
     path: '/api/v1/regulator/officials',
     tag: 'regulators',
     summary: [

@@ -14,7 +14,11 @@ import { loadServingOfficialsValidator } from '#validators/serving_official_list
 import { createDepartment, renameDepartment } from '#actions/departments/departments'
 import { addAffiliate, removeAffiliate } from '#actions/integrity/register'
 import { loadServingOfficials } from '#actions/integrity/serving_officials'
-import { servingOfficialListInForce, servingOfficialMatches } from '#queries/integrity'
+import {
+  recentSuspensions,
+  servingOfficialListInForce,
+  servingOfficialMatches,
+} from '#queries/integrity'
 import { presentAffiliate, presentDepartment } from '#presenters/integrity'
 import { isoInstant } from '#domain/time_zone'
 
@@ -52,6 +56,26 @@ export default class IntegrityController {
     await bouncer.with(DepartmentPolicy).authorize('keepRegister', department)
     const { reason } = await request.validateUsing(removeAffiliateValidator)
     return presentAffiliate(await removeAffiliate(entry, reason, auth.getUserOrFail()))
+  }
+
+  /** GET /api/v1/regulator/conflict-suspensions: the latest 100 listings and bids suspended for affiliation. */
+  async suspensions() {
+    const rows = await recentSuspensions()
+    return {
+      data: rows.map((row) => ({
+        id: Number(row.id),
+        organizationId: Number(row.organization_id),
+        agency: row.agency,
+        kind: row.kind,
+        cause: row.cause,
+        via: row.via,
+        viaName: row.via_name,
+        item: row.item_code,
+        department: row.department_name,
+        project: row.project_code,
+        suspendedAt: isoInstant(row.created_at),
+      })),
+    }
   }
 
   /** GET /api/v1/regulator/officials: the list in force (never its hashes) and the matches. */
