@@ -5,6 +5,10 @@ import { registerAccount } from '#actions/accounts/register_account'
 import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
 import { CATALOG_OFFICE_NAME, DEMO_DEPARTMENTS } from '#database/data/departments'
 import Department from '#models/department'
+import User from '#models/user'
+import { completeUscc } from '#domain/uscc'
+import { addAffiliate } from '#actions/integrity/register'
+import { declareAgency } from '#actions/integrity/declarations'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#database/data/demo_accounts'
 import { DEMO_AGENCIES, type DemoAgency } from '#database/data/demo_agencies'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
@@ -39,6 +43,20 @@ export default class DemoSeeder extends BaseSeeder {
       const agency = DEMO_AGENCIES.find((candidate) => candidate.email === account.email)
       if (agency) await this.describeAgency(organization, agency)
     }
+
+    // 红顶中介: the environment bureau's institute in the public register; no demo agency is tied to it.
+    const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
+    const bureau = await Department.findByOrFail('name', '市生态环境局')
+    await addAffiliate(
+      bureau,
+      {
+        uscc: completeUscc('12511400MB1E5501'),
+        name: '眉山市环境科学研究所',
+        relation: 'sponsors',
+        reason: '市生态环境局所属事业单位（依据机构编制文件）',
+      },
+      regulator
+    )
   }
 
   /** Through the same domain verbs an agency uses, so demo data obeys the same rules. */
@@ -66,5 +84,17 @@ export default class DemoSeeder extends BaseSeeder {
     for (const practitioner of agency.practitioners) {
       await addPractitioner(organization, practitioner, null)
     }
+    // Each demo agency is a private enterprise whose manager holds it whole.
+    const manager = agency.practitioners.find((person) => person.role === 'manager')
+    await declareAgency(
+      organization,
+      {
+        nature: 'enterprise',
+        shareholders: manager
+          ? [{ name: manager.name, idNumber: manager.idNumber, shareBp: 10_000 }]
+          : [],
+      },
+      null
+    )
   }
 }
