@@ -7,6 +7,29 @@
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
 
+export class AgencyDeclarationSchema extends BaseModel {
+  static $columns = ['createdAt', 'declaredByUserId', 'id', 'nature', 'organizationId', 'shareholders', 'sponsorName', 'sponsorUscc', 'version'] as const
+  $columns = AgencyDeclarationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare declaredByUserId: number | null
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare nature: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare shareholders: string
+  @column()
+  declare sponsorName: string | null
+  @column()
+  declare sponsorUscc: string | null
+  @column()
+  declare version: number
+}
+
 export class AgencyProfileSchema extends BaseModel {
   static $columns = ['commitmentFee', 'commitmentQuality', 'commitmentTime', 'createdAt', 'creditScore', 'description', 'id', 'itemCount', 'listed', 'listedAt', 'organizationId', 'provinceCode', 'regionCode', 'status', 'updatedAt', 'withdrawnAt'] as const
   $columns = AgencyProfileSchema.$columns
@@ -350,6 +373,33 @@ export class ComplaintSchema extends BaseModel {
   declare trackingCodeHash: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class ConflictSuspensionSchema extends BaseModel {
+  static $columns = ['bidId', 'cause', 'createdAt', 'departmentId', 'id', 'kind', 'organizationId', 'projectId', 'serviceItemId', 'via', 'viaName'] as const
+  $columns = ConflictSuspensionSchema.$columns
+  @column()
+  declare bidId: number | null
+  @column()
+  declare cause: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare departmentId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare kind: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare projectId: number | null
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare via: string
+  @column()
+  declare viaName: string
 }
 
 export class ContractPauseSchema extends BaseModel {
@@ -725,6 +775,50 @@ export class DeliverableSchema extends BaseModel {
   declare submittedByUserId: number
   @column()
   declare summary: string
+}
+
+export class DepartmentAffiliateSchema extends BaseModel {
+  static $columns = ['addedByUserId', 'addedReason', 'createdAt', 'departmentId', 'id', 'name', 'relation', 'removedAt', 'removedByUserId', 'removedReason', 'uscc'] as const
+  $columns = DepartmentAffiliateSchema.$columns
+  @column()
+  declare addedByUserId: number | null
+  @column()
+  declare addedReason: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare departmentId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare relation: string
+  @column.dateTime()
+  declare removedAt: DateTime | null
+  @column()
+  declare removedByUserId: number | null
+  @column()
+  declare removedReason: string | null
+  @column()
+  declare uscc: string
+}
+
+export class DepartmentSchema extends BaseModel {
+  static $columns = ['catalogOffice', 'createdAt', 'id', 'name', 'regionCode', 'updatedAt'] as const
+  $columns = DepartmentSchema.$columns
+  @column()
+  declare catalogOffice: boolean
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare name: string
+  @column()
+  declare regionCode: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
 }
 
 export class EvaluationSchema extends BaseModel {
@@ -1386,7 +1480,7 @@ export class RuleSetSchema extends BaseModel {
 }
 
 export class ServiceItemVersionSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
   $columns = ServiceItemVersionSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1400,6 +1494,8 @@ export class ServiceItemVersionSchema extends BaseModel {
   declare changedByUserId: number | null
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare departmentId: number | null
   @column.date()
   declare effectiveDate: DateTime
   @column()
@@ -1427,7 +1523,7 @@ export class ServiceItemVersionSchema extends BaseModel {
 }
 
 export class ServiceItemSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
   $columns = ServiceItemSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1441,6 +1537,8 @@ export class ServiceItemSchema extends BaseModel {
   declare code: string
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare departmentId: number | null
   @column.date()
   declare effectiveDate: DateTime
   @column()
@@ -1465,6 +1563,32 @@ export class ServiceItemSchema extends BaseModel {
   declare updatedAt: DateTime | null
   @column()
   declare version: number
+}
+
+export class ServingOfficialListSchema extends BaseModel {
+  static $columns = ['asOf', 'createdAt', 'id', 'rowCount', 'source', 'uploadedByUserId'] as const
+  $columns = ServingOfficialListSchema.$columns
+  @column.date()
+  declare asOf: DateTime
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare rowCount: number
+  @column()
+  declare source: string
+  @column()
+  declare uploadedByUserId: number | null
+}
+
+export class ServingOfficialSchema extends BaseModel {
+  static $columns = ['idHash', 'listId'] as const
+  $columns = ServingOfficialSchema.$columns
+  @column()
+  declare idHash: string
+  @column({ isPrimary: true })
+  declare listId: number
 }
 
 export class SessionSchema extends BaseModel {
@@ -1604,10 +1728,12 @@ export class SuspiciousPaymentEventSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['createdAt', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'sessionEpoch', 'suspendedAt', 'suspensionReason', 'updatedAt'] as const
+  static $columns = ['createdAt', 'departmentId', 'email', 'fullName', 'id', 'organizationId', 'password', 'phone', 'role', 'sessionEpoch', 'suspendedAt', 'suspensionReason', 'updatedAt'] as const
   $columns = UserSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
+  @column()
+  declare departmentId: number | null
   @column()
   declare email: string
   @column()

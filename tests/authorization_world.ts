@@ -15,6 +15,9 @@ import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
 import User from '#models/user'
 import { clock } from '#services/clock'
+import Department from '#models/department'
+import DepartmentAffiliate from '#models/department_affiliate'
+import AgencyDeclaration from '#models/agency_declaration'
 import { demoAgency, demoOwner, signedProject } from '#tests/selection_fixtures'
 import { textFile, textPdf } from '#tests/file_fixtures'
 import { sqlTime } from '#services/sql_time'
@@ -438,6 +441,30 @@ export async function buildWorld(client: any) {
     201,
     'signatory'
   )
+  // 红顶中介: the department approving ZJ-001 and one entry of its register (an unrelated organisation).
+  const department = await Department.findByOrFail('name', '市生态环境局')
+  const affiliate = await DepartmentAffiliate.create({
+    departmentId: department.id,
+    uscc: '12511400MB0000000X',
+    name: '眉山市环境监测站',
+    relation: 'sponsors',
+    addedReason: '授权测试用登记',
+    addedByUserId: null,
+  })
+
+  // Agency A's declaration: a private enterprise with one corporate and one natural-person shareholder.
+  const declaration = await AgencyDeclaration.create({
+    organizationId: agencyA.organizationId,
+    version: 1,
+    nature: 'social_organization',
+    sponsorName: '眉山市工程咨询协会',
+    sponsorUscc: '51511400MJQ000000X',
+    shareholders: JSON.stringify([
+      { name: '眉山市工程咨询协会', uscc: '51511400MJQ000000X', idHash: null, shareBp: 6000 },
+      { name: '周涛', uscc: null, idHash: 'ab'.repeat(32), shareBp: 1250 },
+    ]),
+    declaredByUserId: agencyA.id,
+  })
 
   const releases = (await client.get('/api/v1/ocds/releases')).body()
   const signedCode = (await db.from('projects').where('id', signed.projectId).firstOrFail()).code
@@ -488,6 +515,9 @@ export async function buildWorld(client: any) {
     agencyOrganization: agencyA.organizationId,
     // Catalog, calendar, templates, open data
     serviceItemCode: 'ZJ-001',
+    department: department.id,
+    affiliate: affiliate.id,
+    declaration: declaration.id,
     templateKey: 'general',
     calendarDay: '2026-12-31',
     ocid: String(

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import emitter from '@adonisjs/core/services/emitter'
 import { nextUscc } from '#database/factories/account_factories'
+import { departmentNamed } from '#database/factories/account_factories'
 
 let counter = 0
 
@@ -22,7 +23,15 @@ export function registrationPayload(overrides: Record<string, unknown> = {}) {
   }
 }
 
-/** A complete catalog item as a regulator would submit it. */
+/** The approval department of serviceItemPayload's items. */
+export const TEST_DEPARTMENT = '市测试局'
+
+/** Registers TEST_DEPARTMENT (or finds it): items can only name a department on record. */
+export function testDepartment() {
+  return departmentNamed(TEST_DEPARTMENT)
+}
+
+/** A complete catalog item as a regulator would submit it (approved by TEST_DEPARTMENT). */
 export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
   counter += 1
   return {
@@ -32,7 +41,7 @@ export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
     legalBasis: '《中华人民共和国行政许可法》第二十八条',
     requiredQualification: null,
     approvalItem: '测试审批事项',
-    approvalDepartment: '市测试局',
+    approvalDepartment: TEST_DEPARTMENT,
     timeLimitWorkingDays: 15,
     feeType: 'reference',
     feeMinFen: 100_000,

@@ -9,7 +9,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import { sealQuote } from '#services/sealed_quotes'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
-import { serviceItemPayload } from '#tests/helpers'
+import { serviceItemPayload, testDepartment } from '#tests/helpers'
 import type { FeeType } from '#models/service_item'
 import type User from '#models/user'
 import Contract, { type ContractStatus } from '#models/contract'
@@ -42,6 +42,7 @@ export async function signedContract(options: ContractOptions = {}) {
   let serviceItemId = options.serviceItemId
   if (serviceItemId === undefined) {
     const fee = options.fee ?? { feeType: 'market' as const, feeMinFen: null, feeMaxFen: null }
+    await testDepartment()
     const item = await createServiceItem(serviceItemPayload(fee) as any, null)
     serviceItemId = item.id
   }

@@ -13,6 +13,7 @@ import type ServiceItem from '#models/service_item'
 import {
   OrganizationFactory,
   insertUsersWithHash,
+  catalogOfficeDepartment,
   sharedPasswordHash,
 } from '#database/factories/account_factories'
 import { ServiceItemFactory } from '#database/factories/catalog_factories'
@@ -87,6 +88,10 @@ export async function marketWorld(options: WorldOptions = {}) {
     .createMany(accounts.length)
   // One shared hash: scrypt is slow on purpose.
   const passwordHash = await sharedPasswordHash(WORLD_PASSWORD)
+  // The world's regulator works at the catalog office (市政务服务管理局).
+  const office = accounts.some((account) => account.role === 'regulator')
+    ? await catalogOfficeDepartment(client)
+    : null
   const users = await insertUsersWithHash(
     accounts.map((account, index) => ({
       organizationId: organizations[index].id,
@@ -95,6 +100,7 @@ export async function marketWorld(options: WorldOptions = {}) {
       role: account.role,
       fullName: account.contactName,
       phone: account.phone,
+      departmentId: account.role === 'regulator' ? office!.id : null,
     })),
     client
   )

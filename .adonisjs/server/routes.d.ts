@@ -11,6 +11,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -106,6 +107,8 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -129,6 +132,13 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.store': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
@@ -187,6 +197,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -297,6 +308,13 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -341,6 +359,8 @@ export type ScannedRoutes = {
     'api.v1.agency.return': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.qualifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.update': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'api.v1.agency.practitioners.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
@@ -352,6 +372,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -401,6 +422,7 @@ export type ScannedRoutes = {
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
@@ -411,6 +433,8 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
@@ -438,6 +462,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -491,12 +516,15 @@ export type ScannedRoutes = {
     'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
     'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
@@ -505,6 +533,7 @@ export type ScannedRoutes = {
     'guide': { paramsTuple: [ParamValue]; params: {'name': ParamValue} }
     'service_items.index': { paramsTuple?: []; params?: {} }
     'service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -554,6 +583,7 @@ export type ScannedRoutes = {
     'qualifications.file': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'objection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
+    'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
@@ -564,6 +594,8 @@ export type ScannedRoutes = {
     'regulator.fee_records.index': { paramsTuple?: []; params?: {} }
     'regulator.fee_records.export': { paramsTuple?: []; params?: {} }
     'regulator.suspicious_payments.index': { paramsTuple?: []; params?: {} }
+    'regulator.register.index': { paramsTuple?: []; params?: {} }
+    'regulator.officials.index': { paramsTuple?: []; params?: {} }
     'regulator.audit.index': { paramsTuple?: []; params?: {} }
     'regulator.signatories.index': { paramsTuple?: []; params?: {} }
     'regulator.analytics.show': { paramsTuple?: []; params?: {} }
@@ -591,6 +623,7 @@ export type ScannedRoutes = {
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.index': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.show': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
+    'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
@@ -644,12 +677,15 @@ export type ScannedRoutes = {
     'api.v1.regulator.terminations.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.conflict_suspensions.index': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
     'api.v1.agency.profile.show': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.show': { paramsTuple?: []; params?: {} }
     'api.v1.agency.credit_events.index': { paramsTuple?: []; params?: {} }
   }
   POST: {
@@ -701,6 +737,7 @@ export type ScannedRoutes = {
     'agency.qualifications.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.practitioners.store': { paramsTuple?: []; params?: {} }
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -714,6 +751,11 @@ export type ScannedRoutes = {
     'regulator.qualifications.checks': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.terminations.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.objections.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.officials.store': { paramsTuple?: []; params?: {} }
     'regulator.credit_appeals.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.joint_punishments.import': { paramsTuple?: []; params?: {} }
     'regulator.joint_punishments.lift': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -794,6 +836,10 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.regulator.officials.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -833,9 +879,11 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }
+    'api.v1.agency.declaration.update': { paramsTuple?: []; params?: {} }
   }
   DELETE: {
     'api.v1.alerts.destroy': { paramsTuple?: []; params?: {} }

@@ -36,6 +36,12 @@ export default class CreateUser extends BaseCommand {
   @flags.string({ description: 'Full name of the person (defaults to the e-mail)' })
   declare fullName?: string
 
+  @flags.string({
+    description:
+      "A regulator's approval department (审批部门), by its exact name; it must be on record",
+  })
+  declare department?: string
+
   @flags.string({ description: 'Language of the messages (zh-CN or en)', default: 'zh-CN' })
   declare locale: string
 
@@ -60,9 +66,19 @@ export default class CreateUser extends BaseCommand {
         },
         { messagesProvider: i18n.createMessagesProvider() }
       )
+      const { default: Department } = await import('#models/department')
+      const department = this.department
+        ? await Department.findBy('name', this.department.trim())
+        : null
+      if (this.department && !department) {
+        this.logger.error(`department: no approval department named ${this.department}`)
+        this.exitCode = 1
+        return
+      }
       const { user, organization } = await registerAccount({
         ...payload,
         contactName: payload.fullName,
+        departmentId: payload.role === 'regulator' ? (department?.id ?? null) : null,
       })
       this.logger.success(
         `Created ${user.role} ${user.email} (#${user.id}) in ${organization.name} [${organization.uscc}]`

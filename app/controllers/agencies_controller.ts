@@ -1,3 +1,6 @@
+import { currentDeclaration } from '#queries/integrity'
+import { presentDeclaration } from '#presenters/integrity'
+import { shareText } from '#domain/affiliations'
 import type { HttpContext } from '@adonisjs/core/http'
 import { REGIONS } from '#domain/regions'
 import { CREDIT_GRADES } from '#domain/credit'
@@ -49,6 +52,8 @@ export default class AgenciesController {
       banStatus,
       appealsByEvent: Object.groupBy(appeals, (appeal) => String(appeal.creditEventId)),
       inspections: await inspectionsOfAgency(organization.id),
+      declaration: presentDeclaration(await currentDeclaration(organization.id)),
+      shareText,
     })
   }
 }

@@ -3,7 +3,9 @@
  * checked at sign-up and again at opening): active, offers the item, holds the
  * qualification the item legally requires (valid at the deadline), not banned
  * (itself or a named manager), credit grade at least the project's minimum,
- * and no person shared with the owner (conflict of interest). A refusal names
+ * no person shared with the owner (conflict of interest), not affiliated with
+ * the department approving the item (红顶中介) and naming no serving official
+ * (在职公职人员不得兼职). A refusal names
  * the first condition that failed. Pure: the caller gathers the facts.
  */
 import { CREDIT_GRADES, type CreditGrade } from '#domain/credit'
@@ -28,6 +30,13 @@ export type EligibilityFacts = {
   grade: CreditGrade
   minimumGrade: CreditGrade | null
   sharedPersonNames: string[]
+  /**
+   * 红顶中介: how the agency is tied to the department approving the item
+   * (app/domain/affiliations.ts), or null when it is not.
+   */
+  affiliation: { department: string; via: 'self' | 'sponsor' | 'shareholder'; name: string } | null
+  /** A person the agency names is on the list of serving officials (never shown which). */
+  servingOfficial: boolean
 }
 
 export type IneligibilityReason =
@@ -39,9 +48,19 @@ export type IneligibilityReason =
   | { code: 'jointly_punished'; lists: string }
   | { code: 'grade_too_low'; grade: CreditGrade; minimum: CreditGrade }
   | { code: 'conflict_of_interest'; names: string[] }
+  | {
+      code: 'affiliated'
+      department: string
+      via: 'self' | 'sponsor' | 'shareholder'
+      name: string
+    }
+  | { code: 'serving_official' }
 
 export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReason | null {
   if (facts.agencyStatus !== 'active') return { code: 'not_active' }
+  // Before the offer: an affiliated agency's listing is suspended, and the rule is the reason.
+  if (facts.affiliation) return { code: 'affiliated', ...facts.affiliation }
+  if (facts.servingOfficial) return { code: 'serving_official' }
   if (!facts.offersItem) return { code: 'item_not_offered' }
   if (facts.requiredQualification) {
     const held = facts.qualifications.some(

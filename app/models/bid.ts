@@ -16,6 +16,8 @@ export type InvalidReason =
   | 'jointly_punished'
   | 'grade_too_low'
   | 'conflict_of_interest'
+  | 'affiliated'
+  | 'serving_official'
   | 'member_ineligible'
   | 'member_declined'
   | 'member_unconfirmed'

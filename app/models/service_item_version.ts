@@ -20,6 +20,7 @@ export default class ServiceItemVersion extends ServiceItemVersionSchema {
         requiredQualification: item.requiredQualification,
         approvalItem: item.approvalItem,
         approvalDepartment: item.approvalDepartment,
+        departmentId: item.departmentId,
         timeLimitWorkingDays: item.timeLimitWorkingDays,
         feeType: item.feeType,
         feeMinFen: item.feeMinFen,

@@ -18,6 +18,7 @@ import { inspectionOperations } from '#open_api/operations/inspections'
 import { complaintOperations } from '#open_api/operations/complaints'
 import { signatureOperations } from '#open_api/operations/signatures'
 import { signingOperations } from '#open_api/operations/signing'
+import { integrityOperations } from '#open_api/operations/integrity'
 import { LEGACY_ROUTES } from '#open_api/legacy_routes'
 
 export const API_TAGS = [
@@ -52,6 +53,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ...complaintOperations,
   ...signatureOperations,
   ...signingOperations,
+  ...integrityOperations,
 ]
 
 export type OpenApiDocument = {

@@ -133,6 +133,8 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       legalBasis: text,
       requiredQualification: nullableText,
       approvalItem: text,
+      // The approving department by id (GET /api/v1/departments); its current name beside it.
+      departmentId: { type: ['integer', 'null'] },
       approvalDepartment: text,
       timeLimitWorkingDays: { type: 'integer' },
       feeType: { enum: ['government_priced', 'government_guided', 'reference', 'market'] },
@@ -182,6 +184,8 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       practitioners: { type: 'array', items: ref('Practitioner') },
       credit: ref('Credit'),
       evaluations: { type: 'object' },
+      // 红顶中介: nature, sponsor, shareholders of 5 % or more (never an ID hash); null: not declared.
+      declaration: { type: ['object', 'null'] },
     },
   },
   Qualification: {

@@ -2,6 +2,8 @@ import { BasePolicy } from '@adonisjs/bouncer'
 import type User from '#models/user'
 import type Contract from '#models/contract'
 import db from '@adonisjs/lucid/services/db'
+import { mayRecordApproval } from '#domain/departments'
+import { departmentActorOf } from '#queries/departments'
 
 /**
  * A contract is seen by its two parties and by staff; only the owner edits
@@ -56,9 +58,8 @@ export default class ContractPolicy extends BasePolicy {
   }
 
   /**
-   * A regulator of the department that approves the item (审批部门): its
-   * organisation's name ends with the item's approval department, e.g.
-   * 眉山市生态环境局 for 市生态环境局.
+   * A regulator of the department that approves the item (审批部门), by the
+   * department's id: a department renamed keeps its right.
    */
   async recordApproval(user: User, contract: Contract) {
     if (user.role !== 'regulator') return false
@@ -66,15 +67,10 @@ export default class ContractPolicy extends BasePolicy {
       .from('projects as p')
       .join('service_items as s', 's.id', 'p.service_item_id')
       .where('p.id', contract.projectId)
-      .select('s.approval_department')
+      .select('s.department_id')
       .first()
-    const organization = await db
-      .from('organizations')
-      .where('id', user.organizationId)
-      .select('name')
-      .first()
-    return Boolean(
-      item && organization && String(organization.name).endsWith(item.approval_department)
-    )
+    if (!item) return false
+    const departmentId = item.department_id === null ? null : Number(item.department_id)
+    return mayRecordApproval(await departmentActorOf(user), departmentId)
   }
 }

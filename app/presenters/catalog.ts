@@ -11,6 +11,7 @@ export function presentServiceItem(item: ServiceItem) {
     legalBasis: item.legalBasis,
     requiredQualification: item.requiredQualification,
     approvalItem: item.approvalItem,
+    departmentId: item.departmentId,
     approvalDepartment: item.approvalDepartment,
     timeLimitWorkingDays: item.timeLimitWorkingDays,
     feeType: item.feeType,

@@ -10,6 +10,7 @@ import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
 import { rulesInForce, rulesOfVersion } from '#services/market_rules'
+import { eligibilityIntegrity, integrityFactsForMany } from '#queries/integrity'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
 const CHUNK = 500
@@ -94,6 +95,7 @@ export async function eligibilityFactsForMany(
     const qualificationsOf = byAgency(qualifications)
     const bannedManagersOf = byAgency(bannedManagers)
     const sharedPersonsOf = byAgency(sharedPersons)
+    const integrity = await integrityFactsForMany(ids, serviceItemId, client)
     for (const id of ids) {
       const profile = profileOf.get(id)
       facts.set(id, {
@@ -112,6 +114,7 @@ export async function eligibilityFactsForMany(
         grade: gradeForScore(Number(profile?.credit_score ?? 0), cutoffs) as CreditGrade,
         minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
         sharedPersonNames: (sharedPersonsOf.get(id) ?? []).map((row) => row.name),
+        ...eligibilityIntegrity(integrity.get(id)),
       })
     }
   }
@@ -202,6 +205,7 @@ export async function eligibilityFactsFor(
   const rules = project.rulesetVersion
     ? await rulesOfVersion(project.rulesetVersion, client)
     : await rulesInForce(at, client).then((inForce) => inForce.rules)
+  const integrity = await integrityFactsForMany([organizationId], serviceItemId, client)
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
@@ -218,6 +222,7 @@ export async function eligibilityFactsFor(
     grade: gradeForScore(Number(row.credit_score ?? 0), rules.gradeCutoffs) as CreditGrade,
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),
+    ...eligibilityIntegrity(integrity.get(organizationId)),
   }
 }
 

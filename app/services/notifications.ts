@@ -55,6 +55,7 @@ export const NOTIFICATION_KINDS = [
   'complaint.reminder',
   'complaint.overdue',
   'complaint.answered',
+  'integrity.suspended',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -112,6 +113,8 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'complaint.reminder': ['number', 'category', 'deadline'],
   'complaint.overdue': ['number', 'category', 'deadline'],
   'complaint.answered': ['number', 'outcome'],
+  // what: listing or bid; code: the project's (bids only); via: self, sponsor, shareholder.
+  'integrity.suspended': ['agency', 'item', 'department', 'what', 'code', 'via', 'name'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

@@ -24,7 +24,14 @@ const itemFields = {
   legalBasis: vine.string().trim().minLength(2).maxLength(5000),
   requiredQualification: vine.string().trim().maxLength(200).nullable().optional(),
   approvalItem: vine.string().trim().minLength(2).maxLength(200),
-  approvalDepartment: vine.string().trim().minLength(2).maxLength(100),
+  // The approving department by id; API clients may name it exactly instead.
+  departmentId: vine
+    .number()
+    .withoutDecimals()
+    .min(1)
+    .optional()
+    .requiredIfMissing('approvalDepartment'),
+  approvalDepartment: vine.string().trim().minLength(2).maxLength(100).optional(),
   timeLimitWorkingDays: vine.number().withoutDecimals().min(1).max(365),
   feeType: vine.enum(FEE_TYPES),
   // Bounds are required unless the price is left to the market (市场调节价).

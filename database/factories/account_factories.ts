@@ -9,6 +9,8 @@ import Organization from '#models/organization'
 import User from '#models/user'
 import AgencyProfile from '#models/agency_profile'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
+import Department from '#models/department'
+import { CATALOG_OFFICE_NAME } from '#database/data/departments'
 
 let sequence = 0
 
@@ -74,6 +76,8 @@ export async function insertUsersWithHash(
     role: string
     fullName: string
     phone: string | null
+    /** A regulator's approval department. */
+    departmentId?: number | null
   }[],
   client: QueryClientContract = db.connection()
 ) {
@@ -86,6 +90,7 @@ export async function insertUsersWithHash(
       role: user.role,
       full_name: user.fullName,
       phone: user.phone,
+      department_id: user.departmentId ?? null,
       created_at: createdAt,
       updated_at: createdAt,
     }))
@@ -100,6 +105,7 @@ export async function insertUsersWithHash(
 
 /** A user of the given role inside a new organisation of the matching kind (password TEST_PASSWORD). */
 export async function createUserWithRole(role: 'owner' | 'agency' | 'regulator' | 'admin') {
+  const office = role === 'regulator' ? await catalogOfficeDepartment() : null
   const kind = role === 'admin' ? 'platform' : role
   const organization = await OrganizationFactory.merge({ kind }).create()
   if (kind === 'agency') {
@@ -119,7 +125,38 @@ export async function createUserWithRole(role: 'owner' | 'agency' | 'regulator' 
       role,
       fullName: user.fullName,
       phone: user.phone,
+      departmentId: office?.id ?? null,
     },
   ])
   return created
+}
+
+/**
+ * The platform's catalog office (市政务服务管理局), found or registered: the
+ * department of a regulator made without one named.
+ */
+export function catalogOfficeDepartment(client: QueryClientContract = db.connection()) {
+  return Department.firstOrCreate(
+    { name: CATALOG_OFFICE_NAME },
+    { name: CATALOG_OFFICE_NAME, regionCode: '511400', catalogOffice: true },
+    { client }
+  )
+}
+
+/** An approval department found or registered by name (region of the test market). */
+export function departmentNamed(name: string, client: QueryClientContract = db.connection()) {
+  return Department.firstOrCreate(
+    { name },
+    { name, regionCode: '511400', catalogOffice: false },
+    { client }
+  )
+}
+
+/** A regulator of the named approval department, e.g. 市生态环境局 (approves ZJ-001). */
+export async function createRegulatorOf(departmentName: string) {
+  const regulator = await createUserWithRole('regulator')
+  const department = await departmentNamed(departmentName)
+  await User.query().where('id', regulator.id).update({ department_id: department.id })
+  regulator.departmentId = department.id
+  return regulator
 }

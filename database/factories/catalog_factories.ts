@@ -2,6 +2,7 @@ import factory from '@adonisjs/lucid/factories'
 import { DateTime } from 'luxon'
 import ServiceItem from '#models/service_item'
 import ServiceItemVersion from '#models/service_item_version'
+import Department from '#models/department'
 
 let sequence = 0
 
@@ -34,6 +35,16 @@ export const ServiceItemFactory = factory
     item.feeMaxFen = null
   })
   .state('retired', (item) => (item.status = 'retired'))
+  // The department named is found, or registered (region of the test market), by its name.
+  .before('create', async (_, item, ctx) => {
+    if (item.departmentId) return
+    const department = await Department.firstOrCreate(
+      { name: item.approvalDepartment },
+      { name: item.approvalDepartment, regionCode: '511400', catalogOffice: false },
+      { client: ctx.$trx }
+    )
+    item.departmentId = department.id
+  })
   .after('create', async (_, item, ctx) => {
     await ServiceItemVersion.recordOf(item, null, ctx.$trx)
   })

@@ -23,6 +23,7 @@ router
     router
       .get('/service-items/:code', [controllers.api.ServiceItems, 'show'])
       .as('service_items.show')
+    router.get('/departments', [controllers.Departments, 'api']).as('departments.index')
     router.get('/agencies', [controllers.api.Agencies, 'index']).as('agencies.index')
     router
       .get('/agencies/:id', [controllers.api.Agencies, 'show'])
@@ -411,6 +412,44 @@ router
                 router
                   .get('/similarity', [controllers.api.regulator.Signals, 'similarity'])
                   .as('similarity.index')
+                // 红顶中介 and 在职公职人员兼职: the register and the list of serving officials
+                router
+                  .post('/departments', [controllers.api.regulator.Integrity, 'storeDepartment'])
+                  .as('departments.store')
+                router
+                  .put('/departments/:id', [
+                    controllers.api.regulator.Integrity,
+                    'renameDepartment',
+                  ])
+                  .as('departments.update')
+                  .where('id', router.matchers.number())
+                router
+                  .post('/departments/:id/affiliates', [
+                    controllers.api.regulator.Integrity,
+                    'storeAffiliate',
+                  ])
+                  .as('affiliates.store')
+                  .where('id', router.matchers.number())
+                router
+                  .post('/affiliates/:id/remove', [
+                    controllers.api.regulator.Integrity,
+                    'removeAffiliate',
+                  ])
+                  .as('affiliates.removal')
+                  .where('id', router.matchers.number())
+                router
+                  .get('/conflict-suspensions', [
+                    controllers.api.regulator.Integrity,
+                    'suspensions',
+                  ])
+                  .as('conflict_suspensions.index')
+                router
+                  .get('/officials', [controllers.api.regulator.Integrity, 'officials'])
+                  .as('officials.index')
+                router
+                  .post('/officials', [controllers.api.regulator.Integrity, 'loadOfficials'])
+                  .as('officials.store')
+                  .use(uploads.officialsList)
                 // Complaints 投诉举报: the regulator's desk
                 router
                   .get('/complaints', [controllers.api.regulator.Complaints, 'index'])
@@ -568,6 +607,12 @@ router
             router
               .delete('/qualifications/:id', [controllers.api.agency.Qualifications, 'destroy'])
               .as('qualifications.destroy')
+            router
+              .get('/declaration', [controllers.api.agency.Declaration, 'show'])
+              .as('declaration.show')
+            router
+              .put('/declaration', [controllers.api.agency.Declaration, 'update'])
+              .as('declaration.update')
             router
               .post('/practitioners', [controllers.api.agency.Practitioners, 'store'])
               .as('practitioners.store')

@@ -146,6 +146,11 @@ router
         router
           .post('/practitioners/:id/remove', [controllers.agency.Practitioners, 'destroy'])
           .as('practitioners.removal')
+        // 红顶中介: nature, sponsor or supervising body, shareholders of 5 % or more
+        router.get('/declaration', [controllers.agency.Declaration, 'edit']).as('declaration.edit')
+        router
+          .post('/declaration', [controllers.agency.Declaration, 'update'])
+          .as('declaration.update')
         router.get('/projects', [controllers.agency.Bids, 'index']).as('projects.index')
         router.post('/projects/:id/bids', [controllers.agency.Bids, 'store']).as('bids.store')
         router
@@ -228,6 +233,30 @@ router
         router
           .get('/suspicious-payments', [controllers.regulator.SuspiciousPaymentEvents, 'index'])
           .as('suspicious_payments.index')
+        // 红顶中介 and 在职公职人员兼职: the register and the list of serving officials
+        router.get('/register', [controllers.regulator.Integrity, 'register']).as('register.index')
+        router
+          .post('/departments', [controllers.regulator.Integrity, 'storeDepartment'])
+          .as('departments.store')
+        router
+          .post('/departments/:id', [controllers.regulator.Integrity, 'renameDepartment'])
+          .as('departments.update')
+          .where('id', router.matchers.number())
+        router
+          .post('/departments/:id/affiliates', [controllers.regulator.Integrity, 'storeAffiliate'])
+          .as('affiliates.store')
+          .where('id', router.matchers.number())
+        router
+          .post('/affiliates/:id/remove', [controllers.regulator.Integrity, 'removeAffiliate'])
+          .as('affiliates.removal')
+          .where('id', router.matchers.number())
+        router
+          .get('/officials', [controllers.regulator.Integrity, 'officials'])
+          .as('officials.index')
+        router
+          .post('/officials', [controllers.regulator.Integrity, 'loadOfficials'])
+          .as('officials.store')
+          .use(uploads.officialsList)
         router.get('/audit', [controllers.regulator.AuditLog, 'index']).as('audit.index')
         // Who may sign for whom (签署人)
         router

@@ -17,6 +17,8 @@ router.get('/guide/:name', [controllers.Guides, 'show']).as('guide')
 // Public: the catalog (中介服务事项库), the directory (中介机构库), owners' pages
 router.get('/service-items', [controllers.Catalog, 'index']).as('service_items.index')
 router.get('/service-items/:code', [controllers.Catalog, 'show']).as('service_items.show')
+// 红顶中介: the public register of approval departments and what each sponsors, supervises or owns
+router.get('/departments', [controllers.Departments, 'index']).as('departments.index')
 router.get('/agencies', [controllers.Agencies, 'index']).as('agencies.index')
 router
   .get('/agencies/:id', [controllers.Agencies, 'show'])

@@ -16,4 +16,6 @@ export const uploads = {
   contractPdf: middleware.uploads({ limit: '11mb', maxFiles: 1 }),
   /** An imported list (联合惩戒): one CSV text file of 2 MB at most. */
   oneList: middleware.uploads({ limit: '3mb', maxFiles: 1 }),
+  /** The hash CSV of serving officials: one file of 14 MB at most. */
+  officialsList: middleware.uploads({ limit: '15mb', maxFiles: 1 }),
 }

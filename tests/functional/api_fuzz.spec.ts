@@ -22,10 +22,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import User from '#models/user'
-import Organization from '#models/organization'
 import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
-import { createUserWithRole } from '#database/factories/account_factories'
+import { createRegulatorOf } from '#database/factories/account_factories'
 import { API_OPERATIONS } from '#open_api/document'
 import { ALLOWED, MATRIX } from '#tests/authorization_matrix'
 import { buildWorld, type World } from '#tests/authorization_world'
@@ -265,10 +264,7 @@ test.group('API write routes under hostile input', (group) => {
     assert,
   }) => {
     const world = await buildWorld(client)
-    const approver = await createUserWithRole('regulator')
-    await Organization.query()
-      .where('id', approver.organizationId)
-      .update({ name: '眉山市生态环境局' })
+    const approver = await createRegulatorOf('市生态环境局')
     const users: Record<Exclude<FuzzActor, 'public'>, User> = { ...world.users, approver }
     const tokens = new Map<FuzzActor, string>()
     for (const [actor, user] of Object.entries(users)) {

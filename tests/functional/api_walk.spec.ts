@@ -15,11 +15,10 @@ import addFormatsModule from 'ajv-formats'
 import { marketWorld, WORLD_PASSWORD } from '#tests/worlds'
 import User from '#models/user'
 import Payment from '#models/payment'
-import Organization from '#models/organization'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import { createUserWithRole } from '#database/factories/account_factories'
-import { registrationPayload, serviceItemPayload } from '#tests/helpers'
+import { createRegulatorOf } from '#database/factories/account_factories'
+import { registrationPayload, serviceItemPayload, testDepartment } from '#tests/helpers'
 import {
   AFTER_DEADLINE,
   AFTER_PUBLICITY,
@@ -183,6 +182,9 @@ class ApiWalk {
 
 test.group('API walk', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await testDepartment()
+  })
   group.each.setup(async () => {
     await marketWorld()
     clock.freeze(NOW)
@@ -440,10 +442,7 @@ test.group('API walk', (group) => {
     })
     await deliver()
     await walk.call('post', `${service}/accept`, { as: owner, expect: 200 })
-    const bureau = await createUserWithRole('regulator')
-    await Organization.query()
-      .where('id', bureau.organizationId)
-      .update({ name: '眉山市生态环境局' })
+    const bureau = await createRegulatorOf('市生态环境局')
     await walk.call('post', `${service}/record-approval`, {
       as: bureau,
       json: { outcome: 'corrections', corrections: 1 },

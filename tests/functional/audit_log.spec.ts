@@ -3,10 +3,13 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { registrationPayload, serviceItemPayload } from '#tests/helpers'
+import { registrationPayload, serviceItemPayload, testDepartment } from '#tests/helpers'
 
 test.group('Audit log', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await testDepartment()
+  })
 
   test('registrations, catalog and registry changes are chained events that verify', async ({
     client,

@@ -2,10 +2,13 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import ServiceItem from '#models/service_item'
 import { createUserWithRole } from '#database/factories/account_factories'
-import { serviceItemPayload } from '#tests/helpers'
+import { serviceItemPayload, testDepartment } from '#tests/helpers'
 
 test.group('Service-item catalog (中介服务事项库)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await testDepartment()
+  })
 
   test('a regulator publishes an item: version 1 with its reason, readable by everyone', async ({
     client,

@@ -3,7 +3,7 @@ import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
 import User from '#models/user'
 import Organization from '#models/organization'
-import { nextUscc } from '#database/factories/account_factories'
+import { departmentNamed, nextUscc } from '#database/factories/account_factories'
 
 async function runCreateUser(args: string[]) {
   const ace = await app.container.make('ace')
@@ -55,6 +55,34 @@ test.group('node ace market:create-user', (group) => {
     assert.equal(first.exitCode, 0)
     assert.equal(second.exitCode, 0)
     assert.lengthOf(await Organization.query().where('uscc', uscc), 1)
+  })
+
+  test('a regulator is created in the approval department named; an unknown department creates nothing', async ({
+    assert,
+  }) => {
+    const bureau = await departmentNamed('市生态环境局')
+    const created = await runCreateUser([
+      '--role=regulator',
+      '--email=bureau@test.example.com',
+      '--password=a-strong-password',
+      '--org-name=眉山市生态环境局',
+      `--uscc=${nextUscc('11', '511400')}`,
+      '--department=市生态环境局',
+    ])
+    assert.equal(created.exitCode, 0)
+    const user = await User.findByOrFail('email', 'bureau@test.example.com')
+    assert.equal(user.departmentId, bureau.id)
+
+    const refused = await runCreateUser([
+      '--role=regulator',
+      '--email=nowhere@test.example.com',
+      '--password=a-strong-password',
+      '--org-name=眉山市不存在局',
+      `--uscc=${nextUscc('11', '511400')}`,
+      '--department=市不存在局',
+    ])
+    assert.equal(refused.exitCode, 1)
+    assert.isNull(await User.findBy('email', 'nowhere@test.example.com'))
   })
 
   test('refuses a bad USCC and creates nothing', async ({ assert }) => {

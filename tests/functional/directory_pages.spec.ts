@@ -4,7 +4,7 @@ import { marketWorld } from '#tests/worlds'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { updateAgencyProfile } from '#actions/registry/agency_listing'
 import Organization from '#models/organization'
-import { countQueries, serviceItemPayload } from '#tests/helpers'
+import { countQueries, serviceItemPayload, testDepartment } from '#tests/helpers'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
 
 async function addListedAgencies(howMany: number) {
@@ -149,6 +149,7 @@ test.group('Catalog and directory pages', (group) => {
 
     await addListedAgencies(25)
     for (let index = 0; index < 10; index++) {
+      await testDepartment()
       await createServiceItem(serviceItemPayload() as never, null)
     }
 

@@ -4,7 +4,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
-import { serviceItemPayload } from '#tests/helpers'
+import { serviceItemPayload, testDepartment } from '#tests/helpers'
 
 test.group('Labels say what they mean', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -28,6 +28,7 @@ test.group('Labels say what they mean', (group) => {
     client,
     assert,
   }) => {
+    await testDepartment()
     const item = await createServiceItem(
       serviceItemPayload({ requiredQualification: '环境影响评价资质' }) as any,
       null

@@ -16,7 +16,12 @@ import { DateTime } from 'luxon'
 import { runTick } from '#actions/market_tick'
 import { catalogList } from '#presenters/public_lists'
 import { cachedList, clearLists, invalidateLists } from '#services/public_cache'
-import { countQueries, registrationPayload, serviceItemPayload } from '#tests/helpers'
+import {
+  countQueries,
+  registrationPayload,
+  serviceItemPayload,
+  testDepartment,
+} from '#tests/helpers'
 import { AFTER_DEADLINE, publishedProject } from '#tests/selection_fixtures'
 
 const user = (email: string) => User.findByOrFail('email', email)
@@ -30,6 +35,9 @@ async function directoryRow(client: any, agencyId: number, qs: Record<string, st
 
 test.group('Public lists: cached, and fresh after every write', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await testDepartment()
+  })
   group.each.setup(async () => {
     await marketWorld()
     clock.freeze(new Date('2026-09-29T02:00:00Z'))

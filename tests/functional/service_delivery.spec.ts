@@ -6,10 +6,12 @@ import db from '@adonisjs/lucid/services/db'
 import { marketWorld } from '#tests/worlds'
 import User from '#models/user'
 import Organization from '#models/organization'
+import Department from '#models/department'
+import { renameDepartment } from '#actions/departments/departments'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { verifyAuditLog } from '#services/audit_log'
-import { createUserWithRole } from '#database/factories/account_factories'
+import { createUserWithRole, createRegulatorOf } from '#database/factories/account_factories'
 import {
   demoAgency,
   demoOwner,
@@ -56,12 +58,8 @@ async function creditScoreOf(organizationId: number) {
 }
 
 /** A regulator of the department approving ZJ-001 (市生态环境局). */
-async function environmentBureau() {
-  const regulator = await createUserWithRole('regulator')
-  await Organization.query()
-    .where('id', regulator.organizationId)
-    .update({ name: '眉山市生态环境局' })
-  return regulator
+function environmentBureau() {
+  return createRegulatorOf('市生态环境局')
 }
 
 test.group('Service delivery: the clock, deliverables, acceptance', (group) => {
@@ -525,6 +523,32 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
         outcome: 'rejected',
       })
     ).assertStatus(409)
+  })
+
+  test('the approval outcome goes by the department id: a regulator whose organisation is merely named after the department is refused; after the department is renamed its regulator still records', async ({
+    client,
+    assert,
+  }) => {
+    const { contractId } = await acceptedContract(client)
+    const namesake = await createUserWithRole('regulator')
+    await Organization.query()
+      .where('id', namesake.organizationId)
+      .update({ name: '眉山市生态环境局' })
+    const url = `/api/v1/contracts/${contractId}/record-approval`
+    ;(await api(client, 'post', url, namesake).json({ outcome: 'passed' })).assertStatus(403)
+
+    const bureau = await environmentBureau()
+    const department = await Department.findOrFail(bureau.departmentId!)
+    await renameDepartment(
+      department,
+      { name: '市生态环境保护局', regionCode: '511400', reason: '机构改革更名' },
+      null
+    )
+    const item = await db.from('service_items').where('code', 'ZJ-001').first()
+    assert.equal(item.approval_department, '市生态环境保护局')
+    const recorded = await api(client, 'post', url, bureau).json({ outcome: 'passed' })
+    recorded.assertStatus(200)
+    assert.equal(recorded.body().approval.outcome, 'passed')
   })
 
   test('before acceptance there is no evaluation or approval outcome', async ({ client }) => {

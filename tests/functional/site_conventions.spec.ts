@@ -5,7 +5,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import siteConfig from '#config/site'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
-import { serviceItemPayload } from '#tests/helpers'
+import { serviceItemPayload, testDepartment } from '#tests/helpers'
 import { signedContract } from '#tests/payment_fixtures'
 import { sqlTime } from '#services/sql_time'
 
@@ -80,6 +80,7 @@ test.group('A government site’s conventions', (group) => {
     assert,
     client,
   }) => {
+    await testDepartment()
     const item = await createServiceItem(
       serviceItemPayload({ name: '地震安全性评价报告编制' }) as any,
       null

@@ -270,11 +270,39 @@ const TEXTS: StoredText[] = [
     where: () => ({ code: 'ZJ-001' }),
     pages: [catalogForm],
   },
+  // Approval departments: the catalog form's choices, the public register, the regulators' desk
   {
-    table: 'service_items',
-    column: 'approval_department',
-    where: () => ({ code: 'ZJ-001' }),
-    pages: [catalogForm],
+    table: 'departments',
+    column: 'name',
+    where: (world) => ({ id: world.department }),
+    pages: [
+      catalogForm,
+      page('public', () => '/departments'),
+      page('regulator', () => '/regulator/register'),
+    ],
+  },
+  // An agency's declaration: on its public page and its own form
+  {
+    table: 'agency_declarations',
+    column: 'sponsor_name',
+    where: (world) => ({ id: world.declaration }),
+    pages: [
+      page('public', (world) => `/agencies/${world.agencyOrganization}`),
+      page('agencyA', () => '/agency/declaration'),
+    ],
+  },
+  // The register's entries (红顶中介): public, and on the regulators' desk
+  {
+    table: 'department_affiliates',
+    column: 'name',
+    where: (world) => ({ id: world.affiliate }),
+    pages: [page('public', () => '/departments'), page('regulator', () => '/regulator/register')],
+  },
+  {
+    table: 'department_affiliates',
+    column: 'added_reason',
+    where: (world) => ({ id: world.affiliate }),
+    pages: [page('public', () => '/departments'), page('regulator', () => '/regulator/register')],
   },
 ]
 

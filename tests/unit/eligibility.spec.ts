@@ -14,6 +14,8 @@ const eligible: EligibilityFacts = {
   grade: 'B',
   minimumGrade: 'C',
   sharedPersonNames: [],
+  affiliation: null,
+  servingOfficial: false,
 }
 
 test.group('Eligibility for a selection', () => {

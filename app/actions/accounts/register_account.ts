@@ -16,6 +16,8 @@ export type RegisterAccountInput = {
   phone?: string | null
   email: string
   password: string
+  /** A regulator's approval department (审批部门), by id; staff accounts only. */
+  departmentId?: number | null
 }
 
 /**
@@ -52,6 +54,7 @@ export async function registerAccount(input: RegisterAccountInput) {
         role: input.role,
         fullName: input.contactName,
         phone: input.phone ?? null,
+        departmentId: input.role === 'regulator' ? (input.departmentId ?? null) : null,
       },
       { client: trx }
     )
@@ -69,7 +72,12 @@ export async function registerAccount(input: RegisterAccountInput) {
       action: 'account.registered',
       subjectType: 'user',
       subjectId: user.id,
-      payload: { organizationId: organization.id, uscc: organization.uscc, role: user.role },
+      payload: {
+        organizationId: organization.id,
+        uscc: organization.uscc,
+        role: user.role,
+        ...(user.departmentId ? { departmentId: user.departmentId } : {}),
+      },
     })
     return { user, organization }
   })

@@ -4,6 +4,8 @@ import type User from '#models/user'
 import ServiceItem, { type FeeType, type ServiceItemStatus } from '#models/service_item'
 import ServiceItemVersion from '#models/service_item_version'
 import { recordAuditEvent } from '#services/audit_log'
+import Department from '#models/department'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 
 export type ServiceItemFields = {
   name: string
@@ -11,7 +13,9 @@ export type ServiceItemFields = {
   legalBasis: string
   requiredQualification?: string | null
   approvalItem: string
-  approvalDepartment: string
+  /** The approving department, by id (or, for clients that know only names, by its exact name). */
+  departmentId?: number | null
+  approvalDepartment?: string | null
   timeLimitWorkingDays: number
   feeType: FeeType
   feeMinFen?: number | null
@@ -28,8 +32,9 @@ export async function createServiceItem(
   input: ServiceItemFields & { code: string; changeReason?: string },
   by: User | null
 ) {
+  const department = await resolveDepartment(input)
   return db.transaction(async (trx) => {
-    const fields = currentFields(input, 'active')
+    const fields = currentFields(input, department, 'active')
     const item = await ServiceItem.create(
       { ...fields, code: input.code, version: 1, changeReason: input.changeReason ?? '首次发布' },
       { client: trx }
@@ -40,7 +45,7 @@ export async function createServiceItem(
       action: 'service_item.created',
       subjectType: 'service_item',
       subjectId: item.code,
-      payload: { version: 1, changeReason: item.changeReason },
+      payload: { version: 1, changeReason: item.changeReason, departmentId: department.id },
     })
     return item
   })
@@ -51,13 +56,14 @@ export async function reviseServiceItem(
   input: ServiceItemFields & { status: ServiceItemStatus; changeReason: string },
   by: User
 ) {
+  const department = await resolveDepartment(input)
   return db.transaction(async (trx) => {
     const locked = await ServiceItem.query({ client: trx })
       .where('id', item.id)
       .forUpdate()
       .firstOrFail()
     locked.merge({
-      ...currentFields(input, input.status),
+      ...currentFields(input, department, input.status),
       version: locked.version + 1,
       changeReason: input.changeReason,
     })
@@ -68,13 +74,45 @@ export async function reviseServiceItem(
       action: locked.status === 'retired' ? 'service_item.retired' : 'service_item.revised',
       subjectType: 'service_item',
       subjectId: locked.code,
-      payload: { version: locked.version, changeReason: locked.changeReason },
+      payload: {
+        version: locked.version,
+        changeReason: locked.changeReason,
+        departmentId: department.id,
+      },
     })
     return locked
   })
 }
 
-function currentFields(input: ServiceItemFields, status: ServiceItemStatus) {
+/**
+ * The department an item names: by id, or by its exact current name. An
+ * unknown one is refused at the field given.
+ */
+export async function resolveDepartment(input: {
+  departmentId?: number | null
+  approvalDepartment?: string | null
+}) {
+  const department = input.departmentId
+    ? await Department.find(input.departmentId)
+    : input.approvalDepartment
+      ? await Department.findBy('name', input.approvalDepartment)
+      : null
+  if (department) return department
+  return refuseInput([
+    {
+      field:
+        input.departmentId || !input.approvalDepartment ? 'departmentId' : 'approvalDepartment',
+      rule: 'department.unknown',
+      identifier: 'integrity.departments.unknown',
+    },
+  ])
+}
+
+function currentFields(
+  input: ServiceItemFields,
+  department: Department,
+  status: ServiceItemStatus
+) {
   const market = input.feeType === 'market'
   return {
     name: input.name,
@@ -82,7 +120,8 @@ function currentFields(input: ServiceItemFields, status: ServiceItemStatus) {
     legalBasis: input.legalBasis,
     requiredQualification: input.requiredQualification || null,
     approvalItem: input.approvalItem,
-    approvalDepartment: input.approvalDepartment,
+    departmentId: department.id,
+    approvalDepartment: department.name,
     timeLimitWorkingDays: input.timeLimitWorkingDays,
     feeType: input.feeType,
     // Market-regulated prices (市场调节价) have no published bounds.

@@ -12,6 +12,7 @@ import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import RevisionChangedException from '#exceptions/revision_changed_exception'
 import IneligibleException from '#exceptions/ineligible_exception'
+import { eligibilityIntegrity, integrityFactsForMany } from '#queries/integrity'
 import { banStatusOf } from '#queries/bans'
 import { listingLabel } from '#queries/joint_punishment'
 import RefusalException from '#exceptions/refusal_exception'
@@ -309,6 +310,22 @@ export async function signContract(
         data: { lists: barring.map(listingLabel).join('；') },
       })
     }
+    // 红顶中介 and 在职公职人员兼职: judged again at signing, against the register,
+    // the declaration and the list as they now stand.
+    const project = await db
+      .from('projects')
+      .where('id', contract.projectId)
+      .select('service_item_id')
+      .firstOrFail()
+    const integrity = await integrityFactsForMany(
+      [signer.organizationId],
+      Number(project.service_item_id)
+    )
+    const { affiliation, servingOfficial } = eligibilityIntegrity(
+      integrity.get(signer.organizationId)
+    )
+    if (affiliation) throw new IneligibleException({ code: 'affiliated', ...affiliation })
+    if (servingOfficial) throw new IneligibleException({ code: 'serving_official' })
   }
   return db.transaction(async (trx) => {
     const locked = await lockOpenContract(contract.id, trx)

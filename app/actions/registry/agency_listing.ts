@@ -13,6 +13,9 @@ import { reindexAgency } from '#services/directory_index'
 import { recordAuditEvent } from '#services/audit_log'
 import type User from '#models/user'
 import { CREDIT_BASE_SCORE } from '#domain/credit'
+import { affiliationsOf } from '#domain/affiliations'
+import { affiliationFactsOf, servingOfficialsNamedBy } from '#queries/integrity'
+import Department from '#models/department'
 
 export type AgencyProfileInput = {
   items?: string[]
@@ -59,6 +62,8 @@ export async function updateAgencyProfile(
   if (adding && isBanned(await banStatusOf(organization.id))) {
     throw new StateConflictException({ identifier: 'messages.bans.bannedNoItems' })
   }
+
+  await ensureNoIntegrityConflict(organization.id, items, adding)
 
   return db.transaction(async (trx) => {
     organization.useTransaction(trx)
@@ -158,4 +163,52 @@ async function lockedProfile(organization: Organization, trx: TransactionClientC
     },
     { client: trx }
   )
+}
+
+/**
+ * 红顶中介 and 在职公职人员兼职, at listing: an item whose approval department
+ * the agency is affiliated with is refused at the items field, quoting the
+ * rule; an agency naming a serving official adds no item, and is told only
+ * to contact the regulators (the list is never revealed).
+ */
+async function ensureNoIntegrityConflict(
+  organizationId: number,
+  items: ServiceItem[],
+  adding: boolean
+) {
+  if (items.length === 0) return
+  const facts = await affiliationFactsOf(organizationId)
+  const affiliations = affiliationsOf(facts.uscc, facts.declaration, facts.register)
+  const conflict = items
+    .map((item) => ({
+      item,
+      affiliation: affiliations.find((found) => found.departmentId === item.departmentId),
+    }))
+    .find((candidate) => candidate.affiliation)
+  if (conflict?.affiliation) {
+    const department = await Department.findOrFail(conflict.affiliation.departmentId)
+    refuseInput([
+      {
+        field: 'items',
+        rule: 'items.affiliated',
+        identifier: 'messages.eligibility.affiliated',
+        data: {
+          department: department.name,
+          via: conflict.affiliation.via,
+          name: conflict.affiliation.name,
+          item: conflict.item.code,
+        },
+      },
+    ])
+  }
+  const officials = adding ? await servingOfficialsNamedBy([organizationId]) : []
+  if (officials.length > 0) {
+    refuseInput([
+      {
+        field: 'items',
+        rule: 'items.serving_official',
+        identifier: 'messages.eligibility.serving_official',
+      },
+    ])
+  }
 }

@@ -1,3 +1,5 @@
+import { currentDeclaration } from '#queries/integrity'
+import { presentDeclaration } from '#presenters/integrity'
 import type { HttpContext } from '@adonisjs/core/http'
 import { directoryFiltersValidator } from '#validators/agency'
 import { directoryPage } from '#presenters/public_lists'
@@ -27,7 +29,8 @@ export default class AgenciesController {
       evaluationsReceived(organization.id),
       banStatusOf(organization.id),
     ])
-    return presentAgencyProfile(organization, profile, {
+    const declaration = presentDeclaration(await currentDeclaration(organization.id))
+    const presented = presentAgencyProfile(organization, profile, {
       items: organization.serviceItems,
       qualifications: organization.qualifications,
       practitioners: organization.practitioners,
@@ -37,5 +40,6 @@ export default class AgenciesController {
       banned: isBanned(banStatus),
       jointPunishments: banStatus.jointPunishments,
     })
+    return { ...presented, declaration }
   }
 }

@@ -5,7 +5,11 @@ import {
   createServiceItemValidator,
   reviseServiceItemValidator,
 } from '#validators/service_item'
-import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
+import {
+  createServiceItem,
+  resolveDepartment,
+  reviseServiceItem,
+} from '#actions/catalog/publish_service_item'
 import { loadServiceItem } from '#queries/catalog'
 import { catalogList } from '#presenters/public_lists'
 import { presentServiceItem, presentServiceItemVersion } from '#presenters/catalog'
@@ -27,6 +31,8 @@ export default class ServiceItemsController {
   async store({ request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(ServiceItemPolicy).authorize('create')
     const payload = await request.validateUsing(createServiceItemValidator)
+    const department = await resolveDepartment(payload)
+    await bouncer.with(ServiceItemPolicy).authorize('createFor', department.id)
     const item = await createServiceItem(payload, auth.getUserOrFail())
     return response.created(presentServiceItem(item))
   }
@@ -34,8 +40,10 @@ export default class ServiceItemsController {
   /** PUT /api/v1/service-items/:code (regulator): a new version, with changeReason. */
   async update({ params, request, bouncer, auth }: HttpContext) {
     const item = await loadServiceItem(params.code)
-    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    await bouncer.with(ServiceItemPolicy).authorize('revise', item)
     const payload = await request.validateUsing(reviseServiceItemValidator)
+    const department = await resolveDepartment(payload)
+    await bouncer.with(ServiceItemPolicy).authorize('revise', item, department.id)
     const revised = await reviseServiceItem(item, payload, auth.getUserOrFail())
     return presentServiceItem(revised)
   }

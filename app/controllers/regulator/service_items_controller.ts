@@ -2,8 +2,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import ServiceItem, { FEE_TYPES, SERVICE_ITEM_STATUSES } from '#models/service_item'
 import ServiceItemPolicy from '#policies/service_item_policy'
 import { createServiceItemValidator, reviseServiceItemValidator } from '#validators/service_item'
-import { createServiceItem, reviseServiceItem } from '#actions/catalog/publish_service_item'
+import {
+  createServiceItem,
+  resolveDepartment,
+  reviseServiceItem,
+} from '#actions/catalog/publish_service_item'
 import { loadServiceItem } from '#queries/catalog'
+import { departmentChoicesFor } from '#queries/departments'
 
 /** The regulators' catalog editor: every change is a new version with a reason. */
 export default class ServiceItemsController {
@@ -12,10 +17,11 @@ export default class ServiceItemsController {
     return view.render('pages/regulator/service_items/index', { items })
   }
 
-  async create({ view, bouncer }: HttpContext) {
+  async create({ view, bouncer, auth }: HttpContext) {
     await bouncer.with(ServiceItemPolicy).authorize('create')
     return view.render('pages/regulator/service_items/form', {
       item: null,
+      departments: await departmentChoicesFor(auth.getUserOrFail()),
       feeTypes: FEE_TYPES,
       statuses: SERVICE_ITEM_STATUSES,
     })
@@ -24,16 +30,19 @@ export default class ServiceItemsController {
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
     await bouncer.with(ServiceItemPolicy).authorize('create')
     const payload = await request.validateUsing(createServiceItemValidator)
+    const department = await resolveDepartment(payload)
+    await bouncer.with(ServiceItemPolicy).authorize('createFor', department.id)
     const item = await createServiceItem(payload, auth.getUserOrFail())
     session.flash('success', i18n.t('messages.catalog.published', { code: item.code }))
     return response.redirect().toRoute('service_items.show', { code: item.code })
   }
 
-  async edit({ params, view, bouncer }: HttpContext) {
+  async edit({ params, view, bouncer, auth }: HttpContext) {
     const item = await loadServiceItem(params.code)
-    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    await bouncer.with(ServiceItemPolicy).authorize('revise', item)
     return view.render('pages/regulator/service_items/form', {
       item,
+      departments: await departmentChoicesFor(auth.getUserOrFail()),
       feeTypes: FEE_TYPES,
       statuses: SERVICE_ITEM_STATUSES,
     })
@@ -41,8 +50,10 @@ export default class ServiceItemsController {
 
   async update({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
     const item = await loadServiceItem(params.code)
-    await bouncer.with(ServiceItemPolicy).authorize('revise')
+    await bouncer.with(ServiceItemPolicy).authorize('revise', item)
     const payload = await request.validateUsing(reviseServiceItemValidator)
+    const department = await resolveDepartment(payload)
+    await bouncer.with(ServiceItemPolicy).authorize('revise', item, department.id)
     const revised = await reviseServiceItem(item, payload, auth.getUserOrFail())
     session.flash(
       'success',
