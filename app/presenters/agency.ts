@@ -75,6 +75,8 @@ export function presentAgencyProfile(
     banned?: boolean
     /** 联合惩戒: the lists the agency is on, with source, date, legal basis and measure. */
     jointPunishments?: unknown[]
+    /** 年度综合信用评价 of the current year, with its breakdown. */
+    annualEvaluation?: unknown
   }
 ) {
   return {
@@ -113,6 +115,7 @@ export function presentAgencyProfile(
 
     banned: details.banned ?? false,
     jointPunishments: details.jointPunishments ?? [],
+    annualEvaluation: details.annualEvaluation ?? null,
   }
 }
 

@@ -522,6 +522,82 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     ).assertStatus(409)
   })
 
+  test('服务双评价: the approving department rates the report beside the owner, with a weight of its own in credit; with the owner’s given rating they make the annual composite, published with its breakdown', async ({
+    client,
+    assert,
+  }) => {
+    const { contractId } = await acceptedContract(client)
+    const agency = await demoAgency(5)
+    const before = await creditScoreOf(agency.organizationId)
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        {
+          quality: 4,
+          timeliness: 4,
+          attitude: 5,
+          feeCompliance: 3,
+        }
+      )
+    ).assertStatus(201)
+    const bureau = await environmentBureau()
+    const halfRated = await api(
+      client,
+      'post',
+      `/api/v1/contracts/${contractId}/record-approval`,
+      bureau
+    ).json({ outcome: 'passed', departmentQuality: 5 })
+    halfRated.assertStatus(422)
+    assert.equal(halfRated.body().errors[0].field, 'departmentTimeliness')
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/record-approval`, bureau).json({
+        outcome: 'passed',
+        departmentQuality: 6,
+        departmentTimeliness: 4,
+      })
+    ).assertStatus(422)
+    const recorded = await api(
+      client,
+      'post',
+      `/api/v1/contracts/${contractId}/record-approval`,
+      bureau
+    ).json({
+      outcome: 'corrections',
+      corrections: 1,
+      departmentQuality: 5,
+      departmentTimeliness: 4,
+    })
+    recorded.assertStatus(200)
+    assert.deepEqual(recorded.body().approval.departmentRating, { quality: 5, timeliness: 4 })
+    // The owner's mean 4 earns +1; the department's mean 4.5 earns +2 (its own rule); 补正 nothing.
+    const score = await creditScoreOf(agency.organizationId)
+    assert.equal(score, before + 3)
+    const types = await db
+      .from('credit_events')
+      .where('organization_id', agency.organizationId)
+      .orderBy('id')
+      .select('type')
+    assert.deepEqual(
+      types.map((row) => row.type),
+      ['evaluation_good', 'department_rating_good']
+    )
+    // Department 4.5 → 90 × 70 %, public credit × 10 %, owners 4 → 80 × 20 %.
+    const profile = await client.get(`/api/v1/agencies/${agency.organizationId}`)
+    const composite = profile.body().annualEvaluation
+    assert.equal(composite.year, 2026)
+    assert.deepEqual(
+      composite.parts.map((part: any) => [part.part, part.value, part.weight]),
+      [
+        ['department', 90, 70],
+        ['publicCredit', score, 10],
+        ['owners', 80, 20],
+      ]
+    )
+    assert.equal(composite.score, Math.round((63 + score / 10 + 16) * 100) / 100)
+    const page = await client.get(`/agencies/${agency.organizationId}`)
+    page.assertTextIncludes('2026 年度综合信用评价')
+    page.assertTextIncludes('审批部门评价')
+  })
+
   test('before acceptance there is no evaluation or approval outcome', async ({ client }) => {
     const { contractId } = await signedProject(client)
     ;(

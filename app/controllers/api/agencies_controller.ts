@@ -6,6 +6,7 @@ import { presentAgencyProfile, presentDirectoryRow } from '#presenters/agency'
 import { creditEventsOf } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { banStatusOf, isBanned } from '#queries/bans'
+import { annualCompositeOf } from '#queries/credit_composite'
 
 export default class AgenciesController {
   /** GET /api/v1/agencies?item=&region=&grade=&q=&sort=&page=&perPage= (public directory). */
@@ -21,11 +22,12 @@ export default class AgenciesController {
   /** GET /api/v1/agencies/:id (public profile). */
   async show({ params }: HttpContext) {
     const { organization, profile } = await loadAgency(Number(params.id))
-    const [creditEvents, evaluations, banStatus] = await Promise.all([
+    const [creditEvents, evaluations, banStatus, composite] = await Promise.all([
       // Only what is still published (an agency reads all its own at /api/v1/agency/credit-events).
       creditEventsOf(organization.id, { publicOnly: true }),
       evaluationsReceived(organization.id),
       banStatusOf(organization.id),
+      annualCompositeOf(organization.id),
     ])
     return presentAgencyProfile(organization, profile, {
       items: organization.serviceItems,
@@ -36,6 +38,7 @@ export default class AgenciesController {
       evaluations: evaluations.summary,
       banned: isBanned(banStatus),
       jointPunishments: banStatus.jointPunishments,
+      annualEvaluation: composite,
     })
   }
 }

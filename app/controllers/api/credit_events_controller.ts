@@ -42,7 +42,8 @@ export default class CreditEventsController {
    */
   async repair({ request, response, bouncer, auth }: HttpContext) {
     // Who may apply is checked before the form: another agency learns nothing from a 422.
-    const named = Number(request.input('creditEventId'))
+    const raw: unknown = request.input('creditEventId')
+    const named = typeof raw === 'string' || typeof raw === 'number' ? Number(raw) : Number.NaN
     const known = Number.isSafeInteger(named) && named > 0 ? await CreditEvent.find(named) : null
     if (known) await bouncer.with(CreditEventPolicy).authorize('answer', known)
     else await bouncer.with(CreditEventPolicy).authorize('viewOwn')
