@@ -13,6 +13,8 @@ import { createUserWithRole } from '#database/factories/account_factories'
 import {
   demoAgency,
   demoOwner,
+  placeBids,
+  publishedProject,
   signedProject,
   SIGNED_PROJECT_WORLD,
 } from '#tests/selection_fixtures'
@@ -596,6 +598,48 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const page = await client.get(`/agencies/${agency.organizationId}`)
     page.assertTextIncludes('2026 年度综合信用评价')
     page.assertTextIncludes('审批部门评价')
+  })
+
+  test('a scored selection after the item’s first rating scores the unrated agency with the item’s median, not the neutral 3, and says so', async ({
+    client,
+    assert,
+  }) => {
+    const { contractId } = await acceptedContract(client)
+    // Agency 5 is rated 4, 4, 5, 3 by the owner: mean 4.
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        {
+          quality: 4,
+          timeliness: 4,
+          attitude: 5,
+          feeCompliance: 3,
+        }
+      )
+    ).assertStatus(201)
+    const projectId = await publishedProject(client, {
+      method: 'scored',
+      weights: { price: 60, credit: 20, performance: 20, plan: 0 },
+      deadline: '2026-11-20T04:00:00Z',
+    })
+    await placeBids(client, projectId, [
+      [5, 5_000_000],
+      [6, 5_000_000],
+    ])
+    clock.freeze(new Date('2026-11-20T04:00:01Z'))
+    await runTick()
+    const project = (await client.get(`/api/v1/projects/${projectId}`)).body()
+    assert.equal(project.result.newcomerRating, 4)
+    const five = await demoAgency(5)
+    const six = await demoAgency(6)
+    const scoreOf = (agency: User) =>
+      project.result.bids.find((entry: any) => entry.agencyId === agency.organizationId).score
+    const credit5 = await creditScoreOf(five.organizationId)
+    const credit6 = await creditScoreOf(six.organizationId)
+    // Equal quotes: price 60 each; credit score / 100 × 20; performance 4 / 5 × 20 = 16 for both.
+    assert.equal(scoreOf(five), Math.round((60 + (credit5 / 100) * 20 + 16) * 100) / 100)
+    assert.equal(scoreOf(six), Math.round((60 + (credit6 / 100) * 20 + 16) * 100) / 100)
+    const page = await client.get(`/projects/${projectId}`)
+    page.assertTextIncludes('评价中位数 4.00 分')
   })
 
   test('before acceptance there is no evaluation or approval outcome', async ({ client }) => {
