@@ -77,6 +77,8 @@ export function presentAgencyProfile(
     jointPunishments?: unknown[]
     /** 年度综合信用评价 of the current year, with its breakdown. */
     annualEvaluation?: unknown
+    /** Events that count in the score but are not published: how many, and their points. */
+    unpublishedCredit?: { count: number; points: number }
   }
 ) {
   return {
@@ -110,6 +112,7 @@ export function presentAgencyProfile(
         repairableFrom: isoInstant(event.repairableFrom),
         publicationEndsAt: isoInstant(event.publicationEndsAt),
       })),
+      unpublished: details.unpublishedCredit ?? { count: 0, points: 0 },
     },
     evaluations: presentEvaluationSummary(details.evaluations),
 

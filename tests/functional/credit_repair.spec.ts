@@ -305,6 +305,11 @@ test.group('Credit repair (信用修复)', (group) => {
     assert.include(await ids(), eventId)
     clock.freeze(new Date('2027-05-11T02:00:00Z'))
     assert.notInclude(await ids(), eventId)
+    // Still counting (valid two years): the public is told how many unpublished records count, and their points.
+    const profile = await client.get(`/api/v1/agencies/${target.organizationId}`)
+    assert.deepEqual(profile.body().credit.unpublished, { count: 1, points: -10 })
+    const publicPage = await client.get(`/agencies/${target.organizationId}`)
+    publicPage.assertTextIncludes('另有 1 条不公示的信息')
     const own = await client.get('/api/v1/agency/credit-events').withGuard('api').loginAs(target)
     const mine = own.body().data.find((row: any) => row.id === eventId)
     assert.isFalse(mine.publiclyShown)
