@@ -59,6 +59,8 @@ const REASONS: Record<CreditEventType, string> = {
   approval_rejected: '成果审批未通过',
   regulator_penalty: '监管部门处罚',
   regulator_commendation: '监管部门表彰',
+  department_rating_good: '审批部门评价良好',
+  department_rating_bad: '审批部门评价差',
 }
 
 export type CreditBenchResult = {

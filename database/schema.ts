@@ -529,7 +529,7 @@ export class ContractTerminationSchema extends BaseModel {
 }
 
 export class ContractSchema extends BaseModel {
-  static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'evaluationDueAt', 'fieldValues', 'id', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
+  static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'departmentQuality', 'departmentTimeliness', 'evaluationDueAt', 'fieldValues', 'id', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
   $columns = ContractSchema.$columns
   @column.dateTime()
   declare acceptedAt: DateTime | null
@@ -547,6 +547,10 @@ export class ContractSchema extends BaseModel {
   declare createdAt: DateTime
   @column.dateTime()
   declare deliveredAt: DateTime | null
+  @column()
+  declare departmentQuality: number | null
+  @column()
+  declare departmentTimeliness: number | null
   @column.dateTime()
   declare evaluationDueAt: DateTime | null
   @column()

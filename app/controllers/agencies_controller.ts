@@ -7,11 +7,12 @@ import { CREDIT_GRADES } from '#domain/credit'
 import { directoryFiltersValidator, DIRECTORY_SORTS } from '#validators/agency'
 import { loadAgency } from '#queries/agency_profile'
 import { catalogList, directoryPage } from '#presenters/public_lists'
-import { creditEventsOf } from '#services/credit_ledger'
+import { creditEventsOf, unpublishedCounted } from '#services/credit_ledger'
 import { evaluationsReceived } from '#queries/service_delivery'
 import { creditAppealsOf, creditCommitmentsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
 import { banStatusOf } from '#queries/bans'
+import { annualCompositeOf } from '#queries/credit_composite'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -34,19 +35,24 @@ export default class AgenciesController {
     const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
     // The public sees what is still published; the agency itself and regulators see everything.
     const seesAll = isSelf || auth.user?.role === 'regulator'
-    const [creditEvents, evaluations, appeals, banStatus, commitments] = await Promise.all([
-      creditEventsOf(organization.id, { publicOnly: !seesAll }),
-      evaluationsReceived(organization.id),
-      isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
-      banStatusOf(organization.id),
-      creditCommitmentsOf(organization.id),
-    ])
+    const [creditEvents, evaluations, appeals, banStatus, commitments, composite] =
+      await Promise.all([
+        creditEventsOf(organization.id),
+        evaluationsReceived(organization.id),
+        isSelf ? creditAppealsOf(organization.id) : Promise.resolve([]),
+        banStatusOf(organization.id),
+        creditCommitmentsOf(organization.id),
+        annualCompositeOf(organization.id),
+      ])
+    const shown = seesAll ? creditEvents : creditEvents.filter((event) => event.publiclyShown)
     return view.render('pages/agencies/show', {
+      unpublished: seesAll ? null : unpublishedCounted(creditEvents),
       seesAll,
       commitments,
+      composite,
       organization,
       profile,
-      creditEvents,
+      creditEvents: shown,
       evaluations,
       isSelf,
       banStatus,

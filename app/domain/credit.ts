@@ -50,6 +50,8 @@ export const CREDIT_EVENT_TYPES = [
   'approval_rejected',
   'regulator_penalty',
   'regulator_commendation',
+  'department_rating_good',
+  'department_rating_bad',
 ] as const
 export type CreditEventType = (typeof CREDIT_EVENT_TYPES)[number]
 
@@ -65,12 +67,26 @@ export type StoredCreditRules = Record<
   { points: number; validityYears: number } & Partial<RepairTerms>
 >
 
-/** A stored or submitted table with each type's missing repair terms taken from the defaults. */
+/**
+ * The starting points of the types added after the first rule table (服务双评价:
+ * the approving department's rating of a report, with a weight of its own).
+ */
+export const ADDED_TYPE_RULES: Partial<
+  Record<CreditEventType, { points: number; validityYears: number }>
+> = {
+  department_rating_good: { points: 2, validityYears: 2 },
+  department_rating_bad: { points: -5, validityYears: 2 },
+}
+
+/**
+ * A stored or submitted table with each type's missing repair terms taken
+ * from the defaults, and the types a version predates from their starting points.
+ */
 export function withRepairTerms(stored: StoredCreditRules): CreditRules {
   return Object.fromEntries(
     CREDIT_EVENT_TYPES.map((type) => {
-      const entry = stored[type]
-      return [type, { ...DEFAULT_REPAIR_TERMS[type], ...entry }]
+      const entry = stored[type] as StoredCreditRules[CreditEventType] | undefined
+      return [type, { ...ADDED_TYPE_RULES[type], ...DEFAULT_REPAIR_TERMS[type], ...entry }]
     })
   ) as CreditRules
 }

@@ -44,6 +44,8 @@ export const DEFAULT_REPAIR_TERMS: Record<string, RepairTerms> = {
   approval_rejected: { severity: 'minor', minPublicationMonths: 0, maxPublicationMonths: 3 },
   regulator_penalty: { severity: 'general', minPublicationMonths: 3, maxPublicationMonths: 12 },
   regulator_commendation: { severity: 'none', minPublicationMonths: 0, maxPublicationMonths: 0 },
+  department_rating_good: { severity: 'none', minPublicationMonths: 0, maxPublicationMonths: 0 },
+  department_rating_bad: { severity: 'minor', minPublicationMonths: 0, maxPublicationMonths: 3 },
 }
 
 /** A problem with one type's terms: the field under `rules.<type>` and the rule key. */

@@ -65,6 +65,11 @@ export type RuleParameters = {
   appealDecisionWorkingDays: number
   /** A regulator decides a credit repair application (信用修复) within this many working days. */
   repairDecisionWorkingDays: number
+  /**
+   * 年度综合信用评价: the weights (points of 100) of the approving departments'
+   * ratings, the market credit score (public credit) and the owners' ratings.
+   */
+  compositeWeights: { department: number; publicCredit: number; owners: number }
   /** A complaint (投诉举报) is answered within this many working days of its filing. */
   complaintResponseWorkingDays: number
   /** Its assignee is reminded this many working days before that limit (0: no reminder). */
@@ -112,6 +117,7 @@ export const DEFAULT_RULES: RuleParameters = {
   appealWindowWorkingDays: 3,
   appealDecisionWorkingDays: 3,
   repairDecisionWorkingDays: 5,
+  compositeWeights: { department: 70, publicCredit: 10, owners: 20 },
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
   minimumSignatureLevel: 'reliable',
@@ -240,6 +246,10 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
     rules.complaintReminderWorkingDays >= rules.complaintResponseWorkingDays
   ) {
     problems.push({ field: 'parameters.complaintReminderWorkingDays', rule: 'reminderBeforeLimit' })
+  }
+  const composite = rules.compositeWeights
+  if (composite.department + composite.publicCredit + composite.owners !== 100) {
+    problems.push({ field: 'parameters.compositeWeights', rule: 'compositeWeightsSum' })
   }
   const bounds = rules.scoredWeightBounds
   for (const part of WEIGHT_PARTS) {

@@ -86,3 +86,16 @@ export function nextFollowUpStatus(current: FollowUpStatus, step: FollowUpStep) 
   if (!expected[current].includes(step)) return null
   return step === 'revisit' ? 'closed' : step
 }
+
+/** 服务双评价: the approving department rates a report's quality and timeliness, 1–5 each. */
+export type DepartmentRating = { quality: number; timeliness: number }
+
+/**
+ * The credit event a department's rating creates, with a weight of its own in
+ * the rule table: either dimension 2 or less → department_rating_bad; a mean
+ * of 4 or more → department_rating_good; in between, none.
+ */
+export function creditEventForDepartmentRating(rating: DepartmentRating): CreditEventType | null {
+  if (rating.quality <= 2 || rating.timeliness <= 2) return 'department_rating_bad'
+  return (rating.quality + rating.timeliness) / 2 >= 4 ? 'department_rating_good' : null
+}

@@ -75,6 +75,10 @@ export function presentAgencyProfile(
     banned?: boolean
     /** 联合惩戒: the lists the agency is on, with source, date, legal basis and measure. */
     jointPunishments?: unknown[]
+    /** 年度综合信用评价 of the current year, with its breakdown. */
+    annualEvaluation?: unknown
+    /** Events that count in the score but are not published: how many, and their points. */
+    unpublishedCredit?: { count: number; points: number }
   }
 ) {
   return {
@@ -108,11 +112,13 @@ export function presentAgencyProfile(
         repairableFrom: isoInstant(event.repairableFrom),
         publicationEndsAt: isoInstant(event.publicationEndsAt),
       })),
+      unpublished: details.unpublishedCredit ?? { count: 0, points: 0 },
     },
     evaluations: presentEvaluationSummary(details.evaluations),
 
     banned: details.banned ?? false,
     jointPunishments: details.jointPunishments ?? [],
+    annualEvaluation: details.annualEvaluation ?? null,
   }
 }
 

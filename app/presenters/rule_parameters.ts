@@ -58,6 +58,9 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'appealWindowWorkingDays', unit: 'workingDays' },
       { path: 'appealDecisionWorkingDays', unit: 'workingDays' },
       { path: 'repairDecisionWorkingDays', unit: 'workingDays' },
+      { path: 'compositeWeights.department', unit: 'percent' },
+      { path: 'compositeWeights.publicCredit', unit: 'percent' },
+      { path: 'compositeWeights.owners', unit: 'percent' },
     ],
   },
   {

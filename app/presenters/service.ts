@@ -87,6 +87,11 @@ export function presentService(
           outcome: contract.approvalOutcome,
           corrections: contract.approvalCorrections,
           recordedAt: isoInstant(contract.approvalRecordedAt),
+          // 服务双评价: the department's rating of the report, when it gave one.
+          departmentRating:
+            contract.departmentQuality === null
+              ? null
+              : { quality: contract.departmentQuality, timeliness: contract.departmentTimeliness },
         }
       : null,
     evaluations: {

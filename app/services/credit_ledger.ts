@@ -165,13 +165,10 @@ export async function recomputeAllScores() {
 /**
  * The events behind an agency's score, newest first (the explanation on its
  * page and in the API). The public sees only what is still published: not
- * revoked or repaired, within its publication period (`publicOnly`); the
+ * revoked or repaired, within its publication period (`publiclyShown`); the
  * agency itself and regulators see every event, each marked.
  */
-export async function creditEventsOf(
-  organizationId: number,
-  options: { publicOnly?: boolean } = {}
-) {
+export async function creditEventsOf(organizationId: number) {
   const rows: {
     id: SqlInteger
     type: CreditEventType
@@ -214,5 +211,20 @@ export async function creditEventsOf(
           sqlTime(at),
     }
   })
-  return options.publicOnly ? events.filter((event) => event.publiclyShown) : events
+  return events
+}
+
+/**
+ * What still counts in the score but is no longer published (minor information
+ * is in principle not published; a period may have ended): how many events
+ * and their points together, so the public score stays explained without the details.
+ */
+export function unpublishedCounted(
+  events: readonly { valid: boolean; publiclyShown: boolean; points: number }[]
+) {
+  const counted = events.filter((event) => event.valid && !event.publiclyShown)
+  return {
+    count: counted.length,
+    points: counted.reduce((sum, event) => sum + event.points, 0),
+  }
 }

@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
-import { CREDIT_EVENT_TYPES } from '#domain/credit'
+import { ADDED_TYPE_RULES, CREDIT_EVENT_TYPES } from '#domain/credit'
 import { checkbox } from '#validators/rules/form_inputs'
 import { RULE_SEVERITIES } from '#domain/credit_repair'
 import { scanFile } from '#validators/rules/file_content'
@@ -62,12 +62,16 @@ const eventRule = vine.object({
   maxPublicationMonths: vine.number().withoutDecimals().min(0).max(36).optional(),
 })
 
+// The types added after the first table may be left out (they keep their starting points), so a
+// table written before them is still accepted.
 const ruleTable = () =>
   vine.object(
-    Object.fromEntries(CREDIT_EVENT_TYPES.map((type) => [type, eventRule.clone()])) as Record<
-      (typeof CREDIT_EVENT_TYPES)[number],
-      typeof eventRule
-    >
+    Object.fromEntries(
+      CREDIT_EVENT_TYPES.map((type) => [
+        type,
+        type in ADDED_TYPE_RULES ? eventRule.clone().optional() : eventRule.clone(),
+      ])
+    ) as Record<(typeof CREDIT_EVENT_TYPES)[number], typeof eventRule>
   )
 
 /** A new version of the credit rule table: every event type, the incentives of grade A, and why. */

@@ -43,6 +43,11 @@ const parameterFields = {
   appealWindowWorkingDays: whole(1, 30),
   appealDecisionWorkingDays: whole(1, 60),
   repairDecisionWorkingDays: whole(1, 60),
+  compositeWeights: vine.object({
+    department: whole(0, 100),
+    publicCredit: whole(0, 100),
+    owners: whole(0, 100),
+  }),
   complaintResponseWorkingDays: whole(1, 60),
   complaintReminderWorkingDays: whole(0, 30),
   minimumSignatureLevel: vine.enum(SIGNATURE_LEVELS),

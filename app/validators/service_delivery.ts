@@ -23,4 +23,12 @@ export const approvalOutcomeValidator = vine.create({
     .max(20)
     .optional()
     .requiredWhen('outcome', '=', 'corrections'),
+  // 服务双评价: the department's rating of the report's quality and timeliness (1–5, both or neither).
+  departmentQuality: vine.number().withoutDecimals().range([1, 5]).optional(),
+  departmentTimeliness: vine
+    .number()
+    .withoutDecimals()
+    .range([1, 5])
+    .optional()
+    .requiredIfExists('departmentQuality'),
 })

@@ -305,11 +305,77 @@ test.group('Credit repair (信用修复)', (group) => {
     assert.include(await ids(), eventId)
     clock.freeze(new Date('2027-05-11T02:00:00Z'))
     assert.notInclude(await ids(), eventId)
+    // Still counting (valid two years): the public is told how many unpublished records count, and their points.
+    const profile = await client.get(`/api/v1/agencies/${target.organizationId}`)
+    assert.deepEqual(profile.body().credit.unpublished, { count: 1, points: -10 })
+    const publicPage = await client.get(`/agencies/${target.organizationId}`)
+    publicPage.assertTextIncludes('另有 1 条不公示的信息')
     const own = await client.get('/api/v1/agency/credit-events').withGuard('api').loginAs(target)
     const mine = own.body().data.find((row: any) => row.id === eventId)
     assert.isFalse(mine.publiclyShown)
     assert.equal(mine.severity, 'general')
     const page = await client.get(`/agencies/${target.organizationId}`).loginAs(target)
     page.assertTextIncludes('公示期已满，不再公开')
+  })
+
+  test('the rule table classes each type within the legal bounds; a new class applies to new events only', async ({
+    client,
+    assert,
+  }) => {
+    const regulator = await regulatorUser()
+    clock.freeze(RECORDED)
+    const current = await client
+      .get('/api/v1/regulator/credit-rules')
+      .withGuard('api')
+      .loginAs(regulator)
+    const rules = current.body().rules
+    const put = (table: Record<string, unknown>) =>
+      client
+        .put('/api/v1/regulator/credit-rules')
+        .json({ rules: table, reason: '调整失信等级与公示期限' })
+        .withGuard('api')
+        .loginAs(regulator)
+    const outOfBounds = await put({
+      ...rules,
+      refused_to_sign: {
+        ...rules.refused_to_sign,
+        minPublicationMonths: 2,
+        maxPublicationMonths: 13,
+      },
+      evaluation_good: { ...rules.evaluation_good, severity: 'serious' },
+      overdue: { ...rules.overdue, severity: 'none' },
+    })
+    outOfBounds.assertStatus(422)
+    assert.sameMembers(
+      outOfBounds.body().errors.map((error: any) => error.field),
+      [
+        'rules.refused_to_sign.minPublicationMonths',
+        'rules.refused_to_sign.maxPublicationMonths',
+        'rules.evaluation_good.severity',
+        'rules.overdue.severity',
+      ]
+    )
+    assert.include(outOfBounds.body().errors[0].message, '3–12')
+    // A penalty becomes serious (严重: 12 to 36 months): the next one is repairable after a year.
+    const published = await put({
+      ...rules,
+      regulator_penalty: {
+        ...rules.regulator_penalty,
+        severity: 'serious',
+        minPublicationMonths: 12,
+        maxPublicationMonths: 36,
+      },
+    })
+    published.assertStatus(200)
+    const { eventId } = await penalty(client, regulator)
+    const event = await db.from('credit_events').where('id', eventId).firstOrFail()
+    assert.equal(event.severity, 'serious')
+    const own = await client
+      .get('/api/v1/agency/credit-events')
+      .withGuard('api')
+      .loginAs(await agency(1))
+    const mine = own.body().data.find((row: any) => row.id === eventId)
+    assert.equal(mine.repairableFrom, '2027-05-11T10:00:00.000+08:00')
+    assert.equal(mine.publicationEndsAt, '2029-05-11T10:00:00.000+08:00')
   })
 })

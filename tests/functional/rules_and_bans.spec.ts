@@ -48,6 +48,7 @@ test.group('Rule sets and bans', (group) => {
     assert.deepEqual(await banStatusOf(agency.id, now), {
       agencyBanned: false,
       bannedManagerNames: [],
+      jointPunishments: [],
     })
 
     const [banId] = await db.table('bans').insert({
@@ -62,6 +63,7 @@ test.group('Rule sets and bans', (group) => {
     assert.deepEqual(await banStatusOf(agency.id, now), {
       agencyBanned: false,
       bannedManagerNames: ['王某'],
+      jointPunishments: [],
     })
     const afterEnd = await banStatusOf(agency.id, new Date('2029-01-02T00:00:00Z'))
     assert.deepEqual(afterEnd.bannedManagerNames, [])

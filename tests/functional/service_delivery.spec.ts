@@ -15,6 +15,8 @@ import { createUserWithRole, createRegulatorOf } from '#database/factories/accou
 import {
   demoAgency,
   demoOwner,
+  placeBids,
+  publishedProject,
   signedProject,
   SIGNED_PROJECT_WORLD,
 } from '#tests/selection_fixtures'
@@ -549,6 +551,124 @@ test.group('Evaluations, approval outcome and follow-ups', (group) => {
     const recorded = await api(client, 'post', url, bureau).json({ outcome: 'passed' })
     recorded.assertStatus(200)
     assert.equal(recorded.body().approval.outcome, 'passed')
+  })
+
+  test('服务双评价: the approving department rates the report beside the owner, with a weight of its own in credit; with the owner’s given rating they make the annual composite, published with its breakdown', async ({
+    client,
+    assert,
+  }) => {
+    const { contractId } = await acceptedContract(client)
+    const agency = await demoAgency(5)
+    const before = await creditScoreOf(agency.organizationId)
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        {
+          quality: 4,
+          timeliness: 4,
+          attitude: 5,
+          feeCompliance: 3,
+        }
+      )
+    ).assertStatus(201)
+    const bureau = await environmentBureau()
+    const halfRated = await api(
+      client,
+      'post',
+      `/api/v1/contracts/${contractId}/record-approval`,
+      bureau
+    ).json({ outcome: 'passed', departmentQuality: 5 })
+    halfRated.assertStatus(422)
+    assert.equal(halfRated.body().errors[0].field, 'departmentTimeliness')
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/record-approval`, bureau).json({
+        outcome: 'passed',
+        departmentQuality: 6,
+        departmentTimeliness: 4,
+      })
+    ).assertStatus(422)
+    const recorded = await api(
+      client,
+      'post',
+      `/api/v1/contracts/${contractId}/record-approval`,
+      bureau
+    ).json({
+      outcome: 'corrections',
+      corrections: 1,
+      departmentQuality: 5,
+      departmentTimeliness: 4,
+    })
+    recorded.assertStatus(200)
+    assert.deepEqual(recorded.body().approval.departmentRating, { quality: 5, timeliness: 4 })
+    // The owner's mean 4 earns +1; the department's mean 4.5 earns +2 (its own rule); 补正 nothing.
+    const score = await creditScoreOf(agency.organizationId)
+    assert.equal(score, before + 3)
+    const types = await db
+      .from('credit_events')
+      .where('organization_id', agency.organizationId)
+      .orderBy('id')
+      .select('type')
+    assert.deepEqual(
+      types.map((row) => row.type),
+      ['evaluation_good', 'department_rating_good']
+    )
+    // Department 4.5 → 90 × 70 %, public credit × 10 %, owners 4 → 80 × 20 %.
+    const profile = await client.get(`/api/v1/agencies/${agency.organizationId}`)
+    const composite = profile.body().annualEvaluation
+    assert.equal(composite.year, 2026)
+    assert.deepEqual(
+      composite.parts.map((part: any) => [part.part, part.value, part.weight]),
+      [
+        ['department', 90, 70],
+        ['publicCredit', score, 10],
+        ['owners', 80, 20],
+      ]
+    )
+    assert.equal(composite.score, Math.round((63 + score / 10 + 16) * 100) / 100)
+    const page = await client.get(`/agencies/${agency.organizationId}`)
+    page.assertTextIncludes('2026 年度综合信用评价')
+    page.assertTextIncludes('审批部门评价')
+  })
+
+  test('a scored selection after the item’s first rating scores the unrated agency with the item’s median, not the neutral 3, and says so', async ({
+    client,
+    assert,
+  }) => {
+    const { contractId } = await acceptedContract(client)
+    // Agency 5 is rated 4, 4, 5, 3 by the owner: mean 4.
+    ;(
+      await api(client, 'post', `/api/v1/contracts/${contractId}/evaluate`, await demoOwner()).json(
+        {
+          quality: 4,
+          timeliness: 4,
+          attitude: 5,
+          feeCompliance: 3,
+        }
+      )
+    ).assertStatus(201)
+    const projectId = await publishedProject(client, {
+      method: 'scored',
+      weights: { price: 60, credit: 20, performance: 20, plan: 0 },
+      deadline: '2026-11-20T04:00:00Z',
+    })
+    await placeBids(client, projectId, [
+      [5, 5_000_000],
+      [6, 5_000_000],
+    ])
+    clock.freeze(new Date('2026-11-20T04:00:01Z'))
+    await runTick()
+    const project = (await client.get(`/api/v1/projects/${projectId}`)).body()
+    assert.equal(project.result.newcomerRating, 4)
+    const five = await demoAgency(5)
+    const six = await demoAgency(6)
+    const scoreOf = (agency: User) =>
+      project.result.bids.find((entry: any) => entry.agencyId === agency.organizationId).score
+    const credit5 = await creditScoreOf(five.organizationId)
+    const credit6 = await creditScoreOf(six.organizationId)
+    // Equal quotes: price 60 each; credit score / 100 × 20; performance 4 / 5 × 20 = 16 for both.
+    assert.equal(scoreOf(five), Math.round((60 + (credit5 / 100) * 20 + 16) * 100) / 100)
+    assert.equal(scoreOf(six), Math.round((60 + (credit6 / 100) * 20 + 16) * 100) / 100)
+    const page = await client.get(`/projects/${projectId}`)
+    page.assertTextIncludes('评价中位数 4.00 分')
   })
 
   test('before acceptance there is no evaluation or approval outcome', async ({ client }) => {

@@ -230,6 +230,26 @@ const TEXTS: StoredText[] = [
     where: (world) => ({ id: world.ban }),
     pages: [page('public', () => '/exposure')],
   },
+  // 信用修复: the signed commitment is public on the agency page and read on the regulators' desk
+  {
+    table: 'credit_appeals',
+    column: 'commitment',
+    where: (world) => ({ id: world.repair }),
+    pages: [agencyPage, page('regulator', () => '/regulator/credit-appeals')],
+  },
+  // 联合惩戒: what an imported list says, on the regulators' desk
+  {
+    table: 'joint_punishment_entries',
+    column: 'legal_basis',
+    where: (world) => ({ id: world.jointPunishmentEntry }),
+    pages: [page('regulator', () => '/regulator/joint-punishments')],
+  },
+  {
+    table: 'joint_punishment_entries',
+    column: 'source',
+    where: (world) => ({ id: world.jointPunishmentEntry }),
+    pages: [page('regulator', () => '/regulator/joint-punishments')],
+  },
   {
     table: 'inspection_targets',
     column: 'note',

@@ -18,7 +18,11 @@ import { indexDeliverable } from '#actions/similarity/index_deliverable_files'
 import Project from '#models/project'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
-import { creditEventForApproval, type ApprovalOutcome } from '#domain/service_delivery'
+import {
+  creditEventForApproval,
+  creditEventForDepartmentRating,
+  type ApprovalOutcome,
+} from '#domain/service_delivery'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { workingDaysBetween } from '#domain/working_days'
 import { fieldValuesOf } from '#queries/contract_text'
@@ -402,11 +406,18 @@ export async function returnDelivery(contract: Contract, reason: string, owner: 
 
 /**
  * The approving department records how the deliverable fared in the approval
- * (once, after acceptance); it feeds credit and the statistics.
+ * (once, after acceptance) and, beside the owner's rating, may rate the
+ * report's quality and timeliness (服务双评价); both feed credit, each with a
+ * weight of its own in the rule table, and the annual composite evaluation.
  */
 export async function recordApprovalOutcome(
   contract: Contract,
-  outcome: { outcome: ApprovalOutcome; corrections?: number },
+  outcome: {
+    outcome: ApprovalOutcome
+    corrections?: number
+    departmentQuality?: number
+    departmentTimeliness?: number
+  },
   regulator: User
 ) {
   return db.transaction(async (trx) => {
@@ -418,10 +429,16 @@ export async function recordApprovalOutcome(
       throw new StateConflictException({ identifier: 'messages.service.approvalAlreadyRecorded' })
     }
     const corrections = outcome.outcome === 'corrections' ? (outcome.corrections ?? 1) : 0
+    const rating =
+      outcome.departmentQuality !== undefined && outcome.departmentTimeliness !== undefined
+        ? { quality: outcome.departmentQuality, timeliness: outcome.departmentTimeliness }
+        : null
     locked.merge({
       approvalOutcome: outcome.outcome,
       approvalCorrections: corrections,
       approvalRecordedAt: now(),
+      departmentQuality: rating?.quality ?? null,
+      departmentTimeliness: rating?.timeliness ?? null,
     })
     await locked.save()
     await recordAuditEvent(trx, {
@@ -429,8 +446,18 @@ export async function recordApprovalOutcome(
       action: 'service.approval_recorded',
       subjectType: 'contract',
       subjectId: locked.id,
-      payload: { outcome: outcome.outcome, corrections },
+      payload: { outcome: outcome.outcome, corrections, departmentRating: rating },
     })
+    const ratingType = rating ? creditEventForDepartmentRating(rating) : null
+    if (ratingType && rating) {
+      await recordCreditEvent(trx, {
+        organizationId: locked.agencyOrganizationId,
+        type: ratingType,
+        reason: `项目 ${project.code} 审批部门评价：质量 ${rating.quality} 分，时效 ${rating.timeliness} 分`,
+        evidence: { type: 'department_rating', id: locked.id },
+        actor: regulator,
+      })
+    }
     const type = creditEventForApproval(outcome.outcome)
     if (type) {
       await recordCreditEvent(trx, {
