@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import type { HttpContext } from '@adonisjs/core/http'
+import drive from '@adonisjs/drive/services/main'
 
 /**
  * Where uploads wait while their request is handled: a folder of their own
@@ -45,4 +46,31 @@ export async function storeUpload(file: MultipartFile, folder: string) {
   const key = `${folder}/${randomUUID()}.${extension}`
   await file.moveToDisk(key)
   return { key, mime, size: file.size, name: file.clientName.slice(0, 255) }
+}
+
+export type StoredUpload = Awaited<ReturnType<typeof storeUpload>>
+
+/**
+ * Evidence kept with a record: the files are stored first (outside the
+ * transaction), `work` records them, and if it fails the stored files are
+ * removed again, so a refused request leaves no file behind.
+ */
+export async function withStoredUploads<T>(
+  files: MultipartFile[] | undefined,
+  folder: string,
+  work: (stored: StoredUpload[]) => Promise<T>
+): Promise<T> {
+  const stored: StoredUpload[] = []
+  try {
+    for (const file of files ?? []) stored.push(await storeUpload(file, folder))
+    return await work(stored)
+  } catch (error) {
+    await Promise.allSettled(stored.map((file) => drive.use().delete(file.key)))
+    throw error
+  }
+}
+
+/** The columns a stored upload fills in an evidence table (file key, name, type and size). */
+export function storedFileColumns(file: StoredUpload) {
+  return { fileKey: file.key, fileName: file.name, fileMime: file.mime, fileSize: file.size }
 }

@@ -25,7 +25,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { calendarExceptions } from '#services/calendar'
 import { rulesInForce } from '#services/market_rules'
 import { notify, regulatorOrganizationIds } from '#services/notifications'
-import { storeUpload } from '#services/uploads'
+import { storeUpload, storedFileColumns } from '#services/uploads'
 import { clock } from '#services/clock'
 
 export type ComplaintInput = {
@@ -117,13 +117,7 @@ export async function fileComplaint(input: ComplaintInput, user: User | null) {
       )
       for (const file of stored) {
         await ComplaintFile.create(
-          {
-            complaintId: created.id,
-            fileKey: file.key,
-            fileName: file.name,
-            fileMime: file.mime,
-            fileSize: file.size,
-          },
+          { complaintId: created.id, ...storedFileColumns(file) },
           { client: trx }
         )
       }

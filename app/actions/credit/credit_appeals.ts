@@ -26,7 +26,7 @@ import { clock } from '#services/clock'
 import { repairRefusal } from '#domain/credit_repair'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import CreditAppealFile from '#models/credit_appeal_file'
-import { storeUpload } from '#services/uploads'
+import { storeUpload, storedFileColumns } from '#services/uploads'
 import { sqlTime } from '#services/sql_time'
 import { invalidateLists } from '#services/public_cache'
 import { DISPLAY_ZONE } from '#domain/time_zone'
@@ -339,13 +339,7 @@ export async function applyForCreditRepair(
       )
       for (const file of stored) {
         await CreditAppealFile.create(
-          {
-            creditAppealId: appeal.id,
-            fileKey: file.key,
-            fileName: file.name,
-            fileMime: file.mime,
-            fileSize: file.size,
-          },
+          { creditAppealId: appeal.id, ...storedFileColumns(file) },
           { client: trx }
         )
       }

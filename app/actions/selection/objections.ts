@@ -1,12 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
-import drive from '@adonisjs/drive/services/main'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DateTime } from 'luxon'
 import type Project from '#models/project'
 import Bid from '#models/bid'
 import Objection from '#models/objection'
 import ObjectionFile from '#models/objection_file'
-import { storeUpload } from '#services/uploads'
+import { storedFileColumns, withStoredUploads, type StoredUpload } from '#services/uploads'
 import type User from '#models/user'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { refuse } from '#actions/projects/project_rules'
@@ -36,20 +35,15 @@ export async function fileObjection(
   input: { reason: string; bidId?: number; files?: MultipartFile[] },
   agencyUser: User
 ) {
-  const stored: Awaited<ReturnType<typeof storeUpload>>[] = []
-  try {
-    for (const file of input.files ?? []) stored.push(await storeUpload(file, 'objections'))
-    return await recordObjection(project, input, stored, agencyUser)
-  } catch (error) {
-    await Promise.all(stored.map((file) => drive.use().delete(file.key)))
-    throw error
-  }
+  return withStoredUploads(input.files, 'objections', (stored) =>
+    recordObjection(project, input, stored, agencyUser)
+  )
 }
 
 async function recordObjection(
   project: Project,
   input: { reason: string; bidId?: number },
-  files: Awaited<ReturnType<typeof storeUpload>>[],
+  files: StoredUpload[],
   agencyUser: User
 ) {
   return db.transaction(async (trx) => {
@@ -87,13 +81,7 @@ async function recordObjection(
     )
     for (const file of files) {
       await ObjectionFile.create(
-        {
-          objectionId: objection.id,
-          fileKey: file.key,
-          fileName: file.name,
-          fileMime: file.mime,
-          fileSize: file.size,
-        },
+        { objectionId: objection.id, ...storedFileColumns(file) },
         { client: trx }
       )
     }
