@@ -7,6 +7,7 @@ import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
 import { MAX_FEN } from '#domain/money'
 import { storableInstantRule } from '#validators/rules/storable_instant'
+import { investmentCodeField } from '#validators/rules/investment_code'
 import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /**
@@ -23,7 +24,7 @@ export const createProjectValidator = labelled(
     deliverables: vine.string().trim().maxLength(5000).optional(),
     location: vine.string().trim().maxLength(200).optional(),
     region: vine.enum(REGION_CODES).optional(),
-    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    investmentProjectCode: investmentCodeField().optional(),
     fundingSource: vine.string().trim().maxLength(100).optional(),
     ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
     floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
@@ -144,7 +145,7 @@ export const projectFormValidator = labelled(
     deliverables: vine.string().trim().maxLength(5000).optional(),
     location: vine.string().trim().maxLength(200).optional(),
     fundingSource: vine.string().trim().maxLength(100).optional(),
-    investmentProjectCode: vine.string().trim().maxLength(64).optional(),
+    investmentProjectCode: investmentCodeField().optional(),
     ceilingYuan: yuan(),
     floorYuan: yuan().optional(),
     method: vine.enum(SELECTION_METHODS),

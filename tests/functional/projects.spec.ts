@@ -133,6 +133,31 @@ test.group('Projects: drafts, publication, cancellation', (group) => {
     assert.equal(edited.body().errors[0].field, 'directAgencyId')
   })
 
+  test('the investment project code is checked by form, kept in its standard form and shown on the project page', async ({
+    client,
+    assert,
+  }) => {
+    const wrong = await client
+      .post('/api/v1/projects')
+      .json(projectPayload({ investmentProjectCode: '川发改投资〔2020〕12号' }))
+      .withGuard('api')
+      .loginAs(await owner())
+    wrong.assertStatus(422)
+    assert.equal(wrong.body().errors[0].field, 'investmentProjectCode')
+    assert.include(wrong.body().errors[0].message, '年份-行政区划代码-行业代码-项目类型代码-流水号')
+
+    const typed = await client
+      .post('/api/v1/projects')
+      .json(projectPayload({ investmentProjectCode: '２０２０－511402－48－01－012345' }))
+      .withGuard('api')
+      .loginAs(await owner())
+    typed.assertStatus(201)
+    const project = await Project.findOrFail(typed.body().id)
+    assert.equal(project.investmentProjectCode, '2020-511402-48-01-012345')
+    const page = await client.get(`/projects/${project.id}`).loginAs(await owner())
+    page.assertTextIncludes('2020-511402-48-01-012345')
+  })
+
   test('publication needs three working days of announcement, counted across National Day', async ({
     client,
     assert,
