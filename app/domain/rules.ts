@@ -56,6 +56,18 @@ export type RuleParameters = {
   complaintResponseWorkingDays: number
   /** Its assignee is reminded this many working days before that limit (0: no reminder). */
   complaintReminderWorkingDays: number
+  /**
+   * 双随机、一公开 weighted by risk: the share of each risk class drawn by a
+   * plan, in basis points (1 % = 100), and from how many negative credit
+   * events (last 12 months), upheld complaints (last 12 months) or open
+   * follow-up cases an agency is high-risk (0: that fact never makes it so).
+   */
+  inspectionRatioHighBp: number
+  inspectionRatioMediumBp: number
+  inspectionRatioLowBp: number
+  inspectionHighRiskNegativeEvents: number
+  inspectionHighRiskUpheldComplaints: number
+  inspectionHighRiskOpenSignals: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -95,6 +107,12 @@ export const DEFAULT_RULES: RuleParameters = {
   repairDecisionWorkingDays: 5,
   complaintResponseWorkingDays: 10,
   complaintReminderWorkingDays: 1,
+  inspectionRatioHighBp: 3000,
+  inspectionRatioMediumBp: 1000,
+  inspectionRatioLowBp: 300,
+  inspectionHighRiskNegativeEvents: 2,
+  inspectionHighRiskUpheldComplaints: 1,
+  inspectionHighRiskOpenSignals: 1,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -117,6 +135,12 @@ const OVERRIDABLE = [
   'repairDecisionWorkingDays',
   'complaintResponseWorkingDays',
   'complaintReminderWorkingDays',
+  'inspectionRatioHighBp',
+  'inspectionRatioMediumBp',
+  'inspectionRatioLowBp',
+  'inspectionHighRiskNegativeEvents',
+  'inspectionHighRiskUpheldComplaints',
+  'inspectionHighRiskOpenSignals',
 ] as const
 
 export function envNameOf(parameter: string) {
@@ -190,6 +214,13 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
     rules.complaintReminderWorkingDays >= rules.complaintResponseWorkingDays
   ) {
     problems.push({ field: 'parameters.complaintReminderWorkingDays', rule: 'reminderBeforeLimit' })
+  }
+  for (const name of [
+    'inspectionRatioHighBp',
+    'inspectionRatioMediumBp',
+    'inspectionRatioLowBp',
+  ] as const) {
+    if (rules[name] > 10_000) problems.push({ field: `parameters.${name}`, rule: 'ratioAbove100' })
   }
   const bounds = rules.scoredWeightBounds
   for (const part of WEIGHT_PARTS) {

@@ -5,7 +5,15 @@ import type { RuleParameters } from '#domain/rules'
  * unit. Labels are in resources/lang/<locale>/rules.json under `parameters`.
  */
 export type ParameterUnit =
-  'workingDays' | 'days' | 'percent' | 'years' | 'points' | 'yuan' | 'count'
+  | 'workingDays'
+  | 'days'
+  | 'percent'
+  | 'years'
+  | 'points'
+  | 'yuan'
+  | 'count'
+  | 'basisPoints'
+  | 'facts'
 
 export const RULE_PARAMETER_GROUPS: {
   group: string
@@ -63,6 +71,17 @@ export const RULE_PARAMETER_GROUPS: {
     parameters: [
       { path: 'complaintResponseWorkingDays', unit: 'workingDays' },
       { path: 'complaintReminderWorkingDays', unit: 'workingDays' },
+    ],
+  },
+  {
+    group: 'inspections',
+    parameters: [
+      { path: 'inspectionRatioHighBp', unit: 'basisPoints' },
+      { path: 'inspectionRatioMediumBp', unit: 'basisPoints' },
+      { path: 'inspectionRatioLowBp', unit: 'basisPoints' },
+      { path: 'inspectionHighRiskNegativeEvents', unit: 'facts' },
+      { path: 'inspectionHighRiskUpheldComplaints', unit: 'facts' },
+      { path: 'inspectionHighRiskOpenSignals', unit: 'facts' },
     ],
   },
 ]

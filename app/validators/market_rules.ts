@@ -44,6 +44,12 @@ const parameterFields = {
   repairDecisionWorkingDays: whole(1, 60),
   complaintResponseWorkingDays: whole(1, 60),
   complaintReminderWorkingDays: whole(0, 30),
+  inspectionRatioHighBp: whole(0, 10_000),
+  inspectionRatioMediumBp: whole(0, 10_000),
+  inspectionRatioLowBp: whole(0, 10_000),
+  inspectionHighRiskNegativeEvents: whole(0, 100),
+  inspectionHighRiskUpheldComplaints: whole(0, 100),
+  inspectionHighRiskOpenSignals: whole(0, 100),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })
