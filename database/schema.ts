@@ -807,7 +807,7 @@ export class InspectionInspectorSchema extends BaseModel {
 }
 
 export class InspectionPlanSchema extends BaseModel {
-  static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'seed', 'serviceItemId', 'updatedAt'] as const
+  static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'riskClasses', 'sampling', 'seed', 'serviceItemId', 'updatedAt'] as const
   $columns = InspectionPlanSchema.$columns
   @column()
   declare agencyCandidates: string
@@ -834,6 +834,10 @@ export class InspectionPlanSchema extends BaseModel {
   @column()
   declare regionCode: string | null
   @column()
+  declare riskClasses: string | null
+  @column()
+  declare sampling: string
+  @column()
   declare seed: string
   @column()
   declare serviceItemId: number | null
@@ -859,7 +863,7 @@ export class InspectionRecusalSchema extends BaseModel {
 }
 
 export class InspectionTargetSchema extends BaseModel {
-  static $columns = ['creditEventId', 'drawRank', 'id', 'note', 'organizationId', 'outcome', 'planId', 'recordedAt', 'recordedByUserId'] as const
+  static $columns = ['creditEventId', 'drawRank', 'id', 'note', 'organizationId', 'outcome', 'planId', 'recordedAt', 'recordedByUserId', 'riskClass'] as const
   $columns = InspectionTargetSchema.$columns
   @column()
   declare creditEventId: number | null
@@ -879,6 +883,8 @@ export class InspectionTargetSchema extends BaseModel {
   declare recordedAt: DateTime | null
   @column()
   declare recordedByUserId: number | null
+  @column()
+  declare riskClass: string | null
 }
 
 export class JointPunishmentEntrySchema extends BaseModel {

@@ -15,6 +15,10 @@ export type RiskClass = (typeof RISK_CLASSES)[number]
 
 export const BASIS_POINTS = 10_000
 
+/** How a plan draws its agencies: `uniform` (one draw of a set count) or by `risk` class. */
+export const SAMPLING_MODES = ['uniform', 'risk'] as const
+export type SamplingMode = (typeof SAMPLING_MODES)[number]
+
 export type RiskFacts = {
   grade: CreditGrade
   /** Valid credit events with negative points that occurred in the last 12 months. */

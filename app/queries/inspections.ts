@@ -8,11 +8,14 @@ import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import InspectionPlan from '#models/inspection_plan'
 import { verifyInspectionDraw, type InspectionOutcome } from '#domain/inspection_draw'
+import { drawCountOf, type RiskClass, type SamplingMode } from '#domain/inspection_risk'
 
 export type PresentedTarget = {
   id: number
   agency: { id: number; name: string; uscc: string }
   drawRank: number
+  /** The risk class it was drawn from (null in a uniform plan). */
+  riskClass: RiskClass | null
   outcome: InspectionOutcome | null
   note: string | null
   recordedAt: string | null
@@ -28,6 +31,9 @@ export type PresentedPlan = {
   regionCode: string | null
   agencyCount: number
   inspectorCount: number
+  sampling: SamplingMode
+  /** A risk-weighted plan's classes: ratio (basis points), class size and count drawn. */
+  riskClasses: { riskClass: RiskClass; ratioBp: number; size: number; count: number }[] | null
   createdAt: string
   drawCommitment: string
   seed: string
@@ -47,6 +53,7 @@ type TargetRow = {
   agency_name: string
   agency_uscc: string
   draw_rank: SqlInteger
+  risk_class: RiskClass | null
   outcome: InspectionOutcome | null
   note: string | null
   recorded_at: SqlTimestamp | null
@@ -112,6 +119,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       id: Number(row.id),
       agency: { id: Number(row.organization_id), name: row.agency_name, uscc: row.agency_uscc },
       drawRank: Number(row.draw_rank),
+      riskClass: row.risk_class ?? null,
       outcome: row.outcome ?? null,
       note: row.note ?? null,
       recordedAt: iso(row.recorded_at),
@@ -132,6 +140,14 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       regionCode: plan.regionCode,
       agencyCount: plan.agencyCount,
       inspectorCount: plan.inspectorCount,
+      sampling: plan.sampling as SamplingMode,
+      riskClasses:
+        plan.publishedRiskClasses?.map((entry) => ({
+          riskClass: entry.riskClass,
+          ratioBp: entry.ratioBp,
+          size: entry.candidates.length,
+          count: drawCountOf(entry.ratioBp, entry.candidates.length),
+        })) ?? null,
       createdAt: plan.createdAt.toUTC().toISO()!,
       drawCommitment: plan.drawCommitment,
       seed: plan.seed,
@@ -167,17 +183,26 @@ export async function inspectionPlanDetail(plan: InspectionPlan) {
 
 /** The recomputation of a plan's two draws from what it published. */
 export async function inspectionProofOf(plan: InspectionPlan) {
-  const [targets, inspectors]: [{ organization_id: SqlInteger }[], { user_id: SqlInteger }[]] =
-    await Promise.all([
-      db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
-      db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
-    ])
+  const [targets, inspectors]: [
+    { organization_id: SqlInteger; risk_class: RiskClass | null }[],
+    { user_id: SqlInteger }[],
+  ] = await Promise.all([
+    db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
+    db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
+  ])
   return verifyInspectionDraw({
     seed: plan.seed,
     commitment: plan.drawCommitment,
     drawSeed: plan.drawSeed,
     agencyCandidates: plan.agencyCandidateIds,
     agencyPicks: targets.map((row) => Number(row.organization_id)),
+    riskClasses:
+      plan.publishedRiskClasses?.map((entry) => ({
+        ...entry,
+        picks: targets
+          .filter((row) => row.risk_class === entry.riskClass)
+          .map((row) => Number(row.organization_id)),
+      })) ?? null,
     inspectorCandidates: plan.inspectorCandidateIds,
     excluded: plan.exclusions,
     inspectorPicks: inspectors.map((row) => Number(row.user_id)),

@@ -18,8 +18,20 @@ import InspectionPlan from '#models/inspection_plan'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
 import {
+  classify,
+  riskClassDraws,
+  type RiskClass,
+  type RiskFacts,
+  type RiskRatios,
+  type SamplingMode,
+} from '#domain/inspection_risk'
+import { gradeForScore } from '#domain/credit'
+import type { RuleParameters } from '#domain/rules'
+import { rulesInForce } from '#services/market_rules'
+import {
   candidateOrder,
   drawAgencies,
+  drawRiskClasses,
   drawInspectors,
   eligibleInspectors,
   inspectionDrawSeed,
@@ -51,7 +63,9 @@ function refuse(problems: Problem[]): never {
 
 export type PlanInput = {
   name?: string
-  agencyCount: number
+  sampling?: SamplingMode
+  agencyCount?: number
+  ratios?: Partial<RiskRatios>
   inspectorCount: number
   itemCode?: string
   regionCode?: string
@@ -80,6 +94,69 @@ async function agencyCandidates(
 }
 
 /**
+ * The facts that class each candidate by risk: its grade (from its score and
+ * the cut-offs in force), its valid negative credit events and its upheld
+ * complaints of the last 12 months, and its follow-up cases not yet closed.
+ */
+async function riskFactsOf(
+  ids: readonly number[],
+  rules: RuleParameters,
+  now: DateTime,
+  trx: TransactionClientContract
+) {
+  if (ids.length === 0) return []
+  const since = sqlTime(now.minus({ months: 12 }))
+  type Row = { organization_id: SqlInteger; n?: SqlInteger | string; credit_score?: SqlInteger }
+  const [profiles, events, complaints, followUps] = (await Promise.all([
+    trx
+      .from('agency_profiles')
+      .whereIn('organization_id', [...ids])
+      .select('organization_id', 'credit_score'),
+    trx
+      .from('credit_events')
+      .whereIn('organization_id', [...ids])
+      .where('status', 'valid')
+      .where('points', '<', 0)
+      .where('occurred_at', '>=', since)
+      .groupBy('organization_id')
+      .select('organization_id')
+      .count('* as n'),
+    trx
+      .from('complaints')
+      .whereIn('agency_organization_id', [...ids])
+      .where('outcome', 'upheld')
+      .where('answered_at', '>=', since)
+      .groupBy('agency_organization_id')
+      .select('agency_organization_id as organization_id')
+      .count('* as n'),
+    trx
+      .from('follow_up_cases')
+      .whereIn('agency_organization_id', [...ids])
+      .whereNot('status', 'closed')
+      .groupBy('agency_organization_id')
+      .select('agency_organization_id as organization_id')
+      .count('* as n'),
+  ])) as Row[][]
+  const counts = (rows: typeof events) =>
+    new Map(rows.map((row) => [Number(row.organization_id), Number(row.n)]))
+  const [score, negative, upheld, open] = [
+    new Map(profiles.map((row) => [Number(row.organization_id), Number(row.credit_score)])),
+    counts(events),
+    counts(complaints),
+    counts(followUps),
+  ]
+  return ids.map((id) => {
+    const facts: RiskFacts = {
+      grade: gradeForScore(score.get(id) ?? rules.creditBaseScore, rules.gradeCutoffs),
+      negativeEvents: negative.get(id) ?? 0,
+      upheldComplaints: upheld.get(id) ?? 0,
+      openSignals: open.get(id) ?? 0,
+    }
+    return { id, facts }
+  })
+}
+
+/**
  * Makes a plan and performs both draws (API.md "Verifiable draw, version 1",
  * candidates by id): agencies, then inspectors among the regulators related to
  * none of the drawn agencies. Too few candidates for the counts → 422.
@@ -102,14 +179,47 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
       { serviceItemId: item?.id ?? null, regionCode: input.regionCode },
       trx
     )
-    if (input.agencyCount > candidates.length) {
-      refuse([
-        { field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } },
-      ])
-    }
+    const sampling: SamplingMode = input.sampling ?? 'uniform'
     const seed = generateSeed()
     const drawSeed = inspectionDrawSeed(seed)
-    const agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
+    let agencyPicks: number[]
+    let classOf = new Map<number, RiskClass>()
+    let published: { riskClass: RiskClass; ratioBp: number; candidates: number[] }[] | null = null
+    if (sampling === 'risk') {
+      const { rules } = await rulesInForce(now.toJSDate(), trx)
+      const ratios: RiskRatios = {
+        high: input.ratios?.high ?? rules.inspectionRatioHighBp,
+        medium: input.ratios?.medium ?? rules.inspectionRatioMediumBp,
+        low: input.ratios?.low ?? rules.inspectionRatioLowBp,
+      }
+      const classes = classify(await riskFactsOf(candidates, rules, now, trx), {
+        negativeEvents: rules.inspectionHighRiskNegativeEvents,
+        upheldComplaints: rules.inspectionHighRiskUpheldComplaints,
+        openSignals: rules.inspectionHighRiskOpenSignals,
+      })
+      const table = riskClassDraws(classes, ratios)
+      const draws = drawRiskClasses(drawSeed, table)
+      agencyPicks = draws.flatMap((draw) => draw.picks)
+      if (agencyPicks.length === 0) {
+        refuse([{ field: 'ratios', rule: 'nothingDrawn', data: { available: candidates.length } }])
+      }
+      classOf = new Map(draws.flatMap((draw) => draw.picks.map((id) => [id, draw.riskClass])))
+      published = table.map(({ riskClass, ratioBp, candidates: ids }) => ({
+        riskClass,
+        ratioBp,
+        candidates: ids,
+      }))
+    } else {
+      if (input.agencyCount === undefined) {
+        refuse([{ field: 'agencyCount', rule: 'agencyCountRequired' }])
+      }
+      if (input.agencyCount > candidates.length) {
+        refuse([
+          { field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } },
+        ])
+      }
+      agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
+    }
 
     const inspectorRows: {
       id: SqlInteger
@@ -172,7 +282,9 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         name,
         service_item_id: item?.id ?? null,
         region_code: input.regionCode ?? null,
-        agency_count: input.agencyCount,
+        agency_count: agencyPicks.length,
+        sampling,
+        risk_classes: published ? JSON.stringify(published) : null,
         inspector_count: input.inspectorCount,
         seed,
         draw_commitment: commitmentOf(seed),
@@ -192,6 +304,7 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
           plan_id: Number(planId),
           organization_id: organizationId,
           draw_rank: index + 1,
+          risk_class: classOf.get(organizationId) ?? null,
         }))
       )
     await trx
@@ -217,6 +330,13 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         drawCommitment: commitmentOf(seed),
         drawSeed,
         agencyCandidates: candidates.length,
+        sampling,
+        riskClasses: published?.map((entry) => ({
+          riskClass: entry.riskClass,
+          ratioBp: entry.ratioBp,
+          candidates: entry.candidates.length,
+          drawn: agencyPicks.filter((id) => classOf.get(id) === entry.riskClass),
+        })),
         agencies: agencyPicks,
         inspectorCandidates: inspectorCandidates.length,
         excluded: exclusions,

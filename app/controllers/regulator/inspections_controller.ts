@@ -22,16 +22,19 @@ import {
   recentRecusals,
 } from '#queries/inspections'
 import { searchCatalog } from '#queries/catalog'
+import { rulesInForce } from '#services/market_rules'
+import { RISK_CLASSES } from '#domain/inspection_risk'
 
 /** The regulator's 双随机 desk: plans and their draws, results, declared relations. */
 export default class InspectionsController {
   async index({ request, view }: HttpContext) {
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
-    const [{ plans, result }, items, inspectors, recusals] = await Promise.all([
+    const [{ plans, result }, items, inspectors, recusals, { rules }] = await Promise.all([
       inspectionPlansPage(page),
       searchCatalog({}),
       inspectorChoices(),
       recentRecusals(),
+      rulesInForce(),
     ])
     return view.render('pages/regulator/inspections/index', {
       plans,
@@ -40,6 +43,12 @@ export default class InspectionsController {
       regions: REGIONS,
       inspectors,
       recusals,
+      riskClasses: RISK_CLASSES,
+      ratioDefaults: {
+        high: rules.inspectionRatioHighBp,
+        medium: rules.inspectionRatioMediumBp,
+        low: rules.inspectionRatioLowBp,
+      },
     })
   }
 
