@@ -240,6 +240,9 @@ test.group('Random inspections weighted by risk (信用风险分类抽查)', (gr
     page.assertTextIncludes('inspection-agencies-low')
     page.assertTextIncludes('高风险机构复算一致')
     page.assertTextIncludes('重新计算一致')
+    // The browser's own recomputation is given every class draw as data.
+    page.assertTextIncludes('data-island="draw-verification"')
+    page.assertTextIncludes('&quot;purpose&quot;:&quot;inspection-agencies-medium&quot;')
   })
 
   test('a uniform plan made before risk classes still verifies as it did', async ({

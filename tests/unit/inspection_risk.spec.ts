@@ -16,6 +16,8 @@ import {
 } from '#domain/inspection_draw'
 import { commitmentOf } from '#domain/verifiable_draw'
 import { DEFAULT_RULES, withOverrides } from '#domain/rules'
+import { browserInspectionProof } from '#presenters/draw_verification'
+import * as browser from '../../resources/js/draw_v1.js'
 
 const THRESHOLDS: RiskThresholds = { negativeEvents: 2, upheldComplaints: 1, openSignals: 1 }
 const CLEAN: RiskFacts = { grade: 'A', negativeEvents: 0, upheldComplaints: 0, openSignals: 0 }
@@ -150,7 +152,7 @@ test.group('Inspection draw weighted by risk: a worked example', () => {
     assert.deepEqual(outsiderDraw(SEED, 'inspection-agencies-low', classes.low, 1), [10])
   })
 
-  test('the published record verifies, and a changed pick, ratio or class does not', ({
+  test('the published record verifies on the server and in the browser, and a changed pick, ratio or class does not', async ({
     assert,
   }) => {
     const record: InspectionDrawRecord = {
@@ -202,6 +204,23 @@ test.group('Inspection draw weighted by risk: a worked example', () => {
     const ratio = structuredClone(record)
     ratio.riskClasses![0].ratioBp = 6000
     assert.isFalse(verifyInspectionDraw(ratio).valid)
+
+    // The browser's verifier (WebCrypto, resources/js/draw_v1.ts) needs only the data:
+    // it recomputes every class draw from the seed and flags a changed pick.
+    const inBrowser = await browser.verifyProof(browserInspectionProof(7, proof))
+    assert.isTrue(inBrowser.valid)
+    assert.deepEqual(
+      inBrowser.checks.filter((check) => check.check === 'draw').map((check: any) => check.purpose),
+      [
+        'inspection-agencies-high',
+        'inspection-agencies-medium',
+        'inspection-agencies-low',
+        'inspection-inspectors',
+      ]
+    )
+    const tampered = browserInspectionProof(7, proof)
+    tampered.draws[1].picks = ['14', '15']
+    assert.isFalse((await browser.verifyProof(tampered)).valid)
 
     // An agency in two classes is refused.
     const twice = structuredClone(record)
