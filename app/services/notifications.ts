@@ -52,6 +52,8 @@ export const NOTIFICATION_KINDS = [
   'complaint.reminder',
   'complaint.overdue',
   'complaint.answered',
+  'inspection.drawn',
+  'inspection.result',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -104,6 +106,9 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'complaint.reminder': ['number', 'category', 'deadline'],
   'complaint.overdue': ['number', 'category', 'deadline'],
   'complaint.answered': ['number', 'outcome'],
+  // plan: the inspection plan's name; outcome: qualified, rectification or case_opened.
+  'inspection.drawn': ['plan', 'date'],
+  'inspection.result': ['plan', 'outcome'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

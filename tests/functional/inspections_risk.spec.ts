@@ -267,4 +267,78 @@ test.group('Random inspections weighted by risk (信用风险分类抽查)', (gr
     )
     assert.isTrue(response.body().agencies.every((target: any) => target.riskClass === null))
   })
+
+  test('the drawn agencies are notified when the plan is drawn and when their result is published, and see both on their dashboard', async ({
+    client,
+    assert,
+  }) => {
+    const classes = await riskMarket()
+    const regulator = await demoRegulator()
+    const response = await makePlan(
+      client,
+      {
+        sampling: 'risk',
+        ratios: { high: 10_000, medium: 0, low: 0 },
+        inspectorCount: 1,
+        itemCode: 'ZJ-001',
+        name: '高风险环评机构专项抽查',
+      },
+      regulator
+    )
+    response.assertStatus(201)
+    const plan = response.body()
+    const drawn = plan.agencies.map((target: any) => target.agency.id)
+    assert.deepEqual(ascending(drawn), classes.high)
+    const notices = await db.from('notifications').where('kind', 'inspection.drawn')
+    assert.sameMembers(
+      notices.map((row) => Number(row.organization_id)),
+      classes.high
+    )
+    assert.equal(JSON.parse(notices[0].data).plan, '高风险环评机构专项抽查')
+
+    const a5 = await agency(5)
+    const dashboard = await client.get('/dashboard/agency').loginAs(a5)
+    dashboard.assertStatus(200)
+    dashboard.assertTextIncludes('高风险环评机构专项抽查')
+    dashboard.assertTextIncludes(`/inspections/${plan.id}`)
+    const inbox = await client.get('/notifications').loginAs(a5)
+    inbox.assertTextIncludes('贵机构被列入双随机抽查')
+    // An agency not drawn hears nothing.
+    const a1 = await agency(1)
+    assert.lengthOf(
+      await db
+        .from('notifications')
+        .where('organization_id', a1.organizationId)
+        .where('kind', 'inspection.drawn'),
+      0
+    )
+
+    const inspector = await User.findOrFail(plan.inspectors[0].id)
+    const recorded = await client
+      .post(`/api/v1/regulator/inspections/${plan.id}/results`)
+      .withGuard('api')
+      .loginAs(inspector)
+      .json({
+        agencyId: a5.organizationId,
+        outcome: 'rectification',
+        note: '未按规定留存原始记录',
+        creditPoints: -5,
+      })
+    recorded.assertStatus(201)
+    const result = await db
+      .from('notifications')
+      .where('kind', 'inspection.result')
+      .where('organization_id', a5.organizationId)
+      .firstOrFail()
+    assert.equal(JSON.parse(result.data).outcome, 'rectification')
+    // The published result feeds the agency's credit record, as a regulator's penalty.
+    const event = await db
+      .from('credit_events')
+      .where('organization_id', a5.organizationId)
+      .where('type', 'regulator_penalty')
+      .firstOrFail()
+    assert.equal(Number(event.points), -5)
+    const after = await client.get('/dashboard/agency').loginAs(a5)
+    after.assertTextIncludes('责令整改')
+  })
 })

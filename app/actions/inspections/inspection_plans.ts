@@ -46,6 +46,7 @@ import { storeUpload } from '#services/uploads'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { marketText } from '#services/market_language'
+import { notify } from '#services/notifications'
 
 type Problem = { field: string; rule: string; data?: Record<string, unknown> }
 
@@ -343,6 +344,12 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         inspectors: inspectorPicks,
       },
     })
+    // The inspected agencies hear of it once the plan commits (the plan is public at once).
+    await notify(trx, {
+      organizationIds: agencyPicks,
+      kind: 'inspection.drawn',
+      data: { plan: name, date: now.setZone(DISPLAY_ZONE).toISODate() },
+    })
     return InspectionPlan.query({ client: trx }).where('id', Number(planId)).firstOrFail()
   })
 }
@@ -430,6 +437,11 @@ export async function recordInspectionResult(
           creditEventId,
           files: stored.map((file) => ({ name: file.name, size: file.size })),
         },
+      })
+      await notify(trx, {
+        organizationIds: [input.agencyId],
+        kind: 'inspection.result',
+        data: { plan: plan.name, outcome: input.outcome },
       })
       return { targetId: Number(target.id), creditEventId }
     })
