@@ -806,6 +806,36 @@ export class InspectionInspectorSchema extends BaseModel {
   declare userId: number
 }
 
+export class InspectionListEntrySchema extends BaseModel {
+  static $columns = ['createdAt', 'createdByUserId', 'id', 'legalBasis', 'serviceItemId', 'title', 'updatedAt', 'updatedByUserId'] as const
+  $columns = InspectionListEntrySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare updatedByUserId: number | null
+}
+
+export class InspectionPlanEntrySchema extends BaseModel {
+  static $columns = ['entryId', 'planId'] as const
+  $columns = InspectionPlanEntrySchema.$columns
+  @column()
+  declare entryId: number
+  @column({ isPrimary: true })
+  declare planId: number
+}
+
 export class InspectionPlanSchema extends BaseModel {
   static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'riskClasses', 'sampling', 'seed', 'serviceItemId', 'updatedAt'] as const
   $columns = InspectionPlanSchema.$columns

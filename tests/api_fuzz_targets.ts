@@ -98,6 +98,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
     actor: 'regulator',
     body: (world) => ({ agencyId: world.agencyOrganization }),
   },
+  'POST /api/v1/regulator/inspection-list': { actor: 'regulator' },
+  'PUT /api/v1/regulator/inspection-list/:id': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/assign': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/answer': { actor: 'regulator' },
   'POST /api/v1/regulator/objections/:id/decide': { actor: 'regulator' },

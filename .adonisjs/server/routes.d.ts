@@ -140,6 +140,9 @@ export type ScannedRoutes = {
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -181,6 +184,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -264,6 +268,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
@@ -386,6 +392,7 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -408,6 +415,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -523,6 +531,7 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -545,6 +554,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -654,6 +664,8 @@ export type ScannedRoutes = {
     'regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -716,6 +728,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.objections.decide.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -754,6 +767,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
     'api.v1.agency.profile.update': { paramsTuple?: []; params?: {} }

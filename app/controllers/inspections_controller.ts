@@ -3,7 +3,12 @@ import drive from '@adonisjs/drive/services/main'
 import InspectionPlan from '#models/inspection_plan'
 import InspectionFile from '#models/inspection_file'
 import InspectionFilePolicy from '#policies/inspection_file_policy'
-import { inspectionPlanDetail, inspectionPlansPage, inspectionProofOf } from '#queries/inspections'
+import {
+  inspectionListEntries,
+  inspectionPlanDetail,
+  inspectionPlansPage,
+  inspectionProofOf,
+} from '#queries/inspections'
 import { publicPlan } from '#presenters/inspection'
 import { browserInspectionProof, drawVerificationLabels } from '#presenters/draw_verification'
 
@@ -16,8 +21,11 @@ export default class InspectionsController {
   /** GET /inspections?page= */
   async index({ request, view }: HttpContext) {
     const page = Math.max(1, Number(request.input('page', 1)) || 1)
-    const { plans, result } = await inspectionPlansPage(page)
-    return view.render('pages/inspections/index', { plans: plans.map(publicPlan), result })
+    const [{ plans, result }, entries] = await Promise.all([
+      inspectionPlansPage(page),
+      inspectionListEntries(),
+    ])
+    return view.render('pages/inspections/index', { plans: plans.map(publicPlan), result, entries })
   }
 
   /** GET /inspections/:id — the plan, its results and the recomputed draw. */

@@ -38,9 +38,68 @@ export type PresentedPlan = {
   drawCommitment: string
   seed: string
   drawSeed: string
+  /** The inspection list entries (抽查事项清单) the plan covers. */
+  entries: PresentedListEntry[]
   agencies: PresentedTarget[]
   inspectors: { id: number; name: string; drawRank: number }[]
   recorded: number
+}
+
+export type PresentedListEntry = {
+  id: number
+  item: { code: string; name: string }
+  subject: string
+  legalBasis: string
+  updatedAt: string | null
+}
+
+type ListEntryRow = {
+  id: SqlInteger
+  title: string
+  legal_basis: string
+  updated_at: SqlTimestamp | null
+  item_code: string
+  item_name: string
+}
+
+const presentEntry = (row: ListEntryRow): PresentedListEntry => ({
+  id: Number(row.id),
+  item: { code: row.item_code, name: row.item_name },
+  subject: row.title,
+  legalBasis: row.legal_basis,
+  updatedAt: isoInstant(row.updated_at),
+})
+
+const ENTRY_COLUMNS = [
+  'e.id',
+  'e.title',
+  'e.legal_basis',
+  'e.updated_at',
+  's.code as item_code',
+  's.name as item_name',
+]
+
+/** 抽查事项清单: every entry, by item code then id; one item's when a code is given. */
+export async function inspectionListEntries(itemCode?: string) {
+  const rows: ListEntryRow[] = await db
+    .from('inspection_list_entries as e')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .if(itemCode, (query) => query.where('s.code', itemCode!))
+    .orderBy('s.code')
+    .orderBy('e.id')
+    .select(ENTRY_COLUMNS)
+  return rows.map(presentEntry)
+}
+
+/** One entry as the API shows it. */
+export async function inspectionListEntry(id: number) {
+  const row: ListEntryRow = await db
+    .from('inspection_list_entries as e')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .where('e.id', id)
+    .select(ENTRY_COLUMNS)
+    .firstOrFail()
+  return presentEntry(row)
 }
 
 /** A timestamp of a raw row as the API writes instants. */
@@ -74,7 +133,7 @@ type FileRow = {
   file_mime: string
 }
 
-/** Presents plans with their targets, results, files and inspectors: four queries whatever the count. */
+/** Presents plans with their targets, results, files, inspectors and list entries: five queries whatever the count. */
 async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
   if (plans.length === 0) return []
   const ids = plans.map((plan) => plan.id)
@@ -101,6 +160,14 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       ? db.from('service_items').whereIn('id', itemIds).select('id', 'code', 'name')
       : Promise.resolve([]),
   ])
+  const entryRows: (ListEntryRow & { plan_id: SqlInteger })[] = await db
+    .from('inspection_plan_entries as pe')
+    .join('inspection_list_entries as e', 'e.id', 'pe.entry_id')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .whereIn('pe.plan_id', ids)
+    .orderBy('e.id')
+    .select([...ENTRY_COLUMNS, 'pe.plan_id'])
+  const entriesOf = Map.groupBy(entryRows, (row) => Number(row.plan_id))
   const files: FileRow[] = targets.length
     ? await db
         .from('inspection_files')
@@ -152,6 +219,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       drawCommitment: plan.drawCommitment,
       seed: plan.seed,
       drawSeed: plan.drawSeed,
+      entries: (entriesOf.get(plan.id) ?? []).map(presentEntry),
       agencies,
       inspectors: (inspectorsOf.get(plan.id) ?? []).map((row) => ({
         id: Number(row.user_id),

@@ -21,6 +21,8 @@ export const createInspectionPlanValidator = vine.create({
     .optional(),
   inspectorCount: vine.number().withoutDecimals().min(1).max(50),
   itemCode: vine.string().trim().maxLength(50).optional(),
+  /** The inspection list entries (抽查事项清单) the plan covers. */
+  entryIds: vine.array(vine.number().withoutDecimals().min(1)).distinct().maxLength(50).optional(),
   regionCode: vine.enum(REGION_CODES).optional(),
 })
 
@@ -42,4 +44,11 @@ export const inspectionRecusalValidator = vine.create({
   userId: vine.number().withoutDecimals().min(1),
   agencyId: vine.number().withoutDecimals().min(1),
   reason: vine.string().trim().minLength(4).maxLength(2000),
+})
+
+/** 抽查事项清单: an entry of a service item's inspection list — what is checked, on what legal basis. */
+export const inspectionListEntryValidator = vine.create({
+  itemCode: vine.string().trim().minLength(1).maxLength(50),
+  subject: vine.string().trim().minLength(2).maxLength(200),
+  legalBasis: vine.string().trim().minLength(2).maxLength(2000),
 })

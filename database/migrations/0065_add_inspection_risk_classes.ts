@@ -10,7 +10,8 @@ export default class extends BaseSchema {
   async up() {
     this.schema.alterTable('inspection_plans', (table) => {
       table.string('sampling', 16).notNullable().defaultTo('uniform')
-      table.text('risk_classes').nullable()
+      // JSON: [{riskClass, ratioBp, candidates}] with candidates ids ascending.
+      table.text('risk_classes', 'longtext').nullable()
     })
     this.schema.alterTable('inspection_targets', (table) => {
       table.string('risk_class', 16).nullable()

@@ -67,6 +67,7 @@ export type PlanInput = {
   sampling?: SamplingMode
   agencyCount?: number
   ratios?: Partial<RiskRatios>
+  entryIds?: number[]
   inspectorCount: number
   itemCode?: string
   regionCode?: string
@@ -172,6 +173,19 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
       .first()
     if (!row) refuse([{ field: 'itemCode', rule: 'unknownItem' }])
     item = { id: Number(row.id), code: row.code, name: row.name }
+  }
+
+  // 抽查事项清单: the entries the plan covers exist and, in a plan for one item, are that item's.
+  const entryIds = candidateOrder(input.entryIds ?? [])
+  if (entryIds.length > 0) {
+    const entries: { id: SqlInteger; service_item_id: SqlInteger }[] = await db
+      .from('inspection_list_entries')
+      .whereIn('id', entryIds)
+      .select('id', 'service_item_id')
+    if (entries.length !== entryIds.length) refuse([{ field: 'entryIds', rule: 'unknownEntry' }])
+    if (item && entries.some((entry) => Number(entry.service_item_id) !== item!.id)) {
+      refuse([{ field: 'entryIds', rule: 'entryOutsideItem', data: { item: item.code } }])
+    }
   }
 
   return db.transaction(async (trx) => {
@@ -308,6 +322,12 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
           risk_class: classOf.get(organizationId) ?? null,
         }))
       )
+    if (entryIds.length > 0) {
+      await trx
+        .insertQuery()
+        .table('inspection_plan_entries')
+        .multiInsert(entryIds.map((entryId) => ({ plan_id: Number(planId), entry_id: entryId })))
+    }
     await trx
       .insertQuery()
       .table('inspection_inspectors')
@@ -339,6 +359,7 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
           drawn: agencyPicks.filter((id) => classOf.get(id) === entry.riskClass),
         })),
         agencies: agencyPicks,
+        listEntries: entryIds,
         inspectorCandidates: inspectorCandidates.length,
         excluded: exclusions,
         inspectors: inspectorPicks,

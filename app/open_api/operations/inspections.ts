@@ -3,7 +3,11 @@ import { ref, listOf } from '#open_api/schemas'
 import { object, integer, string, pageQuery } from '#open_api/helpers'
 import { INSPECTION_OUTCOMES } from '#domain/inspection_draw'
 import { RISK_CLASSES } from '#domain/inspection_risk'
-import { createInspectionPlanValidator, inspectionRecusalValidator } from '#validators/inspection'
+import {
+  createInspectionPlanValidator,
+  inspectionListEntryValidator,
+  inspectionRecusalValidator,
+} from '#validators/inspection'
 
 const ids = { type: 'array', items: { type: 'integer' } }
 const draw = object(
@@ -26,8 +30,59 @@ const draw = object(
   ['purpose', 'candidates', 'picks', 'valid']
 )
 
+const listEntry = object(
+  {
+    id: integer(1),
+    item: object({ code: { type: 'string' }, name: { type: 'string' } }, ['code', 'name']),
+    subject: { type: 'string' },
+    legalBasis: { type: 'string' },
+    updatedAt: { type: ['string', 'null'] },
+  },
+  ['id', 'item', 'subject', 'legalBasis']
+)
+
 /** 双随机、一公开: plans drawn with the verifiable draw, results, their publication. */
 export const inspectionOperations: ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/regulator/inspection-list',
+    tag: 'regulators',
+    summary: [
+      '新增抽查事项清单条目（中介服务事项、抽查内容、检查依据）',
+      'Add an inspection list entry (service item, what is checked, legal basis)',
+    ],
+    description: [
+      '抽查计划可通过 entryIds 列明所涵盖的清单条目；限定了中介服务事项的计划只能选择该事项的条目（否则 422）。',
+      "A plan names the entries it covers with entryIds; a plan limited to one service item may name only that item's entries (422 otherwise).",
+    ],
+    access: ['regulator'],
+    body: inspectionListEntryValidator,
+    success: { status: 201, schema: listEntry },
+  },
+  {
+    method: 'put',
+    path: '/api/v1/regulator/inspection-list/:id',
+    tag: 'regulators',
+    summary: ['修改抽查事项清单条目', 'Rewrite an inspection list entry'],
+    access: ['regulator'],
+    body: inspectionListEntryValidator,
+    success: { status: 200, schema: listEntry },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/public/inspection-list',
+    tag: 'regulators',
+    summary: [
+      '抽查事项清单（可按中介服务事项筛选）',
+      'The inspection list (optionally of one service item)',
+    ],
+    access: 'public',
+    query: object({ itemCode: { type: 'string' } }),
+    success: {
+      status: 200,
+      schema: object({ data: { type: 'array', items: listEntry } }, ['data']),
+    },
+  },
   {
     method: 'post',
     path: '/api/v1/regulator/inspections',
