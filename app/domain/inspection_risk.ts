@@ -93,6 +93,31 @@ export function classify(
   return classes
 }
 
+/** Each class's least interval between two inspections of an agency, in months (0: none). */
+export type RiskIntervals = Record<RiskClass, number>
+
+/**
+ * 抽查频次: whether an agency of a class may be drawn again — never inspected,
+ * or its last draw at least the class's interval ago (whole calendar months,
+ * compared as dates: drawn 2026-03-31, a 6-month interval → due from 2026-09-30).
+ */
+export function dueForInspection(
+  riskClass: RiskClass,
+  lastDrawnAt: Date | null,
+  intervals: RiskIntervals,
+  now: Date
+): boolean {
+  const months = intervals[riskClass]
+  if (lastDrawnAt === null || months <= 0) return true
+  const due = new Date(lastDrawnAt.getTime())
+  const day = due.getUTCDate()
+  due.setUTCDate(1)
+  due.setUTCMonth(due.getUTCMonth() + months)
+  const lastDay = new Date(Date.UTC(due.getUTCFullYear(), due.getUTCMonth() + 1, 0)).getUTCDate()
+  due.setUTCDate(Math.min(day, lastDay))
+  return now.getTime() >= due.getTime()
+}
+
 /** What a risk-weighted plan publishes about one class: its ratio, candidates and how many to draw. */
 export type RiskClassDraw = {
   riskClass: RiskClass

@@ -68,6 +68,13 @@ export type RuleParameters = {
   inspectionHighRiskNegativeEvents: number
   inspectionHighRiskUpheldComplaints: number
   inspectionHighRiskOpenSignals: number
+  /**
+   * 抽查频次: an agency drawn by a plan is not a candidate of a risk-weighted
+   * plan again within this many months of that draw, by its class (0: no limit).
+   */
+  inspectionIntervalMonthsHigh: number
+  inspectionIntervalMonthsMedium: number
+  inspectionIntervalMonthsLow: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -113,6 +120,9 @@ export const DEFAULT_RULES: RuleParameters = {
   inspectionHighRiskNegativeEvents: 2,
   inspectionHighRiskUpheldComplaints: 1,
   inspectionHighRiskOpenSignals: 1,
+  inspectionIntervalMonthsHigh: 0,
+  inspectionIntervalMonthsMedium: 6,
+  inspectionIntervalMonthsLow: 12,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -141,6 +151,9 @@ const OVERRIDABLE = [
   'inspectionHighRiskNegativeEvents',
   'inspectionHighRiskUpheldComplaints',
   'inspectionHighRiskOpenSignals',
+  'inspectionIntervalMonthsHigh',
+  'inspectionIntervalMonthsMedium',
+  'inspectionIntervalMonthsLow',
 ] as const
 
 export function envNameOf(parameter: string) {

@@ -27,7 +27,7 @@ export default class InspectionPlan extends InspectionPlanSchema {
 
   /** A risk-weighted plan's classes as published (ratio and candidates); null for a uniform plan. */
   get publishedRiskClasses():
-    { riskClass: RiskClass; ratioBp: number; candidates: number[] }[] | null {
+    { riskClass: RiskClass; ratioBp: number; candidates: number[]; notDue?: number[] }[] | null {
     return this.riskClasses ? JSON.parse(this.riskClasses) : null
   }
 

@@ -14,6 +14,7 @@ export type ParameterUnit =
   | 'count'
   | 'basisPoints'
   | 'facts'
+  | 'months'
 
 export const RULE_PARAMETER_GROUPS: {
   group: string
@@ -82,6 +83,9 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'inspectionHighRiskNegativeEvents', unit: 'facts' },
       { path: 'inspectionHighRiskUpheldComplaints', unit: 'facts' },
       { path: 'inspectionHighRiskOpenSignals', unit: 'facts' },
+      { path: 'inspectionIntervalMonthsHigh', unit: 'months' },
+      { path: 'inspectionIntervalMonthsMedium', unit: 'months' },
+      { path: 'inspectionIntervalMonthsLow', unit: 'months' },
     ],
   },
 ]

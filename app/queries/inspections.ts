@@ -33,7 +33,16 @@ export type PresentedPlan = {
   inspectorCount: number
   sampling: SamplingMode
   /** A risk-weighted plan's classes: ratio (basis points), class size and count drawn. */
-  riskClasses: { riskClass: RiskClass; ratioBp: number; size: number; count: number }[] | null
+  riskClasses:
+    | {
+        riskClass: RiskClass
+        ratioBp: number
+        size: number
+        count: number
+        /** Agencies of the class left out: drawn within the class's interval (抽查频次). */
+        notDue: number[]
+      }[]
+    | null
   createdAt: string
   drawCommitment: string
   seed: string
@@ -214,6 +223,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
           ratioBp: entry.ratioBp,
           size: entry.candidates.length,
           count: drawCountOf(entry.ratioBp, entry.candidates.length),
+          notDue: entry.notDue ?? [],
         })) ?? null,
       createdAt: plan.createdAt.toUTC().toISO()!,
       drawCommitment: plan.drawCommitment,
@@ -265,10 +275,12 @@ export async function inspectionProofOf(plan: InspectionPlan) {
     agencyCandidates: plan.agencyCandidateIds,
     agencyPicks: targets.map((row) => Number(row.organization_id)),
     riskClasses:
-      plan.publishedRiskClasses?.map((entry) => ({
-        ...entry,
+      plan.publishedRiskClasses?.map(({ riskClass, ratioBp, candidates }) => ({
+        riskClass,
+        ratioBp,
+        candidates,
         picks: targets
-          .filter((row) => row.risk_class === entry.riskClass)
+          .filter((row) => row.risk_class === riskClass)
           .map((row) => Number(row.organization_id)),
       })) ?? null,
     inspectorCandidates: plan.inspectorCandidateIds,

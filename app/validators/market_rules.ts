@@ -50,6 +50,9 @@ const parameterFields = {
   inspectionHighRiskNegativeEvents: whole(0, 100),
   inspectionHighRiskUpheldComplaints: whole(0, 100),
   inspectionHighRiskOpenSignals: whole(0, 100),
+  inspectionIntervalMonthsHigh: whole(0, 60),
+  inspectionIntervalMonthsMedium: whole(0, 60),
+  inspectionIntervalMonthsLow: whole(0, 60),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })

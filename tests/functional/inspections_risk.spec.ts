@@ -89,9 +89,9 @@ test.group('Random inspections weighted by risk (信用风险分类抽查)', (gr
     const plan = response.body()
     assert.equal(plan.sampling, 'risk')
     assert.deepEqual(plan.riskClasses, [
-      { riskClass: 'high', ratioBp: 5000, size: 2, count: 1 },
-      { riskClass: 'medium', ratioBp: 5000, size: 2, count: 1 },
-      { riskClass: 'low', ratioBp: 10_000, size: 1, count: 1 },
+      { riskClass: 'high', ratioBp: 5000, size: 2, count: 1, notDue: [] },
+      { riskClass: 'medium', ratioBp: 5000, size: 2, count: 1, notDue: [] },
+      { riskClass: 'low', ratioBp: 10_000, size: 1, count: 1, notDue: [] },
     ])
     assert.equal(plan.agencyCount, 3)
     assert.deepEqual(
@@ -340,5 +340,42 @@ test.group('Random inspections weighted by risk (信用风险分类抽查)', (gr
     assert.equal(Number(event.points), -5)
     const after = await client.get('/dashboard/agency').loginAs(a5)
     after.assertTextIncludes('责令整改')
+  })
+
+  test('抽查频次: an agency drawn lately is left out of its class until the class interval has passed', async ({
+    client,
+    assert,
+  }) => {
+    const classes = await riskMarket()
+    const regulator = await demoRegulator()
+    const body = {
+      sampling: 'risk',
+      ratios: { high: 10_000, medium: 10_000, low: 10_000 },
+      inspectorCount: 1,
+      itemCode: 'ZJ-001',
+    }
+    ;(await makePlan(client, body, regulator)).assertStatus(201)
+    // A month later: high risk (no interval) is drawn again; medium (6 months) and low (12) are not.
+    clock.freeze(new Date('2026-10-29T02:00:00Z'))
+    const later = await makePlan(client, body, regulator)
+    later.assertStatus(201)
+    assert.deepEqual(
+      later.body().riskClasses.map((entry: any) => [entry.size, entry.count, entry.notDue]),
+      [
+        [2, 2, []],
+        [0, 0, classes.medium],
+        [0, 0, classes.low],
+      ]
+    )
+    const proof = (await client.get(`/api/v1/public/inspections/${later.body().id}/verify`)).body()
+    assert.isTrue(proof.valid)
+    assert.deepEqual(proof.candidates, classes.high)
+    // Seven months on, medium-risk agencies are due again; the low-risk one is not yet.
+    clock.freeze(new Date('2027-04-29T02:00:00Z'))
+    const after = await makePlan(client, body, regulator)
+    assert.deepEqual(
+      after.body().riskClasses.map((entry: any) => entry.size),
+      [2, 2, 0]
+    )
   })
 })

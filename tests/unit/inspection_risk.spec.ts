@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { createHash, createHmac } from 'node:crypto'
 import {
   classify,
+  dueForInspection,
   drawCountOf,
   riskClassDraws,
   riskClassOf,
@@ -84,6 +85,21 @@ test.group('Inspection risk classes (信用风险分类)', () => {
     assert.throws(() => drawCountOf(10_001, 5), /basis points/)
     assert.throws(() => drawCountOf(-1, 5), /basis points/)
     assert.throws(() => drawCountOf(12.5, 5), /basis points/)
+  })
+
+  test('抽查频次: an agency drawn within its class interval is not due; the interval counts calendar months', ({
+    assert,
+  }) => {
+    const intervals = { high: 0, medium: 6, low: 12 }
+    const drawn = new Date('2026-03-31T02:00:00Z')
+    assert.isTrue(dueForInspection('low', null, intervals, new Date('2026-04-01T00:00:00Z')))
+    // High risk: no interval, due again at once.
+    assert.isTrue(dueForInspection('high', drawn, intervals, new Date('2026-04-01T00:00:00Z')))
+    // Medium: six months after 31 March is 30 September (the month has no 31st).
+    assert.isFalse(dueForInspection('medium', drawn, intervals, new Date('2026-09-30T01:59:59Z')))
+    assert.isTrue(dueForInspection('medium', drawn, intervals, new Date('2026-09-30T02:00:00Z')))
+    assert.isFalse(dueForInspection('low', drawn, intervals, new Date('2027-03-30T23:00:00Z')))
+    assert.isTrue(dueForInspection('low', drawn, intervals, new Date('2027-03-31T02:00:00Z')))
   })
 
   test('the ratios and thresholds are rule parameters that RULE_* overrides change', ({

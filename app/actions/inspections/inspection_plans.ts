@@ -19,6 +19,8 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
 import {
   classify,
+  dueForInspection,
+  RISK_CLASSES,
   riskClassDraws,
   type RiskClass,
   type RiskFacts,
@@ -43,7 +45,7 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
 import { storeUpload } from '#services/uploads'
-import { sqlTime } from '#services/sql_time'
+import { fromSqlTime, sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { marketText } from '#services/market_language'
 import { notify } from '#services/notifications'
@@ -158,6 +160,19 @@ async function riskFactsOf(
   })
 }
 
+/** When each agency was last drawn by a plan (抽查频次), for those ever drawn. */
+async function lastDrawnAt(ids: readonly number[], trx: TransactionClientContract) {
+  if (ids.length === 0) return new Map<number, Date>()
+  const rows: { organization_id: SqlInteger; at: Date | string }[] = await trx
+    .from('inspection_targets as t')
+    .join('inspection_plans as p', 'p.id', 't.plan_id')
+    .whereIn('t.organization_id', [...ids])
+    .groupBy('t.organization_id')
+    .select('t.organization_id')
+    .max('p.created_at as at')
+  return new Map(rows.map((row) => [Number(row.organization_id), fromSqlTime(row.at)]))
+}
+
 /**
  * Makes a plan and performs both draws (API.md "Verifiable draw, version 1",
  * candidates by id): agencies, then inspectors among the regulators related to
@@ -199,7 +214,10 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
     const drawSeed = inspectionDrawSeed(seed)
     let agencyPicks: number[]
     let classOf = new Map<number, RiskClass>()
-    let published: { riskClass: RiskClass; ratioBp: number; candidates: number[] }[] | null = null
+    let drawnFrom = candidates
+    let published:
+      { riskClass: RiskClass; ratioBp: number; candidates: number[]; notDue: number[] }[] | null =
+      null
     if (sampling === 'risk') {
       const { rules } = await rulesInForce(now.toJSDate(), trx)
       const ratios: RiskRatios = {
@@ -212,7 +230,23 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         upheldComplaints: rules.inspectionHighRiskUpheldComplaints,
         openSignals: rules.inspectionHighRiskOpenSignals,
       })
-      const table = riskClassDraws(classes, ratios)
+      // 抽查频次: an agency drawn within its class's interval is not a candidate this time.
+      const intervals = {
+        high: rules.inspectionIntervalMonthsHigh,
+        medium: rules.inspectionIntervalMonthsMedium,
+        low: rules.inspectionIntervalMonthsLow,
+      }
+      const last = await lastDrawnAt(candidates, trx)
+      const isDue = (riskClass: RiskClass, id: number) =>
+        dueForInspection(riskClass, last.get(id) ?? null, intervals, now.toJSDate())
+      const due = Object.fromEntries(
+        RISK_CLASSES.map((riskClass) => [
+          riskClass,
+          classes[riskClass].filter((id) => isDue(riskClass, id)),
+        ])
+      ) as Record<RiskClass, number[]>
+      const table = riskClassDraws(due, ratios)
+      drawnFrom = candidateOrder(table.flatMap((entry) => entry.candidates))
       const draws = drawRiskClasses(drawSeed, table)
       agencyPicks = draws.flatMap((draw) => draw.picks)
       if (agencyPicks.length === 0) {
@@ -223,6 +257,7 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         riskClass,
         ratioBp,
         candidates: ids,
+        notDue: classes[riskClass].filter((id) => !isDue(riskClass, id)),
       }))
     } else {
       if (input.agencyCount === undefined) {
@@ -304,7 +339,7 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         seed,
         draw_commitment: commitmentOf(seed),
         draw_seed: drawSeed,
-        agency_candidates: JSON.stringify(candidates),
+        agency_candidates: JSON.stringify(drawnFrom),
         inspector_candidates: JSON.stringify(inspectorCandidates),
         excluded_inspectors: JSON.stringify(exclusions),
         created_by_user_id: regulator.id,
