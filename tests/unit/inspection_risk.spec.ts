@@ -236,7 +236,8 @@ test.group('Inspection draw weighted by risk: a worked example', () => {
     )
     const tampered = browserInspectionProof(7, proof)
     tampered.draws[1].picks = ['14', '15']
-    assert.isFalse((await browser.verifyProof(tampered)).valid)
+    const tamperedInBrowser = await browser.verifyProof(tampered)
+    assert.isFalse(tamperedInBrowser.valid)
 
     // An agency in two classes is refused.
     const twice = structuredClone(record)
