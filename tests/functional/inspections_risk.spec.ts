@@ -132,7 +132,13 @@ test.group('Random inspections weighted by risk (信用风险分类抽查)', (gr
     assert.equal(JSON.parse(audit.payload).sampling, 'risk')
   })
 
-  test('ratios left out come from the rule set in force', async ({ client, assert }) => {
+  test('ratios left out come from the rule set in force, which /rules shows', async ({
+    client,
+    assert,
+  }) => {
+    const rules = await client.get('/rules')
+    rules.assertTextIncludes('抽查比例：高风险机构')
+    rules.assertTextIncludes('两次抽查最短间隔：低风险机构')
     await riskMarket()
     const response = await makePlan(
       client,
