@@ -959,8 +959,38 @@ export class InspectionInspectorSchema extends BaseModel {
   declare userId: number
 }
 
+export class InspectionListEntrySchema extends BaseModel {
+  static $columns = ['createdAt', 'createdByUserId', 'id', 'legalBasis', 'serviceItemId', 'title', 'updatedAt', 'updatedByUserId'] as const
+  $columns = InspectionListEntrySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare legalBasis: string
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime | null
+  @column()
+  declare updatedByUserId: number | null
+}
+
+export class InspectionPlanEntrySchema extends BaseModel {
+  static $columns = ['entryId', 'planId'] as const
+  $columns = InspectionPlanEntrySchema.$columns
+  @column()
+  declare entryId: number
+  @column({ isPrimary: true })
+  declare planId: number
+}
+
 export class InspectionPlanSchema extends BaseModel {
-  static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'seed', 'serviceItemId', 'updatedAt'] as const
+  static $columns = ['agencyCandidates', 'agencyCount', 'createdAt', 'createdByUserId', 'drawCommitment', 'drawSeed', 'excludedInspectors', 'id', 'inspectorCandidates', 'inspectorCount', 'name', 'regionCode', 'riskClasses', 'sampling', 'seed', 'serviceItemId', 'updatedAt'] as const
   $columns = InspectionPlanSchema.$columns
   @column()
   declare agencyCandidates: string
@@ -987,6 +1017,10 @@ export class InspectionPlanSchema extends BaseModel {
   @column()
   declare regionCode: string | null
   @column()
+  declare riskClasses: string | null
+  @column()
+  declare sampling: string
+  @column()
   declare seed: string
   @column()
   declare serviceItemId: number | null
@@ -1012,7 +1046,7 @@ export class InspectionRecusalSchema extends BaseModel {
 }
 
 export class InspectionTargetSchema extends BaseModel {
-  static $columns = ['creditEventId', 'drawRank', 'id', 'note', 'organizationId', 'outcome', 'planId', 'recordedAt', 'recordedByUserId'] as const
+  static $columns = ['creditEventId', 'drawRank', 'id', 'note', 'organizationId', 'outcome', 'planId', 'recordedAt', 'recordedByUserId', 'riskClass'] as const
   $columns = InspectionTargetSchema.$columns
   @column()
   declare creditEventId: number | null
@@ -1032,6 +1066,8 @@ export class InspectionTargetSchema extends BaseModel {
   declare recordedAt: DateTime | null
   @column()
   declare recordedByUserId: number | null
+  @column()
+  declare riskClass: string | null
 }
 
 export class JointPunishmentEntrySchema extends BaseModel {

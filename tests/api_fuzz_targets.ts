@@ -115,6 +115,8 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/regulator/departments/:id/affiliates': { actor: 'regulator' },
   'POST /api/v1/regulator/affiliates/:id/remove': { actor: 'regulator' },
   'POST /api/v1/regulator/officials': { actor: 'regulator' },
+  'POST /api/v1/regulator/inspection-list': { actor: 'regulator' },
+  'PUT /api/v1/regulator/inspection-list/:id': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/assign': { actor: 'regulator' },
   'POST /api/v1/regulator/complaints/:id/answer': { actor: 'regulator' },
   'POST /api/v1/regulator/objections/:id/decide': { actor: 'regulator' },

@@ -407,6 +407,15 @@ export async function buildWorld(client: any) {
     201,
     'inspection result'
   )
+  const inspectionListEntry = await expectStatus(
+    await call(client, 'post', '/api/v1/regulator/inspection-list', regulator).json({
+      itemCode: 'ZJ-001',
+      subject: '执业人员资格与备案信息是否一致',
+      legalBasis: '《中介服务管理办法》第十条',
+    }),
+    201,
+    'inspection list entry'
+  )
   const inspectionFile = await db
     .from('inspection_files as f')
     .join('inspection_targets as t', 't.id', 'f.target_id')
@@ -501,6 +510,7 @@ export async function buildWorld(client: any) {
     trackingCode: String(complaint.trackingCode),
     inspectionPlan: Number(plan.id),
     inspectionFile: Number(inspectionFile.id),
+    inspectionListEntry: Number(inspectionListEntry.id),
     // Registry and accounts
     qualification: Number(qualification.id),
     qualificationWithoutScan: Number(qualificationWithoutScan.id),

@@ -13,6 +13,7 @@ export const policies = {
   FeeRecordPolicy: () => import('#policies/fee_record_policy'),
   FollowUpCasePolicy: () => import('#policies/follow_up_case_policy'),
   InspectionFilePolicy: () => import('#policies/inspection_file_policy'),
+  InspectionListEntryPolicy: () => import('#policies/inspection_list_entry_policy'),
   InspectionPlanPolicy: () => import('#policies/inspection_plan_policy'),
   InspectionRecusalPolicy: () => import('#policies/inspection_recusal_policy'),
   JointPunishmentEntryPolicy: () => import('#policies/joint_punishment_entry_policy'),

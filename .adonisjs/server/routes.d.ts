@@ -163,6 +163,9 @@ export type ScannedRoutes = {
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -206,6 +209,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -306,6 +310,8 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.signals.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
@@ -448,6 +454,7 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -471,6 +478,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -609,6 +617,7 @@ export type ScannedRoutes = {
     'regulator.contract_templates.create': { paramsTuple?: []; params?: {} }
     'regulator.inspections.index': { paramsTuple?: []; params?: {} }
     'regulator.inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'regulator.inspection_list.index': { paramsTuple?: []; params?: {} }
     'regulator.signals.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.index': { paramsTuple?: []; params?: {} }
     'regulator.similarity.show': { paramsTuple: [ParamValue,ParamValue]; params: {'a': ParamValue,'b': ParamValue} }
@@ -632,6 +641,7 @@ export type ScannedRoutes = {
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.index': { paramsTuple?: []; params?: {} }
     'api.v1.inspections.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.inspection_list.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.draws.verify': { paramsTuple: [ParamValue]; params: {'projectId': ParamValue} }
     'api.v1.calendar.index': { paramsTuple?: []; params?: {} }
@@ -767,6 +777,8 @@ export type ScannedRoutes = {
     'regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
+    'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
@@ -836,6 +848,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.inspections.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.inspections.results.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.inspection_recusals.store': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.departments.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.affiliates.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.affiliates.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -879,6 +892,7 @@ export type ScannedRoutes = {
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.credit_rules.update': { paramsTuple?: []; params?: {} }
+    'api.v1.regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.regulator.departments.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.admin.calendar.update': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }

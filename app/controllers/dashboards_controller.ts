@@ -4,6 +4,7 @@ import { consortiumRequestsForAgency } from '#queries/project_pages'
 import { missingScheduleYear } from '#services/calendar'
 import { adminTodos, agencyTodos, ownerTodos, regulatorTodos } from '#queries/dashboards'
 import type User from '#models/user'
+import { inspectionsOfAgency } from '#queries/inspections'
 
 /** The to-do list (待办) of the user's role. */
 function todosOf(user: User) {
@@ -38,11 +39,14 @@ export default class DashboardsController {
       user.role === 'agency' ? await consortiumRequestsForAgency(user.organizationId) : []
     const consortiumPending = requests.filter((request) => request.status === 'pending').length
     const missingYear = user.role === 'admin' ? await missingScheduleYear() : null
+    // 双随机: an agency sees the plans that drew it and their results.
+    const inspections = user.role === 'agency' ? await inspectionsOfAgency(user.organizationId) : []
     return view.render('pages/dashboard/show', {
       user,
       organization,
       consortiumPending,
       missingYear,
+      inspections,
       todos: await todosOf(user),
     })
   }

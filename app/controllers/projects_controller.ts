@@ -22,42 +22,7 @@ import { projectPageFacts } from '#queries/project_pages'
 import { catalogList, projectListPage } from '#presenters/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
 import { SELECTION_METHODS } from '#models/project'
-import { DRAW_PENDING_REASONS } from '#domain/verifiable_draw'
-
-const VERIFY_LABELS = [
-  'verdictChecking',
-  'verdictValid',
-  'verdictInvalid',
-  'verdictPending',
-  'verdictUnsupported',
-  'verdictError',
-  'serverDisagrees',
-  'tableCaption',
-  'columnCheck',
-  'columnResult',
-  'columnExpected',
-  'columnActual',
-  'resultOk',
-  'resultFail',
-  'checkCommitment',
-  'checkReceipt',
-  'checkDrawSeed',
-  'checkDraw',
-  'purposeWinner',
-  'purposeBase',
-  'purposeShortlist',
-  'detailAgency',
-  'detailQuoteFen',
-  'detailReceiptCount',
-  'detailCandidates',
-  'detailK',
-  'otherSummary',
-  'otherHelp',
-  'otherInput',
-  'otherSubmit',
-  'otherInvalidJson',
-  'otherInvalidShape',
-]
+import { drawVerificationLabels } from '#presenters/draw_verification'
 
 /** Public pages: announcements and results (采购公告、中选公示), and the draw verification. */
 export default class ProjectsController {
@@ -140,15 +105,7 @@ export default class ProjectsController {
       .whereNot('status', 'draft')
       .firstOrFail()
     const proof = await drawProofOf(project)
-    // Every text of the island comes from the translations, in the visitor's language.
-    const verifyLabels = Object.fromEntries([
-      ...VERIFY_LABELS.map((key) => [key, i18n.t(`messages.verify.labels.${key}`)]),
-      ['pendingTitle', i18n.t('messages.verify.pendingTitle')],
-      ...DRAW_PENDING_REASONS.map((reason) => [
-        `pending.${reason}`,
-        i18n.t(`messages.verify.pending.${reason}`),
-      ]),
-    ])
+    const verifyLabels = drawVerificationLabels(i18n)
     return view.render('pages/projects/verify', { project, proof, verifyLabels })
   }
 

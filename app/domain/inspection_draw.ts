@@ -5,9 +5,21 @@
  * when the plan is made), and drawSeed = SHA-256("{seed}|"), i.e. the v1 draw
  * seed with no receipts. Agencies are drawn first (purpose
  * `inspection-agencies`), then inspectors (purpose `inspection-inspectors`)
- * among the regulators not related to any drawn agency. Pure functions only.
+ * among the regulators not related to any drawn agency. A plan weighted by
+ * risk (#domain/inspection_risk) draws each risk class on its own instead —
+ * purposes `inspection-agencies-high`, `-medium`, `-low`, in that order, with
+ * the same draw seed — and its agencies are the picks of the classes in that
+ * order. Pure functions only.
  */
 import { commitmentOf, DRAW_ALGORITHM, drawCandidates, drawSeedOf } from '#domain/verifiable_draw'
+import {
+  drawCountOf,
+  riskPurpose,
+  RISK_CLASSES,
+  type RiskClass,
+  type RiskClassDraw,
+  type RiskPurpose,
+} from '#domain/inspection_risk'
 
 export const INSPECTION_OUTCOMES = ['qualified', 'rectification', 'case_opened'] as const
 /** 合格 · 责令整改 · 立案 */
@@ -77,6 +89,19 @@ export function drawAgencies(drawSeed: string, candidates: readonly number[], k:
   return drawCandidates(drawSeed, 'inspection-agencies', candidateOrder(candidates), k)
 }
 
+/** A risk-weighted plan's agency draws: each class on its own purpose, ceil(ratio × size) each. */
+export function drawRiskClasses(drawSeed: string, classes: readonly RiskClassDraw[]) {
+  return classes.map((entry) => ({
+    riskClass: entry.riskClass,
+    picks: drawCandidates(
+      drawSeed,
+      riskPurpose(entry.riskClass),
+      candidateOrder(entry.candidates),
+      entry.count
+    ),
+  }))
+}
+
 export function drawInspectors(drawSeed: string, eligible: readonly number[], k: number) {
   return drawCandidates(drawSeed, 'inspection-inspectors', candidateOrder(eligible), k)
 }
@@ -88,6 +113,12 @@ export type InspectionDrawRecord = {
   drawSeed: string
   agencyCandidates: number[]
   agencyPicks: number[]
+  /**
+   * A risk-weighted plan's classes with the ratio, candidates and picks each
+   * published; null for a uniform plan (one draw over agencyCandidates).
+   */
+  riskClasses?:
+    { riskClass: RiskClass; ratioBp: number; candidates: number[]; picks: number[] }[] | null
   inspectorCandidates: number[]
   excluded: Exclusion[]
   inspectorPicks: number[]
@@ -103,10 +134,13 @@ export type InspectionProof = {
   candidates: number[]
   picks: number[]
   draws: {
-    purpose: 'inspection-agencies' | 'inspection-inspectors'
+    purpose: 'inspection-agencies' | RiskPurpose | 'inspection-inspectors'
     candidates: number[]
     picks: number[]
     valid: boolean
+    /** For a class draw: its class, its ratio and the count ceil(ratio × size). */
+    riskClass?: RiskClass
+    ratioBp?: number
   }[]
   excludedInspectors: Exclusion[]
   checks: { check: string; ok: boolean }[]
@@ -120,27 +154,61 @@ export type InspectionProof = {
  */
 export function verifyInspectionDraw(record: InspectionDrawRecord): InspectionProof {
   const drawSeed = inspectionDrawSeed(record.seed)
-  const agencyCandidates = candidateOrder(record.agencyCandidates)
-  const agencyPicks = drawAgencies(drawSeed, agencyCandidates, record.agencyPicks.length)
+  const same = (a: readonly number[], b: readonly number[]) =>
+    a.length === b.length && a.every((value, index) => value === b[index])
   const drawnAgencies = new Set(record.agencyPicks)
   const eligible = eligibleInspectors(record.inspectorCandidates, record.excluded)
   const inspectorPicks = drawInspectors(drawSeed, eligible, record.inspectorPicks.length)
-  const same = (a: readonly number[], b: readonly number[]) =>
-    a.length === b.length && a.every((value, index) => value === b[index])
-  const checks = [
+  const exclusionsOk = record.excluded.every(
+    (exclusion) =>
+      drawnAgencies.has(exclusion.agencyId) && record.inspectorCandidates.includes(exclusion.userId)
+  )
+  const checks: { check: string; ok: boolean }[] = [
     { check: 'commitment', ok: commitmentOf(record.seed) === record.commitment },
     { check: 'drawSeed', ok: drawSeed === record.drawSeed },
-    { check: 'agencies', ok: same(agencyPicks, record.agencyPicks) },
-    {
-      check: 'exclusions',
-      ok: record.excluded.every(
-        (exclusion) =>
-          drawnAgencies.has(exclusion.agencyId) &&
-          record.inspectorCandidates.includes(exclusion.userId)
-      ),
-    },
-    { check: 'inspectors', ok: same(inspectorPicks, record.inspectorPicks) },
   ]
+  let agencyDraws: InspectionProof['draws']
+  let agencyCandidates: number[]
+  let agencyPicks: number[]
+  if (record.riskClasses) {
+    const published = new Map(record.riskClasses.map((entry) => [entry.riskClass, entry]))
+    agencyDraws = RISK_CLASSES.map((riskClass) => {
+      const entry = published.get(riskClass)
+      const candidates = candidateOrder(entry?.candidates ?? [])
+      const ratioBp = entry?.ratioBp ?? 0
+      const count = drawCountOf(ratioBp, candidates.length)
+      const picks = drawCandidates(drawSeed, riskPurpose(riskClass), candidates, count)
+      const ok = same(picks, entry?.picks ?? [])
+      checks.push({ check: `agencies-${riskClass}`, ok })
+      return { purpose: riskPurpose(riskClass), riskClass, ratioBp, candidates, picks, valid: ok }
+    })
+    agencyCandidates = candidateOrder(agencyDraws.flatMap((draw) => draw.candidates))
+    agencyPicks = agencyDraws.flatMap((draw) => draw.picks)
+    const disjoint =
+      agencyCandidates.length === agencyDraws.reduce((sum, d) => sum + d.candidates.length, 0)
+    checks.push({
+      check: 'classes',
+      ok:
+        disjoint &&
+        same(agencyCandidates, candidateOrder(record.agencyCandidates)) &&
+        same(agencyPicks, record.agencyPicks),
+    })
+  } else {
+    agencyCandidates = candidateOrder(record.agencyCandidates)
+    agencyPicks = drawAgencies(drawSeed, agencyCandidates, record.agencyPicks.length)
+    const ok = same(agencyPicks, record.agencyPicks)
+    checks.push({ check: 'agencies', ok })
+    agencyDraws = [
+      {
+        purpose: 'inspection-agencies',
+        candidates: agencyCandidates,
+        picks: agencyPicks,
+        valid: ok,
+      },
+    ]
+  }
+  const inspectorsOk = same(inspectorPicks, record.inspectorPicks)
+  checks.push({ check: 'exclusions', ok: exclusionsOk }, { check: 'inspectors', ok: inspectorsOk })
   return {
     valid: checks.every((check) => check.ok),
     commitment: record.commitment,
@@ -150,17 +218,12 @@ export function verifyInspectionDraw(record: InspectionDrawRecord): InspectionPr
     candidates: agencyCandidates,
     picks: agencyPicks,
     draws: [
-      {
-        purpose: 'inspection-agencies',
-        candidates: agencyCandidates,
-        picks: agencyPicks,
-        valid: checks[2].ok,
-      },
+      ...agencyDraws,
       {
         purpose: 'inspection-inspectors',
         candidates: eligible,
         picks: inspectorPicks,
-        valid: checks[4].ok,
+        valid: inspectorsOk,
       },
     ],
     excludedInspectors: record.excluded,

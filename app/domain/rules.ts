@@ -80,6 +80,25 @@ export type RuleParameters = {
   terminationContestWorkingDays: number
   /** A regulator decides a contested termination within this many working days of the contest. */
   terminationDecisionWorkingDays: number
+  /**
+   * 双随机、一公开 weighted by risk: the share of each risk class drawn by a
+   * plan, in basis points (1 % = 100), and from how many negative credit
+   * events (last 12 months), upheld complaints (last 12 months) or open
+   * follow-up cases an agency is high-risk (0: that fact never makes it so).
+   */
+  inspectionRatioHighBp: number
+  inspectionRatioMediumBp: number
+  inspectionRatioLowBp: number
+  inspectionHighRiskNegativeEvents: number
+  inspectionHighRiskUpheldComplaints: number
+  inspectionHighRiskOpenSignals: number
+  /**
+   * 抽查频次: an agency drawn by a plan is not a candidate of a risk-weighted
+   * plan again within this many months of that draw, by its class (0: no limit).
+   */
+  inspectionIntervalMonthsHigh: number
+  inspectionIntervalMonthsMedium: number
+  inspectionIntervalMonthsLow: number
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -123,6 +142,15 @@ export const DEFAULT_RULES: RuleParameters = {
   minimumSignatureLevel: 'reliable',
   terminationContestWorkingDays: 5,
   terminationDecisionWorkingDays: 5,
+  inspectionRatioHighBp: 3000,
+  inspectionRatioMediumBp: 1000,
+  inspectionRatioLowBp: 300,
+  inspectionHighRiskNegativeEvents: 2,
+  inspectionHighRiskUpheldComplaints: 1,
+  inspectionHighRiskOpenSignals: 1,
+  inspectionIntervalMonthsHigh: 0,
+  inspectionIntervalMonthsMedium: 6,
+  inspectionIntervalMonthsLow: 12,
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -147,6 +175,15 @@ const OVERRIDABLE = [
   'complaintReminderWorkingDays',
   'terminationContestWorkingDays',
   'terminationDecisionWorkingDays',
+  'inspectionRatioHighBp',
+  'inspectionRatioMediumBp',
+  'inspectionRatioLowBp',
+  'inspectionHighRiskNegativeEvents',
+  'inspectionHighRiskUpheldComplaints',
+  'inspectionHighRiskOpenSignals',
+  'inspectionIntervalMonthsHigh',
+  'inspectionIntervalMonthsMedium',
+  'inspectionIntervalMonthsLow',
 ] as const
 
 /** RULE_MINIMUM_SIGNATURE_LEVEL → minimumSignatureLevel: parameters that take one of a set of words. */
@@ -250,6 +287,13 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
   const composite = rules.compositeWeights
   if (composite.department + composite.publicCredit + composite.owners !== 100) {
     problems.push({ field: 'parameters.compositeWeights', rule: 'compositeWeightsSum' })
+  }
+  for (const name of [
+    'inspectionRatioHighBp',
+    'inspectionRatioMediumBp',
+    'inspectionRatioLowBp',
+  ] as const) {
+    if (rules[name] > 10_000) problems.push({ field: `parameters.${name}`, rule: 'ratioAbove100' })
   }
   const bounds = rules.scoredWeightBounds
   for (const part of WEIGHT_PARTS) {

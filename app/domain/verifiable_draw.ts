@@ -10,7 +10,15 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 export const DRAW_ALGORITHM = 'market-draw-v1'
 export const AVERAGE_PRICE_BASES = [95, 96, 97, 98] as const
 export type DrawPurpose =
-  'winner' | 'base' | 'shortlist' | 'plans' | 'inspection-agencies' | 'inspection-inspectors'
+  | 'winner'
+  | 'base'
+  | 'shortlist'
+  | 'plans'
+  | 'inspection-agencies'
+  | 'inspection-agencies-high'
+  | 'inspection-agencies-medium'
+  | 'inspection-agencies-low'
+  | 'inspection-inspectors'
 
 const TWO_TO_64 = 1n << 64n
 

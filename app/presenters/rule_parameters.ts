@@ -5,7 +5,17 @@ import type { ParameterValue, RuleParameters } from '#domain/rules'
  * unit. Labels are in resources/lang/<locale>/rules.json under `parameters`.
  */
 export type ParameterUnit =
-  'workingDays' | 'days' | 'percent' | 'years' | 'points' | 'yuan' | 'count' | 'level'
+  | 'level'
+  | 'workingDays'
+  | 'days'
+  | 'percent'
+  | 'years'
+  | 'points'
+  | 'yuan'
+  | 'count'
+  | 'basisPoints'
+  | 'facts'
+  | 'months'
 
 export const RULE_PARAMETER_GROUPS: {
   group: string
@@ -73,6 +83,20 @@ export const RULE_PARAMETER_GROUPS: {
   {
     group: 'signatures',
     parameters: [{ path: 'minimumSignatureLevel', unit: 'level' }],
+  },
+  {
+    group: 'inspections',
+    parameters: [
+      { path: 'inspectionRatioHighBp', unit: 'basisPoints' },
+      { path: 'inspectionRatioMediumBp', unit: 'basisPoints' },
+      { path: 'inspectionRatioLowBp', unit: 'basisPoints' },
+      { path: 'inspectionHighRiskNegativeEvents', unit: 'facts' },
+      { path: 'inspectionHighRiskUpheldComplaints', unit: 'facts' },
+      { path: 'inspectionHighRiskOpenSignals', unit: 'facts' },
+      { path: 'inspectionIntervalMonthsHigh', unit: 'months' },
+      { path: 'inspectionIntervalMonthsMedium', unit: 'months' },
+      { path: 'inspectionIntervalMonthsLow', unit: 'months' },
+    ],
   },
 ]
 

@@ -8,11 +8,14 @@ import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import db from '@adonisjs/lucid/services/db'
 import InspectionPlan from '#models/inspection_plan'
 import { verifyInspectionDraw, type InspectionOutcome } from '#domain/inspection_draw'
+import { drawCountOf, type RiskClass, type SamplingMode } from '#domain/inspection_risk'
 
 export type PresentedTarget = {
   id: number
   agency: { id: number; name: string; uscc: string }
   drawRank: number
+  /** The risk class it was drawn from (null in a uniform plan). */
+  riskClass: RiskClass | null
   outcome: InspectionOutcome | null
   note: string | null
   recordedAt: string | null
@@ -28,13 +31,84 @@ export type PresentedPlan = {
   regionCode: string | null
   agencyCount: number
   inspectorCount: number
+  sampling: SamplingMode
+  /** A risk-weighted plan's classes: ratio (basis points), class size and count drawn. */
+  riskClasses:
+    | {
+        riskClass: RiskClass
+        ratioBp: number
+        size: number
+        count: number
+        /** Agencies of the class left out: drawn within the class's interval (抽查频次). */
+        notDue: number[]
+      }[]
+    | null
   createdAt: string
   drawCommitment: string
   seed: string
   drawSeed: string
+  /** The inspection list entries (抽查事项清单) the plan covers. */
+  entries: PresentedListEntry[]
   agencies: PresentedTarget[]
   inspectors: { id: number; name: string; drawRank: number }[]
   recorded: number
+}
+
+export type PresentedListEntry = {
+  id: number
+  item: { code: string; name: string }
+  subject: string
+  legalBasis: string
+  updatedAt: string | null
+}
+
+type ListEntryRow = {
+  id: SqlInteger
+  title: string
+  legal_basis: string
+  updated_at: SqlTimestamp | null
+  item_code: string
+  item_name: string
+}
+
+const presentEntry = (row: ListEntryRow): PresentedListEntry => ({
+  id: Number(row.id),
+  item: { code: row.item_code, name: row.item_name },
+  subject: row.title,
+  legalBasis: row.legal_basis,
+  updatedAt: isoInstant(row.updated_at),
+})
+
+const ENTRY_COLUMNS = [
+  'e.id',
+  'e.title',
+  'e.legal_basis',
+  'e.updated_at',
+  's.code as item_code',
+  's.name as item_name',
+]
+
+/** 抽查事项清单: every entry, by item code then id; one item's when a code is given. */
+export async function inspectionListEntries(itemCode?: string) {
+  const rows: ListEntryRow[] = await db
+    .from('inspection_list_entries as e')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .if(itemCode, (query) => query.where('s.code', itemCode!))
+    .orderBy('s.code')
+    .orderBy('e.id')
+    .select(ENTRY_COLUMNS)
+  return rows.map(presentEntry)
+}
+
+/** One entry as the API shows it. */
+export async function inspectionListEntry(id: number) {
+  const row: ListEntryRow = await db
+    .from('inspection_list_entries as e')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .where('e.id', id)
+    .select(ENTRY_COLUMNS)
+    .firstOrFail()
+  return presentEntry(row)
 }
 
 /** A timestamp of a raw row as the API writes instants. */
@@ -47,6 +121,7 @@ type TargetRow = {
   agency_name: string
   agency_uscc: string
   draw_rank: SqlInteger
+  risk_class: RiskClass | null
   outcome: InspectionOutcome | null
   note: string | null
   recorded_at: SqlTimestamp | null
@@ -67,7 +142,7 @@ type FileRow = {
   file_mime: string
 }
 
-/** Presents plans with their targets, results, files and inspectors: four queries whatever the count. */
+/** Presents plans with their targets, results, files, inspectors and list entries: five queries whatever the count. */
 async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
   if (plans.length === 0) return []
   const ids = plans.map((plan) => plan.id)
@@ -94,6 +169,14 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       ? db.from('service_items').whereIn('id', itemIds).select('id', 'code', 'name')
       : Promise.resolve([]),
   ])
+  const entryRows: (ListEntryRow & { plan_id: SqlInteger })[] = await db
+    .from('inspection_plan_entries as pe')
+    .join('inspection_list_entries as e', 'e.id', 'pe.entry_id')
+    .join('service_items as s', 's.id', 'e.service_item_id')
+    .whereIn('pe.plan_id', ids)
+    .orderBy('e.id')
+    .select([...ENTRY_COLUMNS, 'pe.plan_id'])
+  const entriesOf = Map.groupBy(entryRows, (row) => Number(row.plan_id))
   const files: FileRow[] = targets.length
     ? await db
         .from('inspection_files')
@@ -112,6 +195,7 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       id: Number(row.id),
       agency: { id: Number(row.organization_id), name: row.agency_name, uscc: row.agency_uscc },
       drawRank: Number(row.draw_rank),
+      riskClass: row.risk_class ?? null,
       outcome: row.outcome ?? null,
       note: row.note ?? null,
       recordedAt: iso(row.recorded_at),
@@ -132,10 +216,20 @@ async function present(plans: InspectionPlan[]): Promise<PresentedPlan[]> {
       regionCode: plan.regionCode,
       agencyCount: plan.agencyCount,
       inspectorCount: plan.inspectorCount,
+      sampling: plan.sampling as SamplingMode,
+      riskClasses:
+        plan.publishedRiskClasses?.map((entry) => ({
+          riskClass: entry.riskClass,
+          ratioBp: entry.ratioBp,
+          size: entry.candidates.length,
+          count: drawCountOf(entry.ratioBp, entry.candidates.length),
+          notDue: entry.notDue ?? [],
+        })) ?? null,
       createdAt: plan.createdAt.toUTC().toISO()!,
       drawCommitment: plan.drawCommitment,
       seed: plan.seed,
       drawSeed: plan.drawSeed,
+      entries: (entriesOf.get(plan.id) ?? []).map(presentEntry),
       agencies,
       inspectors: (inspectorsOf.get(plan.id) ?? []).map((row) => ({
         id: Number(row.user_id),
@@ -167,17 +261,28 @@ export async function inspectionPlanDetail(plan: InspectionPlan) {
 
 /** The recomputation of a plan's two draws from what it published. */
 export async function inspectionProofOf(plan: InspectionPlan) {
-  const [targets, inspectors]: [{ organization_id: SqlInteger }[], { user_id: SqlInteger }[]] =
-    await Promise.all([
-      db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
-      db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
-    ])
+  const [targets, inspectors]: [
+    { organization_id: SqlInteger; risk_class: RiskClass | null }[],
+    { user_id: SqlInteger }[],
+  ] = await Promise.all([
+    db.from('inspection_targets').where('plan_id', plan.id).orderBy('draw_rank'),
+    db.from('inspection_inspectors').where('plan_id', plan.id).orderBy('draw_rank'),
+  ])
   return verifyInspectionDraw({
     seed: plan.seed,
     commitment: plan.drawCommitment,
     drawSeed: plan.drawSeed,
     agencyCandidates: plan.agencyCandidateIds,
     agencyPicks: targets.map((row) => Number(row.organization_id)),
+    riskClasses:
+      plan.publishedRiskClasses?.map(({ riskClass, ratioBp, candidates }) => ({
+        riskClass,
+        ratioBp,
+        candidates,
+        picks: targets
+          .filter((row) => row.risk_class === riskClass)
+          .map((row) => Number(row.organization_id)),
+      })) ?? null,
     inspectorCandidates: plan.inspectorCandidateIds,
     excluded: plan.exclusions,
     inspectorPicks: inspectors.map((row) => Number(row.user_id)),

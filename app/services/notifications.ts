@@ -56,6 +56,8 @@ export const NOTIFICATION_KINDS = [
   'complaint.overdue',
   'complaint.answered',
   'integrity.suspended',
+  'inspection.drawn',
+  'inspection.result',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -115,6 +117,9 @@ export const NOTIFICATION_PLACEHOLDERS = {
   'complaint.answered': ['number', 'outcome'],
   // what: listing or bid; code: the project's (bids only); via: self, sponsor, shareholder.
   'integrity.suspended': ['agency', 'item', 'department', 'what', 'code', 'via', 'name'],
+  // plan: the inspection plan's name; outcome: qualified, rectification or case_opened.
+  'inspection.drawn': ['plan', 'date'],
+  'inspection.result': ['plan', 'outcome'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

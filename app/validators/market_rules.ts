@@ -53,6 +53,15 @@ const parameterFields = {
   minimumSignatureLevel: vine.enum(SIGNATURE_LEVELS),
   terminationContestWorkingDays: whole(1, 30),
   terminationDecisionWorkingDays: whole(1, 60),
+  inspectionRatioHighBp: whole(0, 10_000),
+  inspectionRatioMediumBp: whole(0, 10_000),
+  inspectionRatioLowBp: whole(0, 10_000),
+  inspectionHighRiskNegativeEvents: whole(0, 100),
+  inspectionHighRiskUpheldComplaints: whole(0, 100),
+  inspectionHighRiskOpenSignals: whole(0, 100),
+  inspectionIntervalMonthsHigh: whole(0, 60),
+  inspectionIntervalMonthsMedium: whole(0, 60),
+  inspectionIntervalMonthsLow: whole(0, 60),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })

@@ -46,6 +46,9 @@ router
       .as('inspections.verify')
       .where('id', router.matchers.number())
     router
+      .get('/public/inspection-list', [controllers.api.Inspections, 'list'])
+      .as('inspection_list.index')
+    router
       .get('/projects/:id', [controllers.api.Projects, 'show'])
       .as('projects.show')
       .where('id', router.matchers.number())
@@ -405,6 +408,16 @@ router
                     'storeRecusal',
                   ])
                   .as('inspection_recusals.store')
+                router
+                  .post('/inspection-list', [controllers.api.regulator.Inspections, 'storeEntry'])
+                  .as('inspection_list.store')
+                router
+                  .put('/inspection-list/:id', [
+                    controllers.api.regulator.Inspections,
+                    'updateEntry',
+                  ])
+                  .as('inspection_list.update')
+                  .where('id', router.matchers.number())
                 // Regulator signals: collusion signals and report similarity
                 router
                   .get('/signals', [controllers.api.regulator.Signals, 'index'])

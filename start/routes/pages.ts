@@ -327,6 +327,17 @@ router
         router
           .post('/inspection-recusals', [controllers.regulator.Inspections, 'storeRecusal'])
           .as('inspection_recusals.store')
+        // 抽查事项清单: what an inspection of each item checks, and on what legal basis
+        router
+          .get('/inspection-list', [controllers.regulator.Inspections, 'listIndex'])
+          .as('inspection_list.index')
+        router
+          .post('/inspection-list', [controllers.regulator.Inspections, 'storeEntry'])
+          .as('inspection_list.store')
+        router
+          .post('/inspection-list/:id', [controllers.regulator.Inspections, 'updateEntry'])
+          .as('inspection_list.update')
+          .where('id', router.matchers.number())
         // Regulator signals: collusion signals and report similarity (中介文本对比分析)
         router.get('/signals', [controllers.regulator.Signals, 'index']).as('signals.index')
         router

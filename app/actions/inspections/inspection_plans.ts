@@ -18,8 +18,22 @@ import InspectionPlan from '#models/inspection_plan'
 import StateConflictException from '#exceptions/state_conflict_exception'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
 import {
+  classify,
+  dueForInspection,
+  RISK_CLASSES,
+  riskClassDraws,
+  type RiskClass,
+  type RiskFacts,
+  type RiskRatios,
+  type SamplingMode,
+} from '#domain/inspection_risk'
+import { gradeForScore } from '#domain/credit'
+import type { RuleParameters } from '#domain/rules'
+import { rulesInForce } from '#services/market_rules'
+import {
   candidateOrder,
   drawAgencies,
+  drawRiskClasses,
   drawInspectors,
   eligibleInspectors,
   inspectionDrawSeed,
@@ -31,9 +45,10 @@ import { DISPLAY_ZONE } from '#domain/time_zone'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
 import { storeUpload } from '#services/uploads'
-import { sqlTime } from '#services/sql_time'
+import { fromSqlTime, sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 import { marketText } from '#services/market_language'
+import { notify } from '#services/notifications'
 
 type Problem = { field: string; rule: string; data?: Record<string, unknown> }
 
@@ -51,7 +66,10 @@ function refuse(problems: Problem[]): never {
 
 export type PlanInput = {
   name?: string
-  agencyCount: number
+  sampling?: SamplingMode
+  agencyCount?: number
+  ratios?: Partial<RiskRatios>
+  entryIds?: number[]
   inspectorCount: number
   itemCode?: string
   regionCode?: string
@@ -80,6 +98,82 @@ async function agencyCandidates(
 }
 
 /**
+ * The facts that class each candidate by risk: its grade (from its score and
+ * the cut-offs in force), its valid negative credit events and its upheld
+ * complaints of the last 12 months, and its follow-up cases not yet closed.
+ */
+async function riskFactsOf(
+  ids: readonly number[],
+  rules: RuleParameters,
+  now: DateTime,
+  trx: TransactionClientContract
+) {
+  if (ids.length === 0) return []
+  const since = sqlTime(now.minus({ months: 12 }))
+  type Row = { organization_id: SqlInteger; n?: SqlInteger | string; credit_score?: SqlInteger }
+  const [profiles, events, complaints, followUps] = (await Promise.all([
+    trx
+      .from('agency_profiles')
+      .whereIn('organization_id', [...ids])
+      .select('organization_id', 'credit_score'),
+    trx
+      .from('credit_events')
+      .whereIn('organization_id', [...ids])
+      .where('status', 'valid')
+      .where('points', '<', 0)
+      .where('occurred_at', '>=', since)
+      .groupBy('organization_id')
+      .select('organization_id')
+      .count('* as n'),
+    trx
+      .from('complaints')
+      .whereIn('agency_organization_id', [...ids])
+      .where('outcome', 'upheld')
+      .where('answered_at', '>=', since)
+      .groupBy('agency_organization_id')
+      .select('agency_organization_id as organization_id')
+      .count('* as n'),
+    trx
+      .from('follow_up_cases')
+      .whereIn('agency_organization_id', [...ids])
+      .whereNot('status', 'closed')
+      .groupBy('agency_organization_id')
+      .select('agency_organization_id as organization_id')
+      .count('* as n'),
+  ])) as Row[][]
+  const counts = (rows: typeof events) =>
+    new Map(rows.map((row) => [Number(row.organization_id), Number(row.n)]))
+  const [score, negative, upheld, open] = [
+    new Map(profiles.map((row) => [Number(row.organization_id), Number(row.credit_score)])),
+    counts(events),
+    counts(complaints),
+    counts(followUps),
+  ]
+  return ids.map((id) => {
+    const facts: RiskFacts = {
+      grade: gradeForScore(score.get(id) ?? rules.creditBaseScore, rules.gradeCutoffs),
+      negativeEvents: negative.get(id) ?? 0,
+      upheldComplaints: upheld.get(id) ?? 0,
+      openSignals: open.get(id) ?? 0,
+    }
+    return { id, facts }
+  })
+}
+
+/** When each agency was last drawn by a plan (抽查频次), for those ever drawn. */
+async function lastDrawnAt(ids: readonly number[], trx: TransactionClientContract) {
+  if (ids.length === 0) return new Map<number, Date>()
+  const rows: { organization_id: SqlInteger; at: Date | string }[] = await trx
+    .from('inspection_targets as t')
+    .join('inspection_plans as p', 'p.id', 't.plan_id')
+    .whereIn('t.organization_id', [...ids])
+    .groupBy('t.organization_id')
+    .select('t.organization_id')
+    .max('p.created_at as at')
+  return new Map(rows.map((row) => [Number(row.organization_id), fromSqlTime(row.at)]))
+}
+
+/**
  * Makes a plan and performs both draws (API.md "Verifiable draw, version 1",
  * candidates by id): agencies, then inspectors among the regulators related to
  * none of the drawn agencies. Too few candidates for the counts → 422.
@@ -96,20 +190,86 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
     item = { id: Number(row.id), code: row.code, name: row.name }
   }
 
+  // 抽查事项清单: the entries the plan covers exist and, in a plan for one item, are that item's.
+  const entryIds = candidateOrder(input.entryIds ?? [])
+  if (entryIds.length > 0) {
+    const entries: { id: SqlInteger; service_item_id: SqlInteger }[] = await db
+      .from('inspection_list_entries')
+      .whereIn('id', entryIds)
+      .select('id', 'service_item_id')
+    if (entries.length !== entryIds.length) refuse([{ field: 'entryIds', rule: 'unknownEntry' }])
+    if (item && entries.some((entry) => Number(entry.service_item_id) !== item!.id)) {
+      refuse([{ field: 'entryIds', rule: 'entryOutsideItem', data: { item: item.code } }])
+    }
+  }
+
   return db.transaction(async (trx) => {
     const now = DateTime.fromJSDate(clock.now())
     const candidates = await agencyCandidates(
       { serviceItemId: item?.id ?? null, regionCode: input.regionCode },
       trx
     )
-    if (input.agencyCount > candidates.length) {
-      refuse([
-        { field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } },
-      ])
-    }
+    const sampling: SamplingMode = input.sampling ?? 'uniform'
     const seed = generateSeed()
     const drawSeed = inspectionDrawSeed(seed)
-    const agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
+    let agencyPicks: number[]
+    let classOf = new Map<number, RiskClass>()
+    let drawnFrom = candidates
+    let published:
+      { riskClass: RiskClass; ratioBp: number; candidates: number[]; notDue: number[] }[] | null =
+      null
+    if (sampling === 'risk') {
+      const { rules } = await rulesInForce(now.toJSDate(), trx)
+      const ratios: RiskRatios = {
+        high: input.ratios?.high ?? rules.inspectionRatioHighBp,
+        medium: input.ratios?.medium ?? rules.inspectionRatioMediumBp,
+        low: input.ratios?.low ?? rules.inspectionRatioLowBp,
+      }
+      const classes = classify(await riskFactsOf(candidates, rules, now, trx), {
+        negativeEvents: rules.inspectionHighRiskNegativeEvents,
+        upheldComplaints: rules.inspectionHighRiskUpheldComplaints,
+        openSignals: rules.inspectionHighRiskOpenSignals,
+      })
+      // 抽查频次: an agency drawn within its class's interval is not a candidate this time.
+      const intervals = {
+        high: rules.inspectionIntervalMonthsHigh,
+        medium: rules.inspectionIntervalMonthsMedium,
+        low: rules.inspectionIntervalMonthsLow,
+      }
+      const last = await lastDrawnAt(candidates, trx)
+      const isDue = (riskClass: RiskClass, id: number) =>
+        dueForInspection(riskClass, last.get(id) ?? null, intervals, now.toJSDate())
+      const due = Object.fromEntries(
+        RISK_CLASSES.map((riskClass) => [
+          riskClass,
+          classes[riskClass].filter((id) => isDue(riskClass, id)),
+        ])
+      ) as Record<RiskClass, number[]>
+      const table = riskClassDraws(due, ratios)
+      drawnFrom = candidateOrder(table.flatMap((entry) => entry.candidates))
+      const draws = drawRiskClasses(drawSeed, table)
+      agencyPicks = draws.flatMap((draw) => draw.picks)
+      if (agencyPicks.length === 0) {
+        refuse([{ field: 'ratios', rule: 'nothingDrawn', data: { available: candidates.length } }])
+      }
+      classOf = new Map(draws.flatMap((draw) => draw.picks.map((id) => [id, draw.riskClass])))
+      published = table.map(({ riskClass, ratioBp, candidates: ids }) => ({
+        riskClass,
+        ratioBp,
+        candidates: ids,
+        notDue: classes[riskClass].filter((id) => !isDue(riskClass, id)),
+      }))
+    } else {
+      if (input.agencyCount === undefined) {
+        refuse([{ field: 'agencyCount', rule: 'agencyCountRequired' }])
+      }
+      if (input.agencyCount > candidates.length) {
+        refuse([
+          { field: 'agencyCount', rule: 'tooFewAgencies', data: { available: candidates.length } },
+        ])
+      }
+      agencyPicks = drawAgencies(drawSeed, candidates, input.agencyCount)
+    }
 
     const inspectorRows: {
       id: SqlInteger
@@ -172,12 +332,14 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         name,
         service_item_id: item?.id ?? null,
         region_code: input.regionCode ?? null,
-        agency_count: input.agencyCount,
+        agency_count: agencyPicks.length,
+        sampling,
+        risk_classes: published ? JSON.stringify(published) : null,
         inspector_count: input.inspectorCount,
         seed,
         draw_commitment: commitmentOf(seed),
         draw_seed: drawSeed,
-        agency_candidates: JSON.stringify(candidates),
+        agency_candidates: JSON.stringify(drawnFrom),
         inspector_candidates: JSON.stringify(inspectorCandidates),
         excluded_inspectors: JSON.stringify(exclusions),
         created_by_user_id: regulator.id,
@@ -192,8 +354,15 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
           plan_id: Number(planId),
           organization_id: organizationId,
           draw_rank: index + 1,
+          risk_class: classOf.get(organizationId) ?? null,
         }))
       )
+    if (entryIds.length > 0) {
+      await trx
+        .insertQuery()
+        .table('inspection_plan_entries')
+        .multiInsert(entryIds.map((entryId) => ({ plan_id: Number(planId), entry_id: entryId })))
+    }
     await trx
       .insertQuery()
       .table('inspection_inspectors')
@@ -217,11 +386,25 @@ export async function createInspectionPlan(input: PlanInput, regulator: User) {
         drawCommitment: commitmentOf(seed),
         drawSeed,
         agencyCandidates: candidates.length,
+        sampling,
+        riskClasses: published?.map((entry) => ({
+          riskClass: entry.riskClass,
+          ratioBp: entry.ratioBp,
+          candidates: entry.candidates.length,
+          drawn: agencyPicks.filter((id) => classOf.get(id) === entry.riskClass),
+        })),
         agencies: agencyPicks,
+        listEntries: entryIds,
         inspectorCandidates: inspectorCandidates.length,
         excluded: exclusions,
         inspectors: inspectorPicks,
       },
+    })
+    // The inspected agencies hear of it once the plan commits (the plan is public at once).
+    await notify(trx, {
+      organizationIds: agencyPicks,
+      kind: 'inspection.drawn',
+      data: { plan: name, date: now.setZone(DISPLAY_ZONE).toISODate() },
     })
     return InspectionPlan.query({ client: trx }).where('id', Number(planId)).firstOrFail()
   })
@@ -310,6 +493,11 @@ export async function recordInspectionResult(
           creditEventId,
           files: stored.map((file) => ({ name: file.name, size: file.size })),
         },
+      })
+      await notify(trx, {
+        organizationIds: [input.agencyId],
+        kind: 'inspection.result',
+        data: { plan: plan.name, outcome: input.outcome },
       })
       return { targetId: Number(target.id), creditEventId }
     })

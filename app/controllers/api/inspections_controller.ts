@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import InspectionPlan from '#models/inspection_plan'
-import { inspectionPlansPage, inspectionProofOf } from '#queries/inspections'
+import { inspectionListEntries, inspectionPlansPage, inspectionProofOf } from '#queries/inspections'
 import { publicPlan } from '#presenters/inspection'
 
 /**
@@ -20,5 +20,13 @@ export default class InspectionsController {
   async verify({ params }: HttpContext) {
     const plan = await InspectionPlan.findOrFail(params.id)
     return inspectionProofOf(plan)
+  }
+
+  /** GET /api/v1/public/inspection-list?itemCode= — 抽查事项清单 */
+  async list({ request }: HttpContext) {
+    const itemCode = request.input('itemCode')
+    return {
+      data: await inspectionListEntries(typeof itemCode === 'string' ? itemCode : undefined),
+    }
   }
 }

@@ -4,6 +4,7 @@ import InspectionPlanPolicy from '#policies/inspection_plan_policy'
 import InspectionRecusalPolicy from '#policies/inspection_recusal_policy'
 import {
   createInspectionPlanValidator,
+  inspectionListEntryValidator,
   inspectionRecusalValidator,
   inspectionResultValidator,
 } from '#validators/inspection'
@@ -12,11 +13,14 @@ import {
   declareRecusal,
   recordInspectionResult,
 } from '#actions/inspections/inspection_plans'
-import { inspectionPlanDetail } from '#queries/inspections'
+import { inspectionListEntry, inspectionPlanDetail } from '#queries/inspections'
+import InspectionListEntry from '#models/inspection_list_entry'
+import InspectionListEntryPolicy from '#policies/inspection_list_entry_policy'
+import { createListEntry, updateListEntry } from '#actions/inspections/inspection_list'
 
 /** 双随机、一公开 for regulators (API.md "Regulators"). */
 export default class InspectionsController {
-  /** POST /api/v1/regulator/inspections {agencyCount, inspectorCount, itemCode?, regionCode?, name?} → the drawn plan */
+  /** POST /api/v1/regulator/inspections {sampling?, agencyCount?, ratios?, inspectorCount, itemCode?, regionCode?, name?, entryIds?} → the drawn plan */
   async store({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(InspectionPlanPolicy).authorize('create')
     const input = await request.validateUsing(createInspectionPlanValidator)
@@ -38,5 +42,22 @@ export default class InspectionsController {
     await bouncer.with(InspectionRecusalPolicy).authorize('declare')
     const input = await request.validateUsing(inspectionRecusalValidator)
     return response.created({ id: await declareRecusal(input, auth.getUserOrFail()) })
+  }
+
+  /** POST /api/v1/regulator/inspection-list {itemCode, subject, legalBasis} → the entry */
+  async storeEntry({ request, response, auth, bouncer }: HttpContext) {
+    await bouncer.with(InspectionListEntryPolicy).authorize('manage')
+    const input = await request.validateUsing(inspectionListEntryValidator)
+    const entry = await createListEntry(input, auth.getUserOrFail())
+    return response.created(await inspectionListEntry(entry.id))
+  }
+
+  /** PUT /api/v1/regulator/inspection-list/:id {itemCode, subject, legalBasis} → the entry */
+  async updateEntry({ params, request, auth, bouncer }: HttpContext) {
+    const entry = await InspectionListEntry.findOrFail(params.id)
+    await bouncer.with(InspectionListEntryPolicy).authorize('manage')
+    const input = await request.validateUsing(inspectionListEntryValidator)
+    await updateListEntry(entry, input, auth.getUserOrFail())
+    return inspectionListEntry(entry.id)
   }
 }
