@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { spawn } from 'node:child_process'
+import { productionKeyFiles } from '#tests/production_keys'
 import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
 
@@ -58,6 +59,7 @@ test.group('Health checks', () => {
         DB_HOST: '127.0.0.1',
         DB_PORT: String(deadDatabasePort),
         LOG_LEVEL: 'silent',
+        ...(await productionKeyFiles()),
       },
       stdio: 'ignore',
     })

@@ -5,21 +5,14 @@ import {
   type ChildEnv,
   type DedicatedMarket,
 } from '#tests/child_processes'
-import { caFiles, marketCa } from '#services/pki/market_ca'
+import { productionKeyFiles } from '#tests/production_keys'
 
-/** The market CA's files: this test process's development CA stands in for the operator's. */
-async function caFileEnv(): Promise<ChildEnv> {
-  await marketCa()
-  const { keyFile, certFile } = caFiles()
-  return { PKI_CA_KEY_FILE: keyFile, PKI_CA_CERT_FILE: certFile }
-}
-
-/** A production server of the market with Stripe configured (a key, a Stripe-compatible base) and its CA. */
+/** A production server of the market with Stripe configured (a key, a Stripe-compatible base) and its keys. */
 const production = async (extra: ChildEnv): Promise<ChildEnv> => ({
   NODE_ENV: 'production',
   STRIPE_SECRET_KEY: 'sk_test_production_boot_check',
   STRIPE_API_BASE: 'http://127.0.0.1:9',
-  ...(await caFileEnv()),
+  ...(await productionKeyFiles()),
   ...extra,
 })
 
