@@ -127,6 +127,18 @@ test.group('Contract PDF verification (page and API)', (group) => {
     assert.include(untrusted.body().signatures[0].problems, 'chainUntrusted')
   }).timeout(60000)
 
+  test('the public contract notice and the contract page lead to the verification page', async ({
+    client,
+  }) => {
+    const { contract, projectId, owner } = await signedContract()
+    const notice = await client.get(`/projects/${projectId}`)
+    notice.assertStatus(200)
+    notice.assertTextIncludes('href="/contracts/verify"')
+    notice.assertTextIncludes('验证已签署的合同 PDF')
+    const page = await client.get(`/contracts/${contract.id}`).loginAs(owner)
+    page.assertTextIncludes('href="/contracts/verify"')
+  })
+
   test('the API refuses a file that is not a PDF with 422, and a missing file', async ({
     client,
     assert,
