@@ -122,17 +122,20 @@ export default class DemoMarketSeeder extends BaseSeeder {
     await this.selectDirectly('directFirst', 3_000_000, await agency(6))
     await this.payFirstMilestone('directFirst', owner)
 
-    await this.travelTo(at(-26 * DAY))
+    // Each contract is signed as soon as the award makes it, whatever the weekdays.
     for (const site of ['evaluated', 'delivered', 'inService'] as const) {
+      await this.untilContracted(site)
       await this.signBothSides(site, owner)
     }
+    await this.travelTo(at(-26 * DAY))
     await this.travelTo(at(-24 * DAY))
     await this.selectDirectly('directSecond', 2_800_000, await agency(6))
     await this.payFirstMilestone('directSecond', owner)
 
-    // A project awarded a few days ago whose contract waits for signatures.
+    // A project awarded a few days ago whose contract waits for signatures: a week from
+    // its deadline, publicity (3 working days) has ended and signing (5) has not, on any weekday.
     await this.travelTo(at(-14 * DAY))
-    await this.announce('awarded', 'lowest_price', this.noonAt(at(-6 * DAY)), 5_000_000, [
+    await this.announce('awarded', 'lowest_price', this.noonAt(at(-7 * DAY)), 5_000_000, [
       [8, 3_900_000],
       [1, 4_100_000],
     ])
@@ -323,10 +326,15 @@ export default class DemoMarketSeeder extends BaseSeeder {
     })
     await this.travelTo(new Date(clock.now().getTime() + DAY))
     await acceptDirectSelection(await Project.findOrFail(this.ids[site]), priceFen, agencyUser)
+    await this.untilContracted(site)
+    await this.signBothSides(site, await this.user('owner@demo.example.com'))
+  }
+
+  /** Moves on day by day (the tick running) until the site's project has its contract. */
+  private async untilContracted(site: Site) {
     while (!(await Contract.query().where('project_id', this.ids[site]).first())) {
       await this.travelTo(new Date(clock.now().getTime() + DAY))
     }
-    await this.signBothSides(site, await this.user('owner@demo.example.com'))
   }
 
   /** The owner pays the contract's first milestone with the test card; the events become fee records. */
