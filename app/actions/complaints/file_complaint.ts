@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import drive from '@adonisjs/drive/services/main'
 import { DateTime } from 'luxon'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import Complaint from '#models/complaint'
@@ -25,7 +24,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { calendarExceptions } from '#services/calendar'
 import { rulesInForce } from '#services/market_rules'
 import { notify, regulatorOrganizationIds } from '#services/notifications'
-import { storeUpload, storedFileColumns } from '#services/uploads'
+import { storedFileColumns, withStoredUploads } from '#services/uploads'
 import { clock } from '#services/clock'
 
 export type ComplaintInput = {
@@ -83,9 +82,7 @@ export async function fileComplaint(input: ComplaintInput, user: User | null) {
     hasContact: Boolean(contact.name || contact.phone || contact.email),
   })
 
-  const stored: { key: string; name: string; mime: string; size: number }[] = []
-  try {
-    for (const file of input.files ?? []) stored.push(await storeUpload(file, 'complaints'))
+  return withStoredUploads(input.files, 'complaints', async (stored) => {
     const complaint = await db.transaction(async (trx) => {
       const filedAt = clock.now()
       const { version, rules } = await rulesInForce(filedAt, trx)
@@ -150,8 +147,5 @@ export async function fileComplaint(input: ComplaintInput, user: User | null) {
       return created
     })
     return { complaint, trackingCode }
-  } catch (error) {
-    await Promise.all(stored.map((file) => drive.use().delete(file.key)))
-    throw error
-  }
+  })
 }

@@ -26,12 +26,11 @@ import { clock } from '#services/clock'
 import { repairRefusal } from '#domain/credit_repair'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import CreditAppealFile from '#models/credit_appeal_file'
-import { storeUpload, storedFileColumns } from '#services/uploads'
+import { storedFileColumns, withStoredUploads } from '#services/uploads'
 import { sqlTime } from '#services/sql_time'
 import { invalidateLists } from '#services/public_cache'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import RefusalException from '#exceptions/refusal_exception'
-import drive from '@adonisjs/drive/services/main'
 
 function now() {
   return DateTime.fromJSDate(clock.now())
@@ -288,10 +287,8 @@ export async function applyForCreditRepair(
   input: CreditRepairInput,
   agency: User
 ) {
-  const stored: Awaited<ReturnType<typeof storeUpload>>[] = []
-  try {
-    for (const file of input.files) stored.push(await storeUpload(file, 'credit-repairs'))
-    return await db.transaction(async (trx) => {
+  return withStoredUploads(input.files, 'credit-repairs', (stored) =>
+    db.transaction(async (trx) => {
       const locked = await CreditEvent.query({ client: trx })
         .where('id', event.id)
         .forUpdate()
@@ -363,10 +360,7 @@ export async function applyForCreditRepair(
       })
       return appeal
     })
-  } catch (error) {
-    await Promise.allSettled(stored.map((file) => drive.use().delete(file.key)))
-    throw error
-  }
+  )
 }
 
 /**
