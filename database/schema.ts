@@ -402,6 +402,27 @@ export class ConflictSuspensionSchema extends BaseModel {
   declare viaName: string
 }
 
+export class ContractDocumentSchema extends BaseModel {
+  static $columns = ['contractId', 'createdAt', 'fileHash', 'fileKey', 'id', 'revision', 'signatureCount', 'sizeBytes'] as const
+  $columns = ContractDocumentSchema.$columns
+  @column()
+  declare contractId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileHash: string
+  @column()
+  declare fileKey: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare revision: number
+  @column()
+  declare signatureCount: number
+  @column()
+  declare sizeBytes: number
+}
+
 export class ContractPauseSchema extends BaseModel {
   static $columns = ['contractId', 'id', 'pausedAt', 'pausedByUserId', 'reason', 'resumedAt', 'resumedByUserId', 'workingDays'] as const
   $columns = ContractPauseSchema.$columns
@@ -424,14 +445,20 @@ export class ContractPauseSchema extends BaseModel {
 }
 
 export class ContractSignatureSchema extends BaseModel {
-  static $columns = ['contractId', 'id', 'ip', 'organizationId', 'revision', 'signedAt', 'textHash', 'userAgent', 'userId', 'voidedAt'] as const
+  static $columns = ['certificateSerial', 'contractId', 'documentId', 'id', 'ip', 'level', 'organizationId', 'revision', 'signedAt', 'textHash', 'userAgent', 'userId', 'voidedAt'] as const
   $columns = ContractSignatureSchema.$columns
   @column()
+  declare certificateSerial: string | null
+  @column()
   declare contractId: number
+  @column()
+  declare documentId: number | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare ip: string
+  @column()
+  declare level: string
   @column()
   declare organizationId: number
   @column()
@@ -446,6 +473,29 @@ export class ContractSignatureSchema extends BaseModel {
   declare userId: number
   @column.dateTime()
   declare voidedAt: DateTime | null
+}
+
+export class ContractSigningRequestSchema extends BaseModel {
+  static $columns = ['baseHash', 'certificateSerial', 'contractId', 'createdAt', 'id', 'revision', 'signingTime', 'toBeSignedHash', 'userId'] as const
+  $columns = ContractSigningRequestSchema.$columns
+  @column()
+  declare baseHash: string
+  @column()
+  declare certificateSerial: string
+  @column()
+  declare contractId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare revision: number
+  @column.dateTime()
+  declare signingTime: DateTime
+  @column()
+  declare toBeSignedHash: string
+  @column()
+  declare userId: number
 }
 
 export class ContractTemplateSchema extends BaseModel {

@@ -242,6 +242,9 @@ export type ScannedRoutes = {
     'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.signing_request': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.signatures': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -502,6 +505,8 @@ export type ScannedRoutes = {
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.signing_request': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
@@ -665,6 +670,8 @@ export type ScannedRoutes = {
     'api.v1.payments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.contract': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.signing_request': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.termination.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.service': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.notifications.index': { paramsTuple?: []; params?: {} }
@@ -804,6 +811,7 @@ export type ScannedRoutes = {
     'api.v1.complaints.store': { paramsTuple?: []; params?: {} }
     'api.v1.tokens.store': { paramsTuple?: []; params?: {} }
     'api.v1.contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.contracts.signatures': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.refuse.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises'
 
 /**
  * `node ace contract:verify FILE.pdf [--ca ca.pem] [--crl crl.pem]` — checks
- * every signature of a signed contract PDF offline and prints the results;
+ * every signature of a signed contract PDF offline (with the files given, or
+ * the market's own CA certificate and CRL) and prints the results;
  * exits with 1 when anything fails (or nothing is signed).
  */
 export default class VerifyContractPdf extends BaseCommand {
@@ -28,7 +29,7 @@ export default class VerifyContractPdf extends BaseCommand {
 
   async run() {
     const { verifyContractPdf } = await import('#services/pades/verify_pdf')
-    const { certificatesFromPem, marketTrustAnchors, marketTsaTrustAnchors } =
+    const { certificatesFromPem, marketCrls, marketTrustAnchors, marketTsaTrustAnchors } =
       await import('#services/pades/trust_anchors')
     const { reportLines } = await import('#services/pades/report_text')
     const bytes = new Uint8Array(await readFile(this.file))
@@ -42,6 +43,8 @@ export default class VerifyContractPdf extends BaseCommand {
         return new Uint8Array(pem ? Buffer.from(pem[1].replace(/\s/g, ''), 'base64') : data)
       })
     )
+    // Without files given, the market's own CA and its current CRL.
+    if (crls.length === 0 && pems.length === 0) crls.push(...(await marketCrls()))
     const report = await verifyContractPdf(bytes, {
       trustAnchors: anchors,
       crls,

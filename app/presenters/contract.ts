@@ -45,6 +45,8 @@ export function presentContract(
       userId: signature.userId,
       revision: signature.revision,
       textSha256: signature.textHash,
+      level: signature.level,
+      certificateSerial: signature.certificateSerial,
       signedAt: isoInstant(signature.signedAt),
       ip: signature.ip,
       userAgent: signature.userAgent,

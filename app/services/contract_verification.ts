@@ -3,7 +3,7 @@
  * hostile-upload bounds (30 verifications a minute per address; the size is
  * the validator's and the route's; the
  * `%PDF-` header is checked again here; the verification has a time limit and
- * a signature count limit), the market's trust anchors, and the contract of
+ * a signature count limit), the market's trust anchors and CRL, and the contract of
  * record the PDF names, when the market has it.
  */
 import { readFile } from 'node:fs/promises'
@@ -11,7 +11,11 @@ import limiter from '@adonisjs/limiter/services/main'
 import InvalidInputException from '#exceptions/invalid_input_exception'
 import { contractOfRecordById } from '#queries/contract_of_record'
 import { INFO_KEYS } from '#services/pades/contract_pdf'
-import { marketTrustAnchors, marketTsaTrustAnchors } from '#services/pades/trust_anchors'
+import {
+  marketCrls,
+  marketTrustAnchors,
+  marketTsaTrustAnchors,
+} from '#services/pades/trust_anchors'
 import { verifyContractPdf, type VerificationReport } from '#services/pades/verify_pdf'
 
 export const VERIFY_TIME_LIMIT_MS = 10_000
@@ -57,9 +61,10 @@ export async function verifyUploadedContract(
   const signatures = text.match(/\/ByteRange\s*\[/g)?.length ?? 0
   if (signatures > MAX_SIGNATURES) refuse('tooManySignatures')
   const record = await contractOfRecordById(namedContractId(text))
-  const [trustAnchors, tsaTrustAnchors] = await Promise.all([
+  const [trustAnchors, tsaTrustAnchors, crls] = await Promise.all([
     marketTrustAnchors(),
     marketTsaTrustAnchors(),
+    marketCrls(),
   ])
   let timer: NodeJS.Timeout | undefined
   const timeLimit = new Promise<never>((_, reject) => {
@@ -70,6 +75,7 @@ export async function verifyUploadedContract(
       verifyContractPdf(bytes, {
         trustAnchors,
         tsaTrustAnchors,
+        crls,
         ...(record ? { contractOfRecord: record } : {}),
       }),
       timeLimit,

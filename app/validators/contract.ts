@@ -93,6 +93,37 @@ export const signContractValidator = vine.create({
     .regex(/^[0-9a-f]{64}$/),
 })
 
+/** Which of the signer's certificates a signing request is prepared for (default: the newest in force). */
+export const signingRequestValidator = vine.create({
+  certificateSerial: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{1,40}$/)
+    .optional(),
+})
+
+/** A signature by the signer's own key over what the signing request handed out. */
+export const pdfSignatureValidator = vine.create({
+  revision: vine.number().withoutDecimals().min(1).max(1_000_000),
+  textSha256: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/),
+  certificateSerial: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{1,40}$/),
+  // r‖s (88 characters of base64) or DER (at most 72 octets)
+  signatureBase64: vine
+    .string()
+    .trim()
+    .maxLength(200)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
+})
+
 /** The winner refuses to sign, with a reason. */
 export const refuseContractValidator = vine.create({
   reason: vine.string().trim().minLength(4).maxLength(2000),

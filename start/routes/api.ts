@@ -131,6 +131,19 @@ router
           .where('id', router.matchers.number())
         router.put('/contracts/:id', [controllers.api.Contracts, 'update']).as('contracts.update')
         router.post('/contracts/:id/sign', [controllers.api.Contracts, 'sign']).as('contracts.sign')
+        // Reliable signatures: the signer's key signs what the market prepared over the PDF
+        router
+          .get('/contracts/:id/signing-request', [controllers.api.Contracts, 'signingRequest'])
+          .as('contracts.signing_request')
+          .where('id', router.matchers.number())
+        router
+          .post('/contracts/:id/signatures', [controllers.api.Contracts, 'signatures'])
+          .as('contracts.signatures')
+          .where('id', router.matchers.number())
+        router
+          .get('/contracts/:id/document.pdf', [controllers.api.Contracts, 'document'])
+          .as('contracts.document')
+          .where('id', router.matchers.number())
         router
           .post('/contracts/:id/refuse', [controllers.api.Contracts, 'refuse'])
           .as('contracts.refuse')

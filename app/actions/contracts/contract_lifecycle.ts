@@ -2,7 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { SqlInteger } from '#services/sql_rows'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import hash from '@adonisjs/core/services/hash'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import Contract from '#models/contract'
 import ContractSignature from '#models/contract_signature'
@@ -39,6 +39,8 @@ import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/projects/project_lifecycle'
 import { startService } from '#actions/delivery/service_delivery'
 import { throttleSigningPassword } from '#services/password_throttle'
+import { meetsSignatureLevel, type SignatureLevel } from '#domain/rules'
+import { standingOf } from '#queries/signatories'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -276,13 +278,187 @@ export async function updateTerms(contract: Contract, input: TermsInput, owner: 
 }
 
 /**
- * 电子签名: a party signs by entering its password again (throttled per user
- * and per address); the signature records the user, time, IP, user agent and
- * the SHA-256 of the text signed. The signer names the revision and the text
- * hash it was shown: when either differs from the contract in force (the
- * owner changed a term meanwhile), nothing is signed and the current revision
- * is named. When both parties have signed the same revision, the contract is
- * signed, the project is contracted and the service clock starts (in_service).
+ * Whether `signer` may sign this contract now, before anything is recorded:
+ * a current signatory of its organisation (403), and, for the agency, not
+ * banned (禁入), not barred by a joint-punishment list (联合惩戒), not
+ * affiliated with the approving department (红顶中介) and without a serving
+ * official (在职公职人员兼职) — judged against the registers as they now stand.
+ */
+export async function refuseBarredSigner(contract: Contract, signer: User) {
+  if (!(await standingOf(signer))) {
+    throw new RefusalException(403, 'E_NOT_SIGNATORY', {
+      identifier: 'signing.refusals.notSignatoryToSign',
+    })
+  }
+  if (signer.role !== 'agency') return
+  const bans = await banStatusOf(signer.organizationId)
+  if (bans.agencyBanned) throw new IneligibleException({ code: 'agency_banned' })
+  if (bans.bannedManagerNames.length > 0) {
+    throw new IneligibleException({ code: 'manager_banned', names: bans.bannedManagerNames })
+  }
+  const barring = bans.jointPunishments.filter((listing) => listing.barsSigning)
+  if (barring.length > 0) {
+    throw new RefusalException(403, 'E_INELIGIBLE', {
+      identifier: 'joint_punishment.refusals.signing',
+      data: { lists: barring.map(listingLabel).join('；') },
+    })
+  }
+  const project = await db
+    .from('projects')
+    .where('id', contract.projectId)
+    .select('service_item_id')
+    .firstOrFail()
+  const integrity = await integrityFactsForMany(
+    [signer.organizationId],
+    Number(project.service_item_id)
+  )
+  const { affiliation, servingOfficial } = eligibilityIntegrity(
+    integrity.get(signer.organizationId)
+  )
+  if (affiliation) throw new IneligibleException({ code: 'affiliated', ...affiliation })
+  if (servingOfficial) throw new IneligibleException({ code: 'serving_official' })
+}
+
+/** The signature level the contract's project requires (its rule set's minimumSignatureLevel). */
+export async function requiredSignatureLevel(contract: Contract) {
+  const project = await db
+    .from('projects')
+    .where('id', contract.projectId)
+    .select('ruleset_version')
+    .firstOrFail()
+  return (await rulesOfVersion(Number(project.ruleset_version))).minimumSignatureLevel
+}
+
+/** Locks an open contract and checks the revision and text hash the signer was shown (409). */
+export async function lockContractForSigning(
+  contractId: number,
+  shown: { revision: number; textSha256: string },
+  trx: TransactionClientContract
+) {
+  const locked = await lockOpenContract(contractId, trx)
+  const { sha256 } = await contractText(locked, trx)
+  if (shown.revision !== locked.revision || shown.textSha256 !== sha256) {
+    throw new RevisionChangedException(
+      { contractId: locked.id, revision: locked.revision, textSha256: sha256 },
+      shown
+    )
+  }
+  return { locked, sha256 }
+}
+
+/** The organisations that have signed the contract's current revision (signatures not voided). */
+export async function currentSignatories(
+  contract: Pick<Contract, 'id' | 'revision'>,
+  client: QueryClientContract
+) {
+  const rows: { organization_id: SqlInteger }[] = await client
+    .from('contract_signatures')
+    .where('contract_id', contract.id)
+    .where('revision', contract.revision)
+    .whereNull('voided_at')
+    .select('organization_id')
+  return rows.map((row) => Number(row.organization_id))
+}
+
+export type SignatureDetails = {
+  level: SignatureLevel
+  certificateSerial: string | null
+  documentId: number | null
+  ip: string
+  userAgent: string | null
+}
+
+/**
+ * Records a party's signature of the locked contract's current revision.
+ * When both parties have signed it, the contract is signed, the project is
+ * contracted and the service clock starts (in_service).
+ */
+export async function recordSignature(
+  trx: TransactionClientContract,
+  locked: Contract,
+  sha256: string,
+  signer: User,
+  details: SignatureDetails
+) {
+  const signed = await currentSignatories(locked, trx)
+  if (signed.includes(signer.organizationId)) {
+    throw new StateConflictException({ identifier: 'messages.contracts.alreadySigned' })
+  }
+  const signature = await ContractSignature.create(
+    {
+      contractId: locked.id,
+      organizationId: signer.organizationId,
+      userId: signer.id,
+      revision: locked.revision,
+      textHash: sha256,
+      level: details.level,
+      certificateSerial: details.certificateSerial,
+      documentId: details.documentId,
+      ip: details.ip.slice(0, 64),
+      userAgent: details.userAgent?.slice(0, 300) ?? null,
+      signedAt: DateTime.fromJSDate(clock.now()),
+    },
+    { client: trx }
+  )
+  const bothSigned = signed.length + 1 >= 2
+  locked.merge({
+    status: movedContract(locked, signingTransition(signed.length)),
+    textHash: sha256,
+    signedAt: bothSigned ? DateTime.fromJSDate(clock.now()) : null,
+  })
+  await locked.save()
+  await recordAuditEvent(trx, {
+    actor: signer,
+    action: bothSigned ? 'contract.signed' : 'contract.signature_given',
+    subjectType: 'contract',
+    subjectId: locked.id,
+    payload: {
+      signatureId: signature.id,
+      organizationId: signer.organizationId,
+      revision: locked.revision,
+      textSha256: sha256,
+      level: details.level,
+      certificateSerial: details.certificateSerial,
+      documentId: details.documentId,
+      ip: signature.ip,
+    },
+  })
+  const project = (await lockProject(locked.projectId, trx))!
+  if (bothSigned) {
+    transition(project, 'contract')
+    await project.save()
+    await recordAuditEvent(trx, {
+      actor: signer,
+      action: 'project.contracted',
+      subjectType: 'project',
+      subjectId: project.id,
+      payload: { code: project.code, contractId: locked.id },
+    })
+    // The contract is in force: the service clock starts the same moment.
+    await startService(locked, project, signer, trx)
+  }
+  await notify(trx, {
+    organizationIds: [
+      signer.organizationId === locked.ownerOrganizationId
+        ? locked.agencyOrganizationId
+        : locked.ownerOrganizationId,
+    ],
+    kind: bothSigned ? 'contract.signed' : 'contract.signature_given',
+    projectId: project.id,
+    data: { code: project.code, title: project.title },
+  })
+  return signature
+}
+
+/**
+ * 电子签名, simple level: a party signs by entering its password again
+ * (throttled per user and per address); the signature records the user,
+ * time, IP, user agent and the SHA-256 of the text signed. Refused where the
+ * project's rule set requires reliable signatures (signer-held keys over the
+ * contract PDF, #actions/contracts/contract_pdf_signing). The signer names
+ * the revision and the text hash it was shown: when either differs from the
+ * contract in force (the owner changed a term meanwhile), nothing is signed
+ * and the current revision is named.
  */
 export async function signContract(
   contract: Contract,
@@ -290,117 +466,25 @@ export async function signContract(
   input: { password: string; revision: number; textSha256: string },
   context: { ip: string; userAgent: string | null }
 ) {
+  if (!meetsSignatureLevel('simple', await requiredSignatureLevel(contract))) {
+    throw new RefusalException(403, 'E_SIGNATURE_LEVEL', {
+      identifier: 'signing.refusals.reliableRequired',
+    })
+  }
   await throttleSigningPassword(signer.id, context.ip, async () => {
     if (!(await hash.verify(signer.password, input.password))) {
       refuse([{ field: 'password', rule: 'wrongPassword' }])
     }
   })
-  // A banned agency cannot sign (禁入).
-  if (signer.role === 'agency') {
-    const bans = await banStatusOf(signer.organizationId)
-    if (bans.agencyBanned) throw new IneligibleException({ code: 'agency_banned' })
-    if (bans.bannedManagerNames.length > 0) {
-      throw new IneligibleException({ code: 'manager_banned', names: bans.bannedManagerNames })
-    }
-    // 联合惩戒: a list whose measure bars signing.
-    const barring = bans.jointPunishments.filter((listing) => listing.barsSigning)
-    if (barring.length > 0) {
-      throw new RefusalException(403, 'E_INELIGIBLE', {
-        identifier: 'joint_punishment.refusals.signing',
-        data: { lists: barring.map(listingLabel).join('；') },
-      })
-    }
-    // 红顶中介 and 在职公职人员兼职: judged again at signing, against the register,
-    // the declaration and the list as they now stand.
-    const project = await db
-      .from('projects')
-      .where('id', contract.projectId)
-      .select('service_item_id')
-      .firstOrFail()
-    const integrity = await integrityFactsForMany(
-      [signer.organizationId],
-      Number(project.service_item_id)
-    )
-    const { affiliation, servingOfficial } = eligibilityIntegrity(
-      integrity.get(signer.organizationId)
-    )
-    if (affiliation) throw new IneligibleException({ code: 'affiliated', ...affiliation })
-    if (servingOfficial) throw new IneligibleException({ code: 'serving_official' })
-  }
+  await refuseBarredSigner(contract, signer)
   return db.transaction(async (trx) => {
-    const locked = await lockOpenContract(contract.id, trx)
-    const { sha256 } = await contractText(locked, trx)
-    if (input.revision !== locked.revision || input.textSha256 !== sha256) {
-      throw new RevisionChangedException(
-        { contractId: locked.id, revision: locked.revision, textSha256: sha256 },
-        { revision: input.revision, textSha256: input.textSha256 }
-      )
-    }
-    const current: { organization_id: SqlInteger }[] = await trx
-      .from('contract_signatures')
-      .where('contract_id', locked.id)
-      .where('revision', locked.revision)
-      .whereNull('voided_at')
-      .select('organization_id')
-    if (current.some((row) => Number(row.organization_id) === signer.organizationId)) {
-      throw new StateConflictException({ identifier: 'messages.contracts.alreadySigned' })
-    }
-    const signature = await ContractSignature.create(
-      {
-        contractId: locked.id,
-        organizationId: signer.organizationId,
-        userId: signer.id,
-        revision: locked.revision,
-        textHash: sha256,
-        ip: context.ip.slice(0, 64),
-        userAgent: context.userAgent?.slice(0, 300) ?? null,
-        signedAt: DateTime.fromJSDate(clock.now()),
-      },
-      { client: trx }
-    )
-    const bothSigned = current.length + 1 >= 2
-    locked.merge({
-      status: movedContract(locked, signingTransition(current.length)),
-      textHash: sha256,
-      signedAt: bothSigned ? DateTime.fromJSDate(clock.now()) : null,
-    })
-    await locked.save()
-    await recordAuditEvent(trx, {
-      actor: signer,
-      action: bothSigned ? 'contract.signed' : 'contract.signature_given',
-      subjectType: 'contract',
-      subjectId: locked.id,
-      payload: {
-        signatureId: signature.id,
-        organizationId: signer.organizationId,
-        revision: locked.revision,
-        textSha256: sha256,
-        ip: signature.ip,
-      },
-    })
-    const project = (await lockProject(locked.projectId, trx))!
-    if (bothSigned) {
-      transition(project, 'contract')
-      await project.save()
-      await recordAuditEvent(trx, {
-        actor: signer,
-        action: 'project.contracted',
-        subjectType: 'project',
-        subjectId: project.id,
-        payload: { code: project.code, contractId: locked.id },
-      })
-      // The contract is in force: the service clock starts the same moment.
-      await startService(locked, project, signer, trx)
-    }
-    await notify(trx, {
-      organizationIds: [
-        signer.organizationId === locked.ownerOrganizationId
-          ? locked.agencyOrganizationId
-          : locked.ownerOrganizationId,
-      ],
-      kind: bothSigned ? 'contract.signed' : 'contract.signature_given',
-      projectId: project.id,
-      data: { code: project.code, title: project.title },
+    const { locked, sha256 } = await lockContractForSigning(contract.id, input, trx)
+    await recordSignature(trx, locked, sha256, signer, {
+      level: 'simple',
+      certificateSerial: null,
+      documentId: null,
+      ip: context.ip,
+      userAgent: context.userAgent,
     })
     return locked
   })

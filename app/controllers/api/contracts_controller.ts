@@ -8,8 +8,10 @@ import ProjectPolicy from '#policies/project_policy'
 import {
   CONTRACT_TERM_KEYS,
   contractTermsValidator,
+  pdfSignatureValidator,
   refuseContractValidator,
   signContractValidator,
+  signingRequestValidator,
 } from '#validators/contract'
 import {
   refuseContract,
@@ -22,6 +24,12 @@ import { terminateContractValidator } from '#validators/contract_termination'
 import { terminateContract } from '#actions/contracts/contract_termination'
 import { presentTermination } from '#queries/contract_terminations'
 import { presentContract } from '#presenters/contract'
+import {
+  contractSigningRequest,
+  currentContractPdf,
+  signContractPdf,
+} from '#actions/contracts/contract_pdf_signing'
+import { isoInstant } from '#domain/time_zone'
 
 /** Contracts (API.md "Contracts, payments…"): the parties and staff read; the owner fills; both sign. */
 export default class ContractsController {
@@ -81,6 +89,67 @@ export default class ContractsController {
       userAgent: request.header('user-agent') ?? null,
     })
     return this.present(signed)
+  }
+
+  /**
+   * GET /api/v1/contracts/:id/signing-request[?certificateSerial=] (a signatory of a party):
+   * the bytes the signer's key signs for a reliable signature over the contract PDF.
+   */
+  async signingRequest({ params, request, bouncer, auth }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    const input = await request.validateUsing(signingRequestValidator, { data: request.qs() })
+    const prepared = await contractSigningRequest(contract, auth.getUserOrFail(), input)
+    return {
+      ...prepared,
+      signingTime: prepared.signingTime.toISOString(),
+      expiresAt: prepared.expiresAt.toISOString(),
+    }
+  }
+
+  /**
+   * POST /api/v1/contracts/:id/signatures {revision, textSha256, certificateSerial,
+   * signatureBase64} → 201: the signature embedded in the contract PDF (PAdES B-T).
+   */
+  async signatures({ params, request, response, bouncer, auth }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    const input = await request.validateUsing(pdfSignatureValidator)
+    const { signature, document } = await signContractPdf(contract, auth.getUserOrFail(), input, {
+      ip: request.ip(),
+      userAgent: request.header('user-agent') ?? null,
+    })
+    const signed = await Contract.findOrFail(contract.id)
+    return response.created({
+      signature: {
+        id: signature.id,
+        organizationId: signature.organizationId,
+        level: signature.level,
+        certificateSerial: signature.certificateSerial,
+        revision: signature.revision,
+        signedAt: isoInstant(signature.signedAt),
+      },
+      document: {
+        sha256: document.fileHash,
+        signatureCount: document.signatureCount,
+        sizeBytes: document.sizeBytes,
+      },
+      contract: await this.present(signed),
+    })
+  }
+
+  /** GET /api/v1/contracts/:id/document.pdf (parties, regulators): the newest signed state, or the unsigned render. */
+  async document({ params, response, bouncer }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('view', contract)
+    const { bytes } = await currentContractPdf(contract)
+    response.header('content-type', 'application/pdf')
+    response.header(
+      'content-disposition',
+      `attachment; filename="contract-${contract.id}-r${contract.revision}.pdf"`
+    )
+    response.header('cache-control', 'private, no-store')
+    return response.send(Buffer.from(bytes))
   }
 
   /** POST /api/v1/contracts/:id/refuse (the winning agency) {reason} */
