@@ -326,7 +326,8 @@ export async function requiredSignatureLevel(contract: Contract) {
     .where('id', contract.projectId)
     .select('ruleset_version')
     .firstOrFail()
-  return (await rulesOfVersion(Number(project.ruleset_version))).minimumSignatureLevel
+  const rules = await rulesOfVersion(Number(project.ruleset_version))
+  return rules.minimumSignatureLevel
 }
 
 /** Locks an open contract and checks the revision and text hash the signer was shown (409). */

@@ -33,7 +33,8 @@ export async function marketTrustAnchors(dir = env.get('CONTRACT_TRUST_ANCHORS_D
 
 /** The market CA's current CRL (DER), for checking revocation at the signing time. */
 export async function marketCrls() {
-  return [new Uint8Array((await crlOfMarketCa()).rawData)]
+  const crl = await crlOfMarketCa()
+  return [new Uint8Array(crl.rawData)]
 }
 
 function unique(certificates: Uint8Array[]) {
