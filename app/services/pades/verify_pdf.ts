@@ -228,6 +228,19 @@ async function revocationOf(
   return { status: checked ? 'good' : 'unknown', revokedAt: null, checkedAt: at }
 }
 
+/** The issuers named by the CRLs given (unreadable ones skipped). */
+function crlIssuers(crls: Uint8Array[]) {
+  const issuers = new Set<string>()
+  for (const der of crls) {
+    try {
+      issuers.add(new x509.X509Crl(buffer(der)).issuer)
+    } catch {
+      // unreadable: it covers nobody
+    }
+  }
+  return issuers
+}
+
 function lastInfoValue(revision: string, key: string) {
   const matches = [...revision.matchAll(new RegExp(`/${key}\\s*\\(([^)]*)\\)`, 'g'))]
   return matches.at(-1)?.[1] ?? null
@@ -377,8 +390,12 @@ export async function verifyContractPdf(
       const issuers = [...others, ...options.trustAnchors]
       report.revocation = await revocationOf(signer.signerCertificate, issuers, crls, signingTime)
       if (report.revocation.status === 'revoked') problems.push('revoked')
-      if (report.revocation.status === 'unknown' && crls.length > 0)
+      // A CRL of the signer's issuer was given but none could be checked: a failure. Without
+      // any CRL of that issuer (a configured outside CA) the status stays "unknown", reported.
+      const issuer = new x509.X509Certificate(buffer(signer.signerCertificate)).issuer
+      if (report.revocation.status === 'unknown' && crlIssuers(crls).has(issuer)) {
         problems.push('revocationUnknown')
+      }
     }
 
     const revision = text.slice(0, end)
