@@ -39,6 +39,9 @@ export type ScannedRoutes = {
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.signing_request': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.signatures': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -405,6 +408,7 @@ export type ScannedRoutes = {
     'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -570,6 +574,7 @@ export type ScannedRoutes = {
     'projects.archive': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.print': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.document': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'credit_events.repair_form': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'deliverable_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'inspection_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -712,6 +717,8 @@ export type ScannedRoutes = {
     'contracts.verify.store': { paramsTuple?: []; params?: {} }
     'contracts.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.sign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.signing_request': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'contracts.signatures': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.refuse': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.terminate': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'contracts.termination.contest': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -7,8 +7,10 @@ import ProjectPolicy from '#policies/project_policy'
 import {
   contractTermsFormValidator,
   termsFromForm,
+  pdfSignatureValidator,
   refuseContractValidator,
   signContractValidator,
+  signingRequestValidator,
 } from '#validators/contract'
 import {
   refuseContract,
@@ -35,6 +37,16 @@ import {
 } from '#presenters/contract_actions'
 import { presentTermination, terminationOf } from '#queries/contract_terminations'
 import { latestArchiveOf } from '#queries/project_archives'
+import RefusalException from '#exceptions/refusal_exception'
+import {
+  contractSigningRequest,
+  signContractPdf,
+} from '#actions/contracts/contract_pdf_signing'
+import { requiredSignatureLevel } from '#actions/contracts/contract_lifecycle'
+import { signingCertificatesOf } from '#actions/signing/signing_keys'
+import { clock } from '#services/clock'
+import { meetsSignatureLevel } from '#domain/rules'
+import { sendContractPdf } from '#presenters/contract_pdf_response'
 
 type Bouncer = HttpContext['bouncer']
 
@@ -77,7 +89,73 @@ export default class ContractsController {
           signature.revision === contract.revision &&
           signature.voidedAt === null
       ),
+      passwordSigningAllowed: meetsSignatureLevel('simple', await requiredSignatureLevel(contract)),
+      signingKeys: await this.signingKeysOf(user),
     })
+  }
+
+  /** The user's certificates in force: the browser signs with the one whose key it holds. */
+  private async signingKeysOf(user: User) {
+    const now = clock.now().getTime()
+    const rows = await signingCertificatesOf(user)
+    return rows
+      .filter(
+        (row) =>
+          row.revokedAt === null &&
+          row.organizationId === user.organizationId &&
+          row.notAfter.toMillis() > now
+      )
+      .map((row) => ({ serial: row.serialNumber, publicKeySha256: row.publicKeyFingerprint }))
+  }
+
+  /**
+   * POST /contracts/:id/signing-request (the browser's signing island): what
+   * the key kept in this browser signs, as JSON; a refusal answers JSON too,
+   * translated, for the island to show.
+   */
+  async signingRequest({ params, request, response, bouncer, auth, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    try {
+      const input = await request.validateUsing(signingRequestValidator)
+      const prepared = await contractSigningRequest(contract, auth.getUserOrFail(), input)
+      return {
+        ...prepared,
+        signingTime: prepared.signingTime.toISOString(),
+        expiresAt: prepared.expiresAt.toISOString(),
+      }
+    } catch (error) {
+      if (!(error instanceof RefusalException)) throw error
+      const messages = error.reasons.map((reason) => i18n.t(reason.identifier, reason.data ?? {}))
+      return response.status(error.status).send({ errors: messages.map((message) => ({ message })) })
+    }
+  }
+
+  /** POST /contracts/:id/signatures: the form the island fills with the browser key's signature. */
+  async signatures({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('sign', contract)
+    const input = await request.validateUsing(pdfSignatureValidator)
+    const { contract: signed } = await signContractPdf(contract, auth.getUserOrFail(), input, {
+      ip: request.ip(),
+      userAgent: request.header('user-agent') ?? null,
+    })
+    session.flash(
+      'success',
+      i18n.t(
+        contractInForce(signed.status)
+          ? 'messages.contracts.inForce'
+          : 'messages.contracts.signedYourSide'
+      )
+    )
+    return response.redirect().toRoute('contracts.show', { id: contract.id })
+  }
+
+  /** GET /contracts/:id/document.pdf: the contract PDF as signed so far (or unsigned). */
+  async document({ params, response, bouncer }: HttpContext) {
+    const contract = await Contract.findOrFail(params.id)
+    await bouncer.with(ContractPolicy).authorize('view', contract)
+    return sendContractPdf(response, contract)
   }
 
   async print({ params, view, bouncer }: HttpContext) {

@@ -20,6 +20,7 @@ const islands: Record<string, Component> = {
   'signing-key-enrolment': defineAsyncComponent(
     () => import('./islands/signing_key_enrolment.vue')
   ),
+  'contract-signing': defineAsyncComponent(() => import('./islands/contract_signing.vue')),
 }
 
 // Parts that stand in for an island without JavaScript (class no-js-only) step aside.

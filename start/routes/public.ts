@@ -101,6 +101,19 @@ router
       .where('id', router.matchers.number())
     router.post('/contracts/:id/terms', [controllers.Contracts, 'update']).as('contracts.update')
     router.post('/contracts/:id/sign', [controllers.Contracts, 'sign']).as('contracts.sign')
+    // Reliable signatures from the page: the browser's key signs what the market prepared
+    router
+      .post('/contracts/:id/signing-request', [controllers.Contracts, 'signingRequest'])
+      .as('contracts.signing_request')
+      .where('id', router.matchers.number())
+    router
+      .post('/contracts/:id/signatures', [controllers.Contracts, 'signatures'])
+      .as('contracts.signatures')
+      .where('id', router.matchers.number())
+    router
+      .get('/contracts/:id/document.pdf', [controllers.Contracts, 'document'])
+      .as('contracts.document')
+      .where('id', router.matchers.number())
     router.post('/contracts/:id/refuse', [controllers.Contracts, 'refuse']).as('contracts.refuse')
     // 合同解除: the owner terminates; the agency contests or agrees within the window.
     router

@@ -377,3 +377,84 @@ test.group('Reliable signatures over the contract PDF (API)', (group) => {
     ).assertStatus(403)
   })
 })
+
+test.group('Reliable signatures over the contract PDF (pages)', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await marketWorld(SIGNED_PROJECT_WORLD)
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test('the contract page offers the key held in the browser, the signature level of each signature and the PDF', async ({
+    client,
+    assert,
+  }) => {
+    const { contract } = await awardedContract(client)
+    const owner = await enrolledSigner(client, await demoOwner())
+    const page = await client.get(`/contracts/${contract.id}`).loginAs(owner.user)
+    page.assertStatus(200)
+    assert.include(page.text(), 'data-island="contract-signing"')
+    assert.include(page.text(), owner.serial)
+    assert.include(page.text(), '以签名密钥签署需要启用 JavaScript')
+    assert.include(page.text(), `/contracts/${contract.id}/document.pdf`)
+    // Where the rules allow it the password form stays, under its own heading.
+    assert.include(page.text(), '以密码签署（简单电子签名）')
+
+    // The island's request, then the form it posts.
+    const request = await client
+      .post(`/contracts/${contract.id}/signing-request`)
+      .form({ certificateSerial: owner.serial })
+      .loginAs(owner.user)
+      .withCsrfToken()
+    request.assertStatus(200)
+    const signed = await client
+      .post(`/contracts/${contract.id}/signatures`)
+      .form({
+        revision: request.body().revision,
+        textSha256: request.body().textSha256,
+        certificateSerial: owner.serial,
+        signatureBase64: await signatureOver(owner, request.body().toBeSignedBase64),
+      })
+      .loginAs(owner.user)
+      .withCsrfToken()
+      .redirects(0)
+    signed.assertStatus(302)
+    assert.equal(signed.flashMessages().success, '已签署，等待对方签署。')
+    const after = await client.get(`/contracts/${contract.id}`).loginAs(owner.user)
+    assert.include(after.text(), `可靠电子签名（签名密钥，证书 ${owner.serial}）`)
+  })
+
+  test('the island hears a refusal in words; a password signature is refused where reliable ones are required', async ({
+    client,
+    assert,
+    cleanup,
+  }) => {
+    const { contract } = await awardedContract(client)
+    const owner = await demoOwner()
+    const refused = await client
+      .post(`/contracts/${contract.id}/signing-request`)
+      .form({})
+      .loginAs(owner)
+      .withCsrfToken()
+    refused.assertStatus(422)
+    assert.include(refused.body().errors[0].message, '还没有有效的签名密钥')
+
+    const before = process.env.RULE_MINIMUM_SIGNATURE_LEVEL
+    process.env.RULE_MINIMUM_SIGNATURE_LEVEL = 'reliable'
+    cleanup(() => {
+      process.env.RULE_MINIMUM_SIGNATURE_LEVEL = before
+    })
+    const page = await client.get(`/contracts/${contract.id}`).loginAs(owner)
+    assert.include(page.text(), '本项目适用的规则要求可靠电子签名，不能以密码签署。')
+    assert.notInclude(page.text(), 'name="password"')
+    const byPassword = await client
+      .post(`/contracts/${contract.id}/sign`)
+      .form({ password: WORLD_PASSWORD, revision: contract.revision, textSha256: contract.textSha256 })
+      .loginAs(owner)
+      .withCsrfToken()
+      .redirects(0)
+    byPassword.assertStatus(302)
+    assert.include(byPassword.flashMessages().error, '要求可靠电子签名')
+  })
+})

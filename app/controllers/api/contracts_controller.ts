@@ -24,9 +24,9 @@ import { terminateContractValidator } from '#validators/contract_termination'
 import { terminateContract } from '#actions/contracts/contract_termination'
 import { presentTermination } from '#queries/contract_terminations'
 import { presentContract } from '#presenters/contract'
+import { sendContractPdf } from '#presenters/contract_pdf_response'
 import {
   contractSigningRequest,
-  currentContractPdf,
   signContractPdf,
 } from '#actions/contracts/contract_pdf_signing'
 import { isoInstant } from '#domain/time_zone'
@@ -142,14 +142,7 @@ export default class ContractsController {
   async document({ params, response, bouncer }: HttpContext) {
     const contract = await Contract.findOrFail(params.id)
     await bouncer.with(ContractPolicy).authorize('view', contract)
-    const { bytes } = await currentContractPdf(contract)
-    response.header('content-type', 'application/pdf')
-    response.header(
-      'content-disposition',
-      `attachment; filename="contract-${contract.id}-r${contract.revision}.pdf"`
-    )
-    response.header('cache-control', 'private, no-store')
-    return response.send(Buffer.from(bytes))
+    return sendContractPdf(response, contract)
   }
 
   /** POST /api/v1/contracts/:id/refuse (the winning agency) {reason} */
