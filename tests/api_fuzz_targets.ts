@@ -51,6 +51,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
   // — Contracts, service delivery, credit answers —
   'PUT /api/v1/contracts/:id': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/sign': { actor: 'ownerA' },
+  'POST /api/v1/contracts/:id/signatures': { actor: 'ownerA' },
   'POST /api/v1/contracts/:id/refuse': { actor: 'agencyA' },
   'POST /api/v1/contracts/:id/refusal': { actor: 'agencyA' }, // legacy alias
   'POST /api/v1/contracts/:id/terminate': { actor: 'ownerA' },

@@ -5,6 +5,8 @@ import {
   contractTermsValidator,
   refuseContractValidator,
   signContractValidator,
+  signingRequestValidator,
+  pdfSignatureValidator,
 } from '#validators/contract'
 import { testConfirmationValidator } from '#validators/payment'
 import {
@@ -51,6 +53,87 @@ export const contractOperations: ApiOperation[] = [
     body: signContractValidator,
     conflict: true,
     success: { status: 200, schema: ref('Contract') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/contracts/:id/signing-request',
+    tag: 'contracts',
+    summary: [
+      '取得可靠电子签名的待签内容：平台以签署人的证书准备合同 PDF 的签名，返回签署人私钥要签的字节',
+      "Get what the signer's own key signs for a reliable signature over the contract PDF",
+    ],
+    description: [
+      '仅限合同一方的签署人。certificateSerial 可选，缺省为签署人最新的有效证书。toBeSignedBase64 是 CMS 签名属性的 DER SET（标记 0x31）；签署人用 ECDSA P-256 / SHA-256 对其签名（algorithm = ECDSA-P256-SHA256），在 30 分钟内以 POST …/signatures 提交。没有有效证书、证书已吊销或不属于签署人时 422；不是本单位签署人 403；已签署本版本 409。',
+      "For a signatory of a party. `certificateSerial` is optional: the signer's newest certificate in force by default. `toBeSignedBase64` is the DER SET (tag 0x31) of the CMS signed attributes; the signer's key signs it with ECDSA P-256 / SHA-256 (`algorithm` = `ECDSA-P256-SHA256`) and posts the value to …/signatures within 30 minutes. 422 without a certificate in force, for a revoked or foreign one; 403 for a user who is not a signatory of the organisation; 409 when the party signed this revision already.",
+    ],
+    access: ['owner', 'agency'],
+    query: signingRequestValidator,
+    conflict: true,
+    success: {
+      status: 200,
+      schema: {
+        type: 'object',
+        required: ['revision', 'textSha256', 'algorithm', 'toBeSignedBase64'],
+        properties: {
+          revision: { type: 'integer' },
+          textSha256: { type: 'string' },
+          algorithm: { type: 'string', const: 'ECDSA-P256-SHA256' },
+          toBeSignedBase64: { type: 'string', contentEncoding: 'base64' },
+          certificateSerial: { type: 'string' },
+          signingTime: { type: 'string', format: 'date-time' },
+          expiresAt: { type: 'string', format: 'date-time' },
+        },
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/contracts/:id/signatures',
+    tag: 'contracts',
+    summary: [
+      '以签署人自己持有的密钥签署合同 PDF（可靠电子签名，PAdES B-T）',
+      "Sign the contract PDF with the signer's own key (reliable electronic signature, PAdES B-T)",
+    ],
+    description: [
+      'signatureBase64 为对 signing-request 所给字节的 ECDSA P-256 签名（64 字节 r‖s，即 WebCrypto 的输出，或 DER）。平台用证书验证签名，嵌入 PDF 并加盖时间戳（201）。签名无法验证、证书已吊销或不属于签署人时 422；revision 或 textSha256 已变 409 E_REVISION_CHANGED；此后对方已签署或请求已过期 409 E_SIGNING_REQUEST_STALE（重新取得 signing-request）。',
+      'signatureBase64 is the ECDSA P-256 signature over the bytes the signing request gave (64-byte r‖s as WebCrypto returns it, or DER). The market verifies it with the certificate, embeds it in the PDF with a timestamp (201). 422 when it does not verify or the certificate is revoked or foreign; 409 `E_REVISION_CHANGED` when the revision or text hash changed; 409 `E_SIGNING_REQUEST_STALE` when the other party signed since or the request expired (get a new signing request).',
+    ],
+    access: ['owner', 'agency'],
+    body: pdfSignatureValidator,
+    conflict: true,
+    success: {
+      status: 201,
+      schema: {
+        type: 'object',
+        properties: {
+          signature: { type: 'object' },
+          document: {
+            type: 'object',
+            properties: {
+              sha256: { type: 'string' },
+              signatureCount: { type: 'integer' },
+              sizeBytes: { type: 'integer' },
+            },
+          },
+          contract: ref('Contract'),
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/contracts/:id/document.pdf',
+    tag: 'contracts',
+    summary: [
+      '合同 PDF（已签署的最新状态；无人签署时为未签署的合同文本；双方与监管部门）',
+      'The contract PDF (its newest signed state, or the unsigned contract; parties and staff)',
+    ],
+    access: 'user',
+    success: {
+      status: 200,
+      contentType: 'application/pdf',
+      schema: { type: 'string', contentMediaType: 'application/pdf' },
+    },
   },
   {
     method: 'post',
