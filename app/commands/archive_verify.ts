@@ -9,7 +9,8 @@ import { verifyArchive, type ArchiveProblem } from '#domain/project_archive'
  * project archive offline: both signatures of its manifest against the seal's
  * public key (the file given, or this installation's seal), then every file
  * against the manifest. Names each changed, missing or extra file and a bad
- * signature; exits with 1 when anything is wrong.
+ * signature, and checks the timestamp token over the manifest (manifest.tsr)
+ * against the TSA certificate; exits with 1 when anything is wrong.
  */
 export default class ArchiveVerify extends BaseCommand {
   static commandName = 'archive:verify'
@@ -23,6 +24,11 @@ export default class ArchiveVerify extends BaseCommand {
   @flags.string({ description: "The seal's public key (PEM); by default this installation's seal" })
   declare key?: string
 
+  @flags.string({
+    description: "The time-stamping authority's certificate (PEM); by default this installation's",
+  })
+  declare tsa?: string
+
   async run() {
     let publicKey
     if (this.key) {
@@ -31,18 +37,55 @@ export default class ArchiveVerify extends BaseCommand {
       const { archiveSeal } = await import('#services/archive_seal')
       publicKey = archiveSeal().publicKey
     }
-    const { manifest, problems } = verifyArchive(
+    const { manifest, problems, manifestBytes, timestampToken } = verifyArchive(
       new Uint8Array(await readFile(this.file)),
       publicKey
     )
-    if (problems.length === 0) {
+    const timestamp =
+      manifestBytes && timestampToken
+        ? await this.checkTimestamp(timestampToken, manifestBytes)
+        : null
+    if (problems.length === 0 && timestamp !== false) {
       this.logger.success(
         `Archive intact: ${manifest!.project.code} round ${manifest!.project.round}, ${manifest!.files.length} files, sealed ${manifest!.sealedAt}`
       )
+      if (!timestampToken) this.logger.warning('No timestamp token (manifest.tsr) in the archive')
       return
     }
     for (const problem of problems) this.logger.error(describe(problem))
     this.exitCode = 1
+  }
+
+  /**
+   * manifest.tsr: an RFC 3161 token over manifest.json, by a TSA whose
+   * certificate is trusted (the file given with --tsa, or this installation's
+   * development TSA). False (and said) when it does not hold.
+   */
+  private async checkTimestamp(token: Uint8Array, manifestBytes: Uint8Array) {
+    const { checkTimestampToken } = await import('#services/pades/timestamp')
+    const { certificatesFromPem, marketTsaTrustAnchors } =
+      await import('#services/pades/trust_anchors')
+    const check = await checkTimestampToken(token, manifestBytes)
+    if (!check.coversSignature || !check.tokenSignatureValid || !check.timeStampingCertificate) {
+      this.logger.error(
+        'Bad timestamp: manifest.tsr does not cover manifest.json or does not verify'
+      )
+      return false
+    }
+    const anchors = this.tsa
+      ? certificatesFromPem(await readFile(this.tsa, 'utf8'))
+      : await marketTsaTrustAnchors()
+    const trusted = anchors.some(
+      (anchor) =>
+        check.tsaCertificate !== null &&
+        Buffer.compare(Buffer.from(anchor), Buffer.from(check.tsaCertificate)) === 0
+    )
+    if (!trusted) {
+      this.logger.error('Untrusted timestamp: the TSA certificate is not the one given (--tsa)')
+      return false
+    }
+    this.logger.info(`Timestamped ${check.time?.toISOString()} (RFC 3161, manifest.tsr)`)
+    return true
   }
 }
 

@@ -17,7 +17,9 @@ export const ARCHIVE_FORMAT = 'market-project-archive/1'
 export const MANIFEST = 'manifest.json'
 export const MANIFEST_JWS = 'manifest.jws'
 export const MANIFEST_SIG = 'manifest.sig'
-const SIGNATURE_FILES = [MANIFEST, MANIFEST_JWS, MANIFEST_SIG]
+/** An RFC 3161 timestamp token over the SHA-256 of manifest.json (when the market had a TSA). */
+export const MANIFEST_TSR = 'manifest.tsr'
+const SIGNATURE_FILES = [MANIFEST, MANIFEST_JWS, MANIFEST_SIG, MANIFEST_TSR]
 
 export type ArchiveFile = { path: string; bytes: Uint8Array }
 
@@ -103,14 +105,23 @@ export function signManifest(manifestBytes: Uint8Array, privateKey: KeyObject, k
   }
 }
 
-/** The sealed ZIP: the files, then manifest.json, manifest.jws and manifest.sig. */
+/** The bytes of manifest.json: what the seal signs and the timestamp covers. */
+export function manifestBytesOf(manifest: ArchiveManifest) {
+  return new TextEncoder().encode(canonicalJson(manifest))
+}
+
+/**
+ * The sealed ZIP: the files, then manifest.json, manifest.jws, manifest.sig
+ * and, when given, manifest.tsr (a timestamp token over manifest.json).
+ */
 export function sealArchive(
   manifest: ArchiveManifest,
   files: ArchiveFile[],
   privateKey: KeyObject,
-  keyId: string
+  keyId: string,
+  timestampToken: Uint8Array | null = null
 ) {
-  const manifestBytes = new TextEncoder().encode(canonicalJson(manifest))
+  const manifestBytes = manifestBytesOf(manifest)
   const { jws, der } = signManifest(manifestBytes, privateKey, keyId)
   const byPath = new Map(files.map((file) => [file.path, file.bytes]))
   const parts: ZipPart[] = [
@@ -118,6 +129,7 @@ export function sealArchive(
     { name: MANIFEST, bytes: manifestBytes },
     { name: MANIFEST_JWS, bytes: new TextEncoder().encode(jws) },
     { name: MANIFEST_SIG, bytes: der },
+    ...(timestampToken ? [{ name: MANIFEST_TSR, bytes: timestampToken }] : []),
   ]
   const zip = writeZip(parts)
   return { zip, sha256: sha256Hex(zip), manifestSha256: sha256Hex(manifestBytes) }
@@ -158,7 +170,13 @@ function jwsValid(jws: string, manifestBytes: Uint8Array, publicKey: KeyObject) 
 export function verifyArchive(
   archive: Uint8Array,
   publicKey: KeyObject
-): { manifest: ArchiveManifest | null; problems: ArchiveProblem[] } {
+): {
+  manifest: ArchiveManifest | null
+  problems: ArchiveProblem[]
+  /** manifest.json's bytes and manifest.tsr, for the caller to check the timestamp (async). */
+  manifestBytes?: Uint8Array
+  timestampToken?: Uint8Array | null
+} {
   const read = readZip(archive, SEALED_ARCHIVE_LIMITS)
   if (!read.ok) return { manifest: null, problems: [{ kind: 'unreadable', reason: read.reason }] }
   const parts = new Map<string, Uint8Array>()
@@ -205,5 +223,5 @@ export function verifyArchive(
       problems.push({ kind: 'extra', path: name })
     }
   }
-  return { manifest, problems }
+  return { manifest, problems, manifestBytes, timestampToken: parts.get(MANIFEST_TSR) ?? null }
 }

@@ -26,6 +26,11 @@ import { marketTrustAnchors, marketTsaTrustAnchors } from '#services/pades/trust
 import { verifyContractPdf } from '#services/pades/verify_pdf'
 import { contractOfRecordById } from '#queries/contract_of_record'
 import { crlOfMarketCa } from '#queries/certificate_revocations'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import app from '@adonisjs/core/services/app'
+import { runTick } from '#actions/market_tick'
+import { readZip, writeZip } from '#domain/zip_archive'
 
 x509.cryptoProvider.set(globalThis.crypto)
 
@@ -375,6 +380,70 @@ test.group('Reliable signatures over the contract PDF (API)', (group) => {
         .withGuard('api')
         .loginAs(await demoAgency(6))
     ).assertStatus(403)
+  })
+})
+
+test.group('The signed contract PDF in the sealed archive', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    await marketWorld(SIGNED_PROJECT_WORLD)
+    clock.freeze(new Date('2026-09-29T02:00:00Z'))
+    return () => clock.unfreeze()
+  })
+
+  test("a closed project's archive holds the PDF both parties signed; it verifies offline with its timestamp, and a changed timestamp is named", async ({
+    client,
+    assert,
+  }) => {
+    const { projectId, contract } = await awardedContract(client)
+    const owner = await enrolledSigner(client, await demoOwner())
+    const agency = await enrolledSigner(client, await demoAgency(5))
+    ;(await signs(client, contract.id, owner)).assertStatus(201)
+    ;(await signs(client, contract.id, agency)).assertStatus(201)
+    const signedPdf = await downloadPdf(client, contract.id, owner.user)
+    const url = `/api/v1/contracts/${contract.id}`
+    ;(
+      await client
+        .post(`${url}/terminate`)
+        .json({ ground: 'agreement', statement: '项目取消建设，双方协商一致解除' })
+        .withGuard('api')
+        .loginAs(owner.user)
+    ).assertStatus(200)
+    ;(
+      await client.post(`${url}/termination/agree`).withGuard('api').loginAs(agency.user)
+    ).assertStatus(200)
+    const tick = await runTick()
+    assert.equal(tick.errors, 0)
+    const archive = await db.from('project_archives').where('project_id', projectId).firstOrFail()
+    const zip = new Uint8Array(await drive.use().getBytes(archive.file_key))
+    const read = readZip(zip)
+    if (!read.ok) throw new Error('unreadable archive')
+    const inArchive = read.parts.find(
+      (part) => part.name === `contract/${contract.id}/contract-r${contract.revision}-signed.pdf`
+    )
+    assert.exists(inArchive)
+    assert.equal(Buffer.compare(Buffer.from(inArchive!.bytes), Buffer.from(signedPdf)), 0)
+    assert.exists(read.parts.find((part) => part.name === 'manifest.tsr'))
+
+    const folder = mkdtempSync(join(tmpdir(), 'archive-'))
+    const intact = join(folder, 'intact.zip')
+    writeFileSync(intact, zip)
+    const tsr = read.parts.find((part) => part.name === 'manifest.tsr')!
+    tsr.bytes = tsr.bytes.slice()
+    tsr.bytes[tsr.bytes.length - 5] ^= 0x01
+    const changed = join(folder, 'changed.zip')
+    writeFileSync(changed, writeZip(read.parts))
+    const ace = await app.container.make('ace')
+    ace.ui.switchMode('raw')
+    const good = await ace.exec('archive:verify', [intact])
+    assert.equal(good.exitCode, 0)
+    const logs = (result: any) =>
+      result.ui.logger.getLogs().map((log: { message: string }) => log.message)
+    assert.isTrue(logs(good).some((line: string) => line.includes('Archive intact')))
+    assert.isTrue(logs(good).some((line: string) => line.includes('Timestamped 20')))
+    const bad = await ace.exec('archive:verify', [changed])
+    assert.equal(bad.exitCode, 1)
+    assert.isTrue(logs(bad).some((line: string) => line.includes('Bad timestamp')))
   })
 })
 

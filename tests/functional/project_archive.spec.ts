@@ -157,6 +157,12 @@ test.group('The electronic archive (电子档案) of a closed project', (group) 
     ace.ui.switchMode('raw')
     const good = await ace.exec('archive:verify', [intact, '--key', pem])
     assert.equal(good.exitCode, 0)
+    // The manifest carries a timestamp (RFC 3161) from the time-stamping authority.
+    assert.isTrue(
+      good.ui.logger
+        .getLogs()
+        .some((log: { message: string }) => log.message.includes('Timestamped 20'))
+    )
     const bad = await ace.exec('archive:verify', [changed, '--key', pem])
     assert.equal(bad.exitCode, 1)
     assert.isTrue(

@@ -19,7 +19,13 @@ import { sqlTime } from '#services/sql_time'
 import { contractText } from '#queries/contract_text'
 import { feeRecordsWithFlags } from '#queries/fee_records'
 import { ARCHIVED_PROJECT_STATES } from '#domain/project_lifecycle'
-import { buildManifest, sealArchive, type ArchiveFile } from '#domain/project_archive'
+import {
+  buildManifest,
+  manifestBytesOf,
+  sealArchive,
+  type ArchiveFile,
+} from '#domain/project_archive'
+import { requestTimestampToken } from '#services/pades/tsa_service'
 
 type Row = Record<string, unknown>
 
@@ -120,6 +126,19 @@ export async function archiveFilesOf(project: Project, trx: TransactionClientCon
       .where('contract_id', contract.id)
       .orderBy('id')
     add(`${folder}/signatures.json`, json(signatures.map((row: Row) => publicColumns(row))))
+    // The contract PDF as last signed (PAdES: verifiable with pdfsig or contract:verify).
+    const signedPdf = await trx
+      .from('contract_documents')
+      .where('contract_id', contract.id)
+      .orderBy('revision', 'desc')
+      .orderBy('signature_count', 'desc')
+      .first()
+    if (signedPdf) {
+      add(
+        `${folder}/contract-r${signedPdf.revision}-signed.pdf`,
+        await bytesOf(String(signedPdf.file_key))
+      )
+    }
     add(
       `${folder}/milestones.json`,
       json(await trx.from('milestones').where('contract_id', contract.id).orderBy('position'))
@@ -242,11 +261,14 @@ export async function sealProjectArchive(projectId: number) {
       files
     )
     const seal = archiveSeal()
+    // The time the archive existed, attested by the time-stamping authority (RFC 3161).
+    const timestampToken = await requestTimestampToken(manifestBytesOf(manifest))
     const { zip, sha256, manifestSha256 } = sealArchive(
       manifest,
       files,
       seal.privateKey,
-      seal.keyId
+      seal.keyId,
+      timestampToken
     )
     const fileKey = `archives/${safeName(project.code)}-r${project.round}-${sha256.slice(0, 16)}.zip`
     await drive.use().put(fileKey, zip)
