@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type Contract from '#models/contract'
-import { currentContractPdf } from '#actions/contracts/contract_pdf_signing'
+import { currentContractPdf } from '#queries/contract_documents'
 
 /** The contract PDF as signed so far (or unsigned), as a private download (page and API). */
 export async function sendContractPdf(response: HttpContext['response'], contract: Contract) {

@@ -519,7 +519,11 @@ test.group('Reliable signatures over the contract PDF (pages)', (group) => {
     assert.notInclude(page.text(), 'name="password"')
     const byPassword = await client
       .post(`/contracts/${contract.id}/sign`)
-      .form({ password: WORLD_PASSWORD, revision: contract.revision, textSha256: contract.textSha256 })
+      .form({
+        password: WORLD_PASSWORD,
+        revision: contract.revision,
+        textSha256: contract.textSha256,
+      })
       .loginAs(owner)
       .withCsrfToken()
       .redirects(0)

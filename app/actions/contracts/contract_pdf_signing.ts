@@ -32,7 +32,7 @@ import {
   refuseBarredSigner,
 } from '#actions/contracts/contract_lifecycle'
 import { contractOfRecord } from '#queries/contract_of_record'
-import { renderContractPdf } from '#services/pades/contract_pdf'
+import { currentContractPdf } from '#queries/contract_documents'
 import {
   completeContractSignature,
   prepareContractSignature,
@@ -52,22 +52,6 @@ const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 
 function refuseField(field: string, rule: string, data?: Record<string, unknown>): never {
   refuseInput([{ field, rule, identifier: `signing.refusals.${rule}`, data }])
-}
-
-/** The file the next signature covers: the newest signed state of the revision, else the rendered contract. */
-export async function currentContractPdf(contract: Contract) {
-  const document = await ContractDocument.query()
-    .where('contract_id', contract.id)
-    .where('revision', contract.revision)
-    .orderBy('signature_count', 'desc')
-    .first()
-  if (document) {
-    return {
-      document,
-      bytes: new Uint8Array(await drive.use().getBytes(document.fileKey)),
-    }
-  }
-  return { document: null, bytes: await renderContractPdf(await contractOfRecord(contract)) }
 }
 
 /**
