@@ -1,3 +1,4 @@
+import 'reflect-metadata'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { MultipartFile } from '@adonisjs/core/bodyparser'
 import { writeFile, mkdtemp, rm } from 'node:fs/promises'
@@ -11,15 +12,15 @@ import Contract from '#models/contract'
 import FollowUpCase from '#models/follow_up_case'
 import { clock } from '#services/clock'
 import { recordCreditEvent } from '#services/credit_ledger'
-import { contractDetails } from '#queries/contracts'
-import { textSha256 } from '#domain/contract_template'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { runTick } from '#actions/market_tick'
 import { draftProject } from '#actions/projects/draft_project'
 import { publishProject } from '#actions/projects/publish_project'
 import { placeBid } from '#actions/bids/place_bid'
 import { fileObjection } from '#actions/selection/objections'
-import { signContract } from '#actions/contracts/contract_lifecycle'
+import * as x509 from '@peculiar/x509'
+import { contractSigningRequest, signContractPdf } from '#actions/contracts/contract_pdf_signing'
+import { enrolSigningKey } from '#actions/signing/signing_keys'
 import { acceptDelivery, pauseService, submitDeliverable } from '#actions/delivery/service_delivery'
 import { evaluateAgency, recordFollowUpStep } from '#actions/delivery/evaluations'
 import { fileComplaint } from '#actions/complaints/file_complaint'
@@ -76,6 +77,9 @@ type Site = keyof typeof SITES
  * pass the direct-selection threshold (疑似拆分规避). With real Stripe keys
  * configured, the demo has no payments.
  */
+/** The demo parties' signing keys: ECDSA P-256 with SHA-256, as browsers and API clients use. */
+const DEMO_SIGNING = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
+
 export default class DemoMarketSeeder extends BaseSeeder {
   static environment = ['development', 'test']
 
@@ -359,25 +363,70 @@ export default class DemoMarketSeeder extends BaseSeeder {
     return contract.agencyOrganizationId
   }
 
-  /** Owner and winner sign the text they were shown, each from their own office. */
+  /**
+   * Owner and winner sign the contract PDF with keys they hold (可靠电子签名),
+   * each from their own office: the seeder plays each party's API client —
+   * it makes the key, enrols it with the market CA and signs what the
+   * signing request hands out. The keys are dropped when the seeder ends.
+   */
   private async signBothSides(site: Site, owner: User) {
     const contract = await this.contractOf(site)
     const agencyUser = await User.query()
       .where('organization_id', contract.agencyOrganizationId)
+      .orderBy('id', 'asc')
       .firstOrFail()
     for (const [signer, ip] of [
       [owner, '10.20.0.1'],
       [agencyUser, `10.20.2.${contract.agencyOrganizationId % 250}`],
     ] as const) {
       const current = await Contract.findOrFail(contract.id)
-      const { text } = await contractDetails(current)
-      await signContract(
+      const key = await this.signingKeyOf(signer, ip)
+      const request = await contractSigningRequest(current, signer, {
+        certificateSerial: key.serial,
+      })
+      const signature = await crypto.subtle.sign(
+        DEMO_SIGNING,
+        key.privateKey,
+        Buffer.from(request.toBeSignedBase64, 'base64')
+      )
+      await signContractPdf(
         current,
         signer,
-        { password: DEMO_PASSWORD, revision: current.revision, textSha256: textSha256(text) },
+        {
+          revision: request.revision,
+          textSha256: request.textSha256,
+          certificateSerial: request.certificateSerial,
+          signatureBase64: Buffer.from(signature).toString('base64'),
+        },
         { ip, userAgent: `demo-${signer.role}` }
       )
     }
+  }
+
+  private signingKeys = new Map<number, { privateKey: CryptoKey; serial: string }>()
+
+  /** The user's signing key, made and enrolled the first time it is needed. */
+  private async signingKeyOf(user: User, ip: string) {
+    const known = this.signingKeys.get(user.id)
+    if (known) return known
+    x509.cryptoProvider.set(globalThis.crypto)
+    const keys = (await crypto.subtle.generateKey(DEMO_SIGNING, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair
+    const request = await x509.Pkcs10CertificateRequestGenerator.create({
+      name: 'CN=demo signing key',
+      keys,
+      signingAlgorithm: DEMO_SIGNING,
+    })
+    const certificate = await enrolSigningKey(
+      user,
+      { csrPem: request.toString('pem'), password: DEMO_PASSWORD },
+      { ip, scheme: 'api-client' }
+    )
+    const key = { privateKey: keys.privateKey, serial: certificate.serialNumber }
+    this.signingKeys.set(user.id, key)
+    return key
   }
 
   /** The winner submits a short text report as its deliverable. */

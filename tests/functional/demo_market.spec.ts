@@ -83,6 +83,20 @@ test.group('Demo market', (group) => {
       )
     }
 
+    // Signed with keys the parties hold: every signature reliable, each contract's PDF signed twice.
+    const levels = await db.from('contract_signatures').distinct('level')
+    assert.deepEqual(
+      levels.map((row) => row.level),
+      ['reliable']
+    )
+    const fullySigned = await db
+      .from('contract_documents')
+      .where('signature_count', 2)
+      .count('* as total')
+    const signedContracts = await db.from('contracts').whereNotNull('signed_at').count('* as total')
+    assert.isAtLeast(Number(signedContracts[0].total), 1)
+    assert.equal(Number(fullySigned[0].total), Number(signedContracts[0].total))
+
     // Run again, it adds nothing: the demo market is only built into a market without projects.
     const projects = await count('projects')
     await new DemoMarketSeeder(db.connection()).run()
