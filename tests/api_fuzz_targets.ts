@@ -42,6 +42,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
   // — Signing keys and signatories —
   'POST /api/v1/signing-keys': { actor: 'ownerA' },
   'DELETE /api/v1/signing-keys/:serial': { actor: 'ownerA' },
+  'POST /api/v1/organization/users': { actor: 'ownerA' },
   'POST /api/v1/organization/signatories': {
     actor: 'agencyA',
     body: (world) => ({ userId: world.agencySignatoryUser }),

@@ -196,6 +196,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /account/signatories': open('signer'),
   'POST /account/signatories': open('signer'),
+  'POST /account/colleagues': open('signer'),
   // Agency A revokes the signatory it designated; others do not find them.
   'POST /account/signatories/:id/revoke': {
     rule: 'agency-of',
@@ -376,6 +377,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/v1/signing-keys/:serial': open('owner-of', { serial: 'signingCertificate' }),
   'GET /api/v1/organization/signatories': open('signer'),
   'POST /api/v1/organization/signatories': open('signer'),
+  'POST /api/v1/organization/users': open('signer'),
   'POST /api/v1/organization/signatories/:id/revoke': {
     rule: 'agency-of',
     params: { id: 'agencySignatoryUser' },

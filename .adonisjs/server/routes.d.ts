@@ -90,6 +90,7 @@ export type ScannedRoutes = {
     'account.signatories.index': { paramsTuple?: []; params?: {} }
     'account.signatories.store': { paramsTuple?: []; params?: {} }
     'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.colleagues.store': { paramsTuple?: []; params?: {} }
     'signatory_documents.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'account.alerts.show': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
@@ -284,6 +285,7 @@ export type ScannedRoutes = {
     'api.v1.signatories.index': { paramsTuple?: []; params?: {} }
     'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
     'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.organization.users.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.update': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
     'api.v1.regulator.organizations.index': { paramsTuple?: []; params?: {} }
@@ -751,6 +753,7 @@ export type ScannedRoutes = {
     'account.signing_keys.revoke': { paramsTuple: [ParamValue]; params: {'serial': ParamValue} }
     'account.signatories.store': { paramsTuple?: []; params?: {} }
     'account.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'account.colleagues.store': { paramsTuple?: []; params?: {} }
     'account.alerts.update': { paramsTuple?: []; params?: {} }
     'account.alerts.destroy': { paramsTuple?: []; params?: {} }
     'notifications.read': { paramsTuple?: []; params?: {} }
@@ -846,6 +849,7 @@ export type ScannedRoutes = {
     'api.v1.signing_keys.store': { paramsTuple?: []; params?: {} }
     'api.v1.signatories.store': { paramsTuple?: []; params?: {} }
     'api.v1.signatories.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.organization.users.store': { paramsTuple?: []; params?: {} }
     'api.v1.service_items.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.contract_templates.store': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.credit_events.store': { paramsTuple?: []; params?: {} }

@@ -64,3 +64,9 @@ export const resetPasswordValidator = vine.create({
 export const suspendAccountValidator = vine.create({
   reason: vine.string().trim().minLength(2).maxLength(500),
 })
+
+/** A signatory adds a colleague to the organisation: name and login e-mail (no password). */
+export const addColleagueValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(100),
+  email: email().unique({ table: 'users', column: 'email' }),
+})

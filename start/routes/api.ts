@@ -277,6 +277,9 @@ router
             router
               .post('/organization/signatories/:id/revoke', [controllers.api.Signatories, 'revoke'])
               .as('signatories.revoke')
+            router
+              .post('/organization/users', [controllers.api.Signatories, 'addColleague'])
+              .as('organization.users.store')
           })
           .use(middleware.role({ roles: ['owner', 'agency'] }))
 

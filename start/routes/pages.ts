@@ -95,6 +95,9 @@ router
         router
           .post('/account/signatories/:id/revoke', [controllers.account.Signatories, 'revoke'])
           .as('account.signatories.revoke')
+        router
+          .post('/account/colleagues', [controllers.account.Signatories, 'addColleague'])
+          .as('account.colleagues.store')
       })
       .use(middleware.role({ roles: ['owner', 'agency'] }))
     router

@@ -4,6 +4,8 @@ import { designateSignatoryValidator, revokeSignatoryValidator } from '#validato
 import { designateSignatory, revokeSignatory } from '#actions/signing/signatories'
 import { signatoriesOf, standingOf } from '#queries/signatories'
 import { DESIGNATED_CAPACITIES } from '#domain/signatories'
+import { addColleagueValidator } from '#validators/account'
+import { addColleague, colleaguesOf } from '#actions/accounts/colleagues'
 
 /**
  * /account/signatories: who may sign for the user's organisation; its
@@ -13,13 +15,15 @@ export default class SignatoriesController {
   async index({ auth, bouncer, view }: HttpContext) {
     await bouncer.with(SignatoryPolicy).authorize('manage')
     const user = auth.getUserOrFail()
-    const [signatories, standing] = await Promise.all([
+    const [signatories, standing, colleagues] = await Promise.all([
       signatoriesOf(user.organizationId),
       standingOf(user),
+      colleaguesOf(user.organizationId),
     ])
     return view.render('pages/account/signatories', {
       ...signatories,
       standing,
+      colleagues,
       capacities: DESIGNATED_CAPACITIES,
     })
   }
@@ -29,6 +33,15 @@ export default class SignatoriesController {
     const payload = await request.validateUsing(designateSignatoryValidator)
     await designateSignatory(auth.getUserOrFail(), payload)
     session.flash('success', i18n.t('signing.signatories.designated'))
+    return response.redirect().toRoute('account.signatories.index')
+  }
+
+  /** POST /account/colleagues: a further user of the organisation, who sets their own password. */
+  async addColleague({ auth, bouncer, request, response, session, i18n }: HttpContext) {
+    await bouncer.with(SignatoryPolicy).authorize('manage')
+    const payload = await request.validateUsing(addColleagueValidator)
+    const colleague = await addColleague(auth.getUserOrFail(), payload)
+    session.flash('success', i18n.t('signing.colleagues.added', { email: colleague.email }))
     return response.redirect().toRoute('account.signatories.index')
   }
 

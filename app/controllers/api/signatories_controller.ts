@@ -6,6 +6,8 @@ import { designateSignatory, revokeSignatory } from '#actions/signing/signatorie
 import { signatoriesOf } from '#queries/signatories'
 import { presentSignatory } from '#presenters/signing'
 import { isoInstant } from '#domain/time_zone'
+import { addColleagueValidator } from '#validators/account'
+import { addColleague } from '#actions/accounts/colleagues'
 
 /** /api/v1/organization/signatories: who may sign for the caller's organisation. */
 export default class SignatoriesController {
@@ -20,6 +22,22 @@ export default class SignatoriesController {
       revoked: revoked.map((row) => ({ ...row, revokedAt: isoInstant(row.revokedAt) })),
       designatable: designatable.map(({ id, name }) => ({ userId: id, name })),
     }
+  }
+
+  /**
+   * POST /api/v1/organization/users {fullName, email} → 201: a signatory adds a colleague, who
+   * gets a password-setting link by e-mail (nobody else learns the password).
+   */
+  async addColleague({ auth, bouncer, request, response }: HttpContext) {
+    await bouncer.with(SignatoryPolicy).authorize('manage')
+    const payload = await request.validateUsing(addColleagueValidator)
+    const colleague = await addColleague(auth.getUserOrFail(), payload)
+    return response.created({
+      userId: colleague.id,
+      fullName: colleague.fullName,
+      email: colleague.email,
+      role: colleague.role,
+    })
   }
 
   /** POST multipart {userId, capacity, document} → 201: a current signatory designates another. */

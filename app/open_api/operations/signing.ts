@@ -1,5 +1,6 @@
 import type { ApiOperation, JsonSchema } from '#open_api/types'
 import { object } from '#open_api/helpers'
+import { addColleagueValidator } from '#validators/account'
 import {
   designateSignatoryValidator,
   enrolSigningKeyValidator,
@@ -123,6 +124,33 @@ export const signingOperations: ApiOperation[] = [
           designatable: { type: 'array' },
         },
         ['data']
+      ),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/organization/users',
+    tag: 'accounts',
+    summary: [
+      '签署人添加本单位的同事（发送设置密码的链接）',
+      'A signatory adds a colleague to the organisation',
+    ],
+    description: [
+      'fullName、email。新用户与添加者同一单位、同一角色；系统向其邮箱发送设置密码的链接，添加者不知道其密码。仅现任签署人可添加（否则 403）；邮箱已注册 422。',
+      "fullName, email. The new user has the adder's organisation and role and gets a password-setting link by e-mail; the adder never learns the password. Only a current signatory adds (403 otherwise); 422 for an e-mail registered already.",
+    ],
+    access: ['owner', 'agency'],
+    body: addColleagueValidator,
+    success: {
+      status: 201,
+      schema: object(
+        {
+          userId: { type: 'integer' },
+          fullName: { type: 'string' },
+          email: { type: 'string' },
+          role: { type: 'string' },
+        },
+        ['userId']
       ),
     },
   },
