@@ -39,6 +39,8 @@ import { refuse } from '#actions/projects/project_rules'
 import { lockProject, transition } from '#actions/projects/project_lifecycle'
 import { startService } from '#actions/delivery/service_delivery'
 import { throttleSigningPassword } from '#services/password_throttle'
+import { ensureTeamStillEligible } from '#actions/bids/named_team'
+import { teamOfBid } from '#queries/named_teams'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -81,6 +83,8 @@ export async function makeContract(
   const template = await templateFor(project.serviceItemId, trx)
   const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const due = await workingPeriodEnd(clock.now(), rules.contractSigningWorkingDays, trx)
+  // 项目负责人: the lead the winning response named answers for the work.
+  const { lead } = await teamOfBid(bid.id, trx)
   const fields: FieldValues = {
     price: bid.quoteFen,
     deliverables: project.deliverables || project.description,
@@ -96,6 +100,8 @@ export async function makeContract(
       agencyOrganizationId: bid.organizationId,
       bidId: bid.id,
       priceFen: bid.quoteFen,
+      leadPractitionerId: lead?.practitionerId ?? null,
+      leadName: lead?.name ?? null,
       status: 'drafting',
       fieldValues: JSON.stringify(fields),
       supplementaryTerms: null,
@@ -130,6 +136,7 @@ export async function makeContract(
       templateVersion: template.version,
       agencyId: bid.organizationId,
       priceFen: bid.quoteFen,
+      lead: lead?.name ?? null,
       textSha256: sha256,
     },
   })
@@ -327,6 +334,13 @@ export async function signContract(
     if (affiliation) throw new IneligibleException({ code: 'affiliated', ...affiliation })
     if (servingOfficial) throw new IneligibleException({ code: 'serving_official' })
   }
+  // The lead and team the response named, judged again for either signer: a
+  // person banned since (under any agency), or now also named by the owner.
+  await ensureTeamStillEligible(
+    await Project.findOrFail(contract.projectId),
+    contract.bidId,
+    db.connection()
+  )
   return db.transaction(async (trx) => {
     const locked = await lockOpenContract(contract.id, trx)
     const { sha256 } = await contractText(locked, trx)

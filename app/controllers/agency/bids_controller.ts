@@ -40,10 +40,11 @@ export default class BidsController {
   }
 
   async store({ params, request, response, auth, session, i18n }: HttpContext) {
-    const { quoteYuan, servicePlan } = await request.validateUsing(bidFormValidator)
+    const { quoteYuan, servicePlan, leadPractitionerId, teamPractitionerIds } =
+      await request.validateUsing(bidFormValidator)
     const { receipt } = await placeBid(
       Number(params.id),
-      { quoteFen: yuanToFen(quoteYuan), servicePlan },
+      { quoteFen: yuanToFen(quoteYuan), servicePlan, leadPractitionerId, teamPractitionerIds },
       auth.getUserOrFail(),
       {
         ip: request.ip(),
