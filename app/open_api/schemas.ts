@@ -324,6 +324,10 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       projectId: id,
       status: text,
       priceFen: fen,
+      leadName: {
+        ...nullableText,
+        description: '项目负责人（响应中指定）· the project lead the response named',
+      },
       text,
       textSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       milestones: {

@@ -11,6 +11,7 @@ import { idNumberCheckCharacter } from '#domain/id_card'
 import { personIdHash } from '#services/person_identity'
 import { sqlTime } from '#services/sql_time'
 import { WORLD_PASSWORD } from '#tests/world_data'
+import { textPdf } from '#tests/file_fixtures'
 import {
   AFTER_DEADLINE,
   AFTER_PUBLICITY,
@@ -297,6 +298,19 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
         })
       ).assertStatus(200)
     }
+    // The lead named in the contract signs off the submission.
+    const delivered = await client
+      .post(`/api/v1/contracts/${id}/deliverables`)
+      .field('summary', '环境影响报告表（送审稿）')
+      .file('files[]', await textPdf('环境影响报告表'))
+      .withGuard('api')
+      .loginAs(five)
+    delivered.assertStatus(201)
+    const submission = await db.from('deliverables').where('contract_id', id).firstOrFail()
+    assert.equal(submission.lead_name, '李明')
+    const service = await client.get(`/contracts/${id}`).loginAs(owner)
+    assert.include(service.text(), '项目负责人 李明 对本次提交的服务成果签字负责')
+
     await db.table('evaluations').insert({
       contract_id: id,
       direction: 'of_agency',
@@ -378,8 +392,8 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
       .post(`/agency/projects/${projectId}/bids`)
       .loginAs(five)
       .form({
-        quoteYuan: '50000',
-        leadPractitionerId: String(li),
+        'quoteYuan': '50000',
+        'leadPractitionerId': String(li),
         'teamPractitionerIds[]': String(wang),
       })
       .withCsrfToken()
