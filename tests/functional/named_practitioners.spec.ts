@@ -149,6 +149,8 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
       named.map((row) => [row.name, row.role]),
       [['李明', 'lead']]
     )
+    const mine = await api(client, 'get', `/api/v1/projects/${projectId}/bids/mine`, agency)
+    assert.deepEqual(mine.body().team, { lead: '李明', members: [] })
     const audit = await db.from('audit_events').where('action', 'bid.placed').firstOrFail()
     assert.include(String(audit.payload), '李明')
     assert.notInclude(String(audit.payload), LI_MING)
@@ -361,9 +363,12 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     assert.include(record.falseReportFindings[0].decision, '伪造')
     assert.lengthOf(record.bans, 0)
 
-    // The agency page links each person to their record.
+    // The agency page links each person to their record, and its evaluations name the lead.
     const agencyPage = await client.get(`/agencies/${five.organizationId}`)
     assert.include(agencyPage.text(), `/practitioners/${li}`)
+    assert.include(agencyPage.text(), '项目负责人：李明')
+    const contractPage = await client.get(`/contracts/${id}`).loginAs(owner)
+    assert.include(contractPage.text(), '计入项目负责人 李明 的执业记录')
     ;(await api(client, 'get', '/api/v1/practitioners/999999')).assertStatus(404)
     ;(await client.get('/practitioners/999999')).assertStatus(404)
   })
