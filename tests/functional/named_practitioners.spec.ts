@@ -415,4 +415,45 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     const after = await client.get(`/projects/${projectId}`).loginAs(five)
     assert.include(after.text(), '项目负责人：李明；团队成员：王芳')
   })
+
+  test('an agency registers a person’s qualification on its profile page; a qualification without its end date is refused at the field', async ({
+    client,
+    assert,
+  }) => {
+    const five = await demoAgency(5)
+    const missingDate = await client
+      .post('/agency/practitioners')
+      .header('referer', '/agency/profile')
+      .loginAs(five)
+      .form({
+        name: '李明',
+        idNumber: LI_MING,
+        role: 'practitioner',
+        qualificationType: QUALIFICATION,
+      })
+      .withCsrfToken()
+      .redirects(0)
+    missingDate.assertStatus(302)
+    const errors = missingDate.flashMessages().inputErrorsBag as Record<string, string[]>
+    assert.properties(errors, ['qualificationValidUntil'])
+    assert.lengthOf(await db.from('practitioners').where('name', '李明'), 0)
+
+    const added = await client
+      .post('/agency/practitioners')
+      .loginAs(five)
+      .form({
+        name: '李明',
+        idNumber: LI_MING,
+        role: 'practitioner',
+        qualificationType: QUALIFICATION,
+        qualificationValidUntil: '2027-06-30',
+      })
+      .withCsrfToken()
+      .redirects(0)
+    added.assertStatus(302)
+    const row = await db.from('practitioners').where('name', '李明').firstOrFail()
+    assert.equal(row.qualification_type, QUALIFICATION)
+    const profile = await client.get('/agency/profile').loginAs(five)
+    assert.include(profile.text(), `${QUALIFICATION}（有效期至 2027-06-30）`)
+  })
 })
