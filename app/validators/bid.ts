@@ -45,6 +45,7 @@ export const acceptDirectValidator = labelled(
   'bid',
   vine.create({
     quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN).optional(),
+    ...namedTeam(),
   })
 )
 
@@ -82,5 +83,6 @@ export const acceptDirectFormValidator = labelled(
       .max(MAX_FEN / 100)
       .decimal([0, 2])
       .optional(),
+    ...namedTeam(),
   })
 )

@@ -456,4 +456,40 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     const profile = await client.get('/agency/profile').loginAs(five)
     assert.include(profile.text(), `${QUALIFICATION}（有效期至 2027-06-30）`)
   })
+
+  test('a direct selection’s acceptance names its lead too: refused without one on the API, accepted on the page naming the lead', async ({
+    client,
+    assert,
+  }) => {
+    const five = await demoAgency(5)
+    const projectId = await publishedProject(client, {
+      method: 'direct',
+      ceilingPriceFen: 3_000_000,
+      directAgencyId: five.organizationId,
+    })
+    const li = await name(client, five, { name: '李明', idNumber: LI_MING })
+    const refused = await api(
+      client,
+      'post',
+      `/api/v1/projects/${projectId}/direct/accept`,
+      five
+    ).json({})
+    refused.assertStatus(403)
+    assert.include(firstError(refused).message, '须指定持有该资格的项目负责人')
+
+    const page = await client.get(`/projects/${projectId}`).loginAs(five)
+    assert.include(page.text(), 'name="leadPractitionerId"')
+    const accepted = await client
+      .post(`/agency/projects/${projectId}/direct/accept`)
+      .loginAs(five)
+      .form({ leadPractitionerId: String(li) })
+      .withCsrfToken()
+      .redirects(0)
+    accepted.assertStatus(302)
+    const named = await db.from('bid_practitioners').firstOrFail()
+    assert.equal(named.name, '李明')
+    assert.equal(named.role, 'lead')
+    const project = await db.from('projects').where('id', projectId).firstOrFail()
+    assert.equal(Number(project.winner_organization_id), five.organizationId)
+  })
 })

@@ -54,7 +54,7 @@ export async function placeBid(
   const target = await Project.findOrFail(projectId)
   if (target.method === 'direct') {
     ensureNamedAgency(target, agencyUser.organizationId)
-    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser)
+    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser, input)
     return { receipt }
   }
   // Everything is read and checked under the locks, in one transaction: the
