@@ -354,6 +354,8 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     )
     const search = await client.get('/practitioners').qs({ name: '李明' })
     assert.include(search.text(), `/practitioners/${li}`)
+    // The directory leads to the search.
+    assert.include((await client.get('/agencies')).text(), 'href="/practitioners"')
 
     const record = (await api(client, 'get', `/api/v1/practitioners/${li}`)).body()
     assert.lengthOf(record.projectsLed, 1)
