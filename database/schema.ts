@@ -207,6 +207,27 @@ export class BidMemberSchema extends BaseModel {
   declare status: string
 }
 
+export class BidPractitionerSchema extends BaseModel {
+  static $columns = ['bidId', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'practitionerId', 'role'] as const
+  $columns = BidPractitionerSchema.$columns
+  @column()
+  declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare idNumberHash: string
+  @column()
+  declare name: string
+  @column()
+  declare organizationId: number
+  @column()
+  declare practitionerId: number | null
+  @column()
+  declare role: string
+}
+
 export class BidSchema extends BaseModel {
   static $columns = ['abnormallyLow', 'createdAt', 'deviceFingerprint', 'id', 'inDrawSeed', 'invalidReason', 'ip', 'justification', 'justifiedAt', 'nonce', 'nonceEncrypted', 'organizationId', 'ownerDecidedAt', 'ownerDecision', 'ownerDecisionReason', 'planScoreCenti', 'planScoreReason', 'projectId', 'quoteEncrypted', 'quoteFen', 'rank', 'receipt', 'round', 'scoreCenti', 'servicePlan', 'status', 'submittedByUserId', 'updatedAt', 'userAgent', 'valid'] as const
   $columns = BidSchema.$columns
@@ -579,7 +600,7 @@ export class ContractTerminationSchema extends BaseModel {
 }
 
 export class ContractSchema extends BaseModel {
-  static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'departmentQuality', 'departmentTimeliness', 'evaluationDueAt', 'fieldValues', 'id', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
+  static $columns = ['acceptedAt', 'agencyOrganizationId', 'approvalCorrections', 'approvalOutcome', 'approvalRecordedAt', 'bidId', 'createdAt', 'deliveredAt', 'departmentQuality', 'departmentTimeliness', 'evaluationDueAt', 'fieldValues', 'id', 'leadName', 'leadPractitionerId', 'overdueAt', 'ownerOrganizationId', 'pausedAt', 'pausedWorkingDays', 'priceFen', 'projectId', 'revision', 'serviceDueAt', 'serviceStartedAt', 'signedAt', 'signingDueAt', 'status', 'supplementaryTerms', 'templateId', 'terminatedAt', 'terminationReason', 'textHash', 'timeLimitWorkingDays', 'updatedAt'] as const
   $columns = ContractSchema.$columns
   @column.dateTime()
   declare acceptedAt: DateTime | null
@@ -607,6 +628,10 @@ export class ContractSchema extends BaseModel {
   declare fieldValues: string
   @column({ isPrimary: true })
   declare id: number
+  @column()
+  declare leadName: string | null
+  @column()
+  declare leadPractitionerId: number | null
   @column.dateTime()
   declare overdueAt: DateTime | null
   @column()
@@ -807,7 +832,7 @@ export class DeliverableFileSchema extends BaseModel {
 }
 
 export class DeliverableSchema extends BaseModel {
-  static $columns = ['contractId', 'decidedAt', 'decidedByUserId', 'id', 'returnReason', 'round', 'status', 'submittedAt', 'submittedByUserId', 'summary'] as const
+  static $columns = ['contractId', 'decidedAt', 'decidedByUserId', 'id', 'leadName', 'returnReason', 'round', 'status', 'submittedAt', 'submittedByUserId', 'summary'] as const
   $columns = DeliverableSchema.$columns
   @column()
   declare contractId: number
@@ -817,6 +842,8 @@ export class DeliverableSchema extends BaseModel {
   declare decidedByUserId: number | null
   @column({ isPrimary: true })
   declare id: number
+  @column()
+  declare leadName: string | null
   @column()
   declare returnReason: string | null
   @column()
@@ -1325,7 +1352,7 @@ export class PaymentSchema extends BaseModel {
 }
 
 export class PractitionerSchema extends BaseModel {
-  static $columns = ['certificateNo', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'role', 'updatedAt'] as const
+  static $columns = ['certificateNo', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'qualificationType', 'qualificationValidUntil', 'role', 'updatedAt'] as const
   $columns = PractitionerSchema.$columns
   @column()
   declare certificateNo: string | null
@@ -1339,6 +1366,10 @@ export class PractitionerSchema extends BaseModel {
   declare name: string
   @column()
   declare organizationId: number
+  @column()
+  declare qualificationType: string | null
+  @column.date()
+  declare qualificationValidUntil: DateTime | null
   @column()
   declare role: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })

@@ -14,6 +14,8 @@ export type ScannedRoutes = {
     'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'practitioners.index': { paramsTuple?: []; params?: {} }
+    'practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'feeds.announcements': { paramsTuple?: []; params?: {} }
@@ -207,6 +209,8 @@ export type ScannedRoutes = {
     'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
+    'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -389,6 +393,8 @@ export type ScannedRoutes = {
     'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'practitioners.index': { paramsTuple?: []; params?: {} }
+    'practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'feeds.announcements': { paramsTuple?: []; params?: {} }
@@ -481,6 +487,8 @@ export type ScannedRoutes = {
     'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
+    'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
@@ -555,6 +563,8 @@ export type ScannedRoutes = {
     'departments.index': { paramsTuple?: []; params?: {} }
     'agencies.index': { paramsTuple?: []; params?: {} }
     'agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'practitioners.index': { paramsTuple?: []; params?: {} }
+    'practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'organizations.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'projects.index': { paramsTuple?: []; params?: {} }
     'feeds.announcements': { paramsTuple?: []; params?: {} }
@@ -647,6 +657,8 @@ export type ScannedRoutes = {
     'api.v1.departments.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
+    'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }

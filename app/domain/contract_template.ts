@@ -92,6 +92,13 @@ export type ContractValues = {
   disputeResolution: string
   milestones: MilestoneTerms[]
   supplementaryTerms: string | null
+  /** 项目负责人 the agency's response named; absent for a response that named nobody. */
+  projectLead?: string | null
+}
+
+/** The clause naming the project lead, added after the template's text when a lead was named. */
+export function projectLeadClause(name: string) {
+  return `项目负责人：${name}（乙方在响应中指定，对服务成果签字负责，未经甲方书面同意不得更换）`
 }
 
 export const SUPPLEMENTARY_HEADING = '补充条款（由业主补充，非示范文本条款）'
@@ -130,10 +137,12 @@ export function renderContract(body: string, values: ContractValues): string {
       Object.hasOwn(text, name) ? text[name as TemplateField] : whole
     )
     .trimEnd()
+  const lead = values.projectLead?.trim()
+  const withLead = lead ? `${rendered}\n\n${projectLeadClause(lead)}` : rendered
   const supplementary = values.supplementaryTerms?.trim()
   return supplementary
-    ? `${rendered}\n\n${SUPPLEMENTARY_HEADING}\n${supplementary}\n`
-    : `${rendered}\n`
+    ? `${withLead}\n\n${SUPPLEMENTARY_HEADING}\n${supplementary}\n`
+    : `${withLead}\n`
 }
 
 /** What each signature records: SHA-256 of the rendered text (UTF-8), hex. */

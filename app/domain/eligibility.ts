@@ -9,6 +9,7 @@
  * the first condition that failed. Pure: the caller gathers the facts.
  */
 import { CREDIT_GRADES, type CreditGrade } from '#domain/credit'
+import type { TeamIneligibility } from '#domain/named_team'
 
 export type EligibilityFacts = {
   agencyStatus: 'active' | 'withdrawn'
@@ -55,6 +56,8 @@ export type IneligibilityReason =
       name: string
     }
   | { code: 'serving_official' }
+  // The named lead and team (app/domain/named_team.ts), judged beside these.
+  | TeamIneligibility
 
 export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReason | null {
   if (facts.agencyStatus !== 'active') return { code: 'not_active' }

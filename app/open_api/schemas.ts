@@ -211,6 +211,85 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       name: text,
       role: { enum: ['manager', 'practitioner'] },
       certificateNo: nullableText,
+      // The qualification the person holds (the name an item requires) and its last valid day.
+      qualificationType: nullableText,
+      qualificationValidUntil: { type: ['string', 'null'], format: 'date' },
+    },
+  },
+  PractitionerSearchRow: {
+    type: 'object',
+    required: ['id', 'name', 'role', 'agency'],
+    properties: {
+      id,
+      name: text,
+      role: { enum: ['manager', 'practitioner'] },
+      qualificationType: nullableText,
+      agency: { type: 'object', required: ['id', 'name'], properties: { id, name: text } },
+    },
+  },
+  PracticeRecord: {
+    type: 'object',
+    description:
+      '执业记录：按人员（身份证号码加盐哈希识别，从不返回）汇总担任项目负责人的项目、业主评价、审批结果、虚假报告认定和禁入记录',
+    required: ['id', 'name', 'role', 'agency', 'projectsLed', 'falseReportFindings', 'bans'],
+    properties: {
+      id,
+      name: text,
+      role: { enum: ['manager', 'practitioner'] },
+      certificateNo: nullableText,
+      qualificationType: nullableText,
+      qualificationValidUntil: { type: ['string', 'null'], format: 'date' },
+      agency: { type: 'object', required: ['id', 'name'], properties: { id, name: text } },
+      projectsLed: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['contractId', 'projectId', 'projectCode', 'contractStatus'],
+          properties: {
+            contractId: id,
+            projectId: id,
+            projectCode: text,
+            projectTitle: text,
+            agency: { type: 'object', properties: { id, name: text } },
+            owner: text,
+            contractStatus: text,
+            signedAt: nullableTime,
+            approvalOutcome: {
+              type: ['string', 'null'],
+              enum: ['passed', 'corrections', 'rejected', null],
+            },
+            approvalCorrections: { type: ['integer', 'null'] },
+            ownerRating: { type: ['object', 'null'] },
+          },
+        },
+      },
+      falseReportFindings: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            complaintId: id,
+            projectCode: nullableText,
+            decision: nullableText,
+            decidedAt: nullableTime,
+          },
+        },
+      },
+      bans: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['reason', 'legalBasis', 'startsAt', 'inForce'],
+          properties: {
+            reason: text,
+            legalBasis: text,
+            startsAt: time,
+            endsAt: nullableTime,
+            liftedAt: nullableTime,
+            inForce: { type: 'boolean' },
+          },
+        },
+      },
     },
   },
   Project: {
@@ -245,6 +324,10 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       projectId: id,
       status: text,
       priceFen: fen,
+      leadName: {
+        ...nullableText,
+        description: '项目负责人（响应中指定）· the project lead the response named',
+      },
       text,
       textSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       milestones: {

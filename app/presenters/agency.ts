@@ -58,6 +58,8 @@ export function presentPractitioner(practitioner: Practitioner) {
     name: practitioner.name,
     role: practitioner.role,
     certificateNo: practitioner.certificateNo,
+    qualificationType: practitioner.qualificationType,
+    qualificationValidUntil: practitioner.qualificationValidUntil?.toISODate() ?? null,
   }
 }
 

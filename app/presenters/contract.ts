@@ -24,6 +24,8 @@ export function presentContract(
     ownerOrganizationId: contract.ownerOrganizationId,
     agencyOrganizationId: contract.agencyOrganizationId,
     priceFen: contract.priceFen,
+    // 项目负责人 the winning response named, carried into the contract.
+    leadName: contract.leadName,
     fields: fieldValuesOf(contract),
     supplementaryTerms: contract.supplementaryTerms,
     text,

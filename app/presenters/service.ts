@@ -40,6 +40,8 @@ export function presentDeliverable(deliverable: Deliverable) {
     summary: deliverable.summary,
     status: deliverable.status,
     returnReason: deliverable.returnReason,
+    // 项目负责人 who signs off the submission (null when the response named nobody).
+    leadName: deliverable.leadName,
     submittedAt: isoInstant(deliverable.submittedAt),
     decidedAt: isoInstant(deliverable.decidedAt),
     files: (deliverable.files ?? []).map((file) => ({

@@ -75,6 +75,7 @@ export async function contractText(
       condition: row.condition,
     })),
     supplementaryTerms: contract.supplementaryTerms,
+    projectLead: contract.leadName,
   }
   const text = renderContract(template.body, values)
   return { text, sha256: textSha256(text), values, template }

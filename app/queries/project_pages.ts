@@ -8,6 +8,7 @@ import type User from '#models/user'
 import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
+import { requiredQualificationOf, teamOfBid, toDay } from '#queries/named_teams'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
 import type { MemberAnswer } from '#domain/consortium'
@@ -63,9 +64,18 @@ export async function projectPageFacts(project: Project, user: User | null) {
       abnormallyLow: boolean
       justification: string | null
       consortium: Awaited<ReturnType<typeof membersOfBid>>
+      team: { lead: string | null; members: string[] }
     },
     ineligibility: null as IneligibilityReason | null,
     participated: false,
+    /** The agency's persons it may name as lead and team, with their qualification. */
+    teamChoices: [] as {
+      id: number
+      name: string
+      qualificationType: string | null
+      qualificationValidUntil: string | null
+    }[],
+    requiredQualification: null as string | null,
   }
   if (user?.role !== 'agency') return facts
   const bid = await Bid.query()
@@ -86,12 +96,35 @@ export async function projectPageFacts(project: Project, user: User | null) {
       abnormallyLow: bid.abnormallyLow,
       justification: bid.justification,
       consortium: await membersOfBid(bid.id),
+      team: await teamOfBid(bid.id).then(({ lead, members }) => ({
+        lead: lead?.name ?? null,
+        members: members.map((member) => member.name),
+      })),
     }
   }
   if (project.status === 'published') {
     facts.ineligibility = ineligibilityReason(
       await eligibilityFactsFor(project, user.organizationId)
     )
+    const choices: {
+      id: SqlInteger
+      name: string
+      qualification_type: string | null
+      qualification_valid_until: Date | string | null
+    }[] = await db
+      .from('practitioners')
+      .where('organization_id', user.organizationId)
+      .orderBy('id')
+      .select('id', 'name', 'qualification_type', 'qualification_valid_until')
+    facts.teamChoices = choices.map((row) => ({
+      id: Number(row.id),
+      name: row.name,
+      qualificationType: row.qualification_type,
+      qualificationValidUntil: row.qualification_valid_until
+        ? toDay(row.qualification_valid_until)
+        : null,
+    }))
+    facts.requiredQualification = await requiredQualificationOf(project, db.connection())
   }
   return facts
 }

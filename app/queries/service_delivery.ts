@@ -101,6 +101,7 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
     project_code: string
     project_title: string
     rater_name: string
+    lead_name: string | null
     quality: SqlInteger | null
     timeliness: SqlInteger | null
     attitude: SqlInteger | null
@@ -124,7 +125,8 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       'p.id as project_id',
       'p.code as project_code',
       'p.title as project_title',
-      'r.name as rater_name'
+      'r.name as rater_name',
+      'c.lead_name'
     )
   const summary = await db
     .from('evaluations')
@@ -163,6 +165,8 @@ export async function evaluationsReceived(organizationId: number, limit = 50) {
       countsForCredit: row.credit_withheld_reason === null,
       project: { id: Number(row.project_id), code: row.project_code, title: row.project_title },
       raterName: row.rater_name as string,
+      // 项目负责人 of the rated work (an owner's rating of the agency answers for the lead too).
+      leadName: row.direction === 'of_agency' ? row.lead_name : null,
       ratings: Object.fromEntries(
         (
           [

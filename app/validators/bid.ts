@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
 import { MAX_FEN } from '#domain/money'
+import { MAX_TEAM_SIZE } from '#domain/named_team'
 
 /**
  * An agency's quote in fen (the random method takes a quote too, within the
@@ -21,14 +22,30 @@ export const placeBidValidator = labelled(
       .maxLength(10)
       .optional(),
     servicePlan: vine.string().trim().maxLength(20_000).optional(),
+    ...namedTeam(),
   })
 )
+
+/**
+ * 项目负责人 and team: practitioner ids of the agency (the lead is required
+ * when the item requires a qualification: checked by the action).
+ */
+function namedTeam() {
+  return {
+    leadPractitionerId: vine.number().withoutDecimals().min(1).nullable().optional(),
+    teamPractitionerIds: vine
+      .array(vine.number().withoutDecimals().min(1))
+      .maxLength(MAX_TEAM_SIZE)
+      .optional(),
+  }
+}
 
 /** Direct selection: the named agency accepts at a price (the ceiling when none is given). */
 export const acceptDirectValidator = labelled(
   'bid',
   vine.create({
     quoteFen: vine.number().withoutDecimals().min(1).max(MAX_FEN).optional(),
+    ...namedTeam(),
   })
 )
 
@@ -52,6 +69,7 @@ export const bidFormValidator = labelled(
       .max(MAX_FEN / 100)
       .decimal([0, 2]),
     servicePlan: vine.string().trim().maxLength(20_000).optional(),
+    ...namedTeam(),
   })
 )
 
@@ -65,5 +83,6 @@ export const acceptDirectFormValidator = labelled(
       .max(MAX_FEN / 100)
       .decimal([0, 2])
       .optional(),
+    ...namedTeam(),
   })
 )

@@ -29,6 +29,11 @@ router
       .get('/agencies/:id', [controllers.api.Agencies, 'show'])
       .as('agencies.show')
       .where('id', router.matchers.number())
+    router.get('/practitioners', [controllers.api.Practitioners, 'index']).as('practitioners.index')
+    router
+      .get('/practitioners/:id', [controllers.api.Practitioners, 'show'])
+      .as('practitioners.show')
+      .where('id', router.matchers.number())
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
     router
       .get('/contract-templates', [controllers.api.ContractTemplates, 'index'])

@@ -24,6 +24,12 @@ router
   .get('/agencies/:id', [controllers.Agencies, 'show'])
   .as('agencies.show')
   .where('id', router.matchers.number())
+// 执业记录: practitioners' public practice records, found by name and agency
+router.get('/practitioners', [controllers.Practitioners, 'index']).as('practitioners.index')
+router
+  .get('/practitioners/:id', [controllers.Practitioners, 'show'])
+  .as('practitioners.show')
+  .where('id', router.matchers.number())
 router
   .get('/organizations/:id', [controllers.Organizations, 'show'])
   .as('organizations.show')

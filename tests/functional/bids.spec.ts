@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { idNumberCheckCharacter } from '#domain/id_card'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { marketWorld } from '#tests/worlds'
@@ -214,9 +215,29 @@ test.group('Sealed bids', (group) => {
       title: '滨江大道规划放线测量',
     })
     const surveyor = await agency(2) // holds 测绘资质（工程测量）
-    const accepted = await client
+    // The response names its project lead, who holds the qualification too.
+    const lead = await client
+      .post('/api/v1/agency/practitioners')
+      .json({
+        name: '孙测量',
+        idNumber: '11010119900307001' + idNumberCheckCharacter('11010119900307001'),
+        role: 'practitioner',
+        qualificationType: '测绘资质（工程测量）',
+        qualificationValidUntil: '2027-12-31',
+      })
+      .withGuard('api')
+      .loginAs(surveyor)
+    lead.assertStatus(201)
+    const withoutLead = await client
       .post(`/api/v1/projects/${id}/bids`)
       .json({ quoteFen: 5_000_000 })
+      .withGuard('api')
+      .loginAs(surveyor)
+    withoutLead.assertStatus(403)
+    assert.include(withoutLead.body().errors[0].message, '项目负责人')
+    const accepted = await client
+      .post(`/api/v1/projects/${id}/bids`)
+      .json({ quoteFen: 5_000_000, leadPractitionerId: lead.body().id })
       .withGuard('api')
       .loginAs(surveyor)
     accepted.assertStatus(201)
@@ -227,7 +248,7 @@ test.group('Sealed bids', (group) => {
       .update({ valid_until: '2026-10-08' })
     const expired = await client
       .post(`/api/v1/projects/${id}/bids`)
-      .json({ quoteFen: 5_000_000 })
+      .json({ quoteFen: 5_000_000, leadPractitionerId: lead.body().id })
       .withGuard('api')
       .loginAs(surveyor)
     expired.assertStatus(403)

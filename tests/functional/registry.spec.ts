@@ -157,7 +157,14 @@ test.group('Agency registry (中介机构库) through the API', (group) => {
         certificateNo: 'HP-0001',
       })
     created.assertStatus(201)
-    assert.deepEqual(Object.keys(created.body()).sort(), ['certificateNo', 'id', 'name', 'role'])
+    assert.deepEqual(Object.keys(created.body()).sort(), [
+      'certificateNo',
+      'id',
+      'name',
+      'qualificationType',
+      'qualificationValidUntil',
+      'role',
+    ])
 
     const stored = await Practitioner.findOrFail(created.body().id)
     assert.notInclude(stored.idNumberHash, ID_NUMBER)
@@ -168,6 +175,10 @@ test.group('Agency registry (中介机构库) through the API', (group) => {
       await client.get('/api/v1/agency/profile').withGuard('api').loginAs(agency),
       await client.get(`/agencies/${agency.organizationId}`),
       await client.get('/api/v1/agencies'),
+      // 执业记录: the practice record and the search that finds it.
+      await client.get(`/api/v1/practitioners/${created.body().id}`),
+      await client.get(`/practitioners/${created.body().id}`),
+      await client.get('/api/v1/practitioners').qs({ name: '周工程师' }),
     ]
     for (const answer of answers) {
       answer.assertStatus(200)

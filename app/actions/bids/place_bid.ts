@@ -20,6 +20,7 @@ import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
 import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
 import { acceptDirectSelection } from '#actions/selection/direct_selection'
+import { namedTeamFor, recordTeam } from '#actions/bids/named_team'
 
 /** What an agency sends when it bids. */
 export type BidInput = {
@@ -28,6 +29,10 @@ export type BidInput = {
   consortium?: { agencyId: number; itemCode: string }[]
   /** The service plan (方案) that the owner scores in the scored method. */
   servicePlan?: string
+  /** 项目负责人: the practitioner who leads (required when the item requires a qualification). */
+  leadPractitionerId?: number | null
+  /** The rest of the team, from the agency's practitioners. */
+  teamPractitionerIds?: number[]
 }
 
 /**
@@ -49,7 +54,7 @@ export async function placeBid(
   const target = await Project.findOrFail(projectId)
   if (target.method === 'direct') {
     ensureNamedAgency(target, agencyUser.organizationId)
-    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser)
+    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser, input)
     return { receipt }
   }
   // Everything is read and checked under the locks, in one transaction: the
@@ -60,6 +65,7 @@ export async function placeBid(
     const { project, agency } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
     await ensureEligible(project, agency.id, trx)
+    const team = await namedTeamFor(project, agency.id, input, trx)
     await ensureNotConfirmedMember(project, agency.id, trx)
     const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
     // The last bid counts: the agency's active one in this round, if any, is
@@ -106,6 +112,7 @@ export async function placeBid(
       },
       { client: trx }
     )
+    await recordTeam(bid.id, team, trx)
     // Each member answers in the market (app/actions/bids/consortium_requests.ts).
     // A member that confirmed for the bid this one replaces, for the same
     // sub-item, stays confirmed: it agreed to join the lead, whose quote it never sees.
@@ -138,6 +145,8 @@ export async function placeBid(
         agencyId: agency.id,
         receipt,
         consortium: members.map((member) => member.organizationId),
+        lead: team.find((person) => person.role === 'lead')?.name ?? null,
+        team: team.filter((person) => person.role === 'member').map((person) => person.name),
       },
     })
     // The request tells the member who leads and for which project: never the quote.

@@ -41,6 +41,8 @@ import { startService } from '#actions/delivery/service_delivery'
 import { throttleSigningPassword } from '#services/password_throttle'
 import { meetsSignatureLevel, type SignatureLevel } from '#domain/rules'
 import { standingOf } from '#queries/signatories'
+import { ensureTeamStillEligible } from '#actions/bids/named_team'
+import { teamOfBid } from '#queries/named_teams'
 
 type Actor = Pick<User, 'id' | 'role'> | null
 
@@ -83,6 +85,8 @@ export async function makeContract(
   const template = await templateFor(project.serviceItemId, trx)
   const rules = await rulesOfVersion(project.rulesetVersion!, trx)
   const due = await workingPeriodEnd(clock.now(), rules.contractSigningWorkingDays, trx)
+  // 项目负责人: the lead the winning response named answers for the work.
+  const { lead } = await teamOfBid(bid.id, trx)
   const fields: FieldValues = {
     price: bid.quoteFen,
     deliverables: project.deliverables || project.description,
@@ -98,6 +102,8 @@ export async function makeContract(
       agencyOrganizationId: bid.organizationId,
       bidId: bid.id,
       priceFen: bid.quoteFen,
+      leadPractitionerId: lead?.practitionerId ?? null,
+      leadName: lead?.name ?? null,
       status: 'drafting',
       fieldValues: JSON.stringify(fields),
       supplementaryTerms: null,
@@ -132,6 +138,7 @@ export async function makeContract(
       templateVersion: template.version,
       agencyId: bid.organizationId,
       priceFen: bid.quoteFen,
+      lead: lead?.name ?? null,
       textSha256: sha256,
     },
   })
@@ -290,6 +297,13 @@ export async function refuseBarredSigner(contract: Contract, signer: User) {
       identifier: 'signing.refusals.notSignatoryToSign',
     })
   }
+  // The lead and team the response named, judged again for either signer: a
+  // person banned since (under any agency), or now also named by the owner.
+  await ensureTeamStillEligible(
+    await Project.findOrFail(contract.projectId),
+    contract.bidId,
+    db.connection()
+  )
   if (signer.role !== 'agency') return
   const bans = await banStatusOf(signer.organizationId)
   if (bans.agencyBanned) throw new IneligibleException({ code: 'agency_banned' })

@@ -257,6 +257,8 @@ export async function submitDeliverable(
           status: 'submitted',
           submittedByUserId: agency.id,
           submittedAt: now(),
+          // 项目负责人: the lead named in the contract signs off each submission.
+          leadName: locked.leadName,
         },
         { client: trx }
       )
@@ -283,6 +285,7 @@ export async function submitDeliverable(
         payload: {
           deliverableId: deliverable.id,
           round: deliverable.round,
+          lead: locked.leadName,
           files: stored.map((file) => ({ name: file.name, size: file.size })),
           late: locked.serviceDueAt !== null && now() > locked.serviceDueAt,
         },

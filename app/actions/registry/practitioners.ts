@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import { refuseInput } from '#exceptions/invalid_input_exception'
 import type Organization from '#models/organization'
 import type User from '#models/user'
@@ -14,7 +15,14 @@ import { invalidateLists } from '#services/public_cache'
  */
 export async function addPractitioner(
   organization: Organization,
-  input: { name: string; idNumber: string; role: PractitionerRole; certificateNo?: string | null },
+  input: {
+    name: string
+    idNumber: string
+    role: PractitionerRole
+    certificateNo?: string | null
+    qualificationType?: string | null
+    qualificationValidUntil?: Date | null
+  },
   actor: User | null
 ) {
   const idNumberHash = personIdHash(input.idNumber)
@@ -38,6 +46,12 @@ export async function addPractitioner(
         name: input.name,
         role: input.role,
         certificateNo: input.certificateNo ?? null,
+        // The qualification under which the person may lead or join a response (项目负责人).
+        qualificationType: input.qualificationType ?? null,
+        qualificationValidUntil:
+          input.qualificationType && input.qualificationValidUntil
+            ? DateTime.fromJSDate(input.qualificationValidUntil).startOf('day')
+            : null,
         idNumberHash,
       },
       { client: trx }
@@ -51,6 +65,8 @@ export async function addPractitioner(
         organizationId: organization.id,
         name: practitioner.name,
         role: practitioner.role,
+        qualificationType: practitioner.qualificationType,
+        qualificationValidUntil: practitioner.qualificationValidUntil?.toISODate() ?? null,
       },
     })
     // A banned person named as manager marks the agency banned in the directory.

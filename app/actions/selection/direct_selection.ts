@@ -13,6 +13,7 @@ import { clock } from '#services/clock'
 import { ensureEligible, ensureQuoteWithinBounds } from '#actions/projects/project_rules'
 import { failProject, startPublicity } from '#actions/selection/open_selection'
 import { lockProject, transition } from '#actions/projects/project_lifecycle'
+import { namedTeamFor, recordTeam, type TeamInput } from '#actions/bids/named_team'
 
 /*
  * 直接选取: the owner named one agency; it accepts (with its price, at most
@@ -47,7 +48,8 @@ async function lockAwaitingConfirmation(
 export async function acceptDirectSelection(
   project: Project,
   quoteFen: number | undefined,
-  agencyUser: User
+  agencyUser: User,
+  team: TeamInput = {}
 ) {
   const agency = await Organization.findOrFail(agencyUser.organizationId)
   const price = quoteFen ?? project.ceilingPriceFen
@@ -56,9 +58,11 @@ export async function acceptDirectSelection(
 
   return db.transaction(async (trx) => {
     const locked = await lockAwaitingConfirmation(project, agencyUser, trx)
+    // 项目负责人: the acceptance names its lead and team like any response.
+    const persons = await namedTeamFor(locked, agency.id, team, trx)
     const nonce = generateNonce()
     const receipt = bidReceipt(locked.code, agency.uscc, price, nonce)
-    await Bid.create(
+    const bid = await Bid.create(
       {
         projectId: locked.id,
         round: locked.round,
@@ -76,6 +80,7 @@ export async function acceptDirectSelection(
       },
       { client: trx }
     )
+    await recordTeam(bid.id, persons, trx)
     const seed = encryption.decrypt<string>(locked.drawSeedEncrypted!)!
     transition(locked, 'open')
     locked.merge({
@@ -93,7 +98,13 @@ export async function acceptDirectSelection(
       action: 'selection.direct_accepted',
       subjectType: 'project',
       subjectId: locked.id,
-      payload: { code: locked.code, agencyId: agency.id, quoteFen: price, receipt },
+      payload: {
+        code: locked.code,
+        agencyId: agency.id,
+        quoteFen: price,
+        receipt,
+        lead: persons.find((person) => person.role === 'lead')?.name ?? null,
+      },
     })
     await startPublicity(locked, trx, agencyUser)
     return { project: locked, receipt }

@@ -23,6 +23,7 @@ import {
 } from '#domain/selection'
 import type { RuleParameters } from '#domain/rules'
 import { eligibilityFactsForMany } from '#queries/eligibility_facts'
+import { teamFaultsOfBids } from '#actions/bids/named_team'
 import { consortiumFaultsOfRound } from '#queries/consortium_consent'
 import { recordAuditEvent } from '#services/audit_log'
 import { rulesOfVersion } from '#services/market_rules'
@@ -357,6 +358,14 @@ async function judgeEligibility(
     const reason = ineligibilityReason(facts.get(bid.organizationId)!)
     if (reason) invalid.set(bid.id, reason.code)
   }
+  // The named lead and team, judged again: a person banned (under any agency) or
+  // whose qualification lapsed before the deadline since sign-up.
+  const teamFaults = await teamFaultsOfBids(
+    project,
+    bids.filter((bid) => !invalid.has(bid.id)).map((bid) => bid.id),
+    trx
+  )
+  for (const [bidId, reason] of teamFaults) invalid.set(bidId, reason.code)
   const members: {
     bid_id: SqlInteger
     organization_id: SqlInteger

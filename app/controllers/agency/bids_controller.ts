@@ -40,10 +40,11 @@ export default class BidsController {
   }
 
   async store({ params, request, response, auth, session, i18n }: HttpContext) {
-    const { quoteYuan, servicePlan } = await request.validateUsing(bidFormValidator)
+    const { quoteYuan, servicePlan, leadPractitionerId, teamPractitionerIds } =
+      await request.validateUsing(bidFormValidator)
     const { receipt } = await placeBid(
       Number(params.id),
-      { quoteFen: yuanToFen(quoteYuan), servicePlan },
+      { quoteFen: yuanToFen(quoteYuan), servicePlan, leadPractitionerId, teamPractitionerIds },
       auth.getUserOrFail(),
       {
         ip: request.ip(),
@@ -64,11 +65,13 @@ export default class BidsController {
   async acceptDirect({ params, request, response, auth, bouncer, session, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
-    const { quoteYuan } = await request.validateUsing(acceptDirectFormValidator)
+    const { quoteYuan, leadPractitionerId, teamPractitionerIds } =
+      await request.validateUsing(acceptDirectFormValidator)
     await acceptDirectSelection(
       project,
       quoteYuan === undefined ? undefined : yuanToFen(quoteYuan),
-      auth.getUserOrFail()
+      auth.getUserOrFail(),
+      { leadPractitionerId, teamPractitionerIds }
     )
     session.flash('success', i18n.t('messages.projectPages.directAccepted'))
     return response.redirect().toRoute('projects.show', { id: project.id })

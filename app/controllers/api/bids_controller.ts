@@ -6,10 +6,12 @@ import Project from '#models/project'
 import { placeBidValidator } from '#validators/bid'
 import { placeBid, withdrawBid } from '#actions/bids/place_bid'
 import { membersOfBid } from '#queries/project_pages'
+import { teamOfBid } from '#queries/named_teams'
 
 export default class BidsController {
   /**
-   * POST /api/v1/projects/:id/bids (agency) {quoteFen, consortium?, servicePlan?} → 201 {receipt};
+   * POST /api/v1/projects/:id/bids (agency) {quoteFen, consortium?, servicePlan?,
+   * leadPractitionerId?, teamPractitionerIds?} → 201 {receipt};
    * on a direct selection only the named agency, whose bid is its acceptance.
    */
   async store({ params, request, response, auth }: HttpContext) {
@@ -70,6 +72,11 @@ export default class BidsController {
       nonce: encryption.decrypt<string>(bid.nonceEncrypted),
       submittedAt: bid.createdAt.toISO(),
       consortium: await membersOfBid(bid.id),
+      // 项目负责人 and team the bid names (names only).
+      team: await teamOfBid(bid.id).then(({ lead, members }) => ({
+        lead: lead?.name ?? null,
+        members: members.map((member) => member.name),
+      })),
     }
   }
 

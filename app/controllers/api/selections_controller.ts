@@ -77,15 +77,20 @@ export default class SelectionsController {
     return { id: decided.id, ownerDecision: decided.ownerDecision, valid: decided.valid }
   }
 
-  /** POST /api/v1/projects/:id/direct/accept (the named agency) {quoteFen?} */
+  /**
+   * POST /api/v1/projects/:id/direct/accept (the named agency)
+   * {quoteFen?, leadPractitionerId?, teamPractitionerIds?}
+   */
   async acceptDirect({ params, request, bouncer, auth }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('answerDirect', project)
-    const { quoteFen } = await request.validateUsing(acceptDirectValidator)
+    const { quoteFen, leadPractitionerId, teamPractitionerIds } =
+      await request.validateUsing(acceptDirectValidator)
     const { project: accepted } = await acceptDirectSelection(
       project,
       quoteFen,
-      auth.getUserOrFail()
+      auth.getUserOrFail(),
+      { leadPractitionerId, teamPractitionerIds }
     )
     return { status: accepted.status, winnerAgencyId: accepted.winnerOrganizationId }
   }

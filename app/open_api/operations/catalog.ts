@@ -8,7 +8,7 @@ import {
 } from '#validators/service_item'
 import { directoryFiltersValidator, updateAgencyProfileValidator } from '#validators/agency'
 import { createQualificationValidator } from '#validators/qualification'
-import { createPractitionerValidator } from '#validators/practitioner'
+import { createPractitionerValidator, practiceSearchValidator } from '#validators/practitioner'
 import { marketRulesValidator } from '#validators/market_rules'
 import {
   calendarYearValidator,
@@ -80,6 +80,29 @@ export const catalogOperations: ApiOperation[] = [
     ],
     access: 'public',
     success: { status: 200, schema: ref('AgencyProfile') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/practitioners',
+    tag: 'agencies',
+    summary: [
+      '按姓名和所在机构查询执业人员（不含身份证号码）',
+      'Find practitioners by name and agency (never an ID number)',
+    ],
+    access: 'public',
+    query: practiceSearchValidator,
+    success: { status: 200, schema: listOf('PractitionerSearchRow', true) },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/practitioners/:id',
+    tag: 'agencies',
+    summary: [
+      '执业记录：担任项目负责人的项目、业主评价、审批结果、禁入和虚假报告认定',
+      "A practitioner's practice record: projects led, owners' ratings, approval outcomes, bans, false-report findings",
+    ],
+    access: 'public',
+    success: { status: 200, schema: ref('PracticeRecord') },
   },
   {
     method: 'get',

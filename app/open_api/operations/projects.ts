@@ -228,8 +228,8 @@ export const projectOperations: ApiOperation[] = [
     tag: 'projects',
     summary: ['中介机构报名报价（密封至开标）', 'An agency bids (sealed until opening)'],
     description: [
-      '截止后 409；不符合条件时 403 并说明原因。联合体成员须在截止前确认（consortium-requests），否则开标时该报名无效；已确认作为他人联合体成员的机构不能单独报名（403 E_CONSORTIUM_CONFLICT）。直接选取项目只接受被指定机构的应答（即接受），其他机构 403 E_NOT_NAMED_AGENCY。',
-      '409 after the deadline; 403 with the reason when not eligible. Consortium members must confirm before the deadline (consortium-requests) or the bid is invalid at opening; an agency that confirmed as another bid’s member cannot bid on its own (403 E_CONSORTIUM_CONFLICT). A direct selection takes only the named agency’s answer (its acceptance); any other agency gets 403 E_NOT_NAMED_AGENCY.',
+      '截止后 409；不符合条件时 403 并说明原因。联合体成员须在截止前确认（consortium-requests），否则开标时该报名无效；已确认作为他人联合体成员的机构不能单独报名（403 E_CONSORTIUM_CONFLICT）。直接选取项目只接受被指定机构的应答（即接受），其他机构 403 E_NOT_NAMED_AGENCY。leadPractitionerId/teamPractitionerIds 从本机构登记人员中指定项目负责人和团队：事项要求资格的必须指定负责人，每人须持有有效期覆盖截止日的该资格、未被禁入（人员禁入随人走）、不是业主登记的人员，否则 403 说明原因和人员；非本机构人员或重复指定 422。开标和签约时再次检查。',
+      '409 after the deadline; 403 with the reason when not eligible. Consortium members must confirm before the deadline (consortium-requests) or the bid is invalid at opening; an agency that confirmed as another bid’s member cannot bid on its own (403 E_CONSORTIUM_CONFLICT). A direct selection takes only the named agency’s answer (its acceptance); any other agency gets 403 E_NOT_NAMED_AGENCY. leadPractitionerId/teamPractitionerIds name the project lead and team among the agency’s registered persons: a lead is required when the item requires a qualification, and each person must hold it valid on the deadline day, be unbanned (a person ban follows the person) and not be one of the owner’s persons, or 403 names the condition and the persons; a person of another agency or named twice is a 422. Checked again at opening and at signing.',
     ],
     access: ['agency'],
     body: placeBidValidator,
@@ -259,6 +259,10 @@ export const projectOperations: ApiOperation[] = [
               status: { enum: ['pending', 'confirmed', 'declined'] },
             }),
           },
+          team: object({
+            lead: { type: ['string', 'null'] },
+            members: { type: 'array', items: { type: 'string' } },
+          }),
         },
         ['receipt']
       ),
