@@ -294,6 +294,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
       {
         title,
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: `编制${SITES[site]}环境影响报告表，并配合完成技术评审。`,
         ceilingPriceFen,
         method,
