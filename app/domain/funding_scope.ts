@@ -69,10 +69,11 @@ export type ScopeProblem = { field: string; rule: string; data?: Record<string, 
 export const MIN_EXEMPTION_REASON = 4
 
 /**
- * What the rule set refuses in a project's method, amount, ownership and
- * exemption, each at its field. `rules` is the set chosen for the project.
+ * What is refused whatever the rule set: an exemption other than for direct
+ * selection or without its reason, a commissioned service not owned by its
+ * department or selected directly. Checked from the draft on.
  */
-export function scopeProblems(facts: ScopeFacts, rules: RuleParameters): ScopeProblem[] {
+export function standingProblems(facts: ScopeFacts): ScopeProblem[] {
   const problems: ScopeProblem[] = []
   if (facts.exemption !== null) {
     if (facts.method !== 'direct') {
@@ -94,6 +95,17 @@ export function scopeProblems(facts: ScopeFacts, rules: RuleParameters): ScopePr
     }
   }
 
+  return problems
+}
+
+/**
+ * What the rule set chosen for the project (at publication) refuses, with
+ * the standing problems: a method it does not allow, direct selection above
+ * its threshold — unless the market is voluntary under it, or an exemption
+ * applies. Each at its field.
+ */
+export function scopeProblems(facts: ScopeFacts, rules: RuleParameters): ScopeProblem[] {
+  const problems = standingProblems(facts)
   // An exemption is itself the reason to select directly, at any amount.
   if (facts.exemption !== null || rules.marketScope === 'voluntary') return problems
   if (rules.allowedMethods[facts.method] !== 'yes') {
@@ -148,11 +160,13 @@ export function chooseRuleSet<Candidate extends RuleSetCandidate>(
     if (candidate.fundingSource !== null && candidate.fundingSource !== project.fundingSource) {
       continue
     }
-    if (candidate.regionCode !== null && !regionIncludes(candidate.regionCode, project.regionCode)) {
+    if (
+      candidate.regionCode !== null &&
+      !regionIncludes(candidate.regionCode, project.regionCode)
+    ) {
       continue
     }
-    const rank =
-      (candidate.fundingSource === null ? 0 : 10) + regionDepth(candidate.regionCode)
+    const rank = (candidate.fundingSource === null ? 0 : 10) + regionDepth(candidate.regionCode)
     if (rank > bestRank || (rank === bestRank && candidate.version > best!.version)) {
       best = candidate
       bestRank = rank

@@ -8,7 +8,7 @@ import type { CreditGrade } from '#domain/credit'
 import { findBarriers } from '#domain/barriers'
 import { scoredWeightProblems } from '#domain/rules'
 import { rulesForProject } from '#services/market_rules'
-import { scopeProblems, type Exemption, type FundingSource } from '#domain/funding_scope'
+import { standingProblems, type Exemption, type FundingSource } from '#domain/funding_scope'
 import Department from '#models/department'
 import { recordAuditEvent } from '#services/audit_log'
 import { refuse, type FieldProblem } from '#actions/projects/project_rules'
@@ -46,10 +46,10 @@ export type ProjectDraftInput = {
  * What the platform refuses in a draft, with the reason at each field: an
  * unknown item, barriers in the texts, a time limit beyond the item's, a
  * floor not below the ceiling, naming an agency outside direct selection,
- * and what the rule set chosen by region and funding source refuses
- * (app/domain/funding_scope.ts: a method it does not allow, direct selection
- * above its threshold, a commissioned service not owned by its department or
- * not competitive, an exemption without its reason).
+ * a commissioned service not owned by its department or not competitive, an
+ * exemption without its reason (app/domain/funding_scope.ts). What depends
+ * on the rule set (allowed methods, the direct-selection threshold) is
+ * checked at publication, under the set chosen then.
  * Returns the item and the time limit the draft takes.
  */
 async function checkDraft(input: ProjectDraftInput, owner: User, regionCode: string) {
@@ -91,7 +91,7 @@ async function checkDraft(input: ProjectDraftInput, owner: User, regionCode: str
   ) {
     problems.push({ field: 'commissioningDepartmentId', rule: 'departmentUnknown' })
   } else {
-    problems.push(...scopeProblems(scopeFactsOf(input, owner), rules))
+    problems.push(...standingProblems(scopeFactsOf(input, owner)))
   }
   const barriers = findBarriers([input.title, input.description, input.deliverables ?? ''], {
     method: input.method,
@@ -113,11 +113,7 @@ async function checkDraft(input: ProjectDraftInput, owner: User, regionCode: str
 export function scopeFactsOf(
   input: Pick<
     ProjectDraftInput,
-    | 'method'
-    | 'ceilingPriceFen'
-    | 'commissioningDepartmentId'
-    | 'exemption'
-    | 'exemptionReason'
+    'method' | 'ceilingPriceFen' | 'commissioningDepartmentId' | 'exemption' | 'exemptionReason'
   >,
   owner: Pick<User, 'departmentId'>
 ) {
@@ -218,11 +214,7 @@ export async function draftProject(input: ProjectDraftInput, owner: User) {
  */
 export async function editDraft(projectId: number, input: ProjectDraftInput, owner: User) {
   const current = await Project.findOrFail(projectId)
-  const { item, timeLimit } = await checkDraft(
-    input,
-    owner,
-    input.region ?? current.regionCode
-  )
+  const { item, timeLimit } = await checkDraft(input, owner, input.region ?? current.regionCode)
   return db.transaction(async (trx) => {
     const { project } = await lockForTransition(projectId, 'edit', trx)
     const before = project.serialize()
