@@ -22,6 +22,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -174,6 +175,8 @@ export type ScannedRoutes = {
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.store': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -204,6 +207,7 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -344,6 +348,7 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -389,6 +394,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -461,6 +467,7 @@ export type ScannedRoutes = {
     'regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -473,6 +480,7 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -552,6 +560,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -624,6 +633,7 @@ export type ScannedRoutes = {
     'regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -636,6 +646,7 @@ export type ScannedRoutes = {
     'api.v1.agencies.index': { paramsTuple?: []; params?: {} }
     'api.v1.agencies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -781,6 +792,7 @@ export type ScannedRoutes = {
     'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.outsideSelections.store': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -872,6 +884,7 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
