@@ -381,4 +381,94 @@ test.group('Funding scope: the market follows the money', (group) => {
     refused.assertStatus(200)
     refused.assertTextIncludes('应急豁免须填写公开的理由')
   })
+
+  test('an owner records a selection made outside the market where the rules make it voluntary; it is public like a result; a fiscal one or a future day is refused', async ({
+    client,
+    assert,
+  }) => {
+    const owner = await demoUser('owner@demo.example.com')
+    const agency = await db
+      .from('organizations')
+      .where('name', '四川绿源环境科技有限公司')
+      .firstOrFail()
+    const record = {
+      title: '某商业综合体项目环境影响评价',
+      serviceItemCode: 'ZJ-001',
+      fundingSource: 'social',
+      agencyName: agency.name,
+      agencyUscc: agency.uscc,
+      priceFen: LARGE,
+      selectedOn: '2026-09-28',
+      reason: '开发企业长期合作的评价机构，经内部比选确定',
+    }
+    const post = (body: Record<string, unknown>) =>
+      client.post('/api/v1/outside-selections').json(body).withGuard('api').loginAs(owner)
+
+    const fiscal = await post({ ...record, fundingSource: 'fiscal' })
+    fiscal.assertStatus(422)
+    assert.equal(fiscal.body().errors[0].field, 'fundingSource')
+    assert.equal(fiscal.body().errors[0].rule, 'project.outsideNotVoluntary')
+    assert.include(fiscal.body().errors[0].message, '要求在超市内选取')
+    const future = await post({ ...record, selectedOn: '2026-10-30' })
+    future.assertStatus(422)
+    assert.equal(future.body().errors[0].rule, 'project.selectedInFuture')
+    const agencyUser = await demoUser('agency1@demo.example.com')
+    const notOwner = await client
+      .post('/api/v1/outside-selections')
+      .json(record)
+      .withGuard('api')
+      .loginAs(agencyUser)
+    notOwner.assertStatus(403)
+    assert.lengthOf(await db.from('outside_selections'), 0)
+
+    const recorded = await post(record)
+    recorded.assertStatus(201)
+    const socialSet = await db.from('rule_sets').where('funding_source', 'social').firstOrFail()
+    assert.equal(recorded.body().rulesetVersion, Number(socialSet.version))
+    assert.equal(recorded.body().selectedOn, '2026-09-28')
+
+    const list = await client.get('/api/v1/outside-selections')
+    list.assertStatus(200)
+    assert.equal(list.body().meta.total, 1)
+    assert.include(list.body().data[0], {
+      title: record.title,
+      agencyUscc: agency.uscc,
+      priceFen: LARGE,
+      selectedOn: '2026-09-28',
+      fundingSource: 'social',
+    })
+    const page = await client.get('/outside-selections')
+    page.assertStatus(200)
+    page.assertTextIncludes(record.reason)
+    page.assertTextIncludes(agency.uscc)
+    const audit = await db.from('audit_events').where('action', 'outside_selection.recorded')
+    assert.lengthOf(audit, 1)
+
+    // The owner's form, without JavaScript: refused at its field, then recorded.
+    const form = await client.get('/owner/outside-selections/new').loginAs(owner)
+    form.assertStatus(200)
+    form.assertTextIncludes('name="agencyUscc"')
+    const refused = await client
+      .post('/owner/outside-selections')
+      .form({
+        ...record,
+        fundingSource: 'fiscal',
+        priceFen: undefined,
+        priceYuan: '3000',
+      })
+      .header('referer', '/owner/outside-selections/new')
+      .withCsrfToken()
+      .loginAs(owner)
+    refused.assertStatus(200)
+    refused.assertTextIncludes('要求在超市内选取')
+    const saved = await client
+      .post('/owner/outside-selections')
+      .form({ ...record, priceFen: undefined, priceYuan: '3000' })
+      .withCsrfToken()
+      .loginAs(owner)
+      .redirects(0)
+    saved.assertStatus(302)
+    assert.equal(saved.header('location'), '/outside-selections')
+    assert.lengthOf(await db.from('outside_selections'), 2)
+  })
 })
