@@ -10,6 +10,7 @@ import { createUserWithRole, departmentNamed } from '#database/factories/account
 import { signedContract } from '#tests/payment_fixtures'
 import { clock } from '#services/clock'
 import { sqlTime } from '#services/sql_time'
+import { DEFAULT_RULES, flatParameters } from '#domain/rules'
 
 /** Tue 29 Sep 2026, 10:00 in Beijing: three working days later is Fri 9 Oct (National Day between). */
 const NOW = new Date('2026-09-29T02:00:00Z')
@@ -470,5 +471,49 @@ test.group('Funding scope: the market follows the money', (group) => {
     saved.assertStatus(302)
     assert.equal(saved.header('location'), '/outside-selections')
     assert.lengthOf(await db.from('outside_selections'), 2)
+  })
+
+  test('the admin form loads and publishes the rule set of one funding source', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await demoUser('admin@demo.example.com')
+    const form = await client.get('/admin/rules').qs({ fundingSource: 'social' }).loginAs(admin)
+    form.assertStatus(200)
+    form.assertTextIncludes('本次发布适用于：社会投资 · 全国')
+    form.assertTextIncludes('<option value="voluntary" selected')
+    form.assertTextIncludes('name="fundingSource" value="social"')
+
+    const fields: Record<string, string> = {}
+    for (const [path, value] of flatParameters({ ...DEFAULT_RULES, marketScope: 'voluntary' })) {
+      const name = path === 'directSelectionThresholdFen' ? 'directSelectionThresholdYuan' : path
+      const shown = path === 'directSelectionThresholdFen' ? Number(value) / 100 : value
+      fields[
+        `parameters${name
+          .split('.')
+          .map((key) => `[${key}]`)
+          .join('')}`
+      ] = String(shown)
+    }
+    const saved = await client
+      .post('/admin/rules')
+      .form({
+        ...fields,
+        'parameters[allowedMethods][scored]': 'no',
+        'fundingSource': 'social',
+        'regionCode': '',
+        'effectiveFrom': '2026-10-12',
+        'reason': '社会投资项目不采用综合评分',
+      })
+      .withCsrfToken()
+      .loginAs(admin)
+      .redirects(0)
+    saved.assertStatus(302)
+    const latest = await db.from('rule_sets').orderBy('version', 'desc').firstOrFail()
+    assert.equal(latest.funding_source, 'social')
+    assert.isNull(latest.region_code)
+    assert.equal(JSON.parse(latest.parameters).allowedMethods.scored, 'no')
+    const log = await client.get('/rules')
+    log.assertTextIncludes('允许的选取方式：综合评分：允许 → 不允许')
   })
 })
