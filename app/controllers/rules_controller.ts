@@ -19,7 +19,8 @@ export default class RulesController {
   async index({ view }: HttpContext) {
     const history = await ruleSetHistory()
     const now = clock.now().getTime()
-    const sets = (await ruleSetsInForce(new Date(now))).map((entry) => {
+    const inForceNow = await ruleSetsInForce(new Date(now))
+    const sets = inForceNow.map((entry) => {
       const { parameters, overridden } = asApplied(entry.parameters)
       return { ...entry, parameters, overridden }
     })

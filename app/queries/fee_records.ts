@@ -142,8 +142,7 @@ export async function feeRecordsWithFlags(
       kind: row.kind,
       amountFen: Number(row.amount_fen),
       occurredAt: utc(row.occurred_at),
-      payerDepartmentId:
-        row.payer_user_id === null ? undefined : number(row.payer_department_id),
+      payerDepartmentId: row.payer_user_id === null ? undefined : number(row.payer_department_id),
     })
     contracts.set(Number(row.contract_id), {
       id: Number(row.contract_id),

@@ -32,31 +32,24 @@ export async function outsideSelections(page = 1) {
     .orderBy('s.id', 'desc')
     .offset((page - 1) * PER_PAGE)
     .limit(PER_PAGE)
-    .select(
-      's.*',
-      'o.name as owner_name',
-      'i.code as item_code',
-      'i.name as item_name'
-    )
+    .select('s.*', 'o.name as owner_name', 'i.code as item_code', 'i.name as item_name')
   return {
-    data: rows.map(
-      (row: Record<string, unknown>): OutsideSelectionRow => ({
-        id: Number(row.id as SqlInteger),
-        title: String(row.title),
-        ownerOrganizationId: Number(row.owner_organization_id),
-        ownerName: String(row.owner_name),
-        itemCode: String(row.item_code),
-        itemName: String(row.item_name),
-        regionCode: String(row.region_code),
-        fundingSource: String(row.funding_source),
-        rulesetVersion: Number(row.ruleset_version),
-        agencyName: String(row.agency_name),
-        agencyUscc: String(row.agency_uscc),
-        priceFen: Number(row.price_fen),
-        selectedOn: dayOf(row.selected_on),
-        reason: String(row.reason),
-      })
-    ),
+    data: rows.map((row: Record<string, unknown>): OutsideSelectionRow => ({
+      id: Number(row.id as SqlInteger),
+      title: String(row.title),
+      ownerOrganizationId: Number(row.owner_organization_id),
+      ownerName: String(row.owner_name),
+      itemCode: String(row.item_code),
+      itemName: String(row.item_name),
+      regionCode: String(row.region_code),
+      fundingSource: String(row.funding_source),
+      rulesetVersion: Number(row.ruleset_version),
+      agencyName: String(row.agency_name),
+      agencyUscc: String(row.agency_uscc),
+      priceFen: Number(row.price_fen),
+      selectedOn: dayOf(row.selected_on),
+      reason: String(row.reason),
+    })),
     meta: { total: Number(total), page, perPage: PER_PAGE },
   }
 }

@@ -177,7 +177,10 @@ export async function ruleSetHistory(client: QueryClientContract = db.connection
 const GENERAL: RuleSetScope = { regionCode: null, fundingSource: null }
 
 /** The newest entry of a scope in a history (newest first), or of the general set when it has none. */
-export function latestEntryOfScope<Entry extends RuleSetScope>(history: Entry[], scope: RuleSetScope) {
+export function latestEntryOfScope<Entry extends RuleSetScope>(
+  history: Entry[],
+  scope: RuleSetScope
+) {
   return (
     history.find((entry) => sameScope(entry, scope)) ??
     history.find((entry) => sameScope(entry, GENERAL))!

@@ -75,7 +75,11 @@ export default class extends BaseSchema {
 
       const first = await db.from('rule_sets').orderBy('version', 'asc').firstOrFail()
       const latest = await db.from('rule_sets').orderBy('version', 'desc').firstOrFail()
-      const parameters = { ...DEFAULT_RULES, ...JSON.parse(latest.parameters), marketScope: 'voluntary' }
+      const parameters = {
+        ...DEFAULT_RULES,
+        ...JSON.parse(latest.parameters),
+        marketScope: 'voluntary',
+      }
       await db.table('rule_sets').insert({
         version: Number(latest.version) + 1,
         parameters: JSON.stringify(parameters),

@@ -214,7 +214,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({
         'title': '滨江大道改造工程环境影响评价',
         'serviceItemCode': 'ZJ-001',
-        fundingSource: 'fiscal',
+        'fundingSource': 'fiscal',
         'description': '编制滨江大道改造工程环境影响报告表。',
         'ceilingYuan': '80000.00',
         'method': 'scored',

@@ -50,8 +50,7 @@ export async function publishMarketRules(
     // The latest version row, locked: two admins publishing at once get consecutive versions.
     const newest = await trx.from('rule_sets').orderBy('version', 'desc').forUpdate().firstOrFail()
     const ofScope = await latestOfScope(scope, trx)
-    const latest =
-      ofScope ?? (await latestOfScope({ regionCode: null, fundingSource: null }, trx))!
+    const latest = ofScope ?? (await latestOfScope({ regionCode: null, fundingSource: null }, trx))!
     const latestEffective = fromSqlTime(latest.effective_from)
     if (ofScope && effectiveFrom.getTime() < latestEffective.getTime()) {
       refuseInput([

@@ -29,7 +29,10 @@ export default class RulesController {
   async store({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(RuleSetPolicy).authorize('publish')
     const input = await request.validateUsing(marketRulesValidator)
-    const scope = { regionCode: input.regionCode ?? null, fundingSource: input.fundingSource ?? null }
+    const scope = {
+      regionCode: input.regionCode ?? null,
+      fundingSource: input.fundingSource ?? null,
+    }
     const latest = latestEntryOfScope(await ruleSetHistory(), scope)
     const changed = input.parameters as Partial<RuleParameters>
     const parameters: RuleParameters = {
