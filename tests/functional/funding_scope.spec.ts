@@ -348,6 +348,18 @@ test.group('Funding scope: the market follows the money', (group) => {
     const page = await client.get(`/projects/${exempt.body().id}`)
     page.assertTextIncludes('应急豁免')
     page.assertTextIncludes(reason)
+
+    // The regulators' signals list it, with the reason, on the page and in the API.
+    const regulator = await createUserWithRole('regulator')
+    const desk = await client.get('/regulator/signals').loginAs(regulator)
+    desk.assertStatus(200)
+    desk.assertTextIncludes('应急豁免直接选取')
+    desk.assertTextIncludes(reason)
+    const api = await client.get('/api/v1/regulator/signals').withGuard('api').loginAs(regulator)
+    assert.deepEqual(
+      api.body().exemptions.map((row: any) => [row.projectId, row.exemption, row.reason]),
+      [[exempt.body().id, 'natural_disaster', reason]]
+    )
   })
 
   test('the owner form offers the funding sources and re-renders a refusal at its field', async ({
