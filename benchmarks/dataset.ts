@@ -566,7 +566,7 @@ export async function ensureDataset(
         '成果报告一份（纸质版五份、电子版一份），并配合完成技术审查。',
         `${place}${faker.location.streetAddress()}`,
         region,
-        random.next() < 0.7 ? '财政资金' : '企业自筹',
+        random.next() < 0.7 ? 'fiscal' : 'social',
         ceiling,
         method,
         sqlDate(deadline),

@@ -235,6 +235,7 @@ async function publishBenchProject(owner: User, itemCode: string) {
     {
       title: '东坡区滨江大道改造工程环境影响评价（基准测试）',
       serviceItemCode: itemCode,
+      fundingSource: 'fiscal',
       description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
       ceilingPriceFen: CEILING_FEN,
       method: 'random',

@@ -1322,6 +1322,39 @@ export class OrganizationSchema extends BaseModel {
   declare uscc: string
 }
 
+export class OutsideSelectionSchema extends BaseModel {
+  static $columns = ['agencyName', 'agencyUscc', 'createdAt', 'createdByUserId', 'fundingSource', 'id', 'ownerOrganizationId', 'priceFen', 'reason', 'regionCode', 'rulesetVersion', 'selectedOn', 'serviceItemId', 'title'] as const
+  $columns = OutsideSelectionSchema.$columns
+  @column()
+  declare agencyName: string
+  @column()
+  declare agencyUscc: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdByUserId: number
+  @column()
+  declare fundingSource: string
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare ownerOrganizationId: number
+  @column()
+  declare priceFen: number
+  @column()
+  declare reason: string
+  @column()
+  declare regionCode: string
+  @column()
+  declare rulesetVersion: number
+  @column.date()
+  declare selectedOn: DateTime
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare title: string
+}
+
 export class PaymentSchema extends BaseModel {
   static $columns = ['amountFen', 'contractId', 'createdAt', 'createdByUserId', 'currency', 'id', 'idempotencyKey', 'milestoneId', 'refundedFen', 'status', 'stripePaymentIntentId', 'updatedAt'] as const
   $columns = PaymentSchema.$columns
@@ -1425,7 +1458,7 @@ export class ProjectAttachmentSchema extends BaseModel {
 }
 
 export class ProjectSchema extends BaseModel {
-  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'newcomerRatingCenti', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
+  static $columns = ['awardedAt', 'basePercent', 'cancelReason', 'cancelledAt', 'ceilingPriceFen', 'code', 'commissioningDepartmentId', 'contactName', 'contactPhone', 'createdAt', 'createdByUserId', 'deliverables', 'description', 'directAgencyId', 'drawCommitment', 'drawSeed', 'drawSeedEncrypted', 'drawSeedMixed', 'draws', 'exemption', 'exemptionReason', 'failReason', 'failedAt', 'floorPriceFen', 'fundingSource', 'id', 'investmentProjectCode', 'location', 'longlistSize', 'method', 'minCreditGrade', 'newcomerRatingCenti', 'openedAt', 'ownerOrganizationId', 'pickReason', 'publicityEndsAt', 'publicityStartedAt', 'publishedAt', 'referencePriceFen', 'regionCode', 'responseDeadline', 'round', 'rulesetVersion', 'serviceItemId', 'serviceItemVersion', 'shortlistSize', 'stage', 'stageDueAt', 'status', 'timeLimitWorkingDays', 'title', 'updatedAt', 'weights', 'winnerOrganizationId'] as const
   $columns = ProjectSchema.$columns
   @column.dateTime()
   declare awardedAt: DateTime | null
@@ -1439,6 +1472,8 @@ export class ProjectSchema extends BaseModel {
   declare ceilingPriceFen: number
   @column()
   declare code: string
+  @column()
+  declare commissioningDepartmentId: number | null
   @column()
   declare contactName: string
   @column()
@@ -1463,6 +1498,10 @@ export class ProjectSchema extends BaseModel {
   declare drawSeedMixed: string | null
   @column()
   declare draws: string | null
+  @column()
+  declare exemption: string | null
+  @column()
+  declare exemptionReason: string | null
   @column()
   declare failReason: string | null
   @column.dateTime()
@@ -1582,7 +1621,7 @@ export class QualificationSchema extends BaseModel {
 }
 
 export class RuleSetSchema extends BaseModel {
-  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'effectiveFrom', 'id', 'parameters', 'version'] as const
+  static $columns = ['changeReason', 'createdAt', 'createdByUserId', 'effectiveFrom', 'fundingSource', 'id', 'parameters', 'regionCode', 'version'] as const
   $columns = RuleSetSchema.$columns
   @column()
   declare changeReason: string
@@ -1592,10 +1631,14 @@ export class RuleSetSchema extends BaseModel {
   declare createdByUserId: number | null
   @column.dateTime()
   declare effectiveFrom: DateTime
+  @column()
+  declare fundingSource: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare parameters: string
+  @column()
+  declare regionCode: string | null
   @column()
   declare version: number
 }

@@ -127,6 +127,7 @@ export const TARGETS: Record<string, FuzzTarget> = {
 
   // — Owners —
   'POST /api/v1/projects': { actor: 'ownerA' },
+  'POST /api/v1/outside-selections': { actor: 'ownerA' },
   'PUT /api/v1/projects/:id': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/publish': { actor: 'ownerA' },
   'POST /api/v1/projects/:id/cancel': { actor: 'ownerA' },

@@ -123,6 +123,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /projects/:id/verify': open('public', { id: 'signedProject' }),
   'GET /exposure': open('public'),
   'GET /rules': open('public'),
+  'GET /outside-selections': open('public'),
   'GET /inspections': open('public'),
   'GET /inspections/:id': open('public', { id: 'inspectionPlan' }),
   'GET /complaints': open('public'),
@@ -312,6 +313,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /owner/projects/:id/edit': open('owner-of', { id: 'draftProject' }),
   'POST /owner/projects/:id': open('owner-of', { id: 'draftProject' }),
   'POST /owner/projects': open('owner'),
+  'GET /owner/outside-selections/new': open('owner'),
+  'POST /owner/outside-selections': open('owner'),
   'POST /owner/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
   'POST /owner/projects/:id/cancel': open('owner-of', { id: 'openProject' }),
   'POST /owner/projects/:id/pick': open('owner-of', { id: 'signedProject' }),
@@ -354,6 +357,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/draws/:projectId/verify': open('public', { projectId: 'signedProject' }),
   'GET /api/v1/calendar': open('public'),
   'GET /api/v1/rules': open('public'),
+  'GET /api/v1/outside-selections': open('public'),
   'GET /api/v1/calendar/working-days': open('public'),
   'GET /api/v1/organizations/:id': open('public', { id: 'ownerOrganization' }),
   'GET /api/v1/ocds/releases': open('public'),
@@ -492,6 +496,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
 
   // — API: owners —
   'POST /api/v1/projects': open('owner'),
+  'POST /api/v1/outside-selections': open('owner'),
   'PUT /api/v1/projects/:id': open('owner-of', { id: 'draftProject' }),
   'POST /api/v1/projects/:id/publish': open('owner-of', { id: 'draftProject' }),
   'POST /api/v1/projects/:id/cancel': open('owner-of', { id: 'openProject' }),

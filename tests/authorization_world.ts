@@ -78,6 +78,7 @@ async function expectStatus(response: any, status: number, what: string) {
 
 const PROJECT = {
   serviceItemCode: 'ZJ-001',
+  fundingSource: 'fiscal',
   description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
   ceilingPriceFen: 8_000_000,
   method: 'lowest_price',
@@ -525,6 +526,7 @@ export async function buildWorld(client: any) {
     agencyOrganization: agencyA.organizationId,
     // Catalog, calendar, templates, open data
     serviceItemCode: 'ZJ-001',
+    fundingSource: 'fiscal',
     department: department.id,
     affiliate: affiliate.id,
     declaration: declaration.id,

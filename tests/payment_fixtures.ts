@@ -60,7 +60,7 @@ export async function signedContract(options: ContractOptions = {}) {
     deliverables: '报告一份',
     location: '眉山市东坡区',
     region_code: '511402',
-    funding_source: '财政资金',
+    funding_source: 'fiscal',
     ceiling_price_fen: priceFen,
     method: options.method ?? 'random',
     response_deadline: now,

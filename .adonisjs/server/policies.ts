@@ -18,6 +18,7 @@ export const policies = {
   InspectionRecusalPolicy: () => import('#policies/inspection_recusal_policy'),
   JointPunishmentEntryPolicy: () => import('#policies/joint_punishment_entry_policy'),
   ObjectionPolicy: () => import('#policies/objection_policy'),
+  OutsideSelectionPolicy: () => import('#policies/outside_selection_policy'),
   PaymentPolicy: () => import('#policies/payment_policy'),
   ProjectArchivePolicy: () => import('#policies/project_archive_policy'),
   ProjectPolicy: () => import('#policies/project_policy'),

@@ -24,6 +24,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -180,6 +181,8 @@ export type ScannedRoutes = {
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.store': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -212,6 +215,7 @@ export type ScannedRoutes = {
     'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
     'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -356,6 +360,7 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -403,6 +408,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -476,6 +482,7 @@ export type ScannedRoutes = {
     'regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -490,6 +497,7 @@ export type ScannedRoutes = {
     'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
     'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -573,6 +581,7 @@ export type ScannedRoutes = {
     'projects.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'exposure': { paramsTuple?: []; params?: {} }
     'rules.index': { paramsTuple?: []; params?: {} }
+    'outsideSelections.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'complaints.index': { paramsTuple?: []; params?: {} }
@@ -646,6 +655,7 @@ export type ScannedRoutes = {
     'regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'regulator.complaint_files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.index': { paramsTuple?: []; params?: {} }
+    'owner.outsideSelections.create': { paramsTuple?: []; params?: {} }
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
@@ -660,6 +670,7 @@ export type ScannedRoutes = {
     'api.v1.practitioners.index': { paramsTuple?: []; params?: {} }
     'api.v1.practitioners.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.projects.index': { paramsTuple?: []; params?: {} }
+    'api.v1.outside_selections.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.index': { paramsTuple?: []; params?: {} }
     'api.v1.contract_templates.show': { paramsTuple: [ParamValue]; params: {'key': ParamValue} }
     'api.v1.exposure': { paramsTuple?: []; params?: {} }
@@ -810,6 +821,7 @@ export type ScannedRoutes = {
     'regulator.inspection_list.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.complaints.answer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.outsideSelections.store': { paramsTuple?: []; params?: {} }
     'owner.projects.store': { paramsTuple?: []; params?: {} }
     'owner.projects.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.projects.publish': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -903,6 +915,7 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

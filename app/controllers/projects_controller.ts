@@ -1,3 +1,4 @@
+import Department from '#models/department'
 import type { HttpContext } from '@adonisjs/core/http'
 import ProjectArchivePolicy from '#policies/project_archive_policy'
 import { archivePartiesOf, latestArchiveOf } from '#queries/project_archives'
@@ -66,8 +67,12 @@ export default class ProjectsController {
       stageDue: project.stageDueAt,
       publicityEnds: project.publicityEndsAt,
     })
+    const commissioningDepartment = project.commissioningDepartmentId
+      ? await Department.find(project.commissioningDepartmentId)
+      : null
     return view.render('pages/projects/show', {
       project,
+      commissioningDepartmentName: commissioningDepartment?.name ?? null,
       provisional,
       bids,
       pending,

@@ -17,6 +17,11 @@ export type FeeRecordFact = {
   kind: FeeRecordKind
   amountFen: number
   occurredAt: Date
+  /**
+   * Who paid, when the record names a payment: the department of the paying
+   * user (null: a user of no department), or undefined when nobody is named.
+   */
+  payerDepartmentId?: number | null
 }
 
 export type MilestoneFact = { id: number; contractId: number; amountFen: number }
@@ -24,7 +29,14 @@ export type MilestoneFact = { id: number; contractId: number; amountFen: number 
 /** The fee standard of the item, as of the version the project ran under. */
 export type FeeStandard = { feeType: FeeType; feeMinFen: number | null; feeMaxFen: number | null }
 
-export type ContractFact = { id: number; projectId: number; priceFen: number; fee: FeeStandard }
+export type ContractFact = {
+  id: number
+  projectId: number
+  priceFen: number
+  fee: FeeStandard
+  /** The department that commissioned the service (审批部门委托), if any. */
+  commissioningDepartmentId?: number | null
+}
 
 /** A direct selection (直接选取) of an owner, with what it was worth and when it was made. */
 export type DirectSelection = {
@@ -50,6 +62,7 @@ export type FeeFlag =
       feeMaxFen: number | null
     }
   | { code: 'paid_twice'; milestoneId: number }
+  | { code: 'not_paid_by_department'; departmentId: number }
   | {
       code: 'split_selection'
       selectionCount: number
@@ -65,6 +78,7 @@ export const FEE_FLAG_CODES: FeeFlagCode[] = [
   'price_out_of_bounds',
   'paid_twice',
   'split_selection',
+  'not_paid_by_department',
 ]
 
 /** Split selections are looked for within this many days (the rule). */
@@ -135,6 +149,21 @@ export function repeatedPayments(records: FeeRecordFact[]) {
     if (record.kind === 'refund') held.set(record.milestoneId, net - record.amountFen)
   }
   return flagged
+}
+
+/**
+ * 审批部门委托: the fee of a commissioned service is paid by the department
+ * that commissioned it, never by the applicant. A payment made by anyone who
+ * is not of that department says otherwise; a record naming no payer is left
+ * to the other flags.
+ */
+export function notPaidByDepartment(
+  record: Pick<FeeRecordFact, 'payerDepartmentId'>,
+  contract: Pick<ContractFact, 'commissioningDepartmentId'> | undefined
+) {
+  const department = contract?.commissioningDepartmentId ?? null
+  if (department === null || record.payerDepartmentId === undefined) return false
+  return record.payerDepartmentId !== department
 }
 
 /**
@@ -233,6 +262,12 @@ export function flagFeeRecords(facts: FeeFacts) {
       }
       if (repeated.has(record.id)) {
         add(record.id, { code: 'paid_twice', milestoneId: record.milestoneId! })
+      }
+      if (notPaidByDepartment(record, contract)) {
+        add(record.id, {
+          code: 'not_paid_by_department',
+          departmentId: contract!.commissioningDepartmentId!,
+        })
       }
       if (splitGroup) {
         add(record.id, {

@@ -4,6 +4,14 @@
  * are the spec's starting defaults; the environment may override any of them
  * (RULE_<NAME>, e.g. RULE_PUBLICITY_WORKING_DAYS=0 in tests).
  */
+import {
+  MARKET_SCOPES,
+  METHOD_PERMISSIONS,
+  type MarketScope,
+  type MethodPermission,
+} from '#domain/funding_scope'
+import type { SelectionMethod } from '#domain/selection'
+
 /**
  * How contracts are signed: `simple` — the password entered again (一般电子签名);
  * `reliable` — a key under the signer's sole control, certified to the person
@@ -99,6 +107,15 @@ export type RuleParameters = {
   inspectionIntervalMonthsHigh: number
   inspectionIntervalMonthsMedium: number
   inspectionIntervalMonthsLow: number
+  /**
+   * The scope of the market (app/domain/funding_scope.ts), set per rule set —
+   * and rule sets are chosen by region and funding source: whether the market
+   * is compulsory (voluntary: any method at any amount, and a selection made
+   * outside the market may be recorded instead), and, where it is compulsory,
+   * which selection methods are allowed.
+   */
+  marketScope: MarketScope
+  allowedMethods: Record<SelectionMethod, MethodPermission>
 }
 
 export const DEFAULT_RULES: RuleParameters = {
@@ -151,6 +168,15 @@ export const DEFAULT_RULES: RuleParameters = {
   inspectionIntervalMonthsHigh: 0,
   inspectionIntervalMonthsMedium: 6,
   inspectionIntervalMonthsLow: 12,
+  marketScope: 'compulsory',
+  allowedMethods: {
+    direct: 'yes',
+    random: 'yes',
+    lowest_price: 'yes',
+    average_price: 'yes',
+    credit_preferred: 'yes',
+    scored: 'yes',
+  },
 }
 
 /** RULE_MIN_ANNOUNCEMENT_WORKING_DAYS → minAnnouncementWorkingDays, and so on for every number. */
@@ -189,6 +215,7 @@ const OVERRIDABLE = [
 /** RULE_MINIMUM_SIGNATURE_LEVEL → minimumSignatureLevel: parameters that take one of a set of words. */
 const ENUMERATED = {
   minimumSignatureLevel: SIGNATURE_LEVELS,
+  marketScope: MARKET_SCOPES,
 } as const satisfies { [Name in keyof RuleParameters]?: readonly RuleParameters[Name][] }
 
 export function envNameOf(parameter: string) {
@@ -224,13 +251,14 @@ export function withOverrides(
         `${envNameOf(parameter)} must be one of ${allowed.join(', ')}, not "${raw}"`
       )
     }
-    result[parameter] = raw as RuleParameters[typeof parameter]
+    ;(result as Record<string, unknown>)[parameter] = raw
   }
   return result
 }
 
 /** The words an enumerated parameter takes (for forms and validators), or null for a number. */
 export function choicesOf(parameter: string): readonly string[] | null {
+  if (parameter.startsWith('allowedMethods.')) return METHOD_PERMISSIONS
   return (ENUMERATED as Record<string, readonly string[]>)[parameter] ?? null
 }
 
@@ -294,6 +322,9 @@ export function ruleParameterProblems(rules: RuleParameters): RuleProblem[] {
     'inspectionRatioLowBp',
   ] as const) {
     if (rules[name] > 10_000) problems.push({ field: `parameters.${name}`, rule: 'ratioAbove100' })
+  }
+  if (!Object.values(rules.allowedMethods).includes('yes')) {
+    problems.push({ field: 'parameters.allowedMethods', rule: 'noMethodAllowed' })
   }
   const bounds = rules.scoredWeightBounds
   for (const part of WEIGHT_PARTS) {

@@ -4,6 +4,7 @@ import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
 import type { SelectionMethod } from '#domain/selection'
+import type { Exemption, FundingSource } from '#domain/funding_scope'
 import ServiceItem from '#models/service_item'
 import Organization from '#models/organization'
 import { invalidateLists } from '#services/public_cache'
@@ -25,6 +26,8 @@ export default class Project extends ProjectSchema {
   declare status: ProjectState
   declare method: SelectionMethod
   declare stage: SelectionStage | null
+  declare fundingSource: FundingSource
+  declare exemption: Exemption | null
 
   /**
    * Every change of a published project (announcement, transitions, result,

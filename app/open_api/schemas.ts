@@ -308,6 +308,23 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       deadline: time,
       responseCount: { type: 'integer' },
       drawCommitment: nullableText,
+      fundingSource: {
+        enum: ['fiscal', 'state_owned', 'social', 'mixed'],
+        description: '资金来源：财政性资金 / 国有资金 / 社会投资 / 混合',
+      },
+      commissioningDepartmentId: {
+        type: ['integer', 'null'],
+        description: '委托的审批部门（审批部门委托的中介服务，费用由该部门支付）',
+      },
+      exemption: {
+        enum: ['natural_disaster', 'accident_emergency', 'state_secret', null],
+        description: '应急豁免（直接选取，理由公开，监管部门即时收到提示）',
+      },
+      exemptionReason: nullableText,
+      rulesetVersion: {
+        type: ['integer', 'null'],
+        description: '发布时按地区和资金来源选用的规则版本',
+      },
       result: { type: ['object', 'null'], description: '开标后：中选机构、候补、报价、摇号种子' },
     },
   },

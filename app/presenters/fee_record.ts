@@ -33,6 +33,8 @@ export function flagMessage(flag: FeeFlag, i18n: I18n) {
         total: formatFen(flag.totalFen),
         threshold: formatFen(flag.thresholdFen),
       })
+    case 'not_paid_by_department':
+      return i18n.t('payments.flags.not_paid_by_department')
   }
 }
 

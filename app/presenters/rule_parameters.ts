@@ -98,7 +98,26 @@ export const RULE_PARAMETER_GROUPS: {
       { path: 'inspectionIntervalMonthsLow', unit: 'months' },
     ],
   },
+  {
+    group: 'scope',
+    parameters: [
+      { path: 'marketScope', unit: 'level' },
+      { path: 'allowedMethods.direct', unit: 'level' },
+      { path: 'allowedMethods.random', unit: 'level' },
+      { path: 'allowedMethods.lowest_price', unit: 'level' },
+      { path: 'allowedMethods.average_price', unit: 'level' },
+      { path: 'allowedMethods.credit_preferred', unit: 'level' },
+      { path: 'allowedMethods.scored', unit: 'level' },
+    ],
+  },
 ]
+
+/** The i18n key of a word an enumerated parameter takes (`reliable`, `voluntary`, `yes`). */
+export function choiceLabelKey(path: string, value: ParameterValue) {
+  if (path === 'minimumSignatureLevel') return `rules.signatureLevels.${value}`
+  if (path === 'marketScope') return `rules.marketScopes.${value}`
+  return `rules.methodPermissions.${value}`
+}
 
 /** The value of a parameter path (`gradeCutoffs.A`) as shown: money in yuan. */
 export function parameterValue(rules: RuleParameters, path: string): ParameterValue {

@@ -73,6 +73,7 @@ export function presentCollusionSignals(result: CollusionSignals) {
         project: project(finding.projectId),
       })),
     },
+    exemptions: result.exemptions,
     commonOrigins: result.commonOrigins,
   }
 }

@@ -9,7 +9,7 @@ import type { EligibilityFacts } from '#domain/eligibility'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
-import { rulesInForce, rulesOfVersion } from '#services/market_rules'
+import { rulesForProject, rulesOfVersion } from '#services/market_rules'
 import { eligibilityIntegrity, integrityFactsForMany } from '#queries/integrity'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
@@ -35,7 +35,7 @@ export async function eligibilityFactsForMany(
     .firstOrFail()
   const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
   // The grades of the project's own rule version (the one in force for a draft).
-  const inForce = project.rulesetVersion ? null : await rulesInForce(at, client)
+  const inForce = project.rulesetVersion ? null : await rulesForProject(project, at, client)
   const rules = inForce?.rules ?? (await rulesOfVersion(project.rulesetVersion!, client))
   const cutoffs = rules.gradeCutoffs
   const facts = new Map<number, EligibilityFacts>()
@@ -204,7 +204,7 @@ export async function eligibilityFactsFor(
   // The grades of the project's own rule version (the one in force for a draft).
   const rules = project.rulesetVersion
     ? await rulesOfVersion(project.rulesetVersion, client)
-    : await rulesInForce(at, client).then((inForce) => inForce.rules)
+    : await rulesForProject(project, at, client).then((inForce) => inForce.rules)
   const integrity = await integrityFactsForMany([organizationId], serviceItemId, client)
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',

@@ -82,6 +82,9 @@ export async function feeRecordsWithFlags(
     milestone_contract_id: SqlInteger | null
     milestone_amount_fen: SqlInteger | null
     milestone_title: string | null
+    commissioning_department_id: SqlInteger | null
+    payer_department_id: SqlInteger | null
+    payer_user_id: SqlInteger | null
   }[] = await client
     .from('fee_records as f')
     .join('contracts as c', 'c.id', 'f.contract_id')
@@ -95,6 +98,8 @@ export async function feeRecordsWithFlags(
     .join('organizations as o', 'o.id', 'c.owner_organization_id')
     .join('organizations as a', 'a.id', 'c.agency_organization_id')
     .leftJoin('milestones as m', 'm.id', 'f.milestone_id')
+    .leftJoin('payments as pay', 'pay.id', 'f.payment_id')
+    .leftJoin('users as payer', 'payer.id', 'pay.created_by_user_id')
     .if(filters.item, (query) => query.where('i.code', filters.item!))
     .select(
       'f.id',
@@ -120,7 +125,10 @@ export async function feeRecordsWithFlags(
       'a.name as agency_name',
       'm.contract_id as milestone_contract_id',
       'm.amount_fen as milestone_amount_fen',
-      'm.title as milestone_title'
+      'm.title as milestone_title',
+      'p.commissioning_department_id',
+      'payer.department_id as payer_department_id',
+      'payer.id as payer_user_id'
     )
 
   const records: FeeRecordFact[] = []
@@ -134,11 +142,13 @@ export async function feeRecordsWithFlags(
       kind: row.kind,
       amountFen: Number(row.amount_fen),
       occurredAt: utc(row.occurred_at),
+      payerDepartmentId: row.payer_user_id === null ? undefined : number(row.payer_department_id),
     })
     contracts.set(Number(row.contract_id), {
       id: Number(row.contract_id),
       projectId: Number(row.project_id),
       priceFen: Number(row.price_fen),
+      commissioningDepartmentId: number(row.commissioning_department_id),
       fee: {
         feeType: row.fee_type as FeeType,
         feeMinFen: number(row.fee_min_fen),

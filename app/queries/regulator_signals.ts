@@ -42,15 +42,23 @@ const AWARDED_STATES = [
 export async function collusionSignals(client: QueryClientContract = db.connection()) {
   const sinceDate = DateTime.fromJSDate(clock.now()).minus({ months: SIGNAL_PERIOD_MONTHS })
   const since = sqlTime(sinceDate)
-  const [quoteFacts, contactFacts, originFacts, awardFacts, directFacts, relatedRatings] =
-    await Promise.all([
-      quotesSince(since, client),
-      sharedContactFacts(client),
-      sharedOriginFacts(since, client),
-      awardsSince(since, client),
-      directSelectionsSince(since, client),
-      relatedPartyRatingsSince(since, client),
-    ])
+  const [
+    quoteFacts,
+    contactFacts,
+    originFacts,
+    awardFacts,
+    directFacts,
+    relatedRatings,
+    exemptions,
+  ] = await Promise.all([
+    quotesSince(since, client),
+    sharedContactFacts(client),
+    sharedOriginFacts(since, client),
+    awardsSince(since, client),
+    directSelectionsSince(since, client),
+    relatedPartyRatingsSince(since, client),
+    exemptionsSince(since, client),
+  ])
   const origins = sharedOrigins(originFacts)
   const signals = {
     nearIdenticalQuotes: nearIdenticalQuotes(quoteFacts),
@@ -96,6 +104,7 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
     since: sinceDate.toJSDate(),
     thresholds: COLLUSION_THRESHOLDS,
     signals,
+    exemptions,
     commonOrigins: origins.commonOrigins,
     organizations: new Map(
       organizations.map((row) => [
@@ -118,6 +127,41 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
 }
 
 export type CollusionSignals = Awaited<ReturnType<typeof collusionSignals>>
+
+/**
+ * 应急豁免: direct selections published under an emergency exemption in the
+ * period, newest first, with the published reason — every one is a lead to
+ * check (regulators are also notified as each is published).
+ */
+async function exemptionsSince(since: string, client: QueryClientContract) {
+  const rows = await client
+    .from('projects as p')
+    .join('organizations as o', 'o.id', 'p.owner_organization_id')
+    .whereNotNull('p.exemption')
+    .where('p.published_at', '>=', since)
+    .orderBy('p.published_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select(
+      'p.id',
+      'p.code',
+      'p.title',
+      'p.exemption',
+      'p.exemption_reason',
+      'p.ceiling_price_fen',
+      'p.owner_organization_id',
+      'o.name as owner_name'
+    )
+  return rows.map((row) => ({
+    projectId: Number(row.id),
+    code: String(row.code),
+    title: String(row.title),
+    exemption: String(row.exemption),
+    reason: String(row.exemption_reason ?? ''),
+    ceilingPriceFen: Number(row.ceiling_price_fen),
+    owner: { id: Number(row.owner_organization_id), name: String(row.owner_name) },
+  }))
+}
 
 /**
  * Opened quotes of competitive selections, newest openings first. Items at a

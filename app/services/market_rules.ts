@@ -5,21 +5,84 @@ import { DEFAULT_RULES, ruleChanges, withOverrides, type RuleParameters } from '
 import type { GradeCutoffs } from '#domain/credit'
 import { clock } from '#services/clock'
 import { fromSqlTime, sqlTime } from '#services/sql_time'
+import {
+  chooseRuleSet,
+  sameScope,
+  type FundingSource,
+  type RuleSetScope,
+} from '#domain/funding_scope'
+
+/** Rows of the general rule set: for every region and every funding source. */
+function generalScope<Query extends { whereNull(column: string): Query }>(query: Query) {
+  return query.whereNull('region_code').whereNull('funding_source')
+}
 
 /**
- * The rule set in force at a moment: the latest version whose effective date
- * has come, with RULE_* environment overrides applied (tests shorten periods).
+ * The general rule set in force at a moment (every region, every funding
+ * source): the latest version of that scope whose effective date has come,
+ * with RULE_* environment overrides applied (tests shorten periods). What is
+ * market-wide (grade cut-offs, credit, fee flags) reads this one; a project
+ * reads the set chosen for it (`rulesForProject`).
  */
 export async function rulesInForce(
   at: Date = clock.now(),
   client: QueryClientContract = db.connection()
 ) {
-  const row = await client
-    .from('rule_sets')
+  const row = await generalScope(client.from('rule_sets'))
     .where('effective_from', '<=', sqlTime(at))
     .orderBy('version', 'desc')
     .firstOrFail()
   return { version: Number(row.version), rules: withOverrides(storedRules(row), process.env) }
+}
+
+/** The scope of a stored row. */
+function scopeOf(row: { region_code?: string | null; funding_source?: string | null }) {
+  return {
+    regionCode: row.region_code ?? null,
+    fundingSource: (row.funding_source ?? null) as FundingSource | null,
+  }
+}
+
+/**
+ * The rule set a project is published under (app/domain/funding_scope.ts
+ * `chooseRuleSet`): the closest scope covering its region and funding source,
+ * its latest version in force at `at`; the general set when none is closer.
+ */
+export async function rulesForProject(
+  project: { regionCode: string; fundingSource: string },
+  at: Date = clock.now(),
+  client: QueryClientContract = db.connection()
+) {
+  const rows = await client
+    .from('rule_sets')
+    .where('effective_from', '<=', sqlTime(at))
+    .select('version', 'region_code', 'funding_source', 'effective_from', 'parameters')
+  const chosen = chooseRuleSet(
+    rows.map((row) => ({
+      ...scopeOf(row),
+      version: Number(row.version),
+      effectiveFrom: toDate(row.effective_from),
+      row,
+    })),
+    { regionCode: project.regionCode, fundingSource: project.fundingSource as FundingSource },
+    at
+  )
+  if (!chosen) return rulesInForce(at, client)
+  return {
+    version: chosen.version,
+    rules: withOverrides(storedRules(chosen.row), process.env),
+    scope: { regionCode: chosen.regionCode, fundingSource: chosen.fundingSource },
+  }
+}
+
+/** The latest version of a scope (in force or not), or null when the scope has none yet. */
+export async function latestOfScope(scope: RuleSetScope, client: QueryClientContract) {
+  const query = client.from('rule_sets').orderBy('version', 'desc')
+  if (scope.regionCode === null) query.whereNull('region_code')
+  else query.where('region_code', scope.regionCode)
+  if (scope.fundingSource === null) query.whereNull('funding_source')
+  else query.where('funding_source', scope.fundingSource)
+  return query.first()
 }
 
 /** The rules of a stored version (a project runs under the version it was published with). */
@@ -74,25 +137,74 @@ export async function ruleSetHistory(client: QueryClientContract = db.connection
     change_reason: string
     effective_from: SqlTimestamp | number
     created_at: SqlTimestamp | number
+    region_code: string | null
+    funding_source: string | null
   }[] = await client
     .from('rule_sets')
     .orderBy('version', 'asc')
-    .select('version', 'parameters', 'change_reason', 'effective_from', 'created_at')
-  let previous: RuleParameters | null = null
+    .select(
+      'version',
+      'parameters',
+      'change_reason',
+      'effective_from',
+      'created_at',
+      'region_code',
+      'funding_source'
+    )
+  // Each version changes the one before it in its scope; a scope's first, the general set then.
+  const previousOf: { scope: RuleSetScope; parameters: RuleParameters }[] = []
   const history = rows.map((row) => {
     const parameters = storedRules(row)
+    const scope = scopeOf(row)
+    const previous =
+      previousOf.findLast((entry) => sameScope(entry.scope, scope)) ??
+      previousOf.findLast((entry) => sameScope(entry.scope, GENERAL))
     const entry = {
       version: Number(row.version),
+      ...scope,
       effectiveFrom: toDate(row.effective_from),
       publishedAt: toDate(row.created_at),
       reason: String(row.change_reason),
       parameters,
-      changes: ruleChanges(previous, parameters),
+      changes: ruleChanges(previous?.parameters ?? null, parameters),
     }
-    previous = parameters
+    previousOf.push({ scope, parameters })
     return entry
   })
   return history.reverse()
+}
+
+const GENERAL: RuleSetScope = { regionCode: null, fundingSource: null }
+
+/** The newest entry of a scope in a history (newest first), or of the general set when it has none. */
+export function latestEntryOfScope<Entry extends RuleSetScope>(
+  history: Entry[],
+  scope: RuleSetScope
+) {
+  return (
+    history.find((entry) => sameScope(entry, scope)) ??
+    history.find((entry) => sameScope(entry, GENERAL))!
+  )
+}
+
+/**
+ * Every scope's version in force at `at` (the general set first), for the
+ * public rules page to show side by side.
+ */
+export async function ruleSetsInForce(at: Date, client: QueryClientContract = db.connection()) {
+  const history = await ruleSetHistory(client)
+  const inForce: (typeof history)[number][] = []
+  for (const entry of history) {
+    if (entry.effectiveFrom.getTime() > at.getTime()) continue
+    if (inForce.some((known) => sameScope(known, entry))) continue
+    inForce.push(entry)
+  }
+  return inForce.sort(
+    (a, b) =>
+      Number(a.fundingSource !== null) - Number(b.fundingSource !== null) ||
+      String(a.fundingSource ?? '').localeCompare(String(b.fundingSource ?? '')) ||
+      String(a.regionCode ?? '').localeCompare(String(b.regionCode ?? ''))
+  )
 }
 
 /** A stored moment: a Date (MySQL), the stored text (SQLite), or epoch milliseconds (a row written with a Date on SQLite). */

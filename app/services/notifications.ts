@@ -58,6 +58,7 @@ export const NOTIFICATION_KINDS = [
   'integrity.suspended',
   'inspection.drawn',
   'inspection.result',
+  'project.exempted',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -120,6 +121,8 @@ export const NOTIFICATION_PLACEHOLDERS = {
   // plan: the inspection plan's name; outcome: qualified, rectification or case_opened.
   'inspection.drawn': ['plan', 'date'],
   'inspection.result': ['plan', 'outcome'],
+  // exemption: natural_disaster, accident_emergency or state_secret; reason: as published.
+  'project.exempted': ['code', 'title', 'exemption', 'reason'],
 } as const satisfies Record<NotificationKind, readonly string[]>
 
 export type Notice = {

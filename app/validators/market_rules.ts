@@ -1,6 +1,8 @@
 import vine from '@vinejs/vine'
 import { MAX_FEN } from '#domain/money'
 import { SIGNATURE_LEVELS } from '#domain/rules'
+import { FUNDING_SOURCES, MARKET_SCOPES, METHOD_PERMISSIONS } from '#domain/funding_scope'
+import { REGION_CODES } from '#domain/regions'
 
 /*
  * A new version of the market's rule parameters (SPEC "Rule parameters"),
@@ -62,10 +64,27 @@ const parameterFields = {
   inspectionIntervalMonthsHigh: whole(0, 60),
   inspectionIntervalMonthsMedium: whole(0, 60),
   inspectionIntervalMonthsLow: whole(0, 60),
+  marketScope: vine.enum(MARKET_SCOPES),
+  allowedMethods: vine.object({
+    direct: vine.enum(METHOD_PERMISSIONS),
+    random: vine.enum(METHOD_PERMISSIONS),
+    lowest_price: vine.enum(METHOD_PERMISSIONS),
+    average_price: vine.enum(METHOD_PERMISSIONS),
+    credit_preferred: vine.enum(METHOD_PERMISSIONS),
+    scored: vine.enum(METHOD_PERMISSIONS),
+  }),
 }
 
 const effectiveFrom = () => vine.date({ formats: ['YYYY-MM-DD'] })
 const reason = () => vine.string().trim().minLength(4).maxLength(2000)
+/** The scope of the set: a region and a funding source; absent or blank, every one. */
+const scopeFields = {
+  regionCode: vine.enum(REGION_CODES).optional(),
+  fundingSource: vine.enum(FUNDING_SOURCES).optional(),
+}
+
+/** Which scope's latest version the admin's form starts from. */
+export const ruleScopeQueryValidator = vine.create(scopeFields)
 
 /** The admin's form: every parameter, the threshold in yuan. */
 export const marketRulesFormValidator = vine.create({
@@ -79,6 +98,7 @@ export const marketRulesFormValidator = vine.create({
   }),
   effectiveFrom: effectiveFrom(),
   reason: reason(),
+  ...scopeFields,
 })
 
 /** API: the parameters to change (the others stay as in the latest version), in fen. */
@@ -91,4 +111,5 @@ export const marketRulesValidator = vine.create({
   }),
   effectiveFrom: effectiveFrom(),
   reason: reason(),
+  ...scopeFields,
 })

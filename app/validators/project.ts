@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
 import type { Infer } from '@vinejs/vine/types'
 import { REGION_CODES } from '#domain/regions'
+import { EXEMPTIONS, FUNDING_SOURCES } from '#domain/funding_scope'
 import { CREDIT_GRADES } from '#domain/credit'
 import { SELECTION_METHODS } from '#models/project'
 import { scanFile } from '#validators/rules/file_content'
@@ -12,8 +13,9 @@ import { beijingLocalToDate, yuanToFen } from '#services/money'
 
 /**
  * An owner drafts a project (API.md fields, plus the spec's optional extras:
- * deliverables, location, region, investment project code, funding source,
- * contact, credit-preferred list sizes).
+ * deliverables, location, region, investment project code, contact,
+ * credit-preferred list sizes) and the scope of the market: the funding source
+ * (required), the commissioning department, an emergency exemption.
  */
 export const createProjectValidator = labelled(
   'project',
@@ -25,7 +27,10 @@ export const createProjectValidator = labelled(
     location: vine.string().trim().maxLength(200).optional(),
     region: vine.enum(REGION_CODES).optional(),
     investmentProjectCode: investmentCodeField().optional(),
-    fundingSource: vine.string().trim().maxLength(100).optional(),
+    fundingSource: vine.enum(FUNDING_SOURCES),
+    commissioningDepartmentId: vine.number().withoutDecimals().min(1).optional(),
+    exemption: vine.enum(EXEMPTIONS).optional(),
+    exemptionReason: vine.string().trim().maxLength(2000).optional(),
     ceilingPriceFen: vine.number().withoutDecimals().min(1).max(MAX_FEN),
     floorPriceFen: vine.number().withoutDecimals().min(0).max(MAX_FEN).optional(),
     method: vine.enum(SELECTION_METHODS),
@@ -144,7 +149,10 @@ export const projectFormValidator = labelled(
     description: vine.string().trim().minLength(10).maxLength(10_000),
     deliverables: vine.string().trim().maxLength(5000).optional(),
     location: vine.string().trim().maxLength(200).optional(),
-    fundingSource: vine.string().trim().maxLength(100).optional(),
+    fundingSource: vine.enum(FUNDING_SOURCES),
+    commissioningDepartmentId: vine.number().withoutDecimals().min(1).optional(),
+    exemption: vine.enum(EXEMPTIONS).optional(),
+    exemptionReason: vine.string().trim().maxLength(2000).optional(),
     investmentProjectCode: investmentCodeField().optional(),
     ceilingYuan: yuan(),
     floorYuan: yuan().optional(),

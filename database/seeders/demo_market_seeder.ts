@@ -15,6 +15,7 @@ import { recordCreditEvent } from '#services/credit_ledger'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { runTick } from '#actions/market_tick'
 import { draftProject } from '#actions/projects/draft_project'
+import { recordOutsideSelection } from '#actions/outside_selections/record_outside_selection'
 import { publishProject } from '#actions/projects/publish_project'
 import { placeBid } from '#actions/bids/place_bid'
 import { fileObjection } from '#actions/selection/objections'
@@ -237,6 +238,27 @@ export default class DemoMarketSeeder extends BaseSeeder {
       },
       owner
     )
+    // A socially invested project: the owner chose outside the market, as its rule set allows (自主选择).
+    const chosen = await agency(2)
+    const chosenOrganization = await db
+      .from('organizations')
+      .where('id', chosen.organizationId)
+      .select('name', 'uscc')
+      .firstOrFail()
+    await recordOutsideSelection(
+      {
+        title: '东坡区商业综合体项目环境影响评价（社会投资）',
+        serviceItemCode: 'ZJ-001',
+        fundingSource: 'social',
+        agencyName: chosenOrganization.name,
+        agencyUscc: chosenOrganization.uscc,
+        priceFen: 12_000_000,
+        selectedOn: at(-4 * DAY),
+        reason: '开发企业经内部比选，选定具有同类商业综合体评价经验的机构',
+      },
+      owner
+    )
+
     await this.travelTo(at(-1 * DAY))
     const banned = await agency(7)
     await imposeBan(
@@ -298,6 +320,7 @@ export default class DemoMarketSeeder extends BaseSeeder {
       {
         title,
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: `编制${SITES[site]}环境影响报告表，并配合完成技术评审。`,
         ceilingPriceFen,
         method,

@@ -35,6 +35,10 @@ router
       .as('practitioners.show')
       .where('id', router.matchers.number())
     router.get('/projects', [controllers.api.Projects, 'index']).as('projects.index')
+    // 自主选择: selections made outside the market where it is voluntary, public like results
+    router
+      .get('/outside-selections', [controllers.api.OutsideSelections, 'index'])
+      .as('outside_selections.index')
     router
       .get('/contract-templates', [controllers.api.ContractTemplates, 'index'])
       .as('contract_templates.index')
@@ -569,6 +573,9 @@ router
               ])
               .as('payments.confirm.legacy')
               .where('id', router.matchers.number())
+            router
+              .post('/outside-selections', [controllers.api.OutsideSelections, 'store'])
+              .as('outside_selections.store')
           })
           .use(middleware.role({ roles: ['owner'] }))
 

@@ -375,6 +375,12 @@ router
     router
       .group(() => {
         router.get('/projects', [controllers.owner.Projects, 'index']).as('projects.index')
+        router
+          .get('/outside-selections/new', [controllers.owner.OutsideSelections, 'create'])
+          .as('outsideSelections.create')
+        router
+          .post('/outside-selections', [controllers.owner.OutsideSelections, 'store'])
+          .as('outsideSelections.store')
         router.get('/projects/new', [controllers.owner.Projects, 'create']).as('projects.create')
         router.post('/projects', [controllers.owner.Projects, 'store']).as('projects.store')
         router.get('/projects/:id/edit', [controllers.owner.Projects, 'edit']).as('projects.edit')

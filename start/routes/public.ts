@@ -56,6 +56,10 @@ router
 router.get('/exposure', [controllers.Bans, 'exposure']).as('exposure')
 // The market's rule parameters and their public change log
 router.get('/rules', [controllers.Rules, 'index']).as('rules.index')
+// 自主选择: selections made outside the market where it is voluntary, public like results
+router
+  .get('/outside-selections', [controllers.OutsideSelections, 'index'])
+  .as('outsideSelections.index')
 // 双随机、一公开: inspection plans, their draws and results (public)
 router.get('/inspections', [controllers.Inspections, 'index']).as('inspections.index')
 router

@@ -482,6 +482,7 @@ test.group('What the fuzz found', (group) => {
       const project = {
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingPriceFen: 8_000_000,
         method: 'lowest_price',

@@ -235,6 +235,7 @@ test.group('Authorisation holes the matrix found', (group) => {
       .json({
         title: '尚未发布的草稿项目',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingPriceFen: 8_000_000,
         method: 'lowest_price',

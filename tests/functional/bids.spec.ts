@@ -18,6 +18,7 @@ async function publishedProject(client: any, overrides: Record<string, unknown> 
     .json({
       title: '东坡区滨江大道改造工程环境影响评价',
       serviceItemCode: 'ZJ-001',
+      fundingSource: 'fiscal',
       description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
       ceilingPriceFen: 8_000_000,
       floorPriceFen: 1_000_000,
@@ -212,6 +213,7 @@ test.group('Sealed bids', (group) => {
   }) => {
     const { id } = await publishedProject(client, {
       serviceItemCode: 'ZJ-007',
+      fundingSource: 'fiscal',
       title: '滨江大道规划放线测量',
     })
     const surveyor = await agency(2) // holds 测绘资质（工程测量）

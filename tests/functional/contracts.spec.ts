@@ -567,6 +567,7 @@ test.group('Model contract templates', (group) => {
       title: '环境影响评价技术服务合同',
       body: BODY,
       serviceItemCode: 'ZJ-001',
+      fundingSource: 'fiscal',
       changeReason: '按省生态环境厅示范文本编制',
     }
     ;(await publish(payload, await owner())).assertStatus(403)

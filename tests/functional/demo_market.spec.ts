@@ -73,6 +73,7 @@ test.group('Demo market', (group) => {
 
     // Paid through the Stripe mock: three fee records, two of them flagged as a split selection.
     assert.equal(await count('fee_records', { kind: 'payment' }), 3)
+    assert.equal(await count('outside_selections', { funding_source: 'social' }), 1)
     assert.equal(await count('milestones', { status: 'paid' }), 3)
     const flagged = await feeRecordsWithFlags({ flagged: true })
     assert.lengthOf(flagged, 2)

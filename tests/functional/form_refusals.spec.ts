@@ -17,6 +17,7 @@ async function publishedProject(client: any) {
     .json({
       title: '东坡区滨江大道改造工程环境影响评价',
       serviceItemCode: 'ZJ-001',
+      fundingSource: 'fiscal',
       description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
       ceilingPriceFen: 8_000_000,
       floorPriceFen: 1_000_000,
@@ -58,6 +59,7 @@ function projectForm(changes: Record<string, string>) {
   return {
     title: '滨江大道改造工程环境影响评价',
     serviceItemCode: 'ZJ-001',
+    fundingSource: 'fiscal',
     description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
     ceilingYuan: '80000.00',
     method: 'random',
@@ -214,6 +216,7 @@ test.group('Each form names its own fields', (group) => {
       .json({
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '太短',
         ceilingPriceFen: 8_000_000,
         method: 'random',

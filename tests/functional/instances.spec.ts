@@ -188,6 +188,7 @@ test.group('Several instances on MySQL and Redis', (group) => {
       const draft = await api(base, '/projects', owner, {
         title: `多实例测试项目 ${n + 1}`,
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制建设项目环境影响报告表，并配合完成技术评审。',
         ceilingPriceFen: 8_000_000,
         method: 'lowest_price',

@@ -41,7 +41,7 @@ async function aProject(code: string) {
       deliverables: '环境影响报告表',
       location: '眉山市东坡区',
       region_code: '511402',
-      funding_source: '财政资金',
+      funding_source: 'fiscal',
       ceiling_price_fen: 8_000_000,
       method: 'lowest_price',
       response_deadline: '2026-10-09 04:00:00',

@@ -53,6 +53,7 @@ async function postProject(client: any, overrides: Record<string, unknown> = {})
     .json({
       title: '东坡区滨江大道改造工程环境影响评价',
       serviceItemCode: 'ZJ-001',
+      fundingSource: 'fiscal',
       description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
       deliverables: '环境影响报告表一份（含附图附件），通过技术评审。',
       ceilingPriceFen: 8_000_000,

@@ -111,6 +111,7 @@ test.group('Drafts are edited until publication', (group) => {
   const draftBody = {
     title: '滨江大道改造工程环境影响评价',
     serviceItemCode: 'ZJ-001',
+    fundingSource: 'fiscal',
     description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
     ceilingPriceFen: 8_000_000,
     method: 'lowest_price',
@@ -141,6 +142,7 @@ test.group('Drafts are edited until publication', (group) => {
       .form({
         title: '滨江大道改造工程环境影响评价（修订）',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: draftBody.description,
         ceilingYuan: '75000.00',
         method: 'lowest_price',

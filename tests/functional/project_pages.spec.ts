@@ -36,6 +36,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingYuan: '80000.00',
         method: 'random',
@@ -107,6 +108,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingYuan: '80000.00',
         method: 'lowest_price',
@@ -151,6 +153,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingYuan: '80000.00',
         method: 'random',
@@ -211,6 +214,7 @@ test.group('Project pages: an owner runs a random draw end to end without JavaSc
       .form({
         'title': '滨江大道改造工程环境影响评价',
         'serviceItemCode': 'ZJ-001',
+        'fundingSource': 'fiscal',
         'description': '编制滨江大道改造工程环境影响报告表。',
         'ceilingYuan': '80000.00',
         'method': 'scored',
@@ -273,6 +277,7 @@ test.group('Project documents', (group) => {
       .json({
         title: '滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingPriceFen: 8_000_000,
         method: 'random',

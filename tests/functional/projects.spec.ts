@@ -19,7 +19,7 @@ function projectPayload(overrides: Record<string, unknown> = {}) {
     description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
     deliverables: '环境影响报告表（含附图附件）一式五份及电子版',
     location: '眉山市东坡区',
-    fundingSource: '财政资金',
+    fundingSource: 'fiscal',
     ceilingPriceFen: 8_000_000,
     method: 'random',
     deadline: '2026-10-09T04:00:00Z',

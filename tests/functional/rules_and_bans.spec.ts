@@ -20,7 +20,7 @@ test.group('Rule sets and bans', (group) => {
     assert.equal(first.rules.publicityWorkingDays, DEFAULT_RULES.publicityWorkingDays)
 
     await db.table('rule_sets').insert({
-      version: 2,
+      version: 3,
       parameters: JSON.stringify({ ...DEFAULT_RULES, publicityWorkingDays: 5 }),
       change_reason: '延长公示期',
       effective_from: '2027-01-01 00:00:00',
@@ -29,7 +29,7 @@ test.group('Rule sets and bans', (group) => {
     const stillFirst = await rulesInForce(new Date('2026-12-31T23:59:59Z'))
     assert.equal(stillFirst.version, 1)
     const second = await rulesInForce(new Date('2027-01-01T00:00:00Z'))
-    assert.equal(second.version, 2)
+    assert.equal(second.version, 3)
     assert.equal(second.rules.publicityWorkingDays, 5)
   })
 

@@ -200,6 +200,7 @@ async function postProject(client: any, deadline: string) {
     .json({
       title: '东坡区滨江大道改造工程环境影响评价',
       serviceItemCode: ITEM_CODE,
+      fundingSource: 'fiscal',
       description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
       ceilingPriceFen: 8_000_000,
       method: 'random',

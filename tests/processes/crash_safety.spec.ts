@@ -91,7 +91,7 @@ function projectRow(facts: Facts, code: string, method: string, status: string) 
     deliverables: '环境影响报告表一份',
     location: '眉山市东坡区',
     region_code: facts.regionCode,
-    funding_source: '财政资金',
+    funding_source: 'fiscal',
     ceiling_price_fen: 8_000_000,
     method,
     response_deadline: sqlTime(DEADLINE),

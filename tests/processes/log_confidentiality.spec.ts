@@ -164,6 +164,7 @@ test.group('Confidentiality: what the processes log', (group) => {
           json: {
             title: '日志保密检查项目',
             serviceItemCode: 'ZJ-001',
+            fundingSource: 'fiscal',
             description: '检查日志中不出现报价、随机数、密码与令牌。',
             ceilingPriceFen: 8_000_000,
             method: 'lowest_price',

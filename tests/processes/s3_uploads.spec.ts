@@ -94,6 +94,7 @@ test.group('Uploads on an S3-compatible bucket', (group) => {
         JSON.stringify({
           title: '对象存储检查项目',
           serviceItemCode: 'ZJ-001',
+          fundingSource: 'fiscal',
           description: '检查公告文件保存在对象存储中。',
           ceilingPriceFen: 8_000_000,
           method: 'lowest_price',

@@ -24,6 +24,7 @@ async function refusal(validator: any, data: unknown, form: string | undefined, 
 const projectForm = {
   title: '东坡区岷江湿地公园建设项目环境影响评价',
   serviceItemCode: 'ZJ-001',
+  fundingSource: 'fiscal',
   description: '太短',
   ceilingYuan: '80000',
   method: 'lowest_price',

@@ -6,6 +6,7 @@ import { formWeights, projectFormValidator } from '#validators/project'
 const form = (weights: Record<string, number | null>) => ({
   title: '东坡区岷江湿地公园建设项目环境影响评价',
   serviceItemCode: 'ZJ-001',
+  fundingSource: 'fiscal',
   description: '编制岷江湿地公园建设项目环境影响报告表。',
   ceilingYuan: '80000',
   method: 'lowest_price',

@@ -103,7 +103,7 @@ test.group('Rule parameters: a new version', () => {
     ])
     assert.deepEqual(ruleChanges(DEFAULT_RULES, DEFAULT_RULES), [])
     // The first version: everything is new.
-    assert.lengthOf(ruleChanges(null, DEFAULT_RULES), 49)
+    assert.lengthOf(ruleChanges(null, DEFAULT_RULES), 56)
   })
 })
 

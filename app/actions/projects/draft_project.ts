@@ -7,7 +7,9 @@ import Project, { type SelectionMethod } from '#models/project'
 import type { CreditGrade } from '#domain/credit'
 import { findBarriers } from '#domain/barriers'
 import { scoredWeightProblems } from '#domain/rules'
-import { rulesInForce } from '#services/market_rules'
+import { rulesForProject } from '#services/market_rules'
+import { standingProblems, type Exemption, type FundingSource } from '#domain/funding_scope'
+import Department from '#models/department'
 import { recordAuditEvent } from '#services/audit_log'
 import { refuse, type FieldProblem } from '#actions/projects/project_rules'
 import { clock } from '#services/clock'
@@ -22,7 +24,10 @@ export type ProjectDraftInput = {
   location?: string
   region?: string
   investmentProjectCode?: string
-  fundingSource?: string
+  fundingSource: FundingSource
+  commissioningDepartmentId?: number
+  exemption?: Exemption
+  exemptionReason?: string
   ceilingPriceFen: number
   floorPriceFen?: number
   method: SelectionMethod
@@ -40,10 +45,14 @@ export type ProjectDraftInput = {
 /**
  * What the platform refuses in a draft, with the reason at each field: an
  * unknown item, barriers in the texts, a time limit beyond the item's, a
- * floor not below the ceiling, naming an agency outside direct selection.
+ * floor not below the ceiling, naming an agency outside direct selection,
+ * a commissioned service not owned by its department or not competitive, an
+ * exemption without its reason (app/domain/funding_scope.ts). What depends
+ * on the rule set (allowed methods, the direct-selection threshold) is
+ * checked at publication, under the set chosen then.
  * Returns the item and the time limit the draft takes.
  */
-async function checkDraft(input: ProjectDraftInput) {
+async function checkDraft(input: ProjectDraftInput, owner: User, regionCode: string) {
   const item = await ServiceItem.query()
     .where('code', input.serviceItemCode)
     .where('status', 'active')
@@ -71,10 +80,18 @@ async function checkDraft(input: ProjectDraftInput) {
     // Whether it offers the item is checked at publication; here only that it exists.
     problems.push({ field: 'directAgencyId', rule: 'directAgencyUnknown' })
   }
+  // Checked again at publication, against the rule set chosen then.
+  const { rules } = await rulesForProject({ regionCode, fundingSource: input.fundingSource })
   if (input.method === 'scored') {
-    // Checked again at publication, against the rule set in force then.
-    const { rules } = await rulesInForce()
     problems.push(...scoredWeightProblems(input.weights, rules.scoredWeightBounds))
+  }
+  if (
+    input.commissioningDepartmentId !== undefined &&
+    !(await Department.find(input.commissioningDepartmentId))
+  ) {
+    problems.push({ field: 'commissioningDepartmentId', rule: 'departmentUnknown' })
+  } else {
+    problems.push(...standingProblems(scopeFactsOf(input, owner)))
   }
   const barriers = findBarriers([input.title, input.description, input.deliverables ?? ''], {
     method: input.method,
@@ -90,6 +107,24 @@ async function checkDraft(input: ProjectDraftInput) {
   if (problems.length > 0) refuse(problems)
 
   return { item, timeLimit }
+}
+
+/** The facts the rule set's scope rules read from a draft. */
+export function scopeFactsOf(
+  input: Pick<
+    ProjectDraftInput,
+    'method' | 'ceilingPriceFen' | 'commissioningDepartmentId' | 'exemption' | 'exemptionReason'
+  >,
+  owner: Pick<User, 'departmentId'>
+) {
+  return {
+    method: input.method,
+    ceilingPriceFen: input.ceilingPriceFen,
+    commissioningDepartmentId: input.commissioningDepartmentId ?? null,
+    ownerDepartmentId: owner.departmentId ?? null,
+    exemption: input.exemption ?? null,
+    exemptionReason: input.exemptionReason ?? null,
+  }
 }
 
 async function isAgency(organizationId: number) {
@@ -111,7 +146,10 @@ function draftColumns(input: ProjectDraftInput, item: ServiceItem, timeLimit: nu
     deliverables: input.deliverables ?? '',
     location: input.location ?? '',
     investmentProjectCode: input.investmentProjectCode ?? null,
-    fundingSource: input.fundingSource ?? '',
+    fundingSource: input.fundingSource,
+    commissioningDepartmentId: input.commissioningDepartmentId ?? null,
+    exemption: input.exemption ?? null,
+    exemptionReason: input.exemption ? (input.exemptionReason ?? null) : null,
     ceilingPriceFen: input.ceilingPriceFen,
     floorPriceFen: input.floorPriceFen ?? null,
     method: input.method,
@@ -127,8 +165,12 @@ function draftColumns(input: ProjectDraftInput, item: ServiceItem, timeLimit: nu
 
 /** An owner drafts a project (checked as above). */
 export async function draftProject(input: ProjectDraftInput, owner: User) {
-  const { item, timeLimit } = await checkDraft(input)
   const organization = await Organization.findOrFail(owner.organizationId)
+  const { item, timeLimit } = await checkDraft(
+    input,
+    owner,
+    input.region ?? organization.regionCode
+  )
   return db.transaction(async (trx) => {
     const project = await Project.create(
       {
@@ -156,6 +198,9 @@ export async function draftProject(input: ProjectDraftInput, owner: User) {
         code: project.code,
         method: project.method,
         ceilingPriceFen: project.ceilingPriceFen,
+        fundingSource: project.fundingSource,
+        commissioningDepartmentId: project.commissioningDepartmentId,
+        exemption: project.exemption,
       },
     })
     return project
@@ -168,7 +213,8 @@ export async function draftProject(input: ProjectDraftInput, owner: User) {
  * 409 and keeps every field). The audit log names the fields that changed.
  */
 export async function editDraft(projectId: number, input: ProjectDraftInput, owner: User) {
-  const { item, timeLimit } = await checkDraft(input)
+  const current = await Project.findOrFail(projectId)
+  const { item, timeLimit } = await checkDraft(input, owner, input.region ?? current.regionCode)
   return db.transaction(async (trx) => {
     const { project } = await lockForTransition(projectId, 'edit', trx)
     const before = project.serialize()

@@ -6,9 +6,12 @@ import type Project from '#models/project'
 import { commitmentOf, generateSeed } from '#domain/verifiable_draw'
 import { scoredWeightProblems } from '#domain/rules'
 import { recordAuditEvent } from '#services/audit_log'
-import { rulesInForce } from '#services/market_rules'
+import { rulesForProject } from '#services/market_rules'
+import { scopeProblems } from '#domain/funding_scope'
+import { regulatorOrganizationIds } from '#services/notifications'
 import { workingDaysFrom, workingPeriodEnd } from '#services/calendar'
 import { notify, organizationsOfferingItem } from '#services/notifications'
+import { scopeFactsOf } from '#actions/projects/draft_project'
 import { sendImmediateAlerts } from '#actions/alerts/alert_subscriptions'
 import { clock } from '#services/clock'
 import { DISPLAY_ZONE } from '#domain/time_zone'
@@ -18,9 +21,12 @@ import { lockForTransition } from '#actions/projects/project_lifecycle'
 export type RepublicationChanges = { deadline?: Date; directAgencyId?: number }
 
 /**
- * Publication (采购公告): the deadline must leave the minimum announcement
- * period in working days; direct selection only up to the threshold and only
- * of a listed agency offering the item. A secret draw seed is generated and
+ * Publication (采购公告): the project is published under the rule set chosen
+ * by its region and funding source, recorded on it. The deadline must leave
+ * the minimum announcement period in working days; the method must be one
+ * that set allows, direct selection only up to its threshold (unless the
+ * market is voluntary or an emergency exemption applies, which regulators are
+ * told of at once) and only of a listed agency offering the item. A secret draw seed is generated and
  * kept encrypted; its SHA-256 commitment is published now, the seed only once
  * the set of valid bids is final. Scored weights must lie within the rule
  * set's bounds and sum to 100.
@@ -31,7 +37,7 @@ export async function publishProject(
   changes: RepublicationChanges = {}
 ) {
   const now = clock.now()
-  const { version, rules } = await rulesInForce(now)
+  const { version, rules } = await rulesForProject(project, now)
   const problems: FieldProblem[] = []
   // Re-publication after a failure may set a new deadline and, for direct
   // selection, name another agency.
@@ -53,14 +59,27 @@ export async function publishProject(
       data: { days: announcementDays, earliest: earliestDay },
     })
   }
+  const creator = await db
+    .from('users')
+    .where('id', project.createdByUserId)
+    .select('department_id')
+    .first()
+  problems.push(
+    ...scopeProblems(
+      scopeFactsOf(
+        {
+          method: project.method,
+          ceilingPriceFen: project.ceilingPriceFen,
+          commissioningDepartmentId: project.commissioningDepartmentId ?? undefined,
+          exemption: project.exemption ?? undefined,
+          exemptionReason: project.exemptionReason ?? undefined,
+        },
+        { departmentId: creator?.department_id ?? null }
+      ),
+      rules
+    )
+  )
   if (project.method === 'direct') {
-    if (project.ceilingPriceFen > rules.directSelectionThresholdFen) {
-      problems.push({
-        field: 'ceilingPriceFen',
-        rule: 'overDirectThreshold',
-        data: { threshold: (rules.directSelectionThresholdFen / 100).toLocaleString('en-US') },
-      })
-    }
     const offered = await db
       .from('agency_service_items')
       .where('organization_id', project.directAgencyId ?? 0)
@@ -121,9 +140,25 @@ export async function publishProject(
         round: locked.round,
         drawCommitment: locked.drawCommitment,
         rulesetVersion: version,
+        fundingSource: locked.fundingSource,
+        exemption: locked.exemption,
         deadline: locked.responseDeadline.toISO(),
       },
     })
+    if (locked.exemption) {
+      // 应急豁免: regulators hear of every exempted direct selection as it is published.
+      await notify(trx, {
+        organizationIds: await regulatorOrganizationIds(trx),
+        kind: 'project.exempted',
+        projectId: locked.id,
+        data: {
+          code: locked.code,
+          title: locked.title,
+          exemption: locked.exemption,
+          reason: locked.exemptionReason ?? '',
+        },
+      })
+    }
     const when = (locked.stageDueAt ?? locked.responseDeadline)
       .setZone(DISPLAY_ZONE)
       .toFormat('yyyy-LL-dd HH:mm')

@@ -83,6 +83,7 @@ export default class ProjectsController {
       round: published.round,
       drawCommitment: published.drawCommitment,
       deadline: published.responseDeadline.toISO(),
+      rulesetVersion: published.rulesetVersion,
     }
   }
 

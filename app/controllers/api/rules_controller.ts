@@ -3,7 +3,7 @@ import RuleSetPolicy from '#policies/rule_set_policy'
 import { marketRulesValidator } from '#validators/market_rules'
 import { publishMarketRules } from '#actions/rules/publish_market_rules'
 import { beijingDayStart } from '#domain/time_zone'
-import { ruleSetHistory } from '#services/market_rules'
+import { latestEntryOfScope, ruleSetHistory } from '#services/market_rules'
 import type { RuleParameters } from '#domain/rules'
 
 /** The rule parameters: every version (public), and a new one (admins). */
@@ -14,6 +14,8 @@ export default class RulesController {
     return {
       data: history.map((entry) => ({
         version: entry.version,
+        regionCode: entry.regionCode,
+        fundingSource: entry.fundingSource,
         effectiveFrom: entry.effectiveFrom.toISOString(),
         publishedAt: entry.publishedAt.toISOString(),
         reason: entry.reason,
@@ -27,20 +29,37 @@ export default class RulesController {
   async store({ request, response, auth, bouncer }: HttpContext) {
     await bouncer.with(RuleSetPolicy).authorize('publish')
     const input = await request.validateUsing(marketRulesValidator)
-    const [latest] = await ruleSetHistory()
+    const scope = {
+      regionCode: input.regionCode ?? null,
+      fundingSource: input.fundingSource ?? null,
+    }
+    const latest = latestEntryOfScope(await ruleSetHistory(), scope)
     const changed = input.parameters as Partial<RuleParameters>
     const parameters: RuleParameters = {
       ...latest.parameters,
       ...changed,
       minValidResponses: { ...latest.parameters.minValidResponses, ...changed.minValidResponses },
       gradeCutoffs: { ...latest.parameters.gradeCutoffs, ...changed.gradeCutoffs },
+      scoredWeightBounds: {
+        ...latest.parameters.scoredWeightBounds,
+        ...changed.scoredWeightBounds,
+      },
+      compositeWeights: { ...latest.parameters.compositeWeights, ...changed.compositeWeights },
+      allowedMethods: { ...latest.parameters.allowedMethods, ...changed.allowedMethods },
     }
     const published = await publishMarketRules(
-      { parameters, effectiveFrom: beijingDayStart(input.effectiveFrom), reason: input.reason },
+      {
+        parameters,
+        effectiveFrom: beijingDayStart(input.effectiveFrom),
+        reason: input.reason,
+        scope,
+      },
       auth.getUserOrFail()
     )
     return response.created({
       version: published.version,
+      regionCode: published.regionCode,
+      fundingSource: published.fundingSource,
       effectiveFrom: published.effectiveFrom.toISOString(),
       changes: published.changes,
     })

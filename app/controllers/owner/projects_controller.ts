@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import Department from '#models/department'
+import { EXEMPTIONS, FUNDING_SOURCES } from '#domain/funding_scope'
 import router from '@adonisjs/core/services/router'
 import Project from '#models/project'
 import Bid from '#models/bid'
@@ -69,7 +71,7 @@ export default class ProjectsController {
   }
 
   private async renderForm(
-    { request, view }: HttpContext,
+    { request, view, auth }: HttpContext,
     form: {
       project?: Project
       stepUrl: string
@@ -90,8 +92,14 @@ export default class ProjectsController {
       item && method === 'direct'
         ? await searchAgencies({ item: item.code, q: step.agencyQuery, perPage: 20 })
         : { rows: [] }
+    // Only the department a user works for may commission a service (it is then the owner).
+    const user = auth.getUserOrFail()
+    const ownDepartment = user.departmentId ? await Department.find(user.departmentId) : null
     return view.render('pages/owner/project_form', {
       ...form,
+      fundingSources: FUNDING_SOURCES,
+      exemptions: EXEMPTIONS,
+      departments: ownDepartment ? [ownDepartment] : [],
       items,
       item,
       method,

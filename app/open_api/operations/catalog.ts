@@ -285,8 +285,8 @@ export const catalogOperations: ApiOperation[] = [
     path: '/api/v1/rules',
     tag: 'calendar',
     summary: [
-      '市场规则参数的全部版本（施行日期、理由、变更内容）',
-      'Every version of the market rule parameters (effective date, reason, changes)',
+      '市场规则参数的全部版本（适用地区和资金来源、施行日期、理由、变更内容）',
+      'Every version of the market rule parameters (region and funding source it applies to, effective date, reason, changes)',
     ],
     access: 'public',
     success: { status: 200, schema: listOf('AnyObject') },
@@ -296,8 +296,8 @@ export const catalogOperations: ApiOperation[] = [
     path: '/api/v1/admin/rules',
     tag: 'calendar',
     summary: [
-      '发布市场规则新版本（只需列出要修改的参数，须填施行日期和理由）',
-      'Publish a new version of the market rules (only the parameters to change, with effective date and reason)',
+      '发布市场规则新版本（只需列出要修改的参数，须填施行日期和理由；可限定地区和资金来源）',
+      'Publish a new version of the market rules (only the parameters to change, with effective date and reason; optionally for one region and funding source)',
     ],
     access: ['admin'],
     body: marketRulesValidator,

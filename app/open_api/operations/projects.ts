@@ -1,4 +1,8 @@
 import type { ApiOperation } from '#open_api/types'
+import {
+  listOutsideSelectionsValidator,
+  outsideSelectionValidator,
+} from '#validators/outside_selection'
 import { ref, listOf } from '#open_api/schemas'
 import { object, integer, pageQuery } from '#open_api/helpers'
 import {
@@ -49,7 +53,10 @@ export const projectOperations: ApiOperation[] = [
     method: 'post',
     path: '/api/v1/projects',
     tag: 'projects',
-    summary: ['业主起草项目', 'An owner drafts a project'],
+    summary: [
+      '业主起草项目（资金来源必填；可标明审批部门委托或应急豁免）',
+      'An owner drafts a project (funding source required; may be department-commissioned or exempt for an emergency)',
+    ],
     access: ['owner'],
     body: createProjectValidator,
     success: { status: 201, schema: ref('ProjectState') },
@@ -68,12 +75,46 @@ export const projectOperations: ApiOperation[] = [
     success: { status: 200, schema: ref('ProjectState') },
   },
   {
+    method: 'get',
+    path: '/api/v1/outside-selections',
+    tag: 'projects',
+    summary: [
+      '超市外自主选择结果（社会投资等业主自主选择的项目；与选取结果一样公开）',
+      'Selections made outside the market where the owner decides (social investment, for instance): public like results',
+    ],
+    access: 'public',
+    query: listOutsideSelectionsValidator,
+    success: { status: 200, schema: listOf('AnyObject', true) },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/outside-selections',
+    tag: 'projects',
+    summary: [
+      '业主登记超市外的选取结果（仅当按地区和资金来源适用的规则为“自愿”）',
+      'An owner records a selection made outside the market (only where the rules for its region and funding source make the market voluntary)',
+    ],
+    access: ['owner'],
+    body: outsideSelectionValidator,
+    success: {
+      status: 201,
+      schema: object(
+        {
+          id: integer(1),
+          rulesetVersion: integer(1),
+          selectedOn: { type: 'string', format: 'date' },
+        },
+        ['id', 'rulesetVersion', 'selectedOn']
+      ),
+    },
+  },
+  {
     method: 'post',
     path: '/api/v1/projects/:id/publish',
     tag: 'projects',
     summary: [
-      '发布项目公告（公布摇号承诺值）',
-      'Publish the announcement (with the draw commitment)',
+      '发布项目公告（公布摇号承诺值；按地区和资金来源选用并记录规则版本）',
+      'Publish the announcement (with the draw commitment; the rule set is chosen by region and funding source and recorded)',
     ],
     access: ['owner'],
     body: publishProjectValidator,
@@ -86,6 +127,7 @@ export const projectOperations: ApiOperation[] = [
           round: integer(1),
           drawCommitment: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           deadline: { type: 'string', format: 'date-time' },
+          rulesetVersion: integer(1),
         },
         ['status', 'round', 'drawCommitment', 'deadline']
       ),
