@@ -1220,6 +1220,15 @@ export class ObjectionSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class OrganizationSearchGramSchema extends BaseModel {
+  static $columns = ['gram', 'organizationId'] as const
+  $columns = OrganizationSearchGramSchema.$columns
+  @column({ isPrimary: true })
+  declare gram: string
+  @column()
+  declare organizationId: number
+}
+
 export class OrganizationSchema extends BaseModel {
   static $columns = ['contactName', 'createdAt', 'email', 'id', 'kind', 'name', 'phone', 'regionCode', 'updatedAt', 'uscc'] as const
   $columns = OrganizationSchema.$columns
