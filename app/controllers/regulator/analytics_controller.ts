@@ -3,11 +3,12 @@ import { analyticsFiltersValidator } from '#validators/analytics'
 import {
   approvalDepartments,
   complaintCounts,
-  contractFacts,
   followUpCounts,
   objectionCounts,
 } from '#queries/market_analytics'
 import { searchCatalog } from '#queries/catalog'
+import { summaryAnalytics } from '#queries/analytics_summaries'
+import { foldAnalyticsQueue } from '#actions/analytics/summaries'
 import {
   analyticsCharts,
   analyticsCsvColumns,
@@ -66,12 +67,14 @@ export default class AnalyticsController {
   }
 
   private async analytics(filters: Awaited<ReturnType<typeof analyticsFiltersValidator.validate>>) {
-    const [facts, followUps, complaints, objections] = await Promise.all([
-      contractFacts(filters),
+    // What the market wrote since the last tick is folded in first: the figures are current.
+    await foldAnalyticsQueue()
+    const [figures, followUps, complaints, objections] = await Promise.all([
+      summaryAnalytics(filters),
       followUpCounts(),
       complaintCounts(),
       objectionCounts(),
     ])
-    return presentAnalytics(facts, followUps, complaints, objections)
+    return presentAnalytics(figures, followUps, complaints, objections)
   }
 }
