@@ -695,10 +695,12 @@ export async function ensureDataset(
 async function ensureSummaries(log: (message: string) => void) {
   const { rebuildAnalyticsSummaries } = await import('#actions/analytics/summaries')
   const { rebuildSearchIndex } = await import('#services/search_index')
-  const [[grams]] = await db.rawQuery('SELECT COUNT(*) AS n FROM organization_search_grams')
+  const [[unindexed]] = await db.rawQuery(
+    'SELECT COUNT(*) AS n FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM organization_search_grams g WHERE g.organization_id = o.id)'
+  )
   const [[facts]] = await db.rawQuery('SELECT COUNT(*) AS n FROM analytics_contract_facts')
   const [[contracts]] = await db.rawQuery('SELECT COUNT(*) AS n FROM contracts')
-  if (Number(grams.n) === 0) {
+  if (Number(unindexed.n) > 0) {
     const started = performance.now()
     const written = await rebuildSearchIndex()
     log(

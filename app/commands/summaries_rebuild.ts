@@ -18,13 +18,14 @@ export default class SummariesRebuild extends BaseCommand {
   async run() {
     const { rebuildAnalyticsSummaries } = await import('#actions/analytics/summaries')
     const { rebuildSearchIndex } = await import('#services/search_index')
+    const { default: db } = await import('@adonisjs/lucid/services/db')
     let started = performance.now()
     const contracts = await rebuildAnalyticsSummaries()
     this.logger.success(
       `Market figures: ${contracts} contracts summarised in ${Math.round(performance.now() - started)} ms`
     )
     started = performance.now()
-    const grams = await rebuildSearchIndex()
+    const grams = await db.transaction((trx) => rebuildSearchIndex(trx))
     this.logger.success(
       `Name search index: ${grams} grams in ${Math.round(performance.now() - started)} ms`
     )

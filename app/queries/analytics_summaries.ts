@@ -37,7 +37,9 @@ function filtered(table: string, filters: AnalyticsFilters) {
       sub.from('service_items').where('approval_department', filters.department!).select('id')
     )
   }
+  // The cells of all regions (region_code '') when no region is chosen: months × items rows.
   if (filters.region) applyRegion(query, filters.region)
+  else if (table !== 'analytics_contract_facts') query.where('x.region_code', '')
   return query
 }
 
@@ -76,13 +78,10 @@ export async function summaryAnalytics(filters: AnalyticsFilters) {
       .groupBy('x.month')
       .select('x.month', ...sums),
     filtered('analytics_month_cells', filters)
-      .join('service_items as s', 's.id', 'x.service_item_id')
-      .groupBy('s.id', 's.code', 's.name')
+      .groupBy('x.service_item_id')
       .havingRaw('sum(x.contracts) > 0')
       .select(
-        's.id',
-        's.code',
-        's.name',
+        'x.service_item_id',
         db.raw('sum(x.contracts) as contracts'),
         db.raw('sum(x.value_fen) as value_fen'),
         db.raw('sum(x.rated) as rated'),
@@ -117,11 +116,20 @@ export async function summaryAnalytics(filters: AnalyticsFilters) {
   ])
 
   const monthSums = months.map((row) => ({ month: String(row.month), ...sumsOfRow(row) }))
+  const itemRows = await db
+    .from('service_items')
+    .whereIn(
+      'id',
+      items.map((row) => Number(row.service_item_id))
+    )
+    .select('id', 'code', 'name')
+  const names = new Map(itemRows.map((row) => [Number(row.id), row]))
   const itemSums = new Map<number, ItemSums>()
   for (const row of items) {
-    itemSums.set(Number(row.id), {
-      itemCode: row.code,
-      itemName: row.name,
+    const item = names.get(Number(row.service_item_id))
+    itemSums.set(Number(row.service_item_id), {
+      itemCode: item.code,
+      itemName: item.name,
       contracts: Number(row.contracts),
       valueFen: Number(row.value_fen),
       rated: Number(row.rated),

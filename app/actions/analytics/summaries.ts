@@ -16,6 +16,9 @@ import { summaryFacts, type SummaryFact } from '#queries/market_analytics'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
 
+/** The region code of the cells that add up every region: read when no region is chosen. */
+export const ALL_REGIONS = ''
+
 /** Contracts folded per transaction. */
 const FOLD_BATCH = 2000
 
@@ -106,11 +109,17 @@ class CellDeltas {
   >()
   prices = new Map<string, { key: Record<string, unknown>; contracts: number }>()
 
+  /** A fact counts in its district's cells and in the cells of all regions (region_code ''). */
   add(row: StoredFact, sign: 1 | -1) {
+    this.addTo(row, row.region_code, sign)
+    this.addTo(row, ALL_REGIONS, sign)
+  }
+
+  private addTo(row: StoredFact, regionCode: string, sign: 1 | -1) {
     const cell = {
       month: row.month,
       service_item_id: Number(row.service_item_id),
-      region_code: row.region_code,
+      region_code: regionCode,
     }
     const cellId = `${cell.month}|${cell.service_item_id}|${cell.region_code}`
     const month = this.months.get(cellId) ?? { key: cell, sums: NO_SUMS }
