@@ -48,6 +48,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
     itemId = item.id
   }
 
+  const matching = filters.q ? await organizationsMatching(filters.q) : null
   const filtered = () => {
     const query =
       itemId === null
@@ -60,10 +61,10 @@ export async function searchAgencies(filters: DirectoryFilters) {
       if (Number.isFinite(min)) query.where('x.credit_score', '>=', min)
       if (Number.isFinite(max)) query.where('x.credit_score', '<', max)
     }
-    if (filters.q) {
+    if (matching) {
       // The matching organisations come from the keyword index (services/search_index.ts)
       // and are joined as a derived table: a few candidates, confirmed by the substring test.
-      const { sql, bindings } = organizationsMatching(filters.q).toSQL()
+      const { sql, bindings } = matching.query.toSQL()
       query.joinRaw(`inner join (${sql}) as matches on matches.id = x.organization_id`, [
         ...(bindings as (string | number)[]),
       ])

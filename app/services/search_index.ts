@@ -56,6 +56,31 @@ export async function rebuildSearchIndex(client: QueryClientContract = db.connec
   return written
 }
 
+/**
+ * When even the rarest gram of a keyword is in this many names (`有限公司`,
+ * `司`), reading the names once is cheaper than confirming the candidates
+ * one by one: the keyword is answered by the scan.
+ */
+export const SCAN_ABOVE_CANDIDATES = 1000
+
+/** How many rows of the index the rarest term of a keyword has (one query; counted up to a bound). */
+async function rarestTermCount(
+  terms: { op: string; value: string }[],
+  client: QueryClientContract
+) {
+  const bound = SCAN_ABOVE_CANDIDATES + 1
+  const counts = terms.map((term) => {
+    const rows = client.from('organization_search_grams').select('organization_id').limit(bound)
+    if (term.op === '=') rows.where('gram', term.value)
+    else rows.whereRaw(`gram like ? escape '!'`, [term.value])
+    return client.from(rows.as('t')).count('* as n')
+  })
+  const [first, ...rest] = counts
+  for (const query of rest) first.unionAll(query)
+  const rows: { n: number | string }[] = await first
+  return Math.min(...rows.map((row) => Number(row.n)))
+}
+
 /** Keywords are matched literally: % and _ typed by a visitor are not wildcards. */
 export function escapeLike(value: string) {
   return value.replace(/[!%_]/g, (char) => `!${char}`)
@@ -65,12 +90,14 @@ export function escapeLike(value: string) {
  * The ids of the organisations a keyword finds: those whose name contains it
  * (the substring test of old, run only on the candidates the grams give), and
  * those whose 统一社会信用代码 is the keyword or begins with it (6 characters
- * at least). A keyword without any letter or digit falls back to the scan.
+ * at least). A keyword without any letter or digit, or whose rarest gram is
+ * in too many names, is answered by the scan. (Wrapped: a query builder is a
+ * promise of its rows.)
  */
-export function organizationsMatching(
+export async function organizationsMatching(
   keyword: string,
   client: QueryClientContract = db.connection()
-): DatabaseQueryBuilderContract {
+): Promise<{ query: DatabaseQueryBuilderContract }> {
   const { exact, prefixes } = gramsOfKeyword(keyword)
   const byName = client
     .from('organizations as so')
@@ -80,7 +107,7 @@ export function organizationsMatching(
     ...exact.map((gram) => ({ op: '=', value: gram })),
     ...prefixes.map((prefix) => ({ op: 'like', value: `${escapeLike(prefix)}%` })),
   ]
-  if (terms.length > 0) {
+  if (terms.length > 0 && (await rarestTermCount(terms, client)) <= SCAN_ABOVE_CANDIDATES) {
     // One join per gram: the optimiser starts from the rarest (MySQL and
     // MariaDB estimate each gram's rows from the index), then probes the
     // others by (organization_id, gram).
@@ -112,8 +139,12 @@ export function organizationsMatching(
     byName.whereIn('so.id', candidates.distinct('g0.organization_id'))
   }
   const uscc = usccPrefixOf(keyword)
-  if (uscc === null) return byName
-  return byName.union((query) => {
-    query.from('organizations as su').where('su.uscc', 'like', `${uscc}%`).select('su.id')
-  })
+  if (uscc !== null) {
+    byName.union((query) => {
+      query.from('organizations as su').where('su.uscc', 'like', `${uscc}%`).select('su.id')
+    })
+  }
+  // A LIMIT makes MariaDB materialise the matches once instead of probing the names of every
+  // listed agency one by one (4× faster with 100,000 agencies when the names are scanned).
+  return { query: byName.limit(10_000_000) }
 }
