@@ -148,6 +148,7 @@ export async function ensureDataset(
   const key = JSON.stringify(sizes)
   const [[marker]] = await db.rawQuery(`SELECT * FROM ${MARKER} WHERE id = 1`)
   if (marker && marker.sizes === key) {
+    await ensureSummaries(log)
     return {
       ...sizes,
       generatedSeconds: null,
@@ -664,9 +665,11 @@ export async function ensureDataset(
       }
     }
     for (const writer of [projects, bids, contracts]) await writer.end()
+    // Written past the application: its summaries and search index are built as a bulk load needs.
+    await ensureSummaries(log)
     const seconds = (performance.now() - started) / 1000
     await db.rawQuery(
-      'ANALYZE TABLE organizations, users, agency_profiles, agency_service_items, projects, bids, contracts'
+      'ANALYZE TABLE organizations, users, agency_profiles, agency_service_items, projects, bids, contracts, organization_search_grams, analytics_contract_facts'
     )
     await db.rawQuery(
       `INSERT INTO ${MARKER} (id, sizes, seconds, result_project_id, agency_id) VALUES (1, ?, ?, ?, ?)`,
@@ -681,6 +684,35 @@ export async function ensureDataset(
     }
   } finally {
     await connection.end()
+  }
+}
+
+/**
+ * The regulator's market-figure summaries and the name search index of a
+ * dataset written by bulk inserts (or generated before they existed), as
+ * `node ace summaries:rebuild` builds them.
+ */
+async function ensureSummaries(log: (message: string) => void) {
+  const { rebuildAnalyticsSummaries } = await import('#actions/analytics/summaries')
+  const { rebuildSearchIndex } = await import('#services/search_index')
+  const [[unindexed]] = await db.rawQuery(
+    'SELECT COUNT(*) AS n FROM organizations o WHERE NOT EXISTS (SELECT 1 FROM organization_search_grams g WHERE g.organization_id = o.id)'
+  )
+  const [[facts]] = await db.rawQuery('SELECT COUNT(*) AS n FROM analytics_contract_facts')
+  const [[contracts]] = await db.rawQuery('SELECT COUNT(*) AS n FROM contracts')
+  if (Number(unindexed.n) > 0) {
+    const started = performance.now()
+    const written = await rebuildSearchIndex()
+    log(
+      `  name search index: ${written} grams in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    )
+  }
+  if (Number(facts.n) === 0 && Number(contracts.n) > 0) {
+    const started = performance.now()
+    const folded = await rebuildAnalyticsSummaries()
+    log(
+      `  market-figure summaries: ${folded} contracts in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    )
   }
 }
 

@@ -88,6 +88,127 @@ export class AlertSubscriptionSchema extends BaseModel {
   declare userId: number
 }
 
+export class AnalyticsAgencyCellSchema extends BaseModel {
+  static $columns = ['agencyId', 'contracts', 'direct', 'month', 'ownerId', 'regionCode', 'serviceItemId', 'valueFen'] as const
+  $columns = AnalyticsAgencyCellSchema.$columns
+  @column()
+  declare agencyId: number
+  @column()
+  declare contracts: number
+  @column()
+  declare direct: number
+  @column({ isPrimary: true })
+  declare month: string
+  @column()
+  declare ownerId: number
+  @column()
+  declare regionCode: string
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare valueFen: number
+}
+
+export class AnalyticsContractFactSchema extends BaseModel {
+  static $columns = ['agencyId', 'awardedAt', 'badRating', 'ceilingFen', 'contractId', 'daysToAwardTenths', 'deliveryMillionths', 'deliveryWorkingDays', 'direct', 'month', 'overdue', 'ownerId', 'priceFen', 'pricePerWorkingDayFen', 'projectId', 'ratingQuads', 'regionCode', 'serviceItemId'] as const
+  $columns = AnalyticsContractFactSchema.$columns
+  @column()
+  declare agencyId: number
+  @column.dateTime()
+  declare awardedAt: DateTime
+  @column()
+  declare badRating: boolean
+  @column()
+  declare ceilingFen: number
+  @column({ isPrimary: true })
+  declare contractId: number
+  @column()
+  declare daysToAwardTenths: number
+  @column()
+  declare deliveryMillionths: number | null
+  @column()
+  declare deliveryWorkingDays: number | null
+  @column()
+  declare direct: boolean
+  @column()
+  declare month: string
+  @column()
+  declare overdue: boolean
+  @column()
+  declare ownerId: number
+  @column()
+  declare priceFen: number
+  @column()
+  declare pricePerWorkingDayFen: number
+  @column()
+  declare projectId: number
+  @column()
+  declare ratingQuads: number | null
+  @column()
+  declare regionCode: string
+  @column()
+  declare serviceItemId: number
+}
+
+export class AnalyticsMonthCellSchema extends BaseModel {
+  static $columns = ['badRatings', 'ceilingFen', 'contracts', 'daysToAwardTenths', 'delivered', 'deliveryMillionths', 'deliveryWorkingDays', 'month', 'overdue', 'rated', 'ratingQuads', 'regionCode', 'serviceItemId', 'valueFen'] as const
+  $columns = AnalyticsMonthCellSchema.$columns
+  @column()
+  declare badRatings: number
+  @column()
+  declare ceilingFen: number
+  @column()
+  declare contracts: number
+  @column()
+  declare daysToAwardTenths: number
+  @column()
+  declare delivered: number
+  @column()
+  declare deliveryMillionths: number
+  @column()
+  declare deliveryWorkingDays: number
+  @column({ isPrimary: true })
+  declare month: string
+  @column()
+  declare overdue: number
+  @column()
+  declare rated: number
+  @column()
+  declare ratingQuads: number
+  @column()
+  declare regionCode: string
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare valueFen: number
+}
+
+export class AnalyticsPendingSchema extends BaseModel {
+  static $columns = ['contractId', 'id'] as const
+  $columns = AnalyticsPendingSchema.$columns
+  @column()
+  declare contractId: number
+  @column({ isPrimary: true })
+  declare id: number
+}
+
+export class AnalyticsPriceCellSchema extends BaseModel {
+  static $columns = ['contracts', 'month', 'priceFen', 'pricePerWorkingDayFen', 'regionCode', 'serviceItemId'] as const
+  $columns = AnalyticsPriceCellSchema.$columns
+  @column()
+  declare contracts: number
+  @column({ isPrimary: true })
+  declare month: string
+  @column()
+  declare priceFen: number
+  @column()
+  declare pricePerWorkingDayFen: number
+  @column()
+  declare regionCode: string
+  @column()
+  declare serviceItemId: number
+}
+
 export class AuditChainSchema extends BaseModel {
   static $columns = ['id', 'lastEventId', 'lastHash'] as const
   $columns = AuditChainSchema.$columns
@@ -1297,6 +1418,15 @@ export class ObjectionSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class OrganizationSearchGramSchema extends BaseModel {
+  static $columns = ['gram', 'organizationId'] as const
+  $columns = OrganizationSearchGramSchema.$columns
+  @column({ isPrimary: true })
+  declare gram: string
+  @column()
+  declare organizationId: number
+}
+
 export class OrganizationSchema extends BaseModel {
   static $columns = ['contactName', 'createdAt', 'email', 'id', 'kind', 'name', 'phone', 'regionCode', 'updatedAt', 'uscc'] as const
   $columns = OrganizationSchema.$columns
@@ -1858,6 +1988,17 @@ export class StripeEventSchema extends BaseModel {
   declare receivedAt: DateTime
   @column()
   declare type: string
+}
+
+export class SummaryStateSchema extends BaseModel {
+  static $columns = ['foldedAt', 'name', 'rebuiltAt'] as const
+  $columns = SummaryStateSchema.$columns
+  @column.dateTime()
+  declare foldedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare name: string
+  @column.dateTime()
+  declare rebuiltAt: DateTime | null
 }
 
 export class SuspiciousPaymentEventSchema extends BaseModel {

@@ -18,6 +18,7 @@ import { sendDueDigests } from '#actions/alerts/alert_subscriptions'
 import { complaintsTickStep } from '#actions/complaints/complaints_tick'
 import { creditTickStep } from '#actions/credit/credit_tick'
 import { roundsToArchive, sealProjectArchive } from '#actions/archives/seal_project_archive'
+import { foldAnalyticsQueue } from '#actions/analytics/summaries'
 
 export type { TickReport } from '#services/tick_report'
 
@@ -42,5 +43,7 @@ export async function runTick(): Promise<TickReport> {
     )
     if (sealed) report.archivesSealed += 1
   }
+  // The regulator's market figures take in what this tick and the requests since the last one changed.
+  await attempt('foldAnalyticsQueue', {}, report, () => foldAnalyticsQueue())
   return report
 }

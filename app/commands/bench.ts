@@ -147,6 +147,8 @@ export default class Bench extends BaseCommand {
         ['home', '/'],
         ['catalog', '/service-items'],
         ['directory, filtered by item and province', '/agencies?item=ZJ-007&region=510000'],
+        ['directory, keyword', `/agencies?q=${encodeURIComponent('华信')}`],
+        ['API: agencies, keyword', `/api/v1/agencies?q=${encodeURIComponent('华信测绘')}`],
         ['open projects', '/projects?status=published'],
         ['project result, 50 bids', `/projects/${dataset.resultProjectId}`],
         ['agency page', `/agencies/${dataset.agencyId}`],

@@ -45,9 +45,6 @@ export const CONCENTRATION_MIN_CONTRACTS = 5
 
 const round1 = (value: number) => Math.round(value * 10) / 10
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : round1((part / whole) * 100))
-const mean = (values: number[]) =>
-  values.length === 0 ? null : round1(values.reduce((sum, value) => sum + value, 0) / values.length)
-
 export function median(values: number[]) {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
@@ -86,31 +83,161 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string) {
   return groups
 }
 
+/**
+ * What the figures of a month (or of a whole period) are computed from: sums
+ * that add up month by month, item by item and region by region, so that
+ * the same figures come from the contracts themselves or from the summaries
+ * kept as the market writes (app/actions/analytics/summaries.ts). Means are
+ * computed from integer sums (days to award in tenths, delivery against the
+ * limit in millionths of the limit) so that the order of addition never
+ * changes a figure.
+ */
+export type FigureSums = {
+  contracts: number
+  valueFen: number
+  ceilingFen: number
+  daysToAwardTenths: number
+  delivered: number
+  deliveryWorkingDays: number
+  /** Σ working days to delivery ÷ time limit, in millionths (1,000,000 = the whole limit). */
+  deliveryMillionths: number
+  overdue: number
+  rated: number
+  /** Σ of the four ratings of each rated contract (the mean rating × 4). */
+  ratingQuads: number
+  badRatings: number
+}
+
+export const NO_SUMS: FigureSums = {
+  contracts: 0,
+  valueFen: 0,
+  ceilingFen: 0,
+  daysToAwardTenths: 0,
+  delivered: 0,
+  deliveryWorkingDays: 0,
+  deliveryMillionths: 0,
+  overdue: 0,
+  rated: 0,
+  ratingQuads: 0,
+  badRatings: 0,
+}
+
+/** One contract's share of the sums. */
+export function sumsOfFact(fact: ContractFact): FigureSums {
+  const delivered = fact.workingDaysToDelivery !== null
+  return {
+    contracts: 1,
+    valueFen: fact.priceFen,
+    ceilingFen: fact.ceilingFen,
+    daysToAwardTenths: Math.round(fact.daysToAward * 10),
+    delivered: delivered ? 1 : 0,
+    deliveryWorkingDays: delivered ? fact.workingDaysToDelivery! : 0,
+    deliveryMillionths: delivered
+      ? Math.round((fact.workingDaysToDelivery! * 1_000_000) / fact.timeLimitWorkingDays)
+      : 0,
+    overdue: fact.overdue ? 1 : 0,
+    rated: fact.rating === null ? 0 : 1,
+    ratingQuads: fact.rating === null ? 0 : Math.round(fact.rating * 4),
+    badRatings: fact.rating !== null && fact.badRating ? 1 : 0,
+  }
+}
+
+/** a + sign × b, field by field. */
+export function addSums(a: FigureSums, b: FigureSums, sign: 1 | -1 = 1): FigureSums {
+  const sum = { ...a }
+  for (const key of Object.keys(NO_SUMS) as (keyof FigureSums)[]) sum[key] += sign * b[key]
+  return sum
+}
+
+export function sumsOfFacts(facts: readonly ContractFact[]) {
+  return facts.reduce((sums, fact) => addSums(sums, sumsOfFact(fact)), NO_SUMS)
+}
+
+/** A mean from an integer sum, to one decimal (`scale` units make one). */
+const meanOfSum = (sum: number, count: number, scale = 1) =>
+  count === 0 ? null : Math.round((sum * 10) / scale / count) / 10
+
+/** The figures of a month or of a period, from its sums. */
+export function figuresOfSums(sums: FigureSums) {
+  return {
+    contracts: sums.contracts,
+    valueFen: sums.valueFen,
+    savingsFen: sums.ceilingFen - sums.valueFen,
+    savingsPercent: percent(sums.ceilingFen - sums.valueFen, sums.ceilingFen),
+    meanDaysToAward: meanOfSum(sums.daysToAwardTenths, sums.contracts, 10),
+    meanWorkingDaysToDelivery: meanOfSum(sums.deliveryWorkingDays, sums.delivered),
+    // Delivery time as a share of the time limit: 70 % means 30 % faster than allowed.
+    deliveryPercentOfLimit: meanOfSum(sums.deliveryMillionths, sums.delivered, 10_000),
+    overduePercent: percent(sums.overdue, sums.contracts),
+    badRatingPercent: percent(sums.badRatings, sums.rated),
+  }
+}
+
 /** Per month: contracts, value, savings against the ceilings, speed, overdue and bad ratings. */
 export function monthlyFigures(facts: readonly ContractFact[]) {
-  return [...groupBy(facts, (fact) => fact.month)]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([month, rows]) => {
-      const valueFen = rows.reduce((sum, row) => sum + row.priceFen, 0)
-      const ceilingFen = rows.reduce((sum, row) => sum + row.ceilingFen, 0)
-      const delivered = rows.filter((row) => row.workingDaysToDelivery !== null)
-      const rated = rows.filter((row) => row.rating !== null)
-      return {
-        month,
-        contracts: rows.length,
-        valueFen,
-        savingsFen: ceilingFen - valueFen,
-        savingsPercent: percent(ceilingFen - valueFen, ceilingFen),
-        meanDaysToAward: mean(rows.map((row) => row.daysToAward)),
-        meanWorkingDaysToDelivery: mean(delivered.map((row) => row.workingDaysToDelivery!)),
-        // Delivery time as a share of the time limit: 70 % means 30 % faster than allowed.
-        deliveryPercentOfLimit: mean(
-          delivered.map((row) => (row.workingDaysToDelivery! / row.timeLimitWorkingDays) * 100)
-        ),
-        overduePercent: percent(rows.filter((row) => row.overdue).length, rows.length),
-        badRatingPercent: percent(rated.filter((row) => row.badRating).length, rated.length),
-      }
-    })
+  return monthlyFiguresOfSums(
+    [...groupBy(facts, (fact) => fact.month)].map(([month, rows]) => ({
+      month,
+      ...sumsOfFacts(rows),
+    }))
+  )
+}
+
+export function monthlyFiguresOfSums(months: readonly (FigureSums & { month: string })[]) {
+  return [...months]
+    .filter((sums) => sums.contracts > 0)
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .map((sums) => ({ month: sums.month, ...figuresOfSums(sums) }))
+}
+
+/** What the figures of an item are computed from. */
+export type ItemSums = {
+  itemCode: string
+  itemName: string
+  contracts: number
+  valueFen: number
+  rated: number
+  ratingQuads: number
+  /** The value of each agency's contracts. */
+  agencyValuesFen: number[]
+  /** [price, contracts at that price]. */
+  prices: [number, number][]
+  /** [price per working day of the time limit, contracts]. */
+  pricesPerWorkingDay: [number, number][]
+}
+
+/** The median of values given as [value, count], like `median` of the values written out. */
+export function medianOfCounts(counts: readonly [number, number][]) {
+  const sorted = [...counts].filter(([, count]) => count > 0).sort(([a], [b]) => a - b)
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0)
+  if (total === 0) return null
+  const at = (index: number) => {
+    let seen = 0
+    for (const [value, count] of sorted) {
+      seen += count
+      if (index < seen) return value
+    }
+    return sorted[sorted.length - 1][0]
+  }
+  const middle = Math.floor(total / 2)
+  return total % 2 ? at(middle) : Math.round((at(middle - 1) + at(middle)) / 2)
+}
+
+/** Population standard deviation of values given as [value, count], as a share (%) of their mean. */
+function dispersionOfCounts(counts: readonly [number, number][]) {
+  const sorted = [...counts].filter(([, count]) => count > 0).sort(([a], [b]) => a - b)
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0)
+  const average = sorted.reduce((sum, [value, count]) => sum + value * count, 0) / total
+  const deviation = Math.sqrt(
+    sorted.reduce((sum, [value, count]) => sum + count * (value - average) ** 2, 0) / total
+  )
+  return percent(deviation, average)
+}
+
+function countsOf(values: number[]): [number, number][] {
+  const counts = new Map<number, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return [...counts]
 }
 
 /**
@@ -119,47 +246,59 @@ export function monthlyFigures(facts: readonly ContractFact[]) {
  * concentration by contract value (HHI, top-3 share, warning).
  */
 export function itemFigures(facts: readonly ContractFact[]) {
-  return [...groupBy(facts, (fact) => fact.itemCode)]
-    .map(([itemCode, rows]) => {
-      const prices = rows.map((row) => row.priceFen)
-      const average = prices.reduce((sum, price) => sum + price, 0) / prices.length
-      const deviation = Math.sqrt(
-        prices.reduce((sum, price) => sum + (price - average) ** 2, 0) / prices.length
-      )
-      const byAgency = [...groupBy(rows, (row) => String(row.agencyId)).values()].map((list) =>
-        list.reduce((sum, row) => sum + row.priceFen, 0)
-      )
-      const index = hhi(byAgency)
-      const rated = rows.filter((row) => row.rating !== null).map((row) => row.rating!)
+  return itemFiguresOfSums(
+    [...groupBy(facts, (fact) => fact.itemCode)].map(([itemCode, rows]) => {
+      const rated = rows.filter((row) => row.rating !== null)
       return {
         itemCode,
         itemName: rows[0].itemName,
         contracts: rows.length,
-        agencies: byAgency.length,
-        valueFen: prices.reduce((sum, price) => sum + price, 0),
-        medianPriceFen: median(prices)!,
-        pricePerWorkingDayFen: median(
+        valueFen: rows.reduce((sum, row) => sum + row.priceFen, 0),
+        rated: rated.length,
+        ratingQuads: rated.reduce((sum, row) => sum + Math.round(row.rating! * 4), 0),
+        agencyValuesFen: [...groupBy(rows, (row) => String(row.agencyId)).values()].map((list) =>
+          list.reduce((sum, row) => sum + row.priceFen, 0)
+        ),
+        prices: countsOf(rows.map((row) => row.priceFen)),
+        pricesPerWorkingDay: countsOf(
           rows.map((row) => Math.round(row.priceFen / row.timeLimitWorkingDays))
-        )!,
-        meanRating: rated.length
-          ? Math.round((rated.reduce((s, v) => s + v, 0) / rated.length) * 100) / 100
-          : null,
-        priceDispersionPercent: percent(deviation, average),
+        ),
+      }
+    })
+  )
+}
+
+export function itemFiguresOfSums(items: readonly ItemSums[]) {
+  return items
+    .filter((item) => item.contracts > 0)
+    .map((item) => {
+      // Added in one order whatever the source: the index is a sum of floating-point squares.
+      const byAgency = [...item.agencyValuesFen].sort((a, b) => a - b)
+      const index = hhi(byAgency)
+      return {
+        itemCode: item.itemCode,
+        itemName: item.itemName,
+        contracts: item.contracts,
+        agencies: byAgency.length,
+        valueFen: item.valueFen,
+        medianPriceFen: medianOfCounts(item.prices)!,
+        pricePerWorkingDayFen: medianOfCounts(item.pricesPerWorkingDay)!,
+        meanRating: item.rated ? Math.round((item.ratingQuads / 4 / item.rated) * 100) / 100 : null,
+        priceDispersionPercent: dispersionOfCounts(item.prices),
         hhi: index,
         top3SharePercent: topShare(byAgency),
         /** Enough contracts for the HHI to say something about the market. */
-        concentrationJudged: rows.length >= CONCENTRATION_MIN_CONTRACTS,
-        concentrated: rows.length >= CONCENTRATION_MIN_CONTRACTS && index > HHI_WARNING,
+        concentrationJudged: item.contracts >= CONCENTRATION_MIN_CONTRACTS,
+        concentrated: item.contracts >= CONCENTRATION_MIN_CONTRACTS && index > HHI_WARNING,
       }
     })
-    .sort((a, b) => b.valueFen - a.valueFen)
+    .sort((a, b) => b.valueFen - a.valueFen || a.itemCode.localeCompare(b.itemCode))
 }
 
 /** Owner–agency pairs with at least `minimum` contracts, most frequent first (how many were direct). */
 export function repeatedPairs(facts: readonly ContractFact[], minimum = 3) {
-  return [...groupBy(facts, (fact) => `${fact.ownerId}:${fact.agencyId}`).values()]
-    .filter((rows) => rows.length >= minimum)
-    .map((rows) => ({
+  return repeatedPairsOfSums(
+    [...groupBy(facts, (fact) => `${fact.ownerId}:${fact.agencyId}`).values()].map((rows) => ({
       ownerId: rows[0].ownerId,
       ownerName: rows[0].ownerName,
       agencyId: rows[0].agencyId,
@@ -168,22 +307,50 @@ export function repeatedPairs(facts: readonly ContractFact[], minimum = 3) {
       direct: rows.filter((row) => row.method === 'direct').length,
       valueFen: rows.reduce((sum, row) => sum + row.priceFen, 0),
       projectIds: rows.map((row) => row.projectId),
-    }))
-    .sort((a, b) => b.contracts - a.contracts || b.valueFen - a.valueFen)
+    })),
+    minimum
+  )
+}
+
+export type PairSums = {
+  ownerId: number
+  ownerName: string
+  agencyId: number
+  agencyName: string
+  contracts: number
+  direct: number
+  valueFen: number
+  /** In the order of the awards. */
+  projectIds: number[]
+}
+
+export function repeatedPairsOfSums(pairs: readonly PairSums[], minimum = 3) {
+  return pairs
+    .filter((pair) => pair.contracts >= minimum)
+    .map((pair) => ({ ...pair }))
+    .sort(
+      (a, b) =>
+        b.contracts - a.contracts ||
+        b.valueFen - a.valueFen ||
+        a.ownerId - b.ownerId ||
+        a.agencyId - b.agencyId
+    )
 }
 
 /** The headline figures of the period. */
 export function totals(facts: readonly ContractFact[]) {
-  const valueFen = facts.reduce((sum, fact) => sum + fact.priceFen, 0)
-  const ceilingFen = facts.reduce((sum, fact) => sum + fact.ceilingFen, 0)
-  const rated = facts.filter((fact) => fact.rating !== null)
+  return totalsOfSums(sumsOfFacts(facts))
+}
+
+export function totalsOfSums(sums: FigureSums) {
+  const figures = figuresOfSums(sums)
   return {
-    contracts: facts.length,
-    valueFen,
-    savingsFen: ceilingFen - valueFen,
-    savingsPercent: percent(ceilingFen - valueFen, ceilingFen),
-    meanDaysToAward: mean(facts.map((fact) => fact.daysToAward)),
-    overduePercent: percent(facts.filter((fact) => fact.overdue).length, facts.length),
-    badRatingPercent: percent(rated.filter((fact) => fact.badRating).length, rated.length),
+    contracts: figures.contracts,
+    valueFen: figures.valueFen,
+    savingsFen: figures.savingsFen,
+    savingsPercent: figures.savingsPercent,
+    meanDaysToAward: figures.meanDaysToAward,
+    overduePercent: figures.overduePercent,
+    badRatingPercent: figures.badRatingPercent,
   }
 }

@@ -1,4 +1,17 @@
 import { EvaluationSchema } from '#database/schema'
+import { afterSave, beforeSave } from '@adonisjs/lucid/orm'
+import db from '@adonisjs/lucid/services/db'
+import { queueContractsForAnalytics } from '#services/analytics_queue'
+
+/** What the market figures read of an owner's rating. */
+const RATING_FIELDS = [
+  'quality',
+  'timeliness',
+  'attitude',
+  'feeCompliance',
+  'contractId',
+  'direction',
+]
 
 export const EVALUATION_DIRECTIONS = ['of_agency', 'of_owner'] as const
 export type EvaluationDirection = (typeof EVALUATION_DIRECTIONS)[number]
@@ -10,4 +23,18 @@ export type EvaluationDirection = (typeof EVALUATION_DIRECTIONS)[number]
 export default class Evaluation extends EvaluationSchema {
   declare direction: EvaluationDirection
   declare origin: 'rater' | 'default'
+
+  /** The owner's rating is in the market figures: a change queues its contract (services/analytics_queue.ts). */
+  @beforeSave()
+  static markFiguresChange(evaluation: Evaluation) {
+    evaluation.$extras.figuresChanged =
+      !evaluation.$isPersisted || RATING_FIELDS.some((field) => field in evaluation.$dirty)
+  }
+
+  @afterSave()
+  static async queueForFigures(evaluation: Evaluation) {
+    if (!evaluation.$extras.figuresChanged) return
+    evaluation.$extras.figuresChanged = false
+    await queueContractsForAnalytics([evaluation.contractId], evaluation.$trx ?? db.connection())
+  }
 }

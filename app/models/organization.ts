@@ -1,5 +1,12 @@
 import { OrganizationSchema } from '#database/schema'
-import { afterDelete, afterSave, hasMany, hasOne, manyToMany } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterSave,
+  beforeSave,
+  hasMany,
+  hasOne,
+  manyToMany,
+} from '@adonisjs/lucid/orm'
 import type { HasMany, HasOne, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { OrganizationKind } from '#domain/roles'
 import User from '#models/user'
@@ -8,6 +15,8 @@ import ServiceItem from '#models/service_item'
 import Qualification from '#models/qualification'
 import Practitioner from '#models/practitioner'
 import { invalidateLists } from '#services/public_cache'
+import { reindexOrganizationName } from '#services/search_index'
+import db from '@adonisjs/lucid/services/db'
 
 /**
  * An owner, agency, regulator or the platform operator, identified by its
@@ -24,6 +33,25 @@ export default class Organization extends OrganizationSchema {
   @afterDelete()
   static async refreshPublicLists(organization: Organization) {
     await invalidateLists(['figures', 'directory'], organization.$trx)
+  }
+
+  /** Whether this save writes a new name: the keyword index follows (see services/search_index.ts). */
+  @beforeSave()
+  static markNameChange(organization: Organization) {
+    organization.$extras.nameChanged = !organization.$isPersisted || 'name' in organization.$dirty
+  }
+
+  @afterSave()
+  static async reindexName(organization: Organization) {
+    if (!organization.$extras.nameChanged) return
+    organization.$extras.nameChanged = false
+    if (organization.$trx) {
+      await reindexOrganizationName(organization.id, organization.name, organization.$trx)
+    } else {
+      await db.transaction((trx) =>
+        reindexOrganizationName(organization.id, organization.name, trx)
+      )
+    }
   }
 
   @hasOne(() => AgencyProfile)

@@ -1,5 +1,7 @@
 import { ProjectSchema } from '#database/schema'
-import { afterDelete, afterSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, beforeSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
+import db from '@adonisjs/lucid/services/db'
+import { queueProjectForAnalytics } from '#services/analytics_queue'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
@@ -21,6 +23,17 @@ export const SELECTION_STAGES = [
 ] as const
 export type SelectionStage = (typeof SELECTION_STAGES)[number]
 
+/** What the market figures read of a project (a new project has no contract yet). */
+const PROJECT_FIGURE_FIELDS = [
+  'awardedAt',
+  'publishedAt',
+  'ceilingPriceFen',
+  'method',
+  'regionCode',
+  'serviceItemId',
+  'timeLimitWorkingDays',
+]
+
 /** A project an owner posts to select an intermediary agency. */
 export default class Project extends ProjectSchema {
   declare status: ProjectState
@@ -28,6 +41,20 @@ export default class Project extends ProjectSchema {
   declare stage: SelectionStage | null
   declare fundingSource: FundingSource
   declare exemption: Exemption | null
+
+  /** A change the market figures see queues the project's contracts for them (services/analytics_queue.ts). */
+  @beforeSave()
+  static markFiguresChange(project: Project) {
+    project.$extras.figuresChanged =
+      project.$isPersisted && PROJECT_FIGURE_FIELDS.some((field) => field in project.$dirty)
+  }
+
+  @afterSave()
+  static async queueForFigures(project: Project) {
+    if (!project.$extras.figuresChanged) return
+    project.$extras.figuresChanged = false
+    await queueProjectForAnalytics(project.id, project.$trx ?? db.connection())
+  }
 
   /**
    * Every change of a published project (announcement, transitions, result,

@@ -9,22 +9,29 @@ import {
 } from '#domain/market_analytics'
 import type { CsvColumn } from '#services/csv_export'
 
-/** Every panel of the dashboard, from the contract facts (the API answer and the page's data). */
-export function presentAnalytics(
-  facts: ContractFact[],
-  followUps: Record<string, number>,
-  complaints: { state: string; count: number; overdue: number }[],
-  objections: { pending: number; overdue: number }
-) {
+/**
+ * The figures of the dashboard computed from the contract facts themselves:
+ * the reference the summaries are checked against (and what they hold).
+ */
+export function figuresOfFacts(facts: ContractFact[]) {
   return {
     totals: totals(facts),
     monthly: monthlyFigures(facts),
     items: itemFigures(facts),
     repeatedPairs: repeatedPairs(facts),
-    followUps,
-    complaints,
-    objections,
   }
+}
+
+export type MarketFigures = ReturnType<typeof figuresOfFacts>
+
+/** Every panel of the dashboard (the API answer and the page's data). */
+export function presentAnalytics(
+  figures: MarketFigures,
+  followUps: Record<string, number>,
+  complaints: { state: string; count: number; overdue: number }[],
+  objections: { pending: number; overdue: number }
+) {
+  return { ...figures, followUps, complaints, objections }
 }
 
 export type Analytics = ReturnType<typeof presentAnalytics>

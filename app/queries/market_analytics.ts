@@ -1,10 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import { DateTime } from 'luxon'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { ContractFact } from '#domain/market_analytics'
 import { beijingWallTime, DISPLAY_ZONE } from '#domain/time_zone'
 import { workingDaysBetween } from '#domain/working_days'
 import { calendarExceptions } from '#services/calendar'
+import { sqlTime } from '#services/sql_time'
 
 export type AnalyticsFilters = {
   /** yyyy-MM, inclusive; by the month of the award (Beijing time). */
@@ -32,7 +34,35 @@ const beijingDay = (value: unknown) => beijingIso(utcMillis(value)).slice(0, 10)
  * speed, overdue mark and the owner's rating.
  */
 export async function contractFacts(filters: AnalyticsFilters): Promise<ContractFact[]> {
-  const query = db
+  return factsOf(filters, {})
+}
+
+/** A contract's fact with what the summaries file it under. */
+export type SummaryFact = ContractFact & {
+  serviceItemId: number
+  regionCode: string
+  /** The award, as stored ('yyyy-MM-dd HH:mm:ss', UTC). */
+  awardedAt: string
+}
+
+/**
+ * The facts of the given contracts (those in force and awarded: the others
+ * have none), or of the contracts after an id, in id order: what the
+ * summaries fold.
+ */
+export async function summaryFacts(
+  scope: { contractIds?: number[]; afterId?: number; limit?: number },
+  client: QueryClientContract
+): Promise<SummaryFact[]> {
+  return (await factsOf({}, scope, client)) as SummaryFact[]
+}
+
+async function factsOf(
+  filters: AnalyticsFilters,
+  scope: { contractIds?: number[]; afterId?: number; limit?: number },
+  client: QueryClientContract = db.connection()
+): Promise<ContractFact[]> {
+  const query = client
     .from('contracts as c')
     .join('projects as p', 'p.id', 'c.project_id')
     .join('service_items as s', 's.id', 'p.service_item_id')
@@ -57,6 +87,8 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
       'p.published_at',
       'p.awarded_at',
       'p.time_limit_working_days as project_time_limit',
+      'p.service_item_id',
+      'p.region_code',
       's.code as item_code',
       's.name as item_name',
       'owner.id as owner_id',
@@ -68,8 +100,16 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
       'e.attitude',
       'e.fee_compliance'
     )
-    .orderBy('p.awarded_at')
-    .limit(MAX_CONTRACTS)
+  if (scope.contractIds) {
+    query.whereIn('c.id', scope.contractIds).orderBy('c.id')
+  } else if (scope.afterId !== undefined) {
+    query
+      .where('c.id', '>', scope.afterId)
+      .orderBy('c.id')
+      .limit(scope.limit ?? MAX_CONTRACTS)
+  } else {
+    query.orderBy('p.awarded_at').orderBy('c.id').limit(MAX_CONTRACTS)
+  }
   // Months are Beijing months: 1 Oct 00:00 in Beijing is 30 Sep 16:00 UTC.
   if (filters.from) {
     const start = DateTime.fromFormat(filters.from, 'yyyy-MM', { zone: DISPLAY_ZONE }).toUTC()
@@ -109,6 +149,8 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
     overdue_at: SqlTimestamp | null
     time_limit_working_days: SqlInteger | null
     project_time_limit: SqlInteger | null
+    service_item_id: SqlInteger
+    region_code: string
     quality: SqlInteger | null
     timeliness: SqlInteger | null
     attitude: SqlInteger | null
@@ -127,7 +169,9 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
     }
   }
   const exceptions =
-    firstDay && lastDay ? await calendarExceptions(firstDay, lastDay) : new Map<string, boolean>()
+    firstDay && lastDay
+      ? await calendarExceptions(firstDay, lastDay, client)
+      : new Map<string, boolean>()
 
   return rows.map((row) => {
     const published = utcMillis(row.published_at)
@@ -163,6 +207,9 @@ export async function contractFacts(filters: AnalyticsFilters): Promise<Contract
         ? ratings.reduce((sum: number, value: unknown) => sum + Number(value), 0) / ratings.length
         : null,
       badRating: rated && ratings.some((value) => Number(value) <= 2),
+      serviceItemId: Number(row.service_item_id),
+      regionCode: row.region_code,
+      awardedAt: sqlTime(new Date(awarded)),
     }
   })
 }

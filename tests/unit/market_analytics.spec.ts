@@ -1,8 +1,13 @@
 import { test } from '@japa/runner'
 import {
+  addSums,
   hhi,
   itemFigures,
   median,
+  medianOfCounts,
+  monthlyFiguresOfSums,
+  sumsOfFact,
+  sumsOfFacts,
   monthlyFigures,
   repeatedPairs,
   topShare,
@@ -130,5 +135,89 @@ test.group('Market figures', () => {
       Array.from({ length: 5 }, (_, index) => fact({ agencyId: 20 + index, priceFen: 100_000 }))
     )
     assert.deepInclude(spread, { hhi: 2000, concentrationJudged: true, concentrated: false })
+  })
+
+  test('a median from values with their counts is the median of the values written out', ({
+    assert,
+  }) => {
+    assert.equal(
+      medianOfCounts([
+        [3, 1],
+        [1, 1],
+        [2, 1],
+      ]),
+      median([3, 1, 2])
+    )
+    assert.equal(
+      medianOfCounts([
+        [4, 1],
+        [1, 1],
+        [2, 1],
+        [3, 1],
+      ]),
+      3
+    )
+    // 5, 5, 5, 9: the middle two are 5 and 5.
+    assert.equal(
+      medianOfCounts([
+        [9, 1],
+        [5, 3],
+      ]),
+      5
+    )
+    // 1, 1, 8, 8: (1 + 8) / 2 rounded.
+    assert.equal(
+      medianOfCounts([
+        [8, 2],
+        [1, 2],
+      ]),
+      5
+    )
+    assert.equal(
+      medianOfCounts([
+        [7, 0],
+        [2, 1],
+      ]),
+      2
+    )
+    assert.isNull(medianOfCounts([]))
+  })
+
+  test('sums add up and take away: a month of sums gives the figures of its contracts, means from integers', ({
+    assert,
+  }) => {
+    const facts = [
+      // 0.1 and 0.2 days to award: the mean 0.15 is rounded up, not lost in 0.30000000000000004.
+      fact({ daysToAward: 0.1, workingDaysToDelivery: 5, timeLimitWorkingDays: 20 }),
+      fact({
+        daysToAward: 0.2,
+        workingDaysToDelivery: 7,
+        timeLimitWorkingDays: 15,
+        rating: 1.75,
+        badRating: true,
+      }),
+      fact({ daysToAward: 3, overdue: true, rating: 4.5 }),
+    ]
+    const [month] = monthlyFigures(facts)
+    assert.deepInclude(month, {
+      contracts: 3,
+      meanDaysToAward: 1.1,
+      meanWorkingDaysToDelivery: 6,
+      // (25 % + 46.67 %) / 2
+      deliveryPercentOfLimit: 35.8,
+      overduePercent: 33.3,
+      badRatingPercent: 50,
+    })
+    assert.equal(monthlyFigures(facts.slice(0, 2))[0].meanDaysToAward, 0.2)
+    assert.deepInclude(sumsOfFact(facts[1]), {
+      daysToAwardTenths: 2,
+      deliveryMillionths: 466_667,
+      ratingQuads: 7,
+      badRatings: 1,
+    })
+    // Adding a contract and taking it away again leaves the sums as they were.
+    const two = sumsOfFacts(facts.slice(0, 2))
+    assert.deepEqual(addSums(addSums(two, sumsOfFact(facts[2])), sumsOfFact(facts[2]), -1), two)
+    assert.deepEqual(monthlyFiguresOfSums([{ month: '2026-10', ...sumsOfFacts(facts) }]), [month])
   })
 })

@@ -3,6 +3,7 @@ import { refuseInput } from '#exceptions/invalid_input_exception'
 import type User from '#models/user'
 import { isoDay } from '#domain/working_days'
 import { recordAuditEvent } from '#services/audit_log'
+import { queueCalendarDayForAnalytics } from '#services/analytics_queue'
 
 /**
  * The admin enters the official schedule of a year (the State Council
@@ -43,6 +44,8 @@ export async function setCalendarDay(
       subjectId: input.day,
       payload: { working: input.working, note: input.note },
     })
+    // The working days to delivery of the contracts spanning the day may change.
+    await queueCalendarDayForAnalytics(input.day, trx)
   })
 }
 
@@ -57,6 +60,7 @@ export async function clearCalendarDay(day: string, admin: User) {
         subjectType: 'calendar_day',
         subjectId: day,
       })
+      await queueCalendarDayForAnalytics(day, trx)
     }
   })
 }
