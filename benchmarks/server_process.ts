@@ -82,6 +82,8 @@ export function machineLoad() {
 export type BenchServer = {
   url: string
   pid: number
+  /** The server's inspector port when started for profiling. */
+  inspectPort: number | null
   workers: number
   /** One line saying how the application runs, for every table. */
   layout: string
@@ -167,7 +169,9 @@ export async function startBenchServer(options: {
   const { keyFile, certFile } = caFiles()
   const database = applicationMysqlOptions()
   const chosenPort = await freePort()
-  const profiling = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []
+  // --profile: the inspector on a local port, driven from here (see startProfiler).
+  const inspectPort = options.profileDir ? await freePort() : null
+  const profiling = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []
   const child: ChildProcess = spawn(process.execPath, [...profiling, entry], {
     cwd: app.makePath('build'),
     env: {
@@ -224,6 +228,7 @@ export async function startBenchServer(options: {
     `the bench process (\`node ace market:bench\`) only drives them`
   return {
     url,
+    inspectPort,
     pid: child.pid!,
     workers: options.workers,
     layout,
@@ -232,7 +237,10 @@ export async function startBenchServer(options: {
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      const timer = setTimeout(() => {
+        process.stderr.write('the measured server did not stop within 15 s: killed\n')
+        child.kill('SIGKILL')
+      }, 15_000)
       await exited
       clearTimeout(timer)
     },
@@ -249,4 +257,45 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
     })
   })
+}
+
+/**
+ * A V8 CPU profile of the measured server (started with --profile) from now
+ * until stop(file), through its inspector (the Chrome DevTools protocol over
+ * a WebSocket): one profile per URL's load or per part.
+ */
+export async function startProfiler(server: BenchServer) {
+  if (!server.inspectPort) throw new Error('the server was not started for profiling')
+  const listing = await fetch(`http://127.0.0.1:${server.inspectPort}/json/list`)
+  const targets = (await listing.json()) as { webSocketDebuggerUrl: string }[]
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl)
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true })
+    socket.addEventListener('error', reject, { once: true })
+  })
+  let nextId = 0
+  const pending = new Map<number, (result: any) => void>()
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data))
+    pending.get(message.id)?.(message.result)
+    pending.delete(message.id)
+  })
+  const send = (method: string) =>
+    new Promise<any>((resolve) => {
+      const id = ++nextId
+      pending.set(id, resolve)
+      socket.send(JSON.stringify({ id, method }))
+    })
+  await send('Profiler.enable')
+  await send('Profiler.start')
+  return {
+    async stop(file: string) {
+      const { profile } = await send('Profiler.stop')
+      socket.close()
+      const { mkdir, writeFile } = await import('node:fs/promises')
+      const { dirname } = await import('node:path')
+      await mkdir(dirname(file), { recursive: true })
+      await writeFile(file, JSON.stringify(profile))
+    },
+  }
 }

@@ -34,8 +34,9 @@ const METHOD_SECTION = `## Method
 - \`npm run bench -- --quick\` (a tenth of the dataset, 3 s per URL) is the CI-sized run; from a
   fresh clone it also generates the dataset and builds the application once (each takes 1–3
   minutes on a loaded 2-core machine), later runs reuse both.
-- \`--profile\` records a CPU profile of the server (\`node --cpu-prof\`) for the whole run into
-  \`tmp/bench-profiles/\`; \`node benchmarks/cpu_profile_top.mjs <file>\` lists its heaviest functions.`
+- \`--profile\` records a CPU profile of the server (through its inspector) during each URL's load
+  and each part into \`tmp/bench-profiles/\`; \`node benchmarks/cpu_profile_top.mjs <file>\` lists its
+  heaviest functions.`
 type Part = (typeof PARTS)[number]
 const SECTION_HEADINGS: Record<Part, string> = {
   pages: 'Pages under load',
@@ -85,7 +86,7 @@ export default class Bench extends BaseCommand {
 
   @flags.boolean({
     description:
-      'CPU-profile the measured server (node --cpu-prof) for the whole run into tmp/bench-profiles/ (read it with benchmarks/cpu_profile_top.mjs)',
+      'CPU-profile the measured server (its inspector) during each URL’s load and each part into tmp/bench-profiles/ (read them with benchmarks/cpu_profile_top.mjs)',
   })
   declare profile: boolean
 
@@ -121,7 +122,7 @@ export default class Bench extends BaseCommand {
       await import('#benchmarks/dataset')
     const { QueryRecorder, Baseline, load, pagesMarkdown } = await import('#benchmarks/load')
     const { timeDashboards, dashboardsMarkdown } = await import('#benchmarks/dashboards')
-    const { ensureBuild, startBenchServer, machineLoad } =
+    const { ensureBuild, startBenchServer, startProfiler, machineLoad } =
       await import('#benchmarks/server_process')
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
     const { runCreditBench, creditMarkdown, ensureCreditEvents } =
@@ -197,7 +198,13 @@ export default class Bench extends BaseCommand {
     const samples: { part: string; before: ProcessSample; after: ProcessSample }[] = []
     const measurePart = async <T>(part: string, work: () => Promise<T>) => {
       const before = measured.sample()
+      const profiler = this.profile ? await startProfiler(measured) : null
       const value = await work()
+      if (profiler) {
+        const file = this.app.makePath('tmp/bench-profiles', `${part}.cpuprofile`)
+        await profiler.stop(file)
+        log(`  profile: ${file}`)
+      }
       samples.push({ part, before, after: measured.sample() })
       return value
     }
@@ -250,7 +257,16 @@ export default class Bench extends BaseCommand {
         await fetch(inProcessUrl + path).then((response) => response.arrayBuffer())
         const statements = await recorder.statementsOf(inProcessUrl + path)
         const before = measured.sample()
+        const profiler = this.profile ? await startProfiler(measured) : null
         const app = await load(baseUrl + path, settings, statements)
+        if (profiler) {
+          const file = this.app.makePath(
+            'tmp/bench-profiles',
+            `${path.replace(/\W+/g, '_')}.cpuprofile`
+          )
+          await profiler.stop(file)
+          log(`  profile: ${file}`)
+        }
         const after = measured.sample()
         const bare = await load(baselineUrl + path, settings, baseline.statementsOf(path))
         const served = app.requestsPerSecond * settings.seconds
