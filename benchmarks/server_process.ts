@@ -91,23 +91,19 @@ export type BenchServer = {
   stop(): Promise<void>
 }
 
-/** What the sources are: the commit and the uncommitted changes (null outside a git checkout). */
+/** What the sources are: the tracked files' contents and unstaged changes (null outside git). */
 function sourceFingerprint(root: string) {
   try {
     const git = (...args: string[]) =>
       execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-    return (
-      createHash('sha256')
-        .update(git('rev-parse', 'HEAD'))
-        // BENCHMARKS.md is what the bench writes: not a source of the build.
-        .update(
-          git('diff', 'HEAD', '--no-ext-diff', '--binary', '--', '.', ':(exclude)BENCHMARKS.md')
-        )
-        .update(
-          git('ls-files', '--others', '--exclude-standard', '--', '.', ':(exclude)BENCHMARKS.md')
-        )
-        .digest('hex')
-    )
+    // The content of the sources, not the commit: committing the same files keeps the build.
+    // BENCHMARKS.md is what the bench writes: not a source of the build.
+    const outside = ['--', '.', ':(exclude)BENCHMARKS.md']
+    return createHash('sha256')
+      .update(git('ls-files', '--stage', ...outside))
+      .update(git('diff', '--no-ext-diff', '--binary', ...outside))
+      .update(git('ls-files', '--others', '--exclude-standard', ...outside))
+      .digest('hex')
   } catch {
     return null
   }
