@@ -1,7 +1,8 @@
 /*
  * Throughput of URLs under load (`npm run bench`, part "pages"): autocannon
- * with 50 connections for a fixed duration after a warm-up, against the
- * application served in this process, then against a baseline in the same
+ * (a process of its own) with 50 connections for a fixed duration after a
+ * warm-up, against the application's production build in a process of its
+ * own (benchmarks/server_process.ts), then against a baseline in a third
  * process — a bare node:http server with a mysql2 pool that answers each URL
  * with the very SQL statements the application ran for it (captured from the
  * driver's query events, same text and bindings, the same statements in
@@ -11,8 +12,8 @@
  * the robust figure when other work shares the cores.
  */
 import db from '@adonisjs/lucid/services/db'
-import autocannon from 'autocannon'
-import { createServer, type Server } from 'node:http'
+import app from '@adonisjs/core/services/app'
+import { fork, type ChildProcess } from 'node:child_process'
 import mysql from 'mysql2/promise'
 import { applicationMysqlOptions } from '#benchmarks/bulk_insert'
 
@@ -32,13 +33,19 @@ export type PageRow = {
   path: string
   app: LoadResult
   baseline: LoadResult
+  /** The measured server's processes over the application's load (/proc). */
+  server: { rssMb: number; cpuMsPerRequest: number }
 }
 
 type Statement = { sql: string; bindings: unknown[] }
 /** Statements issued while another one was running form one parallel group. */
 type Replay = { groups: Statement[][]; json: boolean }
 
-/** Counts the SQL statements the application's connection runs, and records them on demand. */
+/**
+ * Counts the SQL statements the bench process's own copy of the application
+ * runs, and records them on demand: the measured server is another process,
+ * so a URL's statements are captured by sending it here once.
+ */
 export class QueryRecorder {
   count = 0
   private recording: Statement[][] | null = null
@@ -63,6 +70,12 @@ export class QueryRecorder {
     }
   }
 
+  /** How many statements one request to `url` runs now (the cache as it is). */
+  async statementsOf(url: string, headers: Record<string, string> = {}) {
+    const groups = await this.capture(url, headers)
+    return groups.flat().length
+  }
+
   /** The statements one request to `url` runs, in parallel groups. */
   async capture(url: string, headers: Record<string, string> = {}): Promise<Statement[][]> {
     this.recording = []
@@ -77,45 +90,85 @@ export class QueryRecorder {
   }
 }
 
-/** autocannon against one URL: a warm-up, then the measured run. */
+/**
+ * autocannon against one URL, in a process of its own (benchmarks/autocannon_process.mjs): a
+ * warm-up, then the measured run. `statementsPerRequest` is what one request of that URL runs
+ * (counted where the statements can be seen: see QueryRecorder).
+ */
 export async function load(
   url: string,
   settings: LoadSettings,
-  countQueries: () => number
+  statementsPerRequest: number | (() => Promise<number>)
 ): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) {
-    await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds })
-  }
-  const before = countQueries()
-  const result = await autocannon({
-    url,
-    connections: settings.connections,
-    duration: settings.seconds,
+  const { execFile } = await import('node:child_process')
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        app.makePath('benchmarks/autocannon_process.mjs'),
+        JSON.stringify({ url, ...settings, headers: {} }),
+      ],
+      { cwd: app.makePath(), maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)
+    )
   })
-  const requests = result.requests.total
+  const result = JSON.parse(output.trim().split('\n').at(-1)!) as {
+    requests: number
+    p50Ms: number
+    p99Ms: number
+    non2xx: number
+    errors: number
+  }
   return {
-    requestsPerSecond: requests / settings.seconds,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    queriesPerRequest: requests === 0 ? 0 : (countQueries() - before) / requests,
+    requestsPerSecond: result.requests / settings.seconds,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    queriesPerRequest:
+      typeof statementsPerRequest === 'number'
+        ? statementsPerRequest
+        : await statementsPerRequest(),
     non2xx: result.non2xx,
     errors: result.errors,
   }
 }
 
-/** The bare-stack server: node:http + mysql2, replaying each URL's captured statements. */
+/**
+ * The bare-stack server (benchmarks/baseline_process.mjs) in a process of its own: node:http +
+ * mysql2, replaying each URL's captured statements.
+ */
 export class Baseline {
   private routes = new Map<string, Replay>()
-  private server: Server | null = null
+  private child: ChildProcess | null = null
   private pool: mysql.Pool
-  count = 0
 
-  constructor(poolSize: number) {
-    this.pool = mysql.createPool({ ...applicationMysqlOptions(), connectionLimit: poolSize })
+  constructor(private poolSize: number) {
+    this.pool = mysql.createPool({ ...applicationMysqlOptions(), connectionLimit: 2 })
+  }
+
+  get pid() {
+    return this.child?.pid ?? 0
+  }
+
+  private ask<T>(message: Record<string, unknown>, answer: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (reply: any) => {
+        if (reply?.type !== answer) return
+        this.child!.off('message', onMessage)
+        resolve(reply as T)
+      }
+      this.child!.on('message', onMessage)
+      this.child!.send(message, (error) => error && reject(error))
+    })
   }
 
   route(path: string, groups: Statement[][]) {
     this.routes.set(path, { groups, json: path.startsWith('/api/') })
+  }
+
+  /** Statements one request of `path` runs in the baseline (the captured ones). */
+  statementsOf(path: string) {
+    return (this.routes.get(path)?.groups ?? []).flat().length
   }
 
   /** Each statement of a URL run once on its own: the slow ones (ms, SQL), slowest first. */
@@ -131,67 +184,32 @@ export class Baseline {
   }
 
   async listen(): Promise<string> {
-    this.server = createServer(async (request, response) => {
-      const replay = this.routes.get(request.url ?? '')
-      if (!replay) {
-        response.writeHead(404).end()
-        return
-      }
-      try {
-        const results: unknown[][] = []
-        for (const group of replay.groups) {
-          const answers = await Promise.all(
-            group.map((statement) => this.pool.query(statement.sql, statement.bindings as any[]))
-          )
-          this.count += group.length
-          for (const [rows] of answers) results.push(Array.isArray(rows) ? rows : [rows])
-        }
-        if (replay.json) {
-          response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-          response.end(JSON.stringify({ data: results.at(-1) ?? [] }))
-        } else {
-          response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          response.end(minimalPage(results))
-        }
-      } catch (error) {
-        response.writeHead(500).end(String(error))
-      }
+    this.child = fork(app.makePath('benchmarks/baseline_process.mjs'), [], {
+      cwd: app.makePath(),
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    const address = this.server.address()
-    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const { port } = await this.ask<{ port: number }>(
+      { type: 'start', mysql: applicationMysqlOptions(), poolSize: this.poolSize },
+      'listening'
+    )
+    for (const [path, replay] of this.routes) {
+      await this.ask({ type: 'route', path, groups: replay.groups }, 'routed')
+    }
+    return `http://127.0.0.1:${port}`
   }
 
   async close() {
-    await new Promise((resolve) => this.server?.close(resolve))
+    this.child?.disconnect()
     await this.pool.end()
   }
 }
 
-/** Every result set as an HTML table, values escaped: the least a page template does. */
-function minimalPage(results: unknown[][]) {
-  let html = '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>基准</title><body>'
-  for (const rows of results) {
-    html += '<table>'
-    for (const row of rows as Record<string, unknown>[]) {
-      html += '<tr>'
-      for (const value of Object.values(row)) html += `<td>${escapeHtml(value)}</td>`
-      html += '</tr>'
-    }
-    html += '</table>'
-  }
-  return `${html}</body></html>`
-}
-
-function escapeHtml(value: unknown) {
-  const text = value instanceof Date ? value.toISOString() : String(value ?? '')
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
-
 export function pagesMarkdown(rows: PageRow[], settings: LoadSettings) {
   const lines = [
-    `| page | URL | server | requests/s | p50 ms | p99 ms | SQL queries / request | app / baseline | targets (≥ 50 %, p99 < 100 ms) |`,
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| page | URL | server | requests/s | p50 ms | p99 ms | SQL queries / request | server CPU ms / request | server RSS after (MB) | app / baseline | targets (≥ 50 %, p99 < 100 ms) |`,
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ]
   for (const row of rows) {
     const ratio = row.baseline.requestsPerSecond
@@ -200,8 +218,8 @@ export function pagesMarkdown(rows: PageRow[], settings: LoadSettings) {
     const met = ratio >= 0.5 && row.app.p99Ms < 100
     const failures = row.app.non2xx + row.app.errors
     lines.push(
-      `| ${row.label} | \`${row.path}\` | app | ${row.app.requestsPerSecond.toFixed(0)} | ${row.app.p50Ms.toFixed(0)} | ${row.app.p99Ms.toFixed(0)} | ${row.app.queriesPerRequest.toFixed(1)} | **${(ratio * 100).toFixed(0)} %** | ${met ? 'met' : 'missed'}${failures ? ` (${failures} failed)` : ''} |`,
-      `| | | baseline | ${row.baseline.requestsPerSecond.toFixed(0)} | ${row.baseline.p50Ms.toFixed(0)} | ${row.baseline.p99Ms.toFixed(0)} | ${row.baseline.queriesPerRequest.toFixed(1)} | | |`
+      `| ${row.label} | \`${row.path}\` | app | ${row.app.requestsPerSecond.toFixed(0)} | ${row.app.p50Ms.toFixed(0)} | ${row.app.p99Ms.toFixed(0)} | ${row.app.queriesPerRequest.toFixed(1)} | ${row.server.cpuMsPerRequest.toFixed(2)} | ${row.server.rssMb.toFixed(0)} | **${(ratio * 100).toFixed(0)} %** | ${met ? 'met' : 'missed'}${failures ? ` (${failures} failed)` : ''} |`,
+      `| | | baseline | ${row.baseline.requestsPerSecond.toFixed(0)} | ${row.baseline.p50Ms.toFixed(0)} | ${row.baseline.p99Ms.toFixed(0)} | ${row.baseline.queriesPerRequest.toFixed(1)} | | | | |`
     )
   }
   void settings

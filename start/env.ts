@@ -15,6 +15,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   HEALTH_HEAP_FAIL_MB: Env.schema.number.optional(),
   // How often the server performs due transitions (ms); 0 turns the scheduler off.
   SCHEDULER_INTERVAL_MS: Env.schema.number.optional(),
+  // Server processes on this machine (node:cluster); default: one per core in production on MySQL, else 1
+  WEB_CONCURRENCY: Env.schema.number.optional(),
+  // Set by the cluster's primary for each worker: false in every worker but the one that ticks
+  MARKET_WORKER_TICKS: Env.schema.boolean.optional(),
   // Outside production: the process's clock starts at this ISO instant (tests spawn servers with it)
   MARKET_CLOCK: Env.schema.string.optional(),
 

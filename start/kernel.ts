@@ -9,6 +9,7 @@ server.errorHandler(() => import('#exceptions/handler'))
 /** Runs on every request, even for unknown URLs. */
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/server_process_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('@adonisjs/vite/vite_middleware'),
 ])

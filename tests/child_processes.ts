@@ -227,6 +227,8 @@ export async function startServer(
           HOST: '127.0.0.1',
           PORT: String(port),
           SCHEDULER_INTERVAL_MS: '0',
+          // One server process unless the test asks for more (a shared machine).
+          WEB_CONCURRENCY: '1',
           ...extra,
         }),
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -3,8 +3,40 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { createServer } from 'node:http'
 import { cpus, totalmem } from 'node:os'
 import { readFile, writeFile } from 'node:fs/promises'
+import type { ProcessSample } from '#benchmarks/server_process'
+import type { PageRow } from '#benchmarks/load'
 
 const PARTS = ['pages', 'selection', 'credit', 'dashboards'] as const
+
+/** How the figures are taken: the same for every run, written above them. */
+const METHOD_SECTION = `## Method
+
+\`npm run bench\` measures the market as it is deployed, in separate processes:
+
+- **The server**: the production build — the bench runs \`node ace build\` (skipped when \`build/\`
+  was built by the bench from the same sources; \`--rebuild\` forces it) and starts
+  \`node build/bin/server.js\` with \`NODE_ENV=production\` (view cache on, development keys in place
+  of the operator's CA and seal keys), \`WEB_CONCURRENCY=1\` unless \`--workers N\`, the scheduler
+  off and the API's rate limits out of reach (their counters still kept).
+- **The load generator**: autocannon in a process of its own per URL (pages); a worker thread of
+  the bench process for the bid storms (an open-loop schedule).
+- **The baseline**: a bare \`node:http\` + \`mysql2\` server in a third process, replaying the SQL
+  statements the application ran for each URL.
+- **The bench process** (\`node ace market:bench\`) generates the dataset, drives the others, and
+  runs its own copy of the application only to capture what SQL a request runs (for the baseline
+  and the "SQL queries / request" columns) and to call the opening action directly.
+- **Memory and CPU** are the server's own: VmRSS from \`/proc/<pid>/status\` and user + system time
+  from \`/proc/<pid>/stat\` (of every worker with \`--workers\`), read before and after each URL's load
+  and each part; the bench process's own RSS is reported apart.
+- Every table states the mode, the process layout and the machine's load average
+  (\`/proc/loadavg\`) when it started: on a shared machine, compare ratios and CPU per request
+  rather than requests/s.
+- \`npm run bench -- --quick\` (a tenth of the dataset, 3 s per URL) is the CI-sized run; from a
+  fresh clone it also generates the dataset and builds the application once (each takes 1–3
+  minutes on a loaded 2-core machine), later runs reuse both.
+- \`--profile\` records a CPU profile of the server (through its inspector) during each URL's load
+  and each part into \`tmp/bench-profiles/\`; \`node benchmarks/cpu_profile_top.mjs <file>\` lists its
+  heaviest functions.`
 type Part = (typeof PARTS)[number]
 const SECTION_HEADINGS: Record<Part, string> = {
   pages: 'Pages under load',
@@ -54,9 +86,21 @@ export default class Bench extends BaseCommand {
 
   @flags.boolean({
     description:
-      'Part "pages": CPU-profile each load of the application into tmp/bench-profiles/ (read them with benchmarks/cpu_profile_top.mjs)',
+      'CPU-profile the measured server (its inspector) during each URL’s load and each part into tmp/bench-profiles/ (read them with benchmarks/cpu_profile_top.mjs)',
   })
   declare profile: boolean
+
+  @flags.number({
+    description:
+      'Server processes of the measured server (WEB_CONCURRENCY; default 1: the figures are per process)',
+  })
+  declare workers?: number
+
+  @flags.boolean({
+    description:
+      'Build the application even when build/ was built from the same sources (by default it is reused then)',
+  })
+  declare rebuild: boolean
 
   @flags.number({ description: 'Agencies bidding at once (default 1,000; 200 with --quick)' })
   declare bidders?: number
@@ -78,6 +122,8 @@ export default class Bench extends BaseCommand {
       await import('#benchmarks/dataset')
     const { QueryRecorder, Baseline, load, pagesMarkdown } = await import('#benchmarks/load')
     const { timeDashboards, dashboardsMarkdown } = await import('#benchmarks/dashboards')
+    const { ensureBuild, startBenchServer, startProfiler, machineLoad } =
+      await import('#benchmarks/server_process')
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
     const { runCreditBench, creditMarkdown, ensureCreditEvents } =
       await import('#benchmarks/credit_bench')
@@ -122,26 +168,55 @@ export default class Bench extends BaseCommand {
     }
 
     // One client sends everything: the API's per-IP budget is raised out of reach (its
-    // counter is still kept on every request, as in production).
+    // counter is still kept on every request, as in production) — here for this process's copy
+    // of the application, which only captures statements; the measured server gets the same.
     const { default: apiConfig } = await import('#config/api')
     apiConfig.rateLimit.perIpPerMinute = 1_000_000_000
     apiConfig.rateLimit.perTokenPerMinute = 1_000_000_000
 
+    // This process's copy of the application: it captures what SQL a request runs (for the
+    // baseline and the statement counts). The measured server is the production build, apart.
     const recorder = new QueryRecorder()
     await server.boot()
     const httpServer = createServer(server.handle.bind(server))
     server.setNodeServer(httpServer)
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve))
     const address = httpServer.address()
-    const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+    const inProcessUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+
+    await ensureBuild(this.app.makePath(), this.rebuild, log)
+    const measured = await startBenchServer({
+      workers: this.workers ?? 1,
+      profileDir: this.profile ? this.app.makePath('tmp/bench-profiles') : undefined,
+    })
+    const baseUrl = measured.url
+    const mode = 'production build (`node build/bin/server.js`, NODE_ENV=production, view cache on)'
+    const afterBoot = measured.sample()
+    log(
+      `Server pid ${measured.pid}: ${measured.layout}; RSS after boot ${afterBoot.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB`
+    )
+    const samples: { part: string; before: ProcessSample; after: ProcessSample }[] = []
+    const measurePart = async <T>(part: string, work: () => Promise<T>) => {
+      const before = measured.sample()
+      const profiler = this.profile ? await startProfiler(measured) : null
+      const value = await work()
+      if (profiler) {
+        const file = this.app.makePath('tmp/bench-profiles', `${part}.cpuprofile`)
+        await profiler.stop(file)
+        log(`  profile: ${file}`)
+      }
+      samples.push({ part, before, after: measured.sample() })
+      return value
+    }
 
     const settings = {
       connections: this.connections ?? 50,
       seconds: this.seconds ?? (this.quick ? 3 : 10),
       warmupSeconds: this.quick ? 1 : 2,
     }
-    const pages = []
+    const pages: PageRow[] = []
     let rssPeakMb = 0
+    const pagesLoad = machineLoad()
     if (runs('pages')) {
       const urls: [string, string][] = [
         ['home', '/'],
@@ -172,17 +247,20 @@ export default class Bench extends BaseCommand {
       const { clearLists } = await import('#services/public_cache')
       for (const [, path] of urls) {
         await clearLists()
-        baseline.route(path, await recorder.capture(baseUrl + path))
+        baseline.route(path, await recorder.capture(inProcessUrl + path))
       }
-      log(`RSS before the load: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`)
       const baselineUrl = await baseline.listen()
       for (const [label, path] of urls) {
         log(`Load: ${label} (${path})`)
         for (const { ms, sql } of await baseline.slowStatements(path, 5)) {
           log(`  slow statement ${ms.toFixed(0)} ms: ${sql.slice(0, 300)}`)
         }
-        const profiler = this.profile ? await startProfiler() : null
-        const app = await load(baseUrl + path, settings, () => recorder.count)
+        // One request here on the cache as the load leaves it: the statements a request runs.
+        await fetch(inProcessUrl + path).then((response) => response.arrayBuffer())
+        const statements = await recorder.statementsOf(inProcessUrl + path)
+        const before = measured.sample()
+        const profiler = this.profile ? await startProfiler(measured) : null
+        const app = await load(baseUrl + path, settings, statements)
         if (profiler) {
           const file = this.app.makePath(
             'tmp/bench-profiles',
@@ -191,36 +269,55 @@ export default class Bench extends BaseCommand {
           await profiler.stop(file)
           log(`  profile: ${file}`)
         }
-        const bare = await load(baselineUrl + path, settings, () => baseline.count)
-        pages.push({ label, path, app, baseline: bare })
-        rssPeakMb = Math.max(rssPeakMb, process.memoryUsage().rss / 2 ** 20)
+        const after = measured.sample()
+        const bare = await load(baselineUrl + path, settings, baseline.statementsOf(path))
+        const served = app.requestsPerSecond * settings.seconds
+        pages.push({
+          label,
+          path,
+          app,
+          baseline: bare,
+          server: {
+            rssMb: Math.max(...after.rssMb),
+            cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, served),
+          },
+        })
+        rssPeakMb = Math.max(rssPeakMb, ...after.rssMb)
         log(
-          `  RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; app ${app.requestsPerSecond.toFixed(0)}/s p99 ${app.p99Ms} ms; baseline ${bare.requestsPerSecond.toFixed(0)}/s p99 ${bare.p99Ms} ms`
+          `  server RSS ${after.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB; app ${app.requestsPerSecond.toFixed(0)}/s p99 ${app.p99Ms} ms; baseline ${bare.requestsPerSecond.toFixed(0)}/s p99 ${bare.p99Ms} ms`
         )
       }
       await baseline.close()
     }
 
     const selection = runs('selection')
-      ? await runSelectionBench(
-          baseUrl,
-          {
-            bidders: this.bidders ?? (this.quick ? 200 : 1000),
-            bidsPerAgency: 2,
-            openingBids: this.openingBids ?? (this.quick ? 1000 : 10_000),
-          },
-          log
+      ? await measurePart('selection', () =>
+          runSelectionBench(
+            { url: baseUrl, inProcessUrl, layout: measured.layout, sample: measured.sample },
+            {
+              bidders: this.bidders ?? (this.quick ? 200 : 1000),
+              bidsPerAgency: 2,
+              openingBids: this.openingBids ?? (this.quick ? 1000 : 10_000),
+            },
+            log
+          )
         )
       : null
+    const dashboardsLoad = machineLoad()
     const dashboards = runs('dashboards')
-      ? await timeDashboards(
-          baseUrl,
-          3,
-          () => recorder.count,
-          log,
-          `agency-${dataset.agencyId}@dataset.bench.example.com`
+      ? await measurePart('dashboards', () =>
+          timeDashboards(
+            baseUrl,
+            3,
+            () => recorder.count,
+            log,
+            `agency-${dataset.agencyId}@dataset.bench.example.com`,
+            inProcessUrl
+          )
         )
       : null
+    const afterAll = measured.sample()
+    await measured.stop()
     httpServer.close()
     const credit = runs('credit')
       ? await runCreditBench(
@@ -234,7 +331,8 @@ export default class Bench extends BaseCommand {
           log
         )
       : null
-    const rssMb = process.memoryUsage().rss / 2 ** 20
+    const rssMb = Math.max(...afterAll.rssMb)
+    const benchRssMb = process.memoryUsage().rss / 2 ** 20
 
     const [[{ version }]] = await db.rawQuery('select version() as version')
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, MySQL/MariaDB ${version}`
@@ -261,28 +359,50 @@ export default class Bench extends BaseCommand {
           ? `; generated by an earlier run in ${dataset.recordedSeconds.toFixed(0)} s.`
           : `; generated by this run in ${generatedSeconds.toFixed(0)} s.`),
       '',
-      `Process RSS after the run: ${rssMb.toFixed(0)} MB (target < 300 MB: ${rssMb < 300 ? 'met' : 'missed'})` +
-        (rssPeakMb > 0 ? `; highest after a URL's load: ${rssPeakMb.toFixed(0)} MB.` : '.'),
+      `Mode: ${mode}. Layout: ${measured.layout}.`,
+      '',
+      `Server RSS (/proc/<pid>/status, per process): ${afterBoot.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB after boot, ` +
+        `${afterAll.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} MB after the run (target < 250 MB per process: ${rssMb < 250 ? 'met' : 'missed'})` +
+        (rssPeakMb > 0 ? `; highest after a URL's load: ${rssPeakMb.toFixed(0)} MB.` : '.') +
+        ` (The bench process itself, which generates the data and captures statements: ${benchRssMb.toFixed(0)} MB, not the server's.)`,
+      ...(samples.length > 0
+        ? [
+            '',
+            '| part | server RSS before (MB) | server RSS after (MB) | server CPU (s) |',
+            '| --- | ---: | ---: | ---: |',
+            ...samples.map(
+              (sample) =>
+                `| ${sample.part} | ${sample.before.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} | ${sample.after.rssMb.map((mb) => mb.toFixed(0)).join(' + ')} | ${((sample.after.cpuMs - sample.before.cpuMs) / 1000).toFixed(1)} |`
+            ),
+          ]
+        : []),
     ].join('\n')
     const pagesSection =
       pages.length > 0
         ? [
             `## ${SECTION_HEADINGS.pages}`,
             '',
-            `Measured by \`${command}\` on ${today}: autocannon in this process, ${settings.connections} connections,`,
-            `${settings.warmupSeconds} s warm-up then ${settings.seconds} s per URL, first against the application, then against the baseline:`,
-            'a bare `node:http` + `mysql2` server replaying the SQL statements the application ran for that URL',
+            `Measured by \`${command}\` on ${today}. Mode: ${mode}. Layout: ${measured.layout}.`,
+            `Machine at the start: ${pagesLoad}.`,
+            '',
+            `autocannon (its own process), ${settings.connections} connections,`,
+            `${settings.warmupSeconds} s warm-up then ${settings.seconds} s per URL, first against the application, then against the baseline`,
+            '(its own process): a bare `node:http` + `mysql2` server replaying the SQL statements the application ran for that URL',
             '(same text and bindings, parallel where the application ran them in parallel) into a minimal template.',
             'The statements are those of a request on an empty cache of public lists; the application, measured',
             'as it runs, serves the cached lists (home, catalog, directory, project list and their API) from memory —',
             'for those the ratio compares the application with its cache against the bare stack without one.',
             'Ratio = application requests/s ÷ baseline requests/s. Targets: ratio ≥ 50 % and p99 < 100 ms.',
+            'SQL queries / request: for the application, one request of that URL counted in the bench process’s own copy of the',
+            'application right after the load (same cache state); for the baseline, the replayed statements.',
+            'Server CPU / request and RSS: the measured server’s processes, from /proc/<pid>/stat and /proc/<pid>/status before and after its load.',
             '',
             pagesMarkdown(pages, settings),
           ].join('\n')
         : previousSection(SECTION_HEADINGS.pages)
     const sections = [
       header,
+      METHOD_SECTION,
       pagesSection,
       selection
         ? selectionMarkdown(selection, this.quick, machine)
@@ -291,7 +411,10 @@ export default class Bench extends BaseCommand {
         ? creditMarkdown(credit, this.quick, machine)
         : previousSection(SECTION_HEADINGS.credit),
       dashboards
-        ? dashboardsMarkdown(dashboards, command, today)
+        ? dashboardsMarkdown(dashboards, command, today, {
+            layout: measured.layout,
+            loadAtStart: dashboardsLoad,
+          })
         : previousSection(SECTION_HEADINGS.dashboards),
     ].filter((section) => section !== '')
     const report = `${sections.join('\n\n')}\n`
@@ -314,24 +437,5 @@ export default class Bench extends BaseCommand {
       `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`
     )
     await admin.end()
-  }
-}
-
-/** A V8 CPU profile of this process from now until stop() (node:inspector). */
-async function startProfiler() {
-  const { Session } = await import('node:inspector/promises')
-  const { mkdir } = await import('node:fs/promises')
-  const { dirname } = await import('node:path')
-  const session = new Session()
-  session.connect()
-  await session.post('Profiler.enable')
-  await session.post('Profiler.start')
-  return {
-    async stop(file: string) {
-      const { profile } = await session.post('Profiler.stop')
-      session.disconnect()
-      await mkdir(dirname(file), { recursive: true })
-      await writeFile(file, JSON.stringify(profile))
-    },
   }
 }

@@ -9,7 +9,7 @@ import type { EligibilityFacts } from '#domain/eligibility'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
-import { rulesForProject, rulesOfVersion } from '#services/market_rules'
+import { rulesForProject, rulesOfStoredParameters, rulesOfVersion } from '#services/market_rules'
 import { eligibilityIntegrity, integrityFactsForMany } from '#queries/integrity'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
@@ -181,7 +181,25 @@ export async function eligibilityFactsFor(
       bansInForce(at, client).where('organization_id', organizationId).count('*').as('agency_bans'),
       bannedManagers().count('*').as('banned_managers'),
       jointSignUpBars().count('*').as('joint_bars'),
-      sharedPersons().count('*').as('shared_persons')
+      sharedPersons().count('*').as('shared_persons'),
+      // Read here rather than in statements of their own: the approving department (回避),
+      // the agency's USCC, and the parameters of the project's rule version.
+      's.department_id',
+      client
+        .from('departments as d')
+        .whereColumn('d.id', 's.department_id')
+        .select('d.name')
+        .as('department_name'),
+      client.from('organizations').where('id', organizationId).select('uscc').as('agency_uscc'),
+      ...(project.rulesetVersion
+        ? [
+            client
+              .from('rule_sets')
+              .where('version', project.rulesetVersion)
+              .select('parameters')
+              .as('rule_parameters'),
+          ]
+        : [])
     )
     .firstOrFail()
   const names = async (count: unknown, query: () => ReturnType<typeof bannedManagers>) => {
@@ -203,9 +221,17 @@ export async function eligibilityFactsFor(
       : await signUpBarsOf([organizationId], client)
   // The grades of the project's own rule version (the one in force for a draft).
   const rules = project.rulesetVersion
-    ? await rulesOfVersion(project.rulesetVersion, client)
+    ? row.rule_parameters
+      ? rulesOfStoredParameters(String(row.rule_parameters))
+      : await rulesOfVersion(project.rulesetVersion, client)
     : await rulesForProject(project, at, client).then((inForce) => inForce.rules)
-  const integrity = await integrityFactsForMany([organizationId], serviceItemId, client)
+  const integrity = await integrityFactsForMany([organizationId], serviceItemId, client, {
+    item: { department_id: row.department_id, department_name: row.department_name },
+    organizations:
+      row.agency_uscc === null || row.agency_uscc === undefined
+        ? []
+        : [{ id: organizationId, uscc: String(row.agency_uscc) }],
+  })
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,

@@ -185,20 +185,27 @@ export type IntegrityFacts = {
 export async function integrityFactsForMany(
   organizationIds: number[],
   serviceItemId: number,
-  client: QueryClientContract = db.connection()
+  client: QueryClientContract = db.connection(),
+  known: {
+    /** The item's approving department, already read by the caller. */
+    item?: { department_id: SqlInteger | null; department_name: string | null }
+    /** The agencies' USCCs, already read by the caller. */
+    organizations?: { id: SqlInteger; uscc: string }[]
+  } = {}
 ): Promise<Map<number, IntegrityFacts>> {
   const result = new Map<number, IntegrityFacts>()
   if (organizationIds.length === 0) return result
-  const item = await client
-    .from('service_items as s')
-    .leftJoin('departments as d', 'd.id', 's.department_id')
-    .where('s.id', serviceItemId)
-    .select('s.department_id', 'd.name as department_name')
-    .first()
-  const organizations: { id: SqlInteger; uscc: string }[] = await client
-    .from('organizations')
-    .whereIn('id', organizationIds)
-    .select('id', 'uscc')
+  const item =
+    known.item ??
+    (await client
+      .from('service_items as s')
+      .leftJoin('departments as d', 'd.id', 's.department_id')
+      .where('s.id', serviceItemId)
+      .select('s.department_id', 'd.name as department_name')
+      .first())
+  const organizations: { id: SqlInteger; uscc: string }[] =
+    known.organizations ??
+    (await client.from('organizations').whereIn('id', organizationIds).select('id', 'uscc'))
   const rows: {
     organization_id: SqlInteger
     nature: Declaration['nature']
@@ -230,7 +237,7 @@ export async function integrityFactsForMany(
         ? null
         : affiliationWith(departmentId, organization.uscc, declarationOf.get(id) ?? null, register)
     result.set(id, {
-      affiliation: found ? { ...found, departmentName: item.department_name } : null,
+      affiliation: found ? { ...found, departmentName: item!.department_name as string } : null,
       servingOfficial: officials.has(id),
     })
   }

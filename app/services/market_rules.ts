@@ -95,6 +95,15 @@ export async function rulesOfVersion(
 }
 
 /**
+ * The rules of a stored version from its `parameters` column, read by the
+ * caller in a statement of its own (the bid path reads it with the
+ * eligibility facts): the same as rulesOfVersion.
+ */
+export function rulesOfStoredParameters(parameters: string) {
+  return withOverrides(storedRules({ parameters }), process.env)
+}
+
+/**
  * A stored version as it was published, without this instance's RULE_*
  * overrides: what a new version is compared with.
  */

@@ -13,6 +13,8 @@
 import cache from '@adonisjs/cache/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import env from '#start/env'
+import { onSiblingMessage, publishToSiblings } from '#services/process_bus'
 
 /**
  * - catalog: the service items (catalog pages, item pickers, API);
@@ -90,7 +92,30 @@ export async function invalidateLists(
   await invalidateNow(tags)
 }
 
+/*
+ * Several server processes on one machine without Redis (bin/cluster.ts):
+ * each keeps its lists in its own memory, which has no bus of its own, so an
+ * invalidation is also sent to the other processes over the process bus;
+ * each drops its copies on receipt exactly as the writer did. (With Redis,
+ * the cache's Redis bus does this between all instances.)
+ */
+const SIBLING_CHANNEL = 'public-lists:invalidate'
+const memoryOnly = env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory') === 'memory'
+if (memoryOnly) {
+  onSiblingMessage(SIBLING_CHANNEL, (payload) => {
+    const tags = (Array.isArray(payload) ? payload : []).filter(
+      (tag): tag is PublicListTag => typeof tag === 'string'
+    )
+    if (tags.length > 0) void invalidateHere(tags)
+  })
+}
+
 async function invalidateNow(tags: PublicListTag[]) {
+  await invalidateHere(tags)
+  if (memoryOnly) publishToSiblings(SIBLING_CHANNEL, tags)
+}
+
+async function invalidateHere(tags: PublicListTag[]) {
   for (const tag of tags) generations.set(tag, (generations.get(tag) ?? 0) + 1)
   try {
     await cache.deleteByTag({ tags })

@@ -51,18 +51,17 @@ export async function placeBid(
   context: { ip: string; userAgent: string | null; acceptLanguage?: string | null }
 ) {
   const { quoteFen } = input
-  const target = await Project.findOrFail(projectId)
-  if (target.method === 'direct') {
-    ensureNamedAgency(target, agencyUser.organizationId)
-    const { receipt } = await acceptDirectSelection(target, quoteFen, agencyUser, input)
-    return { receipt }
-  }
   // Everything is read and checked under the locks, in one transaction: the
   // project (shared: bids go on side by side) must still take bids, the
   // agency (exclusive: its own bids and consortium answers queue up) must be
   // eligible and not a confirmed member of another bid.
-  return db.transaction(async (trx) => {
-    const { project, agency } = await lockOpenProject(projectId, agencyUser.organizationId, trx)
+  const outcome = await db.transaction(async (trx) => {
+    const project = await lockProject(projectId, trx)
+    // A direct selection takes no sealed bid: handled below, once this transaction (which
+    // wrote nothing) has ended.
+    if (project.method === 'direct') return { direct: project }
+    ensureOpenForBids(project)
+    const agency = await lockAgency(agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
     await ensureEligible(project, agency.id, trx)
     const team = await namedTeamFor(project, agency.id, input, trx)
@@ -165,6 +164,12 @@ export async function placeBid(
     })
     return { bid, receipt }
   })
+  if (outcome.direct) {
+    ensureNamedAgency(outcome.direct, agencyUser.organizationId)
+    const { receipt } = await acceptDirectSelection(outcome.direct, quoteFen, agencyUser, input)
+    return { receipt }
+  }
+  return { bid: outcome.bid!, receipt: outcome.receipt! }
 }
 
 /** A direct selection is answered by the agency it names: anyone else is refused with the reason. */
@@ -296,21 +301,25 @@ async function lockOpenProject(
   organizationId: number,
   trx: TransactionClientContract
 ) {
-  const project = await Project.query({ client: trx })
-    .where('id', projectId)
-    .forShare()
-    .firstOrFail()
+  const project = await lockProject(projectId, trx)
   ensureOpenForBids(project)
+  return { project, agency: await lockAgency(organizationId, trx) }
+}
+
+/** The project, locked for share (bids go on side by side; an opening waits for them). */
+function lockProject(projectId: number, trx: TransactionClientContract) {
+  return Project.query({ client: trx }).where('id', projectId).forShare().firstOrFail()
+}
+
+/** The agency's row, locked exclusively and read (its USCC goes into the receipt). */
+async function lockAgency(organizationId: number, trx: TransactionClientContract) {
   const agency = await trx
     .from('organizations')
     .where('id', organizationId)
     .forUpdate()
     .select('id', 'uscc', 'name')
     .firstOrFail()
-  return {
-    project,
-    agency: { id: Number(agency.id), uscc: agency.uscc as string, name: agency.name as string },
-  }
+  return { id: Number(agency.id), uscc: agency.uscc as string, name: agency.name as string }
 }
 
 /**
