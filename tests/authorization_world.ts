@@ -328,8 +328,8 @@ export async function buildWorld(client: any) {
   const qualification = await expectStatus(
     await call(client, 'post', '/api/v1/agency/qualifications', agencyA)
       .fields({
-        type: '环境影响评价工程师',
-        level: '乙级',
+        type: 'engineering_consulting',
+        level: 'b',
         certificateNo: 'HP-2026-099',
         issuer: '四川省生态环境厅',
         validUntil: '2028-06-30',
@@ -342,8 +342,8 @@ export async function buildWorld(client: any) {
   // the removal routes get a qualification without a scan.
   const qualificationWithoutScan = await expectStatus(
     await call(client, 'post', '/api/v1/agency/qualifications', agencyA).json({
-      type: '环境影响评价工程师',
-      level: '乙级',
+      type: 'engineering_consulting',
+      level: 'b',
       certificateNo: 'HP-2026-100',
       issuer: '四川省生态环境厅',
       validUntil: '2028-06-30',

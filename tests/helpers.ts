@@ -39,7 +39,7 @@ export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
     name: `测试中介服务事项${counter}`,
     category: '测试类别',
     legalBasis: '《中华人民共和国行政许可法》第二十八条',
-    requiredQualification: null,
+    qualificationType: null,
     approvalItem: '测试审批事项',
     approvalDepartment: TEST_DEPARTMENT,
     timeLimitWorkingDays: 15,

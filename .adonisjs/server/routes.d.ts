@@ -190,6 +190,9 @@ export type ScannedRoutes = {
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
@@ -344,6 +347,9 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -464,6 +470,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
@@ -528,6 +535,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -627,6 +635,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
@@ -691,6 +700,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -794,6 +804,8 @@ export type ScannedRoutes = {
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
@@ -872,6 +884,8 @@ export type ScannedRoutes = {
     'api.v1.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
