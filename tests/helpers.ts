@@ -46,6 +46,8 @@ export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
     feeType: 'reference',
     feeMinFen: 100_000,
     feeMaxFen: 500_000,
+    feeBasisDocument: '《测试收费标准文件》',
+    feeBasisArticle: '第二条',
     ...overrides,
   }
 }

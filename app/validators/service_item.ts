@@ -51,7 +51,14 @@ const itemFields = {
   effectiveDate: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
   // 服务指南: see app/domain/service_guide.ts.
   provision: vine.enum(PROVISIONS).nullable().optional(),
-  feeBasisDocument: guideText(500),
+  // 公布收费依据: a fee set or guided by the government names the document it is set by.
+  feeBasisDocument: vine
+    .string()
+    .trim()
+    .maxLength(500)
+    .nullable()
+    .optional()
+    .requiredWhen('feeType', 'in', ['government_priced', 'government_guided']),
   feeBasisArticle: guideText(200),
   regionalCoverage: vine.array(vine.enum(REGION_CODES)).maxLength(60).nullable().optional(),
   guideBasis: guideText(5000),
