@@ -499,4 +499,43 @@ test.group('Service guides (服务指南)', (group) => {
     const freeText = await declare({ type: '测绘资质（工程测量）' })
     freeText.assertStatus(422)
   })
+
+  test('the guide, the regulator’s form and the owner’s records escape hostile text', async ({
+    client,
+    assert,
+  }) => {
+    const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>{{ 1+1 }}'
+    const staff = await createUserWithRole('regulator')
+    const payload = serviceItemPayload({
+      ...GUIDE,
+      feeBasisDocument: hostile,
+      guideBasis: hostile,
+      guideContent: hostile,
+      materials: hostile,
+    })
+    const created = await client
+      .post('/api/v1/service-items')
+      .json(payload)
+      .withGuard('api')
+      .loginAs(staff)
+    created.assertStatus(201)
+    const buyer = await owner()
+    await client
+      .post('/api/v1/owner/self-preparations')
+      .json({ serviceItemCode: payload.code, title: hostile, statement: hostile })
+      .withGuard('api')
+      .loginAs(buyer)
+    for (const [user, url] of [
+      [null, `/service-items/${payload.code}`],
+      [staff, `/regulator/service-items/${payload.code}/edit`],
+      [buyer, '/owner/self-preparations'],
+    ] as const) {
+      const request = client.get(url)
+      const page = user ? await request.loginAs(user) : await request
+      page.assertStatus(200)
+      assert.notInclude(page.text(), '<script>alert(1)')
+      assert.notInclude(page.text(), '<img src=x')
+      assert.include(page.text(), '&lt;script&gt;alert(1)')
+    }
+  })
 })
