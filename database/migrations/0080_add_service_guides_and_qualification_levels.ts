@@ -1,5 +1,5 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
-import { legacyQualification } from '#domain/qualification_types'
+import { codeLegacyQualifications } from '#services/qualification_codes'
 
 /**
  * 服务指南: each catalog item and each of its versions carries its service
@@ -26,31 +26,7 @@ export default class extends BaseSchema {
     })
 
     this.defer(async (db) => {
-      for (const table of ['service_items', 'service_item_versions']) {
-        const rows: { id: number; required_qualification: string | null }[] = await db
-          .from(table)
-          .whereNotNull('required_qualification')
-          .select('id', 'required_qualification')
-        for (const row of rows) {
-          const mapped = legacyQualification(row.required_qualification)
-          if (!mapped) continue
-          await db
-            .from(table)
-            .where('id', row.id)
-            .update({ qualification_type: mapped.type, qualification_level: mapped.level })
-        }
-      }
-      const held: { id: number; type: string; level: string | null }[] = await db
-        .from('qualifications')
-        .select('id', 'type', 'level')
-      for (const row of held) {
-        const mapped = legacyQualification(row.type, row.level)
-        if (!mapped) continue
-        await db
-          .from('qualifications')
-          .where('id', row.id)
-          .update({ type_code: mapped.type, level_code: mapped.level })
-      }
+      await codeLegacyQualifications(db)
     })
   }
 

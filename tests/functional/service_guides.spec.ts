@@ -11,6 +11,8 @@ import { createServiceItem } from '#actions/catalog/publish_service_item'
 import { serviceItemPayload, testDepartment } from '#tests/helpers'
 import { signedContract } from '#tests/payment_fixtures'
 import { clock } from '#services/clock'
+import { codeLegacyQualifications } from '#services/qualification_codes'
+import { ServiceItemFactory } from '#database/factories/catalog_factories'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 const DEADLINE = '2026-10-09T04:00:00Z'
@@ -537,5 +539,62 @@ test.group('Service guides (服务指南)', (group) => {
       assert.notInclude(page.text(), '<img src=x')
       assert.include(page.text(), '&lt;script&gt;alert(1)')
     }
+  })
+
+  test('free-text qualifications from before the list are coded where the list knows the words, and the rest is left as it was', async ({
+    assert,
+  }) => {
+    const surveying = await ServiceItemFactory.merge({
+      code: 'L-001',
+      requiredQualification: '测绘资质（工程测量）',
+    }).create()
+    const unknown = await ServiceItemFactory.merge({
+      code: 'L-002',
+      requiredQualification: '环境影响评价资质',
+    }).create()
+    const agency = await User.findByOrFail('email', 'agency1@demo.example.com')
+    const insert = (type: string, level: string | null) =>
+      db.table('qualifications').insert({
+        organization_id: agency.organizationId,
+        type,
+        level,
+        certificate_no: `旧证 ${type}`,
+        issuer: '四川省自然资源厅',
+        valid_until: '2028-12-31',
+        status: 'unverified',
+        created_at: new Date(),
+      })
+    await insert('房地产估价机构备案', '一级')
+    await insert('雷电防护装置检测资质乙级', null)
+    await insert('环境影响评价工程师', '乙级')
+
+    // The surveying item and its first version, and two of the three holdings, are coded.
+    assert.equal(await codeLegacyQualifications(db.connection()), 4)
+    const item = async (id: number) => {
+      const row = await db.from('service_items').where('id', id).firstOrFail()
+      return [row.qualification_type, row.qualification_level]
+    }
+    assert.deepEqual(await item(surveying.id), ['surveying', null])
+    assert.deepEqual(await item(unknown.id), [null, null])
+    const version = await db
+      .from('service_item_versions')
+      .where('service_item_id', surveying.id)
+      .firstOrFail()
+    assert.equal(version.qualification_type, 'surveying')
+    const held = await db
+      .from('qualifications')
+      .where('certificate_no', 'like', '旧证%')
+      .orderBy('id')
+      .select('type_code', 'level_code')
+    assert.deepEqual(
+      held.map((row) => [row.type_code, row.level_code]),
+      [
+        ['real_estate_appraisal', 'class_1'],
+        ['lightning_protection', 'b'],
+        [null, null],
+      ]
+    )
+    // Coded rows are not coded again.
+    assert.equal(await codeLegacyQualifications(db.connection()), 0)
   })
 })
