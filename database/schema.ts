@@ -1718,7 +1718,7 @@ export class QualificationCheckSchema extends BaseModel {
 }
 
 export class QualificationSchema extends BaseModel {
-  static $columns = ['certificateNo', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'issuer', 'level', 'organizationId', 'status', 'type', 'updatedAt', 'validUntil'] as const
+  static $columns = ['certificateNo', 'createdAt', 'fileKey', 'fileMime', 'fileName', 'fileSize', 'id', 'issuer', 'level', 'levelCode', 'organizationId', 'status', 'type', 'typeCode', 'updatedAt', 'validUntil'] as const
   $columns = QualificationSchema.$columns
   @column()
   declare certificateNo: string
@@ -1739,11 +1739,15 @@ export class QualificationSchema extends BaseModel {
   @column()
   declare level: string | null
   @column()
+  declare levelCode: string | null
+  @column()
   declare organizationId: number
   @column()
   declare status: string
   @column()
   declare type: string
+  @column()
+  declare typeCode: string | null
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
   @column.date()
@@ -1773,8 +1777,39 @@ export class RuleSetSchema extends BaseModel {
   declare version: number
 }
 
+export class SelfPreparationSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'investmentProjectCode', 'ownerOrganizationId', 'recordedByUserId', 'regionCode', 'serviceItemId', 'serviceItemVersion', 'statement', 'status', 'title', 'withdrawReason', 'withdrawnAt'] as const
+  $columns = SelfPreparationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare investmentProjectCode: string | null
+  @column()
+  declare ownerOrganizationId: number
+  @column()
+  declare recordedByUserId: number
+  @column()
+  declare regionCode: string
+  @column()
+  declare serviceItemId: number
+  @column()
+  declare serviceItemVersion: number
+  @column()
+  declare statement: string
+  @column()
+  declare status: string
+  @column()
+  declare title: string
+  @column()
+  declare withdrawReason: string | null
+  @column.dateTime()
+  declare withdrawnAt: DateTime | null
+}
+
 export class ServiceItemVersionSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
   $columns = ServiceItemVersionSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1798,12 +1833,18 @@ export class ServiceItemVersionSchema extends BaseModel {
   declare feeMinFen: number | null
   @column()
   declare feeType: string
+  @column()
+  declare guide: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare legalBasis: string
   @column()
   declare name: string
+  @column()
+  declare qualificationLevel: string | null
+  @column()
+  declare qualificationType: string | null
   @column()
   declare requiredQualification: string | null
   @column()
@@ -1817,7 +1858,7 @@ export class ServiceItemVersionSchema extends BaseModel {
 }
 
 export class ServiceItemSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'id', 'legalBasis', 'name', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
   $columns = ServiceItemSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1841,12 +1882,18 @@ export class ServiceItemSchema extends BaseModel {
   declare feeMinFen: number | null
   @column()
   declare feeType: string
+  @column()
+  declare guide: string | null
   @column({ isPrimary: true })
   declare id: number
   @column()
   declare legalBasis: string
   @column()
   declare name: string
+  @column()
+  declare qualificationLevel: string | null
+  @column()
+  declare qualificationType: string | null
   @column()
   declare requiredQualification: string | null
   @column()

@@ -141,6 +141,11 @@ export const TARGETS: Record<string, FuzzTarget> = {
   'POST /api/v1/bids/:id/acceptance': { actor: 'ownerA' }, // legacy alias
   'POST /api/v1/owner/persons': { actor: 'ownerA' },
   'DELETE /api/v1/owner/persons/:id': { actor: 'ownerA' },
+  'POST /api/v1/owner/self-preparations': {
+    actor: 'ownerA',
+    body: () => ({ serviceItemCode: 'ZJ-002' }),
+  },
+  'POST /api/v1/owner/self-preparations/:id/withdraw': { actor: 'ownerA' },
   'POST /api/v1/milestones/:id/payments': { actor: 'ownerA' },
   'POST /api/v1/payments/:id/confirm': { actor: 'ownerA' },
   'POST /api/v1/payments/:id/test-confirmation': { actor: 'ownerA' }, // legacy alias

@@ -324,6 +324,9 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /owner/persons': open('owner'),
   'POST /owner/persons': open('owner'),
   'POST /owner/persons/:id/remove': open('owner-of', { id: 'person' }),
+  'GET /owner/self-preparations': open('owner'),
+  'POST /owner/self-preparations': open('owner'),
+  'POST /owner/self-preparations/:id/withdraw': open('owner-of', { id: 'selfPreparation' }),
   'POST /owner/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
   'POST /owner/milestones/:id/accept': open('owner-of', { id: 'milestone' }),
   'POST /owner/payments/:id/confirm': open('owner-of', { id: 'payment' }),
@@ -511,6 +514,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/bids/:id/acceptance': open('owner-of', { id: 'bidA' }), // legacy alias
   'POST /api/v1/owner/persons': open('owner'),
   'DELETE /api/v1/owner/persons/:id': open('owner-of', { id: 'person' }),
+  'GET /api/v1/owner/self-preparations': open('owner'),
+  'POST /api/v1/owner/self-preparations': open('owner'),
+  'POST /api/v1/owner/self-preparations/:id/withdraw': open('owner-of', {
+    id: 'selfPreparation',
+  }),
   'POST /api/v1/milestones/:id/payments': open('owner-of', { id: 'milestone' }),
   'POST /api/v1/milestones/:id/accept': open('owner-of', { id: 'milestone' }),
   'POST /api/v1/payments/:id/confirm': open('owner-of', { id: 'payment' }),

@@ -329,8 +329,8 @@ export async function buildWorld(client: any) {
   const qualification = await expectStatus(
     await call(client, 'post', '/api/v1/agency/qualifications', agencyA)
       .fields({
-        type: '环境影响评价工程师',
-        level: '乙级',
+        type: 'engineering_consulting',
+        level: 'b',
         certificateNo: 'HP-2026-099',
         issuer: '四川省生态环境厅',
         validUntil: '2028-06-30',
@@ -343,8 +343,8 @@ export async function buildWorld(client: any) {
   // the removal routes get a qualification without a scan.
   const qualificationWithoutScan = await expectStatus(
     await call(client, 'post', '/api/v1/agency/qualifications', agencyA).json({
-      type: '环境影响评价工程师',
-      level: '乙级',
+      type: 'engineering_consulting',
+      level: 'b',
       certificateNo: 'HP-2026-100',
       issuer: '四川省生态环境厅',
       validUntil: '2028-06-30',
@@ -365,6 +365,16 @@ export async function buildWorld(client: any) {
     }),
     201,
     'owner person'
+  )
+  // 允许企业自主编制: owner A prepares a may-self-prepare item itself.
+  const selfPreparation = await expectStatus(
+    await call(client, 'post', '/api/v1/owner/self-preparations', ownerA).json({
+      serviceItemCode: 'ZJ-002',
+      title: '产业园节能报告自主编制',
+      statement: '本单位能源管理部门自行编制节能报告。',
+    }),
+    201,
+    'self-preparation'
   )
   const token = await expectStatus(
     await call(client, 'post', '/api/v1/tokens', ownerA).json({ name: '审批系统对接' }),
@@ -517,6 +527,7 @@ export async function buildWorld(client: any) {
     qualificationWithoutScan: Number(qualificationWithoutScan.id),
     practitioner: Number(practitioner.id),
     person: Number(person.id),
+    selfPreparation: Number(selfPreparation.id),
     token: Number(token.id),
     signingCertificate: String(signingKey.serialNumber),
     signatoryDocument: Number(signatory.designationId),

@@ -39,13 +39,15 @@ export function serviceItemPayload(overrides: Record<string, unknown> = {}) {
     name: `测试中介服务事项${counter}`,
     category: '测试类别',
     legalBasis: '《中华人民共和国行政许可法》第二十八条',
-    requiredQualification: null,
+    qualificationType: null,
     approvalItem: '测试审批事项',
     approvalDepartment: TEST_DEPARTMENT,
     timeLimitWorkingDays: 15,
     feeType: 'reference',
     feeMinFen: 100_000,
     feeMaxFen: 500_000,
+    feeBasisDocument: '《测试收费标准文件》',
+    feeBasisArticle: '第二条',
     ...overrides,
   }
 }

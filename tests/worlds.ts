@@ -17,6 +17,8 @@ import {
   sharedPasswordHash,
 } from '#database/factories/account_factories'
 import { ServiceItemFactory } from '#database/factories/catalog_factories'
+import { serviceItemColumns } from '#database/data/service_items'
+import { levelOf, qualificationType } from '#domain/qualification_types'
 import {
   AgencyProfileFactory,
   PractitionerFactory,
@@ -59,7 +61,7 @@ export async function marketWorld(options: WorldOptions = {}) {
     ? await ServiceItemFactory.client(client)
         .merge(
           seeds.map((seed) => ({
-            ...seed,
+            ...serviceItemColumns(seed),
             feeMinFen: seed.feeType === 'market' ? null : seed.feeMinFen,
             feeMaxFen: seed.feeType === 'market' ? null : seed.feeMaxFen,
           }))
@@ -134,6 +136,11 @@ async function describeAgency(
       .merge(
         agency.qualifications.map((qualification) => ({
           ...qualification,
+          // Codes from the closed list; the list's names are the words shown.
+          type: qualificationType(qualification.type)!.name,
+          level: levelOf(qualification.type, qualification.level)?.name ?? null,
+          typeCode: qualification.type,
+          levelCode: qualification.level,
           organizationId: organization.id,
           validUntil: DateTime.fromISO(qualification.validUntil, { zone: 'utc' }),
         }))

@@ -25,6 +25,7 @@ export const policies = {
   QualificationPolicy: () => import('#policies/qualification_policy'),
   RegulatorSignalPolicy: () => import('#policies/regulator_signal_policy'),
   RuleSetPolicy: () => import('#policies/rule_set_policy'),
+  SelfPreparationPolicy: () => import('#policies/self_preparation_policy'),
   ServiceItemPolicy: () => import('#policies/service_item_policy'),
   ServingOfficialListPolicy: () => import('#policies/serving_official_list_policy'),
   SignatoryPolicy: () => import('#policies/signatory_policy'),

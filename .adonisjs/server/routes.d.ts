@@ -199,6 +199,9 @@ export type ScannedRoutes = {
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
@@ -361,6 +364,9 @@ export type ScannedRoutes = {
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -486,6 +492,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
@@ -555,6 +562,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -659,6 +667,7 @@ export type ScannedRoutes = {
     'owner.projects.create': { paramsTuple?: []; params?: {} }
     'owner.projects.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.persons.index': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'admin.calendar.index': { paramsTuple?: []; params?: {} }
     'admin.rules.edit': { paramsTuple?: []; params?: {} }
     'api.v1.openapi': { paramsTuple?: []; params?: {} }
@@ -728,6 +737,7 @@ export type ScannedRoutes = {
     'api.v1.regulator.officials.index': { paramsTuple?: []; params?: {} }
     'api.v1.regulator.complaints.index': { paramsTuple?: []; params?: {} }
     'api.v1.projects.plans': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.v1.owner.self_preparations.index': { paramsTuple?: []; params?: {} }
     'api.v1.bids.mine': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.index': { paramsTuple?: []; params?: {} }
     'api.v1.consortium_requests.index': { paramsTuple?: []; params?: {} }
@@ -835,6 +845,8 @@ export type ScannedRoutes = {
     'owner.milestones.payments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.milestones.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'owner.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.calendar.store': { paramsTuple?: []; params?: {} }
     'admin.rules.store': { paramsTuple?: []; params?: {} }
     'admin.calendar.removal': { paramsTuple: [ParamValue]; params: {'day': ParamValue} }
@@ -916,6 +928,8 @@ export type ScannedRoutes = {
     'api.v1.payments.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.payments.confirm.legacy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.outside_selections.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.store': { paramsTuple?: []; params?: {} }
+    'api.v1.owner.self_preparations.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.v1.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

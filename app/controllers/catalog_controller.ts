@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { catalogFiltersValidator } from '#validators/service_item'
 import { loadServiceItem } from '#queries/catalog'
 import { catalogCategoryList, catalogList } from '#presenters/public_lists'
+import { presentGuide, presentQualification } from '#presenters/catalog'
 
 export default class CatalogController {
   /** The public catalog of service items (中介服务事项清单). */
@@ -11,9 +12,13 @@ export default class CatalogController {
     return view.render('pages/catalog/index', { items, categories, filters })
   }
 
-  /** One item: its current version and the full change history. */
-  async show({ params, view }: HttpContext) {
+  /** One item: its current version as a printable service guide, and the full change history. */
+  async show({ params, view, i18n }: HttpContext) {
     const item = await loadServiceItem(params.code)
-    return view.render('pages/catalog/show', { item })
+    return view.render('pages/catalog/show', {
+      item,
+      guide: presentGuide(item.serviceGuide, i18n.locale),
+      qualification: presentQualification(item, i18n.locale),
+    })
   }
 }

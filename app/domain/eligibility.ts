@@ -10,15 +10,25 @@
  */
 import { CREDIT_GRADES, type CreditGrade } from '#domain/credit'
 import type { TeamIneligibility } from '#domain/named_team'
+import { holdingLabel, satisfies, type QualificationRequirement } from '#domain/qualification_types'
 
 export type EligibilityFacts = {
   agencyStatus: 'active' | 'withdrawn'
   offersItem: boolean
-  /** The qualification the item requires, or null when the law requires none. */
+  /** The qualification the item requires (its name), or null when the law requires none. */
   requiredQualification: string | null
+  /**
+   * The requirement on the closed list (type and minimum level); when given,
+   * holdings are matched by type and level, a higher level satisfying a lower
+   * requirement. Without it (text from before the list) by exact name.
+   */
+  qualificationRequirement?: QualificationRequirement | null
   /** The agency's qualifications: type, validity end (YYYY-MM-DD) and spot-check status. */
   qualifications: {
     type: string
+    /** The type and level on the list, when the holding is on it. */
+    typeCode?: string | null
+    levelCode?: string | null
     validUntil: string
     status: 'unverified' | 'verified' | 'false'
   }[]
@@ -44,6 +54,7 @@ export type IneligibilityReason =
   | { code: 'not_active' }
   | { code: 'item_not_offered' }
   | { code: 'qualification_missing'; qualification: string }
+  | { code: 'qualification_level_too_low'; qualification: string; held: string }
   | { code: 'agency_banned' }
   | { code: 'manager_banned'; names: string[] }
   | { code: 'jointly_punished'; lists: string }
@@ -65,7 +76,28 @@ export function ineligibilityReason(facts: EligibilityFacts): IneligibilityReaso
   if (facts.affiliation) return { code: 'affiliated', ...facts.affiliation }
   if (facts.servingOfficial) return { code: 'serving_official' }
   if (!facts.offersItem) return { code: 'item_not_offered' }
-  if (facts.requiredQualification) {
+  const required = facts.qualificationRequirement
+  if (required) {
+    const valid = facts.qualifications.filter(
+      (qualification) =>
+        qualification.typeCode === required.type &&
+        qualification.status !== 'false' &&
+        qualification.validUntil >= facts.deadlineDay
+    )
+    const label = facts.requiredQualification ?? required.type
+    if (valid.length === 0) return { code: 'qualification_missing', qualification: label }
+    const met = valid.some((qualification) =>
+      satisfies({ type: qualification.typeCode!, level: qualification.levelCode ?? null }, required)
+    )
+    if (!met) {
+      const held = valid
+        .map((qualification) =>
+          holdingLabel({ type: qualification.typeCode!, level: qualification.levelCode ?? null })
+        )
+        .join('、')
+      return { code: 'qualification_level_too_low', qualification: label, held }
+    }
+  } else if (facts.requiredQualification) {
     const held = facts.qualifications.some(
       (qualification) =>
         qualification.type === facts.requiredQualification &&

@@ -29,6 +29,14 @@ export type MilestoneFact = { id: number; contractId: number; amountFen: number 
 /** The fee standard of the item, as of the version the project ran under. */
 export type FeeStandard = { feeType: FeeType; feeMinFen: number | null; feeMaxFen: number | null }
 
+/**
+ * The contract compared with the item's service guide (app/domain/service_guide.ts):
+ * whether the version it ran under publishes a fee basis, and the
+ * deliverables outside the guide content (inflated) or guide content left
+ * out (reduced).
+ */
+export type GuideComparison = { feeBasisPublished: boolean; inflated: string[]; reduced: string[] }
+
 export type ContractFact = {
   id: number
   projectId: number
@@ -36,6 +44,7 @@ export type ContractFact = {
   fee: FeeStandard
   /** The department that commissioned the service (审批部门委托), if any. */
   commissioningDepartmentId?: number | null
+  guide?: GuideComparison
 }
 
 /** A direct selection (直接选取) of an owner, with what it was worth and when it was made. */
@@ -63,6 +72,9 @@ export type FeeFlag =
     }
   | { code: 'paid_twice'; milestoneId: number }
   | { code: 'not_paid_by_department'; departmentId: number }
+  | { code: 'fee_basis_missing'; feeType: FeeType }
+  | { code: 'outside_fee_basis'; items: string[] }
+  | { code: 'service_reduced'; items: string[] }
   | {
       code: 'split_selection'
       selectionCount: number
@@ -79,6 +91,9 @@ export const FEE_FLAG_CODES: FeeFlagCode[] = [
   'paid_twice',
   'split_selection',
   'not_paid_by_department',
+  'fee_basis_missing',
+  'outside_fee_basis',
+  'service_reduced',
 ]
 
 /** Split selections are looked for within this many days (the rule). */
@@ -130,6 +145,28 @@ export function priceOutOfBounds(priceFen: number, fee: FeeStandard) {
   if (fee.feeMinFen !== null && priceFen < fee.feeMinFen) return true
   if (fee.feeMaxFen !== null && priceFen > fee.feeMaxFen) return true
   return false
+}
+
+/**
+ * 收费依据: the flags of a contract against its item's fee basis and guide.
+ * A fee set or guided by the government (政府定价/指导价) with no published
+ * basis is charged without one; deliverables outside the guide content are
+ * charged outside the basis (扩大收费范围); guide content the contract leaves
+ * out is paid for in full but not served (减少服务内容). Reference and market
+ * prices need no published basis document.
+ */
+export function guideFlags(contract: Pick<ContractFact, 'fee' | 'guide'>): FeeFlag[] {
+  const guide = contract.guide
+  if (!guide) return []
+  const flags: FeeFlag[] = []
+  const governmentSet =
+    contract.fee.feeType === 'government_priced' || contract.fee.feeType === 'government_guided'
+  if (governmentSet && !guide.feeBasisPublished) {
+    flags.push({ code: 'fee_basis_missing', feeType: contract.fee.feeType })
+  }
+  if (guide.inflated.length > 0) flags.push({ code: 'outside_fee_basis', items: guide.inflated })
+  if (guide.reduced.length > 0) flags.push({ code: 'service_reduced', items: guide.reduced })
+  return flags
 }
 
 /**
@@ -233,6 +270,7 @@ export function flagFeeRecords(facts: FeeFacts) {
     const repeated = repeatedPayments(records)
     const outOfBounds = contract ? priceOutOfBounds(contract.priceFen, contract.fee) : false
     const splitGroup = contract ? split.get(contract.projectId) : undefined
+    const againstGuide = contract ? guideFlags(contract) : []
 
     for (const record of chronological(records)) {
       if (record.kind !== 'payment') continue
@@ -277,6 +315,7 @@ export function flagFeeRecords(facts: FeeFacts) {
           windowDays: SPLIT_WINDOW_DAYS,
         })
       }
+      for (const flag of againstGuide) add(record.id, flag)
     }
   }
   return flags

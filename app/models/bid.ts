@@ -11,6 +11,7 @@ export type InvalidReason =
   | 'not_active'
   | 'item_not_offered'
   | 'qualification_missing'
+  | 'qualification_level_too_low'
   | 'agency_banned'
   | 'manager_banned'
   | 'jointly_punished'

@@ -4,6 +4,7 @@ import type { HasMany } from '@adonisjs/lucid/types/relations'
 import ServiceItemVersion from '#models/service_item_version'
 import { invalidateLists } from '#services/public_cache'
 import type { FeeType } from '#domain/fee_flags'
+import { parseGuide } from '#domain/service_guide'
 
 export { FEE_TYPES, type FeeType } from '#domain/fee_flags'
 
@@ -17,6 +18,11 @@ export type ServiceItemStatus = (typeof SERVICE_ITEM_STATUSES)[number]
 export default class ServiceItem extends ServiceItemSchema {
   declare feeType: FeeType
   declare status: ServiceItemStatus
+
+  /** The service guide (服务指南) of this version, an empty mandatory one for items from before guides. */
+  get serviceGuide() {
+    return parseGuide(this.guide)
+  }
 
   @hasMany(() => ServiceItemVersion)
   declare versions: HasMany<typeof ServiceItemVersion>

@@ -1,9 +1,15 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ServiceItemVersionSchema } from '#database/schema'
 import type ServiceItem from '#models/service_item'
+import { parseGuide } from '#domain/service_guide'
 
 /** One published state of a catalog item, with the reason for the change. */
 export default class ServiceItemVersion extends ServiceItemVersionSchema {
+  /** The service guide as this version published it. */
+  get serviceGuide() {
+    return parseGuide(this.guide)
+  }
+
   /** Records the item as it now stands as its current version, changed by a user (or by nobody). */
   static recordOf(
     item: ServiceItem,
@@ -18,6 +24,9 @@ export default class ServiceItemVersion extends ServiceItemVersionSchema {
         category: item.category,
         legalBasis: item.legalBasis,
         requiredQualification: item.requiredQualification,
+        qualificationType: item.qualificationType,
+        qualificationLevel: item.qualificationLevel,
+        guide: item.guide,
         approvalItem: item.approvalItem,
         approvalDepartment: item.approvalDepartment,
         departmentId: item.departmentId,

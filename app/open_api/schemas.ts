@@ -5,6 +5,7 @@
 import type { JsonSchema } from '#open_api/types'
 import { ROLES, ORGANIZATION_KINDS } from '#domain/roles'
 import { TOKEN_ABILITIES } from '#domain/token_scopes'
+import { QUALIFICATION_LEVEL_CODES, QUALIFICATION_TYPE_CODES } from '#domain/qualification_types'
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` })
 export const listOf = (name: string, paged = false): JsonSchema => ({
@@ -132,6 +133,15 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       category: text,
       legalBasis: text,
       requiredQualification: nullableText,
+      // 资质: a type and minimum level from the closed list (GET the item: qualification.label in words).
+      qualification: {
+        type: ['object', 'null'],
+        properties: {
+          type: { enum: [...QUALIFICATION_TYPE_CODES] },
+          level: { type: ['string', 'null'], enum: [...QUALIFICATION_LEVEL_CODES, null] },
+          label: text,
+        },
+      },
       approvalItem: text,
       // The approving department by id (GET /api/v1/departments); its current name beside it.
       departmentId: { type: ['integer', 'null'] },
@@ -143,7 +153,49 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       version: { type: 'integer' },
       status: { enum: ['active', 'retired'] },
       effectiveDate: date,
+      guide: ref('ServiceGuide'),
       history: { type: 'array', items: { type: 'object' } },
+    },
+  },
+  ServiceGuide: {
+    type: 'object',
+    description:
+      '服务指南（依据、范围、对象、内容、方法、结论；一次性告知材料）· the service guide',
+    required: ['provision', 'feeBasis', 'regionalCoverage', 'content', 'materials'],
+    properties: {
+      provision: { enum: ['mandatory', 'may_self_prepare'] },
+      feeBasis: {
+        type: ['object', 'null'],
+        properties: { document: text, article: text },
+      },
+      regionalCoverage: {
+        type: 'array',
+        items: { type: 'object', properties: { regionCode: text, name: text } },
+      },
+      basis: text,
+      scope: text,
+      object: text,
+      content: { type: 'array', items: text },
+      method: text,
+      conclusion: text,
+      materials: { type: 'array', items: text },
+    },
+  },
+  SelfPreparation: {
+    type: 'object',
+    required: ['id', 'serviceItemCode', 'serviceItemVersion', 'title', 'status', 'recordedAt'],
+    properties: {
+      id,
+      serviceItemCode: text,
+      serviceItemVersion: { type: 'integer' },
+      title: text,
+      investmentProjectCode: nullableText,
+      regionCode: text,
+      statement: text,
+      status: { enum: ['recorded', 'withdrawn'] },
+      recordedAt: time,
+      withdrawnAt: nullableTime,
+      withdrawReason: nullableText,
     },
   },
   Credit: {

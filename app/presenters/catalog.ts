@@ -1,6 +1,44 @@
 import { isoInstant } from '#domain/time_zone'
 import type ServiceItem from '#models/service_item'
 import type ServiceItemVersion from '#models/service_item_version'
+import type { ServiceGuide } from '#domain/service_guide'
+import { regionName } from '#domain/regions'
+import { requirementLabel } from '#domain/qualification_types'
+
+/** The service guide in API answers and on the printable guide page. */
+export function presentGuide(guide: ServiceGuide, locale = 'zh-CN') {
+  return {
+    provision: guide.provision,
+    feeBasis: guide.feeBasis,
+    regionalCoverage: guide.regionalCoverage.map((code) => ({
+      regionCode: code,
+      name: regionName(code, locale),
+    })),
+    basis: guide.basis,
+    scope: guide.scope,
+    object: guide.object,
+    content: guide.content,
+    method: guide.method,
+    conclusion: guide.conclusion,
+    materials: guide.materials,
+  }
+}
+
+/** The required qualification: the list's type and minimum level, and its name. */
+export function presentQualification(
+  item: Pick<ServiceItem, 'qualificationType' | 'qualificationLevel' | 'requiredQualification'>,
+  locale = 'zh-CN'
+) {
+  if (!item.qualificationType) return null
+  return {
+    type: item.qualificationType,
+    level: item.qualificationLevel,
+    label: requirementLabel(
+      { type: item.qualificationType, level: item.qualificationLevel },
+      locale
+    ),
+  }
+}
 
 /** A catalog item in API answers (API.md field names). */
 export function presentServiceItem(item: ServiceItem) {
@@ -10,6 +48,7 @@ export function presentServiceItem(item: ServiceItem) {
     category: item.category,
     legalBasis: item.legalBasis,
     requiredQualification: item.requiredQualification,
+    qualification: presentQualification(item),
     approvalItem: item.approvalItem,
     departmentId: item.departmentId,
     approvalDepartment: item.approvalDepartment,
@@ -21,6 +60,7 @@ export function presentServiceItem(item: ServiceItem) {
     status: item.status,
     effectiveDate: item.effectiveDate.toISODate(),
     changeReason: item.changeReason,
+    guide: presentGuide(item.serviceGuide),
   }
 }
 
@@ -32,6 +72,7 @@ export function presentServiceItemVersion(version: ServiceItemVersion) {
     category: version.category,
     legalBasis: version.legalBasis,
     requiredQualification: version.requiredQualification,
+    qualification: presentQualification(version),
     approvalItem: version.approvalItem,
     approvalDepartment: version.approvalDepartment,
     timeLimitWorkingDays: version.timeLimitWorkingDays,
@@ -42,5 +83,6 @@ export function presentServiceItemVersion(version: ServiceItemVersion) {
     changeReason: version.changeReason,
     effectiveDate: version.effectiveDate.toISODate(),
     recordedAt: isoInstant(version.createdAt),
+    guide: presentGuide(version.serviceGuide),
   }
 }

@@ -26,6 +26,14 @@ export function flagMessage(flag: FeeFlag, i18n: I18n) {
       })
     case 'paid_twice':
       return i18n.t('payments.flags.paid_twice')
+    case 'fee_basis_missing':
+      return i18n.t('payments.flags.fee_basis_missing', {
+        feeType: i18n.t(`messages.feeTypes.${flag.feeType}`),
+      })
+    case 'outside_fee_basis':
+      return i18n.t('payments.flags.outside_fee_basis', { items: flag.items.join('；') })
+    case 'service_reduced':
+      return i18n.t('payments.flags.service_reduced', { items: flag.items.join('；') })
     case 'split_selection':
       return i18n.t('payments.flags.split_selection', {
         count: flag.selectionCount,

@@ -6,6 +6,7 @@ import type Project from '#models/project'
 import { gradeForScore, type CreditGrade } from '#domain/credit'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import type { EligibilityFacts } from '#domain/eligibility'
+import type { QualificationRequirement } from '#domain/qualification_types'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
@@ -31,8 +32,9 @@ export async function eligibilityFactsForMany(
   const item = await client
     .from('service_items')
     .where('id', serviceItemId)
-    .select('required_qualification')
+    .select('required_qualification', 'qualification_type', 'qualification_level')
     .firstOrFail()
+  const requirement = requirementOf(item)
   const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
   // The grades of the project's own rule version (the one in force for a draft).
   const inForce = project.rulesetVersion ? null : await rulesForProject(project, at, client)
@@ -54,11 +56,9 @@ export async function eligibilityFactsForMany(
       .where('service_item_id', serviceItemId)
       .select('organization_id')
     const qualifications: (QualificationRow & OrganizationRow)[] = item.required_qualification
-      ? await client
-          .from('qualifications')
+      ? await heldQualifications(client, requirement, item.required_qualification)
           .whereIn('organization_id', ids)
-          .where('type', item.required_qualification)
-          .select('organization_id', 'type', 'valid_until', 'status')
+          .select('organization_id', ...QUALIFICATION_COLUMNS)
       : []
     const agencyBans: OrganizationRow[] = await bansInForce(at, client)
       .whereIn('organization_id', ids)
@@ -102,11 +102,8 @@ export async function eligibilityFactsForMany(
         agencyStatus: profile?.status === 'active' ? 'active' : 'withdrawn',
         offersItem: offering.has(id),
         requiredQualification: item.required_qualification,
-        qualifications: (qualificationsOf.get(id) ?? []).map((row) => ({
-          type: row.type,
-          validUntil: toDay(row.valid_until),
-          status: row.status,
-        })),
+        qualificationRequirement: requirement,
+        qualifications: (qualificationsOf.get(id) ?? []).map(qualificationFact),
         deadlineDay,
         agencyBanned: banned.has(id),
         bannedManagerNames: (bannedManagersOf.get(id) ?? []).map((row) => row.name),
@@ -170,6 +167,8 @@ export async function eligibilityFactsFor(
     .where('s.id', serviceItemId)
     .select(
       's.required_qualification',
+      's.qualification_type',
+      's.qualification_level',
       profile().select('status').as('agency_status'),
       profile().select('credit_score').as('credit_score'),
       client
@@ -207,12 +206,11 @@ export async function eligibilityFactsFor(
     const persons: { name: string }[] = await query().select('p.name')
     return persons.map((person) => person.name)
   }
+  const requirement = requirementOf(row)
   const qualifications: QualificationRow[] = row.required_qualification
-    ? await client
-        .from('qualifications')
+    ? await heldQualifications(client, requirement, row.required_qualification)
         .where('organization_id', organizationId)
-        .where('type', row.required_qualification)
-        .select('type', 'valid_until', 'status')
+        .select(...QUALIFICATION_COLUMNS)
     : []
   // 联合惩戒: the lists' labels, read only when the count found one.
   const jointBars =
@@ -236,11 +234,8 @@ export async function eligibilityFactsFor(
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
     requiredQualification: row.required_qualification,
-    qualifications: qualifications.map((qualification) => ({
-      type: qualification.type,
-      validUntil: toDay(qualification.valid_until),
-      status: qualification.status,
-    })),
+    qualificationRequirement: requirement,
+    qualifications: qualifications.map(qualificationFact),
     deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
     agencyBanned: Number(row.agency_bans) > 0,
     bannedManagerNames: await names(row.banned_managers, bannedManagers),
@@ -257,8 +252,43 @@ type OrganizationRow = { organization_id: SqlInteger }
 type PersonRow = OrganizationRow & { name: string }
 type QualificationRow = {
   type: string
+  type_code: string | null
+  level_code: string | null
   valid_until: Date | string
   status: EligibilityFacts['qualifications'][number]['status']
+}
+
+const QUALIFICATION_COLUMNS = ['type', 'type_code', 'level_code', 'valid_until', 'status']
+
+/** The item's requirement on the closed list, or null for text from before the list. */
+function requirementOf(item: {
+  qualification_type: string | null
+  qualification_level: string | null
+}): QualificationRequirement | null {
+  return item.qualification_type
+    ? { type: item.qualification_type, level: item.qualification_level }
+    : null
+}
+
+/** The holdings that may meet the requirement: of its type on the list, or of its exact words. */
+function heldQualifications(
+  client: QueryClientContract,
+  requirement: QualificationRequirement | null,
+  words: string
+) {
+  return requirement
+    ? client.from('qualifications').where('type_code', requirement.type)
+    : client.from('qualifications').where('type', words)
+}
+
+function qualificationFact(row: QualificationRow) {
+  return {
+    type: row.type,
+    typeCode: row.type_code,
+    levelCode: row.level_code,
+    validUntil: toDay(row.valid_until),
+    status: row.status,
+  }
 }
 
 function toDay(value: Date | string) {

@@ -18,10 +18,12 @@ import {
   type FeeFlag,
   type FeeRecordFact,
   type FeeRecordKind,
+  type GuideComparison,
   type MilestoneFact,
 } from '#domain/fee_flags'
 import type { FeeType } from '#models/service_item'
 import { rulesInForce } from '#services/market_rules'
+import { parseGuide, scopeDifferences } from '#domain/service_guide'
 import { clock } from '#services/clock'
 
 export type FeeRecordRow = {
@@ -51,6 +53,21 @@ const number = (value: unknown) => (value === null || value === undefined ? null
 /** Timestamps come back as Date (MySQL) or 'yyyy-MM-dd HH:mm:ss' UTC text (SQLite). */
 function utc(value: unknown) {
   return toInstantDate(value as InstantLike)!
+}
+
+/**
+ * The contract against its item's service guide: the fee basis published or
+ * not, and the deliverables outside or missing from the guide content. An
+ * item version from before guides (no guide) is compared with nothing.
+ */
+function guideComparison(stored: string | null, fieldValues: string): GuideComparison | undefined {
+  if (!stored) return undefined
+  const guide = parseGuide(stored)
+  const { deliverables } = JSON.parse(fieldValues) as { deliverables?: string }
+  return {
+    feeBasisPublished: guide.feeBasis !== null,
+    ...scopeDifferences(guide.content, deliverables ?? ''),
+  }
 }
 
 /** Every fee record matching the filters, newest first, with its flags. */
@@ -85,6 +102,8 @@ export async function feeRecordsWithFlags(
     commissioning_department_id: SqlInteger | null
     payer_department_id: SqlInteger | null
     payer_user_id: SqlInteger | null
+    guide: string | null
+    field_values: string
   }[] = await client
     .from('fee_records as f')
     .join('contracts as c', 'c.id', 'f.contract_id')
@@ -128,7 +147,10 @@ export async function feeRecordsWithFlags(
       'm.title as milestone_title',
       'p.commissioning_department_id',
       'payer.department_id as payer_department_id',
-      'payer.id as payer_user_id'
+      'payer.id as payer_user_id',
+      // The guide of the version the project ran under, and the contract's deliverables.
+      db.raw('case when v.id is null then i.guide else v.guide end as guide'),
+      'c.field_values'
     )
 
   const records: FeeRecordFact[] = []
@@ -154,6 +176,7 @@ export async function feeRecordsWithFlags(
         feeMinFen: number(row.fee_min_fen),
         feeMaxFen: number(row.fee_max_fen),
       },
+      guide: guideComparison(row.guide, row.field_values),
     })
     if (row.milestone_id !== null) {
       milestones.set(Number(row.milestone_id), {

@@ -1,13 +1,15 @@
 import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
 import { scanFile } from '#validators/rules/file_content'
+import { QUALIFICATION_LEVEL_CODES, QUALIFICATION_TYPE_CODES } from '#domain/qualification_types'
 
 /** An agency declares a qualification certificate, optionally with its scan. */
 export const createQualificationValidator = labelled(
   'qualification',
   vine.create({
-    type: vine.string().trim().minLength(2).maxLength(200),
-    level: vine.string().trim().maxLength(50).nullable().optional(),
+    // From the closed list (app/domain/qualification_types.ts); the pair is checked by the action.
+    type: vine.enum(QUALIFICATION_TYPE_CODES),
+    level: vine.enum(QUALIFICATION_LEVEL_CODES).nullable().optional(),
     certificateNo: vine.string().trim().minLength(2).maxLength(100),
     issuer: vine.string().trim().minLength(2).maxLength(200),
     validUntil: vine.date({ formats: ['YYYY-MM-DD'] }),

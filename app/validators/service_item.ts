@@ -2,6 +2,9 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { FEE_TYPES, SERVICE_ITEM_STATUSES } from '#models/service_item'
 import { MAX_FEN } from '#domain/money'
+import { QUALIFICATION_LEVEL_CODES, QUALIFICATION_TYPE_CODES } from '#domain/qualification_types'
+import { PROVISIONS } from '#domain/service_guide'
+import { REGION_CODES } from '#domain/regions'
 
 /** The largest fee accepted: ¥10 billion in fen, far beyond any intermediary service. */
 
@@ -15,6 +18,8 @@ const notBelowField = vine.createRule((value: unknown, otherField: string, field
   }
 })
 
+const guideText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
+
 const fenAmount = () => vine.number().withoutDecimals().min(0).max(MAX_FEN)
 
 /** Fields every version of an item carries (事项名称、设定依据、资质要求…). */
@@ -22,7 +27,9 @@ const itemFields = {
   name: vine.string().trim().minLength(2).maxLength(200),
   category: vine.string().trim().minLength(1).maxLength(100),
   legalBasis: vine.string().trim().minLength(2).maxLength(5000),
-  requiredQualification: vine.string().trim().maxLength(200).nullable().optional(),
+  // 资质: a type and minimum level from the closed list (the pair is checked by the action).
+  qualificationType: vine.enum(QUALIFICATION_TYPE_CODES).nullable().optional(),
+  qualificationLevel: vine.enum(QUALIFICATION_LEVEL_CODES).nullable().optional(),
   approvalItem: vine.string().trim().minLength(2).maxLength(200),
   // The approving department by id; API clients may name it exactly instead.
   departmentId: vine
@@ -42,6 +49,25 @@ const itemFields = {
     .requiredWhen('feeType', 'notIn', ['market'])
     .use(notBelowField('feeMinFen')),
   effectiveDate: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
+  // 服务指南: see app/domain/service_guide.ts.
+  provision: vine.enum(PROVISIONS).nullable().optional(),
+  // 公布收费依据: a fee set or guided by the government names the document it is set by.
+  feeBasisDocument: vine
+    .string()
+    .trim()
+    .maxLength(500)
+    .nullable()
+    .optional()
+    .requiredWhen('feeType', 'in', ['government_priced', 'government_guided']),
+  feeBasisArticle: guideText(200),
+  regionalCoverage: vine.array(vine.enum(REGION_CODES)).maxLength(60).nullable().optional(),
+  guideBasis: guideText(5000),
+  guideScope: guideText(5000),
+  guideObject: guideText(2000),
+  guideContent: guideText(5000),
+  guideMethod: guideText(5000),
+  guideConclusion: guideText(2000),
+  materials: guideText(5000),
 }
 
 /** A regulator adds an item to the catalog. */

@@ -13,6 +13,7 @@ export type DemoAgency = {
   items: string[]
   description: string
   commitments: { time: string; fee: string; quality: string }
+  /** Type and level codes from the closed list (app/domain/qualification_types.ts). */
   qualifications: {
     type: string
     level: string | null
@@ -65,15 +66,15 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     },
     qualifications: [
       {
-        type: '测绘资质（工程测量）',
-        level: '甲级',
+        type: 'surveying',
+        level: 'a',
         certificateNo: '甲测资字51100123',
         issuer: '四川省自然资源厅',
         validUntil: '2028-12-31',
       },
       {
-        type: '房地产估价机构备案',
-        level: '二级',
+        type: 'real_estate_appraisal',
+        level: 'class_2',
         certificateNo: '川建房估备字〔2024〕0456',
         issuer: '四川省住房和城乡建设厅',
         validUntil: '2027-06-30',
@@ -100,8 +101,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     },
     qualifications: [
       {
-        type: '安全评价机构资质',
-        level: null,
+        type: 'safety_evaluation',
+        level: 'b',
         certificateNo: 'APJ-（渝）-002',
         issuer: '重庆市应急管理局',
         validUntil: '2027-03-31',
@@ -122,8 +123,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     },
     qualifications: [
       {
-        type: '地质灾害防治单位资质（评估类）',
-        level: '甲级',
+        type: 'geohazard_assessment',
+        level: 'a',
         certificateNo: '川地灾评资字 20230017',
         issuer: '四川省自然资源厅',
         validUntil: '2026-12-31',

@@ -1,4 +1,5 @@
 import 'reflect-metadata'
+import { DEMO_SERVICE_GUIDES } from '#database/data/service_guides'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { MultipartFile } from '@adonisjs/core/bodyparser'
 import { writeFile, mkdtemp, rm } from 'node:fs/promises'
@@ -322,6 +323,8 @@ export default class DemoMarketSeeder extends BaseSeeder {
         serviceItemCode: 'ZJ-001',
         fundingSource: 'fiscal',
         description: `编制${SITES[site]}环境影响报告表，并配合完成技术评审。`,
+        // The deliverables the item's service guide lists, so that contracts match the guide.
+        deliverables: DEMO_SERVICE_GUIDES['ZJ-001'].content.join('\n'),
         ceilingPriceFen,
         method,
         deadline,

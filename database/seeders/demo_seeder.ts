@@ -2,7 +2,7 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import Organization from '#models/organization'
 import { createServiceItem } from '#actions/catalog/publish_service_item'
 import { registerAccount } from '#actions/accounts/register_account'
-import { DEMO_SERVICE_ITEMS } from '#database/data/service_items'
+import { DEMO_SERVICE_ITEMS, serviceItemInput } from '#database/data/service_items'
 import { CATALOG_OFFICE_NAME, DEMO_DEPARTMENTS } from '#database/data/departments'
 import Department from '#models/department'
 import User from '#models/user'
@@ -30,7 +30,7 @@ export default class DemoSeeder extends BaseSeeder {
     }
     const office = await Department.findByOrFail('name', CATALOG_OFFICE_NAME)
     for (const item of DEMO_SERVICE_ITEMS) {
-      await createServiceItem({ ...item, changeReason: '首次发布' }, null)
+      await createServiceItem({ ...serviceItemInput(item), changeReason: '首次发布' }, null)
     }
 
     for (const account of DEMO_ACCOUNTS) {

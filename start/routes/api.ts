@@ -576,6 +576,19 @@ router
             router
               .post('/outside-selections', [controllers.api.OutsideSelections, 'store'])
               .as('outside_selections.store')
+            router
+              .get('/owner/self-preparations', [controllers.api.SelfPreparations, 'index'])
+              .as('owner.self_preparations.index')
+            router
+              .post('/owner/self-preparations', [controllers.api.SelfPreparations, 'store'])
+              .as('owner.self_preparations.store')
+            router
+              .post('/owner/self-preparations/:id/withdraw', [
+                controllers.api.SelfPreparations,
+                'withdraw',
+              ])
+              .as('owner.self_preparations.withdraw')
+              .where('id', router.matchers.number())
           })
           .use(middleware.role({ roles: ['owner'] }))
 

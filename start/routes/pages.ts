@@ -419,6 +419,16 @@ router
           .post('/payments/:id/confirm', [controllers.owner.Payments, 'confirm'])
           .as('payments.confirm')
           .where('id', router.matchers.number())
+        router
+          .get('/self-preparations', [controllers.owner.SelfPreparations, 'index'])
+          .as('self_preparations.index')
+        router
+          .post('/self-preparations', [controllers.owner.SelfPreparations, 'store'])
+          .as('self_preparations.store')
+        router
+          .post('/self-preparations/:id/withdraw', [controllers.owner.SelfPreparations, 'withdraw'])
+          .as('self_preparations.withdraw')
+          .where('id', router.matchers.number())
       })
       .prefix('/owner')
       .as('owner')

@@ -10,6 +10,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { marketWorld } from '#tests/worlds'
 import { WORLD_SERVICE_ITEMS } from '#tests/world_data'
+import { serviceItemInput } from '#database/data/service_items'
 import User from '#models/user'
 import Milestone from '#models/milestone'
 import { clock } from '#services/clock'
@@ -23,7 +24,9 @@ const AGENCY = '四川清源环保工程咨询有限公司'
 /** ZJ-001 becomes government-guided at ¥10,000 – ¥40,000; agency 5 then wins at ¥50,000 and is paid. */
 async function flaggedPayment(client: any) {
   const regulator = await User.findByOrFail('email', 'regulator@demo.example.com')
-  const { code, ...item } = WORLD_SERVICE_ITEMS.find((seed) => seed.code === 'ZJ-001')!
+  const { code, ...item } = serviceItemInput(
+    WORLD_SERVICE_ITEMS.find((seed) => seed.code === 'ZJ-001')!
+  )
   const revised = await client
     .put(`/api/v1/service-items/${code}`)
     .json({

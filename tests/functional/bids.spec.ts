@@ -216,7 +216,7 @@ test.group('Sealed bids', (group) => {
       fundingSource: 'fiscal',
       title: '滨江大道规划放线测量',
     })
-    const surveyor = await agency(2) // holds 测绘资质（工程测量）
+    const surveyor = await agency(2) // holds 测绘资质 甲级; the item requires 乙级 or higher
     // The response names its project lead, who holds the qualification too.
     const lead = await client
       .post('/api/v1/agency/practitioners')
@@ -224,7 +224,7 @@ test.group('Sealed bids', (group) => {
         name: '孙测量',
         idNumber: '11010119900307001' + idNumberCheckCharacter('11010119900307001'),
         role: 'practitioner',
-        qualificationType: '测绘资质（工程测量）',
+        qualificationType: '测绘资质（乙级及以上）',
         qualificationValidUntil: '2027-12-31',
       })
       .withGuard('api')
@@ -254,7 +254,63 @@ test.group('Sealed bids', (group) => {
       .withGuard('api')
       .loginAs(surveyor)
     expired.assertStatus(403)
-    assert.include(expired.body().errors[0].message, '测绘资质（工程测量）')
+    assert.include(expired.body().errors[0].message, '测绘资质（乙级及以上）')
+  })
+
+  test('a qualification below the level the item requires is refused, naming the level held', async ({
+    client,
+    assert,
+  }) => {
+    const { id } = await publishedProject(client, {
+      serviceItemCode: 'ZJ-007',
+      fundingSource: 'fiscal',
+      title: '滨江大道竣工规划核实测量',
+    })
+    const surveyor = await agency(2)
+    const lead = await client
+      .post('/api/v1/agency/practitioners')
+      .json({
+        name: '孙测量',
+        idNumber: '11010119900307001' + idNumberCheckCharacter('11010119900307001'),
+        role: 'practitioner',
+        qualificationType: '测绘资质（甲级及以上）',
+        qualificationValidUntil: '2027-12-31',
+      })
+      .withGuard('api')
+      .loginAs(surveyor)
+    lead.assertStatus(201)
+    // The catalog raises the requirement to 甲级; the surveyor is downgraded to 乙级.
+    await db
+      .from('service_items')
+      .where('code', 'ZJ-007')
+      .update({ qualification_level: 'a', required_qualification: '测绘资质（甲级及以上）' })
+    await db
+      .from('qualifications')
+      .where('organization_id', surveyor.organizationId)
+      .where('type_code', 'surveying')
+      .update({ level_code: 'b', level: '乙级' })
+    const refused = await client
+      .post(`/api/v1/projects/${id}/bids`)
+      .json({ quoteFen: 5_000_000, leadPractitionerId: lead.body().id })
+      .withGuard('api')
+      .loginAs(surveyor)
+    refused.assertStatus(403)
+    assert.equal(refused.body().errors[0].code, 'E_INELIGIBLE')
+    assert.include(refused.body().errors[0].message, '测绘资质（甲级及以上）')
+    assert.include(refused.body().errors[0].message, '测绘资质 乙级')
+
+    // 甲级 meets 甲级: the same agency, upgraded, is accepted.
+    await db
+      .from('qualifications')
+      .where('organization_id', surveyor.organizationId)
+      .where('type_code', 'surveying')
+      .update({ level_code: 'a', level: '甲级' })
+    const accepted = await client
+      .post(`/api/v1/projects/${id}/bids`)
+      .json({ quoteFen: 5_000_000, leadPractitionerId: lead.body().id })
+      .withGuard('api')
+      .loginAs(surveyor)
+    accepted.assertStatus(201)
   })
 
   test('after the deadline a bid is refused with 409, and so is a withdrawal', async ({

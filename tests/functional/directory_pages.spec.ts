@@ -40,7 +40,8 @@ test.group('Catalog and directory pages', (group) => {
       name: '地质灾害危险性评估',
       category: '自然资源',
       legalBasis: '《地质灾害防治条例》第二十一条',
-      requiredQualification: '地质灾害防治单位资质（评估类）',
+      qualificationType: 'geohazard_assessment',
+      qualificationLevel: 'b',
       approvalItem: '建设项目用地预审与选址意见书核发',
       approvalDepartment: '市自然资源和规划局',
       timeLimitWorkingDays: '15',
@@ -101,7 +102,8 @@ test.group('Catalog and directory pages', (group) => {
     const agency = await Organization.findByOrFail('name', '成都天府测绘工程有限公司')
     const page = await client.get(`/agencies/${agency.id}`)
     page.assertStatus(200)
-    page.assertTextIncludes('测绘资质（工程测量）')
+    page.assertTextIncludes('测绘资质')
+    page.assertTextIncludes('甲级')
     page.assertTextIncludes('未核验')
     page.assertTextIncludes('张伟')
     page.assertTextIncludes('不高于公布的参考价')

@@ -30,7 +30,7 @@ test.group('Labels say what they mean', (group) => {
   }) => {
     await testDepartment()
     const item = await createServiceItem(
-      serviceItemPayload({ requiredQualification: '环境影响评价资质' }) as any,
+      serviceItemPayload({ qualificationType: 'engineering_consulting' }) as any,
       null
     )
     const agency = await createUserWithRole('agency')

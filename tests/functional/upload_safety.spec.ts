@@ -95,8 +95,8 @@ async function healthBudgetMs(client: any) {
 }
 
 const QUALIFICATION = {
-  type: '测绘资质（工程测量）',
-  level: '乙级',
+  type: 'surveying',
+  level: 'b',
   certificateNo: '乙测资字51100999',
   issuer: '四川省自然资源厅',
   validUntil: '2028-06-30',

@@ -20,8 +20,8 @@ async function fixture(name: string, bytes: Buffer) {
 }
 
 const qualificationFields = {
-  type: '测绘资质（工程测量）',
-  level: '乙级',
+  type: 'surveying',
+  level: 'b',
   certificateNo: '乙测资字51100999',
   issuer: '四川省自然资源厅',
   validUntil: '2028-06-30',

@@ -71,6 +71,60 @@ test.group('Eligibility for a selection', () => {
     )
   })
 
+  test('a listed requirement is met by the same type at the level required or higher; a lower level is refused with the level held', ({
+    assert,
+  }) => {
+    // 测绘资质（乙级及以上）: 甲级 meets it, 乙级 meets it.
+    const listed = {
+      ...eligible,
+      requiredQualification: '测绘资质（乙级及以上）',
+      qualificationRequirement: { type: 'surveying', level: 'b' },
+    }
+    const holding = (levelCode: string | null, extra = {}) => ({
+      type: '测绘资质',
+      typeCode: 'surveying',
+      levelCode,
+      validUntil: '2027-12-31',
+      status: 'verified' as const,
+      ...extra,
+    })
+    assert.isNull(ineligibilityReason({ ...listed, qualifications: [holding('a')] }))
+    assert.isNull(ineligibilityReason({ ...listed, qualifications: [holding('b')] }))
+    // 甲级 required: an agency holding 乙级 is refused, and told what it holds.
+    assert.deepEqual(
+      ineligibilityReason({
+        ...listed,
+        requiredQualification: '测绘资质（甲级及以上）',
+        qualificationRequirement: { type: 'surveying', level: 'a' },
+        qualifications: [holding('b')],
+      }),
+      {
+        code: 'qualification_level_too_low',
+        qualification: '测绘资质（甲级及以上）',
+        held: '测绘资质 乙级',
+      }
+    )
+    // A 甲级 certificate that has expired, or found false, counts as none.
+    assert.deepEqual(
+      ineligibilityReason({
+        ...listed,
+        qualifications: [
+          holding('a', { validUntil: '2026-11-30' }),
+          holding('a', { status: 'false' }),
+        ],
+      }),
+      { code: 'qualification_missing', qualification: '测绘资质（乙级及以上）' }
+    )
+    // Free text of the same words, not on the list, does not meet a listed requirement.
+    assert.deepEqual(
+      ineligibilityReason({
+        ...listed,
+        qualifications: [{ type: '测绘资质', validUntil: '2027-12-31', status: 'verified' }],
+      }),
+      { code: 'qualification_missing', qualification: '测绘资质（乙级及以上）' }
+    )
+  })
+
   test('a banned agency or a banned manager is refused, naming the person', ({ assert }) => {
     assert.deepEqual(ineligibilityReason({ ...eligible, agencyBanned: true }), {
       code: 'agency_banned',

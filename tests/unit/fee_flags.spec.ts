@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import {
   flagFeeRecords,
+  guideFlags,
   outsideMilestones,
   overpayments,
   priceOutOfBounds,
@@ -209,5 +210,71 @@ test.group('Fee flags: worked examples', () => {
       thresholdFen: 5_000_000,
       windowDays: 90,
     })
+  })
+})
+
+test.group('Fee flags against the service guide', () => {
+  const guided = {
+    feeType: 'government_guided' as const,
+    feeMinFen: 300_000,
+    feeMaxFen: 30_000_000,
+  }
+
+  test('a government-guided fee with no published basis is flagged; a market price is not', ({
+    assert,
+  }) => {
+    const none = { feeBasisPublished: false, inflated: [], reduced: [] }
+    assert.deepEqual(guideFlags({ fee: guided, guide: none }), [
+      { code: 'fee_basis_missing', feeType: 'government_guided' },
+    ])
+    assert.deepEqual(
+      guideFlags({ fee: { feeType: 'market', feeMinFen: null, feeMaxFen: null }, guide: none }),
+      []
+    )
+    assert.deepEqual(guideFlags({ fee: guided, guide: { ...none, feeBasisPublished: true } }), [])
+  })
+
+  test('deliverables outside the guide are charged outside the basis; guide content left out is reduced service', ({
+    assert,
+  }) => {
+    const guide = {
+      feeBasisPublished: true,
+      inflated: ['社会稳定风险评估报告'],
+      reduced: ['环境现状调查与监测'],
+    }
+    assert.deepEqual(guideFlags({ fee: guided, guide }), [
+      { code: 'outside_fee_basis', items: ['社会稳定风险评估报告'] },
+      { code: 'service_reduced', items: ['环境现状调查与监测'] },
+    ])
+  })
+
+  test('every payment of the contract carries the guide flags, refunds none', ({ assert }) => {
+    const contract: ContractFact = {
+      id: 1,
+      projectId: 1,
+      priceFen: 1_000_000,
+      fee: guided,
+      guide: { feeBasisPublished: true, inflated: ['社会稳定风险评估报告'], reduced: [] },
+    }
+    const payment: FeeRecordFact = {
+      id: 901,
+      contractId: 1,
+      milestoneId: 77,
+      kind: 'payment',
+      amountFen: 500_000,
+      occurredAt: day(1),
+    }
+    const refund: FeeRecordFact = { ...payment, id: 902, kind: 'refund', occurredAt: day(2) }
+    const flags = flagFeeRecords({
+      records: [payment, refund],
+      contracts: new Map([[1, contract]]),
+      milestones: new Map([[77, { id: 77, contractId: 1, amountFen: 500_000 }]]),
+      directSelections: [],
+      thresholdFen: 10_000_000,
+    })
+    assert.deepEqual(flags.get(901), [
+      { code: 'outside_fee_basis', items: ['社会稳定风险评估报告'] },
+    ])
+    assert.isUndefined(flags.get(902))
   })
 })

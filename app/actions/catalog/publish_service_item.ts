@@ -5,13 +5,17 @@ import ServiceItem, { type FeeType, type ServiceItemStatus } from '#models/servi
 import ServiceItemVersion from '#models/service_item_version'
 import { recordAuditEvent } from '#services/audit_log'
 import Department from '#models/department'
-import { refuseInput } from '#exceptions/invalid_input_exception'
+import { refuseInput, type InputProblem } from '#exceptions/invalid_input_exception'
+import { levelOf, qualificationType, requirementLabel } from '#domain/qualification_types'
+import { listLines, serializeGuide, type Provision } from '#domain/service_guide'
 
 export type ServiceItemFields = {
   name: string
   category: string
   legalBasis: string
-  requiredQualification?: string | null
+  /** The required qualification from the closed list, and the minimum level (none: any level). */
+  qualificationType?: string | null
+  qualificationLevel?: string | null
   approvalItem: string
   /** The approving department, by id (or, for clients that know only names, by its exact name). */
   departmentId?: number | null
@@ -21,6 +25,43 @@ export type ServiceItemFields = {
   feeMinFen?: number | null
   feeMaxFen?: number | null
   effectiveDate?: Date
+  /** 服务指南 (app/domain/service_guide.ts); lists are typed one entry a line. */
+  provision?: Provision | null
+  feeBasisDocument?: string | null
+  feeBasisArticle?: string | null
+  regionalCoverage?: string[] | null
+  guideBasis?: string | null
+  guideScope?: string | null
+  guideObject?: string | null
+  guideContent?: string | null
+  guideMethod?: string | null
+  guideConclusion?: string | null
+  materials?: string | null
+}
+
+/**
+ * The pair the validator cannot check alone: a level must be one of the
+ * type's levels, and needs a type.
+ */
+function checkQualification(input: ServiceItemFields) {
+  const problems: InputProblem[] = []
+  if (input.qualificationLevel && !qualificationType(input.qualificationType)) {
+    problems.push({
+      field: 'qualificationType',
+      rule: 'qualification.typeRequired',
+      identifier: 'messages.catalog.guide.levelWithoutType',
+    })
+  } else if (
+    input.qualificationLevel &&
+    !levelOf(input.qualificationType, input.qualificationLevel)
+  ) {
+    problems.push({
+      field: 'qualificationLevel',
+      rule: 'qualification.level',
+      identifier: 'messages.catalog.guide.levelNotOfType',
+    })
+  }
+  if (problems.length > 0) refuseInput(problems)
 }
 
 /**
@@ -32,6 +73,7 @@ export async function createServiceItem(
   input: ServiceItemFields & { code: string; changeReason?: string },
   by: User | null
 ) {
+  checkQualification(input)
   const department = await resolveDepartment(input)
   return db.transaction(async (trx) => {
     const fields = currentFields(input, department, 'active')
@@ -45,7 +87,13 @@ export async function createServiceItem(
       action: 'service_item.created',
       subjectType: 'service_item',
       subjectId: item.code,
-      payload: { version: 1, changeReason: item.changeReason, departmentId: department.id },
+      payload: {
+        version: 1,
+        changeReason: item.changeReason,
+        departmentId: department.id,
+        qualificationType: item.qualificationType,
+        qualificationLevel: item.qualificationLevel,
+      },
     })
     return item
   })
@@ -56,6 +104,7 @@ export async function reviseServiceItem(
   input: ServiceItemFields & { status: ServiceItemStatus; changeReason: string },
   by: User
 ) {
+  checkQualification(input)
   const department = await resolveDepartment(input)
   return db.transaction(async (trx) => {
     const locked = await ServiceItem.query({ client: trx })
@@ -78,6 +127,8 @@ export async function reviseServiceItem(
         version: locked.version,
         changeReason: locked.changeReason,
         departmentId: department.id,
+        qualificationType: locked.qualificationType,
+        qualificationLevel: locked.qualificationLevel,
       },
     })
     return locked
@@ -114,11 +165,29 @@ function currentFields(
   status: ServiceItemStatus
 ) {
   const market = input.feeType === 'market'
+  const type = input.qualificationType || null
+  const level = type ? input.qualificationLevel || null : null
+  const document = input.feeBasisDocument?.trim()
   return {
     name: input.name,
     category: input.category,
     legalBasis: input.legalBasis,
-    requiredQualification: input.requiredQualification || null,
+    // The requirement's name, written from the list (测绘资质（乙级及以上）).
+    requiredQualification: type ? requirementLabel({ type, level }) : null,
+    qualificationType: type,
+    qualificationLevel: level,
+    guide: serializeGuide({
+      provision: input.provision ?? 'mandatory',
+      feeBasis: document ? { document, article: input.feeBasisArticle?.trim() ?? '' } : null,
+      regionalCoverage: [...new Set(input.regionalCoverage ?? [])],
+      basis: input.guideBasis?.trim() ?? '',
+      scope: input.guideScope?.trim() ?? '',
+      object: input.guideObject?.trim() ?? '',
+      content: listLines(input.guideContent),
+      method: input.guideMethod?.trim() ?? '',
+      conclusion: input.guideConclusion?.trim() ?? '',
+      materials: listLines(input.materials),
+    }),
     approvalItem: input.approvalItem,
     departmentId: department.id,
     approvalDepartment: department.name,

@@ -1,3 +1,4 @@
+import { regionalAssessmentOf } from '#queries/regional_assessment'
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
 import { DateTime } from 'luxon'
@@ -98,6 +99,8 @@ export async function publishProject(
     )
   }
   if (problems.length > 0) refuse(problems)
+  // 区域评估: told at publication (and recorded) when a regional assessment covers the item here.
+  const regional = await regionalAssessmentOf(project)
 
   const published = await db.transaction(async (trx) => {
     const { project: locked, to } = await lockForTransition(project.id, 'publish', trx)
@@ -143,6 +146,7 @@ export async function publishProject(
         fundingSource: locked.fundingSource,
         exemption: locked.exemption,
         deadline: locked.responseDeadline.toISO(),
+        regionalAssessment: regional?.regionCode ?? null,
       },
     })
     if (locked.exemption) {

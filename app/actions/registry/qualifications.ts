@@ -10,8 +10,11 @@ import StateConflictException from '#exceptions/state_conflict_exception'
 import { recordAuditEvent } from '#services/audit_log'
 import { storeUpload } from '#services/uploads'
 import { recordCreditEvent } from '#services/credit_ledger'
+import { levelOf, qualificationType } from '#domain/qualification_types'
+import { refuseInput } from '#exceptions/invalid_input_exception'
 
 export type QualificationInput = {
+  /** A type and level code from the closed list. */
   type: string
   level?: string | null
   certificateNo: string
@@ -30,14 +33,37 @@ export async function addQualification(
   input: QualificationInput,
   actor: User | null
 ) {
+  const type = qualificationType(input.type)
+  if (!type) {
+    refuseInput([
+      {
+        field: 'type',
+        rule: 'qualification.type',
+        identifier: 'messages.registry.qualificationTypeUnknown',
+      },
+    ])
+  }
+  const level = input.level ? levelOf(input.type, input.level) : null
+  if (input.level && !level) {
+    refuseInput([
+      {
+        field: 'level',
+        rule: 'qualification.level',
+        identifier: 'messages.catalog.guide.levelNotOfType',
+      },
+    ])
+  }
   const stored = input.file ? await storeUpload(input.file, 'qualifications') : null
   try {
     return await db.transaction(async (trx) => {
       const qualification = await Qualification.create(
         {
           organizationId: organization.id,
-          type: input.type,
-          level: input.level ?? null,
+          // The list's names are kept as the words shown; the codes are what is matched.
+          type: type.name,
+          level: level?.name ?? null,
+          typeCode: type.code,
+          levelCode: level?.code ?? null,
           certificateNo: input.certificateNo,
           issuer: input.issuer,
           validUntil: DateTime.fromJSDate(input.validUntil).startOf('day'),
@@ -57,6 +83,8 @@ export async function addQualification(
         payload: {
           organizationId: organization.id,
           type: qualification.type,
+          typeCode: qualification.typeCode,
+          levelCode: qualification.levelCode,
           certificateNo: qualification.certificateNo,
           fileKey: qualification.fileKey,
         },

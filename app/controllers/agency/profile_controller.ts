@@ -3,14 +3,25 @@ import { REGIONS } from '#domain/regions'
 import { updateAgencyProfileValidator } from '#validators/agency'
 import { returnAgency, updateAgencyProfile, withdrawAgency } from '#actions/registry/agency_listing'
 import { loadAgency } from '#queries/agency_profile'
+import {
+  qualificationLevelChoices,
+  qualificationTypeChoices,
+} from '#presenters/qualification_choices'
 import { searchCatalog } from '#queries/catalog'
 
 /** The signed-in agency maintains its own entry in the registry. */
 export default class ProfileController {
-  async edit({ auth, view }: HttpContext) {
+  async edit({ auth, view, i18n }: HttpContext) {
     const { organization, profile } = await loadAgency(auth.getUserOrFail().organizationId)
     const items = await searchCatalog({})
-    return view.render('pages/agency/profile', { organization, profile, items, regions: REGIONS })
+    return view.render('pages/agency/profile', {
+      organization,
+      profile,
+      items,
+      regions: REGIONS,
+      qualificationTypes: qualificationTypeChoices(i18n.locale),
+      qualificationLevels: qualificationLevelChoices(i18n.locale),
+    })
   }
 
   /** Items, description, region, commitments: listed at once (零门槛). */

@@ -14,6 +14,7 @@ import { responseCounts } from '#queries/response_counts'
 import { draftProject, editDraft } from '#actions/projects/draft_project'
 import { cancelProject, publishProject } from '#actions/projects/publish_project'
 import { presentProject } from '#presenters/project'
+import { regionalAssessmentOf } from '#queries/regional_assessment'
 import { projectListPage } from '#presenters/public_lists'
 
 export default class ProjectsController {
@@ -73,17 +74,25 @@ export default class ProjectsController {
   }
 
   /** POST /api/v1/projects/:id/publish (owner): the announcement with the draw commitment. */
-  async publish({ params, request, bouncer, auth }: HttpContext) {
+  async publish({ params, request, bouncer, auth, i18n }: HttpContext) {
     const project = await Project.findOrFail(params.id)
     await bouncer.with(ProjectPolicy).authorize('manage', project)
     const changes = await request.validateUsing(publishProjectValidator)
     const published = await publishProject(project, auth.getUserOrFail(), changes)
+    // 区域评估: the owner is told when a regional assessment covers the item where the project is.
+    const regional = await regionalAssessmentOf(published, i18n.locale)
     return {
       status: published.status,
       round: published.round,
       drawCommitment: published.drawCommitment,
       deadline: published.responseDeadline.toISO(),
       rulesetVersion: published.rulesetVersion,
+      regionalAssessment: regional
+        ? {
+            regionCode: regional.regionCode,
+            message: i18n.t('messages.catalog.guide.regionalNotice', regional),
+          }
+        : null,
     }
   }
 

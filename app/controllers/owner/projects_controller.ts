@@ -27,6 +27,7 @@ import Organization from '#models/organization'
 import { draftFormValues, type DraftFormValues } from '#presenters/project_form'
 import { nextState } from '#domain/project_lifecycle'
 import { searchCatalog } from '#queries/catalog'
+import { regionalAssessmentOf } from '#queries/regional_assessment'
 import { SELECTION_METHODS, type SelectionMethod } from '#models/project'
 import { CREDIT_GRADES } from '#domain/credit'
 
@@ -134,6 +135,9 @@ export default class ProjectsController {
     const { deadline, directAgencyId } = await request.validateUsing(republishFormValidator)
     await publishProject(project, auth.getUserOrFail(), { deadline, directAgencyId })
     session.flash('success', i18n.t('messages.projectPages.published'))
+    const regional = await regionalAssessmentOf(project, i18n.locale)
+    if (regional)
+      session.flash('warning', i18n.t('messages.catalog.guide.regionalNotice', regional))
     return response.redirect().toRoute('projects.show', { id: project.id })
   }
 

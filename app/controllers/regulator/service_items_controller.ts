@@ -9,6 +9,32 @@ import {
 } from '#actions/catalog/publish_service_item'
 import { loadServiceItem } from '#queries/catalog'
 import { departmentChoicesFor } from '#queries/departments'
+import {
+  qualificationLevelChoices,
+  qualificationTypeChoices,
+} from '#presenters/qualification_choices'
+import { PROVISIONS, EMPTY_GUIDE } from '#domain/service_guide'
+import { REGIONS } from '#domain/regions'
+import type User from '#models/user'
+
+/** What the editor offers: departments, fee types, and the guide's closed lists. */
+async function formChoices(user: User, item: ServiceItem | null, locale: string) {
+  const english = locale.startsWith('en')
+  return {
+    item,
+    guide: item ? item.serviceGuide : EMPTY_GUIDE,
+    departments: await departmentChoicesFor(user),
+    feeTypes: FEE_TYPES,
+    statuses: SERVICE_ITEM_STATUSES,
+    provisions: PROVISIONS,
+    regions: REGIONS.map((region) => ({
+      value: region.code,
+      label: english ? region.nameEn : region.name,
+    })),
+    qualificationTypes: qualificationTypeChoices(locale),
+    qualificationLevels: qualificationLevelChoices(locale),
+  }
+}
 
 /** The regulators' catalog editor: every change is a new version with a reason. */
 export default class ServiceItemsController {
@@ -17,14 +43,12 @@ export default class ServiceItemsController {
     return view.render('pages/regulator/service_items/index', { items })
   }
 
-  async create({ view, bouncer, auth }: HttpContext) {
+  async create({ view, bouncer, auth, i18n }: HttpContext) {
     await bouncer.with(ServiceItemPolicy).authorize('create')
-    return view.render('pages/regulator/service_items/form', {
-      item: null,
-      departments: await departmentChoicesFor(auth.getUserOrFail()),
-      feeTypes: FEE_TYPES,
-      statuses: SERVICE_ITEM_STATUSES,
-    })
+    return view.render(
+      'pages/regulator/service_items/form',
+      await formChoices(auth.getUserOrFail(), null, i18n.locale)
+    )
   }
 
   async store({ request, response, bouncer, auth, session, i18n }: HttpContext) {
@@ -37,15 +61,13 @@ export default class ServiceItemsController {
     return response.redirect().toRoute('service_items.show', { code: item.code })
   }
 
-  async edit({ params, view, bouncer, auth }: HttpContext) {
+  async edit({ params, view, bouncer, auth, i18n }: HttpContext) {
     const item = await loadServiceItem(params.code)
     await bouncer.with(ServiceItemPolicy).authorize('revise', item)
-    return view.render('pages/regulator/service_items/form', {
-      item,
-      departments: await departmentChoicesFor(auth.getUserOrFail()),
-      feeTypes: FEE_TYPES,
-      statuses: SERVICE_ITEM_STATUSES,
-    })
+    return view.render(
+      'pages/regulator/service_items/form',
+      await formChoices(auth.getUserOrFail(), item, i18n.locale)
+    )
   }
 
   async update({ params, request, response, bouncer, auth, session, i18n }: HttpContext) {

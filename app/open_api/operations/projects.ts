@@ -26,6 +26,10 @@ import {
 } from '#validators/bid'
 import { decideObjectionValidator, fileObjectionValidator } from '#validators/objection'
 import { createPractitionerValidator } from '#validators/practitioner'
+import {
+  recordSelfPreparationValidator,
+  withdrawSelfPreparationValidator,
+} from '#validators/self_preparation'
 
 /** Projects, bids, the selection and its objections (项目、报名与选取). */
 export const projectOperations: ApiOperation[] = [
@@ -128,6 +132,12 @@ export const projectOperations: ApiOperation[] = [
           drawCommitment: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           deadline: { type: 'string', format: 'date-time' },
           rulesetVersion: integer(1),
+          regionalAssessment: {
+            type: ['object', 'null'],
+            description:
+              '区域评估已覆盖项目所在地的本事项时说明（不再单独编报）· set when a regional assessment covers the item where the project is',
+            properties: { regionCode: { type: 'string' }, message: { type: 'string' } },
+          },
         },
         ['status', 'round', 'drawCommitment', 'deadline']
       ),
@@ -263,6 +273,40 @@ export const projectOperations: ApiOperation[] = [
     summary: ['移除关键人员', 'Remove a key person'],
     access: ['owner'],
     success: { status: 204 },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/owner/self-preparations',
+    tag: 'projects',
+    summary: ['业主的自主编制登记', "The owner's self-preparation records"],
+    access: ['owner'],
+    success: { status: 200, schema: listOf('SelfPreparation') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/owner/self-preparations',
+    tag: 'projects',
+    summary: [
+      '登记自主编制（仅限目录标注允许企业自主编制的事项）',
+      'Record self-preparation (only items the catalog marks may-self-prepare)',
+    ],
+    description: [
+      '必须委托中介机构的事项或已取消的事项 422，字段 serviceItemCode，规则 selfPreparation.item_mandatory / selfPreparation.item_retired。',
+      'A mandatory or retired item is refused with 422 at serviceItemCode (rule selfPreparation.item_mandatory / selfPreparation.item_retired).',
+    ],
+    access: ['owner'],
+    body: recordSelfPreparationValidator,
+    success: { status: 201, schema: ref('SelfPreparation') },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/owner/self-preparations/:id/withdraw',
+    tag: 'projects',
+    summary: ['撤回自主编制登记（改为选取中介机构）', 'Withdraw a self-preparation record'],
+    access: ['owner'],
+    body: withdrawSelfPreparationValidator,
+    conflict: true,
+    success: { status: 200, schema: ref('SelfPreparation') },
   },
   {
     method: 'post',
