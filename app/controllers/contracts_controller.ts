@@ -38,10 +38,7 @@ import {
 import { presentTermination, terminationOf } from '#queries/contract_terminations'
 import { latestArchiveOf } from '#queries/project_archives'
 import RefusalException from '#exceptions/refusal_exception'
-import {
-  contractSigningRequest,
-  signContractPdf,
-} from '#actions/contracts/contract_pdf_signing'
+import { contractSigningRequest, signContractPdf } from '#actions/contracts/contract_pdf_signing'
 import { requiredSignatureLevel } from '#actions/contracts/contract_lifecycle'
 import { signingCertificatesOf } from '#actions/signing/signing_keys'
 import { clock } from '#services/clock'
@@ -127,7 +124,9 @@ export default class ContractsController {
     } catch (error) {
       if (!(error instanceof RefusalException)) throw error
       const messages = error.reasons.map((reason) => i18n.t(reason.identifier, reason.data ?? {}))
-      return response.status(error.status).send({ errors: messages.map((message) => ({ message })) })
+      return response
+        .status(error.status)
+        .send({ errors: messages.map((message) => ({ message })) })
     }
   }
 

@@ -25,10 +25,7 @@ import { terminateContract } from '#actions/contracts/contract_termination'
 import { presentTermination } from '#queries/contract_terminations'
 import { presentContract } from '#presenters/contract'
 import { sendContractPdf } from '#presenters/contract_pdf_response'
-import {
-  contractSigningRequest,
-  signContractPdf,
-} from '#actions/contracts/contract_pdf_signing'
+import { contractSigningRequest, signContractPdf } from '#actions/contracts/contract_pdf_signing'
 import { isoInstant } from '#domain/time_zone'
 
 /** Contracts (API.md "Contracts, payments…"): the parties and staff read; the owner fills; both sign. */
