@@ -143,6 +143,12 @@ test.group('Service guides (服务指南)', (group) => {
         .withGuard('api')
         .loginAs(staff)
 
+    // A client of before the list sends the requirement as text: refused by name, never dropped.
+    const asText = await post({ requiredQualification: '测绘资质（工程测量）' })
+    asText.assertStatus(422)
+    assert.equal(asText.body().errors[0].field, 'requiredQualification')
+    assert.include(asText.body().errors[0].message, 'qualificationType')
+
     const wrongLevel = await post({
       qualificationType: 'real_estate_appraisal',
       qualificationLevel: 'a',
@@ -368,6 +374,7 @@ test.group('Service guides (服务指南)', (group) => {
         .json({
           title: `天府新区片区地震安全性评价 ${region}`,
           serviceItemCode: 'ZJ-003',
+          fundingSource: 'fiscal',
           description: '对片区内拟建工程开展地震安全性评价。',
           ceilingPriceFen: 8_000_000,
           floorPriceFen: 1_000_000,

@@ -1,3 +1,4 @@
+import { refuseInput } from '#exceptions/invalid_input_exception'
 import type { HttpContext } from '@adonisjs/core/http'
 import ServiceItemPolicy from '#policies/service_item_policy'
 import {
@@ -30,6 +31,7 @@ export default class ServiceItemsController {
   /** POST /api/v1/service-items (regulator): a new catalog item, version 1. */
   async store({ request, response, bouncer, auth }: HttpContext) {
     await bouncer.with(ServiceItemPolicy).authorize('create')
+    refuseQualificationAsText(request.body())
     const payload = await request.validateUsing(createServiceItemValidator)
     const department = await resolveDepartment(payload)
     await bouncer.with(ServiceItemPolicy).authorize('createFor', department.id)
@@ -41,10 +43,26 @@ export default class ServiceItemsController {
   async update({ params, request, bouncer, auth }: HttpContext) {
     const item = await loadServiceItem(params.code)
     await bouncer.with(ServiceItemPolicy).authorize('revise', item)
+    refuseQualificationAsText(request.body())
     const payload = await request.validateUsing(reviseServiceItemValidator)
     const department = await resolveDepartment(payload)
     await bouncer.with(ServiceItemPolicy).authorize('revise', item, department.id)
     const revised = await reviseServiceItem(item, payload, auth.getUserOrFail())
     return presentServiceItem(revised)
   }
+}
+
+/**
+ * A client of the time before qualifications were listed sends the requirement as text: refused
+ * by name (never dropped in silence), pointing at the listed fields.
+ */
+function refuseQualificationAsText(body: Record<string, unknown>) {
+  if (!('requiredQualification' in body)) return
+  refuseInput([
+    {
+      field: 'requiredQualification',
+      rule: 'serviceItem.qualificationAsText',
+      identifier: 'validator.shared.messages.serviceItem.qualificationAsText',
+    },
+  ])
 }
