@@ -39,7 +39,7 @@ test.group('What one sealed bid costs the database', (group) => {
     return () => clock.unfreeze()
   })
 
-  test('a sealed bid sent with an API token runs 15 statements: the project read once, the rule version and the integrity facts read with the eligibility facts', async ({
+  test('a sealed bid sent with an API token runs 16 statements: the project read once, the rule version and the integrity facts read with the eligibility facts, the requirement of the named team apart', async ({
     client,
     assert,
   }) => {
@@ -49,6 +49,7 @@ test.group('What one sealed bid costs the database', (group) => {
       .json({
         title: '东坡区滨江大道改造工程环境影响评价',
         serviceItemCode: 'ZJ-001',
+        fundingSource: 'fiscal',
         description: '编制东坡区滨江大道改造工程环境影响报告表，并配合完成技术评审。',
         ceilingPriceFen: 8_000_000,
         floorPriceFen: 1_000_000,
@@ -106,6 +107,8 @@ test.group('What one sealed bid costs the database', (group) => {
         'select agency_declarations',
         'select department_affiliates',
         'select serving_official_lists',
+        // The qualification the item requires of the named lead and team (项目负责人).
+        'select service_items',
         // Not a confirmed consortium member elsewhere; its previous bid; the bid itself.
         'select bid_members',
         'select bids',
