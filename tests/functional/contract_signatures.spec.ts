@@ -2,6 +2,7 @@
 /* eslint-disable @unicorn/no-await-expression-member */
 import 'reflect-metadata'
 import { test } from '@japa/runner'
+import type { Group } from '@japa/runner/core'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -118,13 +119,18 @@ async function awardedContract(client: any) {
   return { projectId, contract: await contractOf(client, projectId) }
 }
 
-test.group('Reliable signatures over the contract PDF (API)', (group) => {
+/** Each test in a transaction, in the market of the signed-project fixtures, before the award. */
+function inTheSignedProjectWorld(group: Group) {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
     await marketWorld(SIGNED_PROJECT_WORLD)
     clock.freeze(new Date('2026-09-29T02:00:00Z'))
     return () => clock.unfreeze()
   })
+}
+
+test.group('Reliable signatures over the contract PDF (API)', (group) => {
+  inTheSignedProjectWorld(group)
 
   test('both parties sign the PDF with keys they hold; pdfsig and the verifier read two valid signatures', async ({
     client,
@@ -384,12 +390,7 @@ test.group('Reliable signatures over the contract PDF (API)', (group) => {
 })
 
 test.group('The signed contract PDF in the sealed archive', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    await marketWorld(SIGNED_PROJECT_WORLD)
-    clock.freeze(new Date('2026-09-29T02:00:00Z'))
-    return () => clock.unfreeze()
-  })
+  inTheSignedProjectWorld(group)
 
   test("a closed project's archive holds the PDF both parties signed; it verifies offline with its timestamp, and a changed timestamp is named", async ({
     client,
@@ -448,12 +449,7 @@ test.group('The signed contract PDF in the sealed archive', (group) => {
 })
 
 test.group('Reliable signatures over the contract PDF (pages)', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-  group.each.setup(async () => {
-    await marketWorld(SIGNED_PROJECT_WORLD)
-    clock.freeze(new Date('2026-09-29T02:00:00Z'))
-    return () => clock.unfreeze()
-  })
+  inTheSignedProjectWorld(group)
 
   test('the contract page offers the key held in the browser, the signature level of each signature and the PDF', async ({
     client,
