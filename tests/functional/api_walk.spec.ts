@@ -239,8 +239,8 @@ test.group('API walk', (group) => {
     await walk.call('post', '/api/v1/agency/qualifications', {
       token,
       fields: {
-        type: '环境影响评价工程师',
-        level: '乙级',
+        type: 'engineering_consulting',
+        level: 'b',
         certificateNo: 'HP-2026-001',
         issuer: '四川省生态环境厅',
         validUntil: '2028-06-30',
