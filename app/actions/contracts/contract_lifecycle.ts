@@ -21,7 +21,7 @@ import { DEFAULT_TERMS } from '#database/data/contract_templates'
 import { contractText, fieldValuesOf, type FieldValues } from '#queries/contract_text'
 import { recordAuditEvent } from '#services/audit_log'
 import { recordCreditEvent } from '#services/credit_ledger'
-import { rulesOfVersion } from '#services/market_rules'
+import { rulesInForce, rulesOfVersion } from '#services/market_rules'
 import { workingPeriodEnd } from '#services/calendar'
 import { notify } from '#services/notifications'
 import { clock } from '#services/clock'
@@ -340,7 +340,11 @@ export async function requiredSignatureLevel(contract: Contract) {
     .where('id', contract.projectId)
     .select('ruleset_version')
     .firstOrFail()
-  const rules = await rulesOfVersion(Number(project.ruleset_version))
+  // A project always has its version once published; a record made otherwise reads the general set.
+  const rules =
+    project.ruleset_version === null
+      ? await rulesInForce().then((inForce) => inForce.rules)
+      : await rulesOfVersion(Number(project.ruleset_version))
   return rules.minimumSignatureLevel
 }
 
