@@ -28,6 +28,7 @@ async function fillTheRest(page: Page, title: string) {
   await page.getByLabel('项目概况').fill('编制修文镇污水处理站环境影响登记表，并配合完成备案。')
   await page.getByLabel('最高限价（元）').fill('30000')
   await page.getByLabel('报名截止').fill('2026-10-16T12:00')
+  await page.getByLabel('资金来源').selectOption('fiscal')
 }
 
 test.group('The agency picker of a direct selection', (group) => {

@@ -55,6 +55,7 @@ test.group('Journey: an owner posts a lowest-price project, signs and pays', (gr
         .fill('编制岷江湿地公园建设项目环境影响报告表，并配合完成技术评审。')
       await page.getByLabel('最高限价（元）').fill('80000')
       await page.getByLabel('报名截止').fill('2026-10-09T12:00')
+      await page.getByLabel('资金来源').selectOption('fiscal')
       // The contact comes from the account.
       await page.assertInputValue('#field-contactName', '王建国')
       await snap(page, 'owner-1-project-form')
