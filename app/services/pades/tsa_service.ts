@@ -11,6 +11,7 @@
 // @peculiar/x509 needs the decorator metadata polyfill loaded before it.
 import 'reflect-metadata'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
 import { randomBytes, webcrypto } from 'node:crypto'
 import * as x509 from '@peculiar/x509'
@@ -59,7 +60,7 @@ export function developmentTsaDir(): string | null {
   })
 }
 
-async function loadOrCreate(dir: string): Promise<TimestampAuthority> {
+async function loadOrCreate(dir: string, attempt = 0): Promise<TimestampAuthority> {
   const keyPath = join(dir, 'tsa-key.pk8')
   const certPath = join(dir, 'tsa-cert.pem')
   try {
@@ -100,8 +101,15 @@ async function loadOrCreate(dir: string): Promise<TimestampAuthority> {
   })
   await mkdir(dir, { recursive: true, mode: 0o700 })
   const pkcs8 = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey))
-  await writeFile(keyPath, pkcs8, { mode: 0o600, flag: 'wx' })
-  await writeFile(certPath, certificate.toString('pem'), { flag: 'wx' })
+  try {
+    await writeFile(keyPath, pkcs8, { mode: 0o600, flag: 'wx' })
+    await writeFile(certPath, certificate.toString('pem'), { flag: 'wx' })
+  } catch (error) {
+    // Another process (a second test run, the server beside the tests) is making it: theirs is the TSA.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 50) throw error
+    await sleep(100)
+    return loadOrCreate(dir, attempt + 1)
+  }
   return {
     privateKey: keys.privateKey,
     certificates: [new Uint8Array(certificate.rawData)],
