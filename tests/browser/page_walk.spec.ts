@@ -95,10 +95,7 @@ test.group('Every page on a desktop and on a phone', (group) => {
           await page.setViewportSize(screen)
           // axe on the desktop for every page; on a phone for the actor's first page (its header).
           const axe = screen.name === 'desktop' || pagesOfActor === 0
-          const seen = [
-            ...(await contentProblems(page, { axe })),
-            ...(await layoutProblems(page)),
-          ]
+          const seen = [...(await contentProblems(page, { axe })), ...(await layoutProblems(page))]
           for (const problem of seen) {
             problems.push(`${where} on a ${screen.name}: ${problem}`)
           }
