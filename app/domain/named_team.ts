@@ -6,7 +6,8 @@
  * no longer named by the agency, is banned from the market (a person ban is
  * keyed by the ID-number hash, so it follows the person from agency to
  * agency), is on the regulators' list of serving officials (政府机关在职工作人员
- *不得兼职 — the refusal names neither the person nor the list), is also named
+ * 不得兼职: the generic serving_official reason, naming neither the person nor
+ * the list; regulators see the match on their integrity page), is also named
  * by the owner (回避), or does not hold the person qualification (执业资格,
  * app/domain/person_qualifications.ts) the item requires — at its level or
  * higher, valid on the deadline day. A consortium member's persons are judged
@@ -60,8 +61,8 @@ export type TeamIneligibility =
   | { code: 'lead_missing'; qualification: string }
   | { code: 'practitioner_not_named'; names: string[] }
   | { code: 'practitioner_banned'; names: string[] }
-  // Generic on purpose: neither the person nor the list is revealed to the agency.
-  | { code: 'practitioner_not_permitted' }
+  // The agency-level reason, generic on purpose: neither the person nor the list is revealed.
+  | { code: 'serving_official' }
   | { code: 'practitioner_conflicted'; names: string[] }
   | { code: 'practitioner_unqualified'; names: string[]; qualification: string }
 
@@ -69,7 +70,7 @@ export const TEAM_INELIGIBILITY_CODES = [
   'lead_missing',
   'practitioner_not_named',
   'practitioner_banned',
-  'practitioner_not_permitted',
+  'serving_official',
   'practitioner_conflicted',
   'practitioner_unqualified',
 ] as const
@@ -107,7 +108,7 @@ export function teamIneligibility(facts: TeamFacts): TeamIneligibility | null {
   const banned = names((person) => person.banned)
   if (banned.length > 0) return { code: 'practitioner_banned', names: banned }
   if (facts.persons.some((person) => person.servingOfficial)) {
-    return { code: 'practitioner_not_permitted' }
+    return { code: 'serving_official' }
   }
   const conflicted = names((person) => person.conflicted)
   if (conflicted.length > 0) return { code: 'practitioner_conflicted', names: conflicted }

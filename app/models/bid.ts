@@ -22,7 +22,6 @@ export type InvalidReason =
   | 'lead_missing'
   | 'practitioner_not_named'
   | 'practitioner_banned'
-  | 'practitioner_not_permitted'
   | 'practitioner_conflicted'
   | 'practitioner_unqualified'
   | 'member_ineligible'

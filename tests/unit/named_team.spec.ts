@@ -165,7 +165,7 @@ test.group('A named lead and team (项目负责人)', () => {
   }) => {
     assert.deepEqual(
       teamIneligibility({ ...team, persons: [lead, { ...member, servingOfficial: true }] }),
-      { code: 'practitioner_not_permitted' }
+      { code: 'serving_official' }
     )
     // Even on an item requiring no qualification, and before a conflict.
     assert.deepEqual(
@@ -174,7 +174,7 @@ test.group('A named lead and team (项目负责人)', () => {
         requiredQualification: null,
         persons: [{ ...lead, servingOfficial: true, conflicted: true }],
       }),
-      { code: 'practitioner_not_permitted' }
+      { code: 'serving_official' }
     )
   })
 
@@ -209,7 +209,7 @@ test.group('A named lead and team (项目负责人)', () => {
         ...team,
         persons: [lead, { ...everything, stillNamed: true, banned: false }],
       })?.code,
-      'practitioner_not_permitted'
+      'serving_official'
     )
     assert.equal(
       teamIneligibility({
