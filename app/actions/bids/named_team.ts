@@ -46,7 +46,9 @@ export async function namedTeamFor(
   organizationId: number,
   input: TeamInput,
   trx: TransactionClientContract,
-  members: MemberTeam[] = []
+  members: MemberTeam[] = [],
+  /** The item's lead qualification when the caller already read it (the eligibility facts). */
+  known?: { required: PersonQualificationRef | null }
 ): Promise<NamedPerson[]> {
   const leadId = input.leadPractitionerId ?? null
   const memberIds = input.teamPractitionerIds ?? []
@@ -105,7 +107,8 @@ export async function namedTeamFor(
       })
     }
   }
-  const facts = await teamFacts(project, await requiredQualificationOf(project, trx), persons, trx)
+  const required = known ? known.required : await requiredQualificationOf(project, trx)
+  const facts = await teamFacts(project, required, persons, trx)
   const reason = teamIneligibility(facts)
   if (reason) throw new IneligibleException(reason)
   return persons

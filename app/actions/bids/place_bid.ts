@@ -64,7 +64,7 @@ export async function placeBid(
     ensureOpenForBids(project)
     const agency = await lockAgency(agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
-    await ensureEligible(project, agency.id, trx)
+    const eligibility = await ensureEligible(project, agency.id, trx)
     await ensureNotConfirmedMember(project, agency.id, trx)
     const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
     // The lead agency's persons and each member's, judged together.
@@ -78,7 +78,8 @@ export async function placeBid(
         organizationId: member.organizationId,
         practitionerIds: input.consortium?.[index]?.practitionerIds ?? [],
         requiredQualification: member.requiredQualification,
-      }))
+      })),
+      { required: eligibility.leadQualification ?? null }
     )
     // The last bid counts: the agency's active one in this round, if any, is
     // replaced. Found by a plain read (the agency's lock makes it current) and
