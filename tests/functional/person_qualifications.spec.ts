@@ -17,7 +17,14 @@ import { sqlTime } from '#services/sql_time'
 import { codeLegacyPersonQualifications } from '#services/person_qualification_codes'
 import { createUserWithRole } from '#database/factories/account_factories'
 import { serviceItemPayload, testDepartment } from '#tests/helpers'
-import { AFTER_DEADLINE, demoAgency, publishedProject } from '#tests/selection_fixtures'
+import { WORLD_PASSWORD } from '#tests/world_data'
+import {
+  AFTER_DEADLINE,
+  AFTER_PUBLICITY,
+  demoAgency,
+  demoOwner,
+  publishedProject,
+} from '#tests/selection_fixtures'
 
 /*
  * Person qualifications (执业资格) from a closed list, the persons each
@@ -334,6 +341,30 @@ test.group('Consortium members name their own persons (联合中介)', (group) =
     assert.lengthOf(await db.from('bids').where('project_id', projectId), 0)
   })
 
+  test('a member’s person the owner also names must stand aside: the response is refused naming the person', async ({
+    client,
+    assert,
+  }) => {
+    const projectId = await publishedProject(client)
+    const zhao = await name(client, await demoAgency(7), {
+      name: '赵强',
+      idNumber: ZHAO_QIANG,
+      code: 'consulting_engineer',
+    })
+    ;(
+      await api(client, 'post', '/api/v1/owner/persons', await demoOwner()).json({
+        name: '赵强',
+        idNumber: ZHAO_QIANG,
+        role: 'manager',
+      })
+    ).assertStatus(201)
+    const conflicted = await consortiumBid(client, projectId, [zhao])
+    conflicted.assertStatus(403)
+    // The member's own eligibility (回避) already names the person and the member.
+    assert.include(firstError(conflicted).message, '赵强')
+    assert.include(firstError(conflicted).message, '与项目业主存在关联')
+  })
+
   test('at opening, a consortium bid whose member’s person was banned since sign-up is invalid with the reason', async ({
     client,
     assert,
@@ -426,5 +457,36 @@ test.group('Serving officials among the named persons (在职公职人员不得�
     assert.equal(judged.invalid_reason, 'serving_official')
     const result = await client.get(`/api/v1/projects/${projectId}`)
     assert.notInclude(result.text(), '李明')
+  })
+
+  test('a named lead put on the list after the award stops both signatures with the generic reason, naming nobody', async ({
+    client,
+    assert,
+  }) => {
+    const agency = await demoAgency(5)
+    const owner = await demoOwner()
+    const projectId = await publishedProject(client)
+    const li = await name(client, agency, { name: '李明', idNumber: LI_MING })
+    ;(await bid(client, projectId, agency, { leadPractitionerId: li })).assertStatus(201)
+    clock.freeze(AFTER_DEADLINE)
+    await runTick()
+    clock.freeze(AFTER_PUBLICITY)
+    await runTick()
+    const { id, revision, textSha256 } = (
+      await api(client, 'get', `/api/v1/projects/${projectId}/contract`, owner)
+    ).body()
+    await loadList(client, [LI_MING])
+    for (const signer of [owner, agency]) {
+      const refused = await api(client, 'post', `/api/v1/contracts/${id}/sign`, signer).json({
+        password: WORLD_PASSWORD,
+        revision,
+        textSha256,
+      })
+      refused.assertStatus(403)
+      assert.equal(firstError(refused).code, 'E_INELIGIBLE')
+      assert.include(firstError(refused).message, '请联系监管部门')
+      assert.notInclude(refused.text(), '李明')
+    }
+    assert.lengthOf(await db.from('contract_signatures').where('contract_id', id), 0)
   })
 })
