@@ -141,6 +141,8 @@ test.group('Person qualifications (执业资格) from a closed list', (group) =>
       .get(`/practitioners/${added.body().id}`)
       .withPlainCookie('locale', 'en')
     assert.include(english.text(), 'Registered cost engineer (Class 1)')
+    const agencyPage = await client.get(`/agencies/${agency.organizationId}`)
+    assert.include(agencyPage.text(), '注册造价工程师（一级）')
   })
 
   test('a lead holding a higher level meets the item’s requirement; a lower level is refused with the person and the requirement named', async ({
@@ -196,6 +198,12 @@ test.group('Person qualifications (执业资格) from a closed list', (group) =>
       .get(`/service-items/${payload.code}`)
       .withPlainCookie('locale', 'en')
     assert.include(english.text(), 'Registered cost engineer (Class 2 or higher)')
+
+    // The regulator's editor offers the list, the item's choice selected.
+    const editor = await client.get(`/regulator/service-items/${payload.code}/edit`).loginAs(staff)
+    editor.assertStatus(200)
+    assert.include(editor.text(), 'name="leadQualification"')
+    assert.match(editor.text(), /<option value="cost_engineer" selected>/)
 
     const unknown = await api(client, 'post', '/api/v1/service-items', staff).json(
       serviceItemPayload({ leadQualification: '造价工程师' })
