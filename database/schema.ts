@@ -1515,7 +1515,7 @@ export class PaymentSchema extends BaseModel {
 }
 
 export class PractitionerSchema extends BaseModel {
-  static $columns = ['certificateNo', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'qualificationType', 'qualificationValidUntil', 'role', 'updatedAt'] as const
+  static $columns = ['certificateNo', 'createdAt', 'id', 'idNumberHash', 'name', 'organizationId', 'qualificationCode', 'qualificationLevel', 'qualificationType', 'qualificationValidUntil', 'role', 'updatedAt'] as const
   $columns = PractitionerSchema.$columns
   @column()
   declare certificateNo: string | null
@@ -1529,6 +1529,10 @@ export class PractitionerSchema extends BaseModel {
   declare name: string
   @column()
   declare organizationId: number
+  @column()
+  declare qualificationCode: string | null
+  @column()
+  declare qualificationLevel: string | null
   @column()
   declare qualificationType: string | null
   @column.date()
@@ -1809,7 +1813,7 @@ export class SelfPreparationSchema extends BaseModel {
 }
 
 export class ServiceItemVersionSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'changedByUserId', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'leadQualification', 'leadQualificationLevel', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'serviceItemId', 'status', 'timeLimitWorkingDays', 'version'] as const
   $columns = ServiceItemVersionSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1838,6 +1842,10 @@ export class ServiceItemVersionSchema extends BaseModel {
   @column({ isPrimary: true })
   declare id: number
   @column()
+  declare leadQualification: string | null
+  @column()
+  declare leadQualificationLevel: string | null
+  @column()
   declare legalBasis: string
   @column()
   declare name: string
@@ -1858,7 +1866,7 @@ export class ServiceItemVersionSchema extends BaseModel {
 }
 
 export class ServiceItemSchema extends BaseModel {
-  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
+  static $columns = ['approvalDepartment', 'approvalItem', 'category', 'changeReason', 'code', 'createdAt', 'departmentId', 'effectiveDate', 'feeMaxFen', 'feeMinFen', 'feeType', 'guide', 'id', 'leadQualification', 'leadQualificationLevel', 'legalBasis', 'name', 'qualificationLevel', 'qualificationType', 'requiredQualification', 'status', 'timeLimitWorkingDays', 'updatedAt', 'version'] as const
   $columns = ServiceItemSchema.$columns
   @column()
   declare approvalDepartment: string
@@ -1886,6 +1894,10 @@ export class ServiceItemSchema extends BaseModel {
   declare guide: string | null
   @column({ isPrimary: true })
   declare id: number
+  @column()
+  declare leadQualification: string | null
+  @column()
+  declare leadQualificationLevel: string | null
   @column()
   declare legalBasis: string
   @column()

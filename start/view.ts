@@ -4,6 +4,7 @@
  * in Asia/Shanghai.
  */
 import edge from 'edge.js'
+import { personQualificationLabel } from '#domain/person_qualifications'
 import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 import { regionName } from '#domain/regions'
@@ -66,6 +67,17 @@ edge.global('html', {
   attrs: (values: Record<string, unknown>) => edge.globals.html.safe(htmlAttributes(values)),
 })
 edge.global('regionName', regionName)
+// A person's qualification (执业资格) in the reader's language; text outside the list as it was written.
+edge.global(
+  'personQualificationName',
+  (
+    code: string | null,
+    level: string | null,
+    text: string | null,
+    locale = 'zh-CN',
+    asRequirement = false
+  ) => personQualificationLabel(code ? { code, level } : null, locale, asRequirement) || text || ''
+)
 // Grades by the cut-offs in force (the rule parameters).
 edge.global('gradeForScore', (score: number) => gradeForScore(score, gradeCutoffsShown()))
 /*

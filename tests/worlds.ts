@@ -19,6 +19,7 @@ import {
 import { ServiceItemFactory } from '#database/factories/catalog_factories'
 import { serviceItemColumns } from '#database/data/service_items'
 import { levelOf, qualificationType } from '#domain/qualification_types'
+import { personQualification } from '#domain/person_qualifications'
 import {
   AgencyProfileFactory,
   PractitionerFactory,
@@ -152,6 +153,13 @@ async function describeAgency(
       .merge(
         agency.practitioners.map(({ idNumber, ...practitioner }) => ({
           ...practitioner,
+          // Codes of the closed list of person qualifications; the list's name is the text kept.
+          qualificationCode: practitioner.qualificationCode ?? null,
+          qualificationLevel: practitioner.qualificationLevel ?? null,
+          qualificationType: personQualification(practitioner.qualificationCode)?.name ?? null,
+          qualificationValidUntil: practitioner.qualificationValidUntil
+            ? DateTime.fromISO(practitioner.qualificationValidUntil, { zone: 'utc' })
+            : null,
           organizationId: organization.id,
           idNumberHash: personIdHash(idNumber),
         }))

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { catalogFiltersValidator } from '#validators/service_item'
 import { loadServiceItem } from '#queries/catalog'
 import { catalogCategoryList, catalogList } from '#presenters/public_lists'
-import { presentGuide, presentQualification } from '#presenters/catalog'
+import { presentGuide, presentLeadQualification, presentQualification } from '#presenters/catalog'
 
 export default class CatalogController {
   /** The public catalog of service items (中介服务事项清单). */
@@ -19,6 +19,7 @@ export default class CatalogController {
       item,
       guide: presentGuide(item.serviceGuide, i18n.locale),
       qualification: presentQualification(item, i18n.locale),
+      leadQualification: presentLeadQualification(item, i18n.locale),
     })
   }
 }

@@ -48,6 +48,11 @@ export type EligibilityFacts = {
   affiliation: { department: string; via: 'self' | 'sponsor' | 'shareholder'; name: string } | null
   /** A person the agency names is on the list of serving officials (never shown which). */
   servingOfficial: boolean
+  /**
+   * The person qualification the item requires of a response's lead, read with
+   * these facts for the named team (app/domain/named_team.ts); not judged here.
+   */
+  leadQualification?: { code: string; level: string | null } | null
 }
 
 export type IneligibilityReason =

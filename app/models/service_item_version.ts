@@ -26,6 +26,8 @@ export default class ServiceItemVersion extends ServiceItemVersionSchema {
         requiredQualification: item.requiredQualification,
         qualificationType: item.qualificationType,
         qualificationLevel: item.qualificationLevel,
+        leadQualification: item.leadQualification,
+        leadQualificationLevel: item.leadQualificationLevel,
         guide: item.guide,
         approvalItem: item.approvalItem,
         approvalDepartment: item.approvalDepartment,

@@ -3,6 +3,10 @@
  * floor of API.md: answers may carry more fields, so objects stay open.
  */
 import type { JsonSchema } from '#open_api/types'
+import {
+  PERSON_QUALIFICATION_CODES,
+  PERSON_QUALIFICATION_LEVEL_CODES,
+} from '#domain/person_qualifications'
 import { ROLES, ORGANIZATION_KINDS } from '#domain/roles'
 import { TOKEN_ABILITIES } from '#domain/token_scopes'
 import { QUALIFICATION_LEVEL_CODES, QUALIFICATION_TYPE_CODES } from '#domain/qualification_types'
@@ -142,6 +146,15 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
           label: text,
         },
       },
+      // 执业资格 the project lead must hold (null: the law requires none), apart from the 资质 above.
+      leadQualification: {
+        type: ['object', 'null'],
+        properties: {
+          code: { enum: [...PERSON_QUALIFICATION_CODES] },
+          level: { type: ['string', 'null'], enum: [...PERSON_QUALIFICATION_LEVEL_CODES, null] },
+          label: text,
+        },
+      },
       approvalItem: text,
       // The approving department by id (GET /api/v1/departments); its current name beside it.
       departmentId: { type: ['integer', 'null'] },
@@ -263,7 +276,13 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       name: text,
       role: { enum: ['manager', 'practitioner'] },
       certificateNo: nullableText,
-      // The qualification the person holds (the name an item requires) and its last valid day.
+      // 执业资格: a code of the closed list of person qualifications, its level, and the text
+      // it was registered under (older rows outside the list keep only their text).
+      qualificationCode: { type: ['string', 'null'], enum: [...PERSON_QUALIFICATION_CODES, null] },
+      qualificationLevel: {
+        type: ['string', 'null'],
+        enum: [...PERSON_QUALIFICATION_LEVEL_CODES, null],
+      },
       qualificationType: nullableText,
       qualificationValidUntil: { type: ['string', 'null'], format: 'date' },
     },
@@ -275,6 +294,13 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       id,
       name: text,
       role: { enum: ['manager', 'practitioner'] },
+      // 执业资格: a code of the closed list of person qualifications, its level, and the text
+      // it was registered under (older rows outside the list keep only their text).
+      qualificationCode: { type: ['string', 'null'], enum: [...PERSON_QUALIFICATION_CODES, null] },
+      qualificationLevel: {
+        type: ['string', 'null'],
+        enum: [...PERSON_QUALIFICATION_LEVEL_CODES, null],
+      },
       qualificationType: nullableText,
       agency: { type: 'object', required: ['id', 'name'], properties: { id, name: text } },
     },
@@ -289,6 +315,13 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       name: text,
       role: { enum: ['manager', 'practitioner'] },
       certificateNo: nullableText,
+      // 执业资格: a code of the closed list of person qualifications, its level, and the text
+      // it was registered under (older rows outside the list keep only their text).
+      qualificationCode: { type: ['string', 'null'], enum: [...PERSON_QUALIFICATION_CODES, null] },
+      qualificationLevel: {
+        type: ['string', 'null'],
+        enum: [...PERSON_QUALIFICATION_LEVEL_CODES, null],
+      },
       qualificationType: nullableText,
       qualificationValidUntil: { type: ['string', 'null'], format: 'date' },
       agency: { type: 'object', required: ['id', 'name'], properties: { id, name: text } },

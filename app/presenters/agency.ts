@@ -59,6 +59,8 @@ export function presentPractitioner(practitioner: Practitioner) {
     role: practitioner.role,
     certificateNo: practitioner.certificateNo,
     qualificationType: practitioner.qualificationType,
+    qualificationCode: practitioner.qualificationCode,
+    qualificationLevel: practitioner.qualificationLevel,
     qualificationValidUntil: practitioner.qualificationValidUntil?.toISODate() ?? null,
   }
 }

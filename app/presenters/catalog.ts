@@ -4,6 +4,7 @@ import type ServiceItemVersion from '#models/service_item_version'
 import type { ServiceGuide } from '#domain/service_guide'
 import { regionName } from '#domain/regions'
 import { requirementLabel } from '#domain/qualification_types'
+import { personQualificationLabel } from '#domain/person_qualifications'
 
 /** The service guide in API answers and on the printable guide page. */
 export function presentGuide(guide: ServiceGuide, locale = 'zh-CN') {
@@ -40,6 +41,16 @@ export function presentQualification(
   }
 }
 
+/** The person qualification (执业资格) the lead must hold: code, minimum level and name, or null. */
+export function presentLeadQualification(
+  item: Pick<ServiceItem, 'leadQualification' | 'leadQualificationLevel'>,
+  locale = 'zh-CN'
+) {
+  if (!item.leadQualification) return null
+  const ref = { code: item.leadQualification, level: item.leadQualificationLevel }
+  return { ...ref, label: personQualificationLabel(ref, locale, true) }
+}
+
 /** A catalog item in API answers (API.md field names). */
 export function presentServiceItem(item: ServiceItem) {
   return {
@@ -49,6 +60,7 @@ export function presentServiceItem(item: ServiceItem) {
     legalBasis: item.legalBasis,
     requiredQualification: item.requiredQualification,
     qualification: presentQualification(item),
+    leadQualification: presentLeadQualification(item),
     approvalItem: item.approvalItem,
     departmentId: item.departmentId,
     approvalDepartment: item.approvalDepartment,
@@ -73,6 +85,7 @@ export function presentServiceItemVersion(version: ServiceItemVersion) {
     legalBasis: version.legalBasis,
     requiredQualification: version.requiredQualification,
     qualification: presentQualification(version),
+    leadQualification: presentLeadQualification(version),
     approvalItem: version.approvalItem,
     approvalDepartment: version.approvalDepartment,
     timeLimitWorkingDays: version.timeLimitWorkingDays,

@@ -169,6 +169,9 @@ export async function eligibilityFactsFor(
       's.required_qualification',
       's.qualification_type',
       's.qualification_level',
+      // The lead's person qualification, for the named team judged next (no statement of its own).
+      's.lead_qualification',
+      's.lead_qualification_level',
       profile().select('status').as('agency_status'),
       profile().select('credit_score').as('credit_score'),
       client
@@ -235,6 +238,9 @@ export async function eligibilityFactsFor(
     offersItem: Number(row.offers) > 0,
     requiredQualification: row.required_qualification,
     qualificationRequirement: requirement,
+    leadQualification: row.lead_qualification
+      ? { code: row.lead_qualification, level: row.lead_qualification_level ?? null }
+      : null,
     qualifications: qualifications.map(qualificationFact),
     deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
     agencyBanned: Number(row.agency_bans) > 0,

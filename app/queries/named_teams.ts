@@ -4,11 +4,12 @@ import { DateTime } from 'luxon'
 import type Project from '#models/project'
 import type { SqlInteger } from '#services/sql_rows'
 import type { TeamFacts, TeamRole } from '#domain/named_team'
+import type { PersonQualificationRef } from '#domain/person_qualifications'
 import { DISPLAY_ZONE } from '#domain/time_zone'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 
-/** The qualification the project's item requires, or null. */
+/** The person qualification (执业资格) the project's item requires of the lead, or null. */
 export async function requiredQualificationOf(
   project: Pick<Project, 'serviceItemId'>,
   client: QueryClientContract = db.connection()
@@ -16,9 +17,19 @@ export async function requiredQualificationOf(
   const item = await client
     .from('service_items')
     .where('id', project.serviceItemId)
-    .select('required_qualification')
+    .select('lead_qualification', 'lead_qualification_level')
     .firstOrFail()
-  return (item.required_qualification as string | null) ?? null
+  return leadRequirement(item)
+}
+
+/** An item row's lead qualification as a requirement, or null. */
+export function leadRequirement(row: {
+  lead_qualification: string | null
+  lead_qualification_level: string | null
+}): PersonQualificationRef | null {
+  return row.lead_qualification
+    ? { code: row.lead_qualification, level: row.lead_qualification_level ?? null }
+    : null
 }
 
 /** A person as a response names them: the practitioner's row when still named. */
@@ -28,6 +39,11 @@ export type NamedPerson = {
   role: TeamRole
   name: string
   idNumberHash: string
+  /**
+   * A consortium member's person: the lead qualification of the member's own
+   * sub-item (null: none). Absent for the lead agency's persons (the item's).
+   */
+  requiredQualification?: PersonQualificationRef | null
 }
 
 type PractitionerRow = {
@@ -35,27 +51,32 @@ type PractitionerRow = {
   organization_id: SqlInteger
   name: string
   id_number_hash: string
-  qualification_type: string | null
+  qualification_code: string | null
+  qualification_level: string | null
   qualification_valid_until: Date | string | null
 }
 
-/** The agency's practitioners by id, for a response naming them (other agencies' are not found). */
+/**
+ * The agencies' practitioners by id, for a response naming them (the lead
+ * agency's, and a consortium's members'): others' are not found.
+ */
 export async function practitionersOfAgency(
-  organizationId: number,
+  organizationIds: number | number[],
   ids: number[],
   client: QueryClientContract = db.connection()
 ) {
   if (ids.length === 0) return new Map<number, PractitionerRow>()
   const rows: PractitionerRow[] = await client
     .from('practitioners')
-    .where('organization_id', organizationId)
+    .whereIn('organization_id', [organizationIds].flat())
     .whereIn('id', ids)
     .select(
       'id',
       'organization_id',
       'name',
       'id_number_hash',
-      'qualification_type',
+      'qualification_code',
+      'qualification_level',
       'qualification_valid_until'
     )
   return new Map(rows.map((row) => [Number(row.id), row]))
@@ -65,12 +86,12 @@ export async function practitionersOfAgency(
  * What app/domain/named_team.ts needs to judge the persons a response names,
  * for a project: each person's current practitioner row (qualification, and
  * whether the agency still names them), the person bans in force on their
- * ID-number hashes (whichever agency they were banned under) and the owner's
- * persons (回避).
+ * ID-number hashes (whichever agency they were banned under), the serving
+ * officials on the list in force, and the owner's persons (回避).
  */
 export async function teamFacts(
   project: Project,
-  requiredQualification: string | null,
+  requiredQualification: PersonQualificationRef | null,
   persons: NamedPerson[],
   client: QueryClientContract = db.connection(),
   at: Date = clock.now()
@@ -91,7 +112,7 @@ export async function teamFacts(
  */
 export async function teamFactsForMany(
   project: Project,
-  requiredQualification: string | null,
+  requiredQualification: PersonQualificationRef | null,
   groups: Map<number, NamedPerson[]>,
   client: QueryClientContract = db.connection(),
   at: Date = clock.now()
@@ -107,6 +128,7 @@ export async function teamFactsForMany(
   const rowOf = new Map<number, PractitionerRow>()
   const bannedHashes = new Set<string>()
   const ownerHashes = new Set<string>()
+  const officialHashes = new Set<string>()
   for (let start = 0; start < Math.max(ids.length, hashes.length); start += CHUNK) {
     const idChunk = ids.slice(start, start + CHUNK)
     const hashChunk = hashes.slice(start, start + CHUNK)
@@ -119,7 +141,8 @@ export async function teamFactsForMany(
           'organization_id',
           'name',
           'id_number_hash',
-          'qualification_type',
+          'qualification_code',
+          'qualification_level',
           'qualification_valid_until'
         )
       for (const row of rows) rowOf.set(Number(row.id), row)
@@ -129,12 +152,22 @@ export async function teamFactsForMany(
         .whereIn('person_id_hash', hashChunk)
         .select('person_id_hash')
       for (const row of banned) bannedHashes.add(row.person_id_hash)
-      const owners: { id_number_hash: string }[] = await client
+      // The owner's persons and the serving officials on the list in force, in one statement.
+      const matches: { hash: string; kind: 'owner' | 'official' }[] = await client
         .from('practitioners')
         .where('organization_id', project.ownerOrganizationId)
         .whereIn('id_number_hash', hashChunk)
-        .select('id_number_hash')
-      for (const row of owners) ownerHashes.add(row.id_number_hash)
+        .select('id_number_hash as hash', client.raw(`'owner' as kind`))
+        .unionAll((officials) => {
+          officials
+            .from('serving_officials')
+            .whereIn('list_id', client.from('serving_official_lists').max('id'))
+            .whereIn('id_hash', hashChunk)
+            .select('id_hash as hash', client.raw(`'official' as kind`))
+        })
+      for (const row of matches) {
+        ;(row.kind === 'owner' ? ownerHashes : officialHashes).add(row.hash)
+      }
     }
   }
   const facts = new Map<number, TeamFacts>()
@@ -152,13 +185,18 @@ export async function teamFactsForMany(
           name: person.name,
           role: person.role,
           stillNamed,
-          qualificationType: stillNamed ? row.qualification_type : null,
+          qualificationCode: stillNamed ? row.qualification_code : null,
+          qualificationLevel: stillNamed ? row.qualification_level : null,
           qualificationValidUntil:
             stillNamed && row.qualification_valid_until
               ? toDay(row.qualification_valid_until)
               : null,
           banned: bannedHashes.has(person.idNumberHash),
+          servingOfficial: officialHashes.has(person.idNumberHash),
           conflicted: ownerHashes.has(person.idNumberHash),
+          ...(person.requiredQualification === undefined
+            ? {}
+            : { requiredQualification: person.requiredQualification }),
         }
       }),
     })
@@ -182,14 +220,32 @@ export async function namedPersonsOfBids(
     role: TeamRole
     name: string
     id_number_hash: string
+    member_item_id: SqlInteger | null
+    lead_qualification: string | null
+    lead_qualification_level: string | null
   }[] = []
   for (let start = 0; start < bidIds.length; start += CHUNK) {
+    // A consortium member's person comes with the lead qualification of the member's sub-item.
     rows.push(
       ...(await client
-        .from('bid_practitioners')
-        .whereIn('bid_id', bidIds.slice(start, start + CHUNK))
-        .orderBy('id')
-        .select('bid_id', 'practitioner_id', 'organization_id', 'role', 'name', 'id_number_hash'))
+        .from('bid_practitioners as bp')
+        .leftJoin('bid_members as m', (join) => {
+          join.on('m.bid_id', 'bp.bid_id').andOn('m.organization_id', 'bp.organization_id')
+        })
+        .leftJoin('service_items as s', 's.id', 'm.service_item_id')
+        .whereIn('bp.bid_id', bidIds.slice(start, start + CHUNK))
+        .orderBy('bp.id')
+        .select(
+          'bp.bid_id',
+          'bp.practitioner_id',
+          'bp.organization_id',
+          'bp.role',
+          'bp.name',
+          'bp.id_number_hash',
+          'm.service_item_id as member_item_id',
+          's.lead_qualification',
+          's.lead_qualification_level'
+        ))
     )
   }
   for (const row of rows) {
@@ -200,6 +256,7 @@ export async function namedPersonsOfBids(
       role: row.role,
       name: row.name,
       idNumberHash: row.id_number_hash,
+      ...(row.member_item_id === null ? {} : { requiredQualification: leadRequirement(row) }),
     })
     persons.set(Number(row.bid_id), list)
   }

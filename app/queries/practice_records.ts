@@ -31,6 +31,8 @@ export async function searchPractitioners(filters: {
       'p.name',
       'p.role',
       'p.qualification_type',
+      'p.qualification_code',
+      'p.qualification_level',
       'o.id as agency_id',
       'o.name as agency_name'
     )
@@ -41,6 +43,8 @@ export async function searchPractitioners(filters: {
       name: row.name as string,
       role: row.role as string,
       qualificationType: (row.qualification_type as string | null) ?? null,
+      qualificationCode: (row.qualification_code as string | null) ?? null,
+      qualificationLevel: (row.qualification_level as string | null) ?? null,
       agency: { id: Number(row.agency_id), name: row.agency_name as string },
     })),
     meta: { total: result.total, page: result.currentPage, perPage: result.perPage },
@@ -66,6 +70,8 @@ export async function practiceRecord(practitionerId: number) {
       'p.role',
       'p.certificate_no',
       'p.qualification_type',
+      'p.qualification_code',
+      'p.qualification_level',
       'p.qualification_valid_until',
       'p.id_number_hash',
       'o.id as agency_id',
@@ -192,6 +198,8 @@ export async function practiceRecord(practitionerId: number) {
     role: person.role as string,
     certificateNo: (person.certificate_no as string | null) ?? null,
     qualificationType: (person.qualification_type as string | null) ?? null,
+    qualificationCode: (person.qualification_code as string | null) ?? null,
+    qualificationLevel: (person.qualification_level as string | null) ?? null,
     qualificationValidUntil: person.qualification_valid_until
       ? toDay(person.qualification_valid_until)
       : null,

@@ -8,6 +8,7 @@ import type User from '#models/user'
 import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibility'
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
+import type { PersonQualificationRef } from '#domain/person_qualifications'
 import { requiredQualificationOf, teamOfBid, toDay } from '#queries/named_teams'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
@@ -73,9 +74,11 @@ export async function projectPageFacts(project: Project, user: User | null) {
       id: number
       name: string
       qualificationType: string | null
+      qualificationCode: string | null
+      qualificationLevel: string | null
       qualificationValidUntil: string | null
     }[],
-    requiredQualification: null as string | null,
+    requiredQualification: null as PersonQualificationRef | null,
   }
   if (user?.role !== 'agency') return facts
   const bid = await Bid.query()
@@ -110,16 +113,27 @@ export async function projectPageFacts(project: Project, user: User | null) {
       id: SqlInteger
       name: string
       qualification_type: string | null
+      qualification_code: string | null
+      qualification_level: string | null
       qualification_valid_until: Date | string | null
     }[] = await db
       .from('practitioners')
       .where('organization_id', user.organizationId)
       .orderBy('id')
-      .select('id', 'name', 'qualification_type', 'qualification_valid_until')
+      .select(
+        'id',
+        'name',
+        'qualification_type',
+        'qualification_code',
+        'qualification_level',
+        'qualification_valid_until'
+      )
     facts.teamChoices = choices.map((row) => ({
       id: Number(row.id),
       name: row.name,
       qualificationType: row.qualification_type,
+      qualificationCode: row.qualification_code,
+      qualificationLevel: row.qualification_level,
       qualificationValidUntil: row.qualification_valid_until
         ? toDay(row.qualification_valid_until)
         : null,

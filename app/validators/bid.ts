@@ -17,6 +17,11 @@ export const placeBidValidator = labelled(
         vine.object({
           agencyId: vine.number().withoutDecimals().min(1),
           itemCode: vine.string().trim().toUpperCase().maxLength(32),
+          // The member's own persons on the team (its practitioners' ids).
+          practitionerIds: vine
+            .array(vine.number().withoutDecimals().min(1))
+            .maxLength(MAX_TEAM_SIZE)
+            .optional(),
         })
       )
       .maxLength(10)

@@ -4,6 +4,10 @@ import { FEE_TYPES, SERVICE_ITEM_STATUSES } from '#models/service_item'
 import { MAX_FEN } from '#domain/money'
 import { QUALIFICATION_LEVEL_CODES, QUALIFICATION_TYPE_CODES } from '#domain/qualification_types'
 import { PROVISIONS } from '#domain/service_guide'
+import {
+  PERSON_QUALIFICATION_CODES,
+  PERSON_QUALIFICATION_LEVEL_CODES,
+} from '#domain/person_qualifications'
 import { REGION_CODES } from '#domain/regions'
 
 /** The largest fee accepted: ¥10 billion in fen, far beyond any intermediary service. */
@@ -30,6 +34,9 @@ const itemFields = {
   // 资质: a type and minimum level from the closed list (the pair is checked by the action).
   qualificationType: vine.enum(QUALIFICATION_TYPE_CODES).nullable().optional(),
   qualificationLevel: vine.enum(QUALIFICATION_LEVEL_CODES).nullable().optional(),
+  // 执业资格 the project lead must hold, apart from the agency's 资质 (null: the law requires none).
+  leadQualification: vine.enum(PERSON_QUALIFICATION_CODES).nullable().optional(),
+  leadQualificationLevel: vine.enum(PERSON_QUALIFICATION_LEVEL_CODES).nullable().optional(),
   approvalItem: vine.string().trim().minLength(2).maxLength(200),
   // The approving department by id; API clients may name it exactly instead.
   departmentId: vine

@@ -26,6 +26,10 @@ export type DemoAgency = {
     idNumber: string
     role: PractitionerRole
     certificateNo: string | null
+    /** A code of the closed list of person qualifications (app/domain/person_qualifications.ts). */
+    qualificationCode?: string
+    qualificationLevel?: string | null
+    qualificationValidUntil?: string
   }[]
 }
 
@@ -52,6 +56,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
         idNumber: fakeId('51140219850315003'),
         role: 'practitioner',
         certificateNo: '环评工程师 HP00012345',
+        qualificationCode: 'eia_engineer',
+        qualificationValidUntil: '2029-06-30',
       },
     ],
   },
@@ -87,6 +93,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
         idNumber: fakeId('51010719900823004'),
         role: 'practitioner',
         certificateNo: '注册测绘师 CH2020001',
+        qualificationCode: 'surveyor',
+        qualificationValidUntil: '2028-12-31',
       },
     ],
   },
@@ -137,6 +145,8 @@ export const DEMO_AGENCIES: DemoAgency[] = [
         idNumber: fakeId('51110219930211007'),
         role: 'practitioner',
         certificateNo: '注册岩土工程师 AY0098',
+        qualificationCode: 'geotechnical_engineer',
+        qualificationValidUntil: '2028-03-31',
       },
     ],
   },

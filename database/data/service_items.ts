@@ -16,6 +16,12 @@ export type ServiceItemSeed = {
   /** From the closed list (app/domain/qualification_types.ts), with the minimum level. */
   qualificationType: string | null
   qualificationLevel: string | null
+  /**
+   * The person qualification (app/domain/person_qualifications.ts) the lead
+   * must hold, where the demo market asks for one (absent: none).
+   */
+  leadQualification?: string | null
+  leadQualificationLevel?: string | null
   approvalItem: string
   approvalDepartment: string
   timeLimitWorkingDays: number
@@ -117,6 +123,8 @@ const ITEMS: Omit<ServiceItemSeed, 'guide'>[] = [
     legalBasis: '《中华人民共和国测绘法》第二十七条；《中华人民共和国城乡规划法》第四十五条',
     qualificationType: 'surveying',
     qualificationLevel: 'b',
+    // 测绘成果由注册测绘师签字: the lead of a response must be one.
+    leadQualification: 'surveyor',
     approvalItem: '建设工程规划许可证核发；建设工程规划条件核实',
     approvalDepartment: '市自然资源和规划局',
     timeLimitWorkingDays: 15,
@@ -248,8 +256,17 @@ export function serviceItemInput({ guide, ...item }: ServiceItemSeed) {
   }
 }
 
-/** A seed as the columns of service_items (test worlds write them directly). */
-export function serviceItemColumns({ guide, ...item }: ServiceItemSeed) {
+/**
+ * A seed as the columns of service_items (test worlds write them directly).
+ * Test worlds leave out the lead's person qualification: a spec about named
+ * persons sets it on the item it uses, the others bid without naming anyone.
+ */
+export function serviceItemColumns({
+  guide,
+  leadQualification: _lead,
+  leadQualificationLevel: _level,
+  ...item
+}: ServiceItemSeed) {
   return {
     ...item,
     requiredQualification: item.qualificationType

@@ -82,7 +82,16 @@ export default class DemoSeeder extends BaseSeeder {
       )
     }
     for (const practitioner of agency.practitioners) {
-      await addPractitioner(organization, practitioner, null)
+      await addPractitioner(
+        organization,
+        {
+          ...practitioner,
+          qualificationValidUntil: practitioner.qualificationValidUntil
+            ? new Date(`${practitioner.qualificationValidUntil}T00:00:00Z`)
+            : null,
+        },
+        null
+      )
     }
     // Each demo agency is a private enterprise whose manager holds it whole.
     const manager = agency.practitioners.find((person) => person.role === 'manager')

@@ -39,7 +39,7 @@ test.group('What one sealed bid costs the database', (group) => {
     return () => clock.unfreeze()
   })
 
-  test('a sealed bid sent with an API token runs 16 statements: the project read once, the rule version and the integrity facts read with the eligibility facts, the requirement of the named team apart', async ({
+  test('a sealed bid sent with an API token runs 15 statements: the project read once, the rule version, the integrity facts and the lead’s qualification read with the eligibility facts', async ({
     client,
     assert,
   }) => {
@@ -102,13 +102,12 @@ test.group('What one sealed bid costs the database', (group) => {
         'select projects',
         'select organizations',
         // The eligibility facts in one statement, with the item's department, the agency's
-        // USCC and the project's rule version; then the integrity facts (回避).
+        // USCC, the project's rule version and the person qualification the item requires of
+        // the named lead (项目负责人); then the integrity facts (回避).
         'select service_items',
         'select agency_declarations',
         'select department_affiliates',
         'select serving_official_lists',
-        // The qualification the item requires of the named lead and team (项目负责人).
-        'select service_items',
         // Not a confirmed consortium member elsewhere; its previous bid; the bid itself.
         'select bid_members',
         'select bids',

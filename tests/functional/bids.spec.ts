@@ -217,14 +217,19 @@ test.group('Sealed bids', (group) => {
       title: '滨江大道规划放线测量',
     })
     const surveyor = await agency(2) // holds 测绘资质 甲级; the item requires 乙级 or higher
-    // The response names its project lead, who holds the qualification too.
+    // The item also requires its lead to be a registered surveyor (注册测绘师).
+    await db
+      .from('service_items')
+      .where('code', 'ZJ-007')
+      .update({ lead_qualification: 'surveyor' })
+    // The response names its project lead, who holds that person qualification.
     const lead = await client
       .post('/api/v1/agency/practitioners')
       .json({
         name: '孙测量',
         idNumber: '11010119900307001' + idNumberCheckCharacter('11010119900307001'),
         role: 'practitioner',
-        qualificationType: '测绘资质（乙级及以上）',
+        qualificationCode: 'surveyor',
         qualificationValidUntil: '2027-12-31',
       })
       .withGuard('api')
@@ -273,7 +278,7 @@ test.group('Sealed bids', (group) => {
         name: '孙测量',
         idNumber: '11010119900307001' + idNumberCheckCharacter('11010119900307001'),
         role: 'practitioner',
-        qualificationType: '测绘资质（甲级及以上）',
+        qualificationCode: 'surveyor',
         qualificationValidUntil: '2027-12-31',
       })
       .withGuard('api')

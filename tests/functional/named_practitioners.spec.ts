@@ -21,7 +21,10 @@ import {
 } from '#tests/selection_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
+/** The agency-level qualification the item requires, and the person qualification of its lead. */
 const QUALIFICATION = '环境影响评价工程师'
+const LEAD_QUALIFICATION = 'eia_engineer'
+const LEAD_QUALIFICATION_NAME = '注册环境影响评价工程师'
 const idNumber = (body: string) => body + idNumberCheckCharacter(body)
 /** Made-up ID numbers of the persons the agencies name. */
 const LI_MING = idNumber('51140219800101123')
@@ -37,7 +40,13 @@ function api(client: any, method: 'get' | 'post' | 'delete', url: string, user?:
 async function name(
   client: any,
   agency: User,
-  person: { name: string; idNumber: string; validUntil?: string | null; type?: string }
+  person: {
+    name: string
+    idNumber: string
+    validUntil?: string | null
+    code?: string
+    level?: string
+  }
 ) {
   const response = await api(client, 'post', '/api/v1/agency/practitioners', agency).json({
     name: person.name,
@@ -46,7 +55,8 @@ async function name(
     ...(person.validUntil === null
       ? {}
       : {
-          qualificationType: person.type ?? QUALIFICATION,
+          qualificationCode: person.code ?? LEAD_QUALIFICATION,
+          qualificationLevel: person.level ?? null,
           qualificationValidUntil: person.validUntil ?? '2027-12-31',
         }),
   })
@@ -82,11 +92,12 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
   group.each.setup(() => testUtils.db().withGlobalTransaction())
   group.each.setup(async () => {
     await marketWorld({ items: ['ZJ-001'], agencies: [5, 6] })
-    // ZJ-001 requires a qualification here, which agencies 5 and 6 both hold.
+    // ZJ-001 requires a qualification here, which agencies 5 and 6 both hold, and its lead
+    // must be a registered EIA engineer.
     await db
       .from('service_items')
       .where('code', 'ZJ-001')
-      .update({ required_qualification: QUALIFICATION })
+      .update({ required_qualification: QUALIFICATION, lead_qualification: LEAD_QUALIFICATION })
     for (const n of [5, 6]) {
       const agency = await demoAgency(n)
       await db.table('qualifications').insert({
@@ -130,7 +141,7 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     })
     lapsed.assertStatus(403)
     assert.include(firstError(lapsed).message, '王芳')
-    assert.include(firstError(lapsed).message, QUALIFICATION)
+    assert.include(firstError(lapsed).message, LEAD_QUALIFICATION_NAME)
 
     const foreign = await bid(client, projectId, agency, { leadPractitionerId: stranger })
     foreign.assertStatus(422)
@@ -385,7 +396,7 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     const wang = await name(client, five, { name: '王芳', idNumber: WANG_FANG })
     const page = await client.get(`/projects/${projectId}`).loginAs(five)
     assert.include(page.text(), 'name="leadPractitionerId"')
-    assert.include(page.text(), `李明（${QUALIFICATION}`)
+    assert.include(page.text(), `李明（${LEAD_QUALIFICATION_NAME}`)
 
     const refused = await client
       .post(`/agency/projects/${projectId}/bids`)
@@ -431,7 +442,7 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
         name: '李明',
         idNumber: LI_MING,
         role: 'practitioner',
-        qualificationType: QUALIFICATION,
+        qualificationCode: LEAD_QUALIFICATION,
       })
       .withCsrfToken()
       .redirects(0)
@@ -447,16 +458,17 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
         name: '李明',
         idNumber: LI_MING,
         role: 'practitioner',
-        qualificationType: QUALIFICATION,
+        qualificationCode: LEAD_QUALIFICATION,
         qualificationValidUntil: '2027-06-30',
       })
       .withCsrfToken()
       .redirects(0)
     added.assertStatus(302)
     const row = await db.from('practitioners').where('name', '李明').firstOrFail()
-    assert.equal(row.qualification_type, QUALIFICATION)
+    assert.equal(row.qualification_code, LEAD_QUALIFICATION)
     const profile = await client.get('/agency/profile').loginAs(five)
-    assert.include(profile.text(), `${QUALIFICATION}（有效期至 2027-06-30）`)
+    assert.include(profile.text(), `${LEAD_QUALIFICATION_NAME}（有效期至 2027-06-30）`)
+    assert.include(profile.text(), 'name="qualificationCode"')
   })
 
   test('a direct selection’s acceptance names its lead too: refused without one on the API, accepted on the page naming the lead', async ({

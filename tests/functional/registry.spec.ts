@@ -161,6 +161,8 @@ test.group('Agency registry (中介机构库) through the API', (group) => {
       'certificateNo',
       'id',
       'name',
+      'qualificationCode',
+      'qualificationLevel',
       'qualificationType',
       'qualificationValidUntil',
       'role',

@@ -3,6 +3,7 @@ import type Project from '#models/project'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { refuse } from '#actions/projects/project_rules'
 import { MAX_TEAM_SIZE, teamIneligibility, type TeamIneligibility } from '#domain/named_team'
+import type { PersonQualificationRef } from '#domain/person_qualifications'
 import {
   namedPersonsOfBids,
   practitionersOfAgency,
@@ -18,36 +19,72 @@ import { clock } from '#services/clock'
 export type TeamInput = { leadPractitionerId?: number | null; teamPractitionerIds?: number[] }
 
 /**
- * The persons a new response names, from the agency's own practitioners:
- * 422 at the field for a person the agency does not name, or one named
- * twice; 403 naming the condition (and the persons) when the team makes the
- * response ineligible — no lead where the item requires a qualification, a
- * banned person (under any agency), a person the owner also names, a person
- * without the qualification valid on the deadline day.
+ * A consortium member (联合中介) and the persons it works with, from its own
+ * practitioners; `index` is the member's place in the request (for the field
+ * of a refusal), `requiredQualification` its sub-item's lead qualification.
+ */
+export type MemberTeam = {
+  index: number
+  organizationId: number
+  practitionerIds: number[]
+  requiredQualification: PersonQualificationRef | null
+}
+
+/**
+ * The persons a new response names: the lead and team from the agency's own
+ * practitioners and, in a consortium bid, each member's persons from the
+ * member's own practitioners (the lead always comes from the lead agency):
+ * 422 at the field for a person the agency (or member) does not name, or one
+ * named twice; 403 naming the condition (and the persons) when the team makes
+ * the response ineligible — no lead where the item requires a person
+ * qualification, a banned person (under any agency), a serving official (not
+ * named), a person the owner also names, a person without the qualification
+ * (the item's, or a member's sub-item's) valid on the deadline day.
  */
 export async function namedTeamFor(
   project: Project,
   organizationId: number,
   input: TeamInput,
-  trx: TransactionClientContract
+  trx: TransactionClientContract,
+  members: MemberTeam[] = [],
+  /** The item's lead qualification when the caller already read it (the eligibility facts). */
+  known?: { required: PersonQualificationRef | null }
 ): Promise<NamedPerson[]> {
   const leadId = input.leadPractitionerId ?? null
   const memberIds = input.teamPractitionerIds ?? []
-  const all = leadId === null ? memberIds : [leadId, ...memberIds]
+  const own = leadId === null ? memberIds : [leadId, ...memberIds]
+  const all = [...own, ...members.flatMap((member) => member.practitionerIds)]
   if (new Set(all).size !== all.length) {
     refuse([{ field: 'teamPractitionerIds', rule: 'teamDuplicate' }])
   }
   if (all.length > MAX_TEAM_SIZE) {
     refuse([{ field: 'teamPractitionerIds', rule: 'teamTooLarge', data: { max: MAX_TEAM_SIZE } }])
   }
-  const rows = await practitionersOfAgency(organizationId, all, trx)
-  if (leadId !== null && !rows.has(leadId)) {
+  // One statement for the lead agency's and the members' persons.
+  const rows = await practitionersOfAgency(
+    [organizationId, ...members.map((member) => member.organizationId)],
+    all,
+    trx
+  )
+  const ownedBy = (id: number, owner: number) => Number(rows.get(id)?.organization_id) === owner
+  if (leadId !== null && !ownedBy(leadId, organizationId)) {
     refuse([{ field: 'leadPractitionerId', rule: 'practitionerUnknown' }])
   }
-  const unknown = memberIds.findIndex((id) => !rows.has(id))
+  const unknown = memberIds.findIndex((id) => !ownedBy(id, organizationId))
   if (unknown >= 0)
     refuse([{ field: `teamPractitionerIds.${unknown}`, rule: 'practitionerUnknown' }])
-  const persons: NamedPerson[] = all.map((id, index) => {
+  for (const member of members) {
+    const stranger = member.practitionerIds.findIndex((id) => !ownedBy(id, member.organizationId))
+    if (stranger >= 0) {
+      refuse([
+        {
+          field: `consortium.${member.index}.practitionerIds.${stranger}`,
+          rule: 'practitionerUnknown',
+        },
+      ])
+    }
+  }
+  const persons: NamedPerson[] = own.map((id, index) => {
     const row = rows.get(id)!
     return {
       practitionerId: id,
@@ -57,7 +94,21 @@ export async function namedTeamFor(
       idNumberHash: row.id_number_hash,
     }
   })
-  const facts = await teamFacts(project, await requiredQualificationOf(project, trx), persons, trx)
+  for (const member of members) {
+    for (const id of member.practitionerIds) {
+      const row = rows.get(id)!
+      persons.push({
+        practitionerId: id,
+        organizationId: member.organizationId,
+        role: 'member',
+        name: row.name,
+        idNumberHash: row.id_number_hash,
+        requiredQualification: member.requiredQualification,
+      })
+    }
+  }
+  const required = known ? known.required : await requiredQualificationOf(project, trx)
+  const facts = await teamFacts(project, required, persons, trx)
   const reason = teamIneligibility(facts)
   if (reason) throw new IneligibleException(reason)
   return persons

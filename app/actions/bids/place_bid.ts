@@ -21,12 +21,13 @@ import { sqlTime } from '#services/sql_time'
 import { ensureEligible, ensureQuoteWithinBounds, refuse } from '#actions/projects/project_rules'
 import { acceptDirectSelection } from '#actions/selection/direct_selection'
 import { namedTeamFor, recordTeam } from '#actions/bids/named_team'
+import type { PersonQualificationRef } from '#domain/person_qualifications'
 
 /** What an agency sends when it bids. */
 export type BidInput = {
   quoteFen: number
   /** 联合中介: member agencies, each responsible for one sub-item. */
-  consortium?: { agencyId: number; itemCode: string }[]
+  consortium?: { agencyId: number; itemCode: string; practitionerIds?: number[] }[]
   /** The service plan (方案) that the owner scores in the scored method. */
   servicePlan?: string
   /** 项目负责人: the practitioner who leads (required when the item requires a qualification). */
@@ -63,10 +64,23 @@ export async function placeBid(
     ensureOpenForBids(project)
     const agency = await lockAgency(agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
-    await ensureEligible(project, agency.id, trx)
-    const team = await namedTeamFor(project, agency.id, input, trx)
+    const eligibility = await ensureEligible(project, agency.id, trx)
     await ensureNotConfirmedMember(project, agency.id, trx)
     const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
+    // The lead agency's persons and each member's, judged together.
+    const team = await namedTeamFor(
+      project,
+      agency.id,
+      input,
+      trx,
+      members.map((member, index) => ({
+        index,
+        organizationId: member.organizationId,
+        practitionerIds: input.consortium?.[index]?.practitionerIds ?? [],
+        requiredQualification: member.requiredQualification,
+      })),
+      { required: eligibility.leadQualification ?? null }
+    )
     // The last bid counts: the agency's active one in this round, if any, is
     // replaced. Found by a plain read (the agency's lock makes it current) and
     // updated by id: a locking search would lock the gaps of the bids index,
@@ -242,7 +256,11 @@ async function checkConsortium(
   consortium: { agencyId: number; itemCode: string }[],
   trx: TransactionClientContract
 ) {
-  const members: { organizationId: number; serviceItemId: number }[] = []
+  const members: {
+    organizationId: number
+    serviceItemId: number
+    requiredQualification: PersonQualificationRef | null
+  }[] = []
   const seen = new Set<number>([leadId])
   for (const [index, entry] of consortium.entries()) {
     const member = await Organization.query({ client: trx })
@@ -261,7 +279,14 @@ async function checkConsortium(
     })
     const reason = ineligibilityReason(facts.get(member.id)!)
     if (reason) throw new IneligibleException(reason, member.name)
-    members.push({ organizationId: member.id, serviceItemId: item.id })
+    members.push({
+      organizationId: member.id,
+      serviceItemId: item.id,
+      // The persons the member names must hold its sub-item's lead qualification.
+      requiredQualification: item.leadQualification
+        ? { code: item.leadQualification, level: item.leadQualificationLevel }
+        : null,
+    })
   }
   return members
 }

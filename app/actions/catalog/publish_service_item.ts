@@ -7,6 +7,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import Department from '#models/department'
 import { refuseInput, type InputProblem } from '#exceptions/invalid_input_exception'
 import { levelOf, qualificationType, requirementLabel } from '#domain/qualification_types'
+import { personLevelOf, personQualification } from '#domain/person_qualifications'
 import { listLines, serializeGuide, type Provision } from '#domain/service_guide'
 
 export type ServiceItemFields = {
@@ -16,6 +17,9 @@ export type ServiceItemFields = {
   /** The required qualification from the closed list, and the minimum level (none: any level). */
   qualificationType?: string | null
   qualificationLevel?: string | null
+  /** The person qualification (执业资格) the project lead must hold, and its minimum level. */
+  leadQualification?: string | null
+  leadQualificationLevel?: string | null
   approvalItem: string
   /** The approving department, by id (or, for clients that know only names, by its exact name). */
   departmentId?: number | null
@@ -61,6 +65,22 @@ function checkQualification(input: ServiceItemFields) {
       identifier: 'messages.catalog.guide.levelNotOfType',
     })
   }
+  if (input.leadQualificationLevel && !personQualification(input.leadQualification)) {
+    problems.push({
+      field: 'leadQualification',
+      rule: 'personQualification.required',
+      identifier: 'messages.catalog.guide.personLevelWithoutQualification',
+    })
+  } else if (
+    input.leadQualificationLevel &&
+    !personLevelOf(input.leadQualification, input.leadQualificationLevel)
+  ) {
+    problems.push({
+      field: 'leadQualificationLevel',
+      rule: 'personQualification.level',
+      identifier: 'messages.catalog.guide.personLevelNotOfQualification',
+    })
+  }
   if (problems.length > 0) refuseInput(problems)
 }
 
@@ -93,6 +113,8 @@ export async function createServiceItem(
         departmentId: department.id,
         qualificationType: item.qualificationType,
         qualificationLevel: item.qualificationLevel,
+        leadQualification: item.leadQualification,
+        leadQualificationLevel: item.leadQualificationLevel,
       },
     })
     return item
@@ -129,6 +151,8 @@ export async function reviseServiceItem(
         departmentId: department.id,
         qualificationType: locked.qualificationType,
         qualificationLevel: locked.qualificationLevel,
+        leadQualification: locked.leadQualification,
+        leadQualificationLevel: locked.leadQualificationLevel,
       },
     })
     return locked
@@ -176,6 +200,8 @@ function currentFields(
     requiredQualification: type ? requirementLabel({ type, level }) : null,
     qualificationType: type,
     qualificationLevel: level,
+    leadQualification: input.leadQualification || null,
+    leadQualificationLevel: input.leadQualification ? input.leadQualificationLevel || null : null,
     guide: serializeGuide({
       provision: input.provision ?? 'mandatory',
       feeBasis: document ? { document, article: input.feeBasisArticle?.trim() ?? '' } : null,

@@ -51,6 +51,8 @@ export async function ensureEligible(
   organizationId: number,
   client?: QueryClientContract
 ) {
-  const reason = ineligibilityReason(await eligibilityFactsFor(project, organizationId, client))
+  const facts = await eligibilityFactsFor(project, organizationId, client)
+  const reason = ineligibilityReason(facts)
   if (reason) throw new IneligibleException(reason)
+  return facts
 }

@@ -7,6 +7,7 @@ import Practitioner, { type PractitionerRole } from '#models/practitioner'
 import { personIdHash } from '#services/person_identity'
 import { recordAuditEvent } from '#services/audit_log'
 import { invalidateLists } from '#services/public_cache'
+import { personLevelOf, personQualification } from '#domain/person_qualifications'
 
 /**
  * An agency names a manager or practitioner (执业公示). The ID-card number is
@@ -20,11 +21,24 @@ export async function addPractitioner(
     idNumber: string
     role: PractitionerRole
     certificateNo?: string | null
-    qualificationType?: string | null
+    qualificationCode?: string | null
+    qualificationLevel?: string | null
     qualificationValidUntil?: Date | null
   },
   actor: User | null
 ) {
+  const code = input.qualificationCode ?? null
+  const level = code ? (input.qualificationLevel ?? null) : null
+  // A level the qualification does not have (注册测绘师 has none; 注册造价工程师 has 一级 and 二级).
+  if (level !== null && !personLevelOf(code, level)) {
+    refuseInput([
+      {
+        field: 'qualificationLevel',
+        rule: 'personQualification.levelUnknown',
+        identifier: 'validator.shared.messages.personQualification.levelUnknown',
+      },
+    ])
+  }
   const idNumberHash = personIdHash(input.idNumber)
   const existing = await Practitioner.query()
     .where('organization_id', organization.id)
@@ -47,9 +61,12 @@ export async function addPractitioner(
         role: input.role,
         certificateNo: input.certificateNo ?? null,
         // The qualification under which the person may lead or join a response (项目负责人).
-        qualificationType: input.qualificationType ?? null,
+        qualificationCode: code,
+        qualificationLevel: level,
+        // The words of the list, kept beside the code as older rows keep their free text.
+        qualificationType: personQualification(code)?.name ?? null,
         qualificationValidUntil:
-          input.qualificationType && input.qualificationValidUntil
+          code && input.qualificationValidUntil
             ? DateTime.fromJSDate(input.qualificationValidUntil).startOf('day')
             : null,
         idNumberHash,
@@ -65,7 +82,8 @@ export async function addPractitioner(
         organizationId: organization.id,
         name: practitioner.name,
         role: practitioner.role,
-        qualificationType: practitioner.qualificationType,
+        qualificationCode: practitioner.qualificationCode,
+        qualificationLevel: practitioner.qualificationLevel,
         qualificationValidUntil: practitioner.qualificationValidUntil?.toISODate() ?? null,
       },
     })

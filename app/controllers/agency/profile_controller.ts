@@ -4,6 +4,8 @@ import { updateAgencyProfileValidator } from '#validators/agency'
 import { returnAgency, updateAgencyProfile, withdrawAgency } from '#actions/registry/agency_listing'
 import { loadAgency } from '#queries/agency_profile'
 import {
+  personLevelChoices,
+  personQualificationChoices,
   qualificationLevelChoices,
   qualificationTypeChoices,
 } from '#presenters/qualification_choices'
@@ -21,6 +23,8 @@ export default class ProfileController {
       regions: REGIONS,
       qualificationTypes: qualificationTypeChoices(i18n.locale),
       qualificationLevels: qualificationLevelChoices(i18n.locale),
+      personQualifications: personQualificationChoices(i18n.locale),
+      personLevels: personLevelChoices(i18n.locale),
     })
   }
 

@@ -10,6 +10,8 @@ import {
 import { loadServiceItem } from '#queries/catalog'
 import { departmentChoicesFor } from '#queries/departments'
 import {
+  personLevelChoices,
+  personQualificationChoices,
   qualificationLevelChoices,
   qualificationTypeChoices,
 } from '#presenters/qualification_choices'
@@ -33,6 +35,8 @@ async function formChoices(user: User, item: ServiceItem | null, locale: string)
     })),
     qualificationTypes: qualificationTypeChoices(locale),
     qualificationLevels: qualificationLevelChoices(locale),
+    personQualifications: personQualificationChoices(locale),
+    personLevels: personLevelChoices(locale),
   }
 }
 

@@ -191,6 +191,10 @@ export const catalogOperations: ApiOperation[] = [
       '登记负责人或执业人员（身份证号只存哈希）',
       'Name a manager or practitioner (ID number kept only as a hash)',
     ],
+    description: [
+      '执业资格从执业资格清单中选择：qualificationCode（清单代码，未知代码 422）、qualificationLevel（有等级的资格，一级高于二级；该资格没有的等级 422）和 qualificationValidUntil（填写资格时必填）。只有持有事项要求的执业资格（等级不低于要求、有效期覆盖截止日）的人员才能担任项目负责人或团队成员。',
+      'The person qualification comes from the closed list: qualificationCode (a code of the list; an unknown code is a 422), qualificationLevel (for qualifications with levels, class_1 above class_2; a level the qualification does not have is a 422) and qualificationValidUntil (required with a qualification). Only a person holding the qualification an item requires of its lead (at that level or higher, valid on the deadline day) may lead or join a response.',
+    ],
     access: ['agency'],
     body: createPractitionerValidator,
     success: { status: 201, schema: ref('Practitioner') },
