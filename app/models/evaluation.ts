@@ -26,7 +26,10 @@ export default class Evaluation extends EvaluationSchema {
   @afterSave()
   @afterDelete()
   static async refreshPublicPage(row: Evaluation) {
-    await invalidateLists([agencyTag(row.ratedOrganizationId), agencyTag(row.raterOrganizationId)], row.$trx)
+    await invalidateLists(
+      [agencyTag(row.ratedOrganizationId), agencyTag(row.raterOrganizationId)],
+      row.$trx
+    )
   }
 
   declare direction: EvaluationDirection

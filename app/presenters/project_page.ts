@@ -58,10 +58,7 @@ export function projectPublicPart(id: number, i18n: I18n) {
   )
 }
 
-async function renderProjectPublicPart(
-  id: number,
-  i18n: I18n
-): Promise<ProjectPublicPart | null> {
+async function renderProjectPublicPart(id: number, i18n: I18n): Promise<ProjectPublicPart | null> {
   const project = await Project.query()
     .where('id', id)
     .whereNot('status', 'draft')
@@ -69,22 +66,20 @@ async function renderProjectPublicPart(
     .preload('attachments')
     .first()
   if (!project) return null
-  const [bids, objections, counts, notice, contract, provisional, department] = await Promise.all(
-    [
-      openedBidsOf(project),
-      Objection.query().where('project_id', project.id).orderBy('id'),
-      responseCounts([project.id]),
-      contractNotice(project.id),
-      currentContractOf(project.id),
-      provisionalDeadlines({
-        stageDue: project.stageDueAt,
-        publicityEnds: project.publicityEndsAt,
-      }),
-      project.commissioningDepartmentId
-        ? Department.find(project.commissioningDepartmentId)
-        : Promise.resolve(null),
-    ]
-  )
+  const [bids, objections, counts, notice, contract, provisional, department] = await Promise.all([
+    openedBidsOf(project),
+    Objection.query().where('project_id', project.id).orderBy('id'),
+    responseCounts([project.id]),
+    contractNotice(project.id),
+    currentContractOf(project.id),
+    provisionalDeadlines({
+      stageDue: project.stageDueAt,
+      publicityEnds: project.publicityEndsAt,
+    }),
+    project.commissioningDepartmentId
+      ? Department.find(project.commissioningDepartmentId)
+      : Promise.resolve(null),
+  ])
   const files = objections.length
     ? await ObjectionFile.query().whereIn(
         'objection_id',
