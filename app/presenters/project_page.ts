@@ -52,8 +52,9 @@ export type ProjectPublicPart = {
 export function projectPublicPart(id: number, i18n: I18n) {
   return cachedPagePart<ProjectPublicPart>(
     `project:${id}:${i18n.locale}`,
-    // The page shows the item's name (catalog) and organisations' names (figures).
-    [projectTag(id), 'catalog', 'figures'],
+    // The page shows the item's name (catalog), organisations' names (figures) and
+    // deadlines marked provisional while the year's schedule is missing (calendar).
+    [projectTag(id), 'catalog', 'figures', 'calendar'],
     () => renderProjectPublicPart(id, i18n)
   )
 }

@@ -28,15 +28,17 @@ export type PublicListTag = 'catalog' | 'directory' | 'projects' | 'figures'
 /**
  * The public parts of one record's page (#services/page_cache): the project
  * page (its facts, bids once opened, objections, contract notice) and the
- * agency page (its record, credit, qualifications, practitioners…).
+ * agency page (its record, credit, qualifications, practitioners…);
+ * `calendar`: the parts whose deadlines count working days (marked 暂定
+ * without the year's official schedule).
  */
-export type PublicRecordTag = `project:${number}` | `agency:${number}`
+export type PublicRecordTag = `project:${number}` | `agency:${number}` | 'calendar'
 export type PublicTag = PublicListTag | PublicRecordTag
 
 const LIST_TAGS = new Set<string>(['catalog', 'directory', 'projects', 'figures'])
 const isListTag = (tag: string): tag is PublicListTag => LIST_TAGS.has(tag)
 const isPublicTag = (tag: unknown): tag is PublicTag =>
-  typeof tag === 'string' && (isListTag(tag) || /^(project|agency):\d+$/.test(tag))
+  typeof tag === 'string' && (isListTag(tag) || /^((project|agency):\d+|calendar)$/.test(tag))
 
 /** The tag of a project's page parts. */
 export const projectTag = (id: number | string): PublicRecordTag => `project:${Number(id)}`

@@ -16,6 +16,8 @@ import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import { recordCreditEvent } from '#services/credit_ledger'
 import AgencyProfile from '#models/agency_profile'
+import User from '#models/user'
+import { setCalendarDay } from '#actions/calendar/calendar_days'
 import { formatFen } from '#domain/money'
 import { countQueries } from '#tests/helpers'
 import {
@@ -227,6 +229,18 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
     for (const token of [...csrfTokens(own), ...csrfTokens(another)]) {
       assert.notInclude(cached, token)
     }
+  })
+
+  test('a change of the official calendar drops the cached project pages (their deadlines may turn provisional or firm)', async ({
+    client,
+    assert,
+  }) => {
+    const id = await publishedProject(client)
+    await client.get(`/projects/${id}`)
+    assert.isTrue(pagePartsSnapshot().values.some((entry) => entry.key.startsWith('project:')))
+    const admin = await User.findByOrFail('email', 'admin@demo.example.com')
+    await setCalendarDay({ day: '2026-10-08', working: true, note: '调休上班' }, admin)
+    assert.isFalse(pagePartsSnapshot().values.some((entry) => entry.key.startsWith('project:')))
   })
 
   test('an agency that does not exist is a 404, and nothing is cached for it', async ({
