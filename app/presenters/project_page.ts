@@ -43,8 +43,6 @@ export type ProjectPublicPart = {
   /** The project's state as the action rules read it. */
   facts: Omit<ProjectActionFacts, 'myBid' | 'participated' | 'blindPlanCount'>
   shows: ProjectShows
-  /** Objections with evidence files (those who may read them see a page of their own). */
-  objectionsWithFiles: number[]
   html: ProjectFragments
 }
 
@@ -156,9 +154,6 @@ async function renderProjectPublicPart(id: number, i18n: I18n): Promise<ProjectP
     },
     facts,
     shows,
-    objectionsWithFiles: objections
-      .filter((objection) => evidence[objection.id].count > 0)
-      .map((objection) => objection.id),
     html: { head, body, planScores, result, objections: objectionsHtml },
   }
 }
