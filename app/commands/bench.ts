@@ -81,7 +81,10 @@ export default class Bench extends BaseCommand {
   })
   declare only?: string[]
 
-  @flags.string({ description: 'Part "pages": only the URLs whose label or path contains this' })
+  @flags.string({
+    description:
+      'Part "pages": only the URLs whose label or path contains this (several: separated by "|")',
+  })
   declare pages?: string
 
   @flags.boolean({
@@ -232,11 +235,13 @@ export default class Bench extends BaseCommand {
         ['API: service items', '/api/v1/service-items'],
       ]
       if (this.pages) {
-        const wanted = this.pages
+        const wanted = this.pages.split('|').filter((part) => part !== '')
         urls.splice(
           0,
           urls.length,
-          ...urls.filter(([label, path]) => label.includes(wanted) || path.includes(wanted))
+          ...urls.filter(([label, path]) =>
+            wanted.some((part) => label.includes(part) || path.includes(part))
+          )
         )
       }
       const baseline = new Baseline(

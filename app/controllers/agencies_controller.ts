@@ -13,6 +13,8 @@ import { creditAppealsOf, creditCommitmentsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
 import { banStatusOf } from '#queries/bans'
 import { annualCompositeOf } from '#queries/credit_composite'
+import { agencyPublicPart } from '#presenters/agency_page'
+import { errors as lucidErrors } from '@adonisjs/lucid'
 
 export default class AgenciesController {
   /** The public agency directory (执业公示) with filters and pages. */
@@ -29,12 +31,26 @@ export default class AgenciesController {
     })
   }
 
-  /** An agency's public page: profile, items, qualifications, practitioners. */
-  async show({ params, view, auth }: HttpContext) {
-    const { organization, profile } = await loadAgency(Number(params.id))
-    const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === organization.id
+  /**
+   * An agency's public page: profile, items, qualifications, practitioners.
+   * The public sees the cached public parts (#presenters/agency_page) with its
+   * own complaint link; the agency itself and regulators see more, rendered
+   * at each request.
+   */
+  async show({ params, view, auth, i18n }: HttpContext) {
+    const id = Number(params.id)
+    const isSelf = auth.user?.role === 'agency' && auth.user.organizationId === id
     // The public sees what is still published; the agency itself and regulators see everything.
     const seesAll = isSelf || auth.user?.role === 'regulator'
+    if (!seesAll) {
+      const part = await agencyPublicPart(id, i18n)
+      if (!part) throw new lucidErrors.E_ROW_NOT_FOUND()
+      return view.render('pages/agencies/show', {
+        organization: part.organization,
+        fragments: part.html,
+      })
+    }
+    const { organization, profile } = await loadAgency(id)
     const [creditEvents, evaluations, appeals, banStatus, commitments, composite] =
       await Promise.all([
         creditEventsOf(organization.id),
@@ -46,6 +62,7 @@ export default class AgenciesController {
       ])
     const shown = seesAll ? creditEvents : creditEvents.filter((event) => event.publiclyShown)
     return view.render('pages/agencies/show', {
+      fragments: null,
       unpublished: seesAll ? null : unpublishedCounted(creditEvents),
       seesAll,
       commitments,

@@ -18,7 +18,14 @@ import {
   openedBidsOf,
   pendingOf,
 } from '#queries/selection_result'
-import { projectActionsFor, projectShows } from '#presenters/project_actions'
+import {
+  NO_RIGHTS,
+  projectActions,
+  projectActionsFor,
+  projectShows,
+} from '#presenters/project_actions'
+import ComplaintPolicy from '#policies/complaint_policy'
+import { projectPublicPart, type ProjectFragments } from '#presenters/project_page'
 import { projectPageFacts } from '#queries/project_pages'
 import { catalogList, projectListPage } from '#presenters/public_lists'
 import { contractNotice, currentContractOf } from '#queries/contracts'
@@ -34,8 +41,29 @@ export default class ProjectsController {
     return view.render('pages/projects/index', { result, filters, items })
   }
 
-  /** GET /projects/:id — the announcement, then the result with every quote and the draw. */
-  async show({ params, view, auth, bouncer }: HttpContext) {
+  /**
+   * GET /projects/:id — the announcement, then the result with every quote and
+   * the draw. The public parts come from the cache of page parts
+   * (#presenters/project_page); a guest's page needs nothing else but its
+   * complaint link. A signed-in visitor's own parts (its bid, the owner's
+   * panel, forms) are rendered around them at each request.
+   */
+  async show({ params, view, auth, bouncer, i18n }: HttpContext) {
+    const part = await projectPublicPart(Number(params.id), i18n)
+    if (part && !auth.user) {
+      const actions = projectActions(
+        { ...part.facts, myBid: null, participated: false, blindPlanCount: 0 },
+        { ...NO_RIGHTS, fileComplaint: await bouncer.with(ComplaintPolicy).allows('file') }
+      )
+      return view.render('pages/projects/show', {
+        page: part.page,
+        fragments: part.html,
+        actions,
+        shows: part.shows,
+        contract: null,
+        archive: null,
+      })
+    }
     const project = await Project.query()
       .where('id', params.id)
       .preload('serviceItem')
@@ -70,7 +98,23 @@ export default class ProjectsController {
     const commissioningDepartment = project.commissioningDepartmentId
       ? await Department.find(project.commissioningDepartmentId)
       : null
+    // This visitor's view of a public part differs from the public's: rendered here (null).
+    const readsEvidence = Object.values(evidence).some((entry) => entry.files.length > 0)
+    const fragments: ProjectFragments | null = part && {
+      head: part.html.head,
+      body: part.html.body,
+      planScores: actions.scorePlans ? null : part.html.planScores,
+      result: actions.decideLowQuotes || actions.pickFromShortlist ? null : part.html.result,
+      objections: readsEvidence || actions.decideObjections ? null : part.html.objections,
+    }
     return view.render('pages/projects/show', {
+      page: {
+        id: project.id,
+        code: project.code,
+        title: project.title,
+        responseDeadline: project.responseDeadline?.toISO() ?? null,
+      },
+      fragments,
       project,
       commissioningDepartmentName: commissioningDepartment?.name ?? null,
       provisional,

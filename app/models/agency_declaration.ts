@@ -1,5 +1,7 @@
 import { AgencyDeclarationSchema } from '#database/schema'
+import { afterDelete, afterSave } from '@adonisjs/lucid/orm'
 import type { AgencyNature, Declaration, Shareholder } from '#domain/affiliations'
+import { agencyTag, invalidateLists } from '#services/public_cache'
 
 /**
  * One version of what an agency declares about itself (红顶中介): its nature,
@@ -7,6 +9,13 @@ import type { AgencyNature, Declaration, Shareholder } from '#domain/affiliation
  * as JSON text). The latest version is in force; earlier ones are kept.
  */
 export default class AgencyDeclaration extends AgencyDeclarationSchema {
+  /** The agency page shows the current declaration. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicPage(row: AgencyDeclaration) {
+    await invalidateLists([agencyTag(row.organizationId)], row.$trx)
+  }
+
   declare nature: AgencyNature
 
   get shareholderList(): Shareholder[] {

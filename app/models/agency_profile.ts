@@ -1,6 +1,8 @@
 import { AgencyProfileSchema } from '#database/schema'
+import { afterDelete, afterSave } from '@adonisjs/lucid/orm'
 import { gradeForScore } from '#domain/credit'
 import { gradeCutoffsShown } from '#services/market_rules'
+import { agencyTag, invalidateLists } from '#services/public_cache'
 
 export const AGENCY_STATUSES = ['active', 'withdrawn'] as const
 export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
@@ -10,6 +12,13 @@ export type AgencyStatus = (typeof AGENCY_STATUSES)[number]
  * commitments (服务承诺), whether it is listed, and its credit score.
  */
 export default class AgencyProfile extends AgencyProfileSchema {
+  /** The agency page shows the profile. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicPage(row: AgencyProfile) {
+    await invalidateLists([agencyTag(row.organizationId)], row.$trx)
+  }
+
   declare status: AgencyStatus
 
   get creditGrade() {

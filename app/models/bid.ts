@@ -1,7 +1,8 @@
 import { BidSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Project from '#models/project'
+import { invalidateLists, projectTag } from '#services/public_cache'
 
 export const BID_STATUSES = ['active', 'replaced', 'withdrawn'] as const
 export type BidStatus = (typeof BID_STATUSES)[number]
@@ -34,6 +35,13 @@ export type InvalidReason =
 
 /** A sealed bid: quote and nonce are ciphertexts until opening. */
 export default class Bid extends BidSchema {
+  /** The project page shows the response count, and the bids once opened. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicPage(row: Bid) {
+    await invalidateLists([projectTag(row.projectId)], row.$trx)
+  }
+
   declare status: BidStatus
   declare invalidReason: InvalidReason | null
   /** `lapsed`: a justified quote the owner did not decide on in time stands. */

@@ -1,5 +1,5 @@
 import { ContractSchema } from '#database/schema'
-import { afterSave, beforeSave, belongsTo, hasMany } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, beforeSave, belongsTo, hasMany } from '@adonisjs/lucid/orm'
 import db from '@adonisjs/lucid/services/db'
 import { queueContractsForAnalytics } from '#services/analytics_queue'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
@@ -9,6 +9,7 @@ import Milestone from '#models/milestone'
 import Project from '#models/project'
 
 import type { ContractState } from '#domain/contract_lifecycle'
+import { invalidateLists, projectTag } from '#services/public_cache'
 
 /** The contract states, under the names the models and pages use. */
 export { CONTRACT_STATES as CONTRACT_STATUSES } from '#domain/contract_lifecycle'
@@ -29,6 +30,13 @@ const CONTRACT_FIGURE_FIELDS = [
 
 /** The contract made from a template when a project is awarded. */
 export default class Contract extends ContractSchema {
+  /** The project page shows the contract notice (公示). */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicPage(row: Contract) {
+    await invalidateLists([projectTag(row.projectId)], row.$trx)
+  }
+
   declare status: ContractStatus
 
   /** A change the market figures see (services/analytics_queue.ts) queues the contract for them. */

@@ -1,7 +1,8 @@
 import { EvaluationSchema } from '#database/schema'
-import { afterSave, beforeSave } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, beforeSave } from '@adonisjs/lucid/orm'
 import db from '@adonisjs/lucid/services/db'
 import { queueContractsForAnalytics } from '#services/analytics_queue'
+import { agencyTag, invalidateLists } from '#services/public_cache'
 
 /** What the market figures read of an owner's rating. */
 const RATING_FIELDS = [
@@ -21,6 +22,16 @@ export type EvaluationDirection = (typeof EVALUATION_DIRECTIONS)[number]
  * of the owner (of_owner, 政务诚信); public, with one reply by the rated side.
  */
 export default class Evaluation extends EvaluationSchema {
+  /** The agency page lists the evaluations the agency received. */
+  @afterSave()
+  @afterDelete()
+  static async refreshPublicPage(row: Evaluation) {
+    await invalidateLists(
+      [agencyTag(row.ratedOrganizationId), agencyTag(row.raterOrganizationId)],
+      row.$trx
+    )
+  }
+
   declare direction: EvaluationDirection
   declare origin: 'rater' | 'default'
 

@@ -9,7 +9,7 @@ import type { SelectionMethod } from '#domain/selection'
 import type { Exemption, FundingSource } from '#domain/funding_scope'
 import ServiceItem from '#models/service_item'
 import Organization from '#models/organization'
-import { invalidateLists } from '#services/public_cache'
+import { invalidateLists, projectTag } from '#services/public_cache'
 
 export { SELECTION_METHODS, type SelectionMethod } from '#domain/selection'
 
@@ -65,7 +65,7 @@ export default class Project extends ProjectSchema {
   static async refreshPublicList(project: Project) {
     // Drafts are nobody else's business (and a project never goes back to draft).
     if (project.status === 'draft') return
-    await invalidateLists(['projects'], project.$trx)
+    await invalidateLists(['projects', projectTag(project.id)], project.$trx)
   }
 
   /** The secret draw seed never leaves the server before opening. */

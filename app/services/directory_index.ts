@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { invalidateLists } from '#services/public_cache'
+import { agencyTag, invalidateLists } from '#services/public_cache'
 
 /**
  * The directory index: each agency's profile row and item rows carry copies of
@@ -38,5 +38,5 @@ export async function reindexAgency(organizationId: number, trx: TransactionClie
     .where('organization_id', organizationId)
     .update({ ...fields, credit_score: profile.credit_score })
   // The directory shows the change once the transaction commits.
-  await invalidateLists(['directory'], trx)
+  await invalidateLists(['directory', agencyTag(organizationId)], trx)
 }

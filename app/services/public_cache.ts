@@ -15,6 +15,7 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import { onSiblingMessage, publishToSiblings } from '#services/process_bus'
+import { clearPageParts, dropPageParts, setPagePartsEnabled } from '#services/page_cache'
 
 /**
  * - catalog: the service items (catalog pages, item pickers, API);
@@ -23,6 +24,26 @@ import { onSiblingMessage, publishToSiblings } from '#services/process_bus'
  * - figures: the counts on the home page.
  */
 export type PublicListTag = 'catalog' | 'directory' | 'projects' | 'figures'
+
+/**
+ * The public parts of one record's page (#services/page_cache): the project
+ * page (its facts, bids once opened, objections, contract notice) and the
+ * agency page (its record, credit, qualifications, practitioners…);
+ * `calendar`: the parts whose deadlines count working days (marked 暂定
+ * without the year's official schedule).
+ */
+export type PublicRecordTag = `project:${number}` | `agency:${number}` | 'calendar'
+export type PublicTag = PublicListTag | PublicRecordTag
+
+const LIST_TAGS = new Set<string>(['catalog', 'directory', 'projects', 'figures'])
+const isListTag = (tag: string): tag is PublicListTag => LIST_TAGS.has(tag)
+const isPublicTag = (tag: unknown): tag is PublicTag =>
+  typeof tag === 'string' && (isListTag(tag) || /^((project|agency):\d+|calendar)$/.test(tag))
+
+/** The tag of a project's page parts. */
+export const projectTag = (id: number | string): PublicRecordTag => `project:${Number(id)}`
+/** The tag of an agency's page parts. */
+export const agencyTag = (id: number | string): PublicRecordTag => `agency:${Number(id)}`
 
 /** How long a list may live without a write invalidating it (changes that come with time). */
 export const PUBLIC_LIST_TTL = '60s'
@@ -64,15 +85,15 @@ export function listKey(name: string, parts: (string | number | null | undefined
 }
 
 /** Tags waiting for their transaction's commit. */
-const pending = new WeakMap<TransactionClientContract, Set<PublicListTag>>()
+const pending = new WeakMap<TransactionClientContract, Set<PublicTag>>()
 
 /**
- * Invalidates the lists of these tags once `client`'s transaction commits
- * (nothing when it rolls back); at once when the write did not run in a
- * transaction. Several writes of one transaction invalidate once.
+ * Invalidates the lists and page parts of these tags once `client`'s
+ * transaction commits (nothing when it rolls back); at once when the write did
+ * not run in a transaction. Several writes of one transaction invalidate once.
  */
 export async function invalidateLists(
-  tags: PublicListTag[],
+  tags: PublicTag[],
   client?: QueryClientContract | TransactionClientContract | null
 ) {
   if (client && client.isTransaction) {
@@ -103,29 +124,39 @@ const SIBLING_CHANNEL = 'public-lists:invalidate'
 const memoryOnly = env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory') === 'memory'
 if (memoryOnly) {
   onSiblingMessage(SIBLING_CHANNEL, (payload) => {
-    const tags = (Array.isArray(payload) ? payload : []).filter(
-      (tag): tag is PublicListTag => typeof tag === 'string'
-    )
+    const tags = (Array.isArray(payload) ? payload : []).filter(isPublicTag)
     if (tags.length > 0) void invalidateHere(tags)
   })
 }
 
-async function invalidateNow(tags: PublicListTag[]) {
+/*
+ * The page parts live in each process's memory only: with Redis (several
+ * machines) nothing would tell the other machines' copies, so they are off
+ * and those pages are rendered whole at each request.
+ */
+if (!memoryOnly) setPagePartsEnabled(false)
+
+async function invalidateNow(tags: PublicTag[]) {
   await invalidateHere(tags)
   if (memoryOnly) publishToSiblings(SIBLING_CHANNEL, tags)
 }
 
-async function invalidateHere(tags: PublicListTag[]) {
-  for (const tag of tags) generations.set(tag, (generations.get(tag) ?? 0) + 1)
+async function invalidateHere(tags: PublicTag[]) {
+  // Page parts carry list tags too (the names they show): both kinds drop them.
+  dropPageParts(tags)
+  const lists = tags.filter(isListTag)
+  if (lists.length === 0) return
+  for (const tag of lists) generations.set(tag, (generations.get(tag) ?? 0) + 1)
   try {
-    await cache.deleteByTag({ tags })
+    await cache.deleteByTag({ tags: lists })
   } catch (error) {
     // The write stands; its lists catch up within the TTL.
     logger.error({ err: error, tags }, 'public lists could not be invalidated')
   }
 }
 
-/** Forgets every cached list (tests, between cases). */
+/** Forgets every cached list and page part (tests, between cases). */
 export function clearLists() {
+  clearPageParts()
   return cache.clear()
 }

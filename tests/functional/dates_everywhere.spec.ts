@@ -15,6 +15,7 @@ import { clock } from '#services/clock'
 import { isolated } from '#tests/helpers'
 import { buildWorld, type Actor, type World } from '#tests/authorization_world'
 import { getRoutes } from '#tests/route_walk'
+import { invalidateLists } from '#services/public_cache'
 
 /** ISO 8601 with an offset: what every instant in an API answer must read. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
@@ -143,6 +144,8 @@ test.group('Dates everywhere', (group) => {
 
     // Without the 2026 schedule the due day is counted from weekends alone.
     await db.from('calendar_days').delete()
+    // …and the cached project page drops its parts, as the calendar's actions have it do.
+    await invalidateLists(['calendar'])
     assert.include(await page(), '（暂定：当年节假日安排尚未录入，按周末计算）')
     assert.include(await projectPage(), '（暂定：当年节假日安排尚未录入，按周末计算）')
     const after = await service()

@@ -1,13 +1,13 @@
 /*
  * Several server processes on one machine (WEB_CONCURRENCY=2, node:cluster):
  * both workers serve, the scheduler ticks in one of them only, and a write
- * through one worker drops the public lists the other worker had cached
- * (the process bus, without Redis). The server is started as `npm start`
+ * through one worker drops the public lists and page parts the other worker
+ * had cached (the process bus, without Redis). The server is started as `npm start`
  * starts it (bin/server.ts), on a database of its own.
  */
 import { test } from '@japa/runner'
 import { request } from 'node:http'
-import { REGION_CODES } from '#domain/regions'
+import { REGION_CODES, regionName } from '#domain/regions'
 import { WORLD_PASSWORD } from '#tests/worlds'
 import {
   dedicatedMarket,
@@ -118,7 +118,7 @@ test.group('Several server processes on one machine (WEB_CONCURRENCY=2)', (group
     )
   })
 
-  test("a write through one worker drops the directory the other worker had cached, and not before its commit's invalidation", async ({
+  test("a write through one worker drops the directory and the agency page the other worker had cached, and not before its commit's invalidation", async ({
     assert,
   }) => {
     const organization = await market.client
@@ -139,6 +139,14 @@ test.group('Several server processes on one machine (WEB_CONCURRENCY=2)', (group
     // Both workers cache the directory of that province: the agency is not in it.
     assert.isFalse(await lists('1'))
     assert.isFalse(await lists('2'))
+    // …and the agency's page, which names its region.
+    const agencyPage = `${server.url}/agencies/${organization.id}`
+    const shows = async (worker: string, code: string) => {
+      const answer = await sendTo(worker, agencyPage)
+      return answer.text.includes(`<dd>${regionName(code, 'zh-CN')}</dd>`)
+    }
+    assert.isTrue(await shows('1', organization.region_code))
+    assert.isTrue(await shows('2', organization.region_code))
 
     // Moved behind the application's back (no invalidation): both still serve their cached copy.
     const moved = { region_code: region, province_code: region.slice(0, 2) }
@@ -156,6 +164,8 @@ test.group('Several server processes on one machine (WEB_CONCURRENCY=2)', (group
       .update(moved)
     assert.isFalse(await lists('1'), 'worker 1 serves its cached list')
     assert.isFalse(await lists('2'), 'worker 2 serves its cached list')
+    assert.isTrue(await shows('1', organization.region_code), 'worker 1 serves its cached page')
+    assert.isTrue(await shows('2', organization.region_code), 'worker 2 serves its cached page')
 
     // The agency saves its profile through whichever worker takes the request.
     const login = await send(`${server.url}/login`)
@@ -202,5 +212,12 @@ test.group('Several server processes on one machine (WEB_CONCURRENCY=2)', (group
     // The writer dropped its copy at once; the other worker within moments (the bus is asynchronous).
     assert.isTrue(await lists(writer), `worker ${writer} (the writer) lists the agency`)
     await waitFor(`worker ${other} to list the agency`, async () => lists(other), 10_000, 50)
+    assert.isTrue(await shows(writer, region), `worker ${writer} (the writer) shows the new region`)
+    await waitFor(
+      `worker ${other} to show the agency's new region`,
+      async () => shows(other, region),
+      10_000,
+      50
+    )
   })
 })

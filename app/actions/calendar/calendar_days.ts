@@ -4,6 +4,7 @@ import type User from '#models/user'
 import { isoDay } from '#domain/working_days'
 import { recordAuditEvent } from '#services/audit_log'
 import { queueCalendarDayForAnalytics } from '#services/analytics_queue'
+import { invalidateLists } from '#services/public_cache'
 
 /**
  * The admin enters the official schedule of a year (the State Council
@@ -46,6 +47,8 @@ export async function setCalendarDay(
     })
     // The working days to delivery of the contracts spanning the day may change.
     await queueCalendarDayForAnalytics(input.day, trx)
+    // The project pages mark deadlines provisional while the year's schedule is missing.
+    await invalidateLists(['calendar'], trx)
   })
 }
 
@@ -61,6 +64,7 @@ export async function clearCalendarDay(day: string, admin: User) {
         subjectId: day,
       })
       await queueCalendarDayForAnalytics(day, trx)
+      await invalidateLists(['calendar'], trx)
     }
   })
 }

@@ -8,6 +8,7 @@ import { recordAuditEvent } from '#services/audit_log'
 import { notify } from '#services/notifications'
 import { sqlTime } from '#services/sql_time'
 import { clock } from '#services/clock'
+import { invalidateLists, projectTag } from '#services/public_cache'
 
 export type SuspensionCause = 'register' | 'declaration'
 
@@ -91,6 +92,11 @@ export async function suspendConflicts(
           bids.map((row) => row.bid_id)
         )
         .update({ status: 'withdrawn', updated_at: sqlTime(clock.now()) })
+      // Their projects' pages count the responses.
+      await invalidateLists(
+        bids.map((row) => projectTag(row.project_id)),
+        trx
+      )
     }
 
     const entries = [
