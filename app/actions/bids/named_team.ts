@@ -29,7 +29,9 @@ export async function namedTeamFor(
   project: Project,
   organizationId: number,
   input: TeamInput,
-  trx: TransactionClientContract
+  trx: TransactionClientContract,
+  /** The item's required qualification when the caller has already read it (the eligibility facts). */
+  known?: { requiredQualification: string | null }
 ): Promise<NamedPerson[]> {
   const leadId = input.leadPractitionerId ?? null
   const memberIds = input.teamPractitionerIds ?? []
@@ -57,7 +59,10 @@ export async function namedTeamFor(
       idNumberHash: row.id_number_hash,
     }
   })
-  const facts = await teamFacts(project, await requiredQualificationOf(project, trx), persons, trx)
+  const required = known
+    ? known.requiredQualification
+    : await requiredQualificationOf(project, trx)
+  const facts = await teamFacts(project, required, persons, trx)
   const reason = teamIneligibility(facts)
   if (reason) throw new IneligibleException(reason)
   return persons

@@ -45,12 +45,17 @@ export function ensureQuoteWithinBounds(project: Project, quoteFen: number) {
   }
 }
 
-/** The agency may take part in the project now, or 403 naming the condition that failed. */
+/**
+ * The agency may take part in the project now, or 403 naming the condition that failed.
+ * Answers the facts judged (the bid reuses the item's required qualification from them).
+ */
 export async function ensureEligible(
   project: Project,
   organizationId: number,
   client?: QueryClientContract
 ) {
-  const reason = ineligibilityReason(await eligibilityFactsFor(project, organizationId, client))
+  const facts = await eligibilityFactsFor(project, organizationId, client)
+  const reason = ineligibilityReason(facts)
   if (reason) throw new IneligibleException(reason)
+  return facts
 }
