@@ -36,7 +36,10 @@ const METHOD_SECTION = `## Method
   minutes on a loaded 2-core machine), later runs reuse both.
 - \`--profile\` records a CPU profile of the server (through its inspector) during each URL's load
   and each part into \`tmp/bench-profiles/\`; \`node benchmarks/cpu_profile_top.mjs <file>\` lists its
-  heaviest functions.`
+  heaviest functions. It also logs the server's \`process.memoryUsage()\` after each part, before
+  and after a full garbage collection, and writes a heap snapshot after the run
+  (\`tmp/bench-profiles/after-all.heapsnapshot\`; \`node benchmarks/heap_snapshot_top.mjs <file>\`
+  lists what holds the most).`
 type Part = (typeof PARTS)[number]
 const SECTION_HEADINGS: Record<Part, string> = {
   pages: 'Pages under load',
@@ -122,7 +125,7 @@ export default class Bench extends BaseCommand {
       await import('#benchmarks/dataset')
     const { QueryRecorder, Baseline, load, pagesMarkdown } = await import('#benchmarks/load')
     const { timeDashboards, dashboardsMarkdown } = await import('#benchmarks/dashboards')
-    const { ensureBuild, startBenchServer, startProfiler, machineLoad } =
+    const { ensureBuild, startBenchServer, startProfiler, inspectMemory, machineLoad } =
       await import('#benchmarks/server_process')
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
     const { runCreditBench, creditMarkdown, ensureCreditEvents } =
@@ -204,6 +207,14 @@ export default class Bench extends BaseCommand {
         const file = this.app.makePath('tmp/bench-profiles', `${part}.cpuprofile`)
         await profiler.stop(file)
         log(`  profile: ${file}`)
+        // What the heap holds after the part, and what a full collection leaves of it.
+        const memory = await inspectMemory(measured)
+        memory.close()
+        const line = (usage: Record<string, number>) =>
+          Object.entries(usage)
+            .map(([name, mb]) => `${name} ${mb}`)
+            .join(', ')
+        log(`  memory (MB): ${line(memory.before)}; after a full GC: ${line(memory.after)}`)
       }
       samples.push({ part, before, after: measured.sample() })
       return value
@@ -317,6 +328,13 @@ export default class Bench extends BaseCommand {
         )
       : null
     const afterAll = measured.sample()
+    if (this.profile) {
+      const memory = await inspectMemory(measured)
+      const file = this.app.makePath('tmp/bench-profiles', 'after-all.heapsnapshot')
+      await memory.snapshot(file)
+      memory.close()
+      log(`  heap snapshot after the run: ${file}`)
+    }
     await measured.stop()
     httpServer.close()
     const credit = runs('credit')
