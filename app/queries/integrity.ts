@@ -327,12 +327,11 @@ export async function integrityFactsOfOne(
   if (departmentId !== null) {
     const usccs = usccsToScreen(uscc, declaration)
     const onlyItself = usccs.length === 1 && usccs[0] === uscc
-    const register =
+    const entries =
       onlyItself && Number(row.own_register_entries ?? 0) === 0
         ? []
-        : (await registerEntriesFor(usccs, client)).filter(
-            (entry) => entry.departmentId === departmentId
-          )
+        : await registerEntriesFor(usccs, client)
+    const register = entries.filter((entry) => entry.departmentId === departmentId)
     const found = affiliationWith(departmentId, uscc, declaration, register)
     affiliation = found ? { ...found, departmentName: row.department_name as string } : null
   }

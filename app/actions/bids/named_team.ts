@@ -59,9 +59,7 @@ export async function namedTeamFor(
       idNumberHash: row.id_number_hash,
     }
   })
-  const required = known
-    ? known.requiredQualification
-    : await requiredQualificationOf(project, trx)
+  const required = known ? known.requiredQualification : await requiredQualificationOf(project, trx)
   const facts = await teamFacts(project, required, persons, trx)
   const reason = teamIneligibility(facts)
   if (reason) throw new IneligibleException(reason)
