@@ -20,6 +20,7 @@ import env from '#start/env'
 import { caFiles, marketCa } from '#services/pki/market_ca'
 import { archiveSeal, developmentKeyPath } from '#services/archive_seal'
 import { applicationMysqlOptions } from '#benchmarks/bulk_insert'
+import { SERVER_NODE_OPTIONS } from '../bin/cluster.js'
 
 /** Memory and CPU of the server's processes at one moment (/proc). */
 export type ProcessSample = {
@@ -194,6 +195,9 @@ export async function startBenchServer(options: {
       PKI_CA_CERT_FILE: certFile,
       ARCHIVE_SEAL_KEY_FILE: developmentKeyPath(),
       DRIVE_ROOT: app.makePath('tmp/storage'),
+      // The Node options the deployment guide gives a single server process (a cluster's
+      // primary gives them to its workers itself).
+      NODE_OPTIONS: SERVER_NODE_OPTIONS.join(' '),
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
@@ -293,5 +297,68 @@ export async function startProfiler(server: BenchServer) {
       await mkdir(dirname(file), { recursive: true })
       await writeFile(file, JSON.stringify(profile))
     },
+  }
+}
+
+/**
+ * The server's heap through its inspector (`--profile`): process.memoryUsage()
+ * before and after a full garbage collection — what is held apart from what
+ * is merely not yet collected — and, on request, a heap snapshot to read in
+ * Chrome's DevTools or with benchmarks/heap_snapshot_top.mjs.
+ */
+export async function inspectMemory(server: BenchServer) {
+  if (!server.inspectPort) throw new Error('the server was not started for profiling')
+  const listing = await fetch(`http://127.0.0.1:${server.inspectPort}/json/list`)
+  const targets = (await listing.json()) as { webSocketDebuggerUrl: string }[]
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl)
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true })
+    socket.addEventListener('error', reject, { once: true })
+  })
+  let nextId = 0
+  const pending = new Map<number, (result: any) => void>()
+  const chunks: string[] = []
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data))
+    if (message.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(message.params.chunk)
+    pending.get(message.id)?.(message.result)
+    pending.delete(message.id)
+  })
+  const send = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<any>((resolve) => {
+      const id = ++nextId
+      pending.set(id, resolve)
+      socket.send(JSON.stringify({ id, method, params }))
+    })
+  const usage = async () => {
+    const { result } = await send('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    })
+    const mb = (bytes: number) => Math.round(bytes / 2 ** 20)
+    const raw = JSON.parse(result.value) as Record<string, number>
+    return Object.fromEntries(Object.entries(raw).map(([name, bytes]) => [name, mb(bytes)]))
+  }
+  try {
+    const before = await usage()
+    await send('HeapProfiler.collectGarbage')
+    const after = await usage()
+    return {
+      before,
+      after,
+      async snapshot(file: string) {
+        chunks.length = 0
+        await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+        const { mkdir, writeFile } = await import('node:fs/promises')
+        const { dirname } = await import('node:path')
+        await mkdir(dirname(file), { recursive: true })
+        await writeFile(file, chunks.join(''))
+        chunks.length = 0
+      },
+      close: () => socket.close(),
+    }
+  } catch (error) {
+    socket.close()
+    throw error
   }
 }

@@ -42,10 +42,32 @@ export function webConcurrency(appRoot: URL): number {
   return availableParallelism()
 }
 
+/**
+ * The young generation's cap for a server process: each of V8's two
+ * semi-spaces at most 16 MB (V8's default on a machine with a large heap limit
+ * lets them grow to 64 MB: 128 MB of resident memory for short-lived request
+ * garbage alone, most of the server's RSS after a load).
+ */
+export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=16']
+
+/**
+ * The Node options of a server process: the given ones, with SERVER_NODE_OPTIONS
+ * added unless the operator set them (in the command line or NODE_OPTIONS).
+ */
+export function serverExecArgv(execArgv: string[], nodeOptions = ''): string[] {
+  const given = [...execArgv, ...nodeOptions.split(/\s+/)]
+  const missing = SERVER_NODE_OPTIONS.filter((option) => {
+    const name = option.split('=')[0]
+    return !given.some((one) => one === name || one.startsWith(`${name}=`))
+  })
+  return [...execArgv, ...missing]
+}
+
 type Role = { ticks: boolean }
 
 /** The primary: forks `count` workers running this same entry point and keeps them going. */
 export function runPrimary(count: number) {
+  cluster.setupPrimary({ execArgv: serverExecArgv(process.execArgv, process.env.NODE_OPTIONS) })
   const roles = new Map<Worker, Role>()
   const listening = new Set<Worker>()
   let announced = false

@@ -5,6 +5,7 @@
 import './env_defaults.js'
 import 'reflect-metadata'
 import { Ignitor } from '@adonisjs/core'
+import { shutDown } from './shutdown.js'
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -20,7 +21,8 @@ export function createIgnitor() {
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+    // The server stops within seconds, whatever connections clients left open (bin/shutdown.ts).
+    app.listen('SIGTERM', () => shutDown(app))
+    app.listenIf(app.managedByPm2, 'SIGINT', () => shutDown(app))
   })
 }

@@ -16,8 +16,9 @@ const METHOD_SECTION = `## Method
 - **The server**: the production build — the bench runs \`node ace build\` (skipped when \`build/\`
   was built by the bench from the same sources; \`--rebuild\` forces it) and starts
   \`node build/bin/server.js\` with \`NODE_ENV=production\` (view cache on, development keys in place
-  of the operator's CA and seal keys), \`WEB_CONCURRENCY=1\` unless \`--workers N\`, the scheduler
-  off and the API's rate limits out of reach (their counters still kept).
+  of the operator's CA and seal keys), the Node options the deployment guide gives a server
+  (\`NODE_OPTIONS=--max-semi-space-size=16\`), \`WEB_CONCURRENCY=1\` unless \`--workers N\`, the
+  scheduler off and the API's rate limits out of reach (their counters still kept).
 - **The load generator**: autocannon in a process of its own per URL (pages); a worker thread of
   the bench process for the bid storms (an open-loop schedule).
 - **The baseline**: a bare \`node:http\` + \`mysql2\` server in a third process, replaying the SQL
@@ -36,7 +37,10 @@ const METHOD_SECTION = `## Method
   minutes on a loaded 2-core machine), later runs reuse both.
 - \`--profile\` records a CPU profile of the server (through its inspector) during each URL's load
   and each part into \`tmp/bench-profiles/\`; \`node benchmarks/cpu_profile_top.mjs <file>\` lists its
-  heaviest functions.`
+  heaviest functions. It also logs the server's \`process.memoryUsage()\` after each part, before
+  and after a full garbage collection, and writes a heap snapshot after the run
+  (\`tmp/bench-profiles/after-all.heapsnapshot\`; \`node benchmarks/heap_snapshot_top.mjs <file>\`
+  lists what holds the most).`
 type Part = (typeof PARTS)[number]
 const SECTION_HEADINGS: Record<Part, string> = {
   pages: 'Pages under load',
@@ -125,7 +129,7 @@ export default class Bench extends BaseCommand {
       await import('#benchmarks/dataset')
     const { QueryRecorder, Baseline, load, pagesMarkdown } = await import('#benchmarks/load')
     const { timeDashboards, dashboardsMarkdown } = await import('#benchmarks/dashboards')
-    const { ensureBuild, startBenchServer, startProfiler, machineLoad } =
+    const { ensureBuild, startBenchServer, startProfiler, inspectMemory, machineLoad } =
       await import('#benchmarks/server_process')
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
     const { runCreditBench, creditMarkdown, ensureCreditEvents } =
@@ -207,6 +211,14 @@ export default class Bench extends BaseCommand {
         const file = this.app.makePath('tmp/bench-profiles', `${part}.cpuprofile`)
         await profiler.stop(file)
         log(`  profile: ${file}`)
+        // What the heap holds after the part, and what a full collection leaves of it.
+        const memory = await inspectMemory(measured)
+        memory.close()
+        const line = (usage: Record<string, number>) =>
+          Object.entries(usage)
+            .map(([name, mb]) => `${name} ${mb}`)
+            .join(', ')
+        log(`  memory (MB): ${line(memory.before)}; after a full GC: ${line(memory.after)}`)
       }
       samples.push({ part, before, after: measured.sample() })
       return value
@@ -322,6 +334,13 @@ export default class Bench extends BaseCommand {
         )
       : null
     const afterAll = measured.sample()
+    if (this.profile) {
+      const memory = await inspectMemory(measured)
+      const file = this.app.makePath('tmp/bench-profiles', 'after-all.heapsnapshot')
+      await memory.snapshot(file)
+      memory.close()
+      log(`  heap snapshot after the run: ${file}`)
+    }
     await measured.stop()
     httpServer.close()
     const credit = runs('credit')

@@ -296,7 +296,11 @@ export function rotatingWinners(
 ): RotatingWinners[] {
   const winnerOf = new Map(awards.map((award) => [award.projectId, award.winnerId]))
   const projectsOf = new Map<number, Set<number>>()
-  const together = new Map<string, number>()
+  // How many projects each pair of agencies bid on together, keyed by a number made of the
+  // pair (a year of awards makes millions of pairs: string keys were most of the memory and
+  // time of the signals page).
+  const pairs = pairKeys(awards.flatMap((award) => award.bidderIds))
+  const together = new Map<number, number>()
   for (const award of awards) {
     const bidders = [...new Set(award.bidderIds)].sort((x, y) => x - y)
     for (const agency of bidders) {
@@ -306,13 +310,13 @@ export function rotatingWinners(
     }
     for (let i = 0; i < bidders.length; i++) {
       for (let j = i + 1; j < bidders.length; j++) {
-        const key = `${bidders[i]}|${bidders[j]}`
+        const key = pairs.keyOf(bidders[i], bidders[j])
         together.set(key, (together.get(key) ?? 0) + 1)
       }
     }
   }
   const often = (a: number, b: number) =>
-    (together.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0) >= thresholds.rotationMinSharedProjects
+    (together.get(pairs.keyOf(a, b)) ?? 0) >= thresholds.rotationMinSharedProjects
 
   const evaluate = (group: number[]): RotatingWinners | null => {
     let shared = [...projectsOf.get(group[0])!]
@@ -344,7 +348,7 @@ export function rotatingWinners(
   const found = new Map<string, RotatingWinners>()
   for (const [key, count] of together) {
     if (count < thresholds.rotationMinSharedProjects) continue
-    let group = key.split('|').map(Number)
+    let group = pairs.pairOf(key)
     let finding = evaluate(group)
     if (!finding) continue
     for (const candidate of agencies) {
@@ -406,6 +410,25 @@ export function repeatedDirectSelections(
 }
 
 // ————————————————————————————————————————————— helpers
+
+/**
+ * A number for each unordered pair of these agency ids, and back: the lower
+ * id times one more than the highest, plus the higher one (exact while the
+ * highest id stays under 2^26, far above any registry; beyond, the key is
+ * still exact up to 2^53 for the ids actually met).
+ */
+export function pairKeys(ids: Iterable<number>) {
+  let highest = 0
+  for (const id of ids) if (id > highest) highest = id
+  const base = highest + 1
+  if (base * base > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError(`agency ids up to ${highest} are too large for numeric pair keys`)
+  }
+  return {
+    keyOf: (a: number, b: number) => (a < b ? a * base + b : b * base + a),
+    pairOf: (key: number) => [Math.floor(key / base), key % base],
+  }
+}
 
 function groupBy<T>(values: T[], keyOf: (value: T) => string) {
   const groups = new Map<string, T[]>()

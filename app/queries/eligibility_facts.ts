@@ -11,7 +11,12 @@ import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 import { jointPunishmentsInForce, signUpBarsOf } from '#queries/joint_punishment'
 import { rulesForProject, rulesOfStoredParameters, rulesOfVersion } from '#services/market_rules'
-import { eligibilityIntegrity, integrityFactsForMany } from '#queries/integrity'
+import {
+  eligibilityIntegrity,
+  integrityColumnsFor,
+  integrityFactsForMany,
+  integrityFactsOfOne,
+} from '#queries/integrity'
 
 /** Rows are read in chunks so that an opening of 10,000 bids stays a few dozen queries. */
 const CHUNK = 500
@@ -201,7 +206,9 @@ export async function eligibilityFactsFor(
               .select('parameters')
               .as('rule_parameters'),
           ]
-        : [])
+        : []),
+      // The integrity facts (affiliation, serving officials), folded in too.
+      ...integrityColumnsFor(organizationId, client)
     )
     .firstOrFail()
   const names = async (count: unknown, query: () => ReturnType<typeof bannedManagers>) => {
@@ -226,13 +233,7 @@ export async function eligibilityFactsFor(
       ? rulesOfStoredParameters(String(row.rule_parameters))
       : await rulesOfVersion(project.rulesetVersion, client)
     : await rulesForProject(project, at, client).then((inForce) => inForce.rules)
-  const integrity = await integrityFactsForMany([organizationId], serviceItemId, client, {
-    item: { department_id: row.department_id, department_name: row.department_name },
-    organizations:
-      row.agency_uscc === null || row.agency_uscc === undefined
-        ? []
-        : [{ id: organizationId, uscc: String(row.agency_uscc) }],
-  })
+  const integrity = await integrityFactsOfOne(row, client)
   return {
     agencyStatus: row.agency_status === 'active' ? 'active' : 'withdrawn',
     offersItem: Number(row.offers) > 0,
@@ -249,7 +250,7 @@ export async function eligibilityFactsFor(
     grade: gradeForScore(Number(row.credit_score ?? 0), rules.gradeCutoffs) as CreditGrade,
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),
-    ...eligibilityIntegrity(integrity.get(organizationId)),
+    ...eligibilityIntegrity(integrity),
   }
 }
 

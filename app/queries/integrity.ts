@@ -244,6 +244,120 @@ export async function integrityFactsForMany(
   return result
 }
 
+/**
+ * The folded columns integrityFactsOfOne reads from one statement of the
+ * caller (app/queries/eligibility_facts.ts): see integrityColumnsFor.
+ */
+export type FoldedIntegrityRow = {
+  department_id: SqlInteger | null
+  department_name: string | null
+  agency_uscc: string | null
+  declaration_nature: Declaration['nature'] | null
+  declaration_sponsor_name: string | null
+  declaration_sponsor_uscc: string | null
+  declaration_shareholders: string | null
+  own_register_entries: SqlInteger | null
+  official_list_id: SqlInteger | null
+  officials_named: SqlInteger | null
+}
+
+/**
+ * Scalar subqueries for one agency, to fold into a statement over
+ * `service_items as s`: its declaration in force, the register's entries of
+ * the item's department naming its own USCC, the list of serving officials in
+ * force and how many of its practitioners are on it.
+ */
+export function integrityColumnsFor(organizationId: number, client: QueryClientContract) {
+  const declaration = (column: string) =>
+    client
+      .from('agency_declarations')
+      .where('organization_id', organizationId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .select(column)
+  const listInForce = () => client.from('serving_official_lists').max('id')
+  return [
+    declaration('nature').as('declaration_nature'),
+    declaration('sponsor_name').as('declaration_sponsor_name'),
+    declaration('sponsor_uscc').as('declaration_sponsor_uscc'),
+    declaration('shareholders').as('declaration_shareholders'),
+    client
+      .from('department_affiliates as r')
+      .whereColumn('r.department_id', 's.department_id')
+      .whereNull('r.removed_at')
+      .whereIn('r.uscc', client.from('organizations').where('id', organizationId).select('uscc'))
+      .count('*')
+      .as('own_register_entries'),
+    listInForce().as('official_list_id'),
+    client
+      .from('practitioners')
+      .where('organization_id', organizationId)
+      .whereIn(
+        'id_number_hash',
+        client.from('serving_officials').where('list_id', listInForce()).select('id_hash')
+      )
+      .count('*')
+      .as('officials_named'),
+  ]
+}
+
+/**
+ * One agency's integrity facts from the folded columns: the same facts as
+ * integrityFactsForMany, with no statement of its own unless the agency
+ * declares a sponsor or shareholders to screen, or its own USCC is on the
+ * department's register.
+ */
+export async function integrityFactsOfOne(
+  row: FoldedIntegrityRow,
+  client: QueryClientContract
+): Promise<IntegrityFacts | undefined> {
+  if (row.agency_uscc === null || row.agency_uscc === undefined) return undefined
+  const uscc = String(row.agency_uscc)
+  const declaration =
+    row.declaration_nature === null || row.declaration_nature === undefined
+      ? null
+      : declarationFromRow({
+          nature: row.declaration_nature,
+          sponsor_name: row.declaration_sponsor_name,
+          sponsor_uscc: row.declaration_sponsor_uscc,
+          shareholders: row.declaration_shareholders ?? '[]',
+        })
+  const departmentId = row.department_id === null ? null : Number(row.department_id)
+  let affiliation: IntegrityFacts['affiliation'] = null
+  if (departmentId !== null) {
+    const usccs = usccsToScreen(uscc, declaration)
+    const onlyItself = usccs.length === 1 && usccs[0] === uscc
+    const entries =
+      onlyItself && Number(row.own_register_entries ?? 0) === 0
+        ? []
+        : await registerEntriesFor(usccs, client)
+    const register = entries.filter((entry) => entry.departmentId === departmentId)
+    const found = affiliationWith(departmentId, uscc, declaration, register)
+    affiliation = found ? { ...found, departmentName: row.department_name as string } : null
+  }
+  let servingOfficial = false
+  if (row.official_list_id !== null && row.official_list_id !== undefined) {
+    if (Number(row.officials_named ?? 0) > 0) {
+      servingOfficial = true
+    } else {
+      const holders = (declaration?.shareholders ?? []).filter((holder) => holder.idHash)
+      if (holders.length > 0) {
+        const onList = await client
+          .from('serving_officials')
+          .where('list_id', Number(row.official_list_id))
+          .whereIn(
+            'id_hash',
+            holders.map((holder) => holder.idHash!)
+          )
+          .select('id_hash')
+          .first()
+        servingOfficial = Boolean(onList)
+      }
+    }
+  }
+  return { affiliation, servingOfficial }
+}
+
 /** A declaration row as the pure rules read it. */
 export function declarationFromRow(row: {
   nature: Declaration['nature']

@@ -5,6 +5,7 @@ import {
   nearIdenticalQuotes,
   nearlyEqualQuotes,
   normalisePhone,
+  pairKeys,
   repeatedDirectSelections,
   rotatingWinners,
   sharedContacts,
@@ -309,5 +310,20 @@ test.group('Collusion: repeated direct selection (反复直接选取)', () => {
     assert.deepEqual(findings, [
       { kind: 'repeated_direct_selection', ownerId: 100, agencyIds: [5], projectIds: [1, 2, 3] },
     ])
+  })
+})
+
+test.group('Pair keys of the rotating-winners signal', () => {
+  test('a pair of agency ids gives one number whatever their order, and the number gives the pair back, lower id first', ({
+    assert,
+  }) => {
+    const pairs = pairKeys([7, 1_250_000, 42])
+    assert.equal(pairs.keyOf(42, 7), pairs.keyOf(7, 42))
+    assert.deepEqual(pairs.pairOf(pairs.keyOf(1_250_000, 7)), [7, 1_250_000])
+    assert.notEqual(pairs.keyOf(7, 42), pairs.keyOf(7, 43))
+  })
+
+  test('ids too large for an exact numeric key are refused rather than mixed up', ({ assert }) => {
+    assert.throws(() => pairKeys([1, 2 ** 27]), /too large/)
   })
 })

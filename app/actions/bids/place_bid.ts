@@ -65,7 +65,8 @@ export async function placeBid(
     const agency = await lockAgency(agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
     const eligibility = await ensureEligible(project, agency.id, trx)
-    await ensureNotConfirmedMember(project, agency.id, trx)
+    // Not a confirmed member of another bid, and the bid this one replaces: one statement.
+    const previous = await ownBidsAndMemberships(project, agency.id, trx)
     const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
     // The lead agency's persons and each member's, judged together.
     const team = await namedTeamFor(
@@ -81,17 +82,6 @@ export async function placeBid(
       })),
       { required: eligibility.leadQualification ?? null }
     )
-    // The last bid counts: the agency's active one in this round, if any, is
-    // replaced. Found by a plain read (the agency's lock makes it current) and
-    // updated by id: a locking search would lock the gaps of the bids index,
-    // where other agencies' bids are being inserted, and deadlock with them.
-    const previous = await trx
-      .from('bids')
-      .where('project_id', project.id)
-      .where('organization_id', agency.id)
-      .where('round', project.round)
-      .where('status', 'active')
-      .select('id')
     const consented = await confirmedMembersOf(
       previous.map((row) => Number(row.id)),
       trx
@@ -225,6 +215,49 @@ export async function ensureNotConfirmedMember(
       data: { lead: membership.name },
     })
   }
+}
+
+/**
+ * In one statement, the agency's active bid of this round (the last bid
+ * counts: it is replaced) and its confirmed memberships of other active bids
+ * — refused with 403 naming the lead, as ensureNotConfirmedMember. The
+ * active bid is found by a plain read (the agency's lock makes it current)
+ * and updated by id: a locking search would lock the gaps of the bids index,
+ * where other agencies' bids are being inserted, and deadlock with them.
+ */
+async function ownBidsAndMemberships(
+  project: Project,
+  organizationId: number,
+  trx: TransactionClientContract
+) {
+  const rows: { id: number | string | null; lead_name: string | null }[] = await trx
+    .from('bids')
+    .where('project_id', project.id)
+    .where('organization_id', organizationId)
+    .where('round', project.round)
+    .where('status', 'active')
+    .select('id', trx.raw('null as lead_name'))
+    .unionAll(
+      trx
+        .from('bid_members as m')
+        .join('bids as b', 'b.id', 'm.bid_id')
+        .join('organizations as lead', 'lead.id', 'b.organization_id')
+        .where('m.organization_id', organizationId)
+        .where('m.status', 'confirmed')
+        .where('b.project_id', project.id)
+        .where('b.round', project.round)
+        .where('b.status', 'active')
+        .select(trx.raw('null as id'), 'lead.name as lead_name'),
+      false
+    )
+  const membership = rows.find((row) => row.lead_name !== null && row.lead_name !== undefined)
+  if (membership) {
+    throw new RefusalException(403, 'E_CONSORTIUM_CONFLICT', {
+      identifier: 'messages.consortium.memberOfAnother',
+      data: { lead: membership.lead_name },
+    })
+  }
+  return rows.filter((row) => row.id !== null && row.id !== undefined) as { id: number | string }[]
 }
 
 /** The confirmed members of the bids being replaced, keyed "member|sub-item". */

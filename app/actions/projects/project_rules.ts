@@ -45,7 +45,10 @@ export function ensureQuoteWithinBounds(project: Project, quoteFen: number) {
   }
 }
 
-/** The agency may take part in the project now, or 403 naming the condition that failed. */
+/**
+ * The agency may take part in the project now, or 403 naming the condition that failed.
+ * Answers the facts judged (the bid reuses the item's required qualification from them).
+ */
 export async function ensureEligible(
   project: Project,
   organizationId: number,
