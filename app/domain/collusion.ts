@@ -266,6 +266,13 @@ export function sharedOrigins(
     (x, y) =>
       x.projectId - y.projectId || x.via.localeCompare(y.via) || x.value.localeCompare(y.value)
   )
+  // IP addresses first, the most shared first: the same list whatever order the bids came in.
+  commonOrigins.sort(
+    (x, y) =>
+      Number(x.via === 'device') - Number(y.via === 'device') ||
+      y.agencies - x.agencies ||
+      x.value.localeCompare(y.value)
+  )
   return { findings, commonOrigins }
 }
 

@@ -1,3 +1,4 @@
+import { queueProjectsForSignals } from '#services/signal_queue'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { SqlInteger } from '#services/sql_rows'
 import type User from '#models/user'
@@ -91,6 +92,10 @@ export async function suspendConflicts(
           bids.map((row) => row.bid_id)
         )
         .update({ status: 'withdrawn', updated_at: sqlTime(clock.now()) })
+      await queueProjectsForSignals(
+        bids.map((row) => Number(row.project_id)),
+        trx
+      )
     }
 
     const entries = [
