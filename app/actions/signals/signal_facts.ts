@@ -20,10 +20,7 @@
  * - direct: the owner and the agency of a published direct selection.
  */
 import db from '@adonisjs/lucid/services/db'
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { COLLUSION_THRESHOLDS, nearlyEqualQuotes } from '#domain/collusion'
 import { clock } from '#services/clock'
 import { fromSqlTime, sqlTime } from '#services/sql_time'
@@ -342,15 +339,14 @@ export async function rebuildSignalFacts() {
     let afterId = 0
     let count = 0
     for (;;) {
-      const ids = (
-        await trx
-          .from('projects')
-          .where('id', '>', afterId)
-          .whereNot('status', 'draft')
-          .orderBy('id')
-          .limit(FOLD_BATCH)
-          .select('id')
-      ).map((row) => Number(row.id))
+      const rows = await trx
+        .from('projects')
+        .where('id', '>', afterId)
+        .whereNot('status', 'draft')
+        .orderBy('id')
+        .limit(FOLD_BATCH)
+        .select('id')
+      const ids = rows.map((row) => Number(row.id))
       if (ids.length === 0) break
       afterId = ids[ids.length - 1]
       await insertFacts(trx, await signalFactsOfProjects(ids, trx))
