@@ -34,6 +34,18 @@ export const SIGNAL_PERIOD_MONTHS = 12
 /** At most this many rows of one kind of fact (the newest); a city's year is far below. */
 export const MAX_FACT_ROWS = 100_000
 
+/** States of a project from its award on. */
+export const AWARDED_STATES = [
+  'awarded',
+  'contracted',
+  'in_service',
+  'delivered',
+  'accepted',
+  'evaluated',
+  'closed',
+  'terminated',
+]
+
 /** How the facts of the period that would need a year of bids are read. */
 export type SignalFactReaders = {
   quotesSince(since: string, client: QueryClientContract): Promise<QuoteFact[]>

@@ -8,8 +8,7 @@
  * ciphertexts and `quote_fen` is empty.
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { AWARDED_STATES } from '#actions/signals/signal_facts'
-import { MAX_FACT_ROWS, type SignalFactReaders } from '#queries/regulator_signals'
+import { AWARDED_STATES, MAX_FACT_ROWS, type SignalFactReaders } from '#queries/regulator_signals'
 
 /**
  * Opened quotes of competitive selections, newest openings first. Items at a

@@ -22,20 +22,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { COLLUSION_THRESHOLDS, nearlyEqualQuotes } from '#domain/collusion'
+import { AWARDED_STATES } from '#queries/regulator_signals'
 import { clock } from '#services/clock'
 import { fromSqlTime, sqlTime } from '#services/sql_time'
-
-/** States of a project from its award on. */
-export const AWARDED_STATES = [
-  'awarded',
-  'contracted',
-  'in_service',
-  'delivered',
-  'accepted',
-  'evaluated',
-  'closed',
-  'terminated',
-]
 
 /** Projects folded per transaction. */
 const FOLD_BATCH = 1000
