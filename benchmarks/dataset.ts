@@ -707,6 +707,17 @@ async function ensureSummaries(log: (message: string) => void) {
       `  name search index: ${written} grams in ${((performance.now() - started) / 1000).toFixed(1)} s`
     )
   }
+  const { rebuildSignalFacts } = await import('#actions/signals/signal_facts')
+  const [[signalState]] = await db.rawQuery(
+    "SELECT rebuilt_at FROM summary_states WHERE name = 'signals'"
+  )
+  if (!signalState?.rebuilt_at) {
+    const started = performance.now()
+    const projects = await rebuildSignalFacts()
+    log(
+      `  collusion-signal facts: ${projects} projects in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    )
+  }
   if (Number(facts.n) === 0 && Number(contracts.n) > 0) {
     const started = performance.now()
     const folded = await rebuildAnalyticsSummaries()

@@ -598,6 +598,11 @@ async function removeProjects(projectIds: number[]) {
   }
   await db.from('notifications').whereIn('project_id', projectIds).delete()
   await db.from('projects').whereIn('id', projectIds).delete()
+  // The collusion-signal facts of the deleted projects go with them.
+  const { queueProjectsForSignals } = await import('#services/signal_queue')
+  const { foldSignalQueue } = await import('#actions/signals/signal_facts')
+  await queueProjectsForSignals(projectIds, db.connection())
+  await foldSignalQueue()
 }
 
 export function selectionMarkdown(

@@ -1976,6 +1976,77 @@ export class SignInOriginSchema extends BaseModel {
   declare userId: number
 }
 
+export class SignalAwardFactSchema extends BaseModel {
+  static $columns = ['awardedAt', 'bidderIds', 'projectId', 'winnerId'] as const
+  $columns = SignalAwardFactSchema.$columns
+  @column.dateTime()
+  declare awardedAt: DateTime
+  @column()
+  declare bidderIds: string
+  @column({ isPrimary: true })
+  declare projectId: number
+  @column()
+  declare winnerId: number
+}
+
+export class SignalDirectFactSchema extends BaseModel {
+  static $columns = ['agencyId', 'ownerId', 'projectId', 'publishedAt'] as const
+  $columns = SignalDirectFactSchema.$columns
+  @column()
+  declare agencyId: number
+  @column()
+  declare ownerId: number
+  @column({ isPrimary: true })
+  declare projectId: number
+  @column.dateTime()
+  declare publishedAt: DateTime
+}
+
+export class SignalOriginFactSchema extends BaseModel {
+  static $columns = ['agencyId', 'bidId', 'createdAt', 'deviceFingerprint', 'ip', 'projectId'] as const
+  $columns = SignalOriginFactSchema.$columns
+  @column()
+  declare agencyId: number
+  @column({ isPrimary: true })
+  declare bidId: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare deviceFingerprint: string | null
+  @column()
+  declare ip: string | null
+  @column()
+  declare projectId: number
+}
+
+export class SignalPendingSchema extends BaseModel {
+  static $columns = ['id', 'projectId'] as const
+  $columns = SignalPendingSchema.$columns
+  @column({ isPrimary: true })
+  declare id: number
+  @column()
+  declare projectId: number
+}
+
+export class SignalQuoteFactSchema extends BaseModel {
+  static $columns = ['agencyId', 'ceilingFen', 'id', 'openedAt', 'projectId', 'quoteFen', 'round'] as const
+  $columns = SignalQuoteFactSchema.$columns
+  @column()
+  declare agencyId: number
+  @column()
+  declare ceilingFen: number
+  @column({ isPrimary: true })
+  declare id: number
+  @column.dateTime()
+  declare openedAt: DateTime
+  @column()
+  declare projectId: number
+  @column()
+  declare quoteFen: number
+  @column()
+  declare round: number
+}
+
 export class SignatorySchema extends BaseModel {
   static $columns = ['capacity', 'designatedAt', 'designatedByUserId', 'documentKey', 'documentMime', 'documentName', 'documentSize', 'id', 'organizationId', 'revocationReason', 'revokedAt', 'revokedByUserId', 'userId'] as const
   $columns = SignatorySchema.$columns

@@ -19,6 +19,7 @@ import { complaintsTickStep } from '#actions/complaints/complaints_tick'
 import { creditTickStep } from '#actions/credit/credit_tick'
 import { roundsToArchive, sealProjectArchive } from '#actions/archives/seal_project_archive'
 import { foldAnalyticsQueue } from '#actions/analytics/summaries'
+import { foldSignalQueue } from '#actions/signals/signal_facts'
 
 export type { TickReport } from '#services/tick_report'
 
@@ -45,5 +46,7 @@ export async function runTick(): Promise<TickReport> {
   }
   // The regulator's market figures take in what this tick and the requests since the last one changed.
   await attempt('foldAnalyticsQueue', {}, report, () => foldAnalyticsQueue())
+  // …and the collusion signals' facts the projects and bids changed since.
+  await attempt('foldSignalQueue', {}, report, () => foldSignalQueue())
   return report
 }

@@ -266,6 +266,13 @@ export function sharedOrigins(
     (x, y) =>
       x.projectId - y.projectId || x.via.localeCompare(y.via) || x.value.localeCompare(y.value)
   )
+  // IP addresses first, the most shared first: the same list whatever order the bids came in.
+  commonOrigins.sort(
+    (x, y) =>
+      Number(x.via === 'device') - Number(y.via === 'device') ||
+      y.agencies - x.agencies ||
+      x.value.localeCompare(y.value)
+  )
   return { findings, commonOrigins }
 }
 
@@ -294,34 +301,67 @@ export function rotatingWinners(
   awards: AwardFact[],
   thresholds: CollusionThresholds = COLLUSION_THRESHOLDS
 ): RotatingWinners[] {
-  const winnerOf = new Map(awards.map((award) => [award.projectId, award.winnerId]))
-  const projectsOf = new Map<number, Set<number>>()
-  // How many projects each pair of agencies bid on together, keyed by a number made of the
-  // pair (a year of awards makes millions of pairs: string keys were most of the memory and
-  // time of the signals page).
-  const pairs = pairKeys(awards.flatMap((award) => award.bidderIds))
-  const together = new Map<number, number>()
+  // Read in one pass, a step per bid: the projects of each agency, and for each winner the
+  // agencies it won over (wonOver: projects a won that b bid on too). A pair can only qualify
+  // when one of the two won over the other (a positive share of wins), so only such pairs are
+  // looked at, not every pair of agencies that bid together.
+  const winnerOf = new Map<number, number>()
+  const biddersOf = new Map<number, number[]>()
+  const projectListOf = new Map<number, number[]>()
+  let maxId = 0
   for (const award of awards) {
-    const bidders = [...new Set(award.bidderIds)].sort((x, y) => x - y)
+    for (const id of award.bidderIds) if (id > maxId) maxId = id
+    if (award.winnerId > maxId) maxId = award.winnerId
+  }
+  const base = maxId + 1
+  const numericKeys = base * base < Number.MAX_SAFE_INTEGER
+  const pairKey = numericKeys
+    ? (a: number, b: number) => a * base + b
+    : (a: number, b: number) => `${a}|${b}`
+  const wonOverByKey = new Map<number | string, number>()
+  for (const award of awards) {
+    const bidders = [...new Set(award.bidderIds)]
+    winnerOf.set(award.projectId, award.winnerId)
+    biddersOf.set(award.projectId, bidders)
+    const winnerBid = bidders.includes(award.winnerId)
     for (const agency of bidders) {
-      const set = projectsOf.get(agency) ?? new Set()
-      set.add(award.projectId)
-      projectsOf.set(agency, set)
-    }
-    for (let i = 0; i < bidders.length; i++) {
-      for (let j = i + 1; j < bidders.length; j++) {
-        const key = pairs.keyOf(bidders[i], bidders[j])
-        together.set(key, (together.get(key) ?? 0) + 1)
+      const list = projectListOf.get(agency)
+      if (list) list.push(award.projectId)
+      else projectListOf.set(agency, [award.projectId])
+      if (winnerBid && agency !== award.winnerId) {
+        const key = pairKey(award.winnerId, agency)
+        wonOverByKey.set(key, (wonOverByKey.get(key) ?? 0) + 1)
       }
     }
   }
-  const often = (a: number, b: number) =>
-    (together.get(pairs.keyOf(a, b)) ?? 0) >= thresholds.rotationMinSharedProjects
+  const won = (a: number, b: number) => wonOverByKey.get(pairKey(a, b)) ?? 0
+
+  const projectSets = new Map<number, Set<number>>()
+  /** The projects an agency bid on (as a set, made when first needed). */
+  const projectsOf = (agency: number) => {
+    let set = projectSets.get(agency)
+    if (!set) projectSets.set(agency, (set = new Set(projectListOf.get(agency) ?? [])))
+    return set
+  }
+  const sharedCounts = new Map<number | string, number>()
+  /** How many projects two agencies both bid on. */
+  const sharedCount = (a: number, b: number) => {
+    const key = a < b ? pairKey(a, b) : pairKey(b, a)
+    let count = sharedCounts.get(key)
+    if (count === undefined) {
+      const [small, large] = [projectsOf(a), projectsOf(b)].sort((x, y) => x.size - y.size)
+      count = 0
+      for (const projectId of small) if (large.has(projectId)) count += 1
+      sharedCounts.set(key, count)
+    }
+    return count
+  }
+  const often = (a: number, b: number) => sharedCount(a, b) >= thresholds.rotationMinSharedProjects
 
   const evaluate = (group: number[]): RotatingWinners | null => {
-    let shared = [...projectsOf.get(group[0])!]
+    let shared = [...projectsOf(group[0])]
     for (const member of group.slice(1)) {
-      const projects = projectsOf.get(member)!
+      const projects = projectsOf(member)
       shared = shared.filter((projectId) => projects.has(projectId))
     }
     if (shared.length < thresholds.rotationMinSharedProjects) return null
@@ -331,8 +371,8 @@ export function rotatingWinners(
       const winner = winnerOf.get(projectId)!
       if (members.has(winner)) wins.set(winner, (wins.get(winner) ?? 0) + 1)
     }
-    const won = [...wins.values()].reduce((sum, count) => sum + count, 0)
-    if (won < thresholds.rotationMinGroupWinShare * shared.length) return null
+    const total = [...wins.values()].reduce((sum, count) => sum + count, 0)
+    if (total < thresholds.rotationMinGroupWinShare * shared.length) return null
     if (wins.size < thresholds.rotationMinWinners) return null
     return {
       kind: 'rotating_winners',
@@ -344,14 +384,21 @@ export function rotatingWinners(
     }
   }
 
-  const agencies = [...projectsOf.keys()].sort((x, y) => x - y)
   const found = new Map<string, RotatingWinners>()
-  for (const [key, count] of together) {
-    if (count < thresholds.rotationMinSharedProjects) continue
-    let group = pairs.pairOf(key)
+  /**
+   * A qualifying pair grows one agency at a time (lowest id first) while it
+   * still qualifies. A candidate must bid often with every member, so only the
+   * agencies that bid with the pair's first member are tried.
+   */
+  const growGroup = (pair: [number, number]) => {
+    let group: number[] = pair
     let finding = evaluate(group)
-    if (!finding) continue
-    for (const candidate of agencies) {
+    if (!finding) return
+    const coBidders = new Set<number>()
+    for (const projectId of projectsOf(pair[0])) {
+      for (const agency of biddersOf.get(projectId)!) coBidders.add(agency)
+    }
+    for (const candidate of [...coBidders].sort((x, y) => x - y)) {
       if (group.length >= thresholds.rotationMaxGroupSize) break
       if (group.includes(candidate) || !group.every((member) => often(member, candidate))) continue
       const larger = evaluate([...group, candidate].sort((x, y) => x - y))
@@ -361,6 +408,25 @@ export function rotatingWinners(
       }
     }
     found.set(group.join('|'), finding)
+  }
+  const looked = new Set<number | string>()
+  for (const key of wonOverByKey.keys()) {
+    const [a, b] =
+      typeof key === 'number'
+        ? [Math.floor(key / base), key % base]
+        : (key.split('|').map(Number) as [number, number])
+    const [lower, higher] = a < b ? [a, b] : [b, a]
+    const pair = pairKey(lower, higher)
+    if (looked.has(pair)) continue
+    looked.add(pair)
+    // What evaluate() would find for the pair, from the counts: most pairs stop here.
+    const lowerWon = won(lower, higher)
+    const higherWon = won(higher, lower)
+    if (Number(lowerWon > 0) + Number(higherWon > 0) < thresholds.rotationMinWinners) continue
+    const shared = sharedCount(lower, higher)
+    if (shared < thresholds.rotationMinSharedProjects) continue
+    if (lowerWon + higherWon < thresholds.rotationMinGroupWinShare * shared) continue
+    growGroup([lower, higher])
   }
   const groups = [...found.values()]
   return groups
@@ -410,25 +476,6 @@ export function repeatedDirectSelections(
 }
 
 // ————————————————————————————————————————————— helpers
-
-/**
- * A number for each unordered pair of these agency ids, and back: the lower
- * id times one more than the highest, plus the higher one (exact while the
- * highest id stays under 2^26, far above any registry; beyond, the key is
- * still exact up to 2^53 for the ids actually met).
- */
-export function pairKeys(ids: Iterable<number>) {
-  let highest = 0
-  for (const id of ids) if (id > highest) highest = id
-  const base = highest + 1
-  if (base * base > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(`agency ids up to ${highest} are too large for numeric pair keys`)
-  }
-  return {
-    keyOf: (a: number, b: number) => (a < b ? a * base + b : b * base + a),
-    pairOf: (key: number) => [Math.floor(key / base), key % base],
-  }
-}
 
 function groupBy<T>(values: T[], keyOf: (value: T) => string) {
   const groups = new Map<string, T[]>()

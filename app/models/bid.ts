@@ -1,5 +1,7 @@
 import { BidSchema } from '#database/schema'
 import { afterDelete, afterSave, belongsTo, column } from '@adonisjs/lucid/orm'
+import db from '@adonisjs/lucid/services/db'
+import { queueProjectsForSignals } from '#services/signal_queue'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Project from '#models/project'
 import { invalidateLists, projectTag } from '#services/public_cache'
@@ -62,6 +64,12 @@ export default class Bid extends BidSchema {
 
   @column({ consume: (value) => (value === null ? null : Boolean(value)) })
   declare valid: boolean | null
+
+  /** A bid placed or changed queues its project for the collusion signals (services/signal_queue.ts). */
+  @afterSave()
+  static async queueForSignals(bid: Bid) {
+    await queueProjectsForSignals([bid.projectId], bid.$trx ?? db.connection())
+  }
 
   @belongsTo(() => Project)
   declare project: BelongsTo<typeof Project>

@@ -2,6 +2,7 @@ import { ProjectSchema } from '#database/schema'
 import { afterDelete, afterSave, beforeSave, belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import db from '@adonisjs/lucid/services/db'
 import { queueProjectForAnalytics } from '#services/analytics_queue'
+import { queueProjectsForSignals } from '#services/signal_queue'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import ProjectAttachment from '#models/project_attachment'
 import type { ProjectState } from '#domain/project_lifecycle'
@@ -34,6 +35,22 @@ const PROJECT_FIGURE_FIELDS = [
   'timeLimitWorkingDays',
 ]
 
+/** What the collusion signals' facts read of a project (app/actions/signals/signal_facts.ts). */
+const PROJECT_SIGNAL_FIELDS = [
+  'status',
+  'method',
+  'round',
+  'openedAt',
+  'awardedAt',
+  'publishedAt',
+  'winnerOrganizationId',
+  'directAgencyId',
+  'ownerOrganizationId',
+  'ceilingPriceFen',
+  'serviceItemId',
+  'serviceItemVersion',
+]
+
 /** A project an owner posts to select an intermediary agency. */
 export default class Project extends ProjectSchema {
   declare status: ProjectState
@@ -54,6 +71,21 @@ export default class Project extends ProjectSchema {
     if (!project.$extras.figuresChanged) return
     project.$extras.figuresChanged = false
     await queueProjectForAnalytics(project.id, project.$trx ?? db.connection())
+  }
+
+  /** A change the collusion signals see queues the project for them (services/signal_queue.ts). */
+  @beforeSave()
+  static markSignalsChange(project: Project) {
+    project.$extras.signalsChanged = project.$isPersisted
+      ? PROJECT_SIGNAL_FIELDS.some((field) => field in project.$dirty)
+      : project.status !== 'draft'
+  }
+
+  @afterSave()
+  static async queueForSignals(project: Project) {
+    if (!project.$extras.signalsChanged) return
+    project.$extras.signalsChanged = false
+    await queueProjectsForSignals([project.id], project.$trx ?? db.connection())
   }
 
   /**

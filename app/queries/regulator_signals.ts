@@ -1,10 +1,13 @@
 /*
  * Collusion signals for the regulator console: the facts each signal of
- * app/domain/collusion.ts needs, read set-based for the last 12 months
- * (bounded row counts), then the names of the agencies, owners and projects
- * the findings name — eleven queries whatever the number of findings.
- * Quotes are read only once opened: before opening they exist only as
- * ciphertexts and `quote_fen` is empty.
+ * app/domain/collusion.ts needs for the last 12 months, then the names of
+ * the agencies, owners and projects the findings name — a fixed number of
+ * queries whatever the number of findings. The facts that would need a
+ * year of bids (quotes, origins, awards, direct selections) are read from
+ * the signal facts kept as the market writes (app/actions/signals/
+ * signal_facts.ts; fold the queue before reading); the same facts read by
+ * scanning the projects and bids are in app/queries/regulator_signals_scan.ts,
+ * the reference the kept facts are tested against.
  */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -16,7 +19,11 @@ import {
   rotatingWinners,
   sharedContacts,
   sharedOrigins,
+  type AwardFact,
   type ContactFact,
+  type DirectSelectionFact,
+  type OriginFact,
+  type QuoteFact,
 } from '#domain/collusion'
 import { relationsOfReason, type RelationKind } from '#domain/related_parties'
 import { clock } from '#services/clock'
@@ -25,10 +32,10 @@ import { sqlTime } from '#services/sql_time'
 /** How far back the signals look. */
 export const SIGNAL_PERIOD_MONTHS = 12
 /** At most this many rows of one kind of fact (the newest); a city's year is far below. */
-const MAX_FACT_ROWS = 100_000
+export const MAX_FACT_ROWS = 100_000
 
 /** States of a project from its award on. */
-const AWARDED_STATES = [
+export const AWARDED_STATES = [
   'awarded',
   'contracted',
   'in_service',
@@ -39,7 +46,19 @@ const AWARDED_STATES = [
   'terminated',
 ]
 
-export async function collusionSignals(client: QueryClientContract = db.connection()) {
+/** How the facts of the period that would need a year of bids are read. */
+export type SignalFactReaders = {
+  quotesSince(since: string, client: QueryClientContract): Promise<QuoteFact[]>
+  sharedOriginFacts(since: string, client: QueryClientContract): Promise<OriginFact[]>
+  awardsSince(since: string, client: QueryClientContract): Promise<AwardFact[]>
+  directSelectionsSince(since: string, client: QueryClientContract): Promise<DirectSelectionFact[]>
+}
+
+/** Every collusion signal of the last 12 months (from the kept facts unless `readers` says otherwise). */
+export async function collusionSignals(
+  client: QueryClientContract = db.connection(),
+  readers: SignalFactReaders = KEPT_FACTS
+) {
   const sinceDate = DateTime.fromJSDate(clock.now()).minus({ months: SIGNAL_PERIOD_MONTHS })
   const since = sqlTime(sinceDate)
   const [
@@ -51,11 +70,11 @@ export async function collusionSignals(client: QueryClientContract = db.connecti
     relatedRatings,
     exemptions,
   ] = await Promise.all([
-    quotesSince(since, client),
+    readers.quotesSince(since, client),
     sharedContactFacts(client),
-    sharedOriginFacts(since, client),
-    awardsSince(since, client),
-    directSelectionsSince(since, client),
+    readers.sharedOriginFacts(since, client),
+    readers.awardsSince(since, client),
+    readers.directSelectionsSince(since, client),
     relatedPartyRatingsSince(since, client),
     exemptionsSince(since, client),
   ])
@@ -164,65 +183,6 @@ async function exemptionsSince(since: string, client: QueryClientContract) {
 }
 
 /**
- * Opened quotes of competitive selections, newest openings first. Items at a
- * government-set price (政府定价) are left out: there every agency must quote
- * the same. Read in two steps that each stay inside an index (migration
- * 0028): the projects opened in the period, then their active quotes, a
- * thousand projects at a time, until the row budget is spent.
- */
-async function quotesSince(since: string, client: QueryClientContract) {
-  const [projects, items, versions] = await Promise.all([
-    client
-      .from('projects')
-      .where('opened_at', '>=', since)
-      .whereNot('method', 'direct')
-      .orderBy('opened_at', 'desc')
-      .orderBy('id', 'desc')
-      .select('id', 'service_item_id', 'service_item_version', 'ceiling_price_fen'),
-    client.from('service_items').select('id', 'fee_type'),
-    client.from('service_item_versions').select('service_item_id', 'version', 'fee_type'),
-  ])
-  const feeTypeOfItem = new Map(items.map((row) => [Number(row.id), String(row.fee_type)]))
-  const feeTypeOfVersion = new Map(
-    versions.map((row) => [`${row.service_item_id}|${row.version}`, row.fee_type as string | null])
-  )
-  const ceilings = new Map<number, number>()
-  for (const row of projects) {
-    const feeType =
-      feeTypeOfVersion.get(`${row.service_item_id}|${row.service_item_version}`) ??
-      feeTypeOfItem.get(Number(row.service_item_id))
-    if (feeType !== 'government_priced') ceilings.set(Number(row.id), Number(row.ceiling_price_fen))
-  }
-
-  const ids = [...ceilings.keys()]
-  const facts: {
-    projectId: number
-    round: number
-    agencyId: number
-    quoteFen: number
-    ceilingPriceFen: number
-  }[] = []
-  for (let start = 0; start < ids.length && facts.length < MAX_FACT_ROWS; start += 1000) {
-    const rows = await client
-      .from('bids')
-      .whereIn('project_id', ids.slice(start, start + 1000))
-      .where('status', 'active')
-      .whereNotNull('quote_fen')
-      .select('project_id', 'round', 'organization_id', 'quote_fen')
-    for (const row of rows) {
-      facts.push({
-        projectId: Number(row.project_id),
-        round: Number(row.round),
-        agencyId: Number(row.organization_id),
-        quoteFen: Number(row.quote_fen),
-        ceilingPriceFen: ceilings.get(Number(row.project_id))!,
-      })
-    }
-  }
-  return facts.slice(0, MAX_FACT_ROWS)
-}
-
-/**
  * Agencies whose phone, e-mail address or a named person another agency
  * also has: the database groups, so only candidates are read. Phones and
  * addresses are checked and normalised at registration, so equal values
@@ -282,91 +242,6 @@ async function sharedContactFacts(client: QueryClientContract): Promise<ContactF
 }
 
 /**
- * Bids of the period that came from an IP address or device some other
- * agency used on the same project (replaced and withdrawn bids included:
- * they were sent from there too).
- */
-async function sharedOriginFacts(since: string, client: QueryClientContract) {
-  const sharedOn = (column: 'ip' | 'device_fingerprint') =>
-    client
-      .from('bids')
-      .where('created_at', '>=', since)
-      .whereNotNull(column)
-      .groupBy('project_id', column)
-      .havingRaw('count(distinct organization_id) > 1')
-      .limit(MAX_FACT_ROWS)
-      .select('project_id', column)
-  const [byIp, byDevice] = await Promise.all([sharedOn('ip'), sharedOn('device_fingerprint')])
-  const wanted = new Set([
-    ...byIp.map((row) => `ip|${row.project_id}|${row.ip}`),
-    ...byDevice.map((row) => `device|${row.project_id}|${row.device_fingerprint}`),
-  ])
-  const projectIds = [...new Set([...byIp, ...byDevice].map((row) => Number(row.project_id)))]
-  if (projectIds.length === 0) return []
-  const rows = await client
-    .from('bids')
-    .whereIn('project_id', projectIds)
-    .where('created_at', '>=', since)
-    .limit(MAX_FACT_ROWS)
-    .select('project_id', 'organization_id', 'ip', 'device_fingerprint')
-  return rows.map((row) => ({
-    projectId: Number(row.project_id),
-    agencyId: Number(row.organization_id),
-    ip: wanted.has(`ip|${row.project_id}|${row.ip}`) ? row.ip : null,
-    deviceFingerprint: wanted.has(`device|${row.project_id}|${row.device_fingerprint}`)
-      ? row.device_fingerprint
-      : null,
-  }))
-}
-
-/** Awarded competitive selections of the period: the bidders of the deciding round and the winner. */
-async function awardsSince(since: string, client: QueryClientContract) {
-  const rows = await client
-    .from('projects as p')
-    .join('bids as b', (join) => {
-      join.on('b.project_id', '=', 'p.id').andOn('b.round', '=', 'p.round')
-    })
-    .where('b.status', 'active')
-    .whereIn('p.status', AWARDED_STATES)
-    .whereNot('p.method', 'direct')
-    .whereNotNull('p.winner_organization_id')
-    .where('p.awarded_at', '>=', since)
-    .orderBy('p.id', 'desc')
-    .limit(MAX_FACT_ROWS)
-    .select('p.id', 'p.winner_organization_id', 'b.organization_id')
-  const awards = new Map<number, { projectId: number; bidderIds: number[]; winnerId: number }>()
-  for (const row of rows) {
-    const id = Number(row.id)
-    const award = awards.get(id) ?? {
-      projectId: id,
-      bidderIds: [],
-      winnerId: Number(row.winner_organization_id),
-    }
-    award.bidderIds.push(Number(row.organization_id))
-    awards.set(id, award)
-  }
-  return [...awards.values()]
-}
-
-/** Direct selections (直接选取) published in the period, whatever became of them. */
-async function directSelectionsSince(since: string, client: QueryClientContract) {
-  const rows = await client
-    .from('projects')
-    .where('method', 'direct')
-    .whereNotNull('direct_agency_id')
-    .whereNotIn('status', ['draft', 'cancelled'])
-    .where('published_at', '>=', since)
-    .orderBy('id', 'desc')
-    .limit(MAX_FACT_ROWS)
-    .select('id', 'owner_organization_id', 'direct_agency_id')
-  return rows.map((row) => ({
-    projectId: Number(row.id),
-    ownerId: Number(row.owner_organization_id),
-    agencyId: Number(row.direct_agency_id),
-  }))
-}
-
-/**
  * 自我交易: ratings of the period between an owner and an agency found related
  * when the rating was written (app/domain/related_parties.ts): kept, shown,
  * and counted towards no credit. Newest first.
@@ -418,4 +293,109 @@ async function namesOf(
     )
   }
   return rows
+}
+
+/**
+ * Opened quotes of competitive selections within the near-identical
+ * tolerance of another quote of their round (the only ones a finding can
+ * name), newest openings first, then in the order of their projects and rounds.
+ */
+async function keptQuotesSince(since: string, client: QueryClientContract): Promise<QuoteFact[]> {
+  const rows = await client
+    .from('signal_quote_facts')
+    .where('opened_at', '>=', since)
+    .orderBy('opened_at', 'desc')
+    .orderBy('project_id', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select('project_id', 'round', 'agency_id', 'quote_fen', 'ceiling_fen')
+  return rows
+    .map((row) => ({
+      projectId: Number(row.project_id),
+      round: Number(row.round),
+      agencyId: Number(row.agency_id),
+      quoteFen: Number(row.quote_fen),
+      ceilingPriceFen: Number(row.ceiling_fen),
+    }))
+    .sort((x, y) => x.projectId - y.projectId || x.round - y.round)
+}
+
+/**
+ * Bids of the period that came from an IP address or device some other
+ * agency used on the same project in the period: the kept bids that share an
+ * origin at all, grouped again over the period.
+ */
+async function keptOriginsSince(since: string, client: QueryClientContract): Promise<OriginFact[]> {
+  const rows = await client
+    .from('signal_origin_facts')
+    .where('created_at', '>=', since)
+    .orderBy('created_at', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select('project_id', 'agency_id', 'ip', 'device_fingerprint')
+  const agenciesOf = new Map<string, Set<number>>()
+  const keysOf = (row: (typeof rows)[number]): [string | null, string | null] => [
+    row.ip ? `ip|${row.project_id}|${row.ip}` : null,
+    row.device_fingerprint ? `device|${row.project_id}|${row.device_fingerprint}` : null,
+  ]
+  for (const row of rows) {
+    for (const key of keysOf(row)) {
+      if (!key) continue
+      const set = agenciesOf.get(key) ?? new Set()
+      set.add(Number(row.agency_id))
+      agenciesOf.set(key, set)
+    }
+  }
+  const wanted = (key: string | null) => key !== null && agenciesOf.get(key)!.size > 1
+  return rows.flatMap((row) => {
+    const [ipKey, deviceKey] = keysOf(row)
+    if (!wanted(ipKey) && !wanted(deviceKey)) return []
+    return [
+      {
+        projectId: Number(row.project_id),
+        agencyId: Number(row.agency_id),
+        ip: wanted(ipKey) ? (row.ip as string) : null,
+        deviceFingerprint: wanted(deviceKey) ? (row.device_fingerprint as string) : null,
+      },
+    ]
+  })
+}
+
+/** Awarded competitive selections of the period: the bidders of the deciding round and the winner. */
+async function keptAwardsSince(since: string, client: QueryClientContract): Promise<AwardFact[]> {
+  const rows = await client
+    .from('signal_award_facts')
+    .where('awarded_at', '>=', since)
+    .orderBy('project_id', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select('project_id', 'winner_id', 'bidder_ids')
+  return rows.map((row) => ({
+    projectId: Number(row.project_id),
+    bidderIds: String(row.bidder_ids).split(',').map(Number),
+    winnerId: Number(row.winner_id),
+  }))
+}
+
+/** Direct selections (直接选取) published in the period, whatever became of them. */
+async function keptDirectSelectionsSince(
+  since: string,
+  client: QueryClientContract
+): Promise<DirectSelectionFact[]> {
+  const rows = await client
+    .from('signal_direct_facts')
+    .where('published_at', '>=', since)
+    .orderBy('project_id', 'desc')
+    .limit(MAX_FACT_ROWS)
+    .select('project_id', 'owner_id', 'agency_id')
+  return rows.map((row) => ({
+    projectId: Number(row.project_id),
+    ownerId: Number(row.owner_id),
+    agencyId: Number(row.agency_id),
+  }))
+}
+
+/** The facts kept as the market writes (migration 0105, app/actions/signals/signal_facts.ts). */
+export const KEPT_FACTS: SignalFactReaders = {
+  quotesSince: keptQuotesSince,
+  sharedOriginFacts: keptOriginsSince,
+  awardsSince: keptAwardsSince,
+  directSelectionsSince: keptDirectSelectionsSince,
 }

@@ -1,5 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { queueProjectsForSignals } from '#services/signal_queue'
+import { foldSignalQueue } from '#actions/signals/signal_facts'
 import hash from '@adonisjs/core/services/hash'
 import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
@@ -179,6 +181,9 @@ async function removeRunData() {
     db.from('notifications').whereIn('organization_id', chunk).delete()
   )
   await inChunks(projectIds, 500, (chunk) => db.from('projects').whereIn('id', chunk).delete())
+  // The collusion-signal facts of the deleted projects go with them.
+  await inChunks(projectIds, 500, (chunk) => queueProjectsForSignals(chunk, db.connection()))
+  await foldSignalQueue()
   await inChunks(organizationIds, 500, async (chunk) => {
     await db.from('agency_service_items').whereIn('organization_id', chunk).delete()
     await db.from('agency_profiles').whereIn('organization_id', chunk).delete()

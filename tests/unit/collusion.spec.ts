@@ -5,12 +5,14 @@ import {
   nearIdenticalQuotes,
   nearlyEqualQuotes,
   normalisePhone,
-  pairKeys,
   repeatedDirectSelections,
   rotatingWinners,
   sharedContacts,
   sharedOrigins,
+  type AwardFact,
+  type CollusionThresholds,
   type OriginFact,
+  type RotatingWinners,
   type QuoteFact,
 } from '#domain/collusion'
 
@@ -295,6 +297,122 @@ test.group('Collusion: rotating winners (轮流中标)', () => {
   })
 })
 
+/** The rotation search as first written (every pair bid on together evaluated in full): the reference. */
+function rotatingWinnersByEvaluatingEveryPair(
+  awards: AwardFact[],
+  thresholds: CollusionThresholds = COLLUSION_THRESHOLDS
+): RotatingWinners[] {
+  const winnerOf = new Map(awards.map((award) => [award.projectId, award.winnerId]))
+  const projectsOf = new Map<number, Set<number>>()
+  const together = new Map<string, number>()
+  for (const award of awards) {
+    const bidders = [...new Set(award.bidderIds)].sort((x, y) => x - y)
+    for (const agency of bidders) {
+      const set = projectsOf.get(agency) ?? new Set()
+      set.add(award.projectId)
+      projectsOf.set(agency, set)
+    }
+    for (let i = 0; i < bidders.length; i++) {
+      for (let j = i + 1; j < bidders.length; j++) {
+        const key = `${bidders[i]}|${bidders[j]}`
+        together.set(key, (together.get(key) ?? 0) + 1)
+      }
+    }
+  }
+  const often = (a: number, b: number) =>
+    (together.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0) >= thresholds.rotationMinSharedProjects
+
+  const evaluate = (group: number[]): RotatingWinners | null => {
+    let shared = [...projectsOf.get(group[0])!]
+    for (const member of group.slice(1)) {
+      const projects = projectsOf.get(member)!
+      shared = shared.filter((projectId) => projects.has(projectId))
+    }
+    if (shared.length < thresholds.rotationMinSharedProjects) return null
+    const members = new Set(group)
+    const wins = new Map<number, number>()
+    for (const projectId of shared) {
+      const winner = winnerOf.get(projectId)!
+      if (members.has(winner)) wins.set(winner, (wins.get(winner) ?? 0) + 1)
+    }
+    const won = [...wins.values()].reduce((sum, count) => sum + count, 0)
+    if (won < thresholds.rotationMinGroupWinShare * shared.length) return null
+    if (wins.size < thresholds.rotationMinWinners) return null
+    return {
+      kind: 'rotating_winners',
+      agencyIds: group,
+      projects: shared
+        .sort((x, y) => x - y)
+        .map((projectId) => ({ projectId, winnerId: winnerOf.get(projectId)! })),
+      wins: group.map((agencyId) => ({ agencyId, count: wins.get(agencyId) ?? 0 })),
+    }
+  }
+
+  const agencies = [...projectsOf.keys()].sort((x, y) => x - y)
+  const found = new Map<string, RotatingWinners>()
+  for (const [key, count] of together) {
+    if (count < thresholds.rotationMinSharedProjects) continue
+    let group = key.split('|').map(Number)
+    let finding = evaluate(group)
+    if (!finding) continue
+    for (const candidate of agencies) {
+      if (group.length >= thresholds.rotationMaxGroupSize) break
+      if (group.includes(candidate) || !group.every((member) => often(member, candidate))) continue
+      const larger = evaluate([...group, candidate].sort((x, y) => x - y))
+      if (larger) {
+        group = larger.agencyIds
+        finding = larger
+      }
+    }
+    found.set(group.join('|'), finding)
+  }
+  const groups = [...found.values()]
+  return groups
+    .filter(
+      (finding) =>
+        !groups.some(
+          (other) =>
+            other.agencyIds.length > finding.agencyIds.length &&
+            finding.agencyIds.every((id) => other.agencyIds.includes(id))
+        )
+    )
+    .sort(
+      (x, y) =>
+        y.projects.length - x.projects.length ||
+        x.agencyIds.join(',').localeCompare(y.agencyIds.join(','), 'en', { numeric: true })
+    )
+}
+
+test.group('Collusion: rotating winners against the first search', () => {
+  test('on random markets the pair tallies find exactly the groups evaluating every pair finds', ({
+    assert,
+  }) => {
+    let state = 7
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+      return state / 2_147_483_648
+    }
+    let findings = 0
+    for (let market = 0; market < 40; market++) {
+      const agencies = 4 + Math.floor(random() * 10)
+      const awards: AwardFact[] = []
+      for (let projectId = 1; projectId <= 10 + Math.floor(random() * 60); projectId++) {
+        const bidderIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+          .slice(0, agencies)
+          .filter(() => random() < 0.4)
+        if (bidderIds.length === 0) continue
+        const winnerId =
+          random() < 0.9 ? bidderIds[Math.floor(random() * bidderIds.length)] : agencies + 1
+        awards.push({ projectId, bidderIds, winnerId })
+      }
+      const expected = rotatingWinnersByEvaluatingEveryPair(awards)
+      findings += expected.length
+      assert.deepEqual(rotatingWinners(awards), expected)
+    }
+    assert.isAbove(findings, 20)
+  })
+})
+
 test.group('Collusion: repeated direct selection (反复直接选取)', () => {
   test('an owner naming the same agency three times is listed; twice is not; other owners do not add up', ({
     assert,
@@ -310,20 +428,5 @@ test.group('Collusion: repeated direct selection (反复直接选取)', () => {
     assert.deepEqual(findings, [
       { kind: 'repeated_direct_selection', ownerId: 100, agencyIds: [5], projectIds: [1, 2, 3] },
     ])
-  })
-})
-
-test.group('Pair keys of the rotating-winners signal', () => {
-  test('a pair of agency ids gives one number whatever their order, and the number gives the pair back, lower id first', ({
-    assert,
-  }) => {
-    const pairs = pairKeys([7, 1_250_000, 42])
-    assert.equal(pairs.keyOf(42, 7), pairs.keyOf(7, 42))
-    assert.deepEqual(pairs.pairOf(pairs.keyOf(1_250_000, 7)), [7, 1_250_000])
-    assert.notEqual(pairs.keyOf(7, 42), pairs.keyOf(7, 43))
-  })
-
-  test('ids too large for an exact numeric key are refused rather than mixed up', ({ assert }) => {
-    assert.throws(() => pairKeys([1, 2 ** 27]), /too large/)
   })
 })

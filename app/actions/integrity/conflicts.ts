@@ -1,3 +1,4 @@
+import { queueProjectsForSignals } from '#services/signal_queue'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { SqlInteger } from '#services/sql_rows'
 import type User from '#models/user'
@@ -92,9 +93,13 @@ export async function suspendConflicts(
           bids.map((row) => row.bid_id)
         )
         .update({ status: 'withdrawn', updated_at: sqlTime(clock.now()) })
-      // Their projects' pages count the responses.
+      // Their projects' pages count the responses, and their signals are kept anew.
       await invalidateLists(
         bids.map((row) => projectTag(row.project_id)),
+        trx
+      )
+      await queueProjectsForSignals(
+        bids.map((row) => Number(row.project_id)),
         trx
       )
     }

@@ -3,6 +3,7 @@ import { Exception } from '@adonisjs/core/exceptions'
 import RegulatorSignalPolicy from '#policies/regulator_signal_policy'
 import { similarityQueryValidator } from '#validators/signal'
 import { collusionSignals } from '#queries/regulator_signals'
+import { foldSignalQueue, READING_FOLD_BATCHES } from '#actions/signals/signal_facts'
 import {
   DEFAULT_SIMILARITY_THRESHOLD,
   DISPLAY_LIMIT,
@@ -16,6 +17,7 @@ export default class SignalsController {
   /** GET /regulator/signals: every collusion signal of the last 12 months, grouped by kind. */
   async index({ bouncer, view }: HttpContext) {
     await bouncer.with(RegulatorSignalPolicy).authorize('view')
+    await foldSignalQueue(READING_FOLD_BATCHES)
     return view.render('pages/regulator/signals', {
       result: presentCollusionSignals(await collusionSignals()),
     })
