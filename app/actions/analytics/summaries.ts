@@ -10,6 +10,7 @@
  * the tick and before each reading of the figures.
  */
 import db from '@adonisjs/lucid/services/db'
+import { foldSummaryQueue, lockSummary } from '#actions/summaries/fold_queue'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { addSums, NO_SUMS, sumsOfFact, type FigureSums } from '#domain/market_analytics'
 import { summaryFacts, type SummaryFact } from '#queries/market_analytics'
@@ -193,28 +194,20 @@ class CellDeltas {
 }
 
 /** Takes the figures' lock: folds and rebuilds run one at a time. */
-async function lockSummaries(trx: TransactionClientContract) {
-  const state = await trx.from('summary_states').where('name', 'analytics').forUpdate().first()
-  if (!state) await trx.table('summary_states').insert({ name: 'analytics' })
-}
-
 /**
  * Folds the queued contracts into the sums, a batch per transaction, until
  * the queue is empty (or `maxBatches` were folded). Returns how many queue
  * entries were folded.
  */
-export async function foldAnalyticsQueue(maxBatches = Number.POSITIVE_INFINITY) {
-  let folded = 0
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const done = await db.transaction(async (trx) => {
-      await lockSummaries(trx)
-      const queued: { id: number; contract_id: number }[] = await trx
-        .from('analytics_pending')
-        .orderBy('id')
-        .limit(FOLD_BATCH)
-        .select('id', 'contract_id')
-      if (queued.length === 0) return 0
-      const contractIds = [...new Set(queued.map((row) => Number(row.contract_id)))]
+export function foldAnalyticsQueue(maxBatches = Number.POSITIVE_INFINITY) {
+  return foldSummaryQueue(
+    {
+      name: 'analytics',
+      queueTable: 'analytics_pending',
+      recordColumn: 'contract_id',
+      batchSize: FOLD_BATCH,
+    },
+    async (contractIds, trx) => {
       const [facts, stored] = await Promise.all([
         summaryFacts({ contractIds }, trx),
         trx.from('analytics_contract_facts').whereIn('contract_id', contractIds).select('*'),
@@ -228,23 +221,9 @@ export async function foldAnalyticsQueue(maxBatches = Number.POSITIVE_INFINITY) 
       for (let start = 0; start < fresh.length; start += 500) {
         await trx.table('analytics_contract_facts').multiInsert(fresh.slice(start, start + 500))
       }
-      await trx
-        .from('analytics_pending')
-        .whereIn(
-          'id',
-          queued.map((row) => row.id)
-        )
-        .delete()
-      await trx
-        .from('summary_states')
-        .where('name', 'analytics')
-        .update({ folded_at: sqlTime(clock.now()) })
-      return queued.length
-    })
-    folded += done
-    if (done < FOLD_BATCH) break
-  }
-  return folded
+    },
+    maxBatches
+  )
 }
 
 /**
@@ -254,7 +233,7 @@ export async function foldAnalyticsQueue(maxBatches = Number.POSITIVE_INFINITY) 
  */
 export async function rebuildAnalyticsSummaries() {
   return db.transaction(async (trx) => {
-    await lockSummaries(trx)
+    await lockSummary('analytics', trx)
     for (const table of [
       'analytics_pending',
       'analytics_contract_facts',

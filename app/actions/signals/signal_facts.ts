@@ -20,6 +20,7 @@
  * - direct: the owner and the agency of a published direct selection.
  */
 import db from '@adonisjs/lucid/services/db'
+import { foldSummaryQueue, lockSummary } from '#actions/summaries/fold_queue'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { COLLUSION_THRESHOLDS, nearlyEqualQuotes } from '#domain/collusion'
 import { AWARDED_STATES } from '#queries/regulator_signals'
@@ -268,50 +269,28 @@ async function insertFacts(trx: TransactionClientContract, facts: SignalFacts) {
 }
 
 /** Takes the signals' lock: folds and rebuilds run one at a time. */
-async function lockSignals(trx: TransactionClientContract) {
-  const state = await trx.from('summary_states').where('name', 'signals').forUpdate().first()
-  if (!state) await trx.table('summary_states').insert({ name: 'signals' })
-}
-
 /**
  * Folds the queued projects into the facts, a batch per transaction, until
  * the queue is empty (or `maxBatches` were folded). Returns how many queue
  * entries were folded.
  */
-export async function foldSignalQueue(maxBatches = Number.POSITIVE_INFINITY) {
-  let folded = 0
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const done = await db.transaction(async (trx) => {
-      await lockSignals(trx)
-      const queued: { id: number; project_id: number }[] = await trx
-        .from('signal_pending')
-        .orderBy('id')
-        .limit(FOLD_BATCH)
-        .select('id', 'project_id')
-      if (queued.length === 0) return 0
-      const projectIds = [...new Set(queued.map((row) => Number(row.project_id)))]
+export function foldSignalQueue(maxBatches = Number.POSITIVE_INFINITY) {
+  return foldSummaryQueue(
+    {
+      name: 'signals',
+      queueTable: 'signal_pending',
+      recordColumn: 'project_id',
+      batchSize: FOLD_BATCH,
+    },
+    async (projectIds, trx) => {
       const facts = await signalFactsOfProjects(projectIds, trx)
       for (const table of FACT_TABLES) {
         await trx.from(table).whereIn('project_id', projectIds).delete()
       }
       await insertFacts(trx, facts)
-      await trx
-        .from('signal_pending')
-        .whereIn(
-          'id',
-          queued.map((row) => row.id)
-        )
-        .delete()
-      await trx
-        .from('summary_states')
-        .where('name', 'signals')
-        .update({ folded_at: sqlTime(clock.now()) })
-      return queued.length
-    })
-    folded += done
-    if (done < FOLD_BATCH) break
-  }
-  return folded
+    },
+    maxBatches
+  )
 }
 
 /**
@@ -322,7 +301,7 @@ export async function foldSignalQueue(maxBatches = Number.POSITIVE_INFINITY) {
  */
 export async function rebuildSignalFacts() {
   return db.transaction(async (trx) => {
-    await lockSignals(trx)
+    await lockSummary('signals', trx)
     await trx.from('signal_pending').delete()
     for (const table of FACT_TABLES) await trx.from(table).delete()
     let afterId = 0
