@@ -6,8 +6,6 @@ import db from '@adonisjs/lucid/services/db'
 import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
-import type User from '#models/user'
-import { idNumberCheckCharacter } from '#domain/id_card'
 import { personIdHash } from '#services/person_identity'
 import { sqlTime } from '#services/sql_time'
 import { WORLD_PASSWORD } from '#tests/world_data'
@@ -19,74 +17,23 @@ import {
   demoOwner,
   publishedProject,
 } from '#tests/selection_fixtures'
+import {
+  api,
+  awardedToLiMing,
+  banPerson,
+  bidNaming as bid,
+  firstError,
+  LI_MING,
+  namePerson as name,
+  WANG_FANG,
+  ZHAO_QIANG,
+} from '#tests/named_team_fixtures'
 
 const NOW = new Date('2026-09-29T02:00:00Z')
 /** The agency-level qualification the item requires, and the person qualification of its lead. */
 const QUALIFICATION = '环境影响评价工程师'
 const LEAD_QUALIFICATION = 'eia_engineer'
 const LEAD_QUALIFICATION_NAME = '注册环境影响评价工程师'
-const idNumber = (body: string) => body + idNumberCheckCharacter(body)
-/** Made-up ID numbers of the persons the agencies name. */
-const LI_MING = idNumber('51140219800101123')
-const WANG_FANG = idNumber('51140219850202234')
-const ZHAO_QIANG = idNumber('51140219900303345')
-
-function api(client: any, method: 'get' | 'post' | 'delete', url: string, user?: User) {
-  const request = client[method](url)
-  return user ? request.withGuard('api').loginAs(user) : request
-}
-
-/** The agency names a person, with the qualification (valid until `validUntil`) or without one. */
-async function name(
-  client: any,
-  agency: User,
-  person: {
-    name: string
-    idNumber: string
-    validUntil?: string | null
-    code?: string
-    level?: string
-  }
-) {
-  const response = await api(client, 'post', '/api/v1/agency/practitioners', agency).json({
-    name: person.name,
-    idNumber: person.idNumber,
-    role: 'practitioner',
-    ...(person.validUntil === null
-      ? {}
-      : {
-          qualificationCode: person.code ?? LEAD_QUALIFICATION,
-          qualificationLevel: person.level ?? null,
-          qualificationValidUntil: person.validUntil ?? '2027-12-31',
-        }),
-  })
-  response.assertStatus(201)
-  return response.body().id as number
-}
-
-function bid(client: any, projectId: number, agency: User, team: Record<string, unknown>) {
-  return api(client, 'post', `/api/v1/projects/${projectId}/bids`, agency).json({
-    quoteFen: 5_000_000,
-    ...team,
-  })
-}
-
-async function banPerson(idNumberText: string, personName: string) {
-  await db.table('bans').insert({
-    organization_id: null,
-    person_id_hash: personIdHash(idNumberText),
-    person_name: personName,
-    reason: '出具虚假环境影响报告',
-    legal_basis: '《中华人民共和国环境影响评价法》第三十二条',
-    starts_at: sqlTime(clock.now()),
-    ends_at: null,
-    created_at: sqlTime(clock.now()),
-  })
-}
-
-function firstError(response: any) {
-  return response.body().errors[0]
-}
 
 test.group('Named practitioners answer for their work (项目负责人)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -248,18 +195,12 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     client,
     assert,
   }) => {
-    const five = await demoAgency(5)
-    const owner = await demoOwner()
-    const projectId = await publishedProject(client)
-    const li = await name(client, five, { name: '李明', idNumber: LI_MING })
-    ;(await bid(client, projectId, five, { leadPractitionerId: li })).assertStatus(201)
-    clock.freeze(AFTER_DEADLINE)
-    await runTick()
-    clock.freeze(AFTER_PUBLICITY)
-    await runTick()
-    const { id, revision, textSha256 } = (
-      await api(client, 'get', `/api/v1/projects/${projectId}/contract`, owner)
-    ).body()
+    const {
+      agency: five,
+      owner,
+      leadId: li,
+      contract: { id, revision, textSha256 },
+    } = await awardedToLiMing(client)
     await banPerson(LI_MING, '李明')
     for (const signer of [owner, five]) {
       const refused = await api(client, 'post', `/api/v1/contracts/${id}/sign`, signer).json({
@@ -290,18 +231,13 @@ test.group('Named practitioners answer for their work (项目负责人)', (group
     client,
     assert,
   }) => {
-    const five = await demoAgency(5)
-    const owner = await demoOwner()
-    const projectId = await publishedProject(client)
-    const li = await name(client, five, { name: '李明', idNumber: LI_MING })
-    ;(await bid(client, projectId, five, { leadPractitionerId: li })).assertStatus(201)
-    clock.freeze(AFTER_DEADLINE)
-    await runTick()
-    clock.freeze(AFTER_PUBLICITY)
-    await runTick()
-    const { id, revision, textSha256 } = (
-      await api(client, 'get', `/api/v1/projects/${projectId}/contract`, owner)
-    ).body()
+    const {
+      agency: five,
+      owner,
+      projectId,
+      leadId: li,
+      contract: { id, revision, textSha256 },
+    } = await awardedToLiMing(client)
     for (const signer of [owner, five]) {
       ;(
         await api(client, 'post', `/api/v1/contracts/${id}/sign`, signer).json({

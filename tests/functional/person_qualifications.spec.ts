@@ -10,7 +10,6 @@ import { marketWorld } from '#tests/worlds'
 import { clock } from '#services/clock'
 import { runTick } from '#actions/market_tick'
 import User from '#models/user'
-import { idNumberCheckCharacter } from '#domain/id_card'
 import { officialsCsv } from '#domain/serving_officials'
 import { personIdHash } from '#services/person_identity'
 import { sqlTime } from '#services/sql_time'
@@ -18,13 +17,19 @@ import { codeLegacyPersonQualifications } from '#services/person_qualification_c
 import { createUserWithRole } from '#database/factories/account_factories'
 import { serviceItemPayload, testDepartment } from '#tests/helpers'
 import { WORLD_PASSWORD } from '#tests/world_data'
+import { AFTER_DEADLINE, demoAgency, demoOwner, publishedProject } from '#tests/selection_fixtures'
 import {
-  AFTER_DEADLINE,
-  AFTER_PUBLICITY,
-  demoAgency,
-  demoOwner,
-  publishedProject,
-} from '#tests/selection_fixtures'
+  api,
+  awardedToLiMing,
+  banPerson,
+  bidNaming as bid,
+  firstError,
+  LI_MING,
+  namePerson as name,
+  SUN_LI,
+  WANG_FANG,
+  ZHAO_QIANG,
+} from '#tests/named_team_fixtures'
 
 /*
  * Person qualifications (执业资格) from a closed list, the persons each
@@ -32,46 +37,6 @@ import {
  */
 
 const NOW = new Date('2026-09-29T02:00:00Z')
-const idNumber = (body: string) => body + idNumberCheckCharacter(body)
-/** Made-up ID numbers of the persons the agencies name. */
-const LI_MING = idNumber('51140219800101123')
-const WANG_FANG = idNumber('51140219850202234')
-const ZHAO_QIANG = idNumber('51140219900303345')
-const SUN_LI = idNumber('51140219920404456')
-
-function api(client: any, method: 'get' | 'post' | 'put', url: string, user?: User) {
-  const request = client[method](url)
-  return user ? request.withGuard('api').loginAs(user) : request
-}
-
-/** The agency names a person holding `code` (and `level`), valid until the end of 2027. */
-async function name(
-  client: any,
-  agency: User,
-  person: { name: string; idNumber: string; code?: string | null; level?: string }
-) {
-  const response = await api(client, 'post', '/api/v1/agency/practitioners', agency).json({
-    name: person.name,
-    idNumber: person.idNumber,
-    role: 'practitioner',
-    ...(person.code === null
-      ? {}
-      : {
-          qualificationCode: person.code ?? 'eia_engineer',
-          qualificationLevel: person.level ?? null,
-          qualificationValidUntil: '2027-12-31',
-        }),
-  })
-  response.assertStatus(201)
-  return response.body().id as number
-}
-
-function bid(client: any, projectId: number, agency: User, body: Record<string, unknown>) {
-  return api(client, 'post', `/api/v1/projects/${projectId}/bids`, agency).json({
-    quoteFen: 5_000_000,
-    ...body,
-  })
-}
 
 async function requireLead(code: string, level: string | null = null, item = 'ZJ-001') {
   await db
@@ -79,21 +44,6 @@ async function requireLead(code: string, level: string | null = null, item = 'ZJ
     .where('code', item)
     .update({ lead_qualification: code, lead_qualification_level: level })
 }
-
-async function banPerson(idNumberText: string, personName: string) {
-  await db.table('bans').insert({
-    organization_id: null,
-    person_id_hash: personIdHash(idNumberText),
-    person_name: personName,
-    reason: '出具虚假测绘成果',
-    legal_basis: '《中华人民共和国测绘法》第六十三条',
-    starts_at: sqlTime(clock.now()),
-    ends_at: null,
-    created_at: sqlTime(clock.now()),
-  })
-}
-
-const firstError = (response: any) => response.body().errors[0]
 
 test.group('Person qualifications (执业资格) from a closed list', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -471,18 +421,11 @@ test.group('Serving officials among the named persons (在职公职人员不得�
     client,
     assert,
   }) => {
-    const agency = await demoAgency(5)
-    const owner = await demoOwner()
-    const projectId = await publishedProject(client)
-    const li = await name(client, agency, { name: '李明', idNumber: LI_MING })
-    ;(await bid(client, projectId, agency, { leadPractitionerId: li })).assertStatus(201)
-    clock.freeze(AFTER_DEADLINE)
-    await runTick()
-    clock.freeze(AFTER_PUBLICITY)
-    await runTick()
-    const { id, revision, textSha256 } = (
-      await api(client, 'get', `/api/v1/projects/${projectId}/contract`, owner)
-    ).body()
+    const {
+      agency,
+      owner,
+      contract: { id, revision, textSha256 },
+    } = await awardedToLiMing(client)
     await loadList(client, [LI_MING])
     for (const signer of [owner, agency]) {
       const refused = await api(client, 'post', `/api/v1/contracts/${id}/sign`, signer).json({
