@@ -22,11 +22,17 @@ export const createPractitionerValidator = labelled(
      */
     qualificationCode: vine.enum(PERSON_QUALIFICATION_CODES).nullable().optional(),
     qualificationLevel: vine.enum(PERSON_QUALIFICATION_LEVEL_CODES).nullable().optional(),
+    /**
+     * Clients written before the list send the qualification's name instead:
+     * it is read onto the list by name or alias (with its level), and refused
+     * at this field when the list knows no such qualification.
+     */
+    qualificationType: vine.string().trim().maxLength(100).nullable().optional(),
     qualificationValidUntil: vine
       .date({ formats: ['YYYY-MM-DD'] })
       .nullable()
       .optional()
-      .requiredIfExists('qualificationCode'),
+      .requiredIfAnyExists(['qualificationCode', 'qualificationType']),
   })
 )
 

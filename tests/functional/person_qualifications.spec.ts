@@ -95,6 +95,35 @@ test.group('Person qualifications (执业资格) from a closed list', (group) =>
     assert.include(agencyPage.text(), '注册造价工程师（一级）')
   })
 
+  test('a client written before the list may still send the qualification’s name: it is read onto the list with its level, and a name the list does not know is refused at its field', async ({
+    client,
+    assert,
+  }) => {
+    const agency = await demoAgency(5)
+    const named = await api(client, 'post', '/api/v1/agency/practitioners', agency).json({
+      name: '李明',
+      idNumber: LI_MING,
+      role: 'practitioner',
+      qualificationType: '一级造价工程师',
+      qualificationValidUntil: '2027-12-31',
+    })
+    named.assertStatus(201)
+    assert.equal(named.body().qualificationCode, 'cost_engineer')
+    assert.equal(named.body().qualificationLevel, 'class_1')
+    const unknown = await api(client, 'post', '/api/v1/agency/practitioners', agency).json({
+      name: '王芳',
+      idNumber: WANG_FANG,
+      role: 'practitioner',
+      qualificationType: '高级按摩师',
+      qualificationValidUntil: '2027-12-31',
+    })
+    unknown.assertStatus(422)
+    assert.equal(firstError(unknown).field, 'qualificationType')
+    assert.include(firstError(unknown).message, '执业资格')
+    const count = await db.from('practitioners').where('name', '王芳').count('* as n')
+    assert.equal(Number(count[0].n), 0)
+  })
+
   test('a lead holding a higher level meets the item’s requirement; a lower level is refused with the person and the requirement named', async ({
     client,
     assert,

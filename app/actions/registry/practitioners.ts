@@ -7,7 +7,11 @@ import Practitioner, { type PractitionerRole } from '#models/practitioner'
 import { personIdHash } from '#services/person_identity'
 import { recordAuditEvent } from '#services/audit_log'
 import { invalidateLists } from '#services/public_cache'
-import { personLevelOf, personQualification } from '#domain/person_qualifications'
+import {
+  legacyPersonQualification,
+  personLevelOf,
+  personQualification,
+} from '#domain/person_qualifications'
 
 /**
  * An agency names a manager or practitioner (执业公示). The ID-card number is
@@ -23,12 +27,24 @@ export async function addPractitioner(
     certificateNo?: string | null
     qualificationCode?: string | null
     qualificationLevel?: string | null
+    /** The qualification's name, as clients written before the list send it. */
+    qualificationType?: string | null
     qualificationValidUntil?: Date | null
   },
   actor: User | null
 ) {
-  const code = input.qualificationCode ?? null
-  const level = code ? (input.qualificationLevel ?? null) : null
+  const named = input.qualificationCode ? null : legacyPersonQualification(input.qualificationType)
+  if (!input.qualificationCode && input.qualificationType && !named) {
+    refuseInput([
+      {
+        field: 'qualificationType',
+        rule: 'personQualification.textUnknown',
+        identifier: 'validator.shared.messages.personQualification.textUnknown',
+      },
+    ])
+  }
+  const code = input.qualificationCode ?? named?.code ?? null
+  const level = code ? (input.qualificationLevel ?? named?.level ?? null) : null
   // A level the qualification does not have (注册测绘师 has none; 注册造价工程师 has 一级 and 二级).
   if (level !== null && !personLevelOf(code, level)) {
     refuseInput([
