@@ -44,6 +44,12 @@ export default class Bid extends BidSchema {
     await invalidateLists([projectTag(row.projectId)], row.$trx)
   }
 
+  /** A bid placed or changed queues its project for the collusion signals (services/signal_queue.ts). */
+  @afterSave()
+  static async queueForSignals(bid: Bid) {
+    await queueProjectsForSignals([bid.projectId], bid.$trx ?? db.connection())
+  }
+
   declare status: BidStatus
   declare invalidReason: InvalidReason | null
   /** `lapsed`: a justified quote the owner did not decide on in time stands. */
@@ -64,12 +70,6 @@ export default class Bid extends BidSchema {
 
   @column({ consume: (value) => (value === null ? null : Boolean(value)) })
   declare valid: boolean | null
-
-  /** A bid placed or changed queues its project for the collusion signals (services/signal_queue.ts). */
-  @afterSave()
-  static async queueForSignals(bid: Bid) {
-    await queueProjectsForSignals([bid.projectId], bid.$trx ?? db.connection())
-  }
 
   @belongsTo(() => Project)
   declare project: BelongsTo<typeof Project>
