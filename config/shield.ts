@@ -1,6 +1,5 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
-import { takesFiles } from '#services/uploads'
 
 const shieldConfig = defineConfig({
   /**
@@ -28,19 +27,11 @@ const shieldConfig = defineConfig({
   },
 
   /**
-   * Every state-changing form carries a CSRF token. The JSON API is exempt:
-   * it authenticates with bearer tokens, never with cookies. An upload form's
-   * token is inside its multipart body, which is read only after the route's
-   * login and role checks: the uploads middleware runs this same check then.
+   * Every state-changing form carries a CSRF token — checked by
+   * app/middleware/csrf_middleware.ts, which makes the token only when a page
+   * renders a form, so that a guest reading public pages gets no session.
    */
-  csrf: {
-    enabled: true,
-    exceptRoutes: (ctx) =>
-      ctx.request.url().startsWith('/api/') ||
-      (ctx.request.bodyType === 'multipart' && takesFiles(ctx.route)),
-    enableXsrfCookie: false,
-    methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
-  },
+  csrf: { enabled: false },
 
   xFrame: {
     enabled: true,

@@ -1,16 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import encryption from '@adonisjs/core/services/encryption'
-import { csrfFactory } from '@adonisjs/shield/guards'
-import shieldConfig from '#config/shield'
+import { verifyCsrfToken } from '#services/csrf'
 import { TemporaryFiles, readMultipart, type UploadLimits } from '#services/multipart_reader'
-
-/**
- * Shield's own CSRF check, run once the body is read: a page's upload form
- * carries its token in the multipart body, which the global shield middleware
- * does not read (config/shield.ts leaves these requests to this one).
- */
-const checkCsrf = csrfFactory({ ...shieldConfig.csrf, exceptRoutes: [] }, encryption.use())
 
 /**
  * Reads the multipart body of a route that takes files — it is the last
@@ -29,7 +20,9 @@ export default class UploadsMiddleware {
       ctx.request.setInitialBody(fields)
       // Where the body parser keeps files for request.file(), request.allFiles() and validators.
       Object.assign(ctx.request, { __raw_files: files })
-      if (!ctx.request.url().startsWith('/api/')) await checkCsrf(ctx)
+      // A page's upload form carries its CSRF token in the multipart body, read only now
+      // (app/middleware/csrf_middleware.ts leaves these requests to this check).
+      if (!ctx.request.url().startsWith('/api/')) verifyCsrfToken(ctx)
       return await next()
     } finally {
       await temporary.remove()

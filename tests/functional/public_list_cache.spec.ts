@@ -3,7 +3,7 @@
  * The public lists (catalog, home figures, agency directory, project list and
  * their API twins) come from a cache; every write that changes one is seen
  * by the very next read, and a cached list still goes out with each
- * visitor's own CSRF token, account and language.
+ * signed-in visitor's own CSRF token, account and language (a guest gets no session).
  */
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -227,20 +227,23 @@ test.group('Public lists: cached, and fresh after every write', (group) => {
     )
   })
 
-  test('a cached page still carries each visitor its own CSRF token, account and language', async ({
+  test('a cached page carries each signed-in visitor its own CSRF token, account and language; a guest reading it gets an empty session, nothing stored', async ({
     client,
     assert,
   }) => {
     const agency = await user('agency1@demo.example.com')
+    const owner = await user('owner@demo.example.com')
     const tokenOf = (html: string) => html.match(/name='_csrf' value='([^']+)'/)?.[1]
     const guest = await client.get('/agencies')
-    const otherGuest = await client.get('/agencies')
     const member = await client.get('/agencies').loginAs(agency)
+    const otherMember = await client.get('/agencies').loginAs(owner)
     const english = await client.get('/agencies').withPlainCookie('locale', 'en')
 
-    assert.isDefined(tokenOf(guest.text()))
-    assert.notEqual(tokenOf(guest.text()), tokenOf(otherGuest.text()))
-    assert.notEqual(tokenOf(guest.text()), tokenOf(member.text()))
+    // A guest (or a crawler) reading public pages: no token, an empty session — nothing stored.
+    assert.isUndefined(tokenOf(guest.text()))
+    assert.deepEqual(guest.session(), {})
+    assert.isDefined(tokenOf(member.text()))
+    assert.notEqual(tokenOf(member.text()), tokenOf(otherMember.text()))
     member.assertTextIncludes('action="/logout"')
     assert.notInclude(guest.text(), 'action="/logout"')
     guest.assertTextIncludes('<html lang="zh-CN">')
@@ -250,6 +253,21 @@ test.group('Public lists: cached, and fresh after every write', (group) => {
     // The same cached rows, in each visitor's language.
     english.assertTextIncludes('Chengdu')
     guest.assertTextIncludes('成都')
+
+    // A page with a form makes the token (and so the session) when it is rendered.
+    const loginPage = await client.get('/login')
+    assert.isDefined(tokenOf(loginPage.text()))
+    assert.property(loginPage.session(), 'csrf-secret')
+    // The language switch in every page's header sets a preference cookie: it needs no token.
+    const switched = await client.post('/locale').form({ locale: 'en' }).redirects(0)
+    switched.assertStatus(302)
+    assert.include(String(switched.header('set-cookie')), 'locale=')
+    // Any other form posted without a token is still refused.
+    const forged = await client
+      .post('/login')
+      .form({ email: 'owner@demo.example.com', password: 'x' })
+      .redirects(0)
+    forged.assertFlashMessage('errorsBag', { E_BAD_CSRF_TOKEN: '页面已过期，请刷新后重新提交' })
   })
 
   test('the second read of each list runs fewer SQL queries than the first: the cache is used', async ({

@@ -9,11 +9,18 @@ import { createUserWithRole, TEST_PASSWORD } from '#database/factories/account_f
  * login, and the login lockout does not tell whether an e-mail exists.
  */
 
+/**
+ * The header's language and care-mode switches only set a preference cookie of
+ * the visitor: they take no token, so that a guest's page needs no session.
+ */
+const PREFERENCE_SWITCHES = ['/locale', '/care-mode']
+
 /** Every non-API route that changes state, with its parameters filled in. */
 function stateChangingPages() {
   return Object.values(router.toJSON())
     .flat()
     .filter((route) => !route.pattern.startsWith('/api/'))
+    .filter((route) => !PREFERENCE_SWITCHES.includes(route.pattern))
     .flatMap((route) =>
       route.methods
         .filter((method) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method))
