@@ -177,6 +177,46 @@ export async function runSelectionBench(
 }
 
 /**
+ * The storm alone (1 s spread, one bid per agency) against `target`, after a
+ * warm-up burst of 100 bids; its projects are removed afterwards. For the
+ * measurements with several server processes.
+ */
+export async function runBidStorm(
+  target: { url: string; sample: () => { cpuMs: number } },
+  bidders: number,
+  log: (message: string) => void
+) {
+  mail.setMessenger(() => ({ queue: async () => ({}) }))
+  const created: number[] = []
+  try {
+    const { itemCode, agencies } = await benchAgencies(bidders, log)
+    const owner = await User.findByOrFail('email', 'owner@demo.example.com')
+    const deadline = new Date(Date.now() + 30 * 86_400_000)
+    deadline.setUTCHours(4, 0, 0, 0)
+    const warmup = await publishBenchProject(owner, itemCode, deadline)
+    created.push(warmup.id)
+    const storm = await publishBenchProject(owner, itemCode, deadline)
+    created.push(storm.id)
+    await measureBidding(target.url, warmup, agencies.slice(0, 100), {
+      mode: 'burst',
+      bidsPerAgency: 1,
+      spreadMs: 0,
+      seed: 20261008,
+    })
+    return await measureBidding(
+      target.url,
+      storm,
+      agencies,
+      { mode: 'spread', bidsPerAgency: 1, spreadMs: 1000, seed: 20261009 },
+      target.sample,
+      { perBid: 0, sql: [] }
+    )
+  } finally {
+    await removeProjects(created)
+  }
+}
+
+/**
  * Listed, active agencies of grade C or better offering the item (needing no
  * qualification) with the most such agencies, each with an agency user.
  */

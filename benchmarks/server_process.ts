@@ -158,6 +158,8 @@ function run(command: string, args: string[], cwd: string) {
 export async function startBenchServer(options: {
   workers: number
   profileDir?: string
+  /** Sessions, rate limits and the list cache in this Redis (as several instances run). */
+  redisUrl?: string
 }): Promise<BenchServer> {
   const entry = app.makePath('build/bin/server.js')
   if (!existsSync(entry)) throw new Error(`${entry} is missing: the build failed`)
@@ -189,6 +191,9 @@ export async function startBenchServer(options: {
       DB_PASSWORD: String(database.password ?? ''),
       DB_DATABASE: String(database.database),
       ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
+      ...(options.redisUrl
+        ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: 'market-bench:' }
+        : {}),
       API_RATE_LIMIT_PER_TOKEN: '1000000000',
       API_RATE_LIMIT_PER_IP: '1000000000',
       PKI_CA_KEY_FILE: keyFile,
@@ -223,7 +228,8 @@ export async function startBenchServer(options: {
   const url = `http://127.0.0.1:${port}`
   const layout =
     `application: \`node build/bin/server.js\` (production build, NODE_ENV=production, view cache on), ` +
-    `${options.workers === 1 ? 'one process' : `${options.workers} worker processes (node:cluster)`}; ` +
+    `${options.workers === 1 ? 'one process' : `${options.workers} worker processes (node:cluster)`}` +
+    `${options.redisUrl ? ' sharing one Redis (sessions, rate limits, list cache and its bus)' : ''}; ` +
     `load generator (autocannon) and baseline server each in a process of their own; ` +
     `the bench process (\`node ace market:bench\`) only drives them`
   return {

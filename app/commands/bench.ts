@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { ProcessSample } from '#benchmarks/server_process'
 import type { PageRow } from '#benchmarks/load'
 
-const PARTS = ['pages', 'selection', 'credit', 'dashboards'] as const
+const PARTS = ['pages', 'selection', 'credit', 'dashboards', 'processes'] as const
 
 /** How the figures are taken: the same for every run, written above them. */
 const METHOD_SECTION = `## Method
@@ -32,6 +32,11 @@ const METHOD_SECTION = `## Method
 - Every table states the mode, the process layout and the machine's load average
   (\`/proc/loadavg\`) when it started: on a shared machine, compare ratios and CPU per request
   rather than requests/s.
+- **Several processes** (part \`processes\`): the same build started again with
+  \`WEB_CONCURRENCY\` = 1, 2 and 4 (\`--process-counts\`) on one MySQL and, when one answers
+  (\`REDIS_URL\`, else 127.0.0.1:6379), one Redis; the bid storm and three pages per count, with
+  the database server's own CPU (\`/proc\`, when it runs on this machine), InnoDB's row-lock waits
+  and the connections held.
 - \`npm run bench -- --quick\` (a tenth of the dataset, 3 s per URL) is the CI-sized run; from a
   fresh clone it also generates the dataset and builds the application once (each takes 1–3
   minutes on a loaded 2-core machine), later runs reuse both.
@@ -47,6 +52,7 @@ const SECTION_HEADINGS: Record<Part, string> = {
   selection: 'Selection',
   credit: 'Credit',
   dashboards: 'Dashboards',
+  processes: 'Several processes',
 }
 
 /**
@@ -103,6 +109,12 @@ export default class Bench extends BaseCommand {
   })
   declare workers?: number
 
+  @flags.string({
+    description:
+      'Part "processes": the server process counts to measure, comma-separated (default 1,2,4; 2 with --quick)',
+  })
+  declare processCounts?: string
+
   @flags.boolean({
     description:
       'Build the application even when build/ was built from the same sources (by default it is reused then)',
@@ -134,6 +146,8 @@ export default class Bench extends BaseCommand {
     const { runSelectionBench, selectionMarkdown } = await import('#benchmarks/selection_bench')
     const { runCreditBench, creditMarkdown, ensureCreditEvents } =
       await import('#benchmarks/credit_bench')
+    const { runProcessesBench, processesMarkdown, benchRedisUrl } =
+      await import('#benchmarks/processes_bench')
     const parts = (this.only ?? []).flatMap((part) => part.split(','))
     const runs = (part: Part) => parts.length === 0 || parts.includes(part)
     const log = (message: string) => this.logger.info(message)
@@ -343,6 +357,26 @@ export default class Bench extends BaseCommand {
     }
     await measured.stop()
     httpServer.close()
+    const redisUrl = runs('processes') ? await benchRedisUrl() : undefined
+    const processes = runs('processes')
+      ? await runProcessesBench(
+          {
+            workerCounts: (this.processCounts ?? (this.quick ? '2' : '1,2,4'))
+              .split(',')
+              .map((count) => Number.parseInt(count, 10))
+              .filter((count) => count > 0),
+            bidders: this.bidders ?? (this.quick ? 200 : 1000),
+            pages: [
+              ['project result, 50 bids', `/projects/${dataset.resultProjectId}`],
+              ['agency page', `/agencies/${dataset.agencyId}`],
+              ['API: agencies, filtered', '/api/v1/agencies?item=ZJ-007&region=510000'],
+            ],
+            settings,
+            redisUrl,
+          },
+          log
+        )
+      : null
     const credit = runs('credit')
       ? await runCreditBench(
           {
@@ -440,6 +474,9 @@ export default class Bench extends BaseCommand {
             loadAtStart: dashboardsLoad,
           })
         : previousSection(SECTION_HEADINGS.dashboards),
+      processes
+        ? processesMarkdown(processes, { command, today, machine, redisUrl, settings })
+        : previousSection(SECTION_HEADINGS.processes),
     ].filter((section) => section !== '')
     const report = `${sections.join('\n\n')}\n`
     await writeFile(this.app.makePath('BENCHMARKS.md'), report)
