@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { ProcessSample } from '#benchmarks/server_process'
 import type { PageRow } from '#benchmarks/load'
 
-const PARTS = ['pages', 'selection', 'credit', 'dashboards', 'processes'] as const
+const PARTS = ['pages', 'search', 'selection', 'credit', 'dashboards', 'processes'] as const
 
 /** How the figures are taken: the same for every run, written above them. */
 const METHOD_SECTION = `## Method
@@ -32,6 +32,8 @@ const METHOD_SECTION = `## Method
 - Every table states the mode, the process layout and the machine's load average
   (\`/proc/loadavg\`) when it started: on a shared machine, compare ratios and CPU per request
   rather than requests/s.
+- **Keyword search** (part \`search\`): 500 distinct keywords (100 with \`--quick\`) sent one at
+  a time to the agencies API, none of them cached.
 - **Several processes** (part \`processes\`): the same build started again with
   \`WEB_CONCURRENCY\` = 1, 2 and 4 (\`--process-counts\`) on one MySQL and, when one answers
   (\`REDIS_URL\`, else 127.0.0.1:6379), one Redis; the bid storm and three pages per count, with
@@ -49,6 +51,7 @@ const METHOD_SECTION = `## Method
 type Part = (typeof PARTS)[number]
 const SECTION_HEADINGS: Record<Part, string> = {
   pages: 'Pages under load',
+  search: 'Keyword search',
   selection: 'Selection',
   credit: 'Credit',
   dashboards: 'Dashboards',
@@ -148,6 +151,7 @@ export default class Bench extends BaseCommand {
       await import('#benchmarks/credit_bench')
     const { runProcessesBench, processesMarkdown, benchRedisUrl } =
       await import('#benchmarks/processes_bench')
+    const { runSearchBench, searchMarkdown } = await import('#benchmarks/search_bench')
     const parts = (this.only ?? []).flatMap((part) => part.split(','))
     const runs = (part: Part) => parts.length === 0 || parts.includes(part)
     const log = (message: string) => this.logger.info(message)
@@ -321,6 +325,11 @@ export default class Bench extends BaseCommand {
       await baseline.close()
     }
 
+    const searchLoad = machineLoad()
+    const search = runs('search')
+      ? await measurePart('search', () => runSearchBench(baseUrl, this.quick ? 100 : 500, log))
+      : null
+
     const selection = runs('selection')
       ? await measurePart('selection', () =>
           runSelectionBench(
@@ -462,6 +471,15 @@ export default class Bench extends BaseCommand {
       header,
       METHOD_SECTION,
       pagesSection,
+      search
+        ? searchMarkdown(search, {
+            command,
+            today,
+            layout: measured.layout,
+            agencies: dataset.agencies,
+            loadAtStart: searchLoad,
+          })
+        : previousSection(SECTION_HEADINGS.search),
       selection
         ? selectionMarkdown(selection, this.quick, machine)
         : previousSection(SECTION_HEADINGS.selection),
