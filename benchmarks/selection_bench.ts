@@ -79,6 +79,17 @@ export type OpeningResult = {
 type BenchAgency = { organizationId: number; uscc: string; user: User }
 
 /** Runs the selection benchmarks and deletes what they created. */
+/**
+ * The deadline of a storm's project: the measured server runs on the real clock, so the
+ * projects are published now with a deadline a month away (the opening, run in the bench
+ * process, moves this process's clock past it).
+ */
+function monthAway() {
+  const deadline = new Date(Date.now() + 30 * 86_400_000)
+  deadline.setUTCHours(4, 0, 0, 0)
+  return deadline
+}
+
 export async function runSelectionBench(
   target: {
     url: string
@@ -101,10 +112,7 @@ export async function runSelectionBench(
 
     const bidders = agencies.slice(0, sizes.bidders)
     const storms: BiddingResult[] = []
-    // The measured server runs on the real clock: the storms' projects are published now, with
-    // a deadline a month away (the opening, run here, moves this process's clock past it).
-    const stormDeadline = new Date(Date.now() + 30 * 86_400_000)
-    stormDeadline.setUTCHours(4, 0, 0, 0)
+    const stormDeadline = monthAway()
     const spread = await publishBenchProject(owner, itemCode, stormDeadline)
     created.push(spread.id)
     const burst = await publishBenchProject(owner, itemCode, stormDeadline)
@@ -191,11 +199,9 @@ export async function runBidStorm(
   try {
     const { itemCode, agencies } = await benchAgencies(bidders, log)
     const owner = await User.findByOrFail('email', 'owner@demo.example.com')
-    const deadline = new Date(Date.now() + 30 * 86_400_000)
-    deadline.setUTCHours(4, 0, 0, 0)
-    const warmup = await publishBenchProject(owner, itemCode, deadline)
+    const warmup = await publishBenchProject(owner, itemCode, monthAway())
     created.push(warmup.id)
-    const storm = await publishBenchProject(owner, itemCode, deadline)
+    const storm = await publishBenchProject(owner, itemCode, monthAway())
     created.push(storm.id)
     await measureBidding(target.url, warmup, agencies.slice(0, 100), {
       mode: 'burst',
