@@ -6,18 +6,35 @@
  * session only (the generator builds consistent ids itself); both settings
  * exist on MySQL, MariaDB and TiDB. A progress bar goes to stderr.
  */
+import { existsSync } from 'node:fs'
 import db from '@adonisjs/lucid/services/db'
 import mysql, { type Connection } from 'mysql2/promise'
 
 /** The application's MySQL connection settings, for the benchmark's own mysql2 connections. */
+/**
+ * The database's Unix socket when it runs on this machine, as the deployment guide has a
+ * server on the database's machine connect (DB_SOCKET_PATH); null over TCP.
+ */
+function localSocket(settings: Record<string, any>): string | null {
+  if (settings.socketPath) return String(settings.socketPath)
+  if (!['127.0.0.1', 'localhost', '::1'].includes(String(settings.host))) return null
+  return (
+    ['/run/mysqld/mysqld.sock', '/var/run/mysqld/mysqld.sock', '/tmp/mysql.sock'].find((path) =>
+      existsSync(path)
+    ) ?? null
+  )
+}
+
 export function applicationMysqlOptions() {
   const settings = db.manager.get(db.primaryConnectionName)!.config.connection as Record<
     string,
     any
   >
+  const socketPath = localSocket(settings)
   return {
     host: settings.host,
     port: settings.port,
+    ...(socketPath ? { socketPath } : {}),
     user: settings.user,
     password: settings.password,
     database: settings.database,

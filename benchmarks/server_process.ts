@@ -190,6 +190,7 @@ export async function startBenchServer(options: {
       DB_USER: String(database.user),
       DB_PASSWORD: String(database.password ?? ''),
       DB_DATABASE: String(database.database),
+      ...('socketPath' in database ? { DB_SOCKET_PATH: String(database.socketPath) } : {}),
       ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
       ...(options.redisUrl
         ? { REDIS_URL: options.redisUrl, REDIS_KEY_PREFIX: 'market-bench:' }
@@ -230,6 +231,7 @@ export async function startBenchServer(options: {
     `application: \`node build/bin/server.js\` (production build, NODE_ENV=production, view cache on), ` +
     `${options.workers === 1 ? 'one process' : `${options.workers} worker processes (node:cluster)`}` +
     `${options.redisUrl ? ' sharing one Redis (sessions, rate limits, list cache and its bus)' : ''}; ` +
+    `${'socketPath' in database ? 'MySQL through its Unix socket (DB_SOCKET_PATH, as the deployment guide has a server on the database’s machine connect)' : 'MySQL over TCP'}; ` +
     `load generator (autocannon) and baseline server each in a process of their own; ` +
     `the bench process (\`node ace market:bench\`) only drives them`
   return {
