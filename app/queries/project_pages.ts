@@ -9,10 +9,20 @@ import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibili
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
 import type { PersonQualificationRef } from '#domain/person_qualifications'
-import { requiredQualificationOf, teamOfBid, toDay } from '#queries/named_teams'
+import { requiredQualificationOf, teamOfBid } from '#queries/named_teams'
+import {
+  consortiumDraftOf,
+  practitionerChoices,
+  type PractitionerChoice,
+} from '#queries/consortium_members'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
-import type { MemberAnswer } from '#domain/consortium'
+import {
+  isBlankMemberRow,
+  MAX_CONSORTIUM_MEMBERS,
+  type MemberAnswer,
+  type MemberRow,
+} from '#domain/consortium'
 
 const PER_PAGE = 20
 
@@ -52,7 +62,12 @@ export async function searchProjects(filters: {
  * agency its own bid this round (its quote only to itself, its consortium
  * members' answers) and whether it may respond. Who manages it is ProjectPolicy's answer.
  */
-export async function projectPageFacts(project: Project, user: User | null) {
+export async function projectPageFacts(
+  project: Project,
+  user: User | null,
+  /** The consortium rows of the agency's bid form as last sent (its old input), if any. */
+  consortiumDraft: unknown = []
+) {
   const counts = await responseCounts([project.id])
   const facts = {
     responseCount: counts.get(project.id) ?? 0,
@@ -70,15 +85,15 @@ export async function projectPageFacts(project: Project, user: User | null) {
     ineligibility: null as IneligibilityReason | null,
     participated: false,
     /** The agency's persons it may name as lead and team, with their qualification. */
-    teamChoices: [] as {
-      id: number
-      name: string
-      qualificationType: string | null
-      qualificationCode: string | null
-      qualificationLevel: string | null
-      qualificationValidUntil: string | null
-    }[],
+    teamChoices: [] as PractitionerChoice[],
     requiredQualification: null as PersonQualificationRef | null,
+    /**
+     * The bid form's consortium rows (联合中介): those last sent, each with the
+     * agency it names and that agency's persons, and a spare row to add one.
+     */
+    consortiumRows: [] as (Awaited<ReturnType<typeof consortiumDraftOf>>[number] & {
+      index: number
+    })[],
   }
   if (user?.role !== 'agency') return facts
   const bid = await Bid.query()
@@ -109,38 +124,26 @@ export async function projectPageFacts(project: Project, user: User | null) {
     facts.ineligibility = ineligibilityReason(
       await eligibilityFactsFor(project, user.organizationId)
     )
-    const choices: {
-      id: SqlInteger
-      name: string
-      qualification_type: string | null
-      qualification_code: string | null
-      qualification_level: string | null
-      qualification_valid_until: Date | string | null
-    }[] = await db
-      .from('practitioners')
-      .where('organization_id', user.organizationId)
-      .orderBy('id')
-      .select(
-        'id',
-        'name',
-        'qualification_type',
-        'qualification_code',
-        'qualification_level',
-        'qualification_valid_until'
-      )
-    facts.teamChoices = choices.map((row) => ({
-      id: Number(row.id),
-      name: row.name,
-      qualificationType: row.qualification_type,
-      qualificationCode: row.qualification_code,
-      qualificationLevel: row.qualification_level,
-      qualificationValidUntil: row.qualification_valid_until
-        ? toDay(row.qualification_valid_until)
-        : null,
-    }))
+    const own = await practitionerChoices([user.organizationId])
+    facts.teamChoices = own.get(user.organizationId)!
     facts.requiredQualification = await requiredQualificationOf(project, db.connection())
+    facts.consortiumRows = await consortiumRowsOf(consortiumDraft)
   }
   return facts
+}
+
+/** The form's consortium rows as sent, and a spare one while there is room. */
+async function consortiumRowsOf(sent: unknown) {
+  const draft: MemberRow[] = (Array.isArray(sent) ? sent : [])
+    .slice(0, MAX_CONSORTIUM_MEMBERS)
+    .map((row) => ({ agency: typeof row?.agency === 'string' ? row.agency : null }))
+  const resolved = await consortiumDraftOf(draft)
+  const rows = resolved.map((row, index) => ({ ...row, index }))
+  const last = draft.at(-1)
+  if (rows.length < MAX_CONSORTIUM_MEMBERS && (!last || !isBlankMemberRow(last))) {
+    rows.push({ index: rows.length, agency: null, unresolved: false, persons: [] })
+  }
+  return rows
 }
 
 /** An owner's projects, drafts included, newest first. */
