@@ -129,6 +129,7 @@ test.group('Consortium members on the bid page', (group) => {
     ])
     sentBack.assertStatus(302)
     assert.equal(sentBack.header('location'), `/projects/${projectId}#consortium`)
+    assert.include(sentBack.flashMessages().warning, '报价尚未提交')
     // Nothing is stored: the form only comes back with the member's persons.
     assert.lengthOf(await db.from('bids').where('project_id', projectId), 0)
     const page = await pageAfter(client, projectId, lead, sentBack)

@@ -57,8 +57,15 @@ export default class BidsController {
    * consortium members typed and lists their persons to choose from (no
    * JavaScript needed). Nothing is stored.
    */
-  async members({ params, response, session }: HttpContext) {
+  async members({ params, response, session, i18n }: HttpContext) {
     session.flashExcept(['_csrf'])
+    // Enter in a field of the form sends it back too: say that the bid is not placed.
+    session.flash(
+      'warning',
+      i18n.t('messages.consortium.form.sentBack', {
+        button: i18n.t('messages.projectPages.placeBid'),
+      })
+    )
     return response.redirect().toPath(`/projects/${Number(params.id)}#consortium`)
   }
 
