@@ -93,6 +93,7 @@ export async function projectPageFacts(
      */
     consortiumRows: [] as (Awaited<ReturnType<typeof consortiumDraftOf>>[number] & {
       index: number
+      value: MemberRow
     })[],
   }
   if (user?.role !== 'agency') return facts
@@ -103,6 +104,8 @@ export async function projectPageFacts(
     .where('status', 'active')
     .orderBy('id', 'desc')
     .first()
+  // The bid's persons: its team, and the persons each consortium member works with.
+  const team = bid ? await teamOfBid(bid.id) : null
   if (bid) {
     facts.participated = true
     facts.myBid = {
@@ -114,10 +117,10 @@ export async function projectPageFacts(
       abnormallyLow: bid.abnormallyLow,
       justification: bid.justification,
       consortium: await membersOfBid(bid.id),
-      team: await teamOfBid(bid.id).then(({ lead, members }) => ({
-        lead: lead?.name ?? null,
-        members: members.map((member) => member.name),
-      })),
+      team: {
+        lead: team!.lead?.name ?? null,
+        members: team!.members.map((member) => member.name),
+      },
     }
   }
   if (project.status === 'published') {
@@ -127,23 +130,50 @@ export async function projectPageFacts(
     const own = await practitionerChoices([user.organizationId])
     facts.teamChoices = own.get(user.organizationId)!
     facts.requiredQualification = await requiredQualificationOf(project, db.connection())
-    facts.consortiumRows = await consortiumRowsOf(consortiumDraft)
+    // The form comes back as it was sent, else with the members of the bid it would replace.
+    const sent = Array.isArray(consortiumDraft) && consortiumDraft.length > 0
+    facts.consortiumRows = await consortiumRowsOf(
+      sent ? consortiumDraft : membersAsRows(facts.myBid?.consortium ?? [], team?.members ?? [])
+    )
   }
   return facts
 }
 
-/** The form's consortium rows as sent, and a spare one while there is room. */
+/**
+ * The form's consortium rows (as sent, or the bid's), each with the values
+ * its fields show, and a spare one while there is room.
+ */
 async function consortiumRowsOf(sent: unknown) {
-  const draft: MemberRow[] = (Array.isArray(sent) ? sent : [])
+  const draft = (Array.isArray(sent) ? sent : [])
     .slice(0, MAX_CONSORTIUM_MEMBERS)
-    .map((row) => ({ agency: typeof row?.agency === 'string' ? row.agency : null }))
+    .map((row): MemberRow => ({
+      agency: typeof row?.agency === 'string' ? row.agency : null,
+      itemCode: typeof row?.itemCode === 'string' ? row.itemCode : null,
+      practitionerIds: (Array.isArray(row?.practitionerIds) ? row.practitionerIds : [])
+        .map(Number)
+        .filter(Number.isInteger),
+    }))
   const resolved = await consortiumDraftOf(draft)
-  const rows = resolved.map((row, index) => ({ ...row, index }))
+  const rows = resolved.map((row, index) => ({ ...row, index, value: draft[index] }))
   const last = draft.at(-1)
   if (rows.length < MAX_CONSORTIUM_MEMBERS && (!last || !isBlankMemberRow(last))) {
-    rows.push({ index: rows.length, agency: null, unresolved: false, persons: [] })
+    rows.push({ index: rows.length, agency: null, unresolved: false, persons: [], value: {} })
   }
   return rows
+}
+
+/** The members of the agency's current bid as the form's rows: by USCC, with their persons. */
+function membersAsRows(
+  members: Awaited<ReturnType<typeof membersOfBid>>,
+  persons: { organizationId: number; practitionerId: number | null }[]
+) {
+  return members.map((member) => ({
+    agency: member.agencyUscc,
+    itemCode: member.itemCode,
+    practitionerIds: persons
+      .filter((person) => person.organizationId === member.agencyId)
+      .flatMap((person) => (person.practitionerId === null ? [] : [person.practitionerId])),
+  }))
 }
 
 /** An owner's projects, drafts included, newest first. */
@@ -242,17 +272,23 @@ export async function consortiumRequestsForAgency(organizationId: number) {
 
 /** The members of a lead's bid with their answers, for the lead's own eyes. */
 export async function membersOfBid(bidId: number) {
-  const rows: { organization_id: SqlInteger; status: MemberAnswer; name: string; code: string }[] =
-    await db
-      .from('bid_members as m')
-      .join('organizations as o', 'o.id', 'm.organization_id')
-      .join('service_items as i', 'i.id', 'm.service_item_id')
-      .where('m.bid_id', bidId)
-      .orderBy('m.id')
-      .select('m.organization_id', 'm.status', 'o.name', 'i.code')
+  const rows: {
+    organization_id: SqlInteger
+    status: MemberAnswer
+    name: string
+    uscc: string
+    code: string
+  }[] = await db
+    .from('bid_members as m')
+    .join('organizations as o', 'o.id', 'm.organization_id')
+    .join('service_items as i', 'i.id', 'm.service_item_id')
+    .where('m.bid_id', bidId)
+    .orderBy('m.id')
+    .select('m.organization_id', 'm.status', 'o.name', 'o.uscc', 'i.code')
   return rows.map((row) => ({
     agencyId: Number(row.organization_id),
     agencyName: row.name as string,
+    agencyUscc: row.uscc,
     itemCode: row.code as string,
     status: row.status as MemberAnswer,
   }))

@@ -149,6 +149,12 @@ test.group('Consortium members on the bid page', (group) => {
       named.map((row) => [row.name, row.role, Number(row.organization_id)]),
       [['赵强', 'member', member.id]]
     )
+
+    // The form that would replace the bid comes with its members and their persons filled in.
+    const replacing = await client.get(`/projects/${projectId}`).loginAs(lead)
+    replacing.assertTextIncludes(`name="consortium[0][agency]" type="text" value="${member.uscc}"`)
+    replacing.assertTextIncludes('<option value="ZJ-002" selected>')
+    replacing.assertTextIncludes(`name="consortium[0][practitionerIds][]" value="${zhao}" checked`)
   })
 
   test('a member that does not offer the sub-item is refused at its own row with the API’s reason, and the page shows it there', async ({

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import BidPolicy from '#policies/bid_policy'
@@ -66,7 +67,9 @@ export default class BidsController {
         button: i18n.t('messages.projectPages.placeBid'),
       })
     )
-    return response.redirect().toPath(`/projects/${Number(params.id)}#consortium`)
+    return response
+      .redirect()
+      .toPath(`${router.makeUrl('projects.show', { id: params.id })}#consortium`)
   }
 
   async withdraw({ params, response, auth, session, i18n }: HttpContext) {
