@@ -118,10 +118,12 @@ export type ScannedRoutes = {
     'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.members': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.justify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.consortium_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.consortium_requests.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.consortium_requests.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.objections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -457,6 +459,7 @@ export type ScannedRoutes = {
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
     'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
+    'agency.consortium_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -632,6 +635,7 @@ export type ScannedRoutes = {
     'agency.profile.edit': { paramsTuple?: []; params?: {} }
     'agency.declaration.edit': { paramsTuple?: []; params?: {} }
     'agency.projects.index': { paramsTuple?: []; params?: {} }
+    'agency.consortium_requests.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'regulator.service_items.index': { paramsTuple?: []; params?: {} }
     'regulator.service_items.create': { paramsTuple?: []; params?: {} }
     'regulator.service_items.edit': { paramsTuple: [ParamValue]; params: {'code': ParamValue} }
@@ -799,6 +803,7 @@ export type ScannedRoutes = {
     'agency.practitioners.removal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.declaration.update': { paramsTuple?: []; params?: {} }
     'agency.bids.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'agency.bids.members': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.bids.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'agency.direct.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

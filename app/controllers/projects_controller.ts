@@ -48,7 +48,7 @@ export default class ProjectsController {
    * complaint link. A signed-in visitor's own parts (its bid, the owner's
    * panel, forms) are rendered around them at each request.
    */
-  async show({ params, view, auth, bouncer, i18n }: HttpContext) {
+  async show({ params, view, auth, bouncer, i18n, session }: HttpContext) {
     const part = await projectPublicPart(Number(params.id), i18n)
     if (part && !auth.user) {
       const actions = projectActions(
@@ -77,7 +77,8 @@ export default class ProjectsController {
     const [bids, objections, facts, notice, contract] = await Promise.all([
       openedBidsOf(project),
       Objection.query().where('project_id', project.id).orderBy('id'),
-      projectPageFacts(project, user),
+      // The bid form's consortium rows come back with its old input (to name each member's persons).
+      projectPageFacts(project, user, session.flashMessages.get('consortium') ?? []),
       contractNotice(project.id),
       currentContractOf(project.id),
     ])
@@ -134,6 +135,8 @@ export default class ProjectsController {
       methods: SELECTION_METHODS,
       weights: project.weights ? JSON.parse(project.weights) : null,
       ...facts,
+      // The sub-items a consortium member may take on: the catalog (cached).
+      subItems: facts.consortiumRows.length > 0 ? await catalogList() : [],
       // What this visitor may do now, and what the page shows of the project's state.
       actions,
       isOwner: actions.manage,

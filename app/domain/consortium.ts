@@ -5,6 +5,10 @@
  * member of one bid has no bid of its own in the same project (联合体成员不得
  * 再单独参加同一项目). Judged again at opening over the whole round. Pure.
  */
+import { isValidUscc, normalizeUscc } from '#domain/uscc'
+
+/** The most members one bid may name. */
+export const MAX_CONSORTIUM_MEMBERS = 10
 
 /** A member's answer to the lead's request. */
 export const MEMBER_ANSWERS = ['pending', 'confirmed', 'declined'] as const
@@ -26,4 +30,30 @@ export function consortiumFault(
   if (members.some((member) => member.status !== 'confirmed')) return 'member_unconfirmed'
   if (members.some((member) => bidders.has(member.organizationId))) return 'member_bids_alone'
   return null
+}
+
+/**
+ * How the bid page names a member agency: by its 统一社会信用代码 when the
+ * text is a valid one, else by its registered name (exact, spaces trimmed).
+ */
+export type MemberReference = { uscc: string } | { name: string }
+
+export function memberReference(text: string): MemberReference {
+  const code = normalizeUscc(text)
+  return isValidUscc(code) ? { uscc: code } : { name: text.trim() }
+}
+
+/**
+ * A row of the bid page's consortium part: the member as typed, its sub-item
+ * and its persons. A row left blank (no member, no sub-item, nobody named)
+ * is the form's spare row, not a member.
+ */
+export type MemberRow = {
+  agency?: string | null
+  itemCode?: string | null
+  practitionerIds?: number[]
+}
+
+export function isBlankMemberRow(row: MemberRow) {
+  return !row.agency?.trim() && !row.itemCode?.trim() && (row.practitionerIds ?? []).length === 0
 }

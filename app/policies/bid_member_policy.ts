@@ -7,6 +7,11 @@ import type BidMember from '#models/bid_member'
  * member, and by no other — not the lead, not another agency.
  */
 export default class BidMemberPolicy extends BasePolicy {
+  /** The request's page: what the member is asked to do. */
+  view(user: User, member: BidMember) {
+    return this.answer(user, member)
+  }
+
   answer(user: User, member: BidMember) {
     return user.role === 'agency' && user.organizationId === member.organizationId
   }

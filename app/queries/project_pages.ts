@@ -9,10 +9,20 @@ import { ineligibilityReason, type IneligibilityReason } from '#domain/eligibili
 import { eligibilityFactsFor } from '#queries/eligibility_facts'
 import { responseCounts } from '#queries/response_counts'
 import type { PersonQualificationRef } from '#domain/person_qualifications'
-import { requiredQualificationOf, teamOfBid, toDay } from '#queries/named_teams'
+import { requiredQualificationOf, teamOfBid } from '#queries/named_teams'
+import {
+  consortiumDraftOf,
+  practitionerChoices,
+  type PractitionerChoice,
+} from '#queries/consortium_members'
 import { clock } from '#services/clock'
 import { fromSqlTime } from '#services/sql_time'
-import type { MemberAnswer } from '#domain/consortium'
+import {
+  isBlankMemberRow,
+  MAX_CONSORTIUM_MEMBERS,
+  type MemberAnswer,
+  type MemberRow,
+} from '#domain/consortium'
 
 const PER_PAGE = 20
 
@@ -52,7 +62,12 @@ export async function searchProjects(filters: {
  * agency its own bid this round (its quote only to itself, its consortium
  * members' answers) and whether it may respond. Who manages it is ProjectPolicy's answer.
  */
-export async function projectPageFacts(project: Project, user: User | null) {
+export async function projectPageFacts(
+  project: Project,
+  user: User | null,
+  /** The consortium rows of the agency's bid form as last sent (its old input), if any. */
+  consortiumDraft: unknown = []
+) {
   const counts = await responseCounts([project.id])
   const facts = {
     responseCount: counts.get(project.id) ?? 0,
@@ -70,15 +85,16 @@ export async function projectPageFacts(project: Project, user: User | null) {
     ineligibility: null as IneligibilityReason | null,
     participated: false,
     /** The agency's persons it may name as lead and team, with their qualification. */
-    teamChoices: [] as {
-      id: number
-      name: string
-      qualificationType: string | null
-      qualificationCode: string | null
-      qualificationLevel: string | null
-      qualificationValidUntil: string | null
-    }[],
+    teamChoices: [] as PractitionerChoice[],
     requiredQualification: null as PersonQualificationRef | null,
+    /**
+     * The bid form's consortium rows (联合中介): those last sent, each with the
+     * agency it names and that agency's persons, and a spare row to add one.
+     */
+    consortiumRows: [] as (Awaited<ReturnType<typeof consortiumDraftOf>>[number] & {
+      index: number
+      value: MemberRow
+    })[],
   }
   if (user?.role !== 'agency') return facts
   const bid = await Bid.query()
@@ -88,6 +104,8 @@ export async function projectPageFacts(project: Project, user: User | null) {
     .where('status', 'active')
     .orderBy('id', 'desc')
     .first()
+  // The bid's persons: its team, and the persons each consortium member works with.
+  const team = bid ? await teamOfBid(bid.id) : null
   if (bid) {
     facts.participated = true
     facts.myBid = {
@@ -99,48 +117,63 @@ export async function projectPageFacts(project: Project, user: User | null) {
       abnormallyLow: bid.abnormallyLow,
       justification: bid.justification,
       consortium: await membersOfBid(bid.id),
-      team: await teamOfBid(bid.id).then(({ lead, members }) => ({
-        lead: lead?.name ?? null,
-        members: members.map((member) => member.name),
-      })),
+      team: {
+        lead: team!.lead?.name ?? null,
+        members: team!.members.map((member) => member.name),
+      },
     }
   }
   if (project.status === 'published') {
     facts.ineligibility = ineligibilityReason(
       await eligibilityFactsFor(project, user.organizationId)
     )
-    const choices: {
-      id: SqlInteger
-      name: string
-      qualification_type: string | null
-      qualification_code: string | null
-      qualification_level: string | null
-      qualification_valid_until: Date | string | null
-    }[] = await db
-      .from('practitioners')
-      .where('organization_id', user.organizationId)
-      .orderBy('id')
-      .select(
-        'id',
-        'name',
-        'qualification_type',
-        'qualification_code',
-        'qualification_level',
-        'qualification_valid_until'
-      )
-    facts.teamChoices = choices.map((row) => ({
-      id: Number(row.id),
-      name: row.name,
-      qualificationType: row.qualification_type,
-      qualificationCode: row.qualification_code,
-      qualificationLevel: row.qualification_level,
-      qualificationValidUntil: row.qualification_valid_until
-        ? toDay(row.qualification_valid_until)
-        : null,
-    }))
+    const own = await practitionerChoices([user.organizationId])
+    facts.teamChoices = own.get(user.organizationId)!
     facts.requiredQualification = await requiredQualificationOf(project, db.connection())
+    // The form comes back as it was sent, else with the members of the bid it would replace.
+    const sent = Array.isArray(consortiumDraft) && consortiumDraft.length > 0
+    facts.consortiumRows = await consortiumRowsOf(
+      sent ? consortiumDraft : membersAsRows(facts.myBid?.consortium ?? [], team?.members ?? [])
+    )
   }
   return facts
+}
+
+/**
+ * The form's consortium rows (as sent, or the bid's), each with the values
+ * its fields show, and a spare one while there is room.
+ */
+async function consortiumRowsOf(sent: unknown) {
+  const draft = (Array.isArray(sent) ? sent : [])
+    .slice(0, MAX_CONSORTIUM_MEMBERS)
+    .map((row): MemberRow => ({
+      agency: typeof row?.agency === 'string' ? row.agency : null,
+      itemCode: typeof row?.itemCode === 'string' ? row.itemCode : null,
+      practitionerIds: (Array.isArray(row?.practitionerIds) ? row.practitionerIds : [])
+        .map(Number)
+        .filter(Number.isInteger),
+    }))
+  const resolved = await consortiumDraftOf(draft)
+  const rows = resolved.map((row, index) => ({ ...row, index, value: draft[index] }))
+  const last = draft.at(-1)
+  if (rows.length < MAX_CONSORTIUM_MEMBERS && (!last || !isBlankMemberRow(last))) {
+    rows.push({ index: rows.length, agency: null, unresolved: false, persons: [], value: {} })
+  }
+  return rows
+}
+
+/** The members of the agency's current bid as the form's rows: by USCC, with their persons. */
+function membersAsRows(
+  members: Awaited<ReturnType<typeof membersOfBid>>,
+  persons: { organizationId: number; practitionerId: number | null }[]
+) {
+  return members.map((member) => ({
+    agency: member.agencyUscc,
+    itemCode: member.itemCode,
+    practitionerIds: persons
+      .filter((person) => person.organizationId === member.agencyId)
+      .flatMap((person) => (person.practitionerId === null ? [] : [person.practitionerId])),
+  }))
 }
 
 /** An owner's projects, drafts included, newest first. */
@@ -239,17 +272,23 @@ export async function consortiumRequestsForAgency(organizationId: number) {
 
 /** The members of a lead's bid with their answers, for the lead's own eyes. */
 export async function membersOfBid(bidId: number) {
-  const rows: { organization_id: SqlInteger; status: MemberAnswer; name: string; code: string }[] =
-    await db
-      .from('bid_members as m')
-      .join('organizations as o', 'o.id', 'm.organization_id')
-      .join('service_items as i', 'i.id', 'm.service_item_id')
-      .where('m.bid_id', bidId)
-      .orderBy('m.id')
-      .select('m.organization_id', 'm.status', 'o.name', 'i.code')
+  const rows: {
+    organization_id: SqlInteger
+    status: MemberAnswer
+    name: string
+    uscc: string
+    code: string
+  }[] = await db
+    .from('bid_members as m')
+    .join('organizations as o', 'o.id', 'm.organization_id')
+    .join('service_items as i', 'i.id', 'm.service_item_id')
+    .where('m.bid_id', bidId)
+    .orderBy('m.id')
+    .select('m.organization_id', 'm.status', 'o.name', 'o.uscc', 'i.code')
   return rows.map((row) => ({
     agencyId: Number(row.organization_id),
     agencyName: row.name as string,
+    agencyUscc: row.uscc,
     itemCode: row.code as string,
     status: row.status as MemberAnswer,
   }))

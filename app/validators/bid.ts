@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { labelled } from '#validators/labels'
 import { MAX_FEN } from '#domain/money'
 import { MAX_TEAM_SIZE } from '#domain/named_team'
+import { MAX_CONSORTIUM_MEMBERS } from '#domain/consortium'
 
 /**
  * An agency's quote in fen (the random method takes a quote too, within the
@@ -24,7 +25,7 @@ export const placeBidValidator = labelled(
             .optional(),
         })
       )
-      .maxLength(10)
+      .maxLength(MAX_CONSORTIUM_MEMBERS)
       .optional(),
     servicePlan: vine.string().trim().maxLength(20_000).optional(),
     ...namedTeam(),
@@ -64,7 +65,12 @@ export const declineMembershipValidator = vine.create({
   reason: vine.string().trim().maxLength(2000).optional(),
 })
 
-/** The agency's bid form: the quote in yuan, and the service plan for the scored method. */
+/**
+ * The agency's bid form: the quote in yuan, the service plan for the scored
+ * method, and consortium members (联合中介) as the page names them — the
+ * agency by name or USCC (matched by the action), its sub-item and its
+ * persons. A blank row is the form's spare one.
+ */
 export const bidFormValidator = labelled(
   'bid',
   vine.create({
@@ -74,6 +80,25 @@ export const bidFormValidator = labelled(
       .max(MAX_FEN / 100)
       .decimal([0, 2]),
     servicePlan: vine.string().trim().maxLength(20_000).optional(),
+    consortium: vine
+      .array(
+        vine.object({
+          agency: vine.string().trim().maxLength(200).optional(),
+          itemCode: vine
+            .string()
+            .trim()
+            .toUpperCase()
+            .maxLength(32)
+            .optional()
+            .requiredIfExists('agency'),
+          practitionerIds: vine
+            .array(vine.number().withoutDecimals().min(1))
+            .maxLength(MAX_TEAM_SIZE)
+            .optional(),
+        })
+      )
+      .maxLength(MAX_CONSORTIUM_MEMBERS)
+      .optional(),
     ...namedTeam(),
   })
 )

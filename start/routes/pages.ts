@@ -156,6 +156,10 @@ router
           .as('declaration.update')
         router.get('/projects', [controllers.agency.Bids, 'index']).as('projects.index')
         router.post('/projects/:id/bids', [controllers.agency.Bids, 'store']).as('bids.store')
+        // The bid form sent back to itself to list the consortium members' persons.
+        router
+          .post('/projects/:id/bids/members', [controllers.agency.Bids, 'members'])
+          .as('bids.members')
         router
           .post('/projects/:id/withdraw', [controllers.agency.Bids, 'withdraw'])
           .as('bids.withdraw')
@@ -168,6 +172,10 @@ router
         router
           .post('/bids/:id/justification', [controllers.agency.Bids, 'justify'])
           .as('bids.justify')
+        router
+          .get('/consortium-requests/:id', [controllers.agency.ConsortiumRequests, 'show'])
+          .as('consortium_requests.show')
+          .where('id', router.matchers.number())
         router
           .post('/consortium-requests/:id/confirm', [
             controllers.agency.ConsortiumRequests,

@@ -311,7 +311,7 @@ async function checkConsortium(
       client: trx,
     })
     const reason = ineligibilityReason(facts.get(member.id)!)
-    if (reason) throw new IneligibleException(reason, member.name)
+    if (reason) throw new IneligibleException(reason, member.name, `consortium.${index}.agencyId`)
     members.push({
       organizationId: member.id,
       serviceItemId: item.id,

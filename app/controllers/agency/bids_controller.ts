@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import router from '@adonisjs/core/services/router'
 import Project from '#models/project'
 import Bid from '#models/bid'
 import BidPolicy from '#policies/bid_policy'
@@ -11,7 +12,8 @@ import {
 } from '#validators/bid'
 import { justificationValidator } from '#validators/selection'
 import { fileObjectionValidator } from '#validators/objection'
-import { placeBid, withdrawBid } from '#actions/bids/place_bid'
+import { withdrawBid } from '#actions/bids/place_bid'
+import { placeBidFromForm } from '#actions/bids/bid_form'
 import { acceptDirectSelection, declineDirectSelection } from '#actions/selection/direct_selection'
 import { justifyQuote } from '#actions/selection/abnormal_quotes'
 import { fileObjection } from '#actions/selection/objections'
@@ -39,21 +41,35 @@ export default class BidsController {
     return view.render('pages/agency/projects', { open, direct, consortium, bids })
   }
 
+  /** The bid from the page: the quote in yuan, the team, consortium members by name or USCC. */
   async store({ params, request, response, auth, session, i18n }: HttpContext) {
-    const { quoteYuan, servicePlan, leadPractitionerId, teamPractitionerIds } =
-      await request.validateUsing(bidFormValidator)
-    const { receipt } = await placeBid(
-      Number(params.id),
-      { quoteFen: yuanToFen(quoteYuan), servicePlan, leadPractitionerId, teamPractitionerIds },
-      auth.getUserOrFail(),
-      {
-        ip: request.ip(),
-        userAgent: request.header('user-agent') ?? null,
-        acceptLanguage: request.header('accept-language') ?? null,
-      }
-    )
+    const form = await request.validateUsing(bidFormValidator)
+    const { receipt } = await placeBidFromForm(Number(params.id), form, auth.getUserOrFail(), {
+      ip: request.ip(),
+      userAgent: request.header('user-agent') ?? null,
+      acceptLanguage: request.header('accept-language') ?? null,
+    })
     session.flash('success', i18n.t('messages.projectPages.bidPlaced', { receipt }))
     return response.redirect().toRoute('projects.show', { id: params.id })
+  }
+
+  /**
+   * The bid form sent back to itself, unplaced: the page then finds the
+   * consortium members typed and lists their persons to choose from (no
+   * JavaScript needed). Nothing is stored.
+   */
+  async members({ params, response, session, i18n }: HttpContext) {
+    session.flashExcept(['_csrf'])
+    // Enter in a field of the form sends it back too: say that the bid is not placed.
+    session.flash(
+      'warning',
+      i18n.t('messages.consortium.form.sentBack', {
+        button: i18n.t('messages.projectPages.placeBid'),
+      })
+    )
+    return response
+      .redirect()
+      .toPath(`${router.makeUrl('projects.show', { id: params.id })}#consortium`)
   }
 
   async withdraw({ params, response, auth, session, i18n }: HttpContext) {
