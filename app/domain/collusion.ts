@@ -420,20 +420,26 @@ export function rotatingWinners(
   // A pair can only qualify when one of the two won over the other (a positive share of
   // wins), so only such pairs are looked at: for each winner in turn, the agencies it won
   // over are tallied in one array (a step per bid), not every pair that bid together.
+  const twoWinners = thresholds.rotationMinWinners > 1
+  const fewestWins = thresholds.rotationMinGroupWinShare * thresholds.rotationMinSharedProjects
   const tally = market.slotArray()
   const tallied: number[] = []
   for (const winner of market.winners) {
     for (const award of market.awardsOf(won, winner)) {
       for (const agency of bidders[award]) {
-        if (agency !== winner && tally[market.slotOf(agency)]++ === 0) tallied.push(agency)
+        if (agency === winner) continue
+        const slot = market.slotOf(agency)
+        // An agency that never won adds no second winner: most agencies stop here.
+        if (twoWinners && won.count(slot) === 0) continue
+        if (tally[slot]++ === 0) tallied.push(agency)
       }
     }
     for (const agency of tallied) {
       const slot = market.slotOf(agency)
       const winnerWon = tally[slot]
       tally[slot] = 0
-      // An agency that never won adds no second winner: most pairs stop here.
-      if (won.count(slot) === 0 && thresholds.rotationMinWinners > 1) continue
+      // The pair's wins are at most the winner's over the agency and all of the agency's.
+      if (winnerWon + won.count(slot) < fewestWins) continue
       const agencyWon = wonOver(agency, winner)
       // Each pair once: from its lower member when both won over the other.
       if (agency < winner && agencyWon > 0) continue
@@ -489,28 +495,25 @@ function indexAwards(awards: AwardFact[]) {
   const slotOf = smallIds ? (id: number) => id : (id: number) => slotById.get(id)!
   const slots = smallIds ? maxId + 1 : slotById.size
   const winnerBid = awards.map((award, index) => bidders[index].includes(award.winnerId))
-  /** Positions of awards grouped by agency slot (offsets[slot] to offsets[slot + 1]). */
-  const group = (agenciesOf: (index: number) => number[]): AwardLists => {
+  /** Positions of awards grouped by agency slot, from each (award, agency) that `each` visits. */
+  const group = (each: (visit: (index: number, id: number) => void) => void): AwardLists => {
     const offsets = new Int32Array(slots + 1)
-    for (let index = 0; index < awards.length; index++) {
-      for (const id of agenciesOf(index)) offsets[slotOf(id) + 1] += 1
-    }
+    each((_, id) => (offsets[slotOf(id) + 1] += 1))
     for (let slot = 0; slot < slots; slot++) offsets[slot + 1] += offsets[slot]
     const positions = new Int32Array(offsets[slots])
     const next = offsets.slice(0, slots)
-    for (let index = 0; index < awards.length; index++) {
-      for (const id of agenciesOf(index)) positions[next[slotOf(id)]++] = index
-    }
+    each((index, id) => (positions[next[slotOf(id)]++] = index))
     return { offsets, awards: positions, count: (slot) => offsets[slot + 1] - offsets[slot] }
   }
-  const noOne: number[] = []
+  const winners = new Set<number>()
+  awards.forEach((award, index) => winnerBid[index] && winners.add(award.winnerId))
   return {
     bidders,
-    bidOn: group((index) => bidders[index]),
-    won: group((index) => (winnerBid[index] ? [awards[index].winnerId] : noOne)),
-    winners: [
-      ...new Set(awards.filter((_, index) => winnerBid[index]).map((award) => award.winnerId)),
-    ],
+    bidOn: group((visit) => bidders.forEach((ids, index) => ids.forEach((id) => visit(index, id)))),
+    won: group((visit) =>
+      awards.forEach((award, index) => winnerBid[index] && visit(index, award.winnerId))
+    ),
+    winners: [...winners],
     slotOf,
     /** The awards of an agency in one of the lists. */
     awardsOf: (lists: AwardLists, id: number) => {
