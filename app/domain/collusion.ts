@@ -30,7 +30,8 @@ export const COLLUSION_THRESHOLDS = {
   originMaxAgencies: 10,
 } as const
 
-export type CollusionThresholds = typeof COLLUSION_THRESHOLDS
+/** Thresholds of the same shape (other values: in tests, or to try a screening). */
+export type CollusionThresholds = { [name in keyof typeof COLLUSION_THRESHOLDS]: number }
 
 // ————————————————————————————————————————————— near-identical quotes
 
@@ -70,40 +71,80 @@ export function nearIdenticalQuotes(
   quotes: QuoteFact[],
   thresholds: CollusionThresholds = COLLUSION_THRESHOLDS
 ): NearIdenticalQuotes[] {
-  const rounds = groupBy(
-    quotes.filter((quote) => quote.quoteFen < quote.ceilingPriceFen),
-    (quote) => `${quote.projectId}|${quote.round}`
-  )
-  const pairs = new Map<string, NearIdenticalQuotes>()
-  for (const roundQuotes of rounds.values()) {
-    const sorted = [...roundQuotes].sort(
-      (x, y) => x.quoteFen - y.quoteFen || x.agencyId - y.agencyId
-    )
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const [low, high] = [sorted[i], sorted[j]]
-        if (!nearlyEqualQuotes(low.quoteFen, high.quoteFen, thresholds.nearIdenticalPermille)) {
-          break // sorted ascending: every later quote is further away
+  // The rounds of each project, in the order they come (a pair's evidence on a project is its
+  // first round), each sorted by quote.
+  const roundsOf = new Map<number, Map<number, QuoteFact[]>>()
+  for (const quote of quotes) {
+    if (quote.quoteFen >= quote.ceilingPriceFen) continue
+    let rounds = roundsOf.get(quote.projectId)
+    if (!rounds) roundsOf.set(quote.projectId, (rounds = new Map()))
+    const round = rounds.get(quote.round)
+    if (round) round.push(quote)
+    else rounds.set(quote.round, [quote])
+  }
+  const sortedRounds: QuoteFact[][] = []
+  for (const rounds of roundsOf.values()) {
+    for (const round of rounds.values()) {
+      sortedRounds.push(round.sort((x, y) => x.quoteFen - y.quoteFen || x.agencyId - y.agencyId))
+    }
+  }
+  /** Every near-identical pair of quotes of different agencies in a round, lower quote first. */
+  const eachNearPair = (visit: (low: QuoteFact, high: QuoteFact) => void) => {
+    for (const sorted of sortedRounds) {
+      for (let i = 0; i < sorted.length; i++) {
+        for (let j = i + 1; j < sorted.length; j++) {
+          const [low, high] = [sorted[i], sorted[j]]
+          if (!nearlyEqualQuotes(low.quoteFen, high.quoteFen, thresholds.nearIdenticalPermille)) {
+            break // sorted ascending: every later quote is further away
+          }
+          if (low.agencyId !== high.agencyId) visit(low, high)
         }
-        if (low.agencyId === high.agencyId) continue
-        const agencyIds = [low.agencyId, high.agencyId].sort((x, y) => x - y) as [number, number]
-        const key = agencyIds.join('|')
-        const finding = pairs.get(key) ?? { kind: 'near_identical_quotes', agencyIds, projects: [] }
-        pairs.set(key, finding)
-        if (finding.projects.some((project) => project.projectId === low.projectId)) continue
-        finding.projects.push({
-          projectId: low.projectId,
-          quotes: [
-            { agencyId: low.agencyId, quoteFen: low.quoteFen },
-            { agencyId: high.agencyId, quoteFen: high.quoteFen },
-          ],
-          differencePermille:
-            Math.round(((high.quoteFen - low.quoteFen) * 100_000) / high.quoteFen) / 100,
-        })
       }
     }
   }
+  /** Pair tallies by lower agency id, then higher. */
+  const byPair = <T>(pairs: Map<number, Map<number, T>>, a: number, b: number) => {
+    const [lower, higher] = a < b ? [a, b] : [b, a]
+    let ofLower = pairs.get(lower)
+    if (!ofLower) pairs.set(lower, (ofLower = new Map()))
+    return { value: ofLower.get(higher), set: (value: T) => ofLower.set(higher, value) }
+  }
+
+  // First the pairs seen on two projects or more, counted without evidence: most near pairs
+  // are a single coincidence, and only the others are written out.
+  const ON_SEVERAL = Number.POSITIVE_INFINITY
+  const firstProjectOf = new Map<number, Map<number, number>>()
+  const listed = (low: QuoteFact, high: QuoteFact) =>
+    thresholds.nearIdenticalMinProjects <= 1 ||
+    byPair(firstProjectOf, low.agencyId, high.agencyId).value === ON_SEVERAL
+  if (thresholds.nearIdenticalMinProjects > 1) {
+    eachNearPair((low, high) => {
+      const first = byPair(firstProjectOf, low.agencyId, high.agencyId)
+      if (first.value === undefined) first.set(low.projectId)
+      else if (first.value !== low.projectId) first.set(ON_SEVERAL)
+    })
+  }
+
+  const pairs = new Map<number, Map<number, NearIdenticalQuotes>>()
+  eachNearPair((low, high) => {
+    if (!listed(low, high)) return
+    const entry = byPair(pairs, low.agencyId, high.agencyId)
+    const agencyIds = [low.agencyId, high.agencyId].sort((x, y) => x - y) as [number, number]
+    const finding = entry.value ?? { kind: 'near_identical_quotes', agencyIds, projects: [] }
+    entry.set(finding)
+    if (finding.projects.some((project) => project.projectId === low.projectId)) return
+    finding.projects.push({
+      projectId: low.projectId,
+      quotes: [
+        { agencyId: low.agencyId, quoteFen: low.quoteFen },
+        { agencyId: high.agencyId, quoteFen: high.quoteFen },
+      ],
+      differencePermille:
+        Math.round(((high.quoteFen - low.quoteFen) * 100_000) / high.quoteFen) / 100,
+    })
+  })
   return [...pairs.values()]
+    .flatMap((ofLower) => [...ofLower.values()])
     .filter((finding) => finding.projects.length >= thresholds.nearIdenticalMinProjects)
     .map((finding) => ({
       ...finding,
@@ -278,7 +319,7 @@ export function sharedOrigins(
 
 // ————————————————————————————————————————————— rotating winners
 
-/** A project that was awarded: who bid (valid or not) and who won. */
+/** A project that was awarded (one fact per project): who bid (valid or not) and who won. */
 export type AwardFact = { projectId: number; bidderIds: number[]; winnerId: number }
 
 export type RotatingWinners = {
@@ -301,75 +342,37 @@ export function rotatingWinners(
   awards: AwardFact[],
   thresholds: CollusionThresholds = COLLUSION_THRESHOLDS
 ): RotatingWinners[] {
-  // Read in one pass, a step per bid: the projects of each agency, and for each winner the
-  // agencies it won over (wonOver: projects a won that b bid on too). A pair can only qualify
-  // when one of the two won over the other (a positive share of wins), so only such pairs are
-  // looked at, not every pair of agencies that bid together.
-  const winnerOf = new Map<number, number>()
-  const biddersOf = new Map<number, number[]>()
-  const projectListOf = new Map<number, number[]>()
-  let maxId = 0
-  for (const award of awards) {
-    for (const id of award.bidderIds) if (id > maxId) maxId = id
-    if (award.winnerId > maxId) maxId = award.winnerId
-  }
-  const base = maxId + 1
-  const numericKeys = base * base < Number.MAX_SAFE_INTEGER
-  const pairKey = numericKeys
-    ? (a: number, b: number) => a * base + b
-    : (a: number, b: number) => `${a}|${b}`
-  const wonOverByKey = new Map<number | string, number>()
-  for (const award of awards) {
-    const bidders = [...new Set(award.bidderIds)]
-    winnerOf.set(award.projectId, award.winnerId)
-    biddersOf.set(award.projectId, bidders)
-    const winnerBid = bidders.includes(award.winnerId)
-    for (const agency of bidders) {
-      const list = projectListOf.get(agency)
-      if (list) list.push(award.projectId)
-      else projectListOf.set(agency, [award.projectId])
-      if (winnerBid && agency !== award.winnerId) {
-        const key = pairKey(award.winnerId, agency)
-        wonOverByKey.set(key, (wonOverByKey.get(key) ?? 0) + 1)
-      }
-    }
-  }
-  const won = (a: number, b: number) => wonOverByKey.get(pairKey(a, b)) ?? 0
-
-  const projectSets = new Map<number, Set<number>>()
-  /** The projects an agency bid on (as a set, made when first needed). */
-  const projectsOf = (agency: number) => {
-    let set = projectSets.get(agency)
-    if (!set) projectSets.set(agency, (set = new Set(projectListOf.get(agency) ?? [])))
-    return set
-  }
-  const sharedCounts = new Map<number | string, number>()
-  /** How many projects two agencies both bid on. */
-  const sharedCount = (a: number, b: number) => {
-    const key = a < b ? pairKey(a, b) : pairKey(b, a)
-    let count = sharedCounts.get(key)
-    if (count === undefined) {
-      const [small, large] = [projectsOf(a), projectsOf(b)].sort((x, y) => x.size - y.size)
-      count = 0
-      for (const projectId of small) if (large.has(projectId)) count += 1
-      sharedCounts.set(key, count)
+  const market = indexAwards(awards)
+  const { bidders, bidOn, won } = market
+  /** How many of the awards in `lists` (of agency `a`) agency `b` bid on. */
+  const countWith = (lists: AwardLists, a: number, b: number) => {
+    const slot = market.slotOf(a)
+    let count = 0
+    for (let at = lists.offsets[slot]; at < lists.offsets[slot + 1]; at++) {
+      if (bidders[lists.awards[at]].includes(b)) count += 1
     }
     return count
   }
+  /** How many projects both `a` and `b` bid on. */
+  const sharedCount = (a: number, b: number) =>
+    bidOn.count(market.slotOf(a)) <= bidOn.count(market.slotOf(b))
+      ? countWith(bidOn, a, b)
+      : countWith(bidOn, b, a)
+  /** How many projects `a` won that `b` bid on too. */
+  const wonOver = (a: number, b: number) =>
+    won.count(market.slotOf(a)) === 0 ? 0 : countWith(won, a, b)
   const often = (a: number, b: number) => sharedCount(a, b) >= thresholds.rotationMinSharedProjects
 
   const evaluate = (group: number[]): RotatingWinners | null => {
-    let shared = [...projectsOf(group[0])]
-    for (const member of group.slice(1)) {
-      const projects = projectsOf(member)
-      shared = shared.filter((projectId) => projects.has(projectId))
-    }
+    const rest = group.slice(1)
+    const shared = [...market.awardsOf(bidOn, group[0])].filter((award) =>
+      rest.every((member) => bidders[award].includes(member))
+    )
     if (shared.length < thresholds.rotationMinSharedProjects) return null
-    const members = new Set(group)
     const wins = new Map<number, number>()
-    for (const projectId of shared) {
-      const winner = winnerOf.get(projectId)!
-      if (members.has(winner)) wins.set(winner, (wins.get(winner) ?? 0) + 1)
+    for (const award of shared) {
+      const winner = awards[award].winnerId
+      if (group.includes(winner)) wins.set(winner, (wins.get(winner) ?? 0) + 1)
     }
     const total = [...wins.values()].reduce((sum, count) => sum + count, 0)
     if (total < thresholds.rotationMinGroupWinShare * shared.length) return null
@@ -378,8 +381,8 @@ export function rotatingWinners(
       kind: 'rotating_winners',
       agencyIds: group,
       projects: shared
-        .sort((x, y) => x - y)
-        .map((projectId) => ({ projectId, winnerId: winnerOf.get(projectId)! })),
+        .map((award) => ({ projectId: awards[award].projectId, winnerId: awards[award].winnerId }))
+        .sort((x, y) => x.projectId - y.projectId),
       wins: group.map((agencyId) => ({ agencyId, count: wins.get(agencyId) ?? 0 })),
     }
   }
@@ -388,17 +391,21 @@ export function rotatingWinners(
   /**
    * A qualifying pair grows one agency at a time (lowest id first) while it
    * still qualifies. A candidate must bid often with every member, so only the
-   * agencies that bid with the pair's first member are tried.
+   * agencies that bid often with the pair's first member are tried.
    */
   const growGroup = (pair: [number, number]) => {
     let group: number[] = pair
     let finding = evaluate(group)
     if (!finding) return
-    const coBidders = new Set<number>()
-    for (const projectId of projectsOf(pair[0])) {
-      for (const agency of biddersOf.get(projectId)!) coBidders.add(agency)
+    const together = new Map<number, number>()
+    for (const award of market.awardsOf(bidOn, pair[0])) {
+      for (const agency of bidders[award]) together.set(agency, (together.get(agency) ?? 0) + 1)
     }
-    for (const candidate of [...coBidders].sort((x, y) => x - y)) {
+    const candidates = [...together]
+      .filter(([, count]) => count >= thresholds.rotationMinSharedProjects)
+      .map(([agency]) => agency)
+      .sort((x, y) => x - y)
+    for (const candidate of candidates) {
       if (group.length >= thresholds.rotationMaxGroupSize) break
       if (group.includes(candidate) || !group.every((member) => often(member, candidate))) continue
       const larger = evaluate([...group, candidate].sort((x, y) => x - y))
@@ -409,24 +416,41 @@ export function rotatingWinners(
     }
     found.set(group.join('|'), finding)
   }
-  const looked = new Set<number | string>()
-  for (const key of wonOverByKey.keys()) {
-    const [a, b] =
-      typeof key === 'number'
-        ? [Math.floor(key / base), key % base]
-        : (key.split('|').map(Number) as [number, number])
-    const [lower, higher] = a < b ? [a, b] : [b, a]
-    const pair = pairKey(lower, higher)
-    if (looked.has(pair)) continue
-    looked.add(pair)
-    // What evaluate() would find for the pair, from the counts: most pairs stop here.
-    const lowerWon = won(lower, higher)
-    const higherWon = won(higher, lower)
-    if (Number(lowerWon > 0) + Number(higherWon > 0) < thresholds.rotationMinWinners) continue
-    const shared = sharedCount(lower, higher)
-    if (shared < thresholds.rotationMinSharedProjects) continue
-    if (lowerWon + higherWon < thresholds.rotationMinGroupWinShare * shared) continue
-    growGroup([lower, higher])
+
+  // A pair can only qualify when one of the two won over the other (a positive share of
+  // wins), so only such pairs are looked at: for each winner in turn, the agencies it won
+  // over are tallied in one array (a step per bid), not every pair that bid together.
+  const twoWinners = thresholds.rotationMinWinners > 1
+  const fewestWins = thresholds.rotationMinGroupWinShare * thresholds.rotationMinSharedProjects
+  const tally = market.slotArray()
+  const tallied: number[] = []
+  for (const winner of market.winners) {
+    for (const award of market.awardsOf(won, winner)) {
+      for (const agency of bidders[award]) {
+        if (agency === winner) continue
+        const slot = market.slotOf(agency)
+        // An agency that never won adds no second winner: most agencies stop here.
+        if (twoWinners && won.count(slot) === 0) continue
+        if (tally[slot]++ === 0) tallied.push(agency)
+      }
+    }
+    for (const agency of tallied) {
+      const slot = market.slotOf(agency)
+      const winnerWon = tally[slot]
+      tally[slot] = 0
+      // The pair's wins are at most the winner's over the agency and all of the agency's.
+      if (winnerWon + won.count(slot) < fewestWins) continue
+      const agencyWon = wonOver(agency, winner)
+      // Each pair once: from its lower member when both won over the other.
+      if (agency < winner && agencyWon > 0) continue
+      // What evaluate() would find for the pair, from the counts.
+      if (Number(winnerWon > 0) + Number(agencyWon > 0) < thresholds.rotationMinWinners) continue
+      const shared = sharedCount(winner, agency)
+      if (shared < thresholds.rotationMinSharedProjects) continue
+      if (winnerWon + agencyWon < thresholds.rotationMinGroupWinShare * shared) continue
+      growGroup(winner < agency ? [winner, agency] : [agency, winner])
+    }
+    tallied.length = 0
   }
   const groups = [...found.values()]
   return groups
@@ -440,6 +464,68 @@ export function rotatingWinners(
     )
     .sort(byProjectCountThenIds)
 }
+
+/**
+ * The awards read once into flat arrays: each award's agencies (each once),
+ * and for each agency the awards it bid on and those it won while bidding
+ * (positions in `awards`), so that the rotation search never builds a map
+ * entry per bid. An agency's slot is its id when the ids are small enough
+ * for a table, else a number given in order of appearance.
+ */
+function indexAwards(awards: AwardFact[]) {
+  let bids = 0
+  let maxId = 0
+  let smallIds = true
+  const bidders = awards.map((award) => {
+    const ids = award.bidderIds.filter((id, index, all) => all.indexOf(id) === index)
+    for (const id of ids) {
+      if (!Number.isSafeInteger(id) || id < 0) smallIds = false
+      else if (id > maxId) maxId = id
+    }
+    bids += ids.length
+    return ids
+  })
+  smallIds &&= maxId <= 4 * bids + 1024
+  const slotById = new Map<number, number>()
+  if (!smallIds) {
+    for (const ids of bidders) {
+      for (const id of ids) if (!slotById.has(id)) slotById.set(id, slotById.size)
+    }
+  }
+  const slotOf = smallIds ? (id: number) => id : (id: number) => slotById.get(id)!
+  const slots = smallIds ? maxId + 1 : slotById.size
+  const winnerBid = awards.map((award, index) => bidders[index].includes(award.winnerId))
+  /** Positions of awards grouped by agency slot, from each (award, agency) that `each` visits. */
+  const group = (each: (visit: (index: number, id: number) => void) => void): AwardLists => {
+    const offsets = new Int32Array(slots + 1)
+    each((_, id) => (offsets[slotOf(id) + 1] += 1))
+    for (let slot = 0; slot < slots; slot++) offsets[slot + 1] += offsets[slot]
+    const positions = new Int32Array(offsets[slots])
+    const next = offsets.slice(0, slots)
+    each((index, id) => (positions[next[slotOf(id)]++] = index))
+    return { offsets, awards: positions, count: (slot) => offsets[slot + 1] - offsets[slot] }
+  }
+  const winners = new Set<number>()
+  awards.forEach((award, index) => winnerBid[index] && winners.add(award.winnerId))
+  return {
+    bidders,
+    bidOn: group((visit) => bidders.forEach((ids, index) => ids.forEach((id) => visit(index, id)))),
+    won: group((visit) =>
+      awards.forEach((award, index) => winnerBid[index] && visit(index, award.winnerId))
+    ),
+    winners: [...winners],
+    slotOf,
+    /** The awards of an agency in one of the lists. */
+    awardsOf: (lists: AwardLists, id: number) => {
+      const slot = slotOf(id)
+      return lists.awards.subarray(lists.offsets[slot], lists.offsets[slot + 1])
+    },
+    slotArray: () => new Int32Array(slots),
+  }
+}
+
+/** Awards (positions) grouped by agency slot: those of a slot run from offsets[slot] to offsets[slot + 1]. */
+type AwardLists = { offsets: Int32Array; awards: Int32Array; count: (slot: number) => number }
 
 // ————————————————————————————————————————————— repeated direct selection
 

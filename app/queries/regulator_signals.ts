@@ -61,30 +61,23 @@ export async function collusionSignals(
 ) {
   const sinceDate = DateTime.fromJSDate(clock.now()).minus({ months: SIGNAL_PERIOD_MONTHS })
   const since = sqlTime(sinceDate)
-  const [
-    quoteFacts,
-    contactFacts,
-    originFacts,
-    awardFacts,
-    directFacts,
-    relatedRatings,
-    exemptions,
-  ] = await Promise.all([
-    readers.quotesSince(since, client),
-    sharedContactFacts(client),
-    readers.sharedOriginFacts(since, client),
-    readers.awardsSince(since, client),
-    readers.directSelectionsSince(since, client),
-    relatedPartyRatingsSince(since, client),
-    exemptionsSince(since, client),
-  ])
-  const origins = sharedOrigins(originFacts)
+  // Each signal is worked out as soon as its facts arrive, while the database still reads the others.
+  const [nearIdentical, contacts, origins, rotating, directSelections, relatedRatings, exemptions] =
+    await Promise.all([
+      readers.quotesSince(since, client).then((facts) => nearIdenticalQuotes(facts)),
+      sharedContactFacts(client).then((facts) => sharedContacts(facts)),
+      readers.sharedOriginFacts(since, client).then((facts) => sharedOrigins(facts)),
+      readers.awardsSince(since, client).then((facts) => rotatingWinners(facts)),
+      readers.directSelectionsSince(since, client).then((facts) => repeatedDirectSelections(facts)),
+      relatedPartyRatingsSince(since, client),
+      exemptionsSince(since, client),
+    ])
   const signals = {
-    nearIdenticalQuotes: nearIdenticalQuotes(quoteFacts),
-    sharedContacts: sharedContacts(contactFacts),
+    nearIdenticalQuotes: nearIdentical,
+    sharedContacts: contacts,
     sharedOrigins: origins.findings,
-    rotatingWinners: rotatingWinners(awardFacts),
-    repeatedDirectSelections: repeatedDirectSelections(directFacts),
+    rotatingWinners: rotating,
+    repeatedDirectSelections: directSelections,
     relatedPartyRatings: relatedRatings,
   }
 
@@ -186,17 +179,22 @@ async function exemptionsSince(since: string, client: QueryClientContract) {
  * Agencies whose phone, e-mail address or a named person another agency
  * also has: the database groups, so only candidates are read. Phones and
  * addresses are checked and normalised at registration, so equal values
- * compare equal; the domain normalises again.
+ * compare equal; the domain normalises again. The shared values are read
+ * first, each from its own index, and then the agencies that have them: one
+ * statement with both groupings inside would compare every agency's row with
+ * them.
  */
 async function sharedContactFacts(client: QueryClientContract): Promise<ContactFact[]> {
-  const sharedValues = (column: 'phone' | 'email') =>
-    client
+  const sharedValues = async (column: 'phone' | 'email') => {
+    const rows = await client
       .from('organizations')
       .where('kind', 'agency')
       .whereNotNull(column)
       .groupBy(column)
       .havingRaw('count(*) > 1')
       .select(column)
+    return rows.map((row) => String(row[column]))
+  }
   const sharedPersons = client
     .from('practitioners as sp')
     .join('organizations as so', 'so.id', 'sp.organization_id')
@@ -204,15 +202,9 @@ async function sharedContactFacts(client: QueryClientContract): Promise<ContactF
     .groupBy('sp.id_number_hash')
     .havingRaw('count(distinct sp.organization_id) > 1')
     .select('sp.id_number_hash')
-  const [agencies, persons] = await Promise.all([
-    client
-      .from('organizations')
-      .where('kind', 'agency')
-      .where((query) =>
-        query.whereIn('phone', sharedValues('phone')).orWhereIn('email', sharedValues('email'))
-      )
-      .limit(MAX_FACT_ROWS)
-      .select('id', 'phone', 'email'),
+  const [phones, emails, persons] = await Promise.all([
+    sharedValues('phone'),
+    sharedValues('email'),
     client
       .from('practitioners as p')
       .join('organizations as o', 'o.id', 'p.organization_id')
@@ -221,6 +213,14 @@ async function sharedContactFacts(client: QueryClientContract): Promise<ContactF
       .limit(MAX_FACT_ROWS)
       .select('p.organization_id', 'p.id_number_hash', 'p.name'),
   ])
+  // One statement whatever the number of shared values (MySQL's driver writes the values into
+  // the statement, SQLite takes 32,766 of them), each list read from its index.
+  const agencies = await client
+    .from('organizations')
+    .where('kind', 'agency')
+    .where((query) => query.whereIn('phone', phones).orWhereIn('email', emails))
+    .limit(MAX_FACT_ROWS)
+    .select('id', 'phone', 'email')
   const facts = new Map<number, ContactFact>()
   const factOf = (id: number) => {
     const fact = facts.get(id) ?? { agencyId: id, phone: null, email: null, persons: [] }
@@ -369,7 +369,8 @@ async function keptAwardsSince(since: string, client: QueryClientContract): Prom
     .select('project_id', 'winner_id', 'bidder_ids')
   return rows.map((row) => ({
     projectId: Number(row.project_id),
-    bidderIds: String(row.bidder_ids).split(',').map(Number),
+    // Comma-separated ids: read by the JSON parser, far faster than splitting.
+    bidderIds: JSON.parse(`[${row.bidder_ids}]`) as number[],
     winnerId: Number(row.winner_id),
   }))
 }

@@ -117,6 +117,62 @@ test.group('Collusion: near-identical quotes (报价雷同)', () => {
   })
 })
 
+test.group('Collusion: near-identical quotes counted before they are written out', () => {
+  test('a pair near in two rounds of one project is one coincidence; its evidence is the round that came first', ({
+    assert,
+  }) => {
+    assert.lengthOf(
+      nearIdenticalQuotes([
+        quote(1, 10, 5_000_000, 1),
+        quote(1, 11, 5_010_000, 1),
+        quote(1, 10, 4_000_000, 2),
+        quote(1, 11, 4_000_000, 2),
+      ]),
+      0
+    )
+    const findings = nearIdenticalQuotes([
+      quote(1, 10, 4_000_000, 2),
+      quote(2, 11, 6_000_000),
+      quote(1, 11, 4_000_000, 2),
+      quote(2, 10, 6_000_000),
+      quote(1, 10, 5_000_000, 1),
+      quote(1, 11, 5_010_000, 1),
+    ])
+    assert.deepEqual(
+      findings[0].projects.map((project) => [project.projectId, project.differencePermille]),
+      [
+        [1, 0],
+        [2, 0],
+      ]
+    )
+  })
+
+  test('with a threshold of one project every near pair is listed, with two of three only those seen on three', ({
+    assert,
+  }) => {
+    const quotes = [
+      quote(1, 10, 5_000_000),
+      quote(1, 11, 5_000_000),
+      quote(2, 10, 5_000_000),
+      quote(2, 11, 5_000_000),
+      quote(2, 12, 5_010_000),
+      quote(3, 10, 5_000_000),
+      quote(3, 11, 5_010_000),
+    ]
+    const withThreshold = (nearIdenticalMinProjects: number) =>
+      nearIdenticalQuotes(quotes, { ...COLLUSION_THRESHOLDS, nearIdenticalMinProjects }).map(
+        (finding) => [finding.agencyIds, finding.projects.length]
+      )
+    assert.deepEqual(withThreshold(1), [
+      [[10, 11], 3],
+      [[10, 12], 1],
+      [[11, 12], 1],
+    ])
+    assert.deepEqual(withThreshold(3), [[[10, 11], 3]])
+    assert.deepEqual(withThreshold(4), [])
+  })
+})
+
 test.group('Collusion: shared contact data and persons (关联关系)', () => {
   test('phones compare by digits without the country code', ({ assert }) => {
     assert.equal(normalisePhone('+86 138-0000-2001'), '13800002001')
@@ -408,6 +464,44 @@ test.group('Collusion: rotating winners against the first search', () => {
       const expected = rotatingWinnersByEvaluatingEveryPair(awards)
       findings += expected.length
       assert.deepEqual(rotatingWinners(awards), expected)
+    }
+    assert.isAbove(findings, 20)
+  })
+
+  test('the same with ids far apart, an agency named twice among the bidders, winners who did not bid, and other thresholds', ({
+    assert,
+  }) => {
+    let state = 19
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+      return state / 2_147_483_648
+    }
+    // Ids this far apart are numbered in order of appearance rather than used as places in a table.
+    const idOf = (n: number) => n * 1_000_003
+    const lenient: CollusionThresholds = {
+      ...COLLUSION_THRESHOLDS,
+      rotationMinWinners: 1,
+      rotationMinGroupWinShare: 0.5,
+    }
+    let findings = 0
+    for (let market = 0; market < 60; market++) {
+      const agencies = 4 + Math.floor(random() * 10)
+      const awards: AwardFact[] = []
+      for (let projectId = 1; projectId <= 10 + Math.floor(random() * 60); projectId++) {
+        const bidderIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+          .slice(0, agencies)
+          .filter(() => random() < 0.4)
+          .map(idOf)
+        if (bidderIds.length === 0) continue
+        if (random() < 0.1) bidderIds.push(bidderIds[0])
+        const winnerId =
+          random() < 0.9 ? bidderIds[Math.floor(random() * bidderIds.length)] : idOf(agencies + 1)
+        awards.push({ projectId, bidderIds, winnerId })
+      }
+      const thresholds = market % 3 === 0 ? lenient : COLLUSION_THRESHOLDS
+      const expected = rotatingWinnersByEvaluatingEveryPair(awards, thresholds)
+      findings += expected.length
+      assert.deepEqual(rotatingWinners(awards, thresholds), expected)
     }
     assert.isAbove(findings, 20)
   })
