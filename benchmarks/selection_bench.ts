@@ -692,7 +692,7 @@ export function selectionMarkdown(
     '  latency from sending).',
     '',
     'Lost: an accepted bid not stored, or an agency whose last accepted bid is not its active one; duplicated: a second active bid of one agency.',
-    'SQL statements: those one bid sends through Lucid (BEGIN and COMMIT not counted), counted in the bench process’s own copy of the application over 20 bids sent one after the other (the measured server is another process); the API rate limiter adds 2 more per request in a transaction of its own, on a pooled connection the count does not see.',
+    'SQL statements: those one bid sends through Lucid (BEGIN and COMMIT not counted), counted in the bench process’s own copy of the application over 20 bids sent one after the other (the measured server is another process); the API rate limiter adds 2 more per request (autocommitted, app/services/rate_limit_store.ts), on a pooled connection the count does not see.',
     'Server CPU: the CPU time (user + system) of the server’s process(es), read from /proc/<pid>/stat before and after the run, per bid sent.',
     'Load average: the machine’s 1-minute load when the run started, this benchmark’s own work included — on 2 cores, well above 2 means other processes were taking CPU from the server and the database.',
     '',

@@ -1,7 +1,6 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard } from '@adonisjs/auth/access_tokens'
-import { TokenUserProvider } from '#services/access_tokens_provider'
+import { apiTokensGuard } from '#services/access_tokens_provider'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 /**
@@ -17,12 +16,10 @@ const authConfig = defineConfig({
         model: () => import('#models/user'),
       }),
     }),
-    api: tokensGuard({
-      // The user is read with its token, in one statement (app/services/access_tokens_provider.ts).
-      provider: new TokenUserProvider({
-        tokens: 'accessTokens',
-        model: () => import('#models/user'),
-      }),
+    // The user is read with its token, in one statement (app/services/access_tokens_provider.ts).
+    api: apiTokensGuard({
+      tokens: 'accessTokens',
+      model: () => import('#models/user'),
     }),
   },
 })

@@ -1,5 +1,6 @@
 import env from '#start/env'
 import { defineConfig, stores } from '@adonisjs/limiter'
+import { autocommitDatabaseStore } from '#services/rate_limit_store'
 
 /**
  * Counters live in the database by default so that every instance shares
@@ -9,7 +10,8 @@ const limiterConfig = defineConfig({
   default: env.get('LIMITER_STORE', env.get('REDIS_URL') ? 'redis' : 'database'),
   stores: {
     redis: stores.redis({ connectionName: 'main' }),
-    database: stores.database({
+    // The library's database store, counting without a transaction (app/services/rate_limit_store.ts).
+    database: autocommitDatabaseStore({
       tableName: 'rate_limits',
     }),
     memory: stores.memory({}),

@@ -222,6 +222,14 @@ export function envNameOf(parameter: string) {
   return `RULE_${parameter.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`
 }
 
+/** The RULE_* names of every parameter an override may change. */
+const OVERRIDE_NAMES = [...OVERRIDABLE, ...Object.keys(ENUMERATED)].map(envNameOf)
+
+/** The RULE_* overrides an environment sets, as one string: equal strings, equal overrides. */
+export function overridesKey(environment: Record<string, string | undefined>) {
+  return OVERRIDE_NAMES.map((name) => environment[name] ?? '').join('\u0000')
+}
+
 /**
  * Applies RULE_* environment overrides; a value that is not a whole number ≥ 0
  * (or, for an enumerated parameter, not one of its words) is an error.

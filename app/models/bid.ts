@@ -1,5 +1,5 @@
 import { BidSchema } from '#database/schema'
-import { afterDelete, afterSave, belongsTo, column } from '@adonisjs/lucid/orm'
+import { afterDelete, afterSave, beforeSave, belongsTo, column } from '@adonisjs/lucid/orm'
 import db from '@adonisjs/lucid/services/db'
 import { queueProjectsForSignals } from '#services/signal_queue'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
@@ -8,6 +8,18 @@ import { invalidateLists, projectTag } from '#services/public_cache'
 
 export const BID_STATUSES = ['active', 'replaced', 'withdrawn'] as const
 export type BidStatus = (typeof BID_STATUSES)[number]
+
+/** What the collusion signals' facts read of a bid (app/actions/signals/signal_facts.ts). */
+const BID_SIGNAL_FIELDS = [
+  'projectId',
+  'round',
+  'status',
+  'organizationId',
+  'quoteFen',
+  'ip',
+  'deviceFingerprint',
+  'createdAt',
+]
 
 /** Why a bid does not count, as published with the result. */
 export type InvalidReason =
@@ -44,9 +56,18 @@ export default class Bid extends BidSchema {
     await invalidateLists([projectTag(row.projectId)], row.$trx)
   }
 
-  /** A bid placed or changed queues its project for the collusion signals (services/signal_queue.ts). */
+  /** What a save changes for the collusion signals: any new bid, or a change of what they read. */
+  @beforeSave()
+  static markChanges(bid: Bid) {
+    bid.$extras.signalsChanged =
+      !bid.$isPersisted || BID_SIGNAL_FIELDS.some((field) => field in bid.$dirty)
+  }
+
+  /** A bid placed, or changed where the signals see it, queues its project for them (services/signal_queue.ts). */
   @afterSave()
   static async queueForSignals(bid: Bid) {
+    if (!bid.$extras.signalsChanged) return
+    bid.$extras.signalsChanged = false
     await queueProjectsForSignals([bid.projectId], bid.$trx ?? db.connection())
   }
 

@@ -59,33 +59,28 @@ export default class Project extends ProjectSchema {
   declare fundingSource: FundingSource
   declare exemption: Exemption | null
 
-  /** A change the market figures see queues the project's contracts for them (services/analytics_queue.ts). */
+  /**
+   * What a save changes for the queues, read once before it: the market
+   * figures (services/analytics_queue.ts) and the collusion signals
+   * (services/signal_queue.ts) each queue the project after the save.
+   */
   @beforeSave()
-  static markFiguresChange(project: Project) {
-    project.$extras.figuresChanged =
-      project.$isPersisted && PROJECT_FIGURE_FIELDS.some((field) => field in project.$dirty)
-  }
-
-  @afterSave()
-  static async queueForFigures(project: Project) {
-    if (!project.$extras.figuresChanged) return
-    project.$extras.figuresChanged = false
-    await queueProjectForAnalytics(project.id, project.$trx ?? db.connection())
-  }
-
-  /** A change the collusion signals see queues the project for them (services/signal_queue.ts). */
-  @beforeSave()
-  static markSignalsChange(project: Project) {
+  static markChanges(project: Project) {
+    const changed = (fields: string[]) => fields.some((field) => field in project.$dirty)
+    project.$extras.figuresChanged = project.$isPersisted && changed(PROJECT_FIGURE_FIELDS)
     project.$extras.signalsChanged = project.$isPersisted
-      ? PROJECT_SIGNAL_FIELDS.some((field) => field in project.$dirty)
+      ? changed(PROJECT_SIGNAL_FIELDS)
       : project.status !== 'draft'
   }
 
   @afterSave()
-  static async queueForSignals(project: Project) {
-    if (!project.$extras.signalsChanged) return
+  static async queueChanges(project: Project) {
+    const { figuresChanged, signalsChanged } = project.$extras
+    project.$extras.figuresChanged = false
     project.$extras.signalsChanged = false
-    await queueProjectsForSignals([project.id], project.$trx ?? db.connection())
+    const client = project.$trx ?? db.connection()
+    if (figuresChanged) await queueProjectForAnalytics(project.id, client)
+    if (signalsChanged) await queueProjectsForSignals([project.id], client)
   }
 
   /**

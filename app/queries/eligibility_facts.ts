@@ -1,10 +1,11 @@
 import db from '@adonisjs/lucid/services/db'
 import type { SqlInteger } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { DateTime } from 'luxon'
 import type Project from '#models/project'
 import { gradeForScore, type CreditGrade } from '#domain/credit'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { beijingWallTime } from '#domain/time_zone'
 import type { EligibilityFacts } from '#domain/eligibility'
 import type { QualificationRequirement } from '#domain/qualification_types'
 import { clock } from '#services/clock'
@@ -40,7 +41,7 @@ export async function eligibilityFactsForMany(
     .select('required_qualification', 'qualification_type', 'qualification_level')
     .firstOrFail()
   const requirement = requirementOf(item)
-  const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
+  const deadlineDay = beijingWallTime(project.responseDeadline.toMillis()).slice(0, 10)
   // The grades of the project's own rule version (the one in force for a draft).
   const inForce = project.rulesetVersion ? null : await rulesForProject(project, at, client)
   const rules = inForce?.rules ?? (await rulesOfVersion(project.rulesetVersion!, client))
@@ -129,13 +130,15 @@ export async function eligibilityFactsForMany(
  * managers and of persons shared with the owner — then the names only when a
  * count is not zero, and the qualifications only when the item requires one.
  * The same facts as eligibilityFactsForMany, in one statement instead of six
- * on the bid path.
+ * on the bid path. `alsoRead`: scalar subqueries of the caller's, read in the
+ * same statement and answered by name (the bid reads its previous bid so).
  */
-export async function eligibilityFactsFor(
+export async function eligibilityFactsFor<Also extends string = never>(
   project: Project,
   organizationId: number,
-  client: QueryClientContract = db.connection()
-): Promise<EligibilityFacts> {
+  client: QueryClientContract = db.connection(),
+  alsoRead: Record<Also, DatabaseQueryBuilderContract> = {} as Record<Also, never>
+): Promise<EligibilityFacts & { alsoRead: Record<Also, unknown> }> {
   const at = clock.now()
   const serviceItemId = project.serviceItemId
   const bannedManagers = () =>
@@ -208,7 +211,10 @@ export async function eligibilityFactsFor(
           ]
         : []),
       // The integrity facts (affiliation, serving officials), folded in too.
-      ...integrityColumnsFor(organizationId, client)
+      ...integrityColumnsFor(organizationId, client),
+      ...Object.entries<DatabaseQueryBuilderContract>(alsoRead).map(([name, query]) =>
+        query.as(`also_${name}`)
+      )
     )
     .firstOrFail()
   const names = async (count: unknown, query: () => ReturnType<typeof bannedManagers>) => {
@@ -243,7 +249,7 @@ export async function eligibilityFactsFor(
       ? { code: row.lead_qualification, level: row.lead_qualification_level ?? null }
       : null,
     qualifications: qualifications.map(qualificationFact),
-    deadlineDay: project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!,
+    deadlineDay: beijingWallTime(project.responseDeadline.toMillis()).slice(0, 10),
     agencyBanned: Number(row.agency_bans) > 0,
     bannedManagerNames: await names(row.banned_managers, bannedManagers),
     jointPunishments: jointBars.get(organizationId) ?? [],
@@ -251,6 +257,9 @@ export async function eligibilityFactsFor(
     minimumGrade: (project.minCreditGrade as CreditGrade | null) ?? null,
     sharedPersonNames: await names(row.shared_persons, sharedPersons),
     ...eligibilityIntegrity(integrity),
+    alsoRead: Object.fromEntries(
+      Object.keys(alsoRead).map((name) => [name, row[`also_${name}`]])
+    ) as Record<Also, unknown>,
   }
 }
 

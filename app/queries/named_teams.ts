@@ -5,7 +5,7 @@ import type Project from '#models/project'
 import type { SqlInteger } from '#services/sql_rows'
 import type { TeamFacts, TeamRole } from '#domain/named_team'
 import type { PersonQualificationRef } from '#domain/person_qualifications'
-import { DISPLAY_ZONE } from '#domain/time_zone'
+import { beijingWallTime } from '#domain/time_zone'
 import { clock } from '#services/clock'
 import { bansInForce } from '#queries/bans'
 
@@ -117,7 +117,7 @@ export async function teamFactsForMany(
   client: QueryClientContract = db.connection(),
   at: Date = clock.now()
 ): Promise<Map<number, TeamFacts>> {
-  const deadlineDay = project.responseDeadline.setZone(DISPLAY_ZONE).toISODate()!
+  const deadlineDay = beijingWallTime(project.responseDeadline.toMillis()).slice(0, 10)
   const everyone = [...groups.values()].flat()
   const hashes = [...new Set(everyone.map((person) => person.idNumberHash))]
   const ids = [

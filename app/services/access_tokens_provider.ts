@@ -1,8 +1,16 @@
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
-import type { LucidTokenable } from '@adonisjs/auth/types/access_tokens'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { ApplicationService } from '@adonisjs/core/types'
+import type { GuardConfigProvider } from '@adonisjs/auth/types'
+import type { EmitterLike } from '@adonisjs/core/types/events'
+import type {
+  AccessTokensLucidUserProviderOptions,
+  LucidTokenable,
+} from '@adonisjs/auth/types/access_tokens'
 import {
   AccessToken,
+  AccessTokensGuard,
   AccessTokensLucidUserProvider,
   DbAccessTokensProvider,
 } from '@adonisjs/auth/access_tokens'
@@ -39,10 +47,13 @@ const ALIAS = 'token__'
 export class CoarseLastUseTokensProvider<
   TokenableModel extends LucidModel,
 > extends DbAccessTokensProvider<TokenableModel> {
-  /** The user read with each verified token. */
-  #users = new WeakMap<AccessToken, LucidRow>()
-
   async verify(tokenValue: Secret<string>) {
+    const verified = await this.verifyWithUser(tokenValue)
+    return verified?.token ?? null
+  }
+
+  /** The token, verified, with its user's row read in the same statement. */
+  async verifyWithUser(tokenValue: Secret<string>) {
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
     if (!decoded) return null
     const client = await this.getDb()
@@ -77,50 +88,73 @@ export class CoarseLastUseTokensProvider<
         .update({ last_used_at: now })
       token.lastUsedAt = now
     }
-    const user = model.$createFromAdapterResult(userRow)
-    if (user) this.#users.set(token, user)
-    return token
-  }
-
-  /** The user read with this token by verify(), once. */
-  takeUserOf(token: AccessToken) {
-    const user = this.#users.get(token)
-    this.#users.delete(token)
-    return user ?? null
+    return { token, user: model.$createFromAdapterResult(userRow) }
   }
 }
 
 /**
- * The tokens guard's user provider, taking the user read with the token
- * (CoarseLastUseTokensProvider) instead of reading it again by id. The guard
- * asks for the user by id right after verifying the token; a user read with
- * a token waits here for that call only (one per user id at most).
+ * The user provider of one request's tokens guard: it keeps the user read
+ * with the token it verified (CoarseLastUseTokensProvider.verifyWithUser) and
+ * hands it to the guard, which asks for that user by id right after, instead
+ * of reading it again. One per request (apiTokensGuard), so the user never
+ * outlives its request.
  */
 export class TokenUserProvider<
   TokenableProperty extends string,
   UserModel extends LucidTokenable<TokenableProperty>,
 > extends AccessTokensLucidUserProvider<TokenableProperty, UserModel> {
-  #waiting = new Map<string | number | BigInt, LucidRow>()
+  #userOfToken: LucidRow | null = null
+
+  constructor(
+    options: AccessTokensLucidUserProviderOptions<TokenableProperty, UserModel>,
+    model?: UserModel
+  ) {
+    super(options)
+    this.model = model
+  }
 
   async verifyToken(tokenValue: Secret<string>) {
     const tokens: unknown = await this.getTokensProvider()
     if (!(tokens instanceof CoarseLastUseTokensProvider)) return super.verifyToken(tokenValue)
-    const token = await tokens.verify(tokenValue)
-    if (token) {
-      const user = tokens.takeUserOf(token)
-      // Bounded: a verification not followed by its lookup leaves nothing for long.
-      if (this.#waiting.size > 1000) this.#waiting.clear()
-      if (user) this.#waiting.set(token.tokenableId, user)
-    }
-    return token
+    const verified = await tokens.verifyWithUser(tokenValue)
+    this.#userOfToken = verified?.user ?? null
+    return verified?.token ?? null
   }
 
   async findById(identifier: string | number | BigInt) {
-    const user = this.#waiting.get(identifier)
-    if (user) {
-      this.#waiting.delete(identifier)
+    const user = this.#userOfToken
+    this.#userOfToken = null
+    if (user && String(user.$primaryKeyValue) === String(identifier)) {
       return this.createUserForGuard(user as InstanceType<UserModel>)
     }
     return super.findById(identifier)
+  }
+}
+
+/**
+ * The tokens guard of @adonisjs/auth (tokensGuard), given a TokenUserProvider
+ * of its own at each request; the user model is imported once.
+ */
+export function apiTokensGuard<
+  TokenableProperty extends string,
+  UserModel extends LucidTokenable<TokenableProperty>,
+>(
+  options: AccessTokensLucidUserProviderOptions<TokenableProperty, UserModel>
+): GuardConfigProvider<
+  (ctx: HttpContext) => AccessTokensGuard<TokenUserProvider<TokenableProperty, UserModel>>
+> {
+  return {
+    async resolver(name: string, app: ApplicationService) {
+      // The application's emitter, typed for the guard's events as tokensGuard does.
+      const emitter = (await app.container.make('emitter')) as EmitterLike<any>
+      const { default: model } = await options.model()
+      return (ctx: HttpContext) =>
+        new AccessTokensGuard(
+          name,
+          ctx,
+          emitter,
+          new TokenUserProvider<TokenableProperty, UserModel>(options, model)
+        )
+    },
   }
 }

@@ -1,7 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import type { SqlInteger, SqlTimestamp } from '#services/sql_rows'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { DEFAULT_RULES, ruleChanges, withOverrides, type RuleParameters } from '#domain/rules'
+import {
+  DEFAULT_RULES,
+  overridesKey,
+  ruleChanges,
+  withOverrides,
+  type RuleParameters,
+} from '#domain/rules'
 import type { GradeCutoffs } from '#domain/credit'
 import { clock } from '#services/clock'
 import { fromSqlTime, sqlTime } from '#services/sql_time'
@@ -94,13 +100,33 @@ export async function rulesOfVersion(
   return withOverrides(storedRules(row), process.env)
 }
 
+/** Stored versions already parsed, by their parameters and the overrides in force. */
+const parsedVersions = new Map<string, Readonly<RuleParameters>>()
+
 /**
  * The rules of a stored version from its `parameters` column, read by the
  * caller in a statement of its own (the bid path reads it with the
- * eligibility facts): the same as rulesOfVersion.
+ * eligibility facts): the same as rulesOfVersion, parsed once per process
+ * (a stored version never changes) and shared, so frozen.
  */
-export function rulesOfStoredParameters(parameters: string) {
-  return withOverrides(storedRules({ parameters }), process.env)
+export function rulesOfStoredParameters(parameters: string): Readonly<RuleParameters> {
+  const key = `${overridesKey(process.env)}\u0001${parameters}`
+  let rules = parsedVersions.get(key)
+  if (!rules) {
+    // A handful of versions are in use at a time: the map never grows past a few dozen.
+    if (parsedVersions.size >= 64) parsedVersions.clear()
+    rules = deepFreeze(withOverrides(storedRules({ parameters }), process.env))
+    parsedVersions.set(key, rules)
+  }
+  return rules
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
 }
 
 /**

@@ -64,9 +64,14 @@ export async function placeBid(
     ensureOpenForBids(project)
     const agency = await lockAgency(agencyUser.organizationId, trx)
     ensureQuoteWithinBounds(project, quoteFen)
-    const eligibility = await ensureEligible(project, agency.id, trx)
-    // Not a confirmed member of another bid, and the bid this one replaces: one statement.
-    const previous = await ownBidsAndMemberships(project, agency.id, trx)
+    // Eligible; not a confirmed member of another bid; the bid this one replaces: one statement.
+    const eligibility = await ensureEligible(
+      project,
+      agency.id,
+      trx,
+      ownBidsAndMemberships(project, agency.id, trx)
+    )
+    const previous = previousBidsOrRefusal(eligibility.alsoRead)
     const members = await checkConsortium(project, agency.id, input.consortium ?? [], trx)
     // The lead agency's persons and each member's, judged together.
     const team = await namedTeamFor(
@@ -218,46 +223,54 @@ export async function ensureNotConfirmedMember(
 }
 
 /**
- * In one statement, the agency's active bid of this round (the last bid
- * counts: it is replaced) and its confirmed memberships of other active bids
- * — refused with 403 naming the lead, as ensureNotConfirmedMember. The
+ * Read with the eligibility facts, in their statement: the agency's active
+ * bids of this round (the last bid counts: it is replaced; there is one at
+ * most) and the lead of another active bid it confirmed as a member of. The
  * active bid is found by a plain read (the agency's lock makes it current)
  * and updated by id: a locking search would lock the gaps of the bids index,
  * where other agencies' bids are being inserted, and deadlock with them.
  */
-async function ownBidsAndMemberships(
+function ownBidsAndMemberships(
   project: Project,
   organizationId: number,
   trx: TransactionClientContract
 ) {
-  const rows: { id: number | string | null; lead_name: string | null }[] = await trx
-    .from('bids')
-    .where('project_id', project.id)
-    .where('organization_id', organizationId)
-    .where('round', project.round)
-    .where('status', 'active')
-    .select('id', trx.raw('null as lead_name'))
-    .unionAll(
-      trx
-        .from('bid_members as m')
-        .join('bids as b', 'b.id', 'm.bid_id')
-        .join('organizations as lead', 'lead.id', 'b.organization_id')
-        .where('m.organization_id', organizationId)
-        .where('m.status', 'confirmed')
-        .where('b.project_id', project.id)
-        .where('b.round', project.round)
-        .where('b.status', 'active')
-        .select(trx.raw('null as id'), 'lead.name as lead_name'),
-      false
-    )
-  const membership = rows.find((row) => row.lead_name !== null && row.lead_name !== undefined)
-  if (membership) {
+  return {
+    activeBidIds: trx
+      .from('bids')
+      .where('project_id', project.id)
+      .where('organization_id', organizationId)
+      .where('round', project.round)
+      .where('status', 'active')
+      .select(trx.raw('group_concat(id)')),
+    confirmedLead: trx
+      .from('bid_members as m')
+      .join('bids as b', 'b.id', 'm.bid_id')
+      .join('organizations as lead', 'lead.id', 'b.organization_id')
+      .where('m.organization_id', organizationId)
+      .where('m.status', 'confirmed')
+      .where('b.project_id', project.id)
+      .where('b.round', project.round)
+      .where('b.status', 'active')
+      .select('lead.name')
+      .limit(1),
+  }
+}
+
+/**
+ * A confirmed member of another active bid is refused with 403 naming the
+ * lead, as ensureNotConfirmedMember; otherwise, the ids of the bids this one replaces.
+ */
+function previousBidsOrRefusal(read: { activeBidIds: unknown; confirmedLead: unknown }) {
+  if (read.confirmedLead !== null && read.confirmedLead !== undefined) {
     throw new RefusalException(403, 'E_CONSORTIUM_CONFLICT', {
       identifier: 'messages.consortium.memberOfAnother',
-      data: { lead: membership.lead_name },
+      data: { lead: read.confirmedLead },
     })
   }
-  return rows.filter((row) => row.id !== null && row.id !== undefined) as { id: number | string }[]
+  const ids =
+    read.activeBidIds === null || read.activeBidIds === undefined ? '' : String(read.activeBidIds)
+  return ids === '' ? [] : ids.split(',').map((id) => ({ id: Number(id) }))
 }
 
 /** The confirmed members of the bids being replaced, keyed "member|sub-item". */

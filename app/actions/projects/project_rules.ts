@@ -1,4 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type Project from '#models/project'
 import IneligibleException from '#exceptions/ineligible_exception'
 import { refuseInput } from '#exceptions/invalid_input_exception'
@@ -47,14 +48,16 @@ export function ensureQuoteWithinBounds(project: Project, quoteFen: number) {
 
 /**
  * The agency may take part in the project now, or 403 naming the condition that failed.
- * Answers the facts judged (the bid reuses the item's required qualification from them).
+ * Answers the facts judged (the bid reuses the item's required qualification from them),
+ * with what the caller asked to read in the same statement (eligibilityFactsFor).
  */
-export async function ensureEligible(
+export async function ensureEligible<Also extends string = never>(
   project: Project,
   organizationId: number,
-  client?: QueryClientContract
+  client?: QueryClientContract,
+  alsoRead?: Record<Also, DatabaseQueryBuilderContract>
 ) {
-  const facts = await eligibilityFactsFor(project, organizationId, client)
+  const facts = await eligibilityFactsFor(project, organizationId, client, alsoRead)
   const reason = ineligibilityReason(facts)
   if (reason) throw new IneligibleException(reason)
   return facts
