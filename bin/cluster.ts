@@ -60,7 +60,7 @@ export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=16', '--max-old-space
  * The environment of a server process unless the operator set it: glibc's
  * malloc limited to 2 arenas (its default is 8 per core, one per thread that
  * allocates — V8's collector threads and libuv's pool — each keeping its freed
- * memory: about 30 MB more resident after the dashboards).
+ * memory: 20–40 MB more resident after the dashboards).
  */
 export const SERVER_ENVIRONMENT: Record<string, string> = { MALLOC_ARENA_MAX: '2' }
 
