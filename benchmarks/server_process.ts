@@ -20,7 +20,7 @@ import env from '#start/env'
 import { caFiles, marketCa } from '#services/pki/market_ca'
 import { archiveSeal, developmentKeyPath } from '#services/archive_seal'
 import { applicationMysqlOptions } from '#benchmarks/bulk_insert'
-import { SERVER_NODE_OPTIONS } from '../bin/cluster.js'
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../bin/cluster.js'
 
 /** Memory and CPU of the server's processes at one moment (/proc). */
 export type ProcessSample = {
@@ -201,9 +201,10 @@ export async function startBenchServer(options: {
       PKI_CA_CERT_FILE: certFile,
       ARCHIVE_SEAL_KEY_FILE: developmentKeyPath(),
       DRIVE_ROOT: app.makePath('tmp/storage'),
-      // The Node options the deployment guide gives a single server process (a cluster's
-      // primary gives them to its workers itself).
+      // The Node options and environment the deployment guide gives a single server process
+      // (a cluster's primary gives them to its workers itself).
       NODE_OPTIONS: SERVER_NODE_OPTIONS.join(' '),
+      ...SERVER_ENVIRONMENT,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })

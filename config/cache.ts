@@ -9,7 +9,8 @@ import { defineConfig, store, drivers } from '@adonisjs/cache'
  * copy when another one invalidates a tag. Writes invalidate by tag after
  * their transaction commits (app/services/public_cache.ts); the TTL is only a
  * safety net for changes that come with time (a ban ending, a separate
- * `node ace` process writing while a memory-only server runs).
+ * `node ace` process writing while a memory-only server runs). The store
+ * `pages` keeps the public parts of record pages, in memory only.
  */
 const ttl = '60s'
 // Keys and bus messages carry the market's prefix, so two markets may share one Redis.
@@ -24,6 +25,15 @@ const cacheConfig = defineConfig({
       .useL1Layer(drivers.memory({ maxSize: '64mb' }))
       .useL2Layer(drivers.redis({ connectionName: 'main', prefix: 'lists' }))
       .useBus(drivers.redisBus({ connectionName: 'main' })),
+    /*
+     * The public parts of the project and agency pages (cachedPagePart in
+     * app/services/public_cache.ts): rendered HTML, in this process's memory
+     * only, at most 32 MB of it (the items also count the tags' invalidation
+     * entries, one per record read).
+     */
+    pages: store({ prefix: `${env.get('REDIS_KEY_PREFIX', 'market:')}pages` }).useL1Layer(
+      drivers.memory({ maxSize: '32mb', maxItems: 5000 })
+    ),
   },
 })
 

@@ -16,11 +16,12 @@ const METHOD_SECTION = `## Method
 - **The server**: the production build — the bench runs \`node ace build\` (skipped when \`build/\`
   was built by the bench from the same sources; \`--rebuild\` forces it) and starts
   \`node build/bin/server.js\` with \`NODE_ENV=production\` (view cache on, development keys in place
-  of the operator's CA and seal keys), the Node options the deployment guide gives a server
-  (\`NODE_OPTIONS=--max-semi-space-size=16\`), \`WEB_CONCURRENCY=1\` unless \`--workers N\`, the
-  scheduler off and the API's rate limits out of reach (their counters still kept). When the
-  database runs on this machine, the server and the baseline connect through its Unix socket
-  (\`DB_SOCKET_PATH\`), as the deployment guide has a server on the database's machine do.
+  of the operator's CA and seal keys), the Node options and environment the deployment guide
+  gives a server (\`NODE_OPTIONS="--max-semi-space-size=16 --max-old-space-size=384"
+  MALLOC_ARENA_MAX=2\`), \`WEB_CONCURRENCY=1\` unless \`--workers N\`, the scheduler off and the
+  API's rate limits out of reach (their counters still kept). When the database runs on this
+  machine, the server and the baseline connect through its Unix socket (\`DB_SOCKET_PATH\`), as
+  the deployment guide has a server on the database's machine do.
 - **The load generator**: autocannon in a process of its own per URL (pages); a worker thread of
   the bench process for the bid storms (an open-loop schedule).
 - **The baseline**: a bare \`node:http\` + \`mysql2\` server in a third process, replaying the SQL

@@ -1,5 +1,5 @@
 /*
- * The public parts of the agency page (#services/page_cache): the agency's
+ * The public parts of the agency page (cachedPagePart, #services/public_cache): the agency's
  * record as the public sees it (what is still published of its credit, no
  * reply or appeal form), rendered once per agency and language by a renderer
  * that has no request — no CSRF token, no signed-in user, no flash message.
@@ -19,8 +19,7 @@ import { creditCommitmentsOf } from '#queries/credit_appeals'
 import { inspectionsOfAgency } from '#queries/inspections'
 import { banStatusOf } from '#queries/bans'
 import { annualCompositeOf } from '#queries/credit_composite'
-import { cachedPagePart } from '#services/page_cache'
-import { agencyTag } from '#services/public_cache'
+import { cachedPagePart, agencyTag } from '#services/public_cache'
 
 export type AgencyPublicPart = {
   organization: { id: number; name: string }

@@ -1,5 +1,5 @@
 /*
- * The public parts of the project page (#services/page_cache): what every
+ * The public parts of the project page (cachedPagePart, #services/public_cache): what every
  * visitor sees alike, rendered once per project and language. They are
  * rendered exactly as a guest sees them — no right, no bid of the visitor's
  * own — by a renderer that has no request: no CSRF token, no signed-in user,
@@ -14,8 +14,7 @@ import Project, { SELECTION_METHODS } from '#models/project'
 import Department from '#models/department'
 import Objection from '#models/objection'
 import ObjectionFile from '#models/objection_file'
-import { cachedPagePart } from '#services/page_cache'
-import { projectTag } from '#services/public_cache'
+import { cachedPagePart, projectTag } from '#services/public_cache'
 import { provisionalDeadlines } from '#services/calendar'
 import { drawsOf, openedBidsOf, pendingOf } from '#queries/selection_result'
 import { responseCounts } from '#queries/response_counts'

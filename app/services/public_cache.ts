@@ -15,7 +15,6 @@ import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import env from '#start/env'
 import { onSiblingMessage, publishToSiblings } from '#services/process_bus'
-import { clearPageParts, dropPageParts, setPagePartsEnabled } from '#services/page_cache'
 
 /**
  * - catalog: the service items (catalog pages, item pickers, API);
@@ -26,11 +25,11 @@ import { clearPageParts, dropPageParts, setPagePartsEnabled } from '#services/pa
 export type PublicListTag = 'catalog' | 'directory' | 'projects' | 'figures'
 
 /**
- * The public parts of one record's page (#services/page_cache): the project
- * page (its facts, bids once opened, objections, contract notice) and the
- * agency page (its record, credit, qualifications, practitioners…);
- * `calendar`: the parts whose deadlines count working days (marked 暂定
- * without the year's official schedule).
+ * The public parts of one record's page (cachedPagePart): the project page
+ * (its facts, bids once opened, objections, contract notice) and the agency
+ * page (its record, credit, qualifications, practitioners…); `calendar`: the
+ * parts whose deadlines count working days (marked 暂定 without the year's
+ * official schedule).
  */
 export type PublicRecordTag = `project:${number}` | `agency:${number}` | 'calendar'
 export type PublicTag = PublicListTag | PublicRecordTag
@@ -44,6 +43,9 @@ const isPublicTag = (tag: unknown): tag is PublicTag =>
 export const projectTag = (id: number | string): PublicRecordTag => `project:${Number(id)}`
 /** The tag of an agency's page parts. */
 export const agencyTag = (id: number | string): PublicRecordTag => `agency:${Number(id)}`
+
+/** The cache lives in this process's memory only (no Redis): see the process bus below. */
+const memoryOnly = env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory') === 'memory'
 
 /** How long a list may live without a write invalidating it (changes that come with time). */
 export const PUBLIC_LIST_TTL = '60s'
@@ -77,6 +79,58 @@ export async function cachedList<T>(
   })
   // Skipped: the reader still gets what it computed.
   return (cached === undefined && computed ? (computed as { value: T }).value : cached) as T
+}
+
+/*
+ * The public parts of record pages: what the project page and the agency page
+ * show every visitor alike (the project's facts, its result once opened, its
+ * objections as the public sees them; the agency's record), rendered once per
+ * record and language into the cache's store `pages` (config/cache.ts: this
+ * process's memory, bounded in size, the least recently used dropped first).
+ * The parts of a page that depend on the visitor (forms, CSRF tokens, the
+ * owner's or agency's own panels, flash messages) are never in there: they
+ * are rendered at each request around the cached parts.
+ *
+ * A part carries tags: its record (`project:12`, `agency:34`) and the public
+ * lists whose rows it shows (a service item's name, an organisation's name);
+ * invalidateLists drops them with the lists, in this process and, over the
+ * process bus, in the other server processes of the machine. With Redis
+ * (several machines) nothing would tell the other machines' copies: the parts
+ * are then not cached, and those pages are rendered whole at each request.
+ */
+
+/** How long a page part may live without a write invalidating it (changes that come with time). */
+export const PAGE_PART_TTL = '60s'
+
+/** Invalidations seen by this process: a part computed across one is served, not cached. */
+let pageGeneration = 0
+
+/**
+ * A page part from the cache, computed by `factory` (outside any transaction)
+ * when absent. A `null` from the factory (no such public record) is not
+ * cached. Concurrent misses of one key wait for one computation.
+ */
+export async function cachedPagePart<T>(
+  key: string,
+  tags: PublicTag[],
+  factory: () => Promise<T | null>
+): Promise<T | null> {
+  if (!memoryOnly) return factory()
+  let computed: { value: T | null } | null = null
+  const cached = await cache.use('pages').getOrSet({
+    key,
+    tags,
+    ttl: PAGE_PART_TTL,
+    factory: async (context) => {
+      const before = pageGeneration
+      computed = { value: await factory() }
+      return computed.value !== null && pageGeneration === before ? computed.value : context.skip()
+    },
+  })
+  // Skipped: the reader still gets what it computed.
+  return (
+    cached === undefined && computed ? (computed as { value: T | null }).value : cached
+  ) as T | null
 }
 
 /** A cache key from a list's name and its normalised filters (absent filters have one form). */
@@ -121,7 +175,6 @@ export async function invalidateLists(
  * the cache's Redis bus does this between all instances.)
  */
 const SIBLING_CHANNEL = 'public-lists:invalidate'
-const memoryOnly = env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory') === 'memory'
 if (memoryOnly) {
   onSiblingMessage(SIBLING_CHANNEL, (payload) => {
     const tags = (Array.isArray(payload) ? payload : []).filter(isPublicTag)
@@ -129,26 +182,19 @@ if (memoryOnly) {
   })
 }
 
-/*
- * The page parts live in each process's memory only: with Redis (several
- * machines) nothing would tell the other machines' copies, so they are off
- * and those pages are rendered whole at each request.
- */
-if (!memoryOnly) setPagePartsEnabled(false)
-
 async function invalidateNow(tags: PublicTag[]) {
   await invalidateHere(tags)
   if (memoryOnly) publishToSiblings(SIBLING_CHANNEL, tags)
 }
 
 async function invalidateHere(tags: PublicTag[]) {
-  // Page parts carry list tags too (the names they show): both kinds drop them.
-  dropPageParts(tags)
   const lists = tags.filter(isListTag)
-  if (lists.length === 0) return
   for (const tag of lists) generations.set(tag, (generations.get(tag) ?? 0) + 1)
+  pageGeneration++
   try {
-    await cache.deleteByTag({ tags: lists })
+    // Page parts carry list tags too (the names they show): both kinds drop them.
+    if (memoryOnly) await cache.use('pages').deleteByTag({ tags })
+    if (lists.length > 0) await cache.deleteByTag({ tags: lists })
   } catch (error) {
     // The write stands; its lists catch up within the TTL.
     logger.error({ err: error, tags }, 'public lists could not be invalidated')
@@ -156,7 +202,8 @@ async function invalidateHere(tags: PublicTag[]) {
 }
 
 /** Forgets every cached list and page part (tests, between cases). */
-export function clearLists() {
-  clearPageParts()
-  return cache.clear()
+export async function clearLists() {
+  pageGeneration++
+  await cache.use('pages').clear()
+  await cache.clear()
 }

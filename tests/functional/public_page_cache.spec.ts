@@ -1,7 +1,7 @@
 /* eslint-disable @unicorn/no-await-expression-member */
 /*
  * The project page and the agency page serve their public parts from the
- * cache of page parts (#services/page_cache): the same for every visitor,
+ * cache of page parts (cachedPagePart, #services/public_cache): the same for every visitor,
  * never a bid before the opening, never a visitor's own data or CSRF token.
  * Each visitor's own parts (forms, the owner's panel, the agency's own view)
  * are rendered around them at each request, and every write that changes a
@@ -27,13 +27,8 @@ import {
   placeBids,
   publishedProject,
 } from '#tests/selection_fixtures'
-import {
-  PAGE_PART_MAX_ENTRIES,
-  cachedPagePart,
-  clearPageParts,
-  pagePartsSnapshot,
-} from '#services/page_cache'
-import { invalidateLists } from '#services/public_cache'
+import cache from '@adonisjs/cache/services/main'
+import { cachedPagePart, clearLists, invalidateLists } from '#services/public_cache'
 
 const zh = () => i18nManager.locale('zh-CN')
 
@@ -49,8 +44,14 @@ function responseCount(page: string) {
 const csrfTokens = (page: string) =>
   [...page.matchAll(/name=['"]_csrf['"] value=['"]([^'"]+)['"]/g)].map((match) => match[1])
 
-/** What the cache holds, as one text. */
-const cachedText = () => JSON.stringify(pagePartsSnapshot().values)
+/** The part the cache holds under this key (`project:12:zh-CN`), if any. */
+const cachedPart = (key: string) => cache.use('pages').get({ key })
+
+/** What the cache holds of these records' pages (`project:12`), in both languages, as one text. */
+async function cachedText(...records: string[]) {
+  const keys = records.flatMap((record) => [`${record}:zh-CN`, `${record}:en`])
+  return JSON.stringify(await Promise.all(keys.map(cachedPart)))
+}
 
 test.group('Public page parts: cached, sealed, and per visitor around them', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -66,7 +67,7 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
   }) => {
     const id = await publishedProject(client)
     assert.equal(responseCount((await client.get(`/projects/${id}`)).text()), 0)
-    assert.isAbove(pagePartsSnapshot().entries, 0, 'the public parts are cached')
+    assert.isDefined(await cachedPart(`project:${id}:zh-CN`), 'the public parts are cached')
 
     await placeBids(client, id, [
       [5, 7_654_321],
@@ -82,7 +83,8 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
       .where('b.project_id', id)
       .select('b.receipt', 'o.name')
     assert.lengthOf(bids, 2)
-    const cached = cachedText()
+    const cached = await cachedText(`project:${id}`)
+    assert.notEqual(cached, '[null,null]')
     for (const secret of [
       formatFen(7_654_321),
       formatFen(6_543_210),
@@ -141,7 +143,8 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
     assert.notInclude(guest, ownerPanel)
     assert.notInclude(guest, bidForm)
     // …around the same public parts, which hold none of it.
-    const cached = cachedText()
+    const cached = await cachedText(`project:${id}`)
+    assert.notEqual(cached, '[null,null]')
     for (const token of [...tokensOne, ...tokensTwo, ...csrfTokens(pageOwner)]) {
       assert.notInclude(cached, token)
     }
@@ -223,7 +226,8 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
     assert.include(own, hiddenNote)
     assert.notInclude(another, hiddenNote)
     assert.notInclude(guest, hiddenNote)
-    const cached = cachedText()
+    const cached = await cachedText(`agency:${agency.organizationId}`)
+    assert.include(cached, '缓存测试表彰')
     assert.notInclude(cached, hiddenNote)
     assert.notInclude(cached, '_csrf')
     for (const token of [...csrfTokens(own), ...csrfTokens(another)]) {
@@ -237,10 +241,10 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
   }) => {
     const id = await publishedProject(client)
     await client.get(`/projects/${id}`)
-    assert.isTrue(pagePartsSnapshot().values.some((entry) => entry.key.startsWith('project:')))
+    assert.isDefined(await cachedPart(`project:${id}:zh-CN`))
     const admin = await User.findByOrFail('email', 'admin@demo.example.com')
     await setCalendarDay({ day: '2026-10-08', working: true, note: '调休上班' }, admin)
-    assert.isFalse(pagePartsSnapshot().values.some((entry) => entry.key.startsWith('project:')))
+    assert.isUndefined(await cachedPart(`project:${id}:zh-CN`))
   })
 
   test('an agency that does not exist is a 404, and nothing is cached for it', async ({
@@ -249,27 +253,30 @@ test.group('Public page parts: cached, sealed, and per visitor around them', (gr
   }) => {
     const answer = await client.get('/agencies/987654')
     answer.assertStatus(404)
-    assert.equal(pagePartsSnapshot().entries, 0)
+    assert.isUndefined(await cachedPart('agency:987654:zh-CN'))
+    assert.isUndefined(await cachedPart('agency:987654:en'))
   })
 })
 
 test.group('Public page parts: the bounded cache', (group) => {
-  group.each.setup(() => clearPageParts())
+  group.each.setup(() => clearLists())
 
-  test('the cache keeps at most its cap of parts, dropping the least recently read first', async ({
+  test('the cache keeps at most 32 MB of parts, dropping the least recently read first', async ({
     assert,
   }) => {
-    const part = (n: number) => cachedPagePart(`test:${n}`, [`project:${n}`], async () => `p${n}`)
-    for (let n = 0; n < PAGE_PART_MAX_ENTRIES; n++) await part(n)
-    assert.equal(pagePartsSnapshot().entries, PAGE_PART_MAX_ENTRIES)
+    // Parts of 1 MB each: 30 fit, and 6 more push the least recently read out.
+    const text = (n: number) => `${n}:`.padEnd(2 ** 20, 'x')
+    const part = (n: number) => cachedPagePart(`test:${n}`, [`project:${n}`], async () => text(n))
+    for (let n = 0; n < 30; n++) await part(n)
     // Part 0 is read again (most recent); part 1 is now the least recently read.
-    await part(0)
-    await part(PAGE_PART_MAX_ENTRIES)
-    const keys = new Set(pagePartsSnapshot().values.map((entry) => entry.key))
-    assert.equal(keys.size, PAGE_PART_MAX_ENTRIES)
-    assert.isTrue(keys.has('test:0'))
-    assert.isFalse(keys.has('test:1'))
-    assert.isTrue(keys.has(`test:${PAGE_PART_MAX_ENTRIES}`))
+    assert.equal(await cachedPart('test:0'), text(0))
+    for (let n = 30; n < 36; n++) await part(n)
+    const kept: number[] = []
+    for (let n = 35; n >= 0; n--) if ((await cachedPart(`test:${n}`)) !== undefined) kept.push(n)
+    assert.isAtMost(kept.length, 32)
+    assert.include(kept, 0)
+    assert.notInclude(kept, 1)
+    assert.include(kept, 35)
   })
 
   test('an invalidation drops the parts of its tag only, and a part computed across it is served but not kept', async ({
@@ -278,18 +285,21 @@ test.group('Public page parts: the bounded cache', (group) => {
     await cachedPagePart('test:a', ['project:1'], async () => 'a')
     await cachedPagePart('test:b', ['project:2', 'catalog'], async () => 'b')
     await invalidateLists(['project:1'])
-    assert.deepEqual(
-      pagePartsSnapshot().values.map((entry) => entry.key),
-      ['test:b']
-    )
+    assert.isUndefined(await cachedPart('test:a'))
+    assert.equal(await cachedPart('test:b'), 'b')
     await invalidateLists(['catalog'])
-    assert.equal(pagePartsSnapshot().entries, 0)
+    assert.isUndefined(await cachedPart('test:b'))
 
     const served = await cachedPagePart('test:c', ['project:3'], async () => {
       await invalidateLists(['project:9'])
       return 'c'
     })
     assert.equal(served, 'c')
-    assert.equal(pagePartsSnapshot().entries, 0)
+    assert.isUndefined(await cachedPart('test:c'))
+  })
+
+  test('a part that does not exist (null) is served but not kept', async ({ assert }) => {
+    assert.isNull(await cachedPagePart('test:none', ['project:4'], async () => null))
+    assert.isUndefined(await cachedPart('test:none'))
   })
 })

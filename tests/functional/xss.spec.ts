@@ -638,7 +638,7 @@ test.group('User texts are escaped where they are shown', (group) => {
       // 办事指南: the repository's own Markdown, its raw HTML escaped (services/guides).
       /^guide\.html$/,
       // The cached public parts of the project and agency pages: partials Edge rendered (and
-      // escaped) once for every visitor (services/page_cache), printed around the per-user parts.
+      // escaped) once for every visitor (cachedPagePart, services/public_cache), printed around the per-user parts.
       /^fragments\.\w+$/,
       /^\w+ \? '<span class="required" aria-hidden="true"> \*<\/span>' : ''$/,
     ]
