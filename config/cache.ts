@@ -10,14 +10,17 @@ import { defineConfig, store, drivers } from '@adonisjs/cache'
  * their transaction commits (app/services/public_cache.ts); the TTL is only a
  * safety net for changes that come with time (a ban ending, a separate
  * `node ace` process writing while a memory-only server runs). The store
- * `pages` keeps the public parts of record pages, in memory only.
+ * `pages` keeps the public parts of record pages the same way.
  */
 const ttl = '60s'
 // Keys and bus messages carry the market's prefix, so two markets may share one Redis.
 const prefix = `${env.get('REDIS_KEY_PREFIX', 'market:')}lists`
+const pagesPrefix = `${env.get('REDIS_KEY_PREFIX', 'market:')}pages`
+
+const defaultStore = env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory')
 
 const cacheConfig = defineConfig({
-  default: env.get('CACHE_STORE', env.get('REDIS_URL') ? 'redis' : 'memory'),
+  default: defaultStore,
   ttl,
   stores: {
     memory: store({ prefix }).useL1Layer(drivers.memory({ maxSize: '64mb' })),
@@ -27,13 +30,21 @@ const cacheConfig = defineConfig({
       .useBus(drivers.redisBus({ connectionName: 'main' })),
     /*
      * The public parts of the project and agency pages (cachedPagePart in
-     * app/services/public_cache.ts): rendered HTML, in this process's memory
-     * only, at most 32 MB of it (the items also count the tags' invalidation
-     * entries, one per record read).
+     * app/services/public_cache.ts): rendered HTML, at most 32 MB of it in
+     * this process's memory (the items also count the tags' invalidation
+     * entries, one per record read); when the lists are in Redis, in front of
+     * Redis with its bus like them, so that a write on any instance drops
+     * every instance's copy.
      */
-    pages: store({ prefix: `${env.get('REDIS_KEY_PREFIX', 'market:')}pages` }).useL1Layer(
-      drivers.memory({ maxSize: '32mb', maxItems: 5000 })
-    ),
+    pages:
+      defaultStore === 'redis'
+        ? store({ prefix: pagesPrefix })
+            .useL1Layer(drivers.memory({ maxSize: '32mb', maxItems: 5000 }))
+            .useL2Layer(drivers.redis({ connectionName: 'main', prefix: 'pages' }))
+            .useBus(drivers.redisBus({ connectionName: 'main' }))
+        : store({ prefix: pagesPrefix }).useL1Layer(
+            drivers.memory({ maxSize: '32mb', maxItems: 5000 })
+          ),
   },
 })
 

@@ -86,17 +86,18 @@ export async function cachedList<T>(
  * show every visitor alike (the project's facts, its result once opened, its
  * objections as the public sees them; the agency's record), rendered once per
  * record and language into the cache's store `pages` (config/cache.ts: this
- * process's memory, bounded in size, the least recently used dropped first).
+ * process's memory, bounded in size, the least recently used dropped first;
+ * with Redis, in front of it).
  * The parts of a page that depend on the visitor (forms, CSRF tokens, the
  * owner's or agency's own panels, flash messages) are never in there: they
  * are rendered at each request around the cached parts.
  *
  * A part carries tags: its record (`project:12`, `agency:34`) and the public
  * lists whose rows it shows (a service item's name, an organisation's name);
- * invalidateLists drops them with the lists, in this process and, over the
- * process bus, in the other server processes of the machine. With Redis
- * (several machines) nothing would tell the other machines' copies: the parts
- * are then not cached, and those pages are rendered whole at each request.
+ * invalidateLists drops them with the lists: in this process and, over the
+ * process bus, in the other server processes of the machine; with Redis, on
+ * every instance through the cache's Redis bus (the parts are kept in Redis
+ * too, behind each instance's memory copy, as the lists are).
  */
 
 /** How long a page part may live without a write invalidating it (changes that come with time). */
@@ -115,7 +116,6 @@ export async function cachedPagePart<T>(
   tags: PublicTag[],
   factory: () => Promise<T | null>
 ): Promise<T | null> {
-  if (!memoryOnly) return factory()
   let computed: { value: T | null } | null = null
   const cached = await cache.use('pages').getOrSet({
     key,
@@ -193,7 +193,7 @@ async function invalidateHere(tags: PublicTag[]) {
   pageGeneration++
   try {
     // Page parts carry list tags too (the names they show): both kinds drop them.
-    if (memoryOnly) await cache.use('pages').deleteByTag({ tags })
+    await cache.use('pages').deleteByTag({ tags })
     if (lists.length > 0) await cache.deleteByTag({ tags: lists })
   } catch (error) {
     // The write stands; its lists catch up within the TTL.

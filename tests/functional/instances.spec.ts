@@ -6,8 +6,8 @@
  * the other; a bid storm spread over both loses nothing (each agency's last
  * bid is its one active bid, whichever instance took it); ticks run on both at
  * once open each project exactly once and the audit chains still verify; a
- * write on one (or in a `node ace` process) refreshes the cached lists of the
- * other.
+ * write on one (or in a `node ace` process) refreshes the cached lists and
+ * page parts of the other.
  *
  * Runs in the MySQL pass of `npm test` (it needs a second database and real
  * processes, not the test's transaction); Redis is the machine's
@@ -273,6 +273,10 @@ test.group('Several instances on MySQL and Redis', (group) => {
           .toFormat('yyyy-MM-dd HH:mm:ss'),
       })
     assert.includeMembers(await publishedOnB(), projects, 'all ten in B’s cached list')
+    // The project page's public part, cached on B (read twice) and on A.
+    const statusOnPage = async (base: string, id: number) =>
+      /class="status status-(\w+)"/.exec(await (await fetch(`${base}/projects/${id}`)).text())?.[1]
+    for (const base of [b, b, a]) assert.equal(await statusOnPage(base, projects[1]), 'published')
     await Promise.all([ace(['market:tick'], childEnv()), ace(['market:tick'], childEnv())])
 
     const opened = await instances
@@ -293,6 +297,14 @@ test.group('Several instances on MySQL and Redis', (group) => {
       projects.every((id) => !stillListed.includes(id)),
       'the openings reach B'
     )
+    // The cached page parts on both instances are dropped through Redis as well.
+    for (const base of [a, b]) {
+      assert.notEqual(
+        await statusOnPage(base, projects[1]),
+        'published',
+        'the page knows on every instance'
+      )
+    }
     const regulator = await tokenOf(b, 'regulator@demo.example.com')
     const audit = await api(a, '/regulator/audit/verify', regulator)
     assert.isTrue(audit.body.valid)
