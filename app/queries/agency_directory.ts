@@ -196,8 +196,7 @@ async function agenciesFound(
   if (byUscc) add(await byUscc.limit(limit))
   if (found.size < limit) {
     const byName = byOrganization().limit(limit)
-    await whereNameContains(byName, keyword)
-    add(await byName)
+    if (await whereNameContains(byName, keyword)) add(await byName)
   }
   return [...found].slice(0, limit)
 }

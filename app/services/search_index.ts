@@ -68,59 +68,67 @@ export function escapeLike(value: string) {
  */
 export const PREFIX_NARROWS_UP_TO = 1000
 
-/** The prefix (`测`, `abc`) held by the fewest rows of the index, if these are few (one query). */
-async function rarePrefix(prefixes: string[]) {
-  if (prefixes.length === 0) return null
+type Term = { op: '=' | 'like'; value: string }
+
+/**
+ * The term of a keyword held by the fewest rows of the index, with its rows
+ * counted up to one past PREFIX_NARROWS_UP_TO (one query, a bounded read of
+ * the index per term).
+ */
+async function rarestTerm(terms: Term[]) {
   const bound = PREFIX_NARROWS_UP_TO + 1
-  const counts = prefixes.map((prefix) =>
-    db
-      .from(
-        db
-          .from('organization_search_grams')
-          .whereRaw(`gram like ? escape '!'`, [`${escapeLike(prefix)}%`])
-          .select('organization_id')
-          .limit(bound)
-          .as('t')
-      )
-      .count('* as n')
-  )
+  const counts = terms.map((term) => {
+    const rows = db.from('organization_search_grams').select('organization_id').limit(bound)
+    if (term.op === '=') rows.where('gram', term.value)
+    else rows.whereRaw(`gram like ? escape '!'`, [term.value])
+    return db.from(rows.as('t')).count('* as n')
+  })
   const [first, ...rest] = counts
   for (const query of rest) first.unionAll(query)
-  const rows: { n: number | string }[] = await first
-  const sizes = rows.map((row) => Number(row.n))
+  const sizes = ((await first) as { n: number | string }[]).map((row) => Number(row.n))
   const rarest = sizes.indexOf(Math.min(...sizes))
-  return sizes[rarest] <= PREFIX_NARROWS_UP_TO ? prefixes[rarest] : null
+  return { term: terms[rarest], rows: sizes[rarest] }
 }
 
 /**
  * Narrows a query that has the organisations joined as `o` to those whose
- * name contains the keyword: one join per gram of the keyword (the optimiser
- * starts from the rarest — MySQL and MariaDB estimate each gram's rows from
- * the index — and probes the others by (gram, organization_id)), and the
- * rarest prefix as EXISTS when few names hold it (a prefix may begin several
- * grams of one name), confirmed by the substring test of old. A keyword
- * without any letter or digit is answered by the substring test alone.
- * (Returns nothing: a query builder is a promise of its rows.)
+ * name contains the keyword: the names that hold the keyword's rarest gram
+ * (a join), or begin a gram with its rarest prefix (EXISTS: a prefix may begin
+ * several grams of one name) when few names do, confirmed by the substring
+ * test of old, which alone answers a keyword without any letter or digit.
+ * One gram is enough to narrow: probing the others costs a common keyword
+ * more than it saves a rare one. False when no name holds that term: the
+ * query would find nothing. (Not the query: a query builder is a promise of
+ * its rows.)
  */
-export async function whereNameContains(query: DatabaseQueryBuilderContract, keyword: string) {
+export async function whereNameContains(
+  query: DatabaseQueryBuilderContract,
+  keyword: string
+): Promise<boolean> {
   const { exact, prefixes } = gramsOfKeyword(keyword)
-  exact.forEach((gram, index) => {
-    const alias = `sg${index}`
-    query.join(`organization_search_grams as ${alias}`, (join) =>
-      join.on(`${alias}.organization_id`, 'o.id').andOnVal(`${alias}.gram`, gram)
-    )
-  })
-  const prefix = await rarePrefix(prefixes)
-  if (prefix !== null) {
-    query.whereExists((sub) =>
-      sub
-        .from('organization_search_grams as sp')
-        .whereRaw('sp.organization_id = o.id')
-        .whereRaw(`sp.gram like ? escape '!'`, [`${escapeLike(prefix)}%`])
-        .select(db.raw('1'))
-    )
+  const terms: Term[] = [
+    ...exact.map((gram) => ({ op: '=' as const, value: gram })),
+    ...prefixes.map((prefix) => ({ op: 'like' as const, value: `${escapeLike(prefix)}%` })),
+  ]
+  if (terms.length > 0) {
+    const { term, rows } = await rarestTerm(terms)
+    if (rows === 0) return false
+    if (term.op === '=') {
+      query.join('organization_search_grams as sg', (join) =>
+        join.on('sg.organization_id', 'o.id').andOnVal('sg.gram', term.value)
+      )
+    } else if (rows <= PREFIX_NARROWS_UP_TO) {
+      query.whereExists((sub) =>
+        sub
+          .from('organization_search_grams as sg')
+          .whereRaw('sg.organization_id = o.id')
+          .whereRaw(`sg.gram like ? escape '!'`, [term.value])
+          .select(db.raw('1'))
+      )
+    }
   }
   query.whereRaw(`o.name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
+  return true
 }
 
 /**
