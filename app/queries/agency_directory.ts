@@ -78,6 +78,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
   let total: number
   let totalIsLowerBound = false
   let keywordOf: ((query: DatabaseQueryBuilderContract) => void) | null = null
+  let offset = (page - 1) * perPage
   if (filters.q) {
     const keyword = filters.q
     const found = await agenciesFound(filtered, keyword, KEYWORD_COUNT_CAP + 1)
@@ -87,9 +88,18 @@ export async function searchAgencies(filters: DirectoryFilters) {
       keywordOf = (query) => whereKeywordFound(query, keyword)
     } else {
       total = found.length
-      if (total === 0)
+      let ids = found.map((agency) => agency.id)
+      if ((filters.sort ?? 'credit') === 'credit') {
+        // The default order is of integers: the page is cut here and only its rows are read.
+        ids = found
+          .sort((a, b) => b.creditScore - a.creditScore || b.id - a.id)
+          .slice(offset, offset + perPage)
+          .map((agency) => agency.id)
+        offset = 0
+      }
+      if (ids.length === 0)
         return { rows: [] as DirectoryRow[], total, totalIsLowerBound, page, perPage }
-      keywordOf = (query) => query.whereIn('x.organization_id', found)
+      keywordOf = (query) => query.whereIn('x.organization_id', ids)
     }
   } else {
     const [{ count }] = await filtered().count('* as count')
@@ -100,7 +110,7 @@ export async function searchAgencies(filters: DirectoryFilters) {
     .join('organizations as o', 'o.id', 'x.organization_id')
     .select('o.id', 'o.name', 'o.uscc', 'o.region_code', 'x.credit_score')
   if (keywordOf) keywordOf(pageQuery)
-  pageQuery.limit(perPage).offset((page - 1) * perPage)
+  pageQuery.limit(perPage).offset(offset)
   const listedAt = itemId === null ? 'x.listed_at' : 'p.listed_at'
   if (itemId !== null)
     pageQuery.join('agency_profiles as p', 'p.organization_id', 'x.organization_id')
@@ -175,7 +185,8 @@ export async function searchAgencies(filters: DirectoryFilters) {
 }
 
 /**
- * The agencies among the filtered rows that a keyword finds, at most `limit`:
+ * The agencies among the filtered rows that a keyword finds, at most `limit`,
+ * with their credit score (the default order):
  * by name through the keyword index, and by the beginning of their
  * 统一社会信用代码. No order: a set, bounded so that a common keyword costs
  * no more than a rare one.
@@ -186,10 +197,12 @@ async function agenciesFound(
   limit: number
 ) {
   const byOrganization = () =>
-    filtered().join('organizations as o', 'o.id', 'x.organization_id').select('x.organization_id')
-  const found = new Set<number>()
+    filtered()
+      .join('organizations as o', 'o.id', 'x.organization_id')
+      .select('x.organization_id', 'x.credit_score')
+  const found = new Map<number, number>()
   const add = (rows: Record<string, unknown>[]) => {
-    for (const row of rows) found.add(Number(row.organization_id))
+    for (const row of rows) found.set(Number(row.organization_id), Number(row.credit_score))
   }
   // The USCC first: a code's beginning shared by more than the cap spares the names.
   const byUscc = whereUsccBegins(byOrganization(), keyword)
@@ -198,7 +211,7 @@ async function agenciesFound(
     const byName = byOrganization().limit(limit)
     if (await whereNameContains(byName, keyword)) add(await byName)
   }
-  return [...found].slice(0, limit)
+  return [...found].slice(0, limit).map(([id, creditScore]) => ({ id, creditScore }))
 }
 
 /** A province (XX0000) includes its cities, a city (XXXX00) its districts. */

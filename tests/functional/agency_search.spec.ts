@@ -276,6 +276,14 @@ test.group('Agency keyword search (keyword index)', (group) => {
       lone.ids,
       await oldPage((query: any) => query.whereRaw(`o.name like ?`, ['%深%']), 1)
     )
+    // Fewer than the cap: counted exactly and paged in the same order, to the end and past it.
+    const hundred = (query: any) => query.whereRaw(`o.name like ?`, ['%深圳00%'])
+    for (const page of [1, 3, 5, 6]) {
+      const some = await apiPage(client, { q: '深圳00', page })
+      assert.equal(some.meta.total, 100)
+      assert.isFalse(some.meta.totalIsLowerBound)
+      assert.deepEqual(some.ids, await oldPage(hundred, page), `page ${page}`)
+    }
     // A rarer keyword among them is still counted exactly.
     const rare = await apiPage(client, { q: '0012号华测' })
     assert.deepEqual(rare.meta.total, 1)
