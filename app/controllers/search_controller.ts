@@ -25,6 +25,7 @@ export default class SearchController {
         itemsTotal: items.length,
         agencies: agencies.rows,
         agenciesTotal: agencies.total,
+        agenciesTotalIsLowerBound: agencies.totalIsLowerBound,
         projects: projects.rows,
         projectsTotal: projects.total,
       },

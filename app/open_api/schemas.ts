@@ -70,6 +70,11 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     required: ['total', 'page', 'perPage'],
     properties: {
       total: { type: 'integer' },
+      totalIsLowerBound: {
+        type: 'boolean',
+        description:
+          'The agency directory only: true when a keyword finds more agencies than are counted (total is then a lower bound, "1,000+"); page on until a page comes back short',
+      },
       page: { type: 'integer' },
       perPage: { type: 'integer' },
     },

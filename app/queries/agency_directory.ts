@@ -6,7 +6,7 @@ import { clock } from '#services/clock'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { scoreRangeForGrade, type CreditGrade } from '#domain/credit'
 import { gradeCutoffsShown } from '#services/market_rules'
-import { organizationsMatching } from '#services/search_index'
+import { whereKeywordFound, whereNameContains, whereUsccBegins } from '#services/search_index'
 
 export type DirectoryFilters = {
   item?: string
@@ -17,6 +17,12 @@ export type DirectoryFilters = {
   page?: number
   perPage?: number
 }
+
+/**
+ * A keyword found in more agencies than this is not counted further: the
+ * directory says "1,000+" and the API's meta.totalIsLowerBound is true.
+ */
+export const KEYWORD_COUNT_CAP = 1000
 
 export type DirectoryRow = {
   id: number
@@ -34,8 +40,9 @@ export type DirectoryRow = {
  * offering at least one item — filtered by item, region (a province includes
  * its cities), credit grade and keyword. Filters and sorting run on the
  * directory index (see services/directory_index.ts): by item on
- * agency_service_items, otherwise on agency_profiles. At most four queries
- * whatever the number of rows: item lookup, count, page, items of the page.
+ * agency_service_items, otherwise on agency_profiles. At most five queries
+ * whatever the number of rows: item lookup, the count or the keyword's
+ * agencies (by name, by USCC), page, items of the page.
  */
 export async function searchAgencies(filters: DirectoryFilters) {
   const page = filters.page ?? 1
@@ -44,11 +51,11 @@ export async function searchAgencies(filters: DirectoryFilters) {
   let itemId: number | null = null
   if (filters.item) {
     const item = await db.from('service_items').where('code', filters.item).select('id').first()
-    if (!item) return { rows: [] as DirectoryRow[], total: 0, page, perPage }
+    if (!item)
+      return { rows: [] as DirectoryRow[], total: 0, totalIsLowerBound: false, page, perPage }
     itemId = item.id
   }
 
-  const matching = filters.q ? await organizationsMatching(filters.q) : null
   const filtered = () => {
     const query =
       itemId === null
@@ -61,24 +68,49 @@ export async function searchAgencies(filters: DirectoryFilters) {
       if (Number.isFinite(min)) query.where('x.credit_score', '>=', min)
       if (Number.isFinite(max)) query.where('x.credit_score', '<', max)
     }
-    if (matching) {
-      // The matching organisations come from the keyword index (services/search_index.ts)
-      // and are joined as a derived table: a few candidates, confirmed by the substring test.
-      const { sql, bindings } = matching.query.toSQL()
-      query.joinRaw(`inner join (${sql}) as matches on matches.id = x.organization_id`, [
-        ...(bindings as (string | number)[]),
-      ])
-    }
     return query
   }
 
-  const [{ total }] = await filtered().count('* as total')
+  // A keyword: its agencies are read through the index, up to one past the cap. Fewer: the page
+  // is read among them and the count is exact. More: the keyword is common, so the page is read
+  // in its sort order with the keyword tested on each row (a page fills after a few rows) and
+  // the count stops at the cap (a lower bound, "1,000+").
+  let total: number
+  let totalIsLowerBound = false
+  let keywordOf: ((query: DatabaseQueryBuilderContract) => void) | null = null
+  let offset = (page - 1) * perPage
+  if (filters.q) {
+    const keyword = filters.q
+    const found = await agenciesFound(filtered, keyword, KEYWORD_COUNT_CAP + 1)
+    if (found.length > KEYWORD_COUNT_CAP) {
+      total = KEYWORD_COUNT_CAP
+      totalIsLowerBound = true
+      keywordOf = (query) => whereKeywordFound(query, keyword)
+    } else {
+      total = found.length
+      let ids = found.map((agency) => agency.id)
+      if ((filters.sort ?? 'credit') === 'credit') {
+        // The default order is of integers: the page is cut here and only its rows are read.
+        ids = found
+          .sort((a, b) => b.creditScore - a.creditScore || b.id - a.id)
+          .slice(offset, offset + perPage)
+          .map((agency) => agency.id)
+        offset = 0
+      }
+      if (ids.length === 0)
+        return { rows: [] as DirectoryRow[], total, totalIsLowerBound, page, perPage }
+      keywordOf = (query) => query.whereIn('x.organization_id', ids)
+    }
+  } else {
+    const [{ count }] = await filtered().count('* as count')
+    total = Number(count)
+  }
 
   const pageQuery = filtered()
     .join('organizations as o', 'o.id', 'x.organization_id')
     .select('o.id', 'o.name', 'o.uscc', 'o.region_code', 'x.credit_score')
-    .limit(perPage)
-    .offset((page - 1) * perPage)
+  if (keywordOf) keywordOf(pageQuery)
+  pageQuery.limit(perPage).offset(offset)
   const listedAt = itemId === null ? 'x.listed_at' : 'p.listed_at'
   if (itemId !== null)
     pageQuery.join('agency_profiles as p', 'p.organization_id', 'x.organization_id')
@@ -149,7 +181,37 @@ export async function searchAgencies(filters: DirectoryFilters) {
     items: itemsByAgency.get(record.id) ?? [],
     banned: Boolean(Number(record.banned)),
   }))
-  return { rows, total: Number(total), page, perPage }
+  return { rows, total, totalIsLowerBound, page, perPage }
+}
+
+/**
+ * The agencies among the filtered rows that a keyword finds, at most `limit`,
+ * with their credit score (the default order):
+ * by name through the keyword index, and by the beginning of their
+ * 统一社会信用代码. No order: a set, bounded so that a common keyword costs
+ * no more than a rare one.
+ */
+async function agenciesFound(
+  filtered: () => DatabaseQueryBuilderContract,
+  keyword: string,
+  limit: number
+) {
+  const byOrganization = () =>
+    filtered()
+      .join('organizations as o', 'o.id', 'x.organization_id')
+      .select('x.organization_id', 'x.credit_score')
+  const found = new Map<number, number>()
+  const add = (rows: Record<string, unknown>[]) => {
+    for (const row of rows) found.set(Number(row.organization_id), Number(row.credit_score))
+  }
+  // The USCC first: a code's beginning shared by more than the cap spares the names.
+  const byUscc = whereUsccBegins(byOrganization(), keyword)
+  if (byUscc) add(await byUscc.limit(limit))
+  if (found.size < limit) {
+    const byName = byOrganization().limit(limit)
+    if (await whereNameContains(byName, keyword)) add(await byName)
+  }
+  return [...found].slice(0, limit).map(([id, creditScore]) => ({ id, creditScore }))
 }
 
 /** A province (XX0000) includes its cities, a city (XXXX00) its districts. */

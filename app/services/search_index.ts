@@ -56,95 +56,100 @@ export async function rebuildSearchIndex(client: QueryClientContract = db.connec
   return written
 }
 
-/**
- * When even the rarest gram of a keyword is in this many names (`有限公司`,
- * `司`), reading the names once is cheaper than confirming the candidates
- * one by one: the keyword is answered by the scan.
- */
-export const SCAN_ABOVE_CANDIDATES = 1000
-
-/** How many rows of the index the rarest term of a keyword has (one query; counted up to a bound). */
-async function rarestTermCount(
-  terms: { op: string; value: string }[],
-  client: QueryClientContract
-) {
-  const bound = SCAN_ABOVE_CANDIDATES + 1
-  const counts = terms.map((term) => {
-    const rows = client.from('organization_search_grams').select('organization_id').limit(bound)
-    if (term.op === '=') rows.where('gram', term.value)
-    else rows.whereRaw(`gram like ? escape '!'`, [term.value])
-    return client.from(rows.as('t')).count('* as n')
-  })
-  const [first, ...rest] = counts
-  for (const query of rest) first.unionAll(query)
-  const rows: { n: number | string }[] = await first
-  return Math.min(...rows.map((row) => Number(row.n)))
-}
-
 /** Keywords are matched literally: % and _ typed by a visitor are not wildcards. */
 export function escapeLike(value: string) {
   return value.replace(/[!%_]/g, (char) => `!${char}`)
 }
 
 /**
- * The ids of the organisations a keyword finds: those whose name contains it
- * (the substring test of old, run only on the candidates the grams give), and
- * those whose 统一社会信用代码 is the keyword or begins with it (6 characters
- * at least). A keyword without any letter or digit, or whose rarest gram is
- * in too many names, is answered by the scan. (Wrapped: a query builder is a
- * promise of its rows.)
+ * Above this many rows of the index a prefix narrows nothing worth a join: a
+ * lone `测` begins grams of tens of thousands of names, which the substring
+ * test finds as fast among the agencies read in any order.
  */
-export async function organizationsMatching(
-  keyword: string,
-  client: QueryClientContract = db.connection()
-): Promise<{ query: DatabaseQueryBuilderContract }> {
+export const PREFIX_NARROWS_UP_TO = 1000
+
+type Term = { op: '=' | 'like'; value: string }
+
+/**
+ * The term of a keyword held by the fewest rows of the index, with its rows
+ * counted up to one past PREFIX_NARROWS_UP_TO (one query, a bounded read of
+ * the index per term).
+ */
+async function rarestTerm(terms: Term[]) {
+  const bound = PREFIX_NARROWS_UP_TO + 1
+  const counts = terms.map((term) => {
+    const rows = db.from('organization_search_grams').select('organization_id').limit(bound)
+    if (term.op === '=') rows.where('gram', term.value)
+    else rows.whereRaw(`gram like ? escape '!'`, [term.value])
+    return db.from(rows.as('t')).count('* as n')
+  })
+  const [first, ...rest] = counts
+  for (const query of rest) first.unionAll(query)
+  const sizes = ((await first) as { n: number | string }[]).map((row) => Number(row.n))
+  const rarest = sizes.indexOf(Math.min(...sizes))
+  return { term: terms[rarest], rows: sizes[rarest] }
+}
+
+/**
+ * Narrows a query that has the organisations joined as `o` to those whose
+ * name contains the keyword: the names that hold the keyword's rarest gram
+ * (a join), or begin a gram with its rarest prefix (EXISTS: a prefix may begin
+ * several grams of one name) when few names do, confirmed by the substring
+ * test of old, which alone answers a keyword without any letter or digit.
+ * One gram is enough to narrow: probing the others costs a common keyword
+ * more than it saves a rare one. False when no name holds that term: the
+ * query would find nothing. (Not the query: a query builder is a promise of
+ * its rows.)
+ */
+export async function whereNameContains(
+  query: DatabaseQueryBuilderContract,
+  keyword: string
+): Promise<boolean> {
   const { exact, prefixes } = gramsOfKeyword(keyword)
-  const byName = client
-    .from('organizations as so')
-    .whereRaw(`so.name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
-    .select('so.id')
-  const terms = [
-    ...exact.map((gram) => ({ op: '=', value: gram })),
-    ...prefixes.map((prefix) => ({ op: 'like', value: `${escapeLike(prefix)}%` })),
+  const terms: Term[] = [
+    ...exact.map((gram) => ({ op: '=' as const, value: gram })),
+    ...prefixes.map((prefix) => ({ op: 'like' as const, value: `${escapeLike(prefix)}%` })),
   ]
-  if (terms.length > 0 && (await rarestTermCount(terms, client)) <= SCAN_ABOVE_CANDIDATES) {
-    // One join per gram: the optimiser starts from the rarest (MySQL and
-    // MariaDB estimate each gram's rows from the index), then probes the
-    // others by (organization_id, gram).
-    const [first, ...rest] = terms
-    const candidates = client.from('organization_search_grams as g0')
-    const where = (alias: string, term: { op: string; value: string }) =>
-      term.op === '='
-        ? candidates.where(`${alias}.gram`, term.value)
-        : candidates.whereRaw(`${alias}.gram like ? escape '!'`, [term.value])
-    where('g0', first)
-    rest.forEach((term, index) => {
-      const alias = `g${index + 1}`
-      if (term.op === '=') {
-        candidates.join(`organization_search_grams as ${alias}`, (join) =>
-          join
-            .on(`${alias}.organization_id`, 'g0.organization_id')
-            .andOnVal(`${alias}.gram`, term.value)
-        )
-      } else {
-        candidates.whereExists((sub) =>
-          sub
-            .from(`organization_search_grams as ${alias}`)
-            .whereRaw(`${alias}.organization_id = g0.organization_id`)
-            .whereRaw(`${alias}.gram like ? escape '!'`, [term.value])
-            .select(client.raw('1'))
-        )
-      }
-    })
-    byName.whereIn('so.id', candidates.distinct('g0.organization_id'))
+  if (terms.length > 0) {
+    const { term, rows } = await rarestTerm(terms)
+    if (rows === 0) return false
+    if (term.op === '=') {
+      query.join('organization_search_grams as sg', (join) =>
+        join.on('sg.organization_id', 'o.id').andOnVal('sg.gram', term.value)
+      )
+    } else if (rows <= PREFIX_NARROWS_UP_TO) {
+      query.whereExists((sub) =>
+        sub
+          .from('organization_search_grams as sg')
+          .whereRaw('sg.organization_id = o.id')
+          .whereRaw(`sg.gram like ? escape '!'`, [term.value])
+          .select(db.raw('1'))
+      )
+    }
   }
+  query.whereRaw(`o.name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
+  return true
+}
+
+/**
+ * Narrows a query that has the organisations joined as `o` to those whose
+ * 统一社会信用代码 is the keyword or begins with it (through the unique index
+ * on uscc); null when the keyword cannot be one (see usccPrefixOf).
+ */
+export function whereUsccBegins(query: DatabaseQueryBuilderContract, keyword: string) {
   const uscc = usccPrefixOf(keyword)
-  if (uscc !== null) {
-    byName.union((query) => {
-      query.from('organizations as su').where('su.uscc', 'like', `${uscc}%`).select('su.id')
-    })
-  }
-  // A LIMIT makes MariaDB materialise the matches once instead of probing the names of every
-  // listed agency one by one (4× faster with 100,000 agencies when the names are scanned).
-  return { query: byName.limit(10_000_000) }
+  return uscc === null ? null : query.where('o.uscc', 'like', `${uscc}%`)
+}
+
+/**
+ * The keyword tested on each row of a query that has the organisations joined
+ * as `o`, without the index: what a query read in its sort order checks when
+ * the keyword is common enough to fill a page after a few rows.
+ */
+export function whereKeywordFound(query: DatabaseQueryBuilderContract, keyword: string) {
+  const uscc = usccPrefixOf(keyword)
+  return query.where((where) => {
+    where.whereRaw(`o.name like ? escape '!'`, [`%${escapeLike(keyword)}%`])
+    if (uscc !== null) where.orWhere('o.uscc', 'like', `${uscc}%`)
+  })
 }

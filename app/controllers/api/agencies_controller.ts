@@ -17,7 +17,13 @@ export default class AgenciesController {
     const result = await directoryPage(filters)
     return {
       data: result.rows.map(presentDirectoryRow),
-      meta: { total: result.total, page: result.page, perPage: result.perPage },
+      meta: {
+        total: result.total,
+        // true when a keyword finds more agencies than are counted: total is then "at least"
+        totalIsLowerBound: result.totalIsLowerBound,
+        page: result.page,
+        perPage: result.perPage,
+      },
     }
   }
 
