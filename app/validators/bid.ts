@@ -9,6 +9,10 @@ import { MAX_CONSORTIUM_MEMBERS } from '#domain/consortium'
  * bounds), optional consortium members (联合中介) each with its sub-item, and
  * the service plan the owner scores in the scored method.
  */
+/** A consortium member's own persons on the team (its practitioners' ids). */
+const memberPractitionerIds = () =>
+  vine.array(vine.number().withoutDecimals().min(1)).maxLength(MAX_TEAM_SIZE).optional()
+
 export const placeBidValidator = labelled(
   'bid',
   vine.create({
@@ -18,11 +22,7 @@ export const placeBidValidator = labelled(
         vine.object({
           agencyId: vine.number().withoutDecimals().min(1),
           itemCode: vine.string().trim().toUpperCase().maxLength(32),
-          // The member's own persons on the team (its practitioners' ids).
-          practitionerIds: vine
-            .array(vine.number().withoutDecimals().min(1))
-            .maxLength(MAX_TEAM_SIZE)
-            .optional(),
+          practitionerIds: memberPractitionerIds(),
         })
       )
       .maxLength(MAX_CONSORTIUM_MEMBERS)
@@ -91,10 +91,7 @@ export const bidFormValidator = labelled(
             .maxLength(32)
             .optional()
             .requiredIfExists('agency'),
-          practitionerIds: vine
-            .array(vine.number().withoutDecimals().min(1))
-            .maxLength(MAX_TEAM_SIZE)
-            .optional(),
+          practitionerIds: memberPractitionerIds(),
         })
       )
       .maxLength(MAX_CONSORTIUM_MEMBERS)
