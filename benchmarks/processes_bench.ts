@@ -36,7 +36,7 @@ export type ProcessesRow = {
   stormRowLockWaits: number
   stormRowLockMs: number
   pages: ProcessesPage[]
-  /** Connections open on the database server after the loads (every pool of every worker). */
+  /** Connections open on the database server right after the storm (every pool of every worker). */
   connections: number
   rssMb: number[]
 }
@@ -129,6 +129,8 @@ export async function runProcessesBench(
         log
       )
       const after = await databaseCounters(pid)
+      // Read while the storm's connections are still open (the pools close idle ones).
+      const connections = await openConnections()
       log(
         `  storm: p50 ${storm.p50Ms.toFixed(0)} ms, p99 ${storm.p99Ms.toFixed(0)} ms, ${storm.serverCpuMsPerBid.toFixed(2)} server CPU ms/bid`
       )
@@ -165,7 +167,7 @@ export async function runProcessesBench(
         stormRowLockWaits: after.rowLockWaits - before.rowLockWaits,
         stormRowLockMs: after.rowLockMs - before.rowLockMs,
         pages,
-        connections: await openConnections(),
+        connections,
         rssMb: server.sample().rssMb,
       })
     } finally {
@@ -197,8 +199,10 @@ export function processesMarkdown(
     `for each, the bid storm (${rows[0]?.storm.agencies.toLocaleString('en-US') ?? 0} bids spread over 1 s, open loop) and ${context.settings.seconds} s of autocannon (${context.settings.connections} connections, its own process) per page.`,
     'Server CPU: every process of the server (/proc); database CPU: the MySQL/MariaDB server process on this machine (/proc),',
     'per bid sent or per request served; row-lock waits: InnoDB’s `Innodb_row_lock_waits` / `Innodb_row_lock_time` over the storm;',
-    'connections: `Threads_connected` after the loads (each worker keeps its own pool). On 2 cores, more processes than cores',
+    'connections: `Threads_connected` right after the storm (each worker keeps its own pool; the bench’s own included). On 2 cores, more processes than cores',
     'share the same CPU: what the table shows is the CPU each request costs the application and the database.',
+    'The three pages are answered from the caches (the lists and the pages’ public parts, each process’s memory in front',
+    'of Redis), so the database barely works for them; the storm writes, and shows where the database becomes the limit.',
     '',
     '| processes | storm p50 ms | storm p99 ms | storm lost | server CPU ms / bid | database CPU ms / bid | row-lock waits (ms) | ' +
       pageLabels.map((label) => `${label}: requests/s (p99 ms)`).join(' | ') +
