@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { seededRandom } from '#domain/seeded_random'
 import {
   COLLUSION_THRESHOLDS,
   deviceFingerprint,
@@ -443,11 +444,7 @@ test.group('Collusion: rotating winners against the first search', () => {
   test('on random markets the pair tallies find exactly the groups evaluating every pair finds', ({
     assert,
   }) => {
-    let state = 7
-    const random = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-      return state / 2_147_483_648
-    }
+    const random = seededRandom(7).next
     let findings = 0
     for (let market = 0; market < 40; market++) {
       const agencies = 4 + Math.floor(random() * 10)
@@ -471,11 +468,7 @@ test.group('Collusion: rotating winners against the first search', () => {
   test('the same with ids far apart, an agency named twice among the bidders, winners who did not bid, and other thresholds', ({
     assert,
   }) => {
-    let state = 19
-    const random = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
-      return state / 2_147_483_648
-    }
+    const random = seededRandom(19).next
     // Ids this far apart are numbered in order of appearance rather than used as places in a table.
     const idOf = (n: number) => n * 1_000_003
     const lenient: CollusionThresholds = {
