@@ -440,6 +440,32 @@ function rotatingWinnersByEvaluatingEveryPair(
     )
 }
 
+/**
+ * A random market's awards: 10 to 69 projects, each bid by some of 4 to 13 agencies (numbered
+ * by `idOf`; with `repeatedBidder`, one in ten names its first bidder twice) and won by one of
+ * its bidders nine times in ten, else by an agency that did not bid.
+ */
+function randomAwards(
+  random: () => number,
+  options: { idOf?: (n: number) => number; repeatedBidder?: boolean } = {}
+) {
+  const idOf = options.idOf ?? ((n: number) => n)
+  const agencies = 4 + Math.floor(random() * 10)
+  const awards: AwardFact[] = []
+  for (let projectId = 1; projectId <= 10 + Math.floor(random() * 60); projectId++) {
+    const bidderIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+      .slice(0, agencies)
+      .filter(() => random() < 0.4)
+      .map(idOf)
+    if (bidderIds.length === 0) continue
+    if (options.repeatedBidder && random() < 0.1) bidderIds.push(bidderIds[0])
+    const winnerId =
+      random() < 0.9 ? bidderIds[Math.floor(random() * bidderIds.length)] : idOf(agencies + 1)
+    awards.push({ projectId, bidderIds, winnerId })
+  }
+  return awards
+}
+
 test.group('Collusion: rotating winners against the first search', () => {
   test('on random markets the pair tallies find exactly the groups evaluating every pair finds', ({
     assert,
@@ -447,17 +473,7 @@ test.group('Collusion: rotating winners against the first search', () => {
     const random = seededRandom(7).next
     let findings = 0
     for (let market = 0; market < 40; market++) {
-      const agencies = 4 + Math.floor(random() * 10)
-      const awards: AwardFact[] = []
-      for (let projectId = 1; projectId <= 10 + Math.floor(random() * 60); projectId++) {
-        const bidderIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
-          .slice(0, agencies)
-          .filter(() => random() < 0.4)
-        if (bidderIds.length === 0) continue
-        const winnerId =
-          random() < 0.9 ? bidderIds[Math.floor(random() * bidderIds.length)] : agencies + 1
-        awards.push({ projectId, bidderIds, winnerId })
-      }
+      const awards = randomAwards(random)
       const expected = rotatingWinnersByEvaluatingEveryPair(awards)
       findings += expected.length
       assert.deepEqual(rotatingWinners(awards), expected)
@@ -478,19 +494,7 @@ test.group('Collusion: rotating winners against the first search', () => {
     }
     let findings = 0
     for (let market = 0; market < 60; market++) {
-      const agencies = 4 + Math.floor(random() * 10)
-      const awards: AwardFact[] = []
-      for (let projectId = 1; projectId <= 10 + Math.floor(random() * 60); projectId++) {
-        const bidderIds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
-          .slice(0, agencies)
-          .filter(() => random() < 0.4)
-          .map(idOf)
-        if (bidderIds.length === 0) continue
-        if (random() < 0.1) bidderIds.push(bidderIds[0])
-        const winnerId =
-          random() < 0.9 ? bidderIds[Math.floor(random() * bidderIds.length)] : idOf(agencies + 1)
-        awards.push({ projectId, bidderIds, winnerId })
-      }
+      const awards = randomAwards(random, { idOf, repeatedBidder: true })
       const thresholds = market % 3 === 0 ? lenient : COLLUSION_THRESHOLDS
       const expected = rotatingWinnersByEvaluatingEveryPair(awards, thresholds)
       findings += expected.length
