@@ -9,7 +9,8 @@ export default class HealthChecksController {
 
   /** Readiness: the database answers; 503 with the failing check otherwise. */
   async ready({ response }: HttpContext) {
-    const report = await healthChecks().run()
+    const registered = await healthChecks()
+    const report = await registered.run()
     const checks = report.checks.map((check) => ({
       name: check.name,
       status: check.status,

@@ -1,12 +1,17 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import testUtils from '@adonisjs/core/services/test_utils'
+import app from '@adonisjs/core/services/app'
+import emitter from '@adonisjs/core/services/emitter'
+import { HttpContextFactory } from '@adonisjs/core/factories/http'
+import sessionConfig from '#config/session'
 import { createUserWithRole, TEST_PASSWORD } from '#database/factories/account_factories'
 
 /*
  * Security checks that no other file makes: every state-changing
  * form refuses a request without its CSRF token, the session id changes at
- * login, and the login lockout does not tell whether an e-mail exists.
+ * login, the login lockout does not tell whether an e-mail exists, and a
+ * request without the session cookie costs the session store nothing.
  */
 
 /**
@@ -132,5 +137,34 @@ test.group('Security checks: CSRF, sessions, lockout', (group) => {
       await apiAnswer('nobody-at-all@test.example.com'),
       await apiAnswer(agency.email)
     )
+  })
+})
+
+test.group('Security checks: the session store', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a request without the session cookie asks the store nothing; one with it reads its session', async ({
+    assert,
+  }) => {
+    const config = await sessionConfig.resolver(app)
+    const factory = config.stores.database
+    const statements: string[] = []
+    const count = (query: { sql: string }) => statements.push(query.sql)
+    emitter.on('db:query', count)
+    try {
+      const guest = new HttpContextFactory().create()
+      assert.isNull(await factory(guest, config).read('fresh-id-of-a-guest'))
+      assert.lengthOf(statements, 0, 'a guest costs the sessions table nothing')
+
+      const returning = new HttpContextFactory().create()
+      returning.request.cookie = ((name: string) =>
+        name === config.cookieName ? 'kept-id' : undefined) as typeof returning.request.cookie
+      const store = factory(returning, config)
+      await store.write('kept-id', { locale: 'en' })
+      assert.deepEqual(await store.read('kept-id'), { locale: 'en' })
+      assert.isTrue(statements.some((sql) => /from [`"]?sessions/i.test(sql)))
+    } finally {
+      emitter.off('db:query', count)
+    }
   })
 })
