@@ -46,6 +46,9 @@ export async function submitRegistration(
 
 /** On a phone the header's links fold behind the menu button: a person opens it first. */
 async function openMenu(page: Page) {
+  // Whether the button shows depends on the stylesheet: before it has loaded, the label of a
+  // desktop page is still visible, and a click would wait for it after the sheet hides it.
+  await page.waitForLoadState('load')
   const button = page.locator('label.nav-toggle-label')
   if ((await button.isVisible()) && !(await page.locator('#nav-toggle').isChecked())) {
     await button.click()
