@@ -10,9 +10,13 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { createConnection } from 'node:net'
-import { startBenchServer, machineLoad, type ProcessSample } from '#benchmarks/server_process'
+import {
+  cpuMsOf,
+  startBenchServer,
+  machineLoad,
+  type ProcessSample,
+} from '#benchmarks/server_process'
 import { runBidStorm, type BiddingResult } from '#benchmarks/selection_bench'
 import { load, type LoadSettings } from '#benchmarks/load'
 
@@ -41,14 +45,6 @@ export type ProcessesRow = {
   rssMb: number[]
 }
 
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
-  } catch {
-    return 100
-  }
-})()
-
 /** The database server's pid when it runs on this machine (mariadbd or mysqld), else null. */
 function databasePid(): number | null {
   for (const name of ['mariadbd', 'mysqld']) {
@@ -66,9 +62,7 @@ async function databaseCounters(pid: number | null): Promise<DatabaseCounters> {
   let cpuMs: number | null = null
   if (pid !== null) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+      cpuMs = cpuMsOf(pid)
     } catch {
       cpuMs = null
     }

@@ -59,7 +59,8 @@ function rssMbOf(pid: number) {
   return kb / 1024
 }
 
-function cpuMsOf(pid: number) {
+/** User + system CPU time one process has consumed so far (ms), from /proc/<pid>/stat. */
+export function cpuMsOf(pid: number) {
   // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
